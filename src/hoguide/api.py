@@ -1,0 +1,32 @@
+"""The public functions: thin, typed entry points over the reading core."""
+
+from __future__ import annotations
+
+from hoguide.config import get_settings
+from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
+from hoguide.models.reading import ContextResult, Reading
+from hoguide.reading.normalize import decode_report
+from hoguide.reading.reader import reader_for
+
+
+def read(text: str, *, kb: KnowledgeBase | None = None, max_bytes: int | None = None) -> Reading:
+    """Read one report given as text.
+
+    >>> reading = read("IMPRESSION: Brooker class III heterotopic ossification about the right hip.")
+    >>> [(f.status, f.sites, f.laterality, f.grade.value) for f in reading.findings]
+    [('present', ('hip',), 'right', 'III')]
+    """
+    return reader_for(kb or load_knowledge()).read(text, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, *, kb: KnowledgeBase | None = None, max_bytes: int | None = None) -> Reading:
+    """Read one report given as bytes (UTF-8, else Windows-1252 with a warning)."""
+    limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
+    decoded = decode_report(data, limit)
+    return reader_for(kb or load_knowledge()).read(decoded.text, max_bytes=limit, warnings=decoded.warnings)
+
+
+def assess_context(sentence: str, start: int, end: int, *, kb: KnowledgeBase | None = None) -> ContextResult:
+    """ConText for any target phrase ``sentence[start:end]``: negated, uncertain, historical,
+    hypothetical, experiencer, and the triggers that decided it."""
+    return reader_for(kb or load_knowledge()).context.assess(sentence, start, end)

@@ -1,0 +1,179 @@
+"""The ``hoguide`` command line: a thin shell over the public API.
+
+Every HoguideError becomes one line on stderr and exit status 2; nothing prints a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from hoguide import api
+from hoguide.config import get_settings
+from hoguide.errors import HoguideError, InputError, MalformedInputError
+from hoguide.examples import example_bytes, example_names
+from hoguide.knowledge.loader import load_knowledge, validate_knowledge
+from hoguide.render.reading_text import render_reading_text
+
+app = typer.Typer(
+    name="hoguide",
+    help="Reads reports about heterotopic ossification (HO). Education and decision support, "
+    "not a diagnosis: talk to your care team.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+data_app = typer.Typer(help="Check the knowledge data files.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+EXIT_INPUT = 2
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"hoguide: error: {message}", err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _read_input(source: str, limit: int) -> bytes:
+    """Bytes of FILE or stdin ('-'), reading at most one byte past the limit."""
+    if source == "-":
+        return sys.stdin.buffer.read(limit + 1)
+    path = Path(source)
+    if path.is_dir():
+        raise InputError(f"{source} is a directory; give a report file")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{source}: cannot be read ({error.strerror})") from None
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+MaxBytes = Annotated[
+    int | None,
+    typer.Option("--max-bytes", min=1, help="Largest report accepted (default 1 MB, HOGUIDE_MAX_REPORT_BYTES)."),
+]
+
+
+@app.command("read")
+def read_command(
+    file: Annotated[str | None, typer.Argument(help="Report file, or - for standard input.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reading as JSON.")] = False,
+    example: Annotated[str | None, typer.Option(help="Read a bundled example instead of a file.")] = None,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Read a report: every HO mention with its status and attributes, and the facts behind it."""
+    try:
+        limit = max_bytes or get_settings().max_report_bytes
+        if (file is None) == (example is None):
+            raise InputError("give a report FILE (or - for standard input), or --example NAME")
+        data = example_bytes(example) if example is not None else _read_input(file or "-", limit)
+        reading = api.read_bytes(data, max_bytes=limit)
+    except HoguideError as error:
+        _fail(error.message)
+    for warning in reading.warnings:
+        typer.echo(f"hoguide: warning: {warning}", err=True)
+    typer.echo(_dump(reading.to_dict()) if as_json else render_reading_text(reading))
+
+
+@app.command("context")
+def context_command(
+    jsonl: Annotated[str, typer.Option("--jsonl", help='File of {"text","start","end"} lines, or -.')],
+) -> None:
+    """ConText for any target: each line is printed back with negated, uncertain, historical,
+    hypothetical, experiencer and triggers added. Bad lines are reported with their number."""
+    try:
+        kb = load_knowledge()
+        lines = (sys.stdin if jsonl == "-" else _open_text(jsonl))
+    except HoguideError as error:
+        _fail(error.message)
+    bad = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = _parse_context_line(line)
+            result = api.assess_context(record["text"], record["start"], record["end"], kb=kb)
+        except HoguideError as error:
+            bad += 1
+            typer.echo(f"hoguide: error: line {number}: {error.message}", err=True)
+            continue
+        typer.echo(json.dumps({**record, **result.to_dict()}, ensure_ascii=False))
+    if bad:
+        _fail(f"{bad} line(s) could not be read; the others were printed")
+
+
+def _open_text(path: str) -> Any:
+    source = Path(path)
+    if source.is_dir():
+        raise InputError(f"{path} is a directory; give a JSONL file")
+    try:
+        return source.open(encoding="utf-8", errors="strict")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _parse_context_line(line: str) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise MalformedInputError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise MalformedInputError('each line must be a JSON object {"text", "start", "end"}')
+    missing = [key for key in ("text", "start", "end") if key not in record]
+    if missing:
+        raise MalformedInputError(f"missing key(s): {', '.join(missing)}")
+    if not isinstance(record["text"], str):
+        raise MalformedInputError('"text" must be a string')
+    for key in ("start", "end"):
+        if not isinstance(record[key], int) or isinstance(record[key], bool):
+            raise MalformedInputError(f'"{key}" must be a whole number')
+    return record
+
+
+@app.command("examples")
+def examples_command() -> None:
+    """List the bundled fictional example reports."""
+    for name in example_names():
+        typer.echo(name)
+
+
+@data_app.command("validate")
+def validate_command() -> None:
+    """Load every knowledge file and report all problems with file and line."""
+    problems = validate_knowledge()
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        raise typer.Exit(1)
+    kb = load_knowledge()
+    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(kb.lexicon.items()))
+    typer.echo(f"knowledge {kb.version}: ok ({counts}; {len(kb.context_rules)} context rules; "
+               f"{len(kb.section_rules)} sections; {len(kb.grade_systems)} grade systems)")
+
+
+def main() -> None:
+    """Console-script entry point; decoding errors in stdin/JSONL become messages, not tracebacks."""
+    try:
+        app()
+    except UnicodeDecodeError as error:
+        typer.echo(f"hoguide: error: the input is not UTF-8 (bad byte at offset {error.start})", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+

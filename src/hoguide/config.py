@@ -1,0 +1,36 @@
+"""Typed settings, read lazily from the environment and overridable in tests."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+DEFAULT_MAX_REPORT_BYTES = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Limits that protect the reader from inputs nobody means to send.
+
+    ``max_report_bytes`` bounds one report (``HOGUIDE_MAX_REPORT_BYTES``); a report is a
+    few kilobytes, so 1 MB leaves room for long discharge summaries.
+    """
+
+    max_report_bytes: int = DEFAULT_MAX_REPORT_BYTES
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    raw = os.environ.get("HOGUIDE_MAX_REPORT_BYTES")
+    if raw is None:
+        return Settings()
+    try:
+        limit = int(raw)
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        from hoguide.errors import InputError
+
+        raise InputError(f"HOGUIDE_MAX_REPORT_BYTES must be a positive whole number, not {raw!r}")
+    return Settings(max_report_bytes=limit)

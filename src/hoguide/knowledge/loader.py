@@ -1,0 +1,219 @@
+"""Load the knowledge files once, check them strictly, and hand out an immutable KnowledgeBase.
+
+Every problem is reported with its file and line, all at once, so a reviewer fixes a data
+change in one pass (``hoguide data validate``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from hoguide.errors import KnowledgeError
+from hoguide.folding import normalise_phrase
+from hoguide.knowledge.schema import (
+    FIXED_IDS,
+    LEXICON_KINDS,
+    MODIFYING_CATEGORIES,
+    ContextRule,
+    ContextRulesFile,
+    GradeSystem,
+    GradeSystemsFile,
+    LexiconConcept,
+    LexiconFile,
+    SectionRule,
+    SectionRulesFile,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class KnowledgeBase:
+    """Validated knowledge, read-only. Pass it explicitly; build it with ``load_knowledge()``.
+
+    Compared and hashed by identity, so compiled readers can be cached per knowledge base."""
+
+    lexicon: dict[str, tuple[LexiconConcept, ...]]
+    context_rules: tuple[ContextRule, ...]
+    section_rules: tuple[SectionRule, ...]
+    grade_systems: tuple[GradeSystem, ...]
+    version: str  # content hash of every data file, for provenance
+
+    def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
+        return self.lexicon.get(kind, ())
+
+    def label(self, kind: str, concept_id: str) -> str:
+        for concept in self.concepts(kind):
+            if concept.id == concept_id:
+                return concept.label
+        raise KeyError(f"{kind}:{concept_id}")
+
+
+def _data_root() -> Traversable:
+    return resources.files("hoguide.knowledge").joinpath("data")
+
+
+def _yaml_files(root: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        name = f"{prefix}{entry.name}"
+        if entry.is_dir():
+            yield from _yaml_files(entry, f"{name}/")
+        elif entry.name.endswith(".yaml"):
+            yield name, entry
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a 1-based line."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def add(self, file: str, line: int | None, message: str) -> None:
+        self.problems.append(f"{file}:{line or 1}: {message}")
+
+    def parse(self, file: str, source: str, model: type[M]) -> tuple[M | None, yaml.Node | None]:
+        try:
+            node = yaml.compose(source)
+            data: Any = yaml.safe_load(source)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            self.add(file, mark.line + 1 if mark else None, f"not valid YAML: {error}")
+            return None, None
+        try:
+            return model.model_validate(data), node
+        except ValidationError as error:
+            for item in error.errors():
+                where = ".".join(str(p) for p in item["loc"]) or "(top)"
+                self.add(file, _line_of(node, item["loc"]), f"{where}: {item['msg']}")
+            return None, node
+
+
+def _check_lexicon(c: _Collector, file: str, node: yaml.Node | None, lex: LexiconFile,
+                   seen_terms: dict[tuple[str, str], str]) -> None:
+    ids = [concept.id for concept in lex.concepts]
+    for i, concept in enumerate(lex.concepts):
+        if ids.index(concept.id) != i:
+            c.add(file, _line_of(node, ("concepts", i)), f"duplicate concept id {concept.id!r}")
+        if not concept.terms and not concept.exact_case_terms:
+            c.add(file, _line_of(node, ("concepts", i)), f"concept {concept.id!r} has no terms")
+        for field in ("terms", "exact_case_terms"):
+            for j, term in enumerate(getattr(concept, field)):
+                key = (lex.kind, term if field == "exact_case_terms" else normalise_phrase(term))
+                where = _line_of(node, ("concepts", i, field, j))
+                if key in seen_terms:
+                    c.add(file, where, f"term {term!r} already belongs to {seen_terms[key]}")
+                seen_terms[key] = f"{lex.kind}:{concept.id}"
+    fixed = FIXED_IDS.get(lex.kind)
+    if fixed is not None:
+        unknown = sorted(set(ids) - fixed)
+        if unknown:
+            c.add(file, None, f"{lex.kind} ids not in the fixed set: {unknown}")
+
+
+def _check_context(c: _Collector, file: str, node: yaml.Node | None, rules: ContextRulesFile) -> None:
+    seen: dict[str, int] = {}
+    for i, rule in enumerate(rules.rules):
+        where = _line_of(node, ("rules", i))
+        key = normalise_phrase(rule.phrase)
+        if key in seen:
+            c.add(file, where, f"phrase {rule.phrase!r} is already a rule (line {seen[key]})")
+        seen[key] = where or 1
+        if rule.category in MODIFYING_CATEGORIES and rule.direction is None:
+            c.add(file, where, f"{rule.category} rule {rule.phrase!r} needs a direction")
+        if rule.terminates is not None and rule.category != "terminate":
+            c.add(file, where, f"only terminate rules take 'terminates' ({rule.phrase!r})")
+
+
+def _check_sections(c: _Collector, file: str, node: yaml.Node | None, rules: SectionRulesFile) -> None:
+    seen: dict[str, str] = {}
+    for i, rule in enumerate(rules.sections):
+        for j, header in enumerate(rule.headers):
+            key = normalise_phrase(header)
+            if key in seen:
+                c.add(file, _line_of(node, ("sections", i, "headers", j)),
+                      f"header {header!r} already belongs to section {seen[key]!r}")
+            seen[key] = rule.id
+
+
+def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
+    c = _Collector()
+    lexicon: dict[str, tuple[LexiconConcept, ...]] = {}
+    context_rules: tuple[ContextRule, ...] = ()
+    section_rules: tuple[SectionRule, ...] = ()
+    grade_systems: tuple[GradeSystem, ...] = ()
+    seen_terms: dict[tuple[str, str], str] = {}
+    seen_files: set[str] = set()
+    digest = hashlib.sha256()
+    for name, entry in _yaml_files(root):
+        seen_files.add(name)
+        source = entry.read_text(encoding="utf-8")
+        digest.update(name.encode() + b"\0" + source.encode() + b"\0")
+        if name.startswith("lexicon/"):
+            lex, node = c.parse(name, source, LexiconFile)
+            if lex is not None:
+                if lex.kind in lexicon:
+                    c.add(name, None, f"a second file of kind {lex.kind!r}")
+                _check_lexicon(c, name, node, lex, seen_terms)
+                lexicon[lex.kind] = lex.concepts
+        elif name == "context_rules.yaml":
+            rules, node = c.parse(name, source, ContextRulesFile)
+            if rules is not None:
+                _check_context(c, name, node, rules)
+                context_rules = rules.rules
+        elif name == "section_rules.yaml":
+            sections, node = c.parse(name, source, SectionRulesFile)
+            if sections is not None:
+                _check_sections(c, name, node, sections)
+                section_rules = sections.sections
+        elif name == "grade_systems.yaml":
+            grades, _ = c.parse(name, source, GradeSystemsFile)
+            if grades is not None:
+                grade_systems = grades.systems
+    # A file that was there but invalid has its problems reported already; only absence is new.
+    for kind in LEXICON_KINDS:
+        if kind not in lexicon and f"lexicon/{kind}.yaml" not in seen_files:
+            c.add(f"lexicon/{kind}.yaml", None, "missing: every lexicon kind is required")
+    for name in ("context_rules.yaml", "section_rules.yaml", "grade_systems.yaml"):
+        if name not in seen_files:
+            c.add(name, None, "missing")
+    if c.problems:
+        return None, c.problems
+    kb = KnowledgeBase(lexicon, context_rules, section_rules, grade_systems, digest.hexdigest()[:12])
+    return kb, []
+
+
+def validate_knowledge(root: Traversable | None = None) -> list[str]:
+    """Every problem in the knowledge files (empty when all is well)."""
+    return _load(root or _data_root())[1]
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> KnowledgeBase:
+    """The bundled knowledge, validated once per process; raises KnowledgeError listing all problems."""
+    kb, problems = _load(_data_root())
+    if kb is None:
+        raise KnowledgeError(problems)
+    return kb

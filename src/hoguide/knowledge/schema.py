@@ -1,0 +1,113 @@
+"""Strict models of every knowledge file: unknown keys, bad ids and empty lists are errors."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+
+LexiconKind = Literal[
+    "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
+    "maturity", "change", "laterality",
+]
+LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
+ContextCategory = Literal[
+    "negated", "possible", "historical", "hypothetical", "other_experiencer", "pseudo", "terminate"
+]
+MODIFYING_CATEGORIES: tuple[str, ...] = (
+    "negated", "possible", "historical", "hypothetical", "other_experiencer",
+)
+
+# Ids that the JSON contract fixes; a lexicon of these kinds must define exactly these.
+FIXED_IDS: dict[str, frozenset[str]] = {
+    "finding": frozenset({"heterotopic_ossification"}),
+    "cause": frozenset({
+        "hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
+        "other_fracture_or_trauma", "muscle_contusion", "spinal_cord_injury", "traumatic_brain_injury",
+        "stroke", "burns", "amputation_or_blast", "prolonged_immobilisation_or_icu", "fop", "other_genetic",
+    }),
+    "site": frozenset({
+        "hip", "pelvis", "acetabulum", "buttock", "thigh", "knee", "leg", "ankle", "foot", "shoulder",
+        "upper_arm", "elbow", "forearm", "wrist", "hand", "spine", "jaw", "chest_wall", "abdominal_wall",
+        "residual_limb",
+    }),
+    "risk_factor": frozenset(
+        {"prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex"}
+    ),
+    "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness"}),
+    "maturity": frozenset({"mature", "immature", "maturing"}),
+    "change": frozenset({"new", "increased", "stable", "decreased"}),
+    "laterality": frozenset({"left", "right", "bilateral"}),
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LexiconConcept(_Strict):
+    id: SnakeId
+    label: str = Field(min_length=1)
+    terms: tuple[Phrase, ...] = ()
+    exact_case_terms: tuple[Phrase, ...] = ()
+    note: str | None = None
+
+    @field_validator("terms")
+    @classmethod
+    def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
+        upper = [t for t in terms if t != t.lower()]
+        if upper:
+            raise ValueError(f"terms are matched case-insensitively and must be lower-case: {upper}")
+        return terms
+
+
+class LexiconFile(_Strict):
+    kind: LexiconKind
+    concepts: tuple[LexiconConcept, ...] = Field(min_length=1)
+
+
+class ContextRule(_Strict):
+    phrase: Phrase
+    category: ContextCategory
+    direction: Literal["forward", "backward", "bidirectional"] | None = None
+    max_words: int | None = Field(default=None, ge=0, le=50)
+    terminates: tuple[ContextCategory, ...] | None = None
+    note: str | None = None
+
+
+class ContextRulesFile(_Strict):
+    rules: tuple[ContextRule, ...] = Field(min_length=1)
+
+
+class SectionImplies(_Strict):
+    historical: bool = False
+    experiencer: Literal["other"] | None = None
+
+
+class SectionRule(_Strict):
+    id: SnakeId
+    headers: tuple[Phrase, ...] = Field(min_length=1)
+    implies: SectionImplies = SectionImplies()
+    note: str | None = None
+
+
+class SectionRulesFile(_Strict):
+    sections: tuple[SectionRule, ...] = Field(min_length=1)
+
+
+class GradeSystem(_Strict):
+    """A classification: the names that introduce it and each grade's canonical value and spellings."""
+
+    id: SnakeId
+    label: str
+    names: tuple[Phrase, ...] = Field(min_length=1)
+    values: dict[str, tuple[Phrase, ...]] = Field(min_length=1)
+    applies_to: tuple[SnakeId, ...] = ()
+    note: str | None = None
+
+
+class GradeSystemsFile(_Strict):
+    systems: tuple[GradeSystem, ...] = Field(min_length=1)

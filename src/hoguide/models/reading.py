@@ -1,0 +1,200 @@
+"""What the reader found in one report: plain offsets and ids, no third-party objects.
+
+Offsets are character offsets into the text exactly as it was given to ``hoguide.read``,
+so ``text[f.start:f.end] == f.text`` for every finding, fact and mimic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1"
+
+Status = Literal["present", "absent", "possible", "historical", "hypothetical"]
+Experiencer = Literal["patient", "other"]
+FactKind = Literal["cause", "risk_factor", "symptom", "treatment", "time"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A ConText trigger that set a flag: the phrase as written, its category and offsets."""
+
+    phrase: str
+    category: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"phrase": self.phrase, "category": self.category, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class ContextResult:
+    """The ConText verdict for one target span."""
+
+    negated: bool = False
+    uncertain: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    experiencer: Experiencer = "patient"
+    triggers: tuple[Trigger, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        """One status, in order of precedence: a negation outranks a hedge, a hedge a history."""
+        if self.negated:
+            return "absent"
+        if self.hypothetical:
+            return "hypothetical"
+        if self.uncertain:
+            return "possible"
+        if self.historical:
+            return "historical"
+        return "present"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "negated": self.negated,
+            "uncertain": self.uncertain,
+            "historical": self.historical,
+            "hypothetical": self.hypothetical,
+            "experiencer": self.experiencer,
+            "triggers": [t.to_dict() for t in self.triggers],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A grade with its classification system named (``brooker``, ``hastings_graham`` …)."""
+
+    system: str
+    value: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"system": self.system, "value": self.value, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A report section: ``id`` from the section rules, the header as written, body offsets."""
+
+    id: str
+    header: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "header": self.header, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One mention of heterotopic ossification with its context and attributes."""
+
+    concept: str
+    text: str
+    start: int
+    end: int
+    status: Status
+    experiencer: Experiencer
+    sites: tuple[str, ...] = ()
+    laterality: str | None = None
+    grade: Grade | None = None
+    maturity: str | None = None
+    change: str | None = None
+    size: str | None = None
+    section: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    triggers: tuple[Trigger, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "concept": self.concept,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "status": self.status,
+            "experiencer": self.experiencer,
+            "sites": list(self.sites),
+            "laterality": self.laterality,
+            "grade": self.grade.to_dict() if self.grade else None,
+            "maturity": self.maturity,
+            "change": self.change,
+            "size": self.size,
+            "section": self.section,
+            "sentence": {"start": self.sentence_start, "end": self.sentence_end},
+            "triggers": [t.to_dict() for t in self.triggers],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A fact guidance needs: a cause, risk factor, symptom, treatment or time reference."""
+
+    kind: FactKind
+    concept: str
+    text: str
+    start: int
+    end: int
+    status: Status
+    experiencer: Experiencer = "patient"
+    section: str | None = None
+    triggers: tuple[Trigger, ...] = ()
+    value: str | None = None  # for time references: an ISO date or the interval as written
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "concept": self.concept,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "status": self.status,
+            "experiencer": self.experiencer,
+            "section": self.section,
+            "value": self.value,
+            "triggers": [t.to_dict() for t in self.triggers],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mimic:
+    """A term that looks like HO but is not (OPLL, phleboliths …): kept so it can be explained."""
+
+    concept: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"concept": self.concept, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything the reader found in one report."""
+
+    text: str
+    sections: tuple[Section, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    mimics: tuple[Mimic, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def mentions_ho(self) -> bool:
+        return bool(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ``hoguide read --json`` (schema version 1)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "findings": [f.to_dict() for f in self.findings],
+            "facts": [f.to_dict() for f in self.facts],
+            "mimics": [m.to_dict() for m in self.mimics],
+            "sections": [s.to_dict() for s in self.sections],
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,89 @@
+"""Attributes of an HO mention: body sites, side, grade (system named), maturity, size and change.
+
+Sites, sides, maturity and change words come from the lexicon hits of the one automaton pass;
+each is given to the nearest HO mention in its sentence, so "HO at the right hip and the left
+elbow" keeps the two apart. A grade is read only after its system is named ("Brooker class III",
+"Hastings-Graham IIB", "grade III Brooker"); a bare "grade 3" is not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hoguide.knowledge.schema import GradeSystem
+from hoguide.models.reading import Grade
+
+_GRADE_WORDS = r"(?:classification|class|grade|type|stage|category|heterotopic ossification|ho)"
+_SIZE = re.compile(
+    r"\b(\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:x|×|by)\s*(\d{1,3}(?:\.\d{1,2})?)){0,2}\s*(mm|cm)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GradeReader:
+    """Reads the grade that follows (or, with "grade", precedes) a named classification."""
+
+    system: GradeSystem
+    _after: re.Pattern[str]
+    _before: re.Pattern[str]
+    _canonical: dict[str, str]
+
+    @classmethod
+    def of(cls, system: GradeSystem) -> GradeReader:
+        canonical = {spelling: value for value, spellings in system.values.items() for spelling in spellings}
+        canonical.update({value.lower(): value for value in system.values})
+        alternatives = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+        after = re.compile(rf"[\s:,(]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}({alternatives})(?![\w])")
+        before = re.compile(rf"(?<![\w])(?:class|grade|type|stage)\s+({alternatives})\s+(?:\(\s*)?$")
+        return cls(system, after, before, canonical)
+
+    def read_at(self, folded: str, name_start: int, name_end: int) -> tuple[Grade, int, int] | None:
+        """The grade next to a system name at ``folded[name_start:name_end]``, with its span."""
+        match = self._after.match(folded, name_end)
+        if match is not None:
+            value = self._canonical[match.group(1)]
+            return Grade(self.system.id, value, ""), name_start, match.end()
+        window_start = max(0, name_start - 24)
+        match = self._before.search(folded, window_start, name_start)
+        if match is not None:
+            value = self._canonical[match.group(1)]
+            return Grade(self.system.id, value, ""), match.start(), name_end
+        return None
+
+
+def read_size(sentence: str) -> str | None:
+    """The first measurement in the sentence, as written ("3.2 x 2.1 cm")."""
+    match = _SIZE.search(sentence)
+    return " ".join(match.group(0).split()) if match else None
+
+
+def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) -> int:
+    """Index of the candidate span closest to ``position`` (ties go to the earlier one)."""
+    start, end = position
+    best, best_distance = 0, None
+    for i, (c_start, c_end) in enumerate(candidates):
+        distance = max(c_start - end, start - c_end, 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = i, distance
+    return best
+
+
+def merge_laterality(values: Sequence[str]) -> str | None:
+    """"left" and "right" together in one mention's reach mean both sides."""
+    sides = set(values)
+    if not sides:
+        return None
+    if "bilateral" in sides or {"left", "right"} <= sides:
+        return "bilateral"
+    return values[0]
+
+
+def merge_maturity(values: Sequence[str]) -> str | None:
+    """Mixed signs ("partial cortical rim and early trabeculae") describe bone that is maturing."""
+    distinct = set(values)
+    if len(distinct) > 1:
+        return "maturing"
+    return values[0] if values else None

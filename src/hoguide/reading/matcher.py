@@ -1,0 +1,172 @@
+"""One compiled Aho–Corasick automaton that finds every lexicon phrase in a single pass.
+
+Why an automaton: a Python regular expression alternation over a reader-sized lexicon runs at a
+few MB/s, a C/Rust automaton at close to 100 MB/s (ecosystem.md §3.8), and it cannot backtrack,
+so time stays linear in the input.
+
+Matching rules, applied after the automaton pass:
+* case-insensitive, except for ``exact_case`` phrases (abbreviations such as ``HO``);
+* word-bounded: a phrase never matches inside a longer word ("ho" in "shoulder");
+* white space runs in the text match a single space in a phrase, so line-wrapped and
+  double-spaced reports still match multi-word terms;
+* within one ``layer`` overlapping hits are resolved leftmost-longest, so "myositis ossificans"
+  beats "myositis"; hits in different layers never compete.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick_rs
+
+from hoguide.folding import fold, normalise_phrase
+
+P = TypeVar("P")
+
+_SPACE_RUN = re.compile(r"  +")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedText:
+    """The text folded for matching, with white-space runs collapsed and a map back to offsets."""
+
+    original: str
+    folded: str  # collapsed: what the automaton reads
+    same_length: str  # folded but not collapsed: offsets equal the original's
+    _run_starts: tuple[int, ...]  # positions in ``folded`` right after each collapsed run
+    _removed: tuple[int, ...]  # characters removed up to and including that run
+
+    @classmethod
+    def of(cls, text: str) -> PreparedText:
+        folded = fold(text)
+        if "  " not in folded:
+            return cls(text, folded, folded, (), ())
+        starts: list[int] = []
+        removed: list[int] = []
+        pieces: list[str] = []
+        last = 0
+        total = 0
+        for run in _SPACE_RUN.finditer(folded):
+            pieces.append(folded[last : run.start() + 1])
+            total += run.end() - run.start() - 1
+            last = run.end()
+            starts.append(run.end() - total)
+            removed.append(total)
+        pieces.append(folded[last:])
+        return cls(text, "".join(pieces), folded, tuple(starts), tuple(removed))
+
+    def to_original(self, pos: int) -> int:
+        """Map a start offset in ``folded`` to the input text."""
+        i = bisect_right(self._run_starts, pos)
+        return pos + (self._removed[i - 1] if i else 0)
+
+    def to_original_end(self, end: int) -> int:
+        """Map an exclusive end offset (never lands after a collapsed run)."""
+        return self.to_original(end - 1) + 1 if end > 0 else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    """A phrase found in the text: offsets into the original text and the phrase's payload."""
+
+    start: int
+    end: int
+    layer: str
+    payload: P
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern(Generic[P]):
+    layer: str
+    payload: P
+    exact_case: str | None  # the phrase as it must appear, for case-sensitive phrases
+    check_left: bool  # the phrase starts with a word character, so a boundary is needed
+    check_right: bool
+
+
+class PhraseMatcher(Generic[P]):
+    """Finds phrases from several layers at once; build once, reuse for every text."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, P, bool]]) -> None:
+        """``entries``: (phrase, layer, payload, exact_case). One phrase may carry several payloads."""
+        by_phrase: dict[str, list[_Pattern[P]]] = {}
+        for phrase, layer, payload, exact_case in entries:
+            key = normalise_phrase(phrase)
+            if not key:
+                raise ValueError(f"empty phrase in layer {layer!r}")
+            by_phrase.setdefault(key, []).append(
+                _Pattern(
+                    layer,
+                    payload,
+                    " ".join(phrase.split()) if exact_case else None,
+                    key[0].isalnum(),
+                    key[-1].isalnum(),
+                )
+            )
+        self._phrases: tuple[str, ...] = tuple(by_phrase)
+        self._patterns: tuple[tuple[_Pattern[P], ...], ...] = tuple(tuple(v) for v in by_phrase.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(list(self._phrases)) if self._phrases else None
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def find(self, text: str | PreparedText) -> list[Hit[P]]:
+        """All hits, overlaps resolved within each layer, sorted by start offset."""
+        prepared = text if isinstance(text, PreparedText) else PreparedText.of(text)
+        if self._automaton is None:
+            return []
+        folded = prepared.folded
+        n = len(folded)
+        collapsed = bool(prepared._run_starts)
+        candidates: list[tuple[int, int, str, P]] = []
+        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            patterns = self._patterns[index]
+            first = patterns[0]
+            if first.check_left and start > 0 and folded[start - 1].isalnum():
+                continue
+            if first.check_right and end < n and folded[end].isalnum():
+                continue
+            if collapsed:
+                o_start, o_end = prepared.to_original(start), prepared.to_original_end(end)
+            else:
+                o_start, o_end = start, end
+            for pattern in patterns:
+                if pattern.exact_case is not None and not _same_words(
+                    prepared.original[o_start:o_end], pattern.exact_case
+                ):
+                    continue
+                candidates.append((o_start, o_end, pattern.layer, pattern.payload))
+        return _resolve_overlaps(candidates)
+
+
+def _same_words(found: str, wanted: str) -> bool:
+    return found == wanted or " ".join(found.split()) == wanted
+
+
+def _resolve_overlaps(candidates: Sequence[tuple[int, int, str, P]]) -> list[Hit[P]]:
+    """Leftmost-longest per layer: the earliest hit wins, and of those starting together the longest.
+
+    So "myositis ossificans" beats "myositis", and "heterotopic ossification in the soft tissues"
+    stays "heterotopic ossification" even though a longer phrase starts inside it. Hits with the
+    same span but different payloads are all kept (one phrase may mean several things).
+    """
+    if not candidates:
+        return []
+    by_layer: dict[str, list[tuple[int, int, str, P]]] = {}
+    for candidate in candidates:
+        by_layer.setdefault(candidate[2], []).append(candidate)
+    kept: list[Hit[P]] = []
+    for layer_hits in by_layer.values():
+        layer_hits.sort(key=lambda c: (c[0], -c[1]))
+        taken_start, taken_end = -1, -1
+        for start, end, layer, payload in layer_hits:
+            if start < taken_end and (start, end) != (taken_start, taken_end):
+                continue
+            taken_start, taken_end = start, end
+            kept.append(Hit(start, end, layer, payload))
+    kept.sort(key=lambda h: (h.start, -h.end))
+    return kept

@@ -1,0 +1,240 @@
+"""Compose the reading steps: one automaton pass, sections, sentences, ConText, attributes, facts.
+
+The common case is a report that never mentions HO: it costs one pass of the automaton plus
+ConText on the few sentences that hold a fact. Sentences without a lexicon hit are never examined.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from hoguide.config import get_settings
+from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
+from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Trigger
+from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
+from hoguide.reading.context import CompiledRule, ContextEngine
+from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
+from hoguide.reading.normalize import check_text
+from hoguide.reading.sections import SectionIndex, Sectionizer
+from hoguide.reading.sentences import SentenceIndex, split_sentences
+from hoguide.reading.timerefs import find_time_references
+
+TARGET = "target"  # findings and mimics compete in one layer: the longer phrase wins
+GRADE = "grade_system"
+FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatment")
+ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
+LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
+SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
+# ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
+TITLE_CHARS = 300  # the exam title region at the top of a report
+
+Payload = tuple[str, str]  # (kind, concept id)
+
+
+def _layer_of(kind: str) -> str:
+    return TARGET if kind in ("finding", "mimic") else kind
+
+
+class Reader:
+    """Reads reports with one knowledge base. Build once (it compiles the automata), reuse."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        entries: list[tuple[str, str, Payload, bool]] = []
+        for kind, concepts in kb.lexicon.items():
+            for concept in concepts:
+                payload = (kind, concept.id)
+                entries += [(t, _layer_of(kind), payload, False) for t in concept.terms]
+                entries += [(t, _layer_of(kind), payload, True) for t in concept.exact_case_terms]
+        for system in kb.grade_systems:
+            entries += [(name, GRADE, ("grade_system", system.id), False) for name in system.names]
+        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries)
+        self.context = ContextEngine(kb.context_rules)
+        self.sectionizer = Sectionizer(kb.section_rules)
+        self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems}
+
+    def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
+        check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
+        prepared = PreparedText.of(text)
+        hits = self.lexicon.find(prepared)
+        sections = self.sectionizer.split(text)
+        breaks = [offset for span in sections.header_spans for offset in span]
+        sentences = split_sentences(text, breaks)
+        by_sentence: dict[tuple[int, int], list[Hit[Payload]]] = defaultdict(list)
+        for hit in hits:
+            by_sentence[sentences.span(hit.start)].append(hit)
+        findings: list[Finding] = []
+        facts: list[Fact] = []
+        mimics: list[Mimic] = []
+        for span, sentence_hits in by_sentence.items():
+            targets = [h for h in sentence_hits if h.layer == TARGET and h.payload[0] == "finding"]
+            grades = self._grades(prepared, sentence_hits)
+            fact_hits = [h for h in sentence_hits if h.payload[0] in FACT_KINDS]
+            mimics += [Mimic(h.payload[1], text[h.start : h.end], h.start, h.end)
+                       for h in sentence_hits if h.payload[0] == "mimic"]
+            if not targets and grades and not _inside_mimic(grades, sentence_hits):
+                targets = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification"))
+                           for _, start, end in grades[:1]]
+            if not targets and not fact_hits:
+                continue
+            triggers = self.context.find_triggers(text[span[0] : span[1]])
+            for hit in fact_hits:
+                ctx = self._context(text, span, triggers, hit, sections)
+                facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],
+                                  hit.start, hit.end, ctx.status, ctx.experiencer,
+                                  _section_id(sections, hit.start), _absolute(ctx.triggers, span[0])))
+            if targets:
+                findings += self._findings(text, span, targets, sentence_hits, grades, triggers,
+                                           sections, sentences, by_sentence)
+        facts += [
+            Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
+                 section=_section_id(sections, ref.start), value=ref.value)
+            for ref in find_time_references(text)
+        ]
+        findings.sort(key=lambda f: f.start)
+        facts += _prior_ho_facts(findings, facts)
+        facts.sort(key=lambda f: (f.start, f.kind))
+        mimics.sort(key=lambda m: m.start)
+        return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings))
+
+    def _context(self, text: str, span: tuple[int, int], triggers: Sequence[Hit[CompiledRule]],
+                 hit: Hit[Payload], sections: SectionIndex) -> ContextResult:
+        ctx = self.context.assess_span(text[span[0] : span[1]], triggers, hit.start - span[0], hit.end - span[0])
+        section = sections.at(hit.start)
+        if section is None:
+            return ctx
+        implies = self.sectionizer.rules[section.id].implies
+        if not implies.historical and implies.experiencer is None:
+            return ctx
+        return ContextResult(ctx.negated, ctx.uncertain, ctx.historical or implies.historical,
+                             ctx.hypothetical, "other" if implies.experiencer else ctx.experiencer,
+                             ctx.triggers)
+
+    def _grades(self, prepared: PreparedText, hits: Sequence[Hit[Payload]]) -> list[tuple[Grade, int, int]]:
+        found = []
+        for hit in hits:
+            if hit.layer == GRADE:
+                grade = self.grades[hit.payload[1]].read_at(prepared.same_length, hit.start, hit.end)
+                if grade is not None:
+                    g, start, end = grade
+                    found.append((Grade(g.system, g.value, prepared.original[start:end]), start, end))
+        return found
+
+    def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
+                  hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
+                  triggers: Sequence[Hit[CompiledRule]], sections: SectionIndex,
+                  sentences: SentenceIndex, by_sentence: dict[tuple[int, int], list[Hit[Payload]]]
+                  ) -> list[Finding]:
+        positions = [(t.start, t.end) for t in targets]
+        assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
+        for hit in hits:
+            if hit.payload[0] in ATTRIBUTE_KINDS:
+                i = nearest((hit.start, hit.end), positions)
+                if hit.payload[0] == "site" and _words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
+                    assigned[i]["far_site"].append(hit.payload[1])
+                else:
+                    assigned[i][hit.payload[0]].append(hit.payload[1])
+        grade_of: list[Grade | None] = [None] * len(targets)
+        for grade, start, end in grades:
+            i = nearest((start, end), positions)
+            grade_of[i] = grade_of[i] or grade
+        sentence = text[span[0] : span[1]]
+        size = read_size(sentence)
+        findings = []
+        for i, target in enumerate(targets):
+            ctx = self._context(text, span, triggers, target, sections)
+            attrs = assigned[i]
+            sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
+            if not sites:
+                sites, side = self._earlier_sites(text, span, sections, sentences, by_sentence)
+                laterality = laterality or side
+            findings.append(Finding(
+                concept=target.payload[1],
+                text=text[target.start : target.end],
+                start=target.start,
+                end=target.end,
+                status=ctx.status,
+                experiencer=ctx.experiencer,
+                sites=tuple(dict.fromkeys(sites)),
+                laterality=merge_laterality(laterality),
+                grade=grade_of[i],
+                maturity=merge_maturity(attrs["maturity"]),
+                change=attrs["change"][0] if attrs["change"] else None,
+                size=size if len(targets) == 1 else None,
+                section=_section_id(sections, target.start),
+                sentence_start=span[0],
+                sentence_end=span[1],
+                triggers=_absolute(ctx.triggers, span[0]),
+            ))
+        return findings
+
+    @staticmethod
+    def _earlier_sites(text: str, span: tuple[int, int], sections: SectionIndex, sentences: SentenceIndex,
+                       by_sentence: dict[tuple[int, int], list[Hit[Payload]]]) -> tuple[list[str], list[str]]:
+        """Sites named just before in the same section, else in the exam title at the top."""
+        section = sections.at(span[0])
+        floor = section.start if section is not None else 0
+        cursor = span[0]
+        for _ in range(LOOKBACK_SENTENCES):
+            if cursor <= floor:
+                break
+            previous = sentences.span(cursor - 1)
+            sites = [h.payload[1] for h in by_sentence.get(previous, ()) if h.payload[0] == "site"]
+            if sites:
+                sides = [h.payload[1] for h in by_sentence.get(previous, ()) if h.payload[0] == "laterality"]
+                return sites, sides
+            cursor = previous[0]
+        title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
+        sites, sides = [], []
+        for key, hits in by_sentence.items():
+            if key[0] < title_end:
+                sites += [h.payload[1] for h in hits if h.payload[0] == "site" and h.start < title_end]
+                sides += [h.payload[1] for h in hits if h.payload[0] == "laterality" and h.start < title_end]
+        return (sites, sides) if sites else ([], [])
+
+
+def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:
+    """HO the patient had before is the strongest risk factor for more (ho_facts.md §3), so a
+    historical HO mention is also a ``prior_ho`` fact unless the lexicon already gave one there."""
+    stated = {(f.start, f.end) for f in facts if f.concept == "prior_ho"}
+    return [
+        Fact("risk_factor", "prior_ho", f.text, f.start, f.end, "historical", f.experiencer,
+             f.section, f.triggers)
+        for f in findings
+        if f.status == "historical" and f.experiencer == "patient"
+        and not any(s <= f.start and f.end <= e for s, e in stated)
+    ]
+
+
+def _words_apart(text: str, span: tuple[int, int], hit: Hit[Payload]) -> int:
+    gap = text[span[1] : hit.start] if hit.start >= span[1] else text[hit.end : span[0]]
+    return len(gap.split())
+
+
+def _inside_mimic(grades: Sequence[tuple[Grade, int, int]], hits: Sequence[Hit[Payload]]) -> bool:
+    return any(h.payload[0] == "mimic" and h.start <= g[1] < h.end for g in grades for h in hits)
+
+
+def _fact_kind(kind: str) -> FactKind:
+    return kind  # type: ignore[return-value]  # FACT_KINDS are FactKind literals
+
+
+def _section_id(sections: SectionIndex, offset: int) -> str | None:
+    section = sections.at(offset)
+    return section.id if section is not None else None
+
+
+def _absolute(triggers: Sequence[Trigger], offset: int) -> tuple[Trigger, ...]:
+    return tuple(Trigger(t.phrase, t.category, t.start + offset, t.end + offset) for t in triggers)
+
+
+@lru_cache(maxsize=4)
+def reader_for(kb: KnowledgeBase) -> Reader:
+    return Reader(kb)
+
+
+def read(text: str, kb: KnowledgeBase | None = None, *, max_bytes: int | None = None) -> Reading:
+    """Read one report: every HO mention with context and attributes, and the facts guidance needs."""
+    return reader_for(kb or load_knowledge()).read(text, max_bytes=max_bytes)

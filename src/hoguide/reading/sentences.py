@@ -1,0 +1,67 @@
+"""Split report text into sentences: the scope of every ConText trigger.
+
+Clinical text breaks sentences in more ways than prose (ecosystem.md §3.7, the most common
+complaint about clinical NLP tools): besides ". Next", a blank line, a list item ("- ", "1.",
+"•"), a section header and a semicolon each start a new sentence: radiologists join separate
+findings with ";" ("HO about the right hip; no HO on the left"). Line wraps inside a sentence do not.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_END = re.compile(
+    r"[.!?]+[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])|[.!?]+[\"')\]]*[ \t]*$"
+)
+_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:dr|mr|mrs|ms|vs|no|nos|fig|approx|appt|st|pt|pts|hx|dx|tx|sx|etc|incl|cf|al|e\.g|i\.e|"
+    r"a\.m|p\.m|b\.i\.d|t\.i\.d|q\.i\.d|q\.d|p\.o|u\.s|inc|jr|sr)|\b[A-Za-z])\.$",
+    re.IGNORECASE,
+)
+
+
+def _is_list_number(text: str, dot: int) -> bool:
+    """The "1." of a numbered list item ends no sentence."""
+    line_start = text.rfind("\n", 0, dot) + 1
+    return 0 < dot - line_start <= 4 and text[line_start:dot].strip().isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceIndex:
+    """Sentence boundaries of one text; ``span(offset)`` gives the sentence holding an offset."""
+
+    starts: tuple[int, ...]
+    length: int
+
+    def span(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset) - 1
+        start = self.starts[i] if i >= 0 else 0
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else self.length
+        return start, end
+
+    def spans(self) -> list[tuple[int, int]]:
+        bounds = [*self.starts, self.length]
+        return [(bounds[i], bounds[i + 1]) for i in range(len(self.starts))]
+
+
+def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceIndex:
+    """Sentence starts for ``text``; ``extra_breaks`` are offsets that must start a sentence
+    (section headers and bodies)."""
+    starts = {0}
+    for match in _END.finditer(text):
+        dot = match.start()
+        # "Dr. Smith", "e.g. the", "1.5 cm" and initials are not sentence ends.
+        if text[dot] == "." and (
+            _ABBREVIATION.search(text, max(0, dot - 6), dot + 1) or _is_list_number(text, dot)
+        ):
+            continue
+        starts.add(match.end())
+    for match in _BREAK.finditer(text):
+        starts.add(match.end())
+    starts.update(extra_breaks)
+    ordered = tuple(s for s in sorted(starts) if s < len(text)) or (0,)
+    return SentenceIndex(ordered, len(text))

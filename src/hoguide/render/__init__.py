@@ -1,0 +1,1 @@
+"""Readings and assessments to text, Markdown, HTML and JSON (no logic beyond presentation)."""

@@ -1,0 +1,74 @@
+"""The knowledge files validate, and the validator catches every kind of mistake with file:line."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from hoguide.knowledge.loader import KnowledgeBase, validate_knowledge
+from hoguide.knowledge.schema import FIXED_IDS
+
+DATA = Path(str(resources.files("hoguide.knowledge").joinpath("data")))
+
+
+def test_bundled_knowledge_is_valid() -> None:
+    assert validate_knowledge() == []
+
+
+def test_fixed_id_sets_are_complete(kb: KnowledgeBase) -> None:
+    for kind, ids in FIXED_IDS.items():
+        assert {c.id for c in kb.concepts(kind)} == ids, kind
+
+
+def test_every_modifying_category_has_rules(kb: KnowledgeBase) -> None:
+    categories = {rule.category for rule in kb.context_rules}
+    assert categories >= {"negated", "possible", "historical", "hypothetical", "other_experiencer",
+                          "pseudo", "terminate"}
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unknown_key_is_reported_with_its_line(data_copy: Path) -> None:
+    _edit(data_copy / "grade_systems.yaml", "  - id: brooker\n", "  - id: brooker\n    colour: red\n")
+    problems = validate_knowledge(data_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("grade_systems.yaml:")
+    assert "colour" in problems[0] and "Extra inputs are not permitted" in problems[0]
+    line = int(problems[0].split(":")[1])
+    assert "colour: red" in (data_copy / "grade_systems.yaml").read_text().splitlines()[line - 1]
+
+
+def test_duplicate_terms_and_bad_ids_are_all_reported(data_copy: Path) -> None:
+    _edit(data_copy / "lexicon" / "change.yaml", "terms: [decreased,", "terms: [stable, decreased,")
+    _edit(data_copy / "lexicon" / "maturity.yaml", "id: maturing", "id: Maturing")
+    problems = validate_knowledge(data_copy)
+    assert any("change.yaml" in p and "'stable' already belongs to change:stable" in p for p in problems)
+    assert any("maturity.yaml" in p and "concepts.2.id" in p for p in problems)
+
+
+def test_missing_and_empty_files_are_errors(data_copy: Path) -> None:
+    (data_copy / "section_rules.yaml").unlink()
+    (data_copy / "context_rules.yaml").write_text("rules: []\n", encoding="utf-8")
+    problems = validate_knowledge(data_copy)
+    assert any(p.startswith("section_rules.yaml") and "missing" in p for p in problems)
+    assert any(p.startswith("context_rules.yaml") and "at least 1 item" in p for p in problems)
+
+
+def test_broken_yaml_is_reported(data_copy: Path) -> None:
+    (data_copy / "lexicon" / "laterality.yaml").write_text("kind: laterality\nconcepts: [\n", encoding="utf-8")
+    problems = validate_knowledge(data_copy)
+    assert any("laterality.yaml" in p and "not valid YAML" in p for p in problems)

@@ -1,0 +1,73 @@
+"""The general ConText engine on any target phrase, with the bundled rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoguide.errors import MalformedInputError
+from hoguide.reading.reader import Reader
+
+
+def verdict(reader: Reader, sentence: str, target: str) -> dict[str, object]:
+    start = sentence.lower().index(target.lower())
+    result = reader.context.assess(sentence, start, start + len(target))
+    flags = [name for name in ("negated", "uncertain", "historical", "hypothetical") if getattr(result, name)]
+    return {"flags": flags, "experiencer": result.experiencer}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "flags"),
+    [
+        ("No fracture, dislocation or heterotopic ossification.", "heterotopic ossification", ["negated"]),
+        ("No fracture, dislocation or heterotopic ossification.", "dislocation", ["negated"]),
+        ("There is no evidence of heterotopic ossification.", "heterotopic ossification", ["negated"]),
+        ("Heterotopic ossification is not seen.", "heterotopic ossification", ["negated"]),
+        ("The patient denies hip pain.", "hip pain", ["negated"]),
+        ("No fracture but heterotopic ossification is present.", "heterotopic ossification", []),
+        ("No increase in the heterotopic ossification.", "heterotopic ossification", []),
+        ("No change in heterotopic ossification about the hip.", "heterotopic ossification", []),
+        ("Findings may represent early heterotopic ossification.", "heterotopic ossification",
+         ["uncertain"]),
+        ("Early heterotopic ossification cannot be excluded.", "heterotopic ossification", ["uncertain"]),
+        ("Hematoma versus early myositis ossificans.", "myositis ossificans", ["uncertain"]),
+        ("Differential includes myositis ossificans.", "myositis ossificans", ["uncertain"]),
+        ("Possible heterotopic ossification.", "heterotopic ossification", ["uncertain"]),
+        ("History of heterotopic ossification.", "heterotopic ossification", ["historical"]),
+        ("H/O DVT in 2019.", "DVT", ["historical"]),
+        ("Status post excision of heterotopic ossification.", "heterotopic ossification", ["historical"]),
+        ("At risk for heterotopic ossification.", "heterotopic ossification", ["hypothetical"]),
+        ("Indomethacin was given to prevent heterotopic ossification.", "heterotopic ossification",
+         ["hypothetical"]),
+        ("Return if she develops fever.", "fever", ["hypothetical"]),
+        ("She is a 45-year-old woman with heterotopic ossification.", "heterotopic ossification", []),
+        ("Heterotopic ossification about the right hip.", "heterotopic ossification", []),
+        ("NO EVIDENCE OF HETEROTOPIC OSSIFICATION.", "HETEROTOPIC OSSIFICATION", ["negated"]),
+    ],
+)
+def test_flags(reader: Reader, sentence: str, target: str, flags: list[str]) -> None:
+    assert verdict(reader, sentence, target)["flags"] == flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("His father had fibrodysplasia ossificans progressiva.", "fibrodysplasia ossificans progressiva"),
+        ("Family history of heterotopic ossification.", "heterotopic ossification"),
+        ("Mother with ankylosing spondylitis.", "ankylosing spondylitis"),
+    ],
+)
+def test_someone_else(reader: Reader, sentence: str, target: str) -> None:
+    assert verdict(reader, sentence, target)["experiencer"] == "other"
+
+
+def test_the_trigger_that_decided_is_reported(reader: Reader) -> None:
+    sentence = "There is no evidence of heterotopic ossification."
+    result = reader.context.assess(sentence, 24, 48)
+    assert [(t.phrase, t.category) for t in result.triggers] == [("There is no", "negated")]
+    assert sentence[result.triggers[0].start : result.triggers[0].end] == "There is no"
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (0, 500), (5, 2)])
+def test_spans_outside_the_text_are_refused(reader: Reader, start: int, end: int) -> None:
+    with pytest.raises(MalformedInputError, match="not inside the text"):
+        reader.context.assess("No fracture.", start, end)

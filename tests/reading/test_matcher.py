@@ -1,0 +1,73 @@
+"""The automaton finds whole words, case-insensitively, across line wraps, longest first."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoguide.reading.matcher import PhraseMatcher, PreparedText
+
+ENTRIES = [
+    ("heterotopic ossification", "target", "ho", False),
+    ("myositis", "target", "mimic", False),
+    ("myositis ossificans", "target", "ho", False),
+    ("HO", "target", "ho", True),
+    ("no", "context", "negated", False),
+    ("no change", "context", "pseudo", False),
+    ("hip", "site", "hip", False),
+    ("s/p", "context", "historical", False),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher(ENTRIES)
+
+
+def found(matcher: PhraseMatcher[str], text: str) -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], h.payload) for h in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heterotopic Ossification", [("Heterotopic Ossification", "ho")]),
+        ("HETEROTOPIC OSSIFICATION", [("HETEROTOPIC OSSIFICATION", "ho")]),
+        ("heterotopic\n   ossification", [("heterotopic\n   ossification", "ho")]),
+        ("heterotopic  ossification of the hip", [("heterotopic  ossification", "ho"), ("hip", "hip")]),
+        ("those shoulders", []),  # "ho" and "no" inside words never match
+        ("Shipping", []),
+        ("HO about the hip", [("HO", "ho"), ("hip", "hip")]),
+        ("ho hum", []),  # exact-case abbreviation
+        ("myositis ossificans", [("myositis ossificans", "ho")]),
+        ("myositis of the thigh", [("myositis", "mimic")]),
+        ("no change", [("no change", "pseudo")]),
+        ("s/p THA", [("s/p", "historical")]),
+        ("", []),
+    ],
+)
+def test_matches(matcher: PhraseMatcher[str], text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(matcher, text) == expected
+
+
+def test_layers_do_not_compete(matcher: PhraseMatcher[str]) -> None:
+    # "no" (context) and "hip" (site) sit inside no target phrase; both are kept.
+    assert found(matcher, "no hip HO") == [("no", "negated"), ("hip", "hip"), ("HO", "ho")]
+
+
+def test_offsets_survive_collapsed_white_space_and_unicode(matcher: PhraseMatcher[str]) -> None:
+    text = "İİ  x\t\t  heterotopic \u00a0 ossification   about the    hip."
+    for hit in matcher.find(text):
+        assert text[hit.start : hit.end].split()[0].lower() in {"heterotopic", "hip"}
+    assert [h.payload for h in matcher.find(text)] == ["ho", "hip"]
+
+
+def test_prepared_text_maps_back() -> None:
+    prepared = PreparedText.of("a  b   c")
+    assert prepared.folded == "a b c"
+    assert [prepared.to_original(i) for i in (0, 2, 4)] == [0, 3, 7]
+    assert prepared.to_original_end(3) == 4
+
+
+def test_an_empty_phrase_is_refused() -> None:
+    with pytest.raises(ValueError, match="empty phrase"):
+        PhraseMatcher([("  ", "x", "y", False)])

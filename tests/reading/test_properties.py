@@ -1,0 +1,47 @@
+"""Properties that hold for any text: the reader never crashes and its offsets slice back."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hoguide.errors import InputError
+from hoguide.reading.reader import Reader
+
+VOCABULARY = [
+    "heterotopic ossification", "HO", "h/o", "no", "not", "Brooker", "class", "III", "grade", "IIB",
+    "Hastings-Graham", "myositis", "ossificans", "OPLL", "left", "right", "hip", "elbow", "history of",
+    "may represent", "cannot be excluded", "FINDINGS:", "IMPRESSION:", "\n", "\n\n", ".", ",", ";", "  ",
+    "İ", "\u00a0", "–", "1.5 cm", "2026-02-30", "4 months after surgery", "but", "versus", "?",
+]
+
+report_like = st.lists(
+    st.one_of(st.sampled_from(VOCABULARY), st.text(min_size=1, max_size=8)), min_size=1, max_size=60
+).map(" ".join)
+
+
+def _check(reader: Reader, text: str) -> None:
+    try:
+        reading = reader.read(text)
+    except InputError:
+        return  # empty or binary-looking text is refused with a message, never a crash
+    for item in (*reading.findings, *reading.facts, *reading.mimics):
+        assert 0 <= item.start < item.end <= len(text)
+        assert text[item.start : item.end] == item.text
+    for finding in reading.findings:
+        assert finding.sentence_start <= finding.start < finding.end <= finding.sentence_end
+        for trigger in finding.triggers:
+            assert text[trigger.start : trigger.end] == trigger.phrase
+    reading.to_dict()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=report_like)
+def test_report_like_text(reader: Reader, text: str) -> None:
+    _check(reader, text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300))
+def test_any_text(reader: Reader, text: str) -> None:
+    _check(reader, text)

@@ -1,0 +1,53 @@
+"""Section headers of radiology and pathology reports and clinical notes."""
+
+from __future__ import annotations
+
+from hoguide.reading.reader import Reader
+
+REPORT = """XR RIGHT HIP 2 VIEWS
+CLINICAL HISTORY: Right total hip arthroplasty 6 months ago, pain.
+COMPARISON: 2026-01-10.
+FINDINGS:
+Heterotopic ossification lateral to the greater trochanter.
+
+IMPRESSION: Brooker class II heterotopic ossification.
+"""
+
+PATHOLOGY = """Gross Description:
+Received a 3 cm fragment of bone.
+Microscopic description: Mature lamellar bone.
+Final Diagnosis: Heterotopic ossification.
+"""
+
+
+def test_radiology_sections(reader: Reader) -> None:
+    sections = reader.sectionizer.split(REPORT).sections
+    assert [s.id for s in sections] == ["history", "comparison", "findings", "impression"]
+    assert REPORT[sections[2].start : sections[2].end].strip().startswith("Heterotopic ossification")
+
+
+def test_pathology_sections(reader: Reader) -> None:
+    sections = reader.sectionizer.split(PATHOLOGY).sections
+    assert [s.id for s in sections] == ["gross_description", "microscopic_description", "diagnosis"]
+
+
+def test_run_on_upper_case_headers(reader: Reader) -> None:
+    text = "FINDINGS: Stable HO about the hip. IMPRESSION: Stable heterotopic ossification."
+    assert [s.id for s in reader.sectionizer.split(text).sections] == ["findings", "impression"]
+
+
+def test_words_with_colons_in_prose_are_not_headers(reader: Reader) -> None:
+    text = "Patient notes the following: pain. The impression is: stable."
+    assert reader.sectionizer.split(text).sections == ()
+
+
+def test_findings_know_their_section(reader: Reader) -> None:
+    reading = reader.read(REPORT)
+    assert [f.section for f in reading.findings] == ["findings", "impression"]
+
+
+def test_family_history_section_sets_experiencer(reader: Reader) -> None:
+    reading = reader.read("FAMILY HISTORY: Fibrodysplasia ossificans progressiva in a cousin.\n"
+                          "FINDINGS: No heterotopic ossification.")
+    fop = [f for f in reading.facts if f.concept == "fop"]
+    assert fop and fop[0].experiencer == "other"
