@@ -11,6 +11,7 @@ them and modify nothing. Rules are data (``context_rules.yaml``); this module on
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,52 +83,77 @@ class ContextEngine:
         end: int,
     ) -> ContextResult:
         """ConText for ``text[start:end]`` given the triggers of its sentence (offsets into ``text``)."""
-        fired: list[Hit[CompiledRule]] = []
-        for i, hit in enumerate(triggers):
+        return SentenceTriggers(text, triggers).assess(start, end)
+
+
+class SentenceTriggers:
+    """The triggers of one sentence, indexed so that each target costs O(log n), not O(n).
+
+    For each category it keeps the forward triggers in order of their end and the backward
+    ones in order of their start, and the terminators that stop that category. A target then
+    looks only at the nearest few triggers on each side: if the nearest one is cut off by a
+    terminator or its word limit, an older one of the same category almost always is too.
+    Long sentences with hundreds of triggers and targets stay linear this way.
+    """
+
+    NEAREST = 3  # triggers per category and side to try, for rules with different word limits
+
+    def __init__(self, text: str, triggers: Sequence[Hit[CompiledRule]]) -> None:
+        self.text = text
+        self._forward: dict[str, list[Hit[CompiledRule]]] = {}
+        self._backward: dict[str, list[Hit[CompiledRule]]] = {}
+        terminators = [t for t in triggers if t.payload.category == "terminate"]
+        for hit in triggers:
             rule = hit.payload
             if rule.category not in MODIFYING_CATEGORIES:
                 continue
-            looks_forward = rule.direction in ("forward", "bidirectional")
-            looks_backward = rule.direction in ("backward", "bidirectional")
-            if (
-                hit.end <= start and looks_forward and self._reaches(text, triggers, i, hit.end, start, rule, 1)
-            ) or (
-                hit.start >= end and looks_backward and self._reaches(text, triggers, i, end, hit.start, rule, -1)
-            ):
-                fired.append(hit)
+            if rule.direction in ("forward", "bidirectional"):
+                self._forward.setdefault(rule.category, []).append(hit)
+            if rule.direction in ("backward", "bidirectional"):
+                self._backward.setdefault(rule.category, []).append(hit)
+        self._forward_ends = {c: [h.end for h in hits] for c, hits in self._forward.items()}
+        self._backward_starts = {c: [h.start for h in hits] for c, hits in self._backward.items()}
+        self._stops: dict[str, tuple[list[int], list[int]]] = {}
+        for category in MODIFYING_CATEGORIES:
+            stops = [t for t in terminators if t.payload.stops(category)]
+            self._stops[category] = ([t.start for t in stops], [t.end for t in stops])
+
+    def _blocked(self, category: str, gap_start: int, gap_end: int) -> bool:
+        """Is there a terminator for ``category`` wholly inside ``text[gap_start:gap_end]``?"""
+        starts, ends = self._stops[category]
+        i = bisect_left(starts, gap_start)
+        return i < len(starts) and ends[i] <= gap_end
+
+    def _reaches(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
+        rule = hit.payload
+        if rule.max_words is not None and _words_between(self.text, gap_start, gap_end) > rule.max_words:
+            return False
+        return not self._blocked(rule.category, gap_start, gap_end)
+
+    def assess(self, start: int, end: int) -> ContextResult:
+        fired: list[Hit[CompiledRule]] = []
+        for category, hits in self._forward.items():
+            i = bisect_right(self._forward_ends[category], start)
+            for hit in reversed(hits[max(0, i - self.NEAREST) : i]):
+                if self._reaches(hit, hit.end, start):
+                    fired.append(hit)
+                    break
+        for category, hits in self._backward.items():
+            i = bisect_left(self._backward_starts[category], end)
+            for hit in hits[i : i + self.NEAREST]:
+                if self._reaches(hit, end, hit.start):
+                    fired.append(hit)
+                    break
         if not fired:
             return ContextResult()
+        fired.sort(key=lambda h: h.start)
         categories = {hit.payload.category for hit in fired}
+        text = self.text
         return ContextResult(
             negated="negated" in categories,
             uncertain="possible" in categories,
             historical="historical" in categories,
             hypothetical="hypothetical" in categories,
             experiencer="other" if "other_experiencer" in categories else "patient",
-            triggers=tuple(
-                Trigger(text[h.start : h.end], h.payload.category, h.start, h.end) for h in fired
-            ),
+            triggers=tuple(Trigger(text[h.start : h.end], h.payload.category, h.start, h.end) for h in fired),
         )
-
-    @staticmethod
-    def _reaches(
-        text: str,
-        triggers: Sequence[Hit[CompiledRule]],
-        index: int,
-        gap_start: int,
-        gap_end: int,
-        rule: CompiledRule,
-        step: int,
-    ) -> bool:
-        """Does the trigger at ``index`` reach across ``text[gap_start:gap_end]`` to the target?"""
-        if rule.max_words is not None and _words_between(text, gap_start, gap_end) > rule.max_words:
-            return False
-        j = index + step
-        while 0 <= j < len(triggers):
-            other = triggers[j]
-            if (step == 1 and other.start >= gap_end) or (step == -1 and other.end <= gap_start):
-                break
-            if other.start >= gap_start and other.end <= gap_end and other.payload.stops(rule.category):
-                return False
-            j += step
-        return True

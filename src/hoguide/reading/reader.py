@@ -14,7 +14,7 @@ from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
 from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Trigger
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
-from hoguide.reading.context import CompiledRule, ContextEngine
+from hoguide.reading.context import ContextEngine, SentenceTriggers
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text
 from hoguide.reading.sections import SectionIndex, Sectionizer
@@ -68,6 +68,7 @@ class Reader:
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
+        title = _title_sites(sections, by_sentence)
         for span, sentence_hits in by_sentence.items():
             targets = [h for h in sentence_hits if h.layer == TARGET and h.payload[0] == "finding"]
             grades = self._grades(prepared, sentence_hits)
@@ -79,15 +80,15 @@ class Reader:
                            for _, start, end in grades[:1]]
             if not targets and not fact_hits:
                 continue
-            triggers = self.context.find_triggers(text[span[0] : span[1]])
+            triggers = SentenceTriggers(text[span[0] : span[1]], self.context.find_triggers(text[span[0] : span[1]]))
             for hit in fact_hits:
-                ctx = self._context(text, span, triggers, hit, sections)
+                ctx = self._context(span, triggers, hit, sections)
                 facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer,
                                   _section_id(sections, hit.start), _absolute(ctx.triggers, span[0])))
             if targets:
                 findings += self._findings(text, span, targets, sentence_hits, grades, triggers,
-                                           sections, sentences, by_sentence)
+                                           sections, sentences, by_sentence, title)
         facts += [
             Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                  section=_section_id(sections, ref.start), value=ref.value)
@@ -99,9 +100,9 @@ class Reader:
         mimics.sort(key=lambda m: m.start)
         return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings))
 
-    def _context(self, text: str, span: tuple[int, int], triggers: Sequence[Hit[CompiledRule]],
+    def _context(self, span: tuple[int, int], triggers: SentenceTriggers,
                  hit: Hit[Payload], sections: SectionIndex) -> ContextResult:
-        ctx = self.context.assess_span(text[span[0] : span[1]], triggers, hit.start - span[0], hit.end - span[0])
+        ctx = triggers.assess(hit.start - span[0], hit.end - span[0])
         section = sections.at(hit.start)
         if section is None:
             return ctx
@@ -124,9 +125,9 @@ class Reader:
 
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
-                  triggers: Sequence[Hit[CompiledRule]], sections: SectionIndex,
-                  sentences: SentenceIndex, by_sentence: dict[tuple[int, int], list[Hit[Payload]]]
-                  ) -> list[Finding]:
+                  triggers: SentenceTriggers, sections: SectionIndex,
+                  sentences: SentenceIndex, by_sentence: dict[tuple[int, int], list[Hit[Payload]]],
+                  title: tuple[list[str], list[str]]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         for hit in hits:
@@ -144,11 +145,11 @@ class Reader:
         size = read_size(sentence)
         findings = []
         for i, target in enumerate(targets):
-            ctx = self._context(text, span, triggers, target, sections)
+            ctx = self._context(span, triggers, target, sections)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
-                sites, side = self._earlier_sites(text, span, sections, sentences, by_sentence)
+                sites, side = self._earlier_sites(span, sections, sentences, by_sentence, title)
                 laterality = laterality or side
             findings.append(Finding(
                 concept=target.payload[1],
@@ -171,8 +172,9 @@ class Reader:
         return findings
 
     @staticmethod
-    def _earlier_sites(text: str, span: tuple[int, int], sections: SectionIndex, sentences: SentenceIndex,
-                       by_sentence: dict[tuple[int, int], list[Hit[Payload]]]) -> tuple[list[str], list[str]]:
+    def _earlier_sites(span: tuple[int, int], sections: SectionIndex, sentences: SentenceIndex,
+                       by_sentence: dict[tuple[int, int], list[Hit[Payload]]],
+                       title: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
         """Sites named just before in the same section, else in the exam title at the top."""
         section = sections.at(span[0])
         floor = section.start if section is not None else 0
@@ -186,13 +188,24 @@ class Reader:
                 sides = [h.payload[1] for h in by_sentence.get(previous, ()) if h.payload[0] == "laterality"]
                 return sites, sides
             cursor = previous[0]
-        title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-        sites, sides = [], []
-        for key, hits in by_sentence.items():
-            if key[0] < title_end:
-                sites += [h.payload[1] for h in hits if h.payload[0] == "site" and h.start < title_end]
-                sides += [h.payload[1] for h in hits if h.payload[0] == "laterality" and h.start < title_end]
-        return (sites, sides) if sites else ([], [])
+        return title
+
+
+def _title_sites(sections: SectionIndex, by_sentence: dict[tuple[int, int], list[Hit[Payload]]]
+                 ) -> tuple[list[str], list[str]]:
+    """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
+    title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
+    sites: list[str] = []
+    sides: list[str] = []
+    for key in sorted(by_sentence):
+        if key[0] >= title_end:
+            break
+        for hit in by_sentence[key]:
+            if hit.start < title_end and hit.payload[0] == "site":
+                sites.append(hit.payload[1])
+            elif hit.start < title_end and hit.payload[0] == "laterality":
+                sides.append(hit.payload[1])
+    return (sites, sides) if sites else ([], [])
 
 
 def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:

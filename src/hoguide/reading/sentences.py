@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass
 
 _END = re.compile(
     r"[.!?]+[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])|[.!?]+[\"')\]]*[ \t]*$"
 )
 _BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+MAX_SENTENCE_CHARS = 1000
 _ABBREVIATION = re.compile(
     r"(?:\b(?:dr|mr|mrs|ms|vs|no|nos|fig|approx|appt|st|pt|pts|hx|dx|tx|sx|etc|incl|cf|al|e\.g|i\.e|"
     r"a\.m|p\.m|b\.i\.d|t\.i\.d|q\.i\.d|q\.d|p\.o|u\.s|inc|jr|sr)|\b[A-Za-z])\.$",
@@ -26,7 +28,7 @@ _ABBREVIATION = re.compile(
 
 def _is_list_number(text: str, dot: int) -> bool:
     """The "1." of a numbered list item ends no sentence."""
-    line_start = text.rfind("\n", 0, dot) + 1
+    line_start = text.rfind("\n", max(0, dot - 5), dot) + 1 if dot > 5 else 0
     return 0 < dot - line_start <= 4 and text[line_start:dot].strip().isdigit()
 
 
@@ -63,5 +65,19 @@ def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceInde
     for match in _BREAK.finditer(text):
         starts.add(match.end())
     starts.update(extra_breaks)
-    ordered = tuple(s for s in sorted(starts) if s < len(text)) or (0,)
-    return SentenceIndex(ordered, len(text))
+    ordered = sorted(s for s in starts if s < len(text)) or [0]
+    return SentenceIndex(tuple(_cap_length(text, ordered)), len(text))
+
+
+def _cap_length(text: str, starts: list[int]) -> list[int]:
+    """Break run-on "sentences" (tables, pasted lists, junk) at white space every few hundred
+    characters: a trigger's scope never needs more, and it keeps ConText linear in the text."""
+    capped: list[int] = []
+    bounds = [*starts, len(text)]
+    for start, end in pairwise(bounds):
+        capped.append(start)
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            start = cut + 1 if cut != -1 else start + MAX_SENTENCE_CHARS
+            capped.append(start)
+    return capped
