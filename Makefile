@@ -18,9 +18,9 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-## run: read a bundled fictional example report (EXAMPLE=name to pick another; `hoguide examples` lists them)
+## run: explain a bundled fictional example report (EXAMPLE=name to pick another; `hoguide examples` lists them)
 run: $(VENV)/.installed
-	$(BIN)/hoguide read --example $(EXAMPLE)
+	$(BIN)/hoguide explain --example $(EXAMPLE)
 
 ## test: lint, type-check and run the whole test suite
 test: lint pytest

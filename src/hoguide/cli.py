@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 from hoguide import api
+from hoguide.answers import load_answers_json
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError, InputError, MalformedInputError
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge, validate_knowledge
+from hoguide.models.case import build_case
+from hoguide.render.assessment_text import render_text
+from hoguide.render.html import render_html
 from hoguide.render.reading_text import render_reading_text
 
 app = typer.Typer(
@@ -86,6 +91,47 @@ def read_command(
     for warning in reading.warnings:
         typer.echo(f"hoguide: warning: {warning}", err=True)
     typer.echo(_dump(reading.to_dict()) if as_json else render_reading_text(reading))
+
+
+class Format(StrEnum):
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("explain")
+def explain_command(
+    file: Annotated[str | None, typer.Argument(help="Report file, or - for standard input.")] = None,
+    answers: Annotated[str | None, typer.Option(help="JSON file with your own answers (surgery, date, symptoms …).")]
+    = None,
+    output_format: Annotated[Format, typer.Option("--format", help="text, md, html or json.")] = Format.text,
+    example: Annotated[str | None, typer.Option(help="Explain a bundled example instead of a file.")] = None,
+    clinician: Annotated[bool, typer.Option(help="Add the clinician notes.")] = False,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Explain a report: what it says, answers to your five questions, red flags, questions for
+    your doctor, and the sources. Education, not medical advice."""
+    try:
+        limit = max_bytes or get_settings().max_report_bytes
+        if (file is None) == (example is None):
+            raise InputError("give a report FILE (or - for standard input), or --example NAME")
+        patient = load_answers_json(_read_input(answers, limit).decode("utf-8")) if answers else None
+        data = example_bytes(example) if example is not None else _read_input(file or "-", limit)
+        reading = api.read_bytes(data, max_bytes=limit)
+        assessment = api.assess(build_case(reading, patient))
+    except UnicodeDecodeError:
+        _fail("the answers file is not UTF-8 text")
+    except HoguideError as error:
+        _fail(error.message)
+    for warning in reading.warnings:
+        typer.echo(f"hoguide: warning: {warning}", err=True)
+    if output_format is Format.json:
+        typer.echo(_dump(assessment.to_dict()))
+    elif output_format is Format.html:
+        typer.echo(render_html(assessment, clinician=clinician))
+    else:
+        typer.echo(render_text(assessment, markdown=output_format is Format.md, clinician=clinician))
 
 
 @app.command("context")

@@ -25,12 +25,22 @@ from hoguide.knowledge.schema import (
     MODIFYING_CATEGORIES,
     ContextRule,
     ContextRulesFile,
+    GlossaryFile,
+    GlossaryTerm,
     GradeSystem,
     GradeSystemsFile,
     LexiconConcept,
     LexiconFile,
+    Question,
+    QuestionsFile,
+    RedFlagContent,
+    RedFlagsFile,
+    Reference,
+    ReferencesFile,
     SectionRule,
     SectionRulesFile,
+    Statement,
+    StatementsFile,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,10 +56,21 @@ class KnowledgeBase:
     context_rules: tuple[ContextRule, ...]
     section_rules: tuple[SectionRule, ...]
     grade_systems: tuple[GradeSystem, ...]
+    statements: dict[str, Statement]
+    red_flags: dict[str, RedFlagContent]
+    questions: tuple[Question, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    references: dict[str, Reference]
     version: str  # content hash of every data file, for provenance
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
+
+    def statement(self, statement_id: str) -> Statement:
+        try:
+            return self.statements[statement_id]
+        except KeyError:
+            raise KnowledgeError([f"no content statement with id {statement_id!r}"]) from None
 
     def label(self, kind: str, concept_id: str) -> str:
         for concept in self.concepts(kind):
@@ -166,6 +187,8 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
     seen_files: set[str] = set()
+    references: dict[str, Reference] = {}
+    content = _Content()
     digest = hashlib.sha256()
     for name, entry in _yaml_files(root):
         seen_files.add(name)
@@ -192,17 +215,81 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
             grades, _ = c.parse(name, source, GradeSystemsFile)
             if grades is not None:
                 grade_systems = grades.systems
+        elif name == "references.yaml":
+            refs, node = c.parse(name, source, ReferencesFile)
+            if refs is not None:
+                for i, ref in enumerate(refs.references):
+                    if ref.key in references:
+                        c.add(name, _line_of(node, ("references", i)), f"duplicate reference key {ref.key!r}")
+                    references[ref.key] = ref
+        elif name.startswith("content/"):
+            _load_content(c, name, source, content)
     # A file that was there but invalid has its problems reported already; only absence is new.
     for kind in LEXICON_KINDS:
         if kind not in lexicon and f"lexicon/{kind}.yaml" not in seen_files:
             c.add(f"lexicon/{kind}.yaml", None, "missing: every lexicon kind is required")
-    for name in ("context_rules.yaml", "section_rules.yaml", "grade_systems.yaml"):
+    for name in ("context_rules.yaml", "section_rules.yaml", "grade_systems.yaml", "references.yaml"):
         if name not in seen_files:
             c.add(name, None, "missing")
+    for file, line, what, keys in content.citations:
+        for key in keys:
+            if key not in references:
+                c.add(file, line, f"{what} cites {key!r}, which is not in references.yaml")
     if c.problems:
         return None, c.problems
-    kb = KnowledgeBase(lexicon, context_rules, section_rules, grade_systems, digest.hexdigest()[:12])
+    kb = KnowledgeBase(
+        lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
+        tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
+    )
     return kb, []
+
+
+class _Content:
+    """Content files as they are read: everything keyed by id, and every citation to check."""
+
+    def __init__(self) -> None:
+        self.statements: dict[str, Statement] = {}
+        self.red_flags: dict[str, RedFlagContent] = {}
+        self.questions: list[Question] = []
+        self.glossary: list[GlossaryTerm] = []
+        self.citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
+        self.ids: set[str] = set()
+
+
+def _load_content(c: _Collector, name: str, source: str, content: _Content) -> None:
+    """A content file is a statements, red_flags, questions or terms (glossary) file."""
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError:
+        data = None
+    top = next(iter(data), None) if isinstance(data, dict) else None
+    models: dict[str, type[BaseModel]] = {
+        "statements": StatementsFile, "red_flags": RedFlagsFile, "questions": QuestionsFile, "terms": GlossaryFile,
+    }
+    model = models.get(str(top))
+    if model is None:
+        c.add(name, None, "a content file holds one of: statements, red_flags, questions, terms")
+        return
+    parsed, node = c.parse(name, source, model)
+    if parsed is None:
+        return
+    items: tuple[Statement | RedFlagContent | Question | GlossaryTerm, ...] = getattr(parsed, str(top))
+    for i, item in enumerate(items):
+        line = _line_of(node, (str(top), i))
+        ident = item.term if isinstance(item, GlossaryTerm) else item.id
+        if ident in content.ids:
+            c.add(name, line, f"duplicate id {ident!r}")
+        content.ids.add(ident)
+        if isinstance(item, Statement):
+            content.statements[item.id] = item
+        elif isinstance(item, RedFlagContent):
+            content.red_flags[item.id] = item
+        elif isinstance(item, Question):
+            content.questions.append(item)
+        else:
+            content.glossary.append(item)
+        if not isinstance(item, Question):
+            content.citations.append((name, line, ident, item.refs))
 
 
 def validate_knowledge(root: Traversable | None = None) -> list[str]:

@@ -111,3 +111,73 @@ class GradeSystem(_Strict):
 
 class GradeSystemsFile(_Strict):
     systems: tuple[GradeSystem, ...] = Field(min_length=1)
+
+
+# --- content: what hoguide says to people --------------------------------------------------
+
+StatementId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")]
+RefKey = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+PatientText = Annotated[str, StringConstraints(min_length=1, max_length=1200)]
+
+
+class Statement(_Strict):
+    """One cited piece of content: patient wording (grade 8 or below) and clinician wording."""
+
+    id: StatementId
+    patient: PatientText
+    clinician: str | None = None
+    title: str | None = None
+    refs: tuple[RefKey, ...] = Field(min_length=1)
+    note: str | None = None
+
+
+class StatementsFile(_Strict):
+    statements: tuple[Statement, ...] = Field(min_length=1)
+
+
+class RedFlagContent(_Strict):
+    id: SnakeId
+    urgency: Literal["emergency", "same_day", "soon"]
+    patient: PatientText
+    action: PatientText
+    clinician: str | None = None
+    refs: tuple[RefKey, ...] = Field(min_length=1)
+    note: str | None = None
+
+
+class RedFlagsFile(_Strict):
+    red_flags: tuple[RedFlagContent, ...] = Field(min_length=1)
+
+
+class Question(_Strict):
+    id: StatementId
+    text: PatientText
+    when: tuple[SnakeId, ...] = Field(min_length=1)
+    note: str | None = None
+
+
+class QuestionsFile(_Strict):
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class GlossaryTerm(_Strict):
+    term: str = Field(min_length=1)
+    patient: PatientText
+    refs: tuple[RefKey, ...] = Field(min_length=1)
+    note: str | None = None
+
+
+class GlossaryFile(_Strict):
+    terms: tuple[GlossaryTerm, ...] = Field(min_length=1)
+
+
+class Reference(_Strict):
+    key: RefKey
+    citation: str = Field(min_length=10)
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+
+
+class ReferencesFile(_Strict):
+    references: tuple[Reference, ...] = Field(min_length=1)

@@ -168,9 +168,11 @@ class Mimic:
     text: str
     start: int
     end: int
+    status: Status = "present"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"concept": self.concept, "text": self.text, "start": self.start, "end": self.end}
+        return {"concept": self.concept, "text": self.text, "start": self.start, "end": self.end,
+                "status": self.status}
 
 
 @dataclass(frozen=True, slots=True)

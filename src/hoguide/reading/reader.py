@@ -73,14 +73,16 @@ class Reader:
             targets = [h for h in sentence_hits if h.layer == TARGET and h.payload[0] == "finding"]
             grades = self._grades(prepared, sentence_hits)
             fact_hits = [h for h in sentence_hits if h.payload[0] in FACT_KINDS]
-            mimics += [Mimic(h.payload[1], text[h.start : h.end], h.start, h.end)
-                       for h in sentence_hits if h.payload[0] == "mimic"]
+            mimic_hits = [h for h in sentence_hits if h.payload[0] == "mimic"]
             if not targets and grades and not _inside_mimic(grades, sentence_hits):
                 targets = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification"))
                            for _, start, end in grades[:1]]
-            if not targets and not fact_hits:
+            if not targets and not fact_hits and not mimic_hits:
                 continue
             triggers = SentenceTriggers(text[span[0] : span[1]], self.context.find_triggers(text[span[0] : span[1]]))
+            for hit in mimic_hits:
+                status = self._context(span, triggers, hit, sections).status
+                mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
                 ctx = self._context(span, triggers, hit, sections)
                 facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],

@@ -1,0 +1,47 @@
+"""The patient's answers (``--answers`` JSON) parsed into PatientAnswers, with specific messages."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from hoguide.errors import MalformedInputError
+from hoguide.models.case import PatientAnswers
+
+
+def _describe(error: dict[str, Any]) -> str:
+    where = ".".join(str(p) for p in error["loc"]) or "answers"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        fields = ", ".join(PatientAnswers.model_fields)
+        return f"{where}: unknown field (known fields: {fields})"
+    if kind == "literal_error":
+        return f"{where}: {error['input']!r} is not allowed; {error['msg'].replace('Input should be ', 'use ')}"
+    if kind == "value_error":
+        return f"{where}: {str(error['msg']).removeprefix('Value error, ')}"
+    return f"{where}: {error['msg']} (got {error['input']!r})"
+
+
+def parse_answers(answers: PatientAnswers | dict[str, Any] | None) -> PatientAnswers | None:
+    if answers is None or isinstance(answers, PatientAnswers):
+        return answers
+    if not isinstance(answers, dict):
+        raise MalformedInputError("the answers must be a JSON object, e.g. {\"symptoms\": [\"pain\"]}")
+    try:
+        return PatientAnswers.model_validate(answers)
+    except ValidationError as error:
+        problems = "; ".join(_describe(dict(e)) for e in error.errors())
+        raise MalformedInputError(f"the answers are not valid: {problems}") from None
+
+
+def load_answers_json(text: str) -> PatientAnswers | None:
+    """Answers from JSON text; a parse error names the line and column."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MalformedInputError(
+            f"the answers file is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
+    return parse_answers(data)

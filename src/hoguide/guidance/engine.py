@@ -1,0 +1,69 @@
+"""Case to Assessment: runs the question modules, the safety rules and the question picker, and
+records which rule fired for each part (the trace a clinician can read)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hoguide.guidance.cause import answer_cause
+from hoguide.guidance.growth import answer_growth
+from hoguide.guidance.questions import questions_for_doctor
+from hoguide.guidance.recovery import answer_recovery
+from hoguide.guidance.recurrence import answer_recurrence
+from hoguide.guidance.report_says import restate_report
+from hoguide.guidance.safety import find_red_flags
+from hoguide.guidance.treatment import answer_treatment
+from hoguide.guidance.view import CaseView
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.readability import grade_level
+from hoguide.models.assessment import Assessment, CauseFinding
+from hoguide.models.case import Case
+
+NOTICE_ID = "topic.not_medical_advice"
+ANSWERERS = {
+    "cause": answer_cause,
+    "growth": answer_growth,
+    "treatment": answer_treatment,
+    "recovery": answer_recovery,
+    "recurrence": answer_recurrence,
+}
+
+
+def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
+    view = CaseView.of(case)
+    answers = {question: answerer(view, kb) for question, answerer in ANSWERERS.items()}
+    red_flags = find_red_flags(view, kb)
+    report_says = restate_report(view, kb)
+    notice = kb.statement(NOTICE_ID)
+    reported = {c for c in view.causes() if view.causes()[c]}
+    causes = tuple(
+        CauseFinding(
+            cause, kb.label("cause", cause),
+            "report and patient" if cause in reported and cause in case.answers.causes
+            else "report" if cause in reported else "patient",
+            tuple(evidence),
+        )
+        for cause, evidence in view.causes().items()
+    ) if view.overall_status in ("present", "historical", "possible") else ()
+    keys = [*notice.refs]
+    keys += [k for s in report_says for k in s.citations]
+    keys += [k for a in answers.values() for k in a.citations]
+    keys += [k for f in red_flags for k in f.citations]
+    references = {k: kb.references[k].citation for k in dict.fromkeys(keys)}
+    assessment = Assessment(
+        readings=case.readings,
+        overall_status=view.overall_status,
+        report_says=tuple(report_says),
+        causes=causes,
+        answers=answers,
+        red_flags=tuple(red_flags),
+        questions_for_doctor=tuple(questions_for_doctor(view, kb)),
+        notice=notice.patient,
+        references=references,
+        reading_grade=0.0,
+        knowledge_version=kb.version,
+        trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
+    )
+    grade = grade_level(" ".join(t if t.rstrip().endswith((".", "?", "!")) else t + "."
+                                 for t in assessment.patient_texts()))
+    return replace(assessment, reading_grade=grade)

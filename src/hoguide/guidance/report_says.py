@@ -1,0 +1,65 @@
+""""What your report says": each HO mention restated plainly, with the words it rests on."""
+
+from __future__ import annotations
+
+from hoguide.guidance.view import CaseView
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import Evidence, ReportStatement
+from hoguide.models.reading import Finding
+
+SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
+
+
+def _details(finding: Finding, kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    """Plain detail lines from curated labels, and the citations of any grade meaning used."""
+    details: list[str] = []
+    refs: list[str] = []
+    if finding.sites:
+        where = ", ".join(kb.label("site", s) for s in finding.sites)
+        side = SIDE_WORDS.get(finding.laterality or "")
+        details.append(f"Where: {where}" + (f" ({side})." if side else "."))
+    if finding.grade:
+        grade_id = f"grade.{finding.grade.system}.{finding.grade.value}"
+        system = {"brooker": "Brooker", "hastings_graham": "Hastings-Graham", "della_valle": "Della Valle"}
+        line = f"Grade: {system.get(finding.grade.system, finding.grade.system)} {finding.grade.value}."
+        if grade_id in kb.statements:
+            statement = kb.statement(grade_id)
+            line += " " + statement.patient
+            refs += statement.refs
+        details.append(line)
+    if finding.maturity:
+        details.append(f"How mature: {kb.label('maturity', finding.maturity)}.")
+    if finding.change:
+        details.append(f"Change: {kb.label('change', finding.change)}.")
+    return details, refs
+
+
+def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
+    """One plain statement per status (present, possible, from before …), each with one detail
+    line per distinct mention, in the order the report first uses them."""
+    groups: dict[str, tuple[list[str], list[Evidence], list[str]]] = {}
+    for i, reading in enumerate(view.case.readings):
+        for finding in reading.findings:
+            status = finding.status if finding.experiencer == "patient" else "other_person"
+            details, refs = _details(finding, kb) if status in ("present", "possible", "historical") else ([], [])
+            lines, evidence, citations = groups.setdefault(status, ([], [], []))
+            line = " ".join(details)
+            if line and line not in lines:
+                lines.append(line)
+            evidence.append(Evidence(finding.start, finding.end, finding.text, i))
+            citations += refs
+        mimics = [m for m in reading.mimics if m.status != "absent"]
+        if mimics:
+            labels = ", ".join(dict.fromkeys(kb.label("mimic", m.concept) for m in mimics))
+            lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
+            lines.append(f"Words like this in your report: {labels}.")
+            evidence += [Evidence(m.start, m.end, m.text, i) for m in mimics]
+    said = []
+    for group, (lines, evidence, refs) in groups.items():
+        statement = kb.statement(f"report.{group}")
+        said.append(ReportStatement(group, statement.patient, tuple(lines), tuple(evidence),
+                                    tuple(dict.fromkeys((*statement.refs, *refs)))))
+    if not any(s.status != "mimic" for s in said):
+        statement = kb.statement("report.none")
+        said.insert(0, ReportStatement("none", statement.patient, (), (), statement.refs))
+    return said

@@ -1,0 +1,155 @@
+"""What guidance needs to know about a case, derived once from the readings and the answers.
+
+Every derived fact keeps the evidence it came from, so each answer can point at the words of
+the report it rests on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from hoguide.models.assessment import Evidence
+from hoguide.models.case import Case
+from hoguide.models.reading import Fact, Finding
+
+# Overall status of HO in the case, most informative first.
+STATUS_ORDER = ("present", "possible", "historical", "absent", "hypothetical")
+MATURITY_ORDER = ("immature", "maturing", "mature")  # the least mature finding decides growth
+HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("hastings_graham", "II"),
+               ("hastings_graham", "IIA"), ("hastings_graham", "IIB"), ("hastings_graham", "IIC"),
+               ("hastings_graham", "III")}
+LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
+              ("hastings_graham", "I")}
+NEUROLOGIC_CAUSES = ("spinal_cord_injury", "traumatic_brain_injury", "stroke")
+
+
+T = TypeVar("T", Finding, Fact)
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A fact or finding with the index of the reading it came from."""
+
+    reading: int
+    item: T
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.item.start, self.item.end, self.item.text, self.reading)
+
+
+@dataclass(slots=True)
+class CaseView:
+    case: Case
+    findings: list[Located[Finding]] = field(default_factory=list)  # about the patient only
+    facts: list[Located[Fact]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, case: Case) -> CaseView:
+        view = cls(case)
+        for i, reading in enumerate(case.readings):
+            view.findings += [Located(i, f) for f in reading.findings if f.experiencer == "patient"]
+            view.facts += [Located(i, f) for f in reading.facts if f.experiencer == "patient"]
+        return view
+
+    # --- HO itself --------------------------------------------------------------------------
+    def with_status(self, *statuses: str) -> list[Located[Finding]]:
+        return [f for f in self.findings if f.item.status in statuses]
+
+    @property
+    def overall_status(self) -> str:
+        """``none`` when no report mentions HO about the patient."""
+        present = {f.item.status for f in self.findings}
+        return next((s for s in STATUS_ORDER if s in present), "none")
+
+    @property
+    def current(self) -> list[Located[Finding]]:
+        """The findings that describe HO now: present, else possible."""
+        return self.with_status("present") or self.with_status("possible")
+
+    def _findings(self) -> list[Finding]:
+        return [f.item for f in self.current]
+
+    @property
+    def sites(self) -> list[str]:
+        return list(dict.fromkeys(site for f in self._findings() for site in f.sites))
+
+    @property
+    def grades(self) -> list[tuple[str, str]]:
+        return list(dict.fromkeys((f.grade.system, f.grade.value) for f in self._findings() if f.grade))
+
+    @property
+    def high_grade(self) -> bool:
+        return any(g in HIGH_GRADES for g in self.grades)
+
+    @property
+    def low_grade(self) -> bool:
+        return bool(self.grades) and all(g in LOW_GRADES for g in self.grades)
+
+    @property
+    def maturity(self) -> str | None:
+        found = {f.maturity for f in self._findings() if f.maturity}
+        return next((m for m in MATURITY_ORDER if m in found), None)
+
+    @property
+    def change(self) -> str | None:
+        found = {f.change for f in self._findings() if f.change}
+        return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
+
+    @property
+    def recurrent(self) -> bool:
+        """HO is here now, and the case says it was removed before (or the report says "recurrent")."""
+        if not self.with_status("present"):
+            return False
+        words = any("recurr" in self.case.readings[f.reading].text[f.item.sentence_start: f.item.sentence_end].lower()
+                    for f in self.with_status("present"))
+        return words or self.removed
+
+    @property
+    def removed(self) -> bool:
+        return self.case.answers.prior_excision or bool(self.treatments_given("excision"))
+
+    # --- facts ------------------------------------------------------------------------------
+    def affirmed(self, kind: str, concept: str | None = None) -> list[Located[Fact]]:
+        return [f for f in self.facts if f.item.kind == kind and f.item.status in ("present", "historical")
+                and (concept is None or f.item.concept == concept)]
+
+    def causes(self) -> dict[str, list[Evidence]]:
+        """Cause id -> evidence, report first, then the patient's answers (empty evidence)."""
+        found: dict[str, list[Evidence]] = {}
+        for fact in self.affirmed("cause"):
+            found.setdefault(fact.item.concept, []).append(fact.evidence)
+        for cause in self.case.answers.causes:
+            found.setdefault(cause, [])
+        return found
+
+    @property
+    def fop_suspected(self) -> bool:
+        return self.case.answers.known_fop or any(
+            f.item.kind == "cause" and f.item.concept == "fop"
+            and f.item.status in ("present", "possible", "historical")
+            for f in self.facts
+        )
+
+    def symptoms(self) -> dict[str, list[Evidence]]:
+        found: dict[str, list[Evidence]] = {}
+        for fact in self.facts:
+            if fact.item.kind == "symptom" and fact.item.status == "present":
+                found.setdefault(fact.item.concept, []).append(fact.evidence)
+        for symptom in self.case.answers.symptoms:
+            found.setdefault(symptom, [])
+        return found
+
+    def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
+        return self.affirmed("treatment", concept)
+
+    def risk_factors(self) -> dict[str, list[Evidence]]:
+        found: dict[str, list[Evidence]] = {}
+        for fact in self.affirmed("risk_factor"):
+            found.setdefault(fact.item.concept, []).append(fact.evidence)
+        return found
+
+    @property
+    def neurologic(self) -> bool:
+        return any(c in self.causes() for c in NEUROLOGIC_CAUSES)

@@ -1,0 +1,145 @@
+"""The Assessment: what the report says, five answers, red flags and questions, all cited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from hoguide.models.reading import Reading
+
+QuestionId = Literal["cause", "growth", "treatment", "recovery", "recurrence"]
+QUESTIONS: tuple[QuestionId, ...] = ("cause", "growth", "treatment", "recovery", "recurrence")
+Certainty = Literal["high", "moderate", "low"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Words in a report that an answer rests on (``reading`` indexes ``Assessment.readings``)."""
+
+    start: int
+    end: int
+    text: str
+    reading: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "reading": self.reading}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: QuestionId
+    answer: str
+    explanation: str
+    clinician_note: str
+    certainty: Certainty
+    certainty_reason: str
+    evidence: tuple[Evidence, ...]
+    citations: tuple[str, ...]
+    statements: tuple[str, ...]  # content ids, in order: the trace of what was said and why
+    rule: str  # the rule that chose them, readable next to guidance/<question>.py
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "explanation": self.explanation,
+            "clinician_note": self.clinician_note,
+            "certainty": self.certainty,
+            "certainty_reason": self.certainty_reason,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "citations": list(self.citations),
+            "statements": list(self.statements),
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    id: str
+    message: str
+    action: str
+    urgency: str
+    citations: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    reason: str
+    clinician_note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "message": self.message, "action": self.action, "urgency": self.urgency,
+            "citations": list(self.citations), "evidence": [e.to_dict() for e in self.evidence],
+            "reason": self.reason, "clinician_note": self.clinician_note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CauseFinding:
+    id: str
+    label: str
+    source: Literal["report", "patient", "report and patient"]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "source": self.source,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportStatement:
+    """One finding restated in plain words, with the report's words it rests on."""
+
+    status: str
+    text: str
+    details: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    citations: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "text": self.text, "details": list(self.details),
+                "evidence": [e.to_dict() for e in self.evidence], "citations": list(self.citations)}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    readings: tuple[Reading, ...]
+    overall_status: str
+    report_says: tuple[ReportStatement, ...]
+    causes: tuple[CauseFinding, ...]
+    answers: dict[str, Answer]
+    red_flags: tuple[RedFlag, ...]
+    questions_for_doctor: tuple[str, ...]
+    notice: str
+    references: dict[str, str]
+    reading_grade: float
+    knowledge_version: str
+    trace: tuple[str, ...] = field(default=())
+
+    def patient_texts(self) -> list[str]:
+        """Every sentence a patient is shown, for the readability ceiling."""
+        texts = [self.notice]
+        texts += [f.message for f in self.red_flags] + [f.action for f in self.red_flags]
+        texts += [s.text for s in self.report_says]
+        for answer in self.answers.values():
+            texts += [answer.answer, answer.explanation]
+        texts += list(self.questions_for_doctor)
+        return [t for t in texts if t]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ``hoguide explain --format json``: the reading's keys plus guidance."""
+        first = self.readings[0].to_dict() if self.readings else {}
+        data: dict[str, Any] = dict(first)
+        if len(self.readings) > 1:
+            data["readings"] = [r.to_dict() for r in self.readings]
+        data.update({
+            "overall_status": self.overall_status,
+            "report_says": [s.to_dict() for s in self.report_says],
+            "causes": [c.to_dict() for c in self.causes],
+            "answers": {k: a.to_dict() for k, a in self.answers.items()},
+            "red_flags": [f.to_dict() for f in self.red_flags],
+            "questions_for_doctor": list(self.questions_for_doctor),
+            "notice": self.notice,
+            "references": dict(self.references),
+            "reading_grade": self.reading_grade,
+            "knowledge_version": self.knowledge_version,
+            "trace": list(self.trace),
+        })
+        return data

@@ -1,0 +1,74 @@
+"""A Case: one or more readings of a patient's reports, plus what the patient tells us."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hoguide.models.reading import Reading
+
+CauseId = Literal[
+    "hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
+    "other_fracture_or_trauma", "muscle_contusion", "spinal_cord_injury", "traumatic_brain_injury",
+    "stroke", "burns", "amputation_or_blast", "prolonged_immobilisation_or_icu", "fop", "other_genetic",
+]
+# The reader's symptoms, plus warning signs only a patient can report.
+PatientSymptom = Literal[
+    "pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness",
+    "calf_pain", "fast_growing_lump", "night_pain", "numbness", "shortness_of_breath",
+]
+Prophylaxis = Literal["nsaid", "radiotherapy"]
+
+
+class PatientAnswers(BaseModel):
+    """What the patient adds to the report (``--answers`` JSON). Every field is optional.
+
+    ``as_of`` is the date the answers are judged against (default: today); it is a field so
+    that the same answers give the same output on any day when it is set.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    causes: tuple[CauseId, ...] = Field(default=(), description="the surgery or injury the HO followed")
+    event_date: date | None = Field(default=None, description="when that surgery or injury happened")
+    birth_date: date | None = None
+    symptoms: tuple[PatientSymptom, ...] = ()
+    prior_excision: bool = Field(default=False, description="HO was removed by surgery before")
+    excision_date: date | None = None
+    known_fop: bool = False
+    prophylaxis: tuple[Prophylaxis, ...] = Field(default=(), description="prevention already given")
+    surgery_planned: bool = False
+    as_of: date | None = None
+
+    @model_validator(mode="after")
+    def _dates_make_sense(self) -> PatientAnswers:
+        today = self.as_of or date.today()
+        for name in ("event_date", "birth_date", "excision_date"):
+            value: date | None = getattr(self, name)
+            if value is None:
+                continue
+            if value > today:
+                raise ValueError(f"{name} {value.isoformat()} is in the future")
+            if self.birth_date is not None and value < self.birth_date:
+                raise ValueError(f"{name} {value.isoformat()} is before the birth date")
+        if self.excision_date is not None and not self.prior_excision:
+            raise ValueError("excision_date is given but prior_excision is not true")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """Everything known about one patient's HO question: readings first, then the patient's word."""
+
+    readings: tuple[Reading, ...]
+    answers: PatientAnswers = field(default_factory=PatientAnswers)
+
+
+def build_case(readings: Reading | tuple[Reading, ...] | list[Reading],
+               answers: PatientAnswers | None = None) -> Case:
+    if isinstance(readings, Reading):
+        readings = (readings,)
+    return Case(tuple(readings), answers or PatientAnswers())

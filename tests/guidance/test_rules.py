@@ -1,0 +1,132 @@
+"""Guidance rules on short reports: what each question says, and when each red flag fires."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hoguide import api
+from hoguide.models.assessment import Assessment
+from hoguide.render.assessment_text import render_text
+
+
+def explain(text: str, answers: dict[str, Any] | None = None) -> Assessment:
+    return api.explain(text, answers)
+
+
+def flags(text: str, answers: dict[str, Any] | None = None) -> list[str]:
+    return [f.id for f in explain(text, answers).red_flags]
+
+
+NOT_HO_NOW = [
+    ("No heterotopic ossification.", "cause.absent"),
+    ("Right total hip arthroplasty in good position. No heterotopic ossification.", "cause.absent"),
+    ("NO FRACTURE, DISLOCATION OR HETEROTOPIC OSSIFICATION.", "cause.absent"),
+    ("Findings may represent early heterotopic ossification versus hematoma.", "cause.uncertain"),
+    ("Right total hip arthroplasty. Normal alignment.", "cause.no_ho"),
+    ("At risk for heterotopic ossification after total hip arthroplasty.", "cause.no_ho"),
+    ("His father had heterotopic ossification after a hip replacement.", "cause.no_ho"),
+]
+
+
+@pytest.mark.parametrize(("text", "lead"), NOT_HO_NOW)
+def test_no_cause_is_given_for_ho_that_is_not_there(text: str, lead: str) -> None:
+    assessment = explain(text)
+    cause = assessment.answers["cause"]
+    assert cause.statements[0] == lead
+    assert "cause.hip_arthroplasty" not in cause.statements
+    assert assessment.causes == () or assessment.overall_status == "possible"
+    for question in ("growth", "recovery"):
+        assert assessment.answers[question].statements[0].split(".")[1] in {"absent", "uncertain", "no_ho"}
+
+
+def test_a_named_cause_is_explained_with_its_evidence() -> None:
+    text = "Status post right total hip arthroplasty. Brooker class III heterotopic ossification."
+    assessment = explain(text)
+    cause = assessment.answers["cause"]
+    assert cause.statements[:2] == ("cause.lead_known", "cause.hip_arthroplasty")
+    assert any(text[e.start : e.end] == "total hip arthroplasty" for e in cause.evidence)
+    assert cause.certainty == "moderate"
+    assert [c.id for c in assessment.causes] == ["hip_arthroplasty"]
+
+
+def test_the_patients_answers_count_as_a_cause() -> None:
+    assessment = explain("Heterotopic ossification about the left elbow.",
+                         {"causes": ["elbow_trauma_or_surgery"], "event_date": "2026-01-10", "as_of": "2026-06-01"})
+    assert "cause.elbow_trauma_or_surgery" in assessment.answers["cause"].statements
+    assert assessment.causes[0].source == "patient"
+
+
+def test_no_cause_found_says_so() -> None:
+    cause = explain("Heterotopic ossification about the right hip.").answers["cause"]
+    assert cause.statements[0] == "cause.none_found" and cause.certainty == "low"
+
+
+@pytest.mark.parametrize(
+    ("text", "answers", "expected"),
+    [
+        ("Right total hip arthroplasty. Swelling and warmth of the left calf. Heterotopic ossification about the hip.",
+         None, ["dvt_suspected"]),
+        ("Heterotopic ossification about the right hip.", {"symptoms": ["calf_pain"]}, ["dvt_suspected"]),
+        ("Right hip heterotopic ossification. No swelling or warmth.", None, []),
+        ("Fever and pain. Heterotopic ossification about the right knee.", None, ["infection_suspected"]),
+        ("No fever. Heterotopic ossification about the right knee.", None, []),
+        ("Mineralised thigh mass. Differential includes extraskeletal osteosarcoma.", None, ["tumour_suspected"]),
+        ("Myositis ossificans. No features of osteosarcoma.", None, []),
+        ("Heterotopic ossification of the thigh.", {"symptoms": ["fast_growing_lump"]}, ["tumour_suspected"]),
+        ("Concern for fibrodysplasia ossificans progressiva.", None, ["fop_biopsy_hazard"]),
+        ("Heterotopic bone in the neck.", {"known_fop": True}, ["fop_biopsy_hazard"]),
+        ("No features of fibrodysplasia ossificans progressiva. Heterotopic ossification of the hip.", None, []),
+        ("Heterotopic ossification about the right hip.", None, []),
+    ],
+)
+def test_red_flags_fire_on_their_signs_only(text: str, answers: dict[str, Any] | None, expected: list[str]) -> None:
+    assert flags(text, answers) == expected
+
+
+def test_red_flags_come_first_in_the_text() -> None:
+    rendered = render_text(explain("Concern for fibrodysplasia ossificans progressiva. Fever."))
+    assert rendered.index("Act on these first") < rendered.index("What your report says")
+
+
+def test_fop_changes_every_answer_that_could_lead_to_surgery() -> None:
+    assessment = explain("Heterotopic ossification of the back.", {"known_fop": True})
+    assert assessment.answers["treatment"].statements == ("treatment.fop",)
+    assert assessment.answers["recurrence"].statements[0] == "recurrence.fop"
+    assert assessment.answers["cause"].statements[0] == "cause.fop_suspected"
+
+
+def test_recurrence_after_excision() -> None:
+    text = ("Status post excision of heterotopic ossification about the right hip. "
+            "Recurrent heterotopic ossification about the right hip, Brooker class II.")
+    answer = explain(text).answers["recurrence"]
+    assert answer.statements[0] == "recurrence.recurrent_now"
+
+
+def test_not_removed_means_recurrence_is_only_a_question_for_surgery() -> None:
+    answer = explain("Heterotopic ossification about the right hip.").answers["recurrence"]
+    assert answer.statements[0] == "recurrence.not_removed"
+
+
+def test_growth_follows_maturity_and_change() -> None:
+    immature = explain("Immature heterotopic ossification about the right hip, increased since the prior study.")
+    assert immature.answers["growth"].statements[:2] == ("growth.increased", "growth.immature")
+    mature = explain("Mature heterotopic ossification about the right hip.")
+    assert mature.answers["growth"].statements[0] == "growth.mature"
+
+
+def test_recovery_follows_the_site_and_grade() -> None:
+    answer = explain("Hastings-Graham class IIA heterotopic ossification about the left elbow.").answers["recovery"]
+    assert answer.statements[:2] == ("recovery.elbow", "recovery.high_grade")
+    neuro = explain("Paraplegia after spinal cord injury. Heterotopic ossification of both hips.")
+    assert neuro.answers["recovery"].statements[0] == "recovery.neurologic"
+
+
+def test_every_answer_is_cited_and_every_citation_resolves() -> None:
+    assessment = explain("Right total hip arthroplasty. Brooker class IV heterotopic ossification. Pain.")
+    for answer in assessment.answers.values():
+        assert answer.citations
+        assert set(answer.citations) <= set(assessment.references)
+    assert assessment.reading_grade <= 8
+    assert "not medical advice" in assessment.notice.lower() or "education" in assessment.notice.lower()
