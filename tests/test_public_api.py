@@ -5,9 +5,9 @@ import hoguide
 
 def test_all_is_pinned() -> None:
     assert sorted(hoguide.__all__) == sorted([
-        "ContextResult", "Fact", "Finding", "Grade", "HoguideError", "InputError", "KnowledgeBase",
-        "KnowledgeError", "Mimic", "Reading", "Section", "Trigger", "__version__", "assess_context",
-        "load_knowledge", "read", "read_bytes",
+        "Answer", "Assessment", "Case", "ContextResult", "Fact", "Finding", "Grade", "HoguideError", "InputError",
+        "KnowledgeBase", "KnowledgeError", "Mimic", "PatientAnswers", "Reading", "RedFlag", "Section", "Trigger",
+        "__version__", "assess", "assess_context", "build_case", "explain", "load_knowledge", "read", "read_bytes",
     ])
     for name in hoguide.__all__:
         assert hasattr(hoguide, name), name

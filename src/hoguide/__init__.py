@@ -5,12 +5,17 @@ else is internal. Nothing is loaded at import: the knowledge base loads on first
 """
 
 from hoguide._version import __version__
-from hoguide.api import assess_context, read, read_bytes
+from hoguide.api import assess, assess_context, explain, read, read_bytes
 from hoguide.errors import HoguideError, InputError, KnowledgeError
 from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
+from hoguide.models.assessment import Answer, Assessment, RedFlag
+from hoguide.models.case import Case, PatientAnswers, build_case
 from hoguide.models.reading import ContextResult, Fact, Finding, Grade, Mimic, Reading, Section, Trigger
 
 __all__ = [
+    "Answer",
+    "Assessment",
+    "Case",
     "ContextResult",
     "Fact",
     "Finding",
@@ -20,11 +25,16 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeError",
     "Mimic",
+    "PatientAnswers",
     "Reading",
+    "RedFlag",
     "Section",
     "Trigger",
     "__version__",
+    "assess",
     "assess_context",
+    "build_case",
+    "explain",
     "load_knowledge",
     "read",
     "read_bytes",

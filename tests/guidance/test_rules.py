@@ -69,6 +69,7 @@ def test_no_cause_found_says_so() -> None:
         ("Right total hip arthroplasty. Swelling and warmth of the left calf. Heterotopic ossification about the hip.",
          None, ["dvt_suspected"]),
         ("Heterotopic ossification about the right hip.", {"symptoms": ["calf_pain"]}, ["dvt_suspected"]),
+        ("Thigh contusion. Swelling. Myositis ossificans of the left thigh.", None, []),
         ("Right hip heterotopic ossification. No swelling or warmth.", None, []),
         ("Fever and pain. Heterotopic ossification about the right knee.", None, ["infection_suspected"]),
         ("No fever. Heterotopic ossification about the right knee.", None, []),

@@ -20,9 +20,12 @@ SITE_STATEMENTS = {
     "knee": "recovery.knee",
     "elbow": "recovery.elbow", "forearm": "recovery.elbow", "upper_arm": "recovery.elbow",
     "shoulder": "recovery.shoulder",
-    "thigh": "recovery.thigh_muscle",
     "residual_limb": "recovery.residual_limb",
 }
+
+
+def _muscle_injury(view: CaseView) -> bool:
+    return "muscle_contusion" in view.causes() or any("myositis" in f.item.text.lower() for f in view.current)
 
 
 def answer_recovery(view: CaseView, kb: KnowledgeBase) -> Answer:
@@ -33,6 +36,8 @@ def answer_recovery(view: CaseView, kb: KnowledgeBase) -> Answer:
     if view.neurologic:
         ids.append("recovery.neurologic")
     site_ids = [SITE_STATEMENTS[s] for s in view.sites if s in SITE_STATEMENTS]
+    if "thigh" in view.sites and _muscle_injury(view):
+        site_ids.insert(0, "recovery.thigh_muscle")  # myositis ossificans after a bruise
     ids += list(dict.fromkeys(site_ids))[:2] or (["recovery.general"] if not ids else [])
     if view.high_grade:
         ids.append("recovery.high_grade")

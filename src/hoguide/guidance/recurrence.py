@@ -33,7 +33,7 @@ def answer_recurrence(view: CaseView, kb: KnowledgeBase) -> Answer:
         if shared is not None:
             return shared
     by_cause = list(dict.fromkeys(CAUSE_STATEMENTS[c] for c in view.causes() if c in CAUSE_STATEMENTS))
-    excisions = [f.evidence for f in view.treatments_given("excision")]
+    excisions = view.excision_evidence()
     if view.recurrent or view.removed:
         lead = ["recurrence.recurrent_now"] if view.recurrent else ["recurrence.lead_removed"]
         ids = [*lead, *(by_cause[:1] or ["recurrence.general"]), "recurrence.prophylaxis"]

@@ -30,12 +30,14 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> list[RedFlag]:
     symptoms = view.symptoms()
     flags: list[RedFlag] = []
 
+    # A clot is most likely after leg surgery, a spinal cord injury or a long time in bed.
     leg_signs = {s: symptoms[s] for s in ("swelling", "warmth", "calf_pain") if s in symptoms}
-    leg_context = (set(view.sites) & LOWER_LIMB_SITES or set(view.causes()) & LOWER_LIMB_CAUSES
-                   or "calf_pain" in symptoms)
+    leg_context = ("calf_pain" in symptoms
+                   or (set(view.sites) & LOWER_LIMB_SITES and set(view.causes()) & LOWER_LIMB_CAUSES))
     if leg_signs and leg_context:
         flags.append(_flag(kb, "dvt_suspected",
-                           f"{' and '.join(sorted(leg_signs))} in or near the leg, which can also be a blood clot",
+                           f"{' and '.join(sorted(leg_signs))} in the leg after surgery, injury or bed rest, "
+                           "which can also be a blood clot",
                            [e for es in leg_signs.values() for e in es]))
 
     if "fever" in symptoms or {"redness", "warmth"} <= set(symptoms):

@@ -97,18 +97,37 @@ class CaseView:
         found = {f.change for f in self._findings() if f.change}
         return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
 
+    def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
+        """Excisions of HO itself: the excision shares a sentence with an HO mention, so the
+        excision of burn wounds or of a tumour elsewhere in the report does not count."""
+        sentences = {(f.reading, f.item.sentence_start, f.item.sentence_end) for f in self.findings}
+        return [
+            e for e in self.facts
+            if e.item.kind == "treatment" and e.item.concept == "excision" and e.item.status in statuses
+            and any(r == e.reading and s <= e.item.start < t for r, s, t in sentences)
+        ]
+
     @property
-    def recurrent(self) -> bool:
-        """HO is here now, and the case says it was removed before (or the report says "recurrent")."""
-        if not self.with_status("present"):
-            return False
-        words = any("recurr" in self.case.readings[f.reading].text[f.item.sentence_start: f.item.sentence_end].lower()
-                    for f in self.with_status("present"))
-        return words or self.removed
+    def removed_before(self) -> bool:
+        return self.case.answers.prior_excision or bool(self._ho_excisions("historical"))
 
     @property
     def removed(self) -> bool:
-        return self.case.answers.prior_excision or bool(self.treatments_given("excision"))
+        """Removed before, or removed now (a pathology report of the excised bone)."""
+        return self.removed_before or bool(self._ho_excisions("present"))
+
+    @property
+    def recurrent(self) -> bool:
+        """HO is here now and either the report calls it recurrent or it was removed before."""
+        present = self.with_status("present")
+        if not present:
+            return False
+        said = any("recurr" in self.case.readings[f.reading].text[f.item.sentence_start: f.item.sentence_end].lower()
+                   for f in present)
+        return said or self.removed_before
+
+    def excision_evidence(self) -> list[Evidence]:
+        return [e.evidence for e in self._ho_excisions("present", "historical")]
 
     # --- facts ------------------------------------------------------------------------------
     def affirmed(self, kind: str, concept: str | None = None) -> list[Located[Fact]]:
