@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hoguide.models.reading import Reading
+from hoguide.models.serial import fields_of
 
 QuestionId = Literal["cause", "growth", "treatment", "recovery", "recurrence"]
 QUESTIONS: tuple[QuestionId, ...] = ("cause", "growth", "treatment", "recovery", "recurrence")
@@ -22,7 +23,7 @@ class Evidence:
     reading: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "reading": self.reading}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +40,7 @@ class Answer:
     rule: str  # the rule that chose them, readable next to guidance/<question>.py
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "answer": self.answer,
-            "explanation": self.explanation,
-            "clinician_note": self.clinician_note,
-            "certainty": self.certainty,
-            "certainty_reason": self.certainty_reason,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "citations": list(self.citations),
-            "statements": list(self.statements),
-            "rule": self.rule,
-        }
+        return fields_of(self, skip=("question",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +55,7 @@ class RedFlag:
     clinician_note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "message": self.message, "action": self.action, "urgency": self.urgency,
-            "citations": list(self.citations), "evidence": [e.to_dict() for e in self.evidence],
-            "reason": self.reason, "clinician_note": self.clinician_note,
-        }
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +66,7 @@ class CauseFinding:
     evidence: tuple[Evidence, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "source": self.source,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +80,7 @@ class ReportStatement:
     citations: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "text": self.text, "details": list(self.details),
-                "evidence": [e.to_dict() for e in self.evidence], "citations": list(self.citations)}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,17 +114,5 @@ class Assessment:
         data: dict[str, Any] = dict(first)
         if len(self.readings) > 1:
             data["readings"] = [r.to_dict() for r in self.readings]
-        data.update({
-            "overall_status": self.overall_status,
-            "report_says": [s.to_dict() for s in self.report_says],
-            "causes": [c.to_dict() for c in self.causes],
-            "answers": {k: a.to_dict() for k, a in self.answers.items()},
-            "red_flags": [f.to_dict() for f in self.red_flags],
-            "questions_for_doctor": list(self.questions_for_doctor),
-            "notice": self.notice,
-            "references": dict(self.references),
-            "reading_grade": self.reading_grade,
-            "knowledge_version": self.knowledge_version,
-            "trace": list(self.trace),
-        })
+        data.update(fields_of(self, skip=("readings",)))
         return data

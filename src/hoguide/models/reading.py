@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from hoguide.models.serial import fields_of
+
 SCHEMA_VERSION = "1"
 
 Status = Literal["present", "absent", "possible", "historical", "hypothetical"]
@@ -26,7 +28,7 @@ class Trigger:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"phrase": self.phrase, "category": self.category, "start": self.start, "end": self.end}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +56,7 @@ class ContextResult:
         return "present"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "negated": self.negated,
-            "uncertain": self.uncertain,
-            "historical": self.historical,
-            "hypothetical": self.hypothetical,
-            "experiencer": self.experiencer,
-            "triggers": [t.to_dict() for t in self.triggers],
-        }
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +68,7 @@ class Grade:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"system": self.system, "value": self.value, "text": self.text}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +81,7 @@ class Section:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "header": self.header, "start": self.start, "end": self.end}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,23 +106,9 @@ class Finding:
     triggers: tuple[Trigger, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "concept": self.concept,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "status": self.status,
-            "experiencer": self.experiencer,
-            "sites": list(self.sites),
-            "laterality": self.laterality,
-            "grade": self.grade.to_dict() if self.grade else None,
-            "maturity": self.maturity,
-            "change": self.change,
-            "size": self.size,
-            "section": self.section,
-            "sentence": {"start": self.sentence_start, "end": self.sentence_end},
-            "triggers": [t.to_dict() for t in self.triggers],
-        }
+        data = fields_of(self, skip=("sentence_start", "sentence_end"))
+        data["sentence"] = {"start": self.sentence_start, "end": self.sentence_end}
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,18 +127,7 @@ class Fact:
     value: str | None = None  # for time references: an ISO date or the interval as written
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "concept": self.concept,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "status": self.status,
-            "experiencer": self.experiencer,
-            "section": self.section,
-            "value": self.value,
-            "triggers": [t.to_dict() for t in self.triggers],
-        }
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +141,7 @@ class Mimic:
     status: Status = "present"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"concept": self.concept, "text": self.text, "start": self.start, "end": self.end,
-                "status": self.status}
+        return fields_of(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,11 +161,4 @@ class Reading:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``hoguide read --json`` (schema version 1)."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "findings": [f.to_dict() for f in self.findings],
-            "facts": [f.to_dict() for f in self.facts],
-            "mimics": [m.to_dict() for m in self.mimics],
-            "sections": [s.to_dict() for s in self.sections],
-            "warnings": list(self.warnings),
-        }
+        return {"schema_version": SCHEMA_VERSION, **fields_of(self, skip=("text",))}
