@@ -17,9 +17,11 @@ from hoguide import api
 from hoguide.answers import load_answers_json
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError, InputError, MalformedInputError
+from hoguide.evaluation import evaluate_gold, evaluate_kit, load_kit
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge, validate_knowledge
 from hoguide.models.case import build_case
+from hoguide.reading.reader import reader_for
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
 from hoguide.render.reading_text import render_reading_text
@@ -189,6 +191,56 @@ def _parse_context_line(line: str) -> dict[str, Any]:
         if not isinstance(record[key], int) or isinstance(record[key], bool):
             raise MalformedInputError(f'"{key}" must be a whole number')
     return record
+
+
+class GoldKind(StrEnum):
+    auto = "auto"
+    kit = "kit"
+    jsonl = "jsonl"
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[str, typer.Argument(help="Gold file: the ConText kit TSV, or JSONL of annotated reports.")],
+    kind: Annotated[GoldKind, typer.Option(help="File format; auto goes by the file's extension.")] = GoldKind.auto,
+    errors: Annotated[bool, typer.Option("--errors", help="List every row the reader got wrong.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the reader on annotated data: per-label precision and recall and the confusion matrix."""
+    path = Path(gold)
+    try:
+        if path.is_dir() or not path.exists():
+            raise InputError(f"{gold}: " + ("is a directory" if path.is_dir() else "no such file"))
+        is_kit = kind is GoldKind.kit or (kind is GoldKind.auto and path.suffix.lower() in (".tsv", ".txt"))
+        reader = reader_for(load_knowledge())
+        if is_kit:
+            kit = evaluate_kit(load_kit(path), reader.context)
+            scores = {"negation": kit.negation, "temporality": kit.temporality, "experiencer": kit.experiencer}
+            extra: dict[str, Any] = {"unlocated_rows": kit.unlocated}
+            wrong, bad = kit.errors, []
+        else:
+            with path.open(encoding="utf-8") as handle:
+                report = evaluate_gold(handle, reader)
+            scores = {"ho_status": report.status}
+            extra = {k: {"accuracy": round(v.accuracy, 4), "n": v.total} for k, v in report.attributes.items()}
+            wrong, bad = report.errors, report.bad_lines
+    except UnicodeDecodeError as error:
+        _fail(f"{gold}: not UTF-8 text (bad byte at offset {error.start})")
+    except HoguideError as error:
+        _fail(error.message)
+    if as_json:
+        typer.echo(_dump({**{k: v.to_dict() for k, v in scores.items()}, **extra, "errors": wrong}))
+    else:
+        for name, confusion in scores.items():
+            typer.echo(f"== {name} (accuracy {confusion.accuracy:.3f}, n={confusion.total})\n{confusion.table()}\n")
+        for name, value in extra.items():
+            typer.echo(f"{name}: {value}")
+        if errors:
+            typer.echo("\n".join(["", "errors:", *wrong]))
+    for line in bad:
+        typer.echo(f"hoguide: error: {line}", err=True)
+    if bad:
+        _fail(f"{len(bad)} line(s) could not be read; the others were scored")
 
 
 @app.command("examples")

@@ -1,0 +1,91 @@
+"""The ConText/NegEx test kit (Chapman et al.): one target phrase per sentence, three labels.
+
+Columns: row, note, target, sentence, negation (Affirmed|Negated), temporality
+(Recent|Historical|Not particular), experiencer (Patient|Family member|Other).
+"Not particular" is ConText's hypothetical.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hoguide.errors import MalformedInputError
+from hoguide.evaluation.metrics import Confusion
+from hoguide.reading.context import ContextEngine
+
+
+@dataclass(frozen=True, slots=True)
+class KitRow:
+    row: str
+    target: str
+    sentence: str
+    negation: str
+    temporality: str
+    experiencer: str
+
+
+@dataclass
+class KitReport:
+    negation: Confusion = field(default_factory=lambda: Confusion(("Negated", "Affirmed")))
+    temporality: Confusion = field(default_factory=lambda: Confusion(("Recent", "Historical", "Not particular")))
+    experiencer: Confusion = field(default_factory=lambda: Confusion(("Patient", "Other")))
+    unlocated: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+NEGATIONS = {"Affirmed", "Negated"}
+TEMPORALITIES = {"Recent", "Historical", "Not particular"}
+
+
+def load_kit(path: Path) -> list[KitRow]:
+    rows: list[KitRow] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, record in enumerate(csv.reader(handle, delimiter="\t"), start=1):
+            if not record:
+                continue
+            if len(record) < 7 or record[4] not in NEGATIONS or record[5] not in TEMPORALITIES:
+                raise MalformedInputError(
+                    f"{path}: line {number} is not a kit row (7 tab-separated columns: row, note, target, "
+                    "sentence, Affirmed|Negated, Recent|Historical|Not particular, experiencer)"
+                )
+            rows.append(KitRow(record[0], record[2], record[3], record[4], record[5], record[6]))
+    return rows
+
+
+def locate_target(target: str, sentence: str) -> tuple[int, int] | None:
+    """The target's span: case-insensitive, any run of white space between its words."""
+    words = target.split()
+    if not words:
+        return None
+    match = re.search(r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
+    return (match.start(), match.end()) if match else None
+
+
+def evaluate_kit(rows: list[KitRow], engine: ContextEngine) -> KitReport:
+    report = KitReport()
+    for row in rows:
+        span = locate_target(row.target, row.sentence)
+        if span is None:
+            report.unlocated.append(row.row)
+            continue
+        result = engine.assess(row.sentence, *span)
+        negation = "Negated" if result.negated else "Affirmed"
+        temporality = "Not particular" if result.hypothetical else "Historical" if result.historical else "Recent"
+        experiencer = "Patient" if result.experiencer == "patient" else "Other"
+        gold_experiencer = "Patient" if row.experiencer == "Patient" else "Other"
+        report.negation.add(row.negation, negation)
+        report.temporality.add(row.temporality, temporality)
+        report.experiencer.add(gold_experiencer, experiencer)
+        wrong = [name for name, ok in (("negation", negation == row.negation),
+                                       ("temporality", temporality == row.temporality),
+                                       ("experiencer", experiencer == gold_experiencer)) if not ok]
+        if wrong:
+            triggers = ", ".join(f"{t.phrase}:{t.category}" for t in result.triggers) or "-"
+            report.errors.append(
+                f"{row.row} [{'/'.join(wrong)}] gold={row.negation}/{row.temporality}/{row.experiencer} "
+                f"triggers={triggers} | {row.target} | {' '.join(row.sentence.split())}"
+            )
+    return report
