@@ -31,8 +31,9 @@ def test_kit_scores(tmp_path: Path) -> None:
 
 def test_jsonl_gold_scores_status_and_attributes(tmp_path: Path) -> None:
     rows = [
-        {"text": "Brooker class III heterotopic ossification about the right hip.", "target": "heterotopic ossification",
-         "ho_status": "present", "site": "hip", "laterality": "right", "grade": "Brooker III"},
+        {"text": "Brooker class III heterotopic ossification about the right hip.",
+         "target": "heterotopic ossification", "ho_status": "present", "site": "hip", "laterality": "right",
+         "grade": "Brooker III"},
         {"text": "No heterotopic ossification about the left elbow.", "ho_status": "absent", "laterality": "left"},
         {"text": "Findings may represent early myositis ossificans.", "ho_status": "possible"},
         {"text": "Osteophytes at the hip.", "ho_status": "none"},
