@@ -11,7 +11,7 @@ Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 LexiconKind = Literal[
     "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
-    "maturity", "change", "laterality",
+    "maturity", "change", "laterality", "time_cue",
 ]
 LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
 ContextCategory = Literal[

@@ -94,7 +94,7 @@ class Reader:
         facts += [
             Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                  section=_section_id(sections, ref.start), value=ref.value)
-            for ref in find_time_references(text)
+            for ref in find_time_references(text, [(h.start, h.end) for h in hits if h.layer == "time_cue"])
         ]
         findings.sort(key=lambda f: f.start)
         facts += _prior_ho_facts(findings, facts)

@@ -1,0 +1,35 @@
+"""Time references: dates and intervals, with ISO values where the date is complete and valid."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoguide.reading.reader import Reader
+
+
+def times(reader: Reader, text: str) -> list[tuple[str, str, str | None]]:
+    return [(f.concept, f.text, f.value) for f in reader.read(text).facts if f.kind == "time"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Radiograph 2026-03-14 compared.", [("date", "2026-03-14", "2026-03-14")]),
+        ("Seen on 03/14/2026 and 3/4/26.", [("date", "03/14/2026", "2026-03-14"), ("date", "3/4/26", "2026-03-04")]),
+        ("Dated 2026-02-30.", [("date", "2026-02-30", None)]),
+        ("Hip replacement 4 months after the fall.", [("interval", "4 months after", "4 months after")]),
+        ("Pain began twelve weeks ago.", [("interval", "twelve weeks ago", "twelve weeks ago")]),
+        ("SIX WEEKS POSTOPERATIVELY the hip was stiff.", [("interval", "SIX WEEKS POSTOPERATIVELY",
+                                                           "six weeks postoperatively")]),
+        ("Surgery in March 2025; seen December 31, 2025.", [("date", "March 2025", "2025-03"),
+                                                             ("date", "December 31, 2025", "2025-12-31")]),
+        ("Swelling on POD 3 and postoperative day 10.", [("postoperative_day", "POD 3", "pod 3"),
+                                                          ("postoperative_day", "postoperative day 10",
+                                                           "postoperative day 10")]),
+        ("The findings may represent HO.", []),
+        ("Ratio 1/2/3 and version 12-3-4 and L4-5.", []),
+        ("Phone 555-2026-01-01x.", []),
+    ],
+)
+def test_time_references(reader: Reader, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert times(reader, text) == expected
