@@ -32,5 +32,15 @@ lint: $(VENV)/.dev-installed
 pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
+## bench: reader accuracy and speed against medspaCy and negspacy (baselines in their own venv under benchmarks/out/)
+BASELINE_VENV := benchmarks/out/baseline-venv
+
+$(BASELINE_VENV)/bin/python:
+	PYTHON=$(PYTHON) bash benchmarks/baselines/setup_baselines.sh $(BASELINE_VENV)
+
+bench: $(VENV)/.installed $(BASELINE_VENV)/bin/python
+	$(BIN)/python benchmarks/make_corpus.py
+	$(BIN)/python benchmarks/bench.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -14,10 +14,11 @@ import csv
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.reading.context import ContextEngine
 from hoguide.reading.reader import reader_for
 
 DEFAULT_KIT = Path(__file__).resolve().parents[2] / "shared" / "data" / "context-kit" / "dev.tsv"
@@ -48,60 +49,98 @@ def locate(row: Row) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kit", nargs="?", type=Path, default=DEFAULT_KIT)
-    parser.add_argument("--errors", action="store_true", help="print every wrong row")
-    args = parser.parse_args()
-    rows = load_kit(args.kit)
-    engine = reader_for(load_knowledge()).context
-    tp = fp = fn = tn = 0
-    temporal_right = experiencer_right = located = 0
-    errors: list[str] = []
+@dataclass
+class Score:
+    rows: int
+    located: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    temporal_right: int = 0
+    experiencer_right: int = 0
+    elapsed: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def temporality_accuracy(self) -> float:
+        return self.temporal_right / self.located if self.located else 0.0
+
+    @property
+    def experiencer_accuracy(self) -> float:
+        return self.experiencer_right / self.located if self.located else 0.0
+
+
+def score(rows: list[Row], engine: ContextEngine | None = None) -> Score:
+    """Run the engine on every kit row whose target can be located and count what it got right."""
+    engine = engine or reader_for(load_knowledge()).context
+    result = Score(rows=len(rows))
     started = time.perf_counter()
     for row in rows:
         span = locate(row)
         if span is None:
-            errors.append(f"{row.row}: target not found: {row.target!r}")
+            result.errors.append(f"{row.row}: target not found: {row.target!r}")
             continue
-        located += 1
-        result = engine.assess(row.sentence, *span)
+        result.located += 1
+        assessed = engine.assess(row.sentence, *span)
         gold_negated = row.negation == "Negated"
-        if result.negated and gold_negated:
-            tp += 1
-        elif result.negated:
-            fp += 1
+        if assessed.negated and gold_negated:
+            result.tp += 1
+        elif assessed.negated:
+            result.fp += 1
         elif gold_negated:
-            fn += 1
+            result.fn += 1
         else:
-            tn += 1
-        temporality = "Not particular" if result.hypothetical else "Historical" if result.historical else "Recent"
-        experiencer = "Patient" if result.experiencer == "patient" else "Other"
+            result.tn += 1
+        temporality = "Not particular" if assessed.hypothetical else "Historical" if assessed.historical else "Recent"
+        experiencer = "Patient" if assessed.experiencer == "patient" else "Other"
         gold_experiencer = "Patient" if row.experiencer == "Patient" else "Other"
-        temporal_right += temporality == row.temporality
-        experiencer_right += experiencer == gold_experiencer
+        result.temporal_right += temporality == row.temporality
+        result.experiencer_right += experiencer == gold_experiencer
         wrong = [
             name for name, ok in (
-                ("negation", result.negated == gold_negated),
+                ("negation", assessed.negated == gold_negated),
                 ("temporality", temporality == row.temporality),
                 ("experiencer", experiencer == gold_experiencer),
             ) if not ok
         ]
         if wrong:
-            triggers = ", ".join(f"{t.phrase}:{t.category}" for t in result.triggers) or "-"
-            errors.append(f"{row.row} [{'/'.join(wrong)}] gold={row.negation}/{row.temporality}/"
-                          f"{row.experiencer} triggers={triggers} | {row.target} | {' '.join(row.sentence.split())}")
-    elapsed = time.perf_counter() - started
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"rows {len(rows)}, targets located {located}")
-    print(f"negation     P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
-    print(f"temporality  accuracy {temporal_right / located:.3f}")
-    print(f"experiencer  accuracy {experiencer_right / located:.3f}")
-    print(f"time {elapsed:.3f} s ({located / elapsed:,.0f} sentences/s, single thread, includes matching)")
+            triggers = ", ".join(f"{t.phrase}:{t.category}" for t in assessed.triggers) or "-"
+            result.errors.append(f"{row.row} [{'/'.join(wrong)}] gold={row.negation}/{row.temporality}/"
+                                 f"{row.experiencer} triggers={triggers} | {row.target} | "
+                                 f"{' '.join(row.sentence.split())}")
+    result.elapsed = time.perf_counter() - started
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("kit", nargs="?", type=Path, default=DEFAULT_KIT)
+    parser.add_argument("--errors", action="store_true", help="print every wrong row")
+    args = parser.parse_args()
+    result = score(load_kit(args.kit))
+    elapsed = result.elapsed
+    print(f"rows {result.rows}, targets located {result.located}")
+    print(f"negation     P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}  "
+          f"(tp {result.tp}, fp {result.fp}, fn {result.fn}, tn {result.tn})")
+    print(f"temporality  accuracy {result.temporality_accuracy:.3f}")
+    print(f"experiencer  accuracy {result.experiencer_accuracy:.3f}")
+    print(f"time {elapsed:.3f} s ({result.located / elapsed:,.0f} sentences/s, single thread, includes matching)")
     if args.errors:
-        print("\n".join(errors))
+        print("\n".join(result.errors))
     return 0
 
 

@@ -31,7 +31,8 @@ _US = re.compile(r"([01]?\d)/([0-3]?\d)/((?:19|20)?\d\d)")
 _WORDED = re.compile(
     rf"(?P<named>\b{_MONTH_NAME}\s{{1,3}}(?:(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}})?(?P<ny>(?:19|20)\d\d)\b)"
     rf"|(?P<interval>\b{_NUMBER_WORD}[\s-]{{1,3}}{_UNIT}[\s-]{{1,3}}{_RELATION}\b)"
-    rf"|(?P<pod>\b(?:postoperative|post-operative|post-op|postop) day\s{{1,3}}\d{{1,3}}\b|\bpod\s{{0,2}}#?\s{{0,2}}\d{{1,3}}\b)",
+    rf"|(?P<pod>\b(?:postoperative|post-operative|post-op|postop) day\s{{1,3}}\d{{1,3}}\b"
+    rf"|\bpod\s{{0,2}}#?\s{{0,2}}\d{{1,3}}\b)",
     re.IGNORECASE,
 )
 _CUE_REACH_BEFORE = 16  # "twelve weeks" / "December 31, " reach this far before the cue word
