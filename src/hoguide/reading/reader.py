@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
-from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Trigger
+from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
 from hoguide.reading.context import ContextEngine, SentenceTriggers
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
@@ -23,6 +23,8 @@ from hoguide.reading.timerefs import find_time_references
 
 TARGET = "target"  # findings and mimics compete in one layer: the longer phrase wins
 GRADE = "grade_system"
+CONTEXT = "context"
+SECTION = "section"
 FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatment")
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
@@ -50,16 +52,21 @@ class Reader:
                 entries += [(t, _layer_of(kind), payload, True) for t in concept.exact_case_terms]
         for system in kb.grade_systems:
             entries += [(name, GRADE, ("grade_system", system.id), False) for name in system.names]
-        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries)
+        # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
+        self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
+        entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
+        entries += [(header, SECTION, ("section", rule.id), False)
+                    for rule in kb.section_rules for header in rule.headers]
+        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries)
         self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems}
 
     def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
         prepared = PreparedText.of(text)
         hits = self.lexicon.find(prepared)
-        sections = self.sectionizer.split(text)
+        sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits if h.layer == SECTION])
         breaks = [offset for span in sections.header_spans for offset in span]
         sentences = split_sentences(text, breaks)
         by_sentence: dict[tuple[int, int], list[Hit[Payload]]] = defaultdict(list)
@@ -79,7 +86,8 @@ class Reader:
                            for _, start, end in grades[:1]]
             if not targets and not fact_hits and not mimic_hits:
                 continue
-            triggers = SentenceTriggers(text[span[0] : span[1]], self.context.find_triggers(text[span[0] : span[1]]))
+            triggers = SentenceTriggers(text, [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
+                                               for h in sentence_hits if h.layer == CONTEXT])
             for hit in mimic_hits:
                 status = self._context(span, triggers, hit, sections).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
@@ -87,7 +95,7 @@ class Reader:
                 ctx = self._context(span, triggers, hit, sections)
                 facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer,
-                                  _section_id(sections, hit.start), _absolute(ctx.triggers, span[0])))
+                                  _section_id(sections, hit.start), ctx.triggers))
             if targets:
                 findings += self._findings(text, span, targets, sentence_hits, grades, triggers,
                                            sections, sentences, by_sentence, title)
@@ -104,7 +112,7 @@ class Reader:
 
     def _context(self, span: tuple[int, int], triggers: SentenceTriggers,
                  hit: Hit[Payload], sections: SectionIndex) -> ContextResult:
-        ctx = triggers.assess(hit.start - span[0], hit.end - span[0])
+        ctx = triggers.assess(hit.start, hit.end)
         section = sections.at(hit.start)
         if section is None:
             return ctx
@@ -169,7 +177,7 @@ class Reader:
                 section=_section_id(sections, target.start),
                 sentence_start=span[0],
                 sentence_end=span[1],
-                triggers=_absolute(ctx.triggers, span[0]),
+                triggers=ctx.triggers,
             ))
         return findings
 
@@ -239,10 +247,6 @@ def _fact_kind(kind: str) -> FactKind:
 def _section_id(sections: SectionIndex, offset: int) -> str | None:
     section = sections.at(offset)
     return section.id if section is not None else None
-
-
-def _absolute(triggers: Sequence[Trigger], offset: int) -> tuple[Trigger, ...]:
-    return tuple(Trigger(t.phrase, t.category, t.start + offset, t.end + offset) for t in triggers)
 
 
 @lru_cache(maxsize=4)

@@ -1,27 +1,20 @@
 """Split a report into sections (history, comparison, findings, impression, gross …).
 
-A header is a known phrase from ``section_rules.yaml`` that starts a line and ends with a colon
-("IMPRESSION:"), that stands alone on its line ("FINDINGS"), or, in reports run together on one
-line, an upper-case known phrase with a colon right after a sentence ("… hip. IMPRESSION: …").
+Header phrases come from ``section_rules.yaml`` and are found by the automaton; a phrase counts
+as a header only where it is used as one (see ``_header_body_start``).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hoguide.folding import normalise_phrase
 from hoguide.knowledge.schema import SectionRule
 from hoguide.models.reading import Section
+from hoguide.reading.matcher import PhraseMatcher
 
-# Candidate header text: letters and a little punctuation, at most 60 characters, then a colon;
-# or a whole line. Both are bounded, so there is no catastrophic backtracking.
-_COLON_HEADER = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  ))[ \t]*([A-Za-z][A-Za-z &/()'-]{0,60}?)[ \t]*:"
-)
-_LINE_HEADER = re.compile(r"(?m)^[ \t]*([A-Za-z][A-Za-z &/()'-]{0,60}?)[ \t]*$")
+_LINE_START_SLACK = 8  # spaces or tabs a header may be indented by
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,32 +31,50 @@ class SectionIndex:
 
 
 class Sectionizer:
-    def __init__(self, rules: Sequence[SectionRule]) -> None:
-        self._by_header = {normalise_phrase(h): rule.id for rule in rules for h in rule.headers}
-        self.rules = {rule.id: rule for rule in rules}
+    """Finds section headers. The reader passes the header hits of its one automaton pass; used
+    on its own, the sectionizer runs a small automaton of its own over the headers."""
 
-    def split(self, text: str) -> SectionIndex:
-        found: dict[int, tuple[int, str, str]] = {}  # header start -> (body start, id, header text)
-        for match in _COLON_HEADER.finditer(text):
-            header = match.group(1)
-            section_id = self._by_header.get(normalise_phrase(header))
-            if section_id is None:
-                continue
-            mid_line = match.start() > 0 and text[match.start() - 1] not in "\n"
-            if mid_line and not header.isupper():
-                continue
-            found[match.start(1)] = (match.end(), section_id, header.strip())
-        for match in _LINE_HEADER.finditer(text):
-            header = match.group(1)
-            section_id = self._by_header.get(normalise_phrase(header))
-            if section_id is not None and match.start(1) not in found:
-                found[match.start(1)] = (match.end(), section_id, header.strip())
-        starts = sorted(found)
-        sections: list[Section] = []
-        spans: list[tuple[int, int]] = []
-        for i, start in enumerate(starts):
-            body_start, section_id, header = found[start]
-            end = starts[i + 1] if i + 1 < len(starts) else len(text)
-            sections.append(Section(section_id, header, body_start, end))
-            spans.append((start, body_start))
-        return SectionIndex(tuple(sections), tuple(spans), tuple(starts))
+    def __init__(self, rules: Sequence[SectionRule]) -> None:
+        self.rules = {rule.id: rule for rule in rules}
+        self._matcher: PhraseMatcher[str] = PhraseMatcher(
+            (header, "section", rule.id, False) for rule in rules for header in rule.headers
+        )
+
+    def split(self, text: str, header_hits: Sequence[tuple[int, int, str]] | None = None) -> SectionIndex:
+        """Sections of ``text``; ``header_hits`` are (start, end, section id) of known header phrases."""
+        if header_hits is None:
+            header_hits = [(h.start, h.end, h.payload) for h in self._matcher.find(text)]
+        found: list[tuple[int, int, str, str]] = []  # header start, body start, id, header text
+        for start, end, section_id in header_hits:
+            body = _header_body_start(text, start, end)
+            if body is not None:
+                found.append((start, body, section_id, text[start:end]))
+        stops = [f[0] for f in found[1:]] + [len(text)]
+        sections = [Section(section_id, header, body, stop)
+                    for (_, body, section_id, header), stop in zip(found, stops, strict=True)]
+        return SectionIndex(tuple(sections), tuple((f[0], f[1]) for f in found), tuple(f[0] for f in found))
+
+
+def _header_body_start(text: str, start: int, end: int) -> int | None:
+    """Where the body starts if the phrase at ``text[start:end]`` is used as a header, else None.
+
+    A header starts its line and ends with a colon ("IMPRESSION:") or with the line ("FINDINGS");
+    in reports run together on one line, an upper-case header with a colon may follow a sentence
+    end ("... hip. IMPRESSION: ...").
+    """
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    colon = after < len(text) and text[after] == ":"
+    line_end = after == len(text) or text[after] in "\r\n"
+    newline = text.rfind("\n", max(0, start - _LINE_START_SLACK - 1), start)
+    line_start = (newline != -1 or start <= _LINE_START_SLACK) and not text[newline + 1 : start].strip()
+    if line_start and colon:
+        return after + 1
+    if line_start and line_end:
+        return after
+    before = text[max(0, start - 3) : start]
+    after_sentence = before.rstrip(" ") != before and before.rstrip(" ")[-1:] in (".", "!", "?")
+    if colon and after_sentence and text[start:end].isupper():
+        return after + 1
+    return None

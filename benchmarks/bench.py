@@ -1,0 +1,184 @@
+"""Reader accuracy and speed, hoguide side by side with medspaCy and negspacy, in one run on one core.
+
+    .venv/bin/python benchmarks/make_corpus.py            # writes benchmarks/out/corpus.jsonl
+    bash benchmarks/baselines/setup_baselines.sh          # once: the baselines' own venv (benchmarks/out/baseline-venv)
+    .venv/bin/python benchmarks/bench.py [--kit KIT.tsv] [--corpus CORPUS.jsonl] [--json OUT.json]
+
+Measures, in this order and never in parallel: hoguide's ConText accuracy on the kit (scored by context_kit.score),
+hoguide's context speed on the kit (targets located beforehand, best of 5), hoguide's reader speed on the corpus
+(best of 3), the peak RSS increase while reading one 1 MB report (in a fresh subprocess), then the baselines in their
+own venv (a subprocess, same kit spans, same corpus). Prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core: no BLAS/OpenMP thread pools here or in the baselines' subprocess (which inherits this environment).
+os.environ["OMP_NUM_THREADS"] = "1"
+os.environ["MKL_NUM_THREADS"] = "1"
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import context_kit
+import hoguide
+from hoguide.knowledge.loader import load_knowledge
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+BASELINE_PYTHON = OUT / "baseline-venv" / "bin" / "python"
+BASELINE_SCRIPT = HERE / "baselines" / "run_baselines.py"
+
+RSS_PROBE = """
+import resource, sys
+import hoguide
+from hoguide.examples import example_bytes, example_names
+kb = hoguide.load_knowledge()
+pieces = [example_bytes(name).decode("utf-8") for name in example_names()]
+hoguide.read(pieces[0], kb=kb)
+text, i = "", 0
+while len(text.encode("utf-8")) < 1_000_000:
+    text += pieces[i % len(pieces)] + "\\n\\n"
+    i += 1
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+reading = hoguide.read(text, kb=kb, max_bytes=2 * len(text.encode("utf-8")))
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(len(text.encode("utf-8")), before, after)
+"""
+
+
+def best_of(runs: int, work: Any) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def kit_spans(rows: list[context_kit.Row]) -> list[dict[str, Any]]:
+    spans = []
+    for row in rows:
+        span = context_kit.locate(row)
+        if span is not None:
+            spans.append({"sentence": row.sentence, "start": span[0], "end": span[1], "negation": row.negation,
+                          "temporality": row.temporality, "experiencer": row.experiencer})
+    return spans
+
+
+def measure_hoguide(rows: list[context_kit.Row], spans: list[dict[str, Any]], texts: list[str]) -> dict[str, Any]:
+    kb = load_knowledge()
+    accuracy = context_kit.score(rows)
+
+    def context_pass() -> None:
+        for item in spans:
+            hoguide.assess_context(item["sentence"], item["start"], item["end"], kb=kb)
+
+    context_pass()  # warm-up: compiled rules, caches
+    context_seconds = best_of(5, context_pass)
+
+    def reader_pass() -> None:
+        for text in texts:
+            hoguide.read(text, kb=kb)
+
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    if texts:
+        hoguide.read(texts[0], kb=kb)  # warm-up
+    reader_seconds = best_of(3, reader_pass) if texts else float("nan")
+    probe = subprocess.run([sys.executable, "-c", RSS_PROBE], capture_output=True, text=True, check=True)
+    report_bytes, rss_before, rss_after = (int(v) for v in probe.stdout.split())
+    return {
+        "rows": accuracy.rows, "located": accuracy.located,
+        "tp": accuracy.tp, "fp": accuracy.fp, "fn": accuracy.fn, "tn": accuracy.tn,
+        "precision": accuracy.precision, "recall": accuracy.recall, "f1": accuracy.f1,
+        "temporality_acc": accuracy.temporality_accuracy, "experiencer_acc": accuracy.experiencer_accuracy,
+        "sentences_per_s": len(spans) / context_seconds,
+        "corpus_mb": size / 1e6, "reader_seconds": reader_seconds, "mb_per_s": size / 1e6 / reader_seconds,
+        "rss_report_mb": report_bytes / 1e6, "rss_increase_mb": (rss_after - rss_before) / 1024,
+        "rss_peak_mb": rss_after / 1024,
+    }
+
+
+def run_baselines(spans: list[dict[str, Any]], corpus: Path | None) -> dict[str, Any] | None:
+    if not BASELINE_PYTHON.exists():
+        print(f"baselines skipped: {BASELINE_PYTHON} does not exist; set it up with "
+              "`bash benchmarks/baselines/setup_baselines.sh` (or run `make bench`).")
+        return None
+    spans_path = OUT / "kit-spans.jsonl"
+    with spans_path.open("w", encoding="utf-8") as handle:
+        for item in spans:
+            handle.write(json.dumps(item) + "\n")
+    command = [str(BASELINE_PYTHON), str(BASELINE_SCRIPT), str(spans_path)]
+    if corpus is not None:
+        command.append(str(corpus))
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=os.environ.copy())
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}" if digits else f"{value:,.0f}"
+
+
+def table(ours: dict[str, Any], baselines: dict[str, Any] | None) -> str:
+    lines = [
+        "| system | negation P | R | F1 | temporality acc | experiencer acc | sentences/s | MB/s "
+        "| hoguide speed ratio (sentences/s; MB/s) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| hoguide {hoguide.__version__ if hasattr(hoguide, '__version__') else ''}".rstrip()
+        + f" | {fmt(ours['precision'])} | {fmt(ours['recall'])} | {fmt(ours['f1'])} | {fmt(ours['temporality_acc'])} "
+        f"| {fmt(ours['experiencer_acc'])} | {fmt(ours['sentences_per_s'], 0)} | {fmt(ours['mb_per_s'], 2)} | – |",
+    ]
+    if baselines:
+        corpus = next(iter(baselines.get("corpus", {}).values()), None)
+        for name, row in baselines["kit"].items():
+            mb_per_s = corpus["mb_per_s"] if corpus and "sentencizer" in name and "medspaCy" in name else None
+            ratios = f"{ours['sentences_per_s'] / row['sentences_per_s']:.1f}×"
+            if mb_per_s:
+                ratios += f"; {ours['mb_per_s'] / mb_per_s:.1f}×"
+            lines.append(f"| {name} | {fmt(row['precision'])} | {fmt(row['recall'])} | {fmt(row['f1'])} "
+                         f"| {fmt(row.get('temporality_acc'))} | {fmt(row.get('experiencer_acc'))} "
+                         f"| {fmt(row['sentences_per_s'], 0)} | {fmt(mb_per_s, 2)} | {ratios} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kit", type=Path, default=context_kit.DEFAULT_KIT)
+    parser.add_argument("--corpus", type=Path, default=OUT / "corpus.jsonl")
+    parser.add_argument("--json", type=Path, default=OUT / "bench.json", help="where to keep the raw numbers")
+    parser.add_argument("--no-baselines", action="store_true")
+    args = parser.parse_args()
+    rows = context_kit.load_kit(args.kit)
+    spans = kit_spans(rows)
+    corpus: Path | None = args.corpus if args.corpus.exists() else None
+    if corpus is None:
+        print(f"corpus {args.corpus} missing: run `.venv/bin/python benchmarks/make_corpus.py` for the MB/s figures")
+    with corpus.open(encoding="utf-8") if corpus else open(os.devnull) as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    ours = measure_hoguide(rows, spans, texts)
+    print(f"hoguide: kit {args.kit.name} ({ours['located']}/{ours['rows']} targets located), corpus "
+          f"{ours['corpus_mb']:.2f} MB in {len(texts)} notes; 1 MB report: peak RSS +{ours['rss_increase_mb']:.0f} MB "
+          f"(peak {ours['rss_peak_mb']:.0f} MB)")
+    baselines = None if args.no_baselines else run_baselines(spans, corpus)
+    if baselines and "corpus" in baselines:
+        for name, row in baselines["corpus"].items():
+            print(f"baseline corpus: {name}: {row['mb_per_s']:.2f} MB/s ({row['targets_found']} targets found)")
+    print()
+    print(table(ours, baselines))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"hoguide": ours, "baselines": baselines}, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
