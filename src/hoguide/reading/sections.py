@@ -49,7 +49,7 @@ class Sectionizer:
             body = _header_body_start(text, start, end)
             if body is not None:
                 found.append((start, body, section_id, text[start:end]))
-        stops = [f[0] for f in found[1:]] + [len(text)]
+        stops = [f[0] for f in found[1:]] + [len(text)] * bool(found)
         sections = [Section(section_id, header, body, stop)
                     for (_, body, section_id, header), stop in zip(found, stops, strict=True)]
         return SectionIndex(tuple(sections), tuple((f[0], f[1]) for f in found), tuple(f[0] for f in found))
