@@ -6,6 +6,7 @@ ConText on the few sentences that hold a fact. Sentences without a lexicon hit a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -27,6 +28,7 @@ CONTEXT = "context"
 SECTION = "section"
 FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatment")
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
+ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
@@ -69,14 +71,17 @@ class Reader:
         sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits if h.layer == SECTION])
         breaks = [offset for span in sections.header_spans for offset in span]
         sentences = split_sentences(text, breaks)
-        by_sentence: dict[tuple[int, int], list[Hit[Payload]]] = defaultdict(list)
-        for hit in hits:
-            by_sentence[sentences.span(hit.start)].append(hit)
+        # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined; the
+        # other hits of those sentences are sliced out of the sorted hit list, never grouped one by one.
+        hit_starts = [h.start for h in hits]
+        anchor_spans = dict.fromkeys(sentences.span(h.start) for h in hits if h.layer in ANCHOR_LAYERS)
+        by_sentence = _Slicer(hits, hit_starts)
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
-        title = _title_sites(sections, by_sentence)
-        for span, sentence_hits in by_sentence.items():
+        title = _title_sites(sections, hits, hit_starts)
+        for span in anchor_spans:
+            sentence_hits = by_sentence.get(span)
             targets = [h for h in sentence_hits if h.layer == TARGET and h.payload[0] == "finding"]
             grades = self._grades(prepared, sentence_hits)
             fact_hits = [h for h in sentence_hits if h.payload[0] in FACT_KINDS]
@@ -136,7 +141,7 @@ class Reader:
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
                   triggers: SentenceTriggers, sections: SectionIndex,
-                  sentences: SentenceIndex, by_sentence: dict[tuple[int, int], list[Hit[Payload]]],
+                  sentences: SentenceIndex, by_sentence: _Slicer,
                   title: tuple[list[str], list[str]]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
@@ -183,7 +188,7 @@ class Reader:
 
     @staticmethod
     def _earlier_sites(span: tuple[int, int], sections: SectionIndex, sentences: SentenceIndex,
-                       by_sentence: dict[tuple[int, int], list[Hit[Payload]]],
+                       by_sentence: _Slicer,
                        title: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
         """Sites named just before in the same section, else in the exam title at the top."""
         section = sections.at(span[0])
@@ -201,21 +206,24 @@ class Reader:
         return title
 
 
-def _title_sites(sections: SectionIndex, by_sentence: dict[tuple[int, int], list[Hit[Payload]]]
+def _title_sites(sections: SectionIndex, hits: Sequence[Hit[Payload]], starts: Sequence[int]
                  ) -> tuple[list[str], list[str]]:
     """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
     title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-    sites: list[str] = []
-    sides: list[str] = []
-    for key in sorted(by_sentence):
-        if key[0] >= title_end:
-            break
-        for hit in by_sentence[key]:
-            if hit.start < title_end and hit.payload[0] == "site":
-                sites.append(hit.payload[1])
-            elif hit.start < title_end and hit.payload[0] == "laterality":
-                sides.append(hit.payload[1])
+    top = hits[: bisect_left(starts, title_end)]
+    sites = [h.payload[1] for h in top if h.layer == "site"]
+    sides = [h.payload[1] for h in top if h.layer == "laterality"]
     return (sites, sides) if sites else ([], [])
+
+
+class _Slicer:
+    """The hits of any sentence, sliced from the hit list sorted by start."""
+
+    def __init__(self, hits: Sequence[Hit[Payload]], starts: Sequence[int]) -> None:
+        self._hits, self._starts = hits, starts
+
+    def get(self, span: tuple[int, int], default: Sequence[Hit[Payload]] = ()) -> Sequence[Hit[Payload]]:
+        return self._hits[bisect_left(self._starts, span[0]) : bisect_left(self._starts, span[1])] or default
 
 
 def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:

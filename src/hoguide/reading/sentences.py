@@ -14,16 +14,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+# "Dr. Smith", "e.g. the" and initials are not sentence ends: each abbreviation becomes a
+# fixed-width look-behind, so the check runs inside the regular expression engine.
+_ABBREVIATIONS = (
+    "dr", "mr", "mrs", "ms", "vs", "no", "nos", "fig", "approx", "appt", "st", "pt", "pts", "hx", "dx", "tx",
+    "sx", "etc", "incl", "cf", "al", "e.g", "i.e", "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d", "p.o",
+    "u.s", "inc", "jr", "sr",
+)
+# The look-behinds come after the first stop, so the engine only tries them at a "." it found.
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!\b(?i:{re.escape(a)})\.)" for a in sorted(_ABBREVIATIONS, key=len, reverse=True)
+) + r"(?<!\b[A-Za-z]\.)"
 _END = re.compile(
-    r"[.!?]+[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])|[.!?]+[\"')\]]*[ \t]*$"
+    rf"[.!?]{_NOT_ABBREVIATION}[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
 )
 _BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
 MAX_SENTENCE_CHARS = 1000
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:dr|mr|mrs|ms|vs|no|nos|fig|approx|appt|st|pt|pts|hx|dx|tx|sx|etc|incl|cf|al|e\.g|i\.e|"
-    r"a\.m|p\.m|b\.i\.d|t\.i\.d|q\.i\.d|q\.d|p\.o|u\.s|inc|jr|sr)|\b[A-Za-z])\.$",
-    re.IGNORECASE,
-)
 
 
 def _is_list_number(text: str, dot: int) -> bool:
@@ -56,10 +62,7 @@ def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceInde
     starts = {0}
     for match in _END.finditer(text):
         dot = match.start()
-        # "Dr. Smith", "e.g. the", "1.5 cm" and initials are not sentence ends.
-        if text[dot] == "." and (
-            _ABBREVIATION.search(text, max(0, dot - 6), dot + 1) or _is_list_number(text, dot)
-        ):
+        if dot and text[dot - 1].isdigit() and text[dot] == "." and _is_list_number(text, dot):
             continue
         starts.add(match.end())
     for match in _BREAK.finditer(text):
