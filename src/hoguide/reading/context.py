@@ -30,12 +30,15 @@ class CompiledRule:
     direction: str | None
     max_words: int | None
     terminates: frozenset[str] | None  # for terminate rules: the categories it stops (None: all)
+    looks_forward: bool = False
+    looks_backward: bool = False
 
     def stops(self, category: str) -> bool:
         return self.category == "terminate" and (self.terminates is None or category in self.terminates)
 
 
 def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
+    modifying = set(MODIFYING_CATEGORIES)
     return [
         CompiledRule(
             r.phrase,
@@ -43,6 +46,8 @@ def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
             r.direction,
             r.max_words,
             frozenset(r.terminates) if r.terminates is not None else None,
+            r.category in modifying and r.direction in ("forward", "bidirectional"),
+            r.category in modifying and r.direction in ("backward", "bidirectional"),
         )
         for r in rules
     ]
@@ -102,24 +107,24 @@ class SentenceTriggers:
         self.text = text
         self._forward: dict[str, list[Hit[CompiledRule]]] = {}
         self._backward: dict[str, list[Hit[CompiledRule]]] = {}
-        terminators = [t for t in triggers if t.payload.category == "terminate"]
+        self._terminators = [t for t in triggers if t.payload.category == "terminate"]
         for hit in triggers:
             rule = hit.payload
-            if rule.category not in MODIFYING_CATEGORIES:
-                continue
-            if rule.direction in ("forward", "bidirectional"):
+            if rule.looks_forward:
                 self._forward.setdefault(rule.category, []).append(hit)
-            if rule.direction in ("backward", "bidirectional"):
+            if rule.looks_backward:
                 self._backward.setdefault(rule.category, []).append(hit)
         self._forward_ends = {c: [h.end for h in hits] for c, hits in self._forward.items()}
         self._backward_starts = {c: [h.start for h in hits] for c, hits in self._backward.items()}
-        self._stops: dict[str, tuple[list[int], list[int]]] = {}
-        for category in MODIFYING_CATEGORIES:
-            stops = [t for t in terminators if t.payload.stops(category)]
-            self._stops[category] = ([t.start for t in stops], [t.end for t in stops])
+        self._stops: dict[str, tuple[list[int], list[int]]] = {}  # built per category on first need
 
     def _blocked(self, category: str, gap_start: int, gap_end: int) -> bool:
         """Is there a terminator for ``category`` wholly inside ``text[gap_start:gap_end]``?"""
+        if not self._terminators:
+            return False
+        if category not in self._stops:
+            stops = [t for t in self._terminators if t.payload.stops(category)]
+            self._stops[category] = ([t.start for t in stops], [t.end for t in stops])
         starts, ends = self._stops[category]
         i = bisect_left(starts, gap_start)
         return i < len(starts) and ends[i] <= gap_end
