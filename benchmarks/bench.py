@@ -4,7 +4,7 @@
     bash benchmarks/baselines/setup_baselines.sh          # once: the baselines' own venv (benchmarks/out/baseline-venv)
     .venv/bin/python benchmarks/bench.py [--kit KIT.tsv] [--corpus CORPUS.jsonl] [--json OUT.json]
 
-Measures, in this order and never in parallel: hoguide's ConText accuracy on the kit (scored by context_kit.score),
+Measures, in this order and never in parallel: hoguide's ConText accuracy on the kit (hoguide.evaluation),
 hoguide's context speed on the kit (targets located beforehand, best of 5), hoguide's reader speed on the corpus
 (best of 3), the peak RSS increase while reading one 1 MB report (in a fresh subprocess), then the baselines in their
 own venv (a subprocess, same kit spans, same corpus). Prints a markdown table.
@@ -27,9 +27,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import context_kit
 import hoguide
+from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_target
+from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.reading.reader import reader_for
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
@@ -63,19 +65,32 @@ def best_of(runs: int, work: Any) -> float:
     return best
 
 
-def kit_spans(rows: list[context_kit.Row]) -> list[dict[str, Any]]:
+DEFAULT_KIT = Path(__file__).resolve().parents[2] / "shared" / "data" / "context-kit" / "dev.tsv"
+
+
+def kit_spans(rows: list[KitRow]) -> list[dict[str, Any]]:
     spans = []
     for row in rows:
-        span = context_kit.locate(row)
+        span = locate_target(row.target, row.sentence)
         if span is not None:
             spans.append({"sentence": row.sentence, "start": span[0], "end": span[1], "negation": row.negation,
                           "temporality": row.temporality, "experiencer": row.experiencer})
     return spans
 
 
-def measure_hoguide(rows: list[context_kit.Row], spans: list[dict[str, Any]], texts: list[str]) -> dict[str, Any]:
+def negation_counts(report: KitReport) -> dict[str, float]:
+    counts = report.negation.counts
+    precision, recall, f1 = report.negation.precision_recall_f1("Negated")
+    return {
+        "tp": counts[("Negated", "Negated")], "fp": counts[("Affirmed", "Negated")],
+        "fn": counts[("Negated", "Affirmed")], "tn": counts[("Affirmed", "Affirmed")],
+        "precision": precision, "recall": recall, "f1": f1,
+    }
+
+
+def measure_hoguide(rows: list[KitRow], spans: list[dict[str, Any]], texts: list[str]) -> dict[str, Any]:
     kb = load_knowledge()
-    accuracy = context_kit.score(rows)
+    accuracy = evaluate_kit(rows, reader_for(kb).context)
 
     def context_pass() -> None:
         for item in spans:
@@ -95,10 +110,8 @@ def measure_hoguide(rows: list[context_kit.Row], spans: list[dict[str, Any]], te
     probe = subprocess.run([sys.executable, "-c", RSS_PROBE], capture_output=True, text=True, check=True)
     report_bytes, rss_before, rss_after = (int(v) for v in probe.stdout.split())
     return {
-        "rows": accuracy.rows, "located": accuracy.located,
-        "tp": accuracy.tp, "fp": accuracy.fp, "fn": accuracy.fn, "tn": accuracy.tn,
-        "precision": accuracy.precision, "recall": accuracy.recall, "f1": accuracy.f1,
-        "temporality_acc": accuracy.temporality_accuracy, "experiencer_acc": accuracy.experiencer_accuracy,
+        "rows": len(rows), "located": accuracy.negation.total, **negation_counts(accuracy),
+        "temporality_acc": accuracy.temporality.accuracy, "experiencer_acc": accuracy.experiencer.accuracy,
         "sentences_per_s": len(spans) / context_seconds,
         "corpus_mb": size / 1e6, "reader_seconds": reader_seconds, "mb_per_s": size / 1e6 / reader_seconds,
         "rss_report_mb": report_bytes / 1e6, "rss_increase_mb": (rss_after - rss_before) / 1024,
@@ -153,12 +166,12 @@ def table(ours: dict[str, Any], baselines: dict[str, Any] | None) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--kit", type=Path, default=context_kit.DEFAULT_KIT)
+    parser.add_argument("--kit", type=Path, default=DEFAULT_KIT)
     parser.add_argument("--corpus", type=Path, default=OUT / "corpus.jsonl")
     parser.add_argument("--json", type=Path, default=OUT / "bench.json", help="where to keep the raw numbers")
     parser.add_argument("--no-baselines", action="store_true")
     args = parser.parse_args()
-    rows = context_kit.load_kit(args.kit)
+    rows = load_kit(args.kit)
     spans = kit_spans(rows)
     corpus: Path | None = args.corpus if args.corpus.exists() else None
     if corpus is None:
