@@ -35,6 +35,8 @@ def test_text_markdown_and_html() -> None:
     assert markdown.startswith("# Your report, explained") and "\n## What your report says" in markdown
     html = hoguide("explain", "--example", "hip_arthroplasty_brooker_3", "--format", "html").stdout
     assert html.startswith("<!doctype html>") and "<mark>" in html and "<script" not in html
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert '"DejaVu Sans"' in style and "&#34;" not in style  # our own CSS, inlined unescaped
 
 
 def test_report_text_is_escaped_in_html(tmp_path: Path) -> None:

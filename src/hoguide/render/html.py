@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -51,7 +52,13 @@ def highlight(text: str, evidence: list[Evidence]) -> list[Segment]:
     return segments
 
 
-def render_html(assessment: Assessment, *, clinician: bool = False) -> str:
+def stylesheet() -> str:
+    """The page's CSS: inlined in a standalone page, served as a file by the web app (strict CSP)."""
+    return resources.files("hoguide.render").joinpath("templates", "hoguide.css").read_text(encoding="utf-8")
+
+
+def render_html(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None) -> str:
+    """One self-contained page; with ``stylesheet_url`` the CSS is linked instead of inlined."""
     reports = []
     for i, reading in enumerate(assessment.readings):
         evidence = [e for a in assessment.answers.values() for e in a.evidence if e.reading == i]
@@ -65,5 +72,7 @@ def render_html(assessment: Assessment, *, clinician: bool = False) -> str:
         urgency_words=URGENCY_WORDS,
         reports=reports,
         clinician=clinician,
+        stylesheet_url=stylesheet_url,
+        css=stylesheet() if stylesheet_url is None else "",
         quotes=lambda evidence, limit: quotes(assessment, evidence, limit),
     )
