@@ -243,6 +243,23 @@ def evaluate_command(
         _fail(f"{len(bad)} line(s) could not be read; the others were scored")
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on; the default is this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Start the web page for patients and clinicians (needs the web extra: pip install 'hoguide[web]')."""
+    try:
+        import uvicorn
+
+        from hoguide.web.app import create_app
+    except ImportError:
+        _fail("the web page needs the web extra: pip install 'hoguide[web]'")
+    typer.echo(f"hoguide is serving on http://{host}:{port}/ (press Ctrl+C to stop)")
+    # access_log off: request lines carry no report text, but nothing about a visit needs keeping.
+    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_level="warning")
+
+
 @app.command("examples")
 def examples_command() -> None:
     """List the bundled fictional example reports."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -57,22 +58,28 @@ def stylesheet() -> str:
     return resources.files("hoguide.render").joinpath("templates", "hoguide.css").read_text(encoding="utf-8")
 
 
-def render_html(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None) -> str:
-    """One self-contained page; with ``stylesheet_url`` the CSS is linked instead of inlined."""
+def explanation_context(assessment: Assessment, *, clinician: bool = False,
+                        stylesheet_url: str | None = None) -> dict[str, Any]:
+    """The variables of ``explanation.html.j2``, for this renderer and for pages that extend it."""
     reports = []
     for i, reading in enumerate(assessment.readings):
         evidence = [e for a in assessment.answers.values() for e in a.evidence if e.reading == i]
         evidence += [e for s in assessment.report_says for e in s.evidence if e.reading == i]
         evidence += [e for f in assessment.red_flags for e in f.evidence if e.reading == i]
         reports.append(highlight(reading.text, evidence))
+    return {
+        "a": assessment,
+        "questions": [(q, TITLES[q], assessment.answers[q]) for q in QUESTIONS],
+        "urgency_words": URGENCY_WORDS,
+        "reports": reports,
+        "clinician": clinician,
+        "stylesheet_url": stylesheet_url,
+        "css": stylesheet() if stylesheet_url is None else "",
+        "quotes": lambda evidence, limit: quotes(assessment, evidence, limit),
+    }
+
+
+def render_html(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None) -> str:
+    """One self-contained page; with ``stylesheet_url`` the CSS is linked instead of inlined."""
     template = _environment().get_template("explanation.html.j2")
-    return template.render(
-        a=assessment,
-        questions=[(q, TITLES[q], assessment.answers[q]) for q in QUESTIONS],
-        urgency_words=URGENCY_WORDS,
-        reports=reports,
-        clinician=clinician,
-        stylesheet_url=stylesheet_url,
-        css=stylesheet() if stylesheet_url is None else "",
-        quotes=lambda evidence, limit: quotes(assessment, evidence, limit),
-    )
+    return template.render(explanation_context(assessment, clinician=clinician, stylesheet_url=stylesheet_url))

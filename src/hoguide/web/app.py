@@ -1,0 +1,94 @@
+"""The FastAPI application: a patient page, a clinician view and a JSON API over one core.
+
+Nothing a person sends is stored or logged: requests are read in memory, the answer is
+rendered, and both are forgotten. Errors become problem details (API) or a message on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from hoguide._version import __version__
+from hoguide.errors import HoguideError
+from hoguide.render.html import stylesheet
+from hoguide.web.problems import hoguide_error_handler, problem
+from hoguide.web.settings import WebSettings
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cache-Control": "no-store",
+}
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    from hoguide.web.routes_api import router as api_router
+    from hoguide.web.routes_pages import router as page_router
+
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="hoguide",
+        version=__version__,
+        description="Explains reports about heterotopic ossification (HO). Education, not medical advice.",
+        docs_url=None,  # the Swagger page loads third-party scripts; the OpenAPI JSON is the documentation
+        openapi_url="/api/v1/openapi.json",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.include_router(api_router)
+    app.include_router(page_router)
+
+    @app.get("/static/hoguide.css", include_in_schema=False)
+    def css() -> Response:
+        return PlainTextResponse(stylesheet(), media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > settings.max_request_bytes):
+            response: Response = problem(413, "input_too_large",
+                                         f"the request is over the {settings.max_request_bytes // 1_000_000} MB limit")
+        elif request.method == "POST" and _cross_site(request):
+            response = problem(403, "cross_site", "form posts must come from this site")
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    app.add_exception_handler(HoguideError, hoguide_error_handler)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if request.url.path.startswith("/api/") and kind != "application/json":
+            return problem(415, "unsupported_media_type", f"send application/json, not {kind or 'no content type'}")
+        parts = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in error.errors()]
+        return problem(422, "malformed_input", "; ".join(parts) or "the request body is not valid")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}.get(
+            error.status_code, "invalid_input")
+        return problem(error.status_code, code, str(error.detail))
+
+    return app
+
+
+def _cross_site(request: Request) -> bool:
+    """Refuse a POST another site's page made the browser send (the app keeps no session, so this
+    is defence in depth rather than the only guard)."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    return origin is not None and origin != "null" and origin.split("://", 1)[-1] != request.headers.get("host")

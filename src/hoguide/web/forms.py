@@ -1,0 +1,48 @@
+"""The patient page's optional questions, turned into PatientAnswers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hoguide.answers import parse_answers
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.case import PatientAnswers
+
+SYMPTOMS = (
+    ("pain", "Pain"), ("swelling", "Swelling"), ("warmth", "Warmth"), ("stiffness", "Stiffness or less movement"),
+    ("hard_lump", "A hard lump"), ("fever", "Fever"), ("redness", "Redness"), ("calf_pain", "Pain in the calf"),
+    ("fast_growing_lump", "A lump that grows fast"), ("night_pain", "Pain at night"),
+    ("numbness", "Numbness or tingling"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+
+
+def cause_choices(kb: KnowledgeBase) -> list[Choice]:
+    return [Choice(c.id, c.label) for c in kb.concepts("cause")]
+
+
+def symptom_choices() -> list[Choice]:
+    return [Choice(v, label) for v, label in SYMPTOMS]
+
+
+def answers_from_form(cause: str, event_date: str, symptoms: list[str], prior_excision: str,
+                      known_fop: str) -> PatientAnswers | None:
+    """Only what the person filled in; the same checks and messages as ``--answers``."""
+    data: dict[str, Any] = {}
+    if cause:
+        data["causes"] = [cause]
+    if event_date:
+        data["event_date"] = event_date
+    if symptoms:
+        data["symptoms"] = symptoms
+    if prior_excision == "yes":
+        data["prior_excision"] = True
+    if known_fop == "yes":
+        data["known_fop"] = True
+    return parse_answers(data) if data else None

@@ -1,0 +1,49 @@
+"""JSON API under /api/v1: the same JSON as the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from hoguide import api
+from hoguide._version import __version__
+from hoguide.answers import parse_answers
+from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.case import build_case
+from hoguide.web.problems import PROBLEM
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"description": text, "content": {PROBLEM: {}}}
+    for code, text in ((413, "Request too large"), (415, "Not JSON"), (422, "Input that cannot be read"))
+}
+
+
+class ReadRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The report text, UTF-8.", max_length=2_000_000)
+
+
+class ExplainRequest(ReadRequest):
+    answers: dict[str, Any] | None = Field(default=None, description="The patient's optional answers.")
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    """Liveness, and the versions that decide every answer."""
+    return {"status": "ok", "version": __version__, "knowledge_version": load_knowledge().version}
+
+
+@router.post("/read", responses=PROBLEM_RESPONSES)
+def read(body: ReadRequest, request: Request) -> Any:
+    """What the report says about HO: the same JSON as ``hoguide read --json``."""
+    return api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes).to_dict()
+
+
+@router.post("/explain", responses=PROBLEM_RESPONSES)
+def explain(body: ExplainRequest, request: Request) -> Any:
+    """The five answers: the same JSON as ``hoguide explain --format json``."""
+    reading = api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes)
+    return api.assess(build_case(reading, parse_answers(body.answers))).to_dict()

@@ -1,0 +1,15 @@
+"""Web settings: limits that protect the server, read once, overridable in tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hoguide.config import get_settings
+
+MB = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    max_request_bytes: int = 5 * MB  # an upload (PDF) may be larger than the report text inside it
+    max_report_bytes: int = get_settings().max_report_bytes

@@ -1,0 +1,70 @@
+"""The JSON API against a real server: same JSON as the CLI, problem details for every bad input."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from hoguide import api
+from hoguide.examples import example_bytes
+
+REPORT = "IMPRESSION: Brooker class III heterotopic ossification about the right hip after hip replacement."
+
+
+def test_health(client: httpx.Client) -> None:
+    data = client.get("/api/v1/health").json()
+    assert data["status"] == "ok" and data["knowledge_version"]
+
+
+def test_read_and_explain_return_the_cli_json(client: httpx.Client) -> None:
+    assert client.post("/api/v1/read", json={"text": REPORT}).json() == api.read(REPORT).to_dict()
+    text = example_bytes("recurrence_after_excision").decode()
+    response = client.post("/api/v1/explain", json={"text": text, "answers": {"symptoms": ["stiffness"]}})
+    assert response.status_code == 200
+    expected = api.explain(text, {"symptoms": ["stiffness"]}).to_dict()
+    assert response.json() == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "code", "detail"),
+    [
+        ({"json": {"text": ""}}, 422, "empty_input", "the report is empty"),
+        ({"json": {"text": "   \n "}}, 422, "empty_input", "the report is empty"),
+        ({"json": {"text": "HO\u0000\u0001"}}, 422, "binary_input", "looks binary"),
+        ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 422, "malformed_input",
+         "JSON decode error"),
+        ({"json": {"txt": "HO"}}, 422, "malformed_input", "text: Field required"),
+        ({"content": b"HO about the hip", "headers": {"content-type": "text/plain"}}, 415,
+         "unsupported_media_type", "send application/json, not text/plain"),
+        ({"json": {"text": "HO", "answers": {"surgery": "hip"}}}, 422, "malformed_input", "surgery: unknown field"),
+        ({"json": {"text": "x" * 1_500_000}}, 413, "input_too_large", "over the 1.0 MB limit"),
+        ({"content": b"x" * 2_500_000, "headers": {"content-type": "application/json"}}, 413, "input_too_large",
+         "over the 2 MB limit"),
+    ],
+)
+def test_bad_input_gets_a_problem(client: httpx.Client, kwargs: dict[str, object], status: int, code: str,
+                                  detail: str) -> None:
+    response = client.post("/api/v1/explain", **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["code"] == code and detail in body["detail"] and body["status"] == status and body["title"]
+
+
+def test_unknown_paths_and_methods_are_problems(client: httpx.Client) -> None:
+    assert client.get("/api/v1/nope").json()["code"] == "not_found"
+    assert client.get("/api/v1/explain").json()["code"] == "method_not_allowed"
+
+
+def test_openapi_documents_the_api(client: httpx.Client) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {"/api/v1/read", "/api/v1/explain", "/api/v1/health"} <= set(paths)
+
+
+def test_security_headers(client: httpx.Client) -> None:
+    headers = client.get("/").headers
+    assert "script-src" not in headers["content-security-policy"]  # no scripts at all, inline or not
+    assert "default-src 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"] == "no-store"

@@ -1,0 +1,112 @@
+"""The patient page and the clinician view, served for real: forms, uploads, bad input, privacy."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from tests.web.pdfs import scanned_pdf, text_pdf
+
+REPORT = ("CLINICAL HISTORY: Right total hip arthroplasty 6 months ago.\n"
+          "IMPRESSION: Brooker class III heterotopic ossification about the right hip.")
+
+
+def test_index_has_the_form_and_examples(client: httpx.Client) -> None:
+    page = client.get("/").text
+    assert '<form method="post" action="/explain" enctype="multipart/form-data">' in page
+    assert 'name="report"' in page and 'type="file"' in page and "/example/hip_arthroplasty_brooker_3" in page
+    assert "not medical advice" in page and "<script" not in page
+
+
+def test_pasted_report_gets_the_five_answers(client: httpx.Client) -> None:
+    page = client.post("/explain", data={"report": REPORT, "symptoms": ["stiffness", "pain"]}).text
+    for title in ("What caused the HO in my case?", "Is it likely to grow or cause symptoms?",
+                  "Do I need treatment or monitoring?", "Could this affect my recovery after surgery or injury?",
+                  "Is there a risk it could come back if removed?"):
+        assert title in page
+    assert "<mark>heterotopic ossification</mark>" in page
+    assert 'href="/static/hoguide.css"' in page and "<style>" not in page
+    assert 'name="symptoms" value="stiffness"' in page  # the view switch keeps the answers
+
+
+def test_clinician_view(client: httpx.Client) -> None:
+    page = client.post("/explain", data={"report": REPORT, "view": "clinician"}).text
+    assert "(clinician view)" in page and 'class="clinician"' in page
+
+
+def test_example_link(client: httpx.Client) -> None:
+    page = client.get("/example/suspected_fop_child").text
+    assert "Act on these first" in page and page.index("Act on these first") < page.index("What your report says")
+    assert client.get("/example/nope").status_code == 404
+
+
+def test_text_and_pdf_uploads(client: httpx.Client) -> None:
+    txt = client.post("/explain", files={"upload": ("report.txt", REPORT.encode(), "text/plain")}).text
+    assert "Brooker III" in txt
+    pdf = client.post("/explain", files={"upload": ("report.pdf", text_pdf(REPORT.split("\n")), "application/pdf")})
+    assert pdf.status_code == 200 and "Brooker III" in pdf.text
+
+
+@pytest.mark.parametrize(
+    ("data", "files", "status", "message"),
+    [
+        ({"report": ""}, None, 422, "the report is empty"),
+        ({"report": "   \n  "}, None, 422, "the report is empty"),
+        (None, {"upload": ("scan.pdf", scanned_pdf(), "application/pdf")}, 422, "has no text in it"),
+        (None, {"upload": ("broken.pdf", b"%PDF-1.4 nonsense", "application/pdf")}, 400, "could not be opened"),
+        (None, {"upload": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")}, 422, "is a picture"),
+        (None, {"upload": ("bin.txt", b"\x00\x01\x02binary", "text/plain")}, 422, "looks binary"),
+        (None, {"upload": ("bad.txt", b"\x81\x8d\x8f\x90\x9d", "text/plain")}, 422, "not UTF-8"),
+        ({"report": "HO", "event_date": "2999-01-01"}, None, 422, "event_date 2999-01-01 is in the future"),
+    ],
+)
+def test_bad_input_is_explained_on_the_page(client: httpx.Client, data: dict[str, str] | None,
+                                            files: dict[str, tuple[str, bytes, str]] | None, status: int,
+                                            message: str) -> None:
+    response = client.post("/explain", data=data, files=files)
+    assert response.status_code == status
+    assert 'role="alert"' in response.text and message in response.text
+
+
+def test_a_huge_upload_is_refused_before_it_is_read(client: httpx.Client) -> None:
+    big = b"a" * 50_000_000
+    response = client.post("/explain", files={"upload": ("big.txt", big, "text/plain")})
+    assert response.status_code == 413 and response.json()["code"] == "input_too_large"
+
+
+def test_windows_1252_upload_is_read(client: httpx.Client) -> None:
+    data = "Heterotopic ossification \u2013 right hip.".encode("cp1252")
+    response = client.post("/explain", files={"upload": ("old.txt", data, "text/plain")})
+    assert response.status_code == 200 and "Your report says there is HO" in response.text
+
+
+def test_cross_site_posts_are_refused(client: httpx.Client) -> None:
+    response = client.post("/explain", data={"report": REPORT}, headers={"origin": "https://evil.example"})
+    assert response.status_code == 403
+    same = client.post("/explain", data={"report": REPORT}, headers={"origin": str(client.base_url).rstrip("/")})
+    assert same.status_code == 200
+
+
+def test_report_text_never_reaches_a_log(client: httpx.Client) -> None:
+    marker = "Zebrafish-7731 heterotopic ossification"
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep(level=logging.DEBUG)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        client.post("/explain", data={"report": marker})
+        client.post("/api/v1/explain", json={"text": marker})
+        client.post("/api/v1/explain", json={"text": ""})
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    assert all(marker not in record.getMessage() for record in records)
