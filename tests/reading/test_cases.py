@@ -57,3 +57,14 @@ def test_example(reader: Reader, case: dict[str, Any]) -> None:
 
 def test_every_example_has_expected_results() -> None:
     assert sorted(c["file"].removesuffix(".txt") for c in EXAMPLES) == example_names()
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_windows_line_ends_read_the_same(reader: Reader, name: str) -> None:
+    """Browsers submit textareas with CRLF line ends; the reading must not change."""
+    text = example_bytes(name).decode("utf-8")
+    plain, crlf = reader.read(text), reader.read(text.replace("\n", "\r\n"))
+    assert [(f.text, f.status, f.sites, f.laterality, f.grade) for f in crlf.findings] == \
+        [(f.text, f.status, f.sites, f.laterality, f.grade) for f in plain.findings]
+    assert [(f.kind, f.concept, f.status) for f in crlf.facts] == [(f.kind, f.concept, f.status) for f in plain.facts]
+    assert [s.id for s in crlf.sections] == [s.id for s in plain.sections]

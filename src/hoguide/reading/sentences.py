@@ -28,7 +28,8 @@ _NOT_ABBREVIATION = "".join(
 _END = re.compile(
     rf"[.!?]{_NOT_ABBREVIATION}[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
 )
-_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+# Line ends may be "\r\n" (Windows files, and every textarea a browser submits).
+_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
 MAX_SENTENCE_CHARS = 1000
 
 

@@ -1,0 +1,113 @@
+"""The pages in headless Chromium (Debian's build, driven by Playwright) against the real server:
+a person pastes a report, reads and folds the answers, switches views and sends bad input;
+axe-core finds no serious or critical accessibility problem; screenshots go to test-output/."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hoguide.examples import example_bytes
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+CHROMIUM = Path(os.environ.get("HOGUIDE_CHROMIUM", "/usr/lib/chromium/chromium"))
+SHOTS = Path(__file__).parents[2] / "test-output" / "screenshots"
+# Without these, Chromium tries to reach Google's services, which this closed network refuses.
+QUIET = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}; .ci/run installs Debian's chromium")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set HOGUIDE_CHROMIUM)")
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=QUIET)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser: object, base_url: str) -> Iterator[object]:
+    context = browser.new_context(viewport=DESKTOP, base_url=base_url)  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
+def serious_violations(page: object) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']}" for v in results.response["violations"]
+            if v.get("impact") in ("serious", "critical")]
+
+
+def shoot(page: object, name: str) -> None:
+    """Screenshots at phone and desktop widths; the page must never scroll sideways (WCAG reflow)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)  # type: ignore[attr-defined]
+        page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=True)  # type: ignore[attr-defined]
+        width = page.evaluate("document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+        assert width <= size["width"], f"{name} scrolls sideways at {label} width ({width}px)"
+
+
+def test_paste_read_fold_and_switch(page: object) -> None:
+    p = page
+    p.goto("/")  # type: ignore[attr-defined]
+    assert serious_violations(p) == []
+    shoot(p, "index")
+    p.fill("#report", example_bytes("hip_arthroplasty_brooker_3").decode())  # type: ignore[attr-defined]
+    p.check("input[name=symptoms][value=stiffness]")  # type: ignore[attr-defined]
+    p.click("button[value=patient]")  # type: ignore[attr-defined]
+    p.wait_for_selector("#q-cause")  # type: ignore[attr-defined]
+    assert p.locator("details").count() == 5  # type: ignore[attr-defined]
+    assert "hip replacement" in p.inner_text("#q-cause")  # type: ignore[attr-defined]
+    assert serious_violations(p) == []
+    shoot(p, "result-patient")
+    summary = p.locator("#q-growth summary")  # type: ignore[attr-defined]
+    summary.click()
+    assert p.locator("#q-growth").get_attribute("open") is None  # type: ignore[attr-defined]
+    summary.click()
+    assert p.locator("#q-growth").get_attribute("open") == ""  # type: ignore[attr-defined]
+    p.click("button[value=clinician]")  # type: ignore[attr-defined]
+    p.wait_for_selector("text=(clinician view)")  # type: ignore[attr-defined]
+    assert p.locator(".clinician").count() >= 5  # type: ignore[attr-defined]
+    assert serious_violations(p) == []
+    shoot(p, "result-clinician")
+
+
+def test_red_flags_come_first_on_screen(page: object) -> None:
+    page.goto("/example/suspected_fop_child")  # type: ignore[attr-defined]
+    flags = page.locator(".flags").bounding_box()  # type: ignore[attr-defined]
+    report = page.locator("h2", has_text="What your report says").bounding_box()  # type: ignore[attr-defined]
+    assert flags["y"] < report["y"]
+    shoot(page, "result-red-flags")
+
+
+@pytest.mark.parametrize(
+    ("fill", "upload", "message"),
+    [
+        ("", None, "the report is empty"),
+        (None, ("photo.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64), "is a picture"),
+        (None, ("notes.txt", "text/plain", b"\x00\x01\x02"), "looks binary"),
+    ],
+)
+def test_bad_input_shows_a_message(page: object, fill: str | None, upload: tuple[str, str, bytes] | None,
+                                   message: str) -> None:
+    page.goto("/")  # type: ignore[attr-defined]
+    if fill is not None:
+        page.fill("#report", fill)  # type: ignore[attr-defined]
+    if upload is not None:
+        name, kind, data = upload
+        page.set_input_files("#upload", {"name": name, "mimeType": kind, "buffer": data})  # type: ignore[attr-defined]
+    page.click("button[value=patient]")  # type: ignore[attr-defined]
+    alert = page.locator("[role=alert]")  # type: ignore[attr-defined]
+    assert message in alert.inner_text()
+    assert serious_violations(page) == []
