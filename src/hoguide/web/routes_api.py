@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from hoguide import api
@@ -36,14 +37,20 @@ def health() -> dict[str, str]:
     return {"status": "ok", "version": __version__, "knowledge_version": load_knowledge().version}
 
 
+def _json(data: dict[str, Any]) -> Response:
+    """Serialise once, directly: FastAPI's generic encoder walks every nested value again and
+    costs more than the whole explanation."""
+    return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), media_type="application/json")
+
+
 @router.post("/read", responses=PROBLEM_RESPONSES)
-def read(body: ReadRequest, request: Request) -> Any:
+def read(body: ReadRequest, request: Request) -> Response:
     """What the report says about HO: the same JSON as ``hoguide read --json``."""
-    return api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes).to_dict()
+    return _json(api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes).to_dict())
 
 
 @router.post("/explain", responses=PROBLEM_RESPONSES)
-def explain(body: ExplainRequest, request: Request) -> Any:
+def explain(body: ExplainRequest, request: Request) -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
     reading = api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes)
-    return api.assess(build_case(reading, parse_answers(body.answers))).to_dict()
+    return _json(api.assess(build_case(reading, parse_answers(body.answers))).to_dict())

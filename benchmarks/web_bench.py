@@ -1,0 +1,101 @@
+"""Load test of POST /api/v1/explain on this machine only (loopback), bounded in time and count.
+
+    .venv/bin/python benchmarks/web_bench.py [--clients 32] [--seconds 10] [--workers 2]
+
+Starts uvicorn with the app factory in a subprocess, warms it up, then runs N client threads that
+each post a typical report (a bundled example) back to back. Prints throughput and latency
+percentiles. Targets from the issue: p99 <= 50 ms at 32 clients and >= 300 requests/s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+import httpx
+
+from hoguide.examples import example_bytes
+
+MAX_REQUESTS = 200_000  # a hard stop besides the time limit
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError("the server did not start")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--example", default="hip_arthroplasty_brooker_3")
+    args = parser.parse_args()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "hoguide.web.app:create_app", "--factory", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(args.workers), "--no-access-log", "--log-level", "warning"],
+    )
+    try:
+        wait_until_up(url, time.monotonic() + 30)
+        body = {"text": example_bytes(args.example).decode("utf-8")}
+        with httpx.Client(base_url=url, timeout=10) as warm:
+            for _ in range(50):
+                warm.post("/api/v1/explain", json=body).raise_for_status()
+        latencies: list[float] = []
+        failures = 0
+        lock = threading.Lock()
+        stop_at = time.monotonic() + args.seconds
+
+        def client() -> None:
+            nonlocal failures
+            mine: list[float] = []
+            bad = 0
+            with httpx.Client(base_url=url, timeout=10) as http:
+                while time.monotonic() < stop_at and len(mine) < MAX_REQUESTS // args.clients:
+                    started = time.perf_counter()
+                    response = http.post("/api/v1/explain", json=body)
+                    mine.append(time.perf_counter() - started)
+                    bad += response.status_code != 200
+            with lock:
+                latencies.extend(mine)
+                failures += bad
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100)
+    print(f"{len(latencies)} requests in {elapsed:.1f} s with {args.clients} clients, {args.workers} workers, "
+          f"{failures} failures")
+    print(f"throughput {len(latencies) / elapsed:.0f} requests/s; latency p50 {q[49] * 1000:.1f} ms, "
+          f"p95 {q[94] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
