@@ -15,7 +15,7 @@ from hoguide.guidance.safety import find_red_flags
 from hoguide.guidance.treatment import answer_treatment
 from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.knowledge.readability import grade_level
+from hoguide.knowledge.readability import combined_grade
 from hoguide.models.assessment import Assessment, CauseFinding
 from hoguide.models.case import Case
 
@@ -64,6 +64,6 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         knowledge_version=kb.version,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
-    grade = grade_level(" ".join(t if t.rstrip().endswith((".", "?", "!")) else t + "."
-                                 for t in assessment.patient_texts()))
+    grade = combined_grade(t if t.rstrip().endswith((".", "?", "!")) else t + "."
+                           for t in assessment.patient_texts())
     return replace(assessment, reading_grade=grade)

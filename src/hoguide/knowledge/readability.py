@@ -10,7 +10,9 @@ syllable of dictionary counts for almost all words, which is enough for a grade-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
@@ -24,6 +26,7 @@ _ONE_SYLLABLE_ENDINGS = re.compile(r"(?:tion|sion|cian|tial|cial|tious|cious|gio
 _SILENT_E_BEFORE_SUFFIX = re.compile(r"[^aeiouy]e(?:ly|ful|ment|ness|less|s)$")
 
 
+@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one English word by rule; numbers and abbreviations count as spoken."""
     if word.isdigit():
@@ -58,6 +61,7 @@ class Readability:
         return round(0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59, 1)
 
 
+@lru_cache(maxsize=8192)  # the same curated statements are measured for every assessment
 def readability(text: str) -> Readability:
     words = _WORD.findall(text)
     sentences = max(1, len(_SENTENCE_END.findall(text)))
@@ -66,3 +70,10 @@ def readability(text: str) -> Readability:
 
 def grade_level(text: str) -> float:
     return readability(text).grade
+
+
+def combined_grade(texts: Iterable[str]) -> float:
+    """The grade of several texts read as one (each measured once and cached)."""
+    parts = [readability(t) for t in texts]
+    return Readability(sum(p.words for p in parts), sum(p.sentences for p in parts),
+                       sum(p.syllables for p in parts)).grade
