@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from pypdf import PdfReader
 from referencing import Registry, Resource
 
 from hoguide.examples import example_names
@@ -84,3 +87,46 @@ def test_reader_rejections_stay_rejected(tmp_path: Path) -> None:
     empty.write_bytes(b"  \n")
     result = hoguide("explain", str(empty))
     assert result.returncode == 2 and "the report is empty" in result.stderr
+
+
+def test_pdf_handout_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "handout.pdf"
+    result = hoguide("explain", "--example", "hip_arthroplasty_brooker_3", "--format", "pdf", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    reader = PdfReader(out)
+    assert 1 <= len(reader.pages) <= 2
+    text = " ".join("\n".join(p.extract_text() for p in reader.pages).split())
+    assert "What caused the HO in my case?" in text and "Questions to ask your doctor" in text
+
+
+def test_pdf_to_a_pipe() -> None:
+    completed = subprocess.run([sys.executable, "-m", "hoguide", "explain", "--example", "burns_elbow",
+                                "--format", "pdf"], capture_output=True, timeout=60, check=False)
+    assert completed.returncode == 0 and completed.stdout.startswith(b"%PDF-")
+
+
+def test_pdf_output_errors(tmp_path: Path) -> None:
+    result = hoguide("explain", "--example", "burns_elbow", "--format", "pdf", "--output", str(tmp_path))
+    assert result.returncode == 2 and "is a directory" in result.stderr
+    result = hoguide("explain", "--example", "burns_elbow", "--format", "pdf", "--output",
+                     str(tmp_path / "missing" / "h.pdf"))
+    assert result.returncode == 2 and "cannot be written" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_pdf_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    # A None entry in sys.modules makes `import weasyprint` fail, as it does when the extra is missing.
+    code = ("import sys; sys.modules['weasyprint'] = None; from hoguide.cli import main; "
+            f"sys.argv = ['hoguide', 'explain', '--example', 'burns_elbow', '--format', 'pdf', '-o', "
+            f"{str(tmp_path / 'h.pdf')!r}]; main()")
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert completed.returncode == 2
+    assert "pip install 'hoguide[pdf]'" in completed.stderr and "Traceback" not in completed.stderr
+    assert not (tmp_path / "h.pdf").exists()
+
+
+def test_text_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "explained.md"
+    result = hoguide("explain", "--example", "burns_elbow", "--format", "md", "-o", str(out))
+    assert result.returncode == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("# Your report, explained")

@@ -24,6 +24,7 @@ from hoguide.models.case import build_case
 from hoguide.reading.reader import reader_for
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
+from hoguide.render.pdf import render_pdf
 from hoguide.render.reading_text import render_reading_text
 
 app = typer.Typer(
@@ -100,6 +101,7 @@ class Format(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
 
 
 @app.command("explain")
@@ -107,9 +109,17 @@ def explain_command(
     file: Annotated[str | None, typer.Argument(help="Report file, or - for standard input.")] = None,
     answers: Annotated[str | None, typer.Option(help="JSON file with your own answers (surgery, date, symptoms …).")]
     = None,
-    output_format: Annotated[Format, typer.Option("--format", help="text, md, html or json.")] = Format.text,
+    output_format: Annotated[Format, typer.Option(
+        "--format", help="text, md, html, json, or pdf (a one- or two-page printable handout for the patient, "
+        "without the report text or clinician notes; needs the pdf extra: pip install 'hoguide[pdf]').",
+    )] = Format.text,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to FILE instead of standard output. A PDF is never written to a terminal: give --output, "
+        "or redirect standard output to a file or pipe.",
+    )] = None,
     example: Annotated[str | None, typer.Option(help="Explain a bundled example instead of a file.")] = None,
-    clinician: Annotated[bool, typer.Option(help="Add the clinician notes.")] = False,
+    clinician: Annotated[bool, typer.Option(help="Add the clinician notes (not in the pdf handout).")] = False,
     max_bytes: MaxBytes = None,
 ) -> None:
     """Explain a report: what it says, answers to your five questions, red flags, questions for
@@ -118,6 +128,8 @@ def explain_command(
         limit = max_bytes or get_settings().max_report_bytes
         if (file is None) == (example is None):
             raise InputError("give a report FILE (or - for standard input), or --example NAME")
+        if output_format is Format.pdf and output in (None, "-") and sys.stdout.isatty():
+            raise InputError("a PDF is not for the terminal: give --output FILE, or redirect standard output")
         patient = load_answers_json(_read_input(answers, limit).decode("utf-8")) if answers else None
         data = example_bytes(example) if example is not None else _read_input(file or "-", limit)
         reading = api.read_bytes(data, max_bytes=limit)
@@ -128,12 +140,39 @@ def explain_command(
         _fail(error.message)
     for warning in reading.warnings:
         typer.echo(f"hoguide: warning: {warning}", err=True)
-    if output_format is Format.json:
-        typer.echo(_dump(assessment.to_dict()))
+    result: str | bytes
+    if output_format is Format.pdf:
+        if clinician:
+            typer.echo("hoguide: warning: the pdf handout is for the patient; --clinician is ignored", err=True)
+        try:
+            result = render_pdf(assessment)
+        except HoguideError as error:
+            _fail(error.message)
+    elif output_format is Format.json:
+        result = _dump(assessment.to_dict())
     elif output_format is Format.html:
-        typer.echo(render_html(assessment, clinician=clinician))
+        result = render_html(assessment, clinician=clinician)
     else:
-        typer.echo(render_text(assessment, markdown=output_format is Format.md, clinician=clinician))
+        result = render_text(assessment, markdown=output_format is Format.md, clinician=clinician)
+    _write_output(result, output)
+
+
+def _write_output(result: str | bytes, output: str | None) -> None:
+    """Text (with a final newline) or PDF bytes to FILE, or to standard output when FILE is absent or -."""
+    data = result if isinstance(result, bytes) else (result + "\n").encode("utf-8")
+    if output is None or output == "-":
+        if isinstance(result, str):
+            typer.echo(result)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return
+    try:
+        Path(output).write_bytes(data)
+    except IsADirectoryError:
+        _fail(f"{output} is a directory; give a file name for --output")
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror})")
 
 
 @app.command("context")

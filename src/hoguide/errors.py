@@ -11,7 +11,9 @@ to a problem response.
     │   ├── BinaryInputError      NUL bytes or control characters: not text
     │   ├── EncodingError         neither UTF-8 nor Windows-1252
     │   └── MalformedInputError   a line or record that does not parse (JSONL, spans)
-    └── KnowledgeError        the bundled knowledge data is invalid (a packaging bug)
+    ├── KnowledgeError        the bundled knowledge data is invalid (a packaging bug)
+    └── RenderError           an output format cannot be produced here
+        └── PdfUnavailableError   the PDF handout needs the pdf extra (WeasyPrint and pango)
 """
 
 from __future__ import annotations
@@ -60,3 +62,13 @@ class KnowledgeError(HoguideError):
         shown = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"{len(problems)} problem(s) in the knowledge data:\n{shown}")
         self.problems = problems
+
+
+class RenderError(HoguideError):
+    code = "render_error"
+
+
+class PdfUnavailableError(RenderError):
+    """WeasyPrint is not installed, or the system libraries it loads (pango) are missing."""
+
+    code = "pdf_unavailable"

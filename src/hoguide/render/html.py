@@ -15,6 +15,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from hoguide.models.assessment import QUESTIONS, Assessment, Evidence
 from hoguide.render.assessment_text import TITLES, URGENCY_WORDS, quotes
 
+HANDOUT_KEYS = 3  # source keys shown per answer on the handout
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -23,7 +25,7 @@ class Segment:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Environment:
+def environment() -> Environment:
     return Environment(
         loader=PackageLoader("hoguide", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -53,16 +55,31 @@ def highlight(text: str, evidence: list[Evidence]) -> list[Segment]:
     return segments
 
 
-def stylesheet() -> str:
+def stylesheet(name: str = "hoguide.css") -> str:
     """The page's CSS: inlined in a standalone page, served as a file by the web app (strict CSP)."""
-    return resources.files("hoguide.render").joinpath("templates", "hoguide.css").read_text(encoding="utf-8")
+    return resources.files("hoguide.render").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def explanation_context(assessment: Assessment, *, clinician: bool = False,
-                        stylesheet_url: str | None = None) -> dict[str, Any]:
-    """The variables of ``explanation.html.j2``, for this renderer and for pages that extend it."""
+def short_keys(keys: tuple[str, ...], limit: int = HANDOUT_KEYS) -> str:
+    """The first ``limit`` source keys, then how many more: a handout line stays one line."""
+    shown = ", ".join(keys[:limit])
+    return f"{shown} and {len(keys) - limit} more" if len(keys) > limit else shown
+
+
+def explanation_context(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None,
+                        handout: bool = False) -> dict[str, Any]:
+    """The variables of ``explanation.html.j2``, for this renderer and for pages that extend it.
+
+    ``handout`` is the printable patient handout (the PDF): no clinician notes, no report text,
+    sources as short keys, and the handout stylesheet (``@page`` size, margins, page numbers) inlined.
+    """
+    if handout:
+        clinician, stylesheet_url = False, None
+    css = "" if stylesheet_url is not None else stylesheet()
+    if handout:
+        css += "\n" + stylesheet("handout.css")
     reports = []
-    for i, reading in enumerate(assessment.readings):
+    for i, reading in enumerate(assessment.readings if not handout else ()):
         evidence = [e for a in assessment.answers.values() for e in a.evidence if e.reading == i]
         evidence += [e for s in assessment.report_says for e in s.evidence if e.reading == i]
         evidence += [e for f in assessment.red_flags for e in f.evidence if e.reading == i]
@@ -74,12 +91,14 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False,
         "reports": reports,
         "clinician": clinician,
         "stylesheet_url": stylesheet_url,
-        "css": stylesheet() if stylesheet_url is None else "",
+        "css": css,
+        "handout": handout,
+        "short_keys": short_keys,
         "quotes": lambda evidence, limit: quotes(assessment, evidence, limit),
     }
 
 
 def render_html(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None) -> str:
     """One self-contained page; with ``stylesheet_url`` the CSS is linked instead of inlined."""
-    template = _environment().get_template("explanation.html.j2")
+    template = environment().get_template("explanation.html.j2")
     return template.render(explanation_context(assessment, clinician=clinician, stylesheet_url=stylesheet_url))

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from hoguide.errors import HoguideError, InputTooLargeError
+from hoguide.errors import HoguideError, InputTooLargeError, RenderError
 
 PROBLEM = "application/problem+json"
 
@@ -24,10 +24,14 @@ TITLES = {
     "not_found": "Not found",
     "method_not_allowed": "Method not allowed",
     "cross_site": "Cross-site form posts are refused",
+    "render_error": "The output cannot be made",
+    "pdf_unavailable": "The PDF handout is not available on this server",
 }
 
 
 def status_for(error: HoguideError) -> int:
+    if isinstance(error, RenderError):  # the server's fault (a missing extra), not the request's
+        return 503
     return 413 if isinstance(error, InputTooLargeError) else 422 if error.code != "invalid_input" else 400
 
 

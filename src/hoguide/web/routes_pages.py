@@ -1,18 +1,26 @@
-"""The patient page and the clinician view, server-rendered: they work without JavaScript."""
+"""The patient page and the clinician view, server-rendered: they work without JavaScript.
+
+The printable handout (``/handout.pdf``) takes the same form as ``/explain``: nothing is stored, so
+the result page posts the report back in hidden fields.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from hoguide import api
 from hoguide.errors import HoguideError
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.assessment import Assessment
 from hoguide.models.case import PatientAnswers, build_case
 from hoguide.render.html import explanation_context
+from hoguide.render.pdf import render_pdf
 from hoguide.web.forms import answers_from_form, cause_choices, symptom_choices
 from hoguide.web.problems import status_for
 from hoguide.web.templating import templates
@@ -20,6 +28,7 @@ from hoguide.web.uploads import text_from_upload
 
 router = APIRouter(include_in_schema=False)
 STYLESHEET = "/static/hoguide.css"
+HANDOUT_HEADERS = {"Content-Disposition": 'attachment; filename="hoguide-handout.pdf"'}
 
 
 def _index(report: str = "", error: str | None = None, status: int = 200) -> HTMLResponse:
@@ -36,38 +45,90 @@ def index() -> HTMLResponse:
     return _index()
 
 
-def _result(report: str, view: str, answers_state: list[tuple[str, str]], request: Request,
-            answers: PatientAnswers | None = None) -> HTMLResponse:
-    reading = api.read(report, max_bytes=request.app.state.settings.max_report_bytes)
-    assessment = api.assess(build_case(reading, answers))
-    context = explanation_context(assessment, clinician=view == "clinician", stylesheet_url=STYLESHEET)
-    page = templates().get_template("result.html.j2").render(**context, report=report, form_state=answers_state)
-    return HTMLResponse(page)
+@dataclass
+class ReportForm:
+    """The fields of the report form, as posted to ``/explain`` and ``/handout.pdf``."""
+
+    report: str
+    upload: UploadFile | None
+    cause: str
+    event_date: str
+    symptoms: list[str]
+    prior_excision: str
+    known_fop: str
+
+    @property
+    def state(self) -> list[tuple[str, str]]:
+        """The answers as hidden fields, so the result page can post them again."""
+        state = [("cause", self.cause), ("event_date", self.event_date), ("prior_excision", self.prior_excision),
+                 ("known_fop", self.known_fop), *(("symptoms", s) for s in self.symptoms)]
+        return [(k, v) for k, v in state if v]
 
 
-@router.post("/explain", response_class=HTMLResponse)
-async def explain_form(
-    request: Request,
+def report_form(
     report: Annotated[str, Form()] = "",
     upload: Annotated[UploadFile | None, File()] = None,
-    view: Annotated[str, Form()] = "patient",
     cause: Annotated[str, Form()] = "",
     event_date: Annotated[str, Form()] = "",
     symptoms: Annotated[list[str] | None, Form()] = None,
     prior_excision: Annotated[str, Form()] = "",
     known_fop: Annotated[str, Form()] = "",
-) -> HTMLResponse:
+) -> ReportForm:
+    return ReportForm(report, upload, cause, event_date, symptoms or [], prior_excision, known_fop)
+
+
+async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | None:
+    """Replace ``form.report`` with an uploaded file's text, if any; the answers. Raises HoguideError."""
     limit = request.app.state.settings.max_report_bytes
+    if form.upload is not None and form.upload.filename:
+        data = await form.upload.read(limit * 4 + 1)
+        form.report = text_from_upload(data, form.upload.filename, limit).text
+    return answers_from_form(form.cause, form.event_date, form.symptoms, form.prior_excision, form.known_fop)
+
+
+def _assess(report: str, request: Request, answers: PatientAnswers | None = None) -> Assessment:
+    reading = api.read(report, max_bytes=request.app.state.settings.max_report_bytes)
+    return api.assess(build_case(reading, answers))
+
+
+def _result(report: str, view: str, answers_state: list[tuple[str, str]], request: Request,
+            answers: PatientAnswers | None = None) -> HTMLResponse:
+    context = explanation_context(_assess(report, request, answers), clinician=view == "clinician",
+                                  stylesheet_url=STYLESHEET)
+    page = templates().get_template("result.html.j2").render(**context, report=report, form_state=answers_state)
+    return HTMLResponse(page)
+
+
+async def _handout(assessment: Assessment) -> Response:
+    pdf = await run_in_threadpool(render_pdf, assessment)  # ~0.2 s of layout: keep it off the event loop
+    return Response(pdf, media_type="application/pdf", headers=HANDOUT_HEADERS)
+
+
+def _form_error(form: ReportForm, error: HoguideError) -> HTMLResponse:
+    return _index(form.report if len(form.report) < 100_000 else "", error.message, status_for(error))
+
+
+@router.post("/explain", response_class=HTMLResponse)
+async def explain_form(
+    request: Request,
+    form: Annotated[ReportForm, Depends(report_form)],
+    view: Annotated[str, Form()] = "patient",
+) -> HTMLResponse:
     try:
-        if upload is not None and upload.filename:
-            data = await upload.read(limit * 4 + 1)
-            report = text_from_upload(data, upload.filename, limit).text
-        answers = answers_from_form(cause, event_date, symptoms or [], prior_excision, known_fop)
-        state = [("cause", cause), ("event_date", event_date), ("prior_excision", prior_excision),
-                 ("known_fop", known_fop), *(("symptoms", s) for s in symptoms or [])]
-        return _result(report, view, [(k, v) for k, v in state if v], request, answers)
+        answers = await _read_form(form, request)
+        return _result(form.report, view, form.state, request, answers)
     except HoguideError as error:
-        return _index(report if len(report) < 100_000 else "", error.message, status_for(error))
+        return _form_error(form, error)
+
+
+@router.post("/handout.pdf", response_model=None)
+async def handout_form(request: Request, form: Annotated[ReportForm, Depends(report_form)]) -> Response:
+    """The printable handout of the posted report, as a PDF download."""
+    try:
+        answers = await _read_form(form, request)
+        return await _handout(_assess(form.report, request, answers))
+    except HoguideError as error:
+        return _form_error(form, error)
 
 
 @router.get("/example/{name}", response_class=HTMLResponse)
@@ -77,3 +138,15 @@ def example(name: str, request: Request, view: str = "patient") -> HTMLResponse:
     except HoguideError as error:
         return _index(error=error.message, status=404)
     return _result(text, view, [], request)
+
+
+@router.get("/example/{name}/handout.pdf", response_model=None)
+async def example_handout(name: str, request: Request) -> Response:
+    try:
+        text = example_bytes(name).decode("utf-8")
+    except HoguideError as error:
+        return _index(error=error.message, status=404)
+    try:
+        return await _handout(_assess(text, request))
+    except HoguideError as error:
+        return _index(error=error.message, status=status_for(error))

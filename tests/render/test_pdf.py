@@ -1,0 +1,89 @@
+"""The printable handout, rendered for real with WeasyPrint and read back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from functools import cache
+
+import pytest
+from pypdf import PdfReader
+
+from hoguide import api
+from hoguide.examples import example_bytes, example_names
+from hoguide.models.assessment import Assessment
+from hoguide.models.case import build_case
+from hoguide.render.assessment_text import TITLES
+from hoguide.render.pdf import handout_html, render_pdf
+
+
+@cache
+def _assessment(name: str) -> Assessment:
+    return api.assess(build_case(api.read_bytes(example_bytes(name))))
+
+
+def _text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), " ".join(text.split())
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("name", example_names())
+def test_every_example_fits_on_one_or_two_pages(name: str, paper: str) -> None:
+    pdf = render_pdf(_assessment(name), paper=paper)  # type: ignore[arg-type]
+    assert pdf.startswith(b"%PDF-")
+    pages, text = _text(pdf)
+    assert 1 <= pages <= 2, f"{name} on {paper}: {pages} pages"
+    for title in TITLES.values():
+        assert title in text, title
+    assert "Questions to ask your doctor" in text
+
+
+def test_handout_has_the_patient_content_in_order() -> None:
+    assessment = _assessment("spinal_cord_injury_bilateral_hips")
+    _, text = _text(render_pdf(assessment))
+    assert _flat(assessment.notice) in text
+    for question in assessment.questions_for_doctor:
+        assert _flat(question) in text, question
+    for flag in assessment.red_flags:
+        assert _flat(flag.message) in text
+    order = [text.index(s) for s in ("Act on these first", "What your report says", TITLES["cause"],
+                                      TITLES["recurrence"], "Questions to ask your doctor")]
+    assert order == sorted(order)
+    assert "Page 1 of 2" in text and "education, not medical advice" in text  # the @page margin boxes
+
+
+def test_handout_leaves_out_the_report_and_clinician_notes() -> None:
+    assessment = _assessment("hip_arthroplasty_brooker_3")
+    html = handout_html(assessment)
+    assert "<details" not in html and 'class="report"' not in html and 'class="clinician"' not in html
+    assert "<script" not in html and "<link" not in html  # self-contained: nothing for WeasyPrint to fetch
+    clinician_note = assessment.answers["cause"].clinician_note
+    assert clinician_note and _flat(clinician_note)[:60] not in _text(render_pdf(assessment))[1]
+
+
+def test_report_text_stays_escaped_in_the_handout() -> None:
+    reading = api.read('<img src="file:///etc/passwd"> Heterotopic ossification about the right hip.')
+    html = handout_html(api.assess(build_case(reading)))
+    assert "<img" not in html
+    assert render_pdf(api.assess(build_case(reading))).startswith(b"%PDF-")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_pdftotext_reads_the_handout() -> None:
+    pdf = render_pdf(_assessment("burns_elbow"))
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Your report, explained" in text and "Do I need treatment or monitoring?" in text
+
+
+def test_core_does_not_import_weasyprint() -> None:
+    code = ("import sys, hoguide.cli, hoguide.render.pdf, hoguide.web.app, hoguide.web.routes_pages; "
+            "sys.exit('weasyprint' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
