@@ -3,23 +3,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 EXAMPLE ?= hip_arthroplasty_brooker_3
+PORT ?= 8000
 
-.PHONY: run test lint pytest bench clean
+.PHONY: run explain test lint pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[web,pdf]'
 	touch $@
 
 $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	touch $@ $(VENV)/.installed
 
-## run: explain a bundled fictional example report (EXAMPLE=name to pick another; `hoguide examples` lists them)
+## run: start the web page on http://127.0.0.1:$(PORT)/ (the examples are one click away; Ctrl+C stops it)
 run: $(VENV)/.installed
+	$(BIN)/hoguide serve --port $(PORT)
+
+## explain: the same explanation in the terminal (EXAMPLE=name to pick another; `hoguide examples` lists them)
+explain: $(VENV)/.installed
 	$(BIN)/hoguide explain --example $(EXAMPLE)
 
 ## test: lint, type-check and run the whole test suite

@@ -83,6 +83,21 @@ def test_paste_read_fold_and_switch(page: object) -> None:
     shoot(p, "result-clinician")
 
 
+def test_download_the_handout(page: object, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page.goto("/example/brain_injury_elbow")  # type: ignore[attr-defined]
+    with page.expect_download() as download:  # type: ignore[attr-defined]
+        page.click("text=Download a printable handout")  # type: ignore[attr-defined]
+    path = tmp_path / "handout.pdf"
+    download.value.save_as(path)
+    assert download.value.suggested_filename == "hoguide-handout.pdf"
+    reader = PdfReader(path)
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert 1 <= len(reader.pages) <= 2
+    assert "What caused the HO in my case?" in text and "Questions to ask your doctor" in text
+
+
 def test_red_flags_come_first_on_screen(page: object) -> None:
     page.goto("/example/suspected_fop_child")  # type: ignore[attr-defined]
     flags = page.locator(".flags").bounding_box()  # type: ignore[attr-defined]
