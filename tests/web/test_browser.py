@@ -79,6 +79,9 @@ def test_paste_read_fold_and_switch(page: object) -> None:
     p.click("button[value=clinician]")  # type: ignore[attr-defined]
     p.wait_for_selector("text=(clinician view)")  # type: ignore[attr-defined]
     assert p.locator(".clinician").count() >= 5  # type: ignore[attr-defined]
+    table = p.inner_text("table")  # type: ignore[attr-defined]
+    assert "brooker III" in table and "present" in table and "right" in table
+    assert p.locator(".refs a[href^='https://']").count() >= 1  # type: ignore[attr-defined]
     assert serious_violations(p) == []
     shoot(p, "result-clinician")
 

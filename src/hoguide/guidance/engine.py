@@ -29,6 +29,16 @@ ANSWERERS = {
 }
 
 
+def reference_link(kb: KnowledgeBase, key: str) -> str | None:
+    """A stable address for a reference: its DOI, else PubMed, else the web page it was read on."""
+    ref = kb.references[key]
+    if ref.doi:
+        return f"https://doi.org/{ref.doi}"
+    if ref.pmid:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
+    return ref.url
+
+
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     view = CaseView.of(case)
     answers = {question: answerer(view, kb) for question, answerer in ANSWERERS.items()}
@@ -50,6 +60,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
     references = {k: kb.references[k].citation for k in dict.fromkeys(keys)}
+    links = {k: link for k in references if (link := reference_link(kb, k))}
     assessment = Assessment(
         readings=case.readings,
         overall_status=view.overall_status,
@@ -62,6 +73,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         references=references,
         reading_grade=0.0,
         knowledge_version=kb.version,
+        reference_links=links,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
     grade = combined_grade(t if t.rstrip().endswith((".", "?", "!")) else t + "."

@@ -97,6 +97,7 @@ class Assessment:
     reading_grade: float
     knowledge_version: str
     trace: tuple[str, ...] = field(default=())
+    reference_links: dict[str, str] = field(default_factory=dict)  # key -> DOI, PubMed or web address
 
     def patient_texts(self) -> list[str]:
         """Every sentence a patient is shown, for the readability ceiling."""
