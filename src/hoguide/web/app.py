@@ -6,8 +6,6 @@ rendered, and both are forgotten. Errors become problem details (API) or a messa
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -16,19 +14,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from hoguide._version import __version__
 from hoguide.errors import HoguideError
 from hoguide.render.html import stylesheet
+from hoguide.web.guard import Guard
 from hoguide.web.problems import hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
-
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'")
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    "Cache-Control": "no-store",
-}
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -52,19 +40,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     def css() -> Response:
         return PlainTextResponse(stylesheet(), media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > settings.max_request_bytes):
-            response: Response = problem(413, "input_too_large",
-                                         f"the request is over the {settings.max_request_bytes // 1_000_000} MB limit")
-        elif request.method == "POST" and _cross_site(request):
-            response = problem(403, "cross_site", "form posts must come from this site")
-        else:
-            response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
 
     app.add_exception_handler(HoguideError, hoguide_error_handler)
 
@@ -82,13 +57,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             error.status_code, "invalid_input")
         return problem(error.status_code, code, str(error.detail))
 
+    # Outermost layer: limits and headers apply to every response, errors included.
+    app.add_middleware(Guard, max_request_bytes=settings.max_request_bytes)
     return app
-
-
-def _cross_site(request: Request) -> bool:
-    """Refuse a POST another site's page made the browser send (the app keeps no session, so this
-    is defence in depth rather than the only guard)."""
-    if request.headers.get("sec-fetch-site") == "cross-site":
-        return True
-    origin = request.headers.get("origin")
-    return origin is not None and origin != "null" and origin.split("://", 1)[-1] != request.headers.get("host")
