@@ -68,3 +68,15 @@ def test_security_headers(client: httpx.Client) -> None:
     assert "script-src" not in headers["content-security-policy"]  # no scripts at all, inline or not
     assert "default-src 'none'" in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"] == "no-store"
+
+
+def test_a_chunked_body_over_the_limit_is_refused(client: httpx.Client) -> None:
+    def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(30):
+            yield b"x" * 100_000
+
+    response = client.post("/api/v1/explain", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413 and response.json()["code"] == "input_too_large"
+    small = client.post("/api/v1/read", content=iter([b'{"text": "No HO', b' about the hip."}']),
+                        headers={"content-type": "application/json"})
+    assert small.status_code == 200 and small.json()["findings"][0]["status"] == "absent"

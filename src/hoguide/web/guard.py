@@ -47,16 +47,36 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *(h for h in _ENCODED if h[0] not in present)]
             await send(message)
 
+        too_large = problem(413, "input_too_large",
+                            f"the request is over the {self.max_request_bytes // 1_000_000} MB limit")
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_request_bytes):
-            response = problem(413, "input_too_large",
-                               f"the request is over the {self.max_request_bytes // 1_000_000} MB limit")
-        elif scope["method"] == "POST" and _cross_site(headers):
-            response = problem(403, "cross_site", "form posts must come from this site")
-        else:
-            await self.app(scope, receive, send_with_headers)
+            await too_large(scope, receive, send_with_headers)
             return
-        await response(scope, receive, send_with_headers)
+        if scope["method"] == "POST" and _cross_site(headers):
+            await problem(403, "cross_site", "form posts must come from this site")(scope, receive, send_with_headers)
+            return
+        if length is None and scope["method"] in ("POST", "PUT", "PATCH"):
+            # A chunked body has no length to check up front: read it here, up to the limit.
+            body = bytearray()
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                if len(body) > self.max_request_bytes:
+                    await too_large(scope, receive, send_with_headers)
+                    return
+                if not message.get("more_body", False):
+                    break
+            replay: list[Message] = [{"type": "http.request", "body": bytes(body), "more_body": False}]
+
+            async def replay_receive() -> Message:
+                return replay.pop() if replay else await receive()
+
+            await self.app(scope, replay_receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
 
 
 def _cross_site(headers: dict[str, str]) -> bool:
