@@ -110,3 +110,14 @@ def test_report_text_never_reaches_a_log(client: httpx.Client) -> None:
         root.removeHandler(handler)
         root.setLevel(old_level)
     assert all(marker not in record.getMessage() for record in records)
+
+
+def test_page_text_reads_at_or_below_grade_8(client: httpx.Client) -> None:
+    import re
+
+    from hoguide.knowledge.readability import grade_level
+
+    page = client.get("/").text
+    main = page.split("<h2>Try an example</h2>")[0]  # the example list is file names, not prose
+    words = re.sub(r"<[^>]+>", ". ", main)  # each element (label, heading, paragraph) reads as one unit
+    assert grade_level(words) <= 8, grade_level(words)
