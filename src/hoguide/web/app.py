@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartParser
 
 from hoguide._version import __version__
 from hoguide.errors import HoguideError
@@ -24,6 +25,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     from hoguide.web.routes_pages import router as page_router
 
     settings = settings or WebSettings()
+    # Uploads stay in memory: Starlette spools parts over 1 MB to a temporary file on disk, and a
+    # patient's report must never be written anywhere. The guard caps the whole request first.
+    MultiPartParser.spool_max_size = settings.max_request_bytes
     app = FastAPI(
         title="hoguide",
         version=__version__,
