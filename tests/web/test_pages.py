@@ -121,3 +121,9 @@ def test_page_text_reads_at_or_below_grade_8(client: httpx.Client) -> None:
     main = page.split("<h2>Try an example</h2>")[0]  # the example list is file names, not prose
     words = re.sub(r"<[^>]+>", ". ", main)  # each element (label, heading, paragraph) reads as one unit
     assert grade_level(words) <= 8, grade_level(words)
+
+
+def test_a_pasted_text_over_the_form_limit_is_explained_on_the_page(client: httpx.Client) -> None:
+    response = client.post("/explain", data={"report": "HO " * 400_000})
+    assert response.status_code == 413
+    assert 'role="alert"' in response.text and "too long for the form" in response.text

@@ -56,7 +56,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         return problem(422, "malformed_input", "; ".join(parts) or "the request body is not valid")
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if request.method == "POST" and not request.url.path.startswith("/api/") and error.status_code == 400:
+            # A form the parser refused (a pasted text over the field limit): say so on the page.
+            from hoguide.web.routes_pages import form_error_page
+
+            return form_error_page("that text is too long for the form (the limit is 1 MB)", 413)
         code = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}.get(
             error.status_code, "invalid_input")
         return problem(error.status_code, code, str(error.detail))

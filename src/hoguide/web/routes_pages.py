@@ -40,6 +40,11 @@ def _index(report: str = "", error: str | None = None, status: int = 200) -> HTM
     return HTMLResponse(page, status_code=status)
 
 
+def form_error_page(message: str, status: int) -> HTMLResponse:
+    """The form again, with the message, for errors raised before a route runs."""
+    return _index(error=message, status=status)
+
+
 @router.get("/", response_class=HTMLResponse)
 def index() -> HTMLResponse:
     return _index()
