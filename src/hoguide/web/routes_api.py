@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,9 +38,9 @@ def health() -> dict[str, str]:
 
 
 def _json(data: dict[str, Any]) -> Response:
-    """Serialise once, directly: FastAPI's generic encoder walks every nested value again and
-    costs more than the whole explanation."""
-    return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), media_type="application/json")
+    """Serialise once, with orjson: FastAPI's generic encoder walks every nested value again, and
+    the standard library's encoder alone took half as long as the whole explanation."""
+    return Response(orjson.dumps(data), media_type="application/json")
 
 
 @router.post("/read", responses=PROBLEM_RESPONSES)
