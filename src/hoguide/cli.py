@@ -286,17 +286,72 @@ def evaluate_command(
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on; the default is this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes (one per core).")] = 1,
 ) -> None:
     """Start the web page for patients and clinicians (needs the web extra: pip install 'hoguide[web]')."""
     try:
         import uvicorn
-
-        from hoguide.web.app import create_app
     except ImportError:
         _fail("the web page needs the web extra: pip install 'hoguide[web]'")
     typer.echo(f"hoguide is serving on http://{host}:{port}/ (press Ctrl+C to stop)")
-    # access_log off: request lines carry no report text, but nothing about a visit needs keeping.
-    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_level="warning")
+    # No access log: request lines carry no report text, but nothing about a visit needs keeping.
+    uvicorn.run("hoguide.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                access_log=False, log_level="warning")
+
+
+class ScanFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+@app.command("scan")
+def scan_command(
+    source: Annotated[str, typer.Argument(metavar="INPUT", help="Report archive: .csv, .jsonl or .parquet.")],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory for the part files.")],
+    output_format: Annotated[ScanFormat, typer.Option("--format", help="parquet (needs the scan extra), csv or "
+                                                      "jsonl.")] = ScanFormat.parquet,
+    id_col: Annotated[str | None, typer.Option(help="Id column (default report_id, else id, else the row number).")]
+    = None,
+    text_col: Annotated[str | None, typer.Option(help="Text column (default text, else report_text, else report).")]
+    = None,
+    workers: Annotated[int, typer.Option(min=1, max=256, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Reports per part file.")] = 1000,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish a stopped scan in DIR: skip its finished parts.")]
+    = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Scan a report archive for HO: one row per report (status, sites, grade, causes, mentions),
+    written as numbered part files with a manifest. A report that cannot be read becomes an error row."""
+    from hoguide.batch import Progress, SinkSpec, open_source, scan
+
+    show = not quiet and sys.stderr.isatty()
+
+    def report(p: Progress) -> None:
+        eta = f", ETA {_duration(p.eta_seconds)}" if p.eta_seconds is not None else ""
+        typer.echo(f"\r{p.reports} reports, {p.rate:.0f} reports/s{eta}   ", err=True, nl=False)
+
+    try:
+        limit = max_bytes or get_settings().max_report_bytes
+        archive = open_source(Path(source), id_col=id_col, text_col=text_col)
+        summary = scan(archive, SinkSpec(Path(output), output_format.value), workers=workers,
+                       batch_size=batch_size, resume=resume, max_bytes=limit, progress=report if show else None)
+    except HoguideError as error:
+        if show:
+            typer.echo("", err=True)
+        _fail(error.message)
+    if show:
+        typer.echo("", err=True)
+    for line in summary.lines():
+        typer.echo(line)
+    typer.echo(f"output: {output} ({summary.seconds:.1f} s)")
 
 
 @app.command("examples")

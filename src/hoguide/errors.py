@@ -12,6 +12,7 @@ to a problem response.
     │   ├── EncodingError         neither UTF-8 nor Windows-1252
     │   └── MalformedInputError   a line or record that does not parse (JSONL, spans)
     ├── KnowledgeError        the bundled knowledge data is invalid (a packaging bug)
+    ├── ScanError             a cohort scan cannot run: output directory, resume, missing scan extra
     └── RenderError           an output format cannot be produced here
         └── PdfUnavailableError   the PDF handout needs the pdf extra (WeasyPrint and pango)
 """
@@ -62,6 +63,12 @@ class KnowledgeError(HoguideError):
         shown = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"{len(problems)} problem(s) in the knowledge data:\n{shown}")
         self.problems = problems
+
+
+class ScanError(HoguideError):
+    """The cohort scan cannot run as asked (not one report's fault: those become error rows)."""
+
+    code = "scan_error"
 
 
 class RenderError(HoguideError):

@@ -1,0 +1,249 @@
+"""Report archives read as a stream of batches: CSV, JSON Lines and Parquet, never a whole file at once.
+
+Columns: the id comes from ``id_col`` (default ``report_id``, else ``id``; with neither, the
+1-based row number), the text from ``text_col`` (default ``text``, else ``report_text``, else
+``report``). A CSV or Parquet file without the text column fails before any report is read, with
+a message naming the columns it has. A malformed file (broken CSV quoting, a JSON Lines line
+that is not a JSON object, a file that is not Parquet) raises MalformedInputError naming the line.
+A single report that is null, empty or binary is not the file's fault: it is passed on as it is
+and becomes an error row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from hoguide.errors import InputError, MalformedInputError, ScanError
+
+InputFormat = Literal["csv", "jsonl", "parquet"]
+ID_COLUMNS = ("report_id", "id")
+TEXT_COLUMNS = ("text", "report_text", "report")
+_SUFFIXES: dict[str, InputFormat] = {
+    ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
+}
+_CSV_FIELD_LIMIT = 2**31 - 1  # an oversized report becomes an error row, not a csv.Error
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One report as stored: its id as text, and its text (``bytes`` from a binary column, or None)."""
+
+    report_id: str
+    text: str | bytes | None
+
+
+class Source(Protocol):
+    path: Path
+    format: InputFormat
+    id_col: str | None
+    text_col: str
+
+    def records(self) -> Iterator[Record]: ...
+
+    def position(self) -> float | None:
+        """How far through the file the stream is, 0 to 1, when that can be told cheaply."""
+        ...
+
+
+def batches(source: Source, size: int) -> Iterator[tuple[list[Record], float | None]]:
+    """Consecutive batches of exactly ``size`` records (the last may be shorter), with the position
+    after each. Batch boundaries depend only on ``size``, so part N is the same rows on every run."""
+    records = source.records()
+    while chunk := list(islice(records, size)):
+        yield chunk, source.position()
+
+
+def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | None = None,
+                text_col: str | None = None) -> Source:
+    """Open an archive; the format goes by the file's extension unless ``fmt`` is given."""
+    if path.is_dir():
+        raise InputError(f"{path} is a directory; give a CSV, JSON Lines or Parquet file")
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    kind = fmt or _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: cannot tell the format from the extension; use .csv, .jsonl or .parquet")
+    if kind == "csv":
+        return CsvSource(path, id_col, text_col)
+    if kind == "jsonl":
+        return JsonlSource(path, id_col, text_col)
+    return ParquetSource(path, id_col, text_col)
+
+
+def _pick(path: Path, names: Sequence[str], wanted: str | None, defaults: Sequence[str], what: str,
+          required: bool) -> str | None:
+    if wanted is not None:
+        if wanted in names:
+            return wanted
+        raise InputError(f"{path.name}: no {what} column {wanted!r}; it has {_listing(names)}")
+    for name in defaults:
+        if name in names:
+            return name
+    if required:
+        raise InputError(f"{path.name}: no {what} column ({' or '.join(defaults)}); it has {_listing(names)} "
+                         f"(choose one with --{what}-col)")
+    return None
+
+
+def _listing(names: Sequence[str]) -> str:
+    return ", ".join(repr(n) for n in names) if names else "no columns"
+
+
+def _id(value: Any, row: int) -> str:
+    return str(row) if value is None or value == "" else str(value)
+
+
+class CsvSource:
+    """CSV with a header row, UTF-8 (a byte-order mark is dropped), strict quoting."""
+
+    format: InputFormat = "csv"
+
+    def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
+        self.path = path
+        self._size = max(path.stat().st_size, 1)
+        self._raw: io.BufferedReader | None = None
+        header = next(self._rows(), None)
+        if header is None:
+            raise InputError(f"{path.name}: the CSV file is empty (no header row)")
+        self.id_col = _pick(path, header[1], id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = _pick(path, header[1], text_col, TEXT_COLUMNS, "text", required=True) or ""
+
+    def _rows(self) -> Iterator[tuple[int, list[str]]]:
+        csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+        with self.path.open("rb") as raw:
+            self._raw = raw
+            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            reader = csv.reader(text, strict=True)
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as error:
+                    raise MalformedInputError(
+                        f"{self.path.name}: line {reader.line_num}: malformed CSV ({error}); "
+                        "check the quoting of that report") from None
+                except UnicodeDecodeError:
+                    raise MalformedInputError(
+                        f"{self.path.name}: near line {reader.line_num + 1}: not UTF-8 text; save the CSV as UTF-8"
+                    ) from None
+                yield reader.line_num, row
+
+    def records(self) -> Iterator[Record]:
+        rows = self._rows()
+        header = next(rows)[1]
+        id_at = header.index(self.id_col) if self.id_col else None
+        text_at = header.index(self.text_col)
+        for number, (line, row) in enumerate(rows, start=1):
+            if not row:
+                continue  # a blank line
+            if len(row) != len(header):
+                raise MalformedInputError(f"{self.path.name}: line {line}: {len(row)} fields where the header has "
+                                          f"{len(header)}; check the quoting of that report")
+            yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
+
+    def position(self) -> float | None:
+        try:
+            return min(self._raw.tell() / self._size, 1.0) if self._raw is not None else None
+        except ValueError:  # closed: the whole file was read
+            return 1.0
+
+
+class JsonlSource:
+    """JSON Lines: one object per line; the columns are taken from the first record."""
+
+    format: InputFormat = "jsonl"
+
+    def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
+        self.path = path
+        self._size = max(path.stat().st_size, 1)
+        self._raw: io.BufferedReader | None = None
+        first = next(self._objects(), None)
+        if first is None:
+            raise InputError(f"{path.name}: the file holds no records")
+        keys = list(first[1])
+        self.id_col = _pick(path, keys, id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = _pick(path, keys, text_col, TEXT_COLUMNS, "text", required=True) or ""
+
+    def _objects(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        with self.path.open("rb") as raw:
+            self._raw = raw
+            for line_number, line in enumerate(raw, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except UnicodeDecodeError:
+                    raise MalformedInputError(f"{self.path.name}: line {line_number}: not UTF-8 text") from None
+                except json.JSONDecodeError as error:
+                    raise MalformedInputError(
+                        f"{self.path.name}: line {line_number}: not valid JSON ({error.msg} at column {error.colno})"
+                    ) from None
+                if not isinstance(record, dict):
+                    raise MalformedInputError(f"{self.path.name}: line {line_number}: not a JSON object")
+                yield line_number, record
+
+    def records(self) -> Iterator[Record]:
+        for number, (_, record) in enumerate(self._objects(), start=1):
+            text = record.get(self.text_col)
+            yield Record(_id(record.get(self.id_col) if self.id_col else None, number),
+                         text if isinstance(text, str | None) else json.dumps(text))
+
+    def position(self) -> float | None:
+        try:
+            return min(self._raw.tell() / self._size, 1.0) if self._raw is not None else None
+        except ValueError:
+            return 1.0
+
+
+def _parquet() -> Any:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ScanError("Parquet needs the scan extra: pip install 'hoguide[scan]'") from None
+    return pq
+
+
+class ParquetSource:
+    """Parquet, read a record batch at a time with only the id and text columns."""
+
+    format: InputFormat = "parquet"
+    _CHUNK = 1024
+
+    def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
+        pq = _parquet()
+        import pyarrow as pa
+
+        self.path = path
+        try:
+            parquet = pq.ParquetFile(path)
+        except (pa.ArrowException, OSError) as error:
+            raise MalformedInputError(f"{path.name}: not a readable Parquet file ({error})") from None
+        names = list(parquet.schema_arrow.names)
+        self.id_col = _pick(path, names, id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = _pick(path, names, text_col, TEXT_COLUMNS, "text", required=True) or ""
+        self.total = int(parquet.metadata.num_rows)
+        self._done = 0
+
+    def records(self) -> Iterator[Record]:
+        pq = _parquet()
+        columns = [c for c in (self.id_col, self.text_col) if c]
+        number = 0
+        with pq.ParquetFile(self.path) as parquet:
+            for batch in parquet.iter_batches(batch_size=self._CHUNK, columns=columns):
+                ids = batch.column(self.id_col).to_pylist() if self.id_col else [None] * batch.num_rows
+                texts = batch.column(self.text_col).to_pylist()
+                for report_id, text in zip(ids, texts, strict=True):
+                    number += 1
+                    self._done = number
+                    yield Record(_id(report_id, number), text if isinstance(text, str | bytes | None) else str(text))
+
+    def position(self) -> float | None:
+        return self._done / self.total if self.total else None

@@ -1,0 +1,228 @@
+"""The cohort scan, run for real: files written to tmp_path, a real pool of 2 worker processes, the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from hoguide.batch import STATUS_RULE, SinkSpec, open_source, row_for, scan
+from hoguide.batch.sinks import MANIFEST
+from hoguide.reading.reader import Reader
+
+REPORTS: list[tuple[str, str]] = [
+    ("r1", "IMPRESSION: Brooker class III heterotopic ossification about the right hip."),
+    ("r2", "No heterotopic ossification."),
+    ("r3", "Chest clear. No acute process."),
+    ("r4", "Findings may represent early heterotopic ossification of the left elbow after burns."),
+    ("r5", "History of heterotopic ossification excision at the left hip in 2019."),
+    ("r6", "Mature heterotopic ossification at the right elbow after a traumatic brain injury."),
+    ("r7", "Normal knee radiographs."),
+]
+
+
+def write_csv(path: Path, rows: list[tuple[str, Any]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["report_id", "text"])
+        writer.writerows(rows)
+    return path
+
+
+def write_jsonl(path: Path, rows: list[tuple[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps({"report_id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+    return path
+
+
+def write_parquet(path: Path, rows: list[tuple[str, Any]], text_name: str = "text") -> Path:
+    table = pa.table({"report_id": [i for i, _ in rows], text_name: [t for _, t in rows]})
+    pq.write_table(table, path, row_group_size=2)  # row groups smaller than a batch: parts must not care
+    return path
+
+
+def read_parquet_parts(directory: Path) -> list[dict[str, Any]]:
+    return [row for part in sorted(directory.glob("part-*.parquet")) for row in pq.read_table(part).to_pylist()]
+
+
+def read_jsonl_parts(directory: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for part in sorted(directory.glob("part-*.jsonl"))
+            for line in part.read_text(encoding="utf-8").splitlines()]
+
+
+def hoguide(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "hoguide", *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_jsonl, write_parquet], ids=["csv", "jsonl", "parquet"])
+def test_every_input_format_gives_the_same_rows(tmp_path: Path, writer: Any) -> None:
+    suffix = {"write_csv": "csv", "write_jsonl": "jsonl", "write_parquet": "parquet"}[writer.__name__]
+    source = open_source(writer(tmp_path / f"in.{suffix}", REPORTS))
+    summary = scan(source, SinkSpec(tmp_path / "out", "jsonl"), workers=2, batch_size=3)
+    rows = read_jsonl_parts(tmp_path / "out")
+    assert [r["report_id"] for r in rows] == [i for i, _ in REPORTS]
+    assert summary.reports == len(REPORTS)
+    expected = json.loads((Path(__file__).parent / "expected_rows.json").read_text(encoding="utf-8"))
+    assert [{k: r[k] for k in expected[0]} for r in rows] == expected
+
+
+def test_parquet_output_has_the_same_rows_as_jsonl(tmp_path: Path) -> None:
+    source = open_source(write_csv(tmp_path / "in.csv", REPORTS))
+    scan(source, SinkSpec(tmp_path / "pq", "parquet"), workers=2, batch_size=3)
+    scan(source, SinkSpec(tmp_path / "js", "jsonl"), workers=2, batch_size=3)
+    assert read_parquet_parts(tmp_path / "pq") == read_jsonl_parts(tmp_path / "js")
+    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == [
+        MANIFEST, "part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+
+
+def test_csv_output_writes_nested_fields_as_json(tmp_path: Path) -> None:
+    scan(open_source(write_jsonl(tmp_path / "in.jsonl", REPORTS[:1])), SinkSpec(tmp_path / "out", "csv"))
+    with (tmp_path / "out" / "part-00000.csv").open(encoding="utf-8", newline="") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["ho_status"] == "present"
+    assert json.loads(row["sites"]) == ["hip"]
+    assert json.loads(row["mentions"])[0]["grade"] == "brooker III"
+
+
+def test_bad_rows_become_error_rows_and_the_rest_is_scanned(tmp_path: Path) -> None:
+    bad: list[tuple[str, Any]] = [
+        ("null", None), ("empty", "   "), ("binary", "PK\x03\x04\x00\x00\x14"), ("huge", "bone " * 1000),
+    ]
+    rows_in = [REPORTS[0], *bad, REPORTS[1]]
+    source = open_source(write_parquet(tmp_path / "in.parquet", rows_in))
+    summary = scan(source, SinkSpec(tmp_path / "out"), workers=2, batch_size=2, max_bytes=2000)
+    rows = {r["report_id"]: r for r in read_parquet_parts(tmp_path / "out")}
+    assert {k: (r["ho_status"], r["error_code"]) for k, r in rows.items()} == {
+        "r1": ("present", None),
+        "null": ("error", "missing_text"),
+        "empty": ("error", "empty_input"),
+        "binary": ("error", "binary_input"),
+        "huge": ("error", "input_too_large"),
+        "r2": ("absent", None),
+    }
+    assert all(rows[k]["error_message"] for k, _ in bad)
+    assert summary.counts["error"] == 4
+    assert summary.reports == 6
+
+
+def test_resume_after_a_killed_scan_reproduces_the_output(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "in.csv", REPORTS)
+    out = tmp_path / "out"
+    first = hoguide("scan", str(source), "--output", str(out), "--workers", "2", "--batch-size", "2", "--quiet")
+    assert first.returncode == 0, first.stderr
+    complete = read_parquet_parts(out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert [p["file"] for p in manifest["parts"]] == [f"part-0000{i}.parquet" for i in range(4)]
+
+    # A scan killed before its last part was listed: the part is gone, the manifest does not name it.
+    (out / "part-00003.parquet").unlink()
+    manifest["parts"] = manifest["parts"][:-1]
+    manifest["complete"] = False
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (out / ".part-00002.parquet.tmp-123").write_bytes(b"half a part")  # a temporary left by the kill
+
+    again = hoguide("scan", str(source), "--output", str(out), "--workers", "2", "--batch-size", "2", "--resume")
+    assert again.returncode == 0, again.stderr
+    assert "parts written: 1 (skipped, already done: 3)" in again.stdout
+    assert f"reports read: {len(REPORTS)}" in again.stdout
+    assert read_parquet_parts(out) == complete
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, *(f"part-0000{i}.parquet" for i in range(4))]
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["complete"] is True
+
+
+def test_resume_refuses_other_options_and_a_new_scan_refuses_old_output(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "in.csv", REPORTS)
+    out = tmp_path / "out"
+    assert hoguide("scan", str(source), "-o", str(out), "--format", "jsonl").returncode == 0
+    fresh = hoguide("scan", str(source), "-o", str(out), "--format", "jsonl")
+    assert fresh.returncode == 2
+    assert "already holds scan output" in fresh.stderr
+    other = hoguide("scan", str(source), "-o", str(out), "--format", "jsonl", "--batch-size", "5", "--resume")
+    assert other.returncode == 2
+    assert "cannot resume: batch_size" in other.stderr
+
+
+def test_cli_prints_the_summary(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [*REPORTS, ("bad", "")])
+    result = hoguide("scan", str(source), "-o", str(tmp_path / "out"), "--workers", "2", "--batch-size", "3")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no progress line: stderr is not a terminal
+    lines = result.stdout.splitlines()
+    for expected in ("reports read: 8", "HO present: 2", "HO possible: 1", "HO historical: 1", "HO absent: 1",
+                     "HO not mentioned: 2", "errors: 1"):
+        assert expected in lines
+
+
+def test_csv_with_broken_quoting_fails_with_the_line(tmp_path: Path) -> None:
+    source = tmp_path / "broken.csv"
+    source.write_text('report_id,text\nr1,"No heterotopic ossification."\nr2,"Brooker II "HO" at the hip"\n'
+                      'r3,"fine"\n', encoding="utf-8")
+    result = hoguide("scan", str(source), "-o", str(tmp_path / "out"), "--workers", "2")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("hoguide: error: broken.csv: line 3: malformed CSV")
+
+
+def test_csv_with_an_unclosed_quote_fails(tmp_path: Path) -> None:
+    source = tmp_path / "open.csv"
+    source.write_text('report_id,text\nr1,"No heterotopic ossification.\nr2,ok\n', encoding="utf-8")
+    result = hoguide("scan", str(source), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "malformed CSV (unexpected end of data)" in result.stderr
+
+
+def test_parquet_without_the_text_column_fails_naming_its_columns(tmp_path: Path) -> None:
+    source = write_parquet(tmp_path / "notes.parquet", REPORTS, text_name="body")
+    result = hoguide("scan", str(source), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr == ("hoguide: error: notes.parquet: no text column (text or report_text or report); "
+                             "it has 'report_id', 'body' (choose one with --text-col)\n")
+    assert not (tmp_path / "out").exists()
+    chosen = hoguide("scan", str(source), "-o", str(tmp_path / "out"), "--text-col", "body")
+    assert chosen.returncode == 0, chosen.stderr
+
+
+def test_a_file_that_is_not_parquet_fails_clearly(tmp_path: Path) -> None:
+    source = tmp_path / "fake.parquet"
+    source.write_text("report_id,text\n", encoding="utf-8")
+    result = hoguide("scan", str(source), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "fake.parquet: not a readable Parquet file" in result.stderr
+
+
+def test_id_falls_back_to_id_then_to_the_row_number(tmp_path: Path) -> None:
+    with_id = tmp_path / "a.jsonl"
+    with_id.write_text('{"id": 7, "report": "No HO."}\n', encoding="utf-8")
+    source = open_source(with_id)
+    assert (source.id_col, source.text_col) == ("id", "report")
+    numbered = tmp_path / "b.csv"
+    numbered.write_text("report_text\nNo HO.\nHO at the hip.\n", encoding="utf-8")
+    scan(open_source(numbered), SinkSpec(tmp_path / "out", "jsonl"))
+    assert [r["report_id"] for r in read_jsonl_parts(tmp_path / "out")] == ["1", "2"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("No evidence of heterotopic ossification about the hip.", "absent"),
+    ("Faint calcification, possibly early heterotopic ossification, at the right knee.", "possible"),
+    ("Brooker grade II heterotopic ossification at the left hip.", "present"),
+    ("No heterotopic ossification on the right. Heterotopic ossification at the left hip.", "present"),
+    ("Unremarkable radiographs of the chest.", "not_mentioned"),
+])
+def test_report_status_rule(reader: Reader, text: str, status: str) -> None:
+    row = row_for(reader, "x", text, max_bytes=10_000)
+    assert row["ho_status"] == status
+    assert row["ho_status_rule"] == STATUS_RULE
+    assert row["error_code"] is None
+
+
+def test_importing_the_package_and_the_cli_does_not_import_pyarrow() -> None:
+    code = "import sys, hoguide, hoguide.cli, hoguide.batch; print('pyarrow' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "False"
