@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hoguide.config import get_settings
 
@@ -12,4 +12,4 @@ MB = 1_000_000
 @dataclass(frozen=True, slots=True)
 class WebSettings:
     max_request_bytes: int = 5 * MB  # an upload (PDF) may be larger than the report text inside it
-    max_report_bytes: int = get_settings().max_report_bytes
+    max_report_bytes: int = field(default_factory=lambda: get_settings().max_report_bytes)  # read when built
