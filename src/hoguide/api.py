@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from hoguide.answers import parse_answers
-from hoguide.config import get_settings
 from hoguide.guidance.engine import assess_case
 from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
 from hoguide.models.assessment import Assessment
 from hoguide.models.case import Case, PatientAnswers, build_case
 from hoguide.models.reading import ContextResult, Reading
-from hoguide.reading.normalize import decode_report
 from hoguide.reading.reader import reader_for
 
 
@@ -27,9 +25,7 @@ def read(text: str, *, kb: KnowledgeBase | None = None, max_bytes: int | None = 
 
 def read_bytes(data: bytes, *, kb: KnowledgeBase | None = None, max_bytes: int | None = None) -> Reading:
     """Read one report given as bytes (UTF-8, else Windows-1252 with a warning)."""
-    limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
-    decoded = decode_report(data, limit)
-    return reader_for(kb or load_knowledge()).read(decoded.text, max_bytes=limit, warnings=decoded.warnings)
+    return reader_for(kb or load_knowledge()).read_bytes(data, max_bytes=max_bytes)
 
 
 def assess_context(sentence: str, start: int, end: int, *, kb: KnowledgeBase | None = None) -> ContextResult:

@@ -21,7 +21,6 @@ from hoguide._version import __version__
 from hoguide.errors import HoguideError, InputError
 from hoguide.models.reading import Finding, Reading, Status
 from hoguide.reading.attributes import merge_laterality
-from hoguide.reading.normalize import decode_report
 from hoguide.reading.reader import Reader
 
 STATUS_PRECEDENCE: tuple[Status, ...] = ("present", "possible", "historical", "absent", "hypothetical")
@@ -105,8 +104,7 @@ def row_for(reader: Reader, report_id: str, text: str | bytes | None, *, max_byt
         if text is None:
             raise InputError("the report is missing (null)")
         if isinstance(text, bytes):
-            decoded = decode_report(text, max_bytes)
-            reading = reader.read(decoded.text, max_bytes=max_bytes, warnings=decoded.warnings)
+            reading = reader.read_bytes(text, max_bytes=max_bytes)
         else:
             reading = reader.read(text, max_bytes=max_bytes)
     except HoguideError as error:

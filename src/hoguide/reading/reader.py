@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from hoguide.config import get_settings
-from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
+from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
 from hoguide.reading.context import ContextEngine, SentenceTriggers
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
-from hoguide.reading.normalize import check_text
+from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 from hoguide.reading.timerefs import find_time_references
@@ -114,6 +114,12 @@ class Reader:
         facts.sort(key=lambda f: (f.start, f.kind))
         mimics.sort(key=lambda m: m.start)
         return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings))
+
+    def read_bytes(self, data: bytes, *, max_bytes: int | None = None) -> Reading:
+        """Decode report bytes (UTF-8, else Windows-1252 with a warning), then read them."""
+        limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
+        decoded = decode_report(data, limit)
+        return self.read(decoded.text, max_bytes=limit, warnings=decoded.warnings)
 
     def _context(self, span: tuple[int, int], triggers: SentenceTriggers,
                  hit: Hit[Payload], sections: SectionIndex) -> ContextResult:
@@ -260,8 +266,3 @@ def _section_id(sections: SectionIndex, offset: int) -> str | None:
 @lru_cache(maxsize=4)
 def reader_for(kb: KnowledgeBase) -> Reader:
     return Reader(kb)
-
-
-def read(text: str, kb: KnowledgeBase | None = None, *, max_bytes: int | None = None) -> Reading:
-    """Read one report: every HO mention with context and attributes, and the facts guidance needs."""
-    return reader_for(kb or load_knowledge()).read(text, max_bytes=max_bytes)
