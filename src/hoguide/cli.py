@@ -9,7 +9,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import IO, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +21,7 @@ from hoguide.evaluation import evaluate_gold, evaluate_kit, load_kit
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge, validate_knowledge
 from hoguide.models.case import build_case
+from hoguide.models.reading import Reading
 from hoguide.reading.reader import reader_for
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
@@ -47,22 +48,44 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _read_input(source: str, limit: int) -> bytes:
-    """Bytes of FILE or stdin ('-'), reading at most one byte past the limit."""
-    if source == "-":
-        return sys.stdin.buffer.read(limit + 1)
+def _existing_file(source: str, what: str) -> Path:
+    """The path of an input file, or an InputError a person can act on."""
     path = Path(source)
     if path.is_dir():
-        raise InputError(f"{source} is a directory; give a report file")
+        raise InputError(f"{source} is a directory; give {what}")
+    if not path.exists():
+        raise InputError(f"{source}: no such file")
+    return path
+
+
+def _open_input(source: str, what: str, *, binary: bool) -> IO[Any]:
+    path = _existing_file(source, what)
     try:
-        with path.open("rb") as handle:
-            return handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
+        return path.open("rb") if binary else path.open(encoding="utf-8", errors="strict")
     except PermissionError:
         raise InputError(f"{source}: permission denied") from None
     except OSError as error:
         raise InputError(f"{source}: cannot be read ({error.strerror})") from None
+
+
+def _read_input(source: str, limit: int) -> bytes:
+    """Bytes of FILE or stdin ('-'), reading at most one byte past the limit."""
+    if source == "-":
+        return sys.stdin.buffer.read(limit + 1)
+    with _open_input(source, "a report file", binary=True) as handle:
+        data: bytes = handle.read(limit + 1)
+        return data
+
+
+def _reading(file: str | None, example: str | None, limit: int) -> Reading:
+    """The reading of FILE, standard input or a bundled example; its warnings go to stderr."""
+    if (file is None) == (example is None):
+        raise InputError("give a report FILE (or - for standard input), or --example NAME")
+    data = example_bytes(example) if example is not None else _read_input(file or "-", limit)
+    reading = api.read_bytes(data, max_bytes=limit)
+    for warning in reading.warnings:
+        typer.echo(f"hoguide: warning: {warning}", err=True)
+    return reading
 
 
 def _dump(data: Any) -> str:
@@ -84,15 +107,9 @@ def read_command(
 ) -> None:
     """Read a report: every HO mention with its status and attributes, and the facts behind it."""
     try:
-        limit = max_bytes or get_settings().max_report_bytes
-        if (file is None) == (example is None):
-            raise InputError("give a report FILE (or - for standard input), or --example NAME")
-        data = example_bytes(example) if example is not None else _read_input(file or "-", limit)
-        reading = api.read_bytes(data, max_bytes=limit)
+        reading = _reading(file, example, max_bytes or get_settings().max_report_bytes)
     except HoguideError as error:
         _fail(error.message)
-    for warning in reading.warnings:
-        typer.echo(f"hoguide: warning: {warning}", err=True)
     typer.echo(_dump(reading.to_dict()) if as_json else render_reading_text(reading))
 
 
@@ -126,20 +143,14 @@ def explain_command(
     your doctor, and the sources. Education, not medical advice."""
     try:
         limit = max_bytes or get_settings().max_report_bytes
-        if (file is None) == (example is None):
-            raise InputError("give a report FILE (or - for standard input), or --example NAME")
         if output_format is Format.pdf and output in (None, "-") and sys.stdout.isatty():
             raise InputError("a PDF is not for the terminal: give --output FILE, or redirect standard output")
         patient = load_answers_json(_read_input(answers, limit).decode("utf-8")) if answers else None
-        data = example_bytes(example) if example is not None else _read_input(file or "-", limit)
-        reading = api.read_bytes(data, max_bytes=limit)
-        assessment = api.assess(build_case(reading, patient))
+        assessment = api.assess(build_case(_reading(file, example, limit), patient))
     except UnicodeDecodeError:
         _fail("the answers file is not UTF-8 text")
     except HoguideError as error:
         _fail(error.message)
-    for warning in reading.warnings:
-        typer.echo(f"hoguide: warning: {warning}", err=True)
     result: str | bytes
     if output_format is Format.pdf:
         if clinician:
@@ -183,7 +194,7 @@ def context_command(
     hypothetical, experiencer and triggers added. Bad lines are reported with their number."""
     try:
         kb = load_knowledge()
-        lines = (sys.stdin if jsonl == "-" else _open_text(jsonl))
+        lines = (sys.stdin if jsonl == "-" else _open_input(jsonl, "a JSONL file", binary=False))
     except HoguideError as error:
         _fail(error.message)
     bad = 0
@@ -200,18 +211,6 @@ def context_command(
         typer.echo(json.dumps({**record, **result.to_dict()}, ensure_ascii=False))
     if bad:
         _fail(f"{bad} line(s) could not be read; the others were printed")
-
-
-def _open_text(path: str) -> Any:
-    source = Path(path)
-    if source.is_dir():
-        raise InputError(f"{path} is a directory; give a JSONL file")
-    try:
-        return source.open(encoding="utf-8", errors="strict")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def _parse_context_line(line: str) -> dict[str, Any]:
@@ -246,10 +245,8 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the reader on annotated data: per-label precision and recall and the confusion matrix."""
-    path = Path(gold)
     try:
-        if path.is_dir() or not path.exists():
-            raise InputError(f"{gold}: " + ("is a directory" if path.is_dir() else "no such file"))
+        path = _existing_file(gold, "a gold file")
         is_kit = kind is GoldKind.kit or (kind is GoldKind.auto and path.suffix.lower() in (".tsv", ".txt"))
         reader = reader_for(load_knowledge())
         if is_kit:
