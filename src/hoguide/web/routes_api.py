@@ -10,9 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hoguide import api
 from hoguide._version import __version__
-from hoguide.answers import parse_answers
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.models.case import build_case
 from hoguide.web.problems import PROBLEM
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -52,5 +50,5 @@ def read(body: ReadRequest, request: Request) -> Response:
 @router.post("/explain", responses=PROBLEM_RESPONSES)
 def explain(body: ExplainRequest, request: Request) -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
-    reading = api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes)
-    return _json(api.assess(build_case(reading, parse_answers(body.answers))).to_dict())
+    assessment = api.explain(body.text, body.answers, max_bytes=request.app.state.settings.max_report_bytes)
+    return _json(assessment.to_dict())

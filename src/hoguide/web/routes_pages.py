@@ -18,7 +18,7 @@ from hoguide.errors import HoguideError
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import Assessment
-from hoguide.models.case import PatientAnswers, build_case
+from hoguide.models.case import PatientAnswers
 from hoguide.render.html import explanation_context
 from hoguide.render.pdf import render_pdf
 from hoguide.web.forms import answers_from_form, cause_choices, symptom_choices
@@ -92,8 +92,7 @@ async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | Non
 
 
 def _assess(report: str, request: Request, answers: PatientAnswers | None = None) -> Assessment:
-    reading = api.read(report, max_bytes=request.app.state.settings.max_report_bytes)
-    return api.assess(build_case(reading, answers))
+    return api.explain(report, answers, max_bytes=request.app.state.settings.max_report_bytes)
 
 
 def _result(report: str, view: str, answers_state: list[tuple[str, str]], request: Request,
