@@ -104,10 +104,11 @@ class Reader:
             if targets:
                 findings += self._findings(text, span, targets, sentence_hits, grades, triggers,
                                            sections, sentences, by_sentence, title)
+        time_cues = [(h.start, h.end, h.payload[1]) for h in hits if h.layer == "time_cue"]
         facts += [
             Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                  section=_section_id(sections, ref.start), value=ref.value)
-            for ref in find_time_references(text, [(h.start, h.end) for h in hits if h.layer == "time_cue"])
+            for ref in find_time_references(text, time_cues)
         ]
         findings.sort(key=lambda f: f.start)
         facts += _prior_ho_facts(findings, facts)

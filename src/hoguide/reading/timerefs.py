@@ -1,8 +1,8 @@
 """Time references guidance needs: dates and intervals ("4 months after surgery", "6 weeks ago").
 
 Numeric dates are found by one pattern that starts with a digit (fast to scan for). Worded
-references are looked for only next to a time word the automaton already found (a unit, a
-month name, "POD"), so text without time words costs nothing here. Every pattern is bounded:
+references are matched only at a time word the automaton already found (a unit, a month name,
+"POD"), one anchored pattern per kind of word, so text without time words costs nothing here. Every pattern is bounded:
 matching stays linear in the text.
 """
 
@@ -28,16 +28,20 @@ _RELATION = r"(?:ago|after|later|since|following|post|postoperative(?:ly)?|post-
 _NUMERIC = re.compile(r"\d(?:\d\d\d-[01]?\d-[0-3]?\d|\d?/[0-3]?\d/(?:19|20)?\d\d)")
 _ISO = re.compile(r"((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)")
 _US = re.compile(r"([01]?\d)/([0-3]?\d)/((?:19|20)?\d\d)")
-_WORDED = re.compile(
-    rf"(?P<named>\b{_MONTH_NAME}\s{{1,3}}(?:(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}})?(?P<ny>(?:19|20)\d\d)\b)"
-    rf"|(?P<interval>\b{_NUMBER_WORD}[\s-]{{1,3}}{_UNIT}[\s-]{{1,3}}{_RELATION}\b)"
-    rf"|(?P<pod>\b(?:postoperative|post-operative|post-op|postop) day\s{{1,3}}\d{{1,3}}\b"
-    rf"|\bpod\s{{0,2}}#?\s{{0,2}}\d{{1,3}}\b)",
+# Each worded form is tried only where its cue word is: a month name starts a named date, a
+# postoperative-day word starts that form, and a unit is the middle of an interval, whose number
+# is looked for just before it (``_NUMBER_BEFORE`` must end where the unit starts).
+_NAMED = re.compile(
+    rf"\b{_MONTH_NAME}\s{{1,3}}(?:(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}})?(?P<ny>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_CUE_REACH_BEFORE = 16  # "twelve weeks" / "December 31, " reach this far before the cue word
-_CUE_REACH_AFTER = 30
-
+_POSTOPERATIVE_DAY = re.compile(
+    r"\b(?:(?:postoperative|post-operative|post-op|postop) day\s{1,3}\d{1,3}|pod\s{0,2}#?\s{0,2}\d{1,3})\b",
+    re.IGNORECASE,
+)
+_UNIT_AND_RELATION = re.compile(rf"{_UNIT}[\s-]{{1,3}}{_RELATION}\b", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(rf"\b{_NUMBER_WORD}[\s-]{{1,3}}\Z", re.IGNORECASE)
+_NUMBER_REACH = 16  # "several - weeks": how far before the unit its number may start
 
 @dataclass(frozen=True, slots=True)
 class TimeReference:
@@ -69,29 +73,40 @@ def _numeric_dates(text: str) -> Iterator[TimeReference]:
             yield TimeReference("date", start, end, _iso(year, int(us[1]), int(us[2])))
 
 
-def _worded(text: str, cues: Iterable[tuple[int, int]]) -> Iterator[TimeReference]:
-    seen: set[tuple[int, int]] = set()
-    for cue_start, cue_end in cues:
-        window_start = max(0, cue_start - _CUE_REACH_BEFORE)
-        for match in _WORDED.finditer(text, window_start, min(len(text), cue_end + _CUE_REACH_AFTER)):
-            span = match.span()
-            if span in seen or not (span[0] <= cue_start < span[1]):
-                continue
-            seen.add(span)
-            written = " ".join(match.group(0).lower().split())
-            if match.group("named"):
-                month = _MONTHS[match.group("named")[:3].lower()]
-                day = match.group("nd")
-                year = int(match.group("ny"))
-                yield TimeReference("date", *span, _iso(year, month, int(day)) if day else f"{year}-{month:02d}")
-            elif match.group("interval"):
-                yield TimeReference("interval", *span, written)
+def _worded(text: str, cues: Iterable[tuple[int, int, str]]) -> Iterator[TimeReference]:
+    seen: set[int] = set()
+    for cue_start, _, cue in cues:
+        if cue == "month_name":
+            if named := _NAMED.match(text, cue_start):
+                month = _MONTHS[named.group(0)[:3].lower()]
+                day, year = named.group("nd"), int(named.group("ny"))
+                value = _iso(year, month, int(day)) if day else f"{year}-{month:02d}"
+                found = TimeReference("date", cue_start, named.end(), value)
             else:
-                yield TimeReference("postoperative_day", *span, written)
+                continue
+        elif cue == "postoperative_day":
+            if not (pod := _POSTOPERATIVE_DAY.match(text, cue_start)):
+                continue
+            found = TimeReference("postoperative_day", cue_start, pod.end(), _written(pod.group(0)))
+        else:
+            tail = _UNIT_AND_RELATION.match(text, cue_start)
+            number = tail and _NUMBER_BEFORE.search(text, max(0, cue_start - _NUMBER_REACH), cue_start)
+            if not (tail and number):
+                continue
+            start = number.start()
+            found = TimeReference("interval", start, tail.end(), _written(text[start : tail.end()]))
+        if found.start not in seen:  # "pod" inside "postop day 3" is the same reference
+            seen.add(found.start)
+            yield found
 
 
-def find_time_references(text: str, cues: Iterable[tuple[int, int]]) -> list[TimeReference]:
-    """Dates and intervals in ``text``; ``cues`` are the spans of time words found by the automaton."""
+def _written(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def find_time_references(text: str, cues: Iterable[tuple[int, int, str]]) -> list[TimeReference]:
+    """Dates and intervals in ``text``; ``cues`` are the time words found by the automaton:
+    (start, end, cue concept: unit, month_name or postoperative_day)."""
     found = [*_numeric_dates(text), *_worded(text, cues)]
     found.sort(key=lambda ref: ref.start)
     return found
