@@ -115,8 +115,15 @@ class PhraseMatcher(Generic[P]):
         self._checks: tuple[tuple[bool, bool, bool], ...] = tuple(
             (v[0].check_left, v[0].check_right, any(p.exact_case is not None for p in v)) for v in self._patterns
         )
-        self._simple: tuple[tuple[tuple[str, P], ...], ...] = tuple(
-            tuple((p.layer, p.payload) for p in v) for v in self._patterns
+        # Every (layer, payload) gets a rank, ordered by layer: candidates are small tuples of ints
+        # that sort fast, and hits with the same span come out in layer order.
+        order = sorted(((p.layer, i, k) for i, v in enumerate(self._patterns) for k, p in enumerate(v)))
+        rank_of = {(i, k): rank for rank, (_, i, k) in enumerate(order)}
+        self._ranked: tuple[tuple[str, P], ...] = tuple(
+            (self._patterns[i][k].layer, self._patterns[i][k].payload) for _, i, k in order
+        )
+        self._ranks: tuple[tuple[int, ...], ...] = tuple(
+            tuple(rank_of[i, k] for k in range(len(v))) for i, v in enumerate(self._patterns)
         )
         self._automaton = ahocorasick_rs.AhoCorasick(list(self._phrases)) if self._phrases else None
 
@@ -131,10 +138,11 @@ class PhraseMatcher(Generic[P]):
         folded = prepared.folded
         n = len(folded)
         run_starts, removed = prepared._run_starts, prepared._removed
-        checks, simple = self._checks, self._simple
-        candidates: list[tuple[int, int, str, P]] = []
+        checks, ranks = self._checks, self._ranks
+        candidates: list[tuple[int, int, int]] = []
         append = candidates.append
         # The hot loop of the reader: everything is inlined and looked up in local variables.
+        # A candidate is (start, -end, rank): one plain sort orders them leftmost-longest.
         for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             left, right, exact = checks[index]
             if (left and start and folded[start - 1].isalnum()) or (right and end < n and folded[end].isalnum()):
@@ -144,35 +152,37 @@ class PhraseMatcher(Generic[P]):
                 j = bisect_right(run_starts, end - 1)
                 start, end = start + (removed[i - 1] if i else 0), end + (removed[j - 1] if j else 0)
             if exact:
-                for pattern in self._patterns[index]:
+                for pattern, rank in zip(self._patterns[index], ranks[index], strict=True):
                     if pattern.exact_case is None or _same_words(prepared.original[start:end], pattern.exact_case):
-                        append((start, end, pattern.layer, pattern.payload))
+                        append((start, -end, rank))
             else:
-                for layer, payload in simple[index]:
-                    append((start, end, layer, payload))
-        return _resolve_overlaps(candidates)
+                for rank in ranks[index]:
+                    append((start, -end, rank))
+        return self._resolve_overlaps(candidates)
+
+    def _resolve_overlaps(self, candidates: list[tuple[int, int, int]]) -> list[Hit[P]]:
+        """Leftmost-longest per layer: the earliest hit wins, and of those starting together the longest.
+
+        So "myositis ossificans" beats "myositis", and "heterotopic ossification in the soft tissues"
+        stays "heterotopic ossification" even though a longer phrase starts inside it. Hits with the
+        same span but different payloads are all kept (one phrase may mean several things). The
+        result is sorted by start, longest first.
+        """
+        candidates.sort()
+        ranked = self._ranked
+        kept: list[Hit[P]] = []
+        starts: dict[str, int] = {}  # per layer: the span of the hit kept last
+        ends: dict[str, int] = {}
+        for start, negative_end, rank in candidates:
+            end = -negative_end
+            layer, payload = ranked[rank]
+            if start < ends.get(layer, -1) and (start != starts[layer] or end != ends[layer]):
+                continue
+            starts[layer] = start
+            ends[layer] = end
+            kept.append(Hit(start, end, layer, payload))
+        return kept
 
 
 def _same_words(found: str, wanted: str) -> bool:
     return found == wanted or " ".join(found.split()) == wanted
-
-
-def _resolve_overlaps(candidates: list[tuple[int, int, str, P]]) -> list[Hit[P]]:
-    """Leftmost-longest per layer: the earliest hit wins, and of those starting together the longest.
-
-    So "myositis ossificans" beats "myositis", and "heterotopic ossification in the soft tissues"
-    stays "heterotopic ossification" even though a longer phrase starts inside it. Hits with the
-    same span but different payloads are all kept (one phrase may mean several things).
-    """
-    candidates.sort(key=lambda c: (c[2], c[0], -c[1]))
-    kept: list[Hit[P]] = []
-    layer, taken_start, taken_end = "", -1, -1
-    for start, end, hit_layer, payload in candidates:
-        if hit_layer != layer:
-            layer, taken_start, taken_end = hit_layer, -1, -1
-        elif start < taken_end and (start != taken_start or end != taken_end):
-            continue
-        taken_start, taken_end = start, end
-        kept.append(Hit(start, end, hit_layer, payload))
-    kept.sort(key=lambda h: (h.start, -h.end))
-    return kept
