@@ -67,6 +67,8 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
         after += 1
     colon = after < len(text) and text[after] == ":"
     line_end = after == len(text) or text[after] in "\r\n"
+    if not (colon or line_end):  # the common case: a header word used in a sentence ("history of")
+        return None
     newline = text.rfind("\n", max(0, start - _LINE_START_SLACK - 1), start)
     line_start = (newline != -1 or start <= _LINE_START_SLACK) and not text[newline + 1 : start].strip()
     if line_start and colon:
