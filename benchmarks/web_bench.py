@@ -1,12 +1,13 @@
 """Load test of POST /api/v1/explain on this machine only (loopback), bounded in time and count.
 
-    .venv/bin/python benchmarks/web_bench.py [--clients 32] [--seconds 10] [--workers 2]
+    .venv/bin/python benchmarks/web_bench.py [--clients 32] [--seconds 10] [--workers 2] [--runner uvicorn]
 
-Starts uvicorn with the app factory in a subprocess, warms it up, then posts a typical report (a
-bundled example) from N connections back to back: with wrk (Debian package `wrk`, C, light on
-the shared 2 cores) when it is installed, else with Python client threads, which take much of the
-CPU themselves and so understate the server. Prints throughput and latency percentiles. Targets
-from the issue: p99 <= 50 ms at 32 clients and >= 300 requests/s on 2 cores.
+Starts `hoguide serve` (or, to compare, uvicorn's own multi-worker mode) in a subprocess, warms it
+up, then posts a typical report (a bundled example) from N connections back to back: with wrk
+(Debian package `wrk`, C, light on the shared 2 cores) when it is installed, else with Python
+client threads, which take much of the CPU themselves and so understate the server. Prints
+throughput and latency percentiles. Targets from the issue: p99 <= 50 ms at 32 clients and >= 300
+requests/s on 2 cores.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 
@@ -78,14 +80,19 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--example", default="hip_arthroplasty_brooker_3")
+    parser.add_argument("--runner", choices=("hoguide", "uvicorn"), default="hoguide",
+                        help="hoguide serve (default) or uvicorn --workers, to compare")
     parser.add_argument("--python-clients", action="store_true", help="use Python threads even if wrk exists")
     args = parser.parse_args()
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "hoguide.web.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(args.workers), "--no-access-log", "--log-level", "warning"],
-    )
+    if args.runner == "uvicorn":  # uvicorn's own workers, sharing one listening socket
+        command = [sys.executable, "-m", "uvicorn", "hoguide.web.app:create_app", "--factory", "--host", "127.0.0.1",
+                   "--port", str(port), "--workers", str(args.workers), "--no-access-log", "--log-level", "warning"]
+    else:  # `hoguide serve`: one socket per worker (SO_REUSEPORT)
+        command = [str(Path(sys.executable).with_name("hoguide")), "serve", "--port", str(port),
+                   "--workers", str(args.workers)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     try:
         wait_until_up(url, time.monotonic() + 30)
         body = {"text": example_bytes(args.example).decode("utf-8")}

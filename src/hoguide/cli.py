@@ -287,13 +287,14 @@ def serve_command(
 ) -> None:
     """Start the web page for patients and clinicians (needs the web extra: pip install 'hoguide[web]')."""
     try:
-        import uvicorn
+        from hoguide.web.server import PortInUseError, serve
     except ImportError:
         _fail("the web page needs the web extra: pip install 'hoguide[web]'")
-    typer.echo(f"hoguide is serving on http://{host}:{port}/ (press Ctrl+C to stop)")
-    # No access log: request lines carry no report text, but nothing about a visit needs keeping.
-    uvicorn.run("hoguide.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                access_log=False, log_level="warning")
+    try:
+        serve(host, port, workers,
+              on_ready=lambda: typer.echo(f"hoguide is serving on http://{host}:{port}/ (press Ctrl+C to stop)"))
+    except PortInUseError as error:
+        _fail(f"{error}; is hoguide already running? Try another --port")
 
 
 class ScanFormat(StrEnum):

@@ -1,0 +1,97 @@
+"""`hoguide serve`: the real command, several workers, a clear error on a taken port, clean stops."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+HOGUIDE = str(Path(sys.executable).with_name("hoguide"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _children(pid: int) -> set[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    return {int(child) for task in tasks.iterdir() for child in (task / "children").read_text().split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (ProcessLookupError, FileNotFoundError):
+        return False
+    return state != "Z"  # a zombie has exited; it only waits to be reaped
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.poll() is None, server.communicate()
+        try:
+            if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise AssertionError("hoguide serve did not start")
+
+
+@pytest.fixture()
+def two_workers() -> Iterator[tuple[subprocess.Popen[str], str]]:
+    port = _free_port()
+    server = subprocess.Popen([HOGUIDE, "serve", "--port", str(port), "--workers", "2"], text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, server)
+        yield server, url
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.communicate(timeout=30)
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT") or not Path("/proc/self/task").exists(),
+                    reason="one socket per worker needs SO_REUSEPORT; the check reads /proc")
+def test_two_workers_serve_and_stop_together(two_workers: tuple[subprocess.Popen[str], str]) -> None:
+    server, url = two_workers
+    workers = _children(server.pid)
+    assert len(workers) >= 2
+    for _ in range(20):  # a new connection each time: the kernel spreads them over the workers
+        with httpx.Client(base_url=url, timeout=10) as http:
+            response = http.post("/api/v1/explain", json={"text": "Brooker III heterotopic ossification, right hip."})
+            assert response.status_code == 200
+            assert response.json()["findings"][0]["grade"]["value"] == "III"
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=30) == 0
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers), "a worker outlived hoguide serve"
+
+
+def test_a_taken_port_is_a_clear_error() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for workers in ("1", "2"):
+            result = subprocess.run([HOGUIDE, "serve", "--port", str(port), "--workers", workers],
+                                    capture_output=True, text=True, timeout=60)
+            assert result.returncode == 2
+            assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+            assert "Traceback" not in result.stderr
+            assert "serving" not in result.stdout
