@@ -29,7 +29,9 @@ _END = re.compile(
     rf"[.!?]{_NOT_ABBREVIATION}[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
 )
 # Line ends may be "\r\n" (Windows files, and every textarea a browser submits).
-_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+# An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too.
+_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*"
+                    r"|(?<=[A-Za-z,.][ \t])[ \t]*(?=\d{1,2}\)[ \t]+[A-Za-z])")
 MAX_SENTENCE_CHARS = 1000
 
 
