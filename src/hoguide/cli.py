@@ -27,6 +27,7 @@ from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
 from hoguide.render.pdf import render_pdf
 from hoguide.render.reading_text import render_reading_text
+from hoguide.render.scan_summary import summary_path, write_scan_summary
 
 app = typer.Typer(
     name="hoguide",
@@ -325,6 +326,8 @@ def scan_command(
     = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
     max_bytes: MaxBytes = None,
+    summary_file: Annotated[str | None, typer.Option("--summary", metavar="FILE", help="Then write a one-page HTML "
+                            "summary (counts and plots) to FILE; needs the summary extra.")] = None,
 ) -> None:
     """Scan a report archive for HO: one row per report (status, sites, grade, causes, mentions),
     written as numbered part files with a manifest. A report that cannot be read becomes an error row."""
@@ -337,6 +340,8 @@ def scan_command(
         typer.echo(f"\r{p.reports} reports, {p.rate:.0f} reports/s{eta}   ", err=True, nl=False)
 
     try:
+        if summary_file is not None:
+            summary_path(Path(output), Path(summary_file))  # refused now, not after an hour of scanning
         limit = max_bytes or get_settings().max_report_bytes
         archive = open_source(Path(source), id_col=id_col, text_col=text_col)
         summary = scan(archive, SinkSpec(Path(output), output_format.value), workers=workers,
@@ -350,6 +355,27 @@ def scan_command(
     for line in summary.lines():
         typer.echo(line)
     typer.echo(f"output: {output} ({summary.seconds:.1f} s)")
+    if summary_file is not None:
+        _summarize(Path(output), Path(summary_file))
+
+
+def _summarize(directory: Path, output: Path | None) -> None:
+    try:
+        path = write_scan_summary(directory, output)
+    except HoguideError as error:
+        _fail(error.message)
+    typer.echo(f"summary: {path}")
+
+
+@app.command("summarize")
+def summarize_command(
+    directory: Annotated[str, typer.Argument(metavar="DIR", help="Output directory of hoguide scan.")],
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                                               help="Where to write the page (default DIR/summary.html).")] = None,
+) -> None:
+    """One self-contained HTML page of a scan's counts (status, sites, side, grades by cause, causes,
+    treatments) with plots; works on a finished or a stopped scan (needs the summary extra)."""
+    _summarize(Path(directory), Path(output) if output is not None else None)
 
 
 @app.command("examples")

@@ -12,9 +12,11 @@ to a problem response.
     │   ├── EncodingError         neither UTF-8 nor Windows-1252
     │   └── MalformedInputError   a line or record that does not parse (JSONL, spans)
     ├── KnowledgeError        the bundled knowledge data is invalid (a packaging bug)
-    ├── ScanError             a cohort scan cannot run: output directory, resume, missing scan extra
+    ├── ScanError             a cohort scan cannot run (output directory, resume, missing scan extra),
+    │                         or its output cannot be summarized (no manifest, a damaged part)
     └── RenderError           an output format cannot be produced here
-        └── PdfUnavailableError   the PDF handout needs the pdf extra (WeasyPrint and pango)
+        ├── PdfUnavailableError   the PDF handout needs the pdf extra (WeasyPrint and pango)
+        └── PlotsUnavailableError the scan summary's plots need the summary extra (matplotlib)
 """
 
 from __future__ import annotations
@@ -79,3 +81,9 @@ class PdfUnavailableError(RenderError):
     """WeasyPrint is not installed, or the system libraries it loads (pango) are missing."""
 
     code = "pdf_unavailable"
+
+
+class PlotsUnavailableError(RenderError):
+    """matplotlib, which draws the scan summary's plots, is not installed."""
+
+    code = "plots_unavailable"
