@@ -1,4 +1,4 @@
-"""Measure the baselines (medspaCy ConText, negspacy) on the ConText kit and on the notes corpus.
+"""Measure the baselines (medspaCy ConText, negspacy, NegEx) on the ConText kit and on the notes corpus.
 
 Runs INSIDE benchmarks/out/baseline-venv (see setup_baselines.sh); benchmarks/bench.py starts it as a subprocess:
 
@@ -6,7 +6,10 @@ Runs INSIDE benchmarks/out/baseline-venv (see setup_baselines.sh); benchmarks/be
 
 KIT_SPANS.jsonl holds one kit row a line, {"sentence", "start", "end", "negation", "temporality", "experiencer"}, with
 the target already located by bench.py (the same spans hoguide gets). Every system gets the target as a ready-made
-entity, so only the negation/context step is compared. Prints one JSON object on stdout.
+entity, so only the negation/context step is compared; NegEx, which takes a phrase rather than a span, gets the
+target's text. NegEx is Chapman's reference Python implementation (negTagger) with its English trigger list
+("chapman-en"), as packaged by pynegex 0.0.3.dev0; the triggers are sorted once, as the reference code intends,
+not on every call as pynegex.run does. Prints one JSON object on stdout.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import spacy
 from loguru import logger
 from medspacy.target_matcher import TargetRule
 from negspacy.termsets import termset
+from pynegex.model import negex as negex_reference
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -118,6 +122,31 @@ def score_kit(nlp: Language, labels: Callable[[Span], Labels], rows: list[dict[s
     return result
 
 
+def negex_triggers() -> list[Any]:
+    path = Path(negex_reference.__file__).with_name("triggersets") / "chapman-en.txt"
+    return negex_reference.sortRules(path.read_text(encoding="utf-8").splitlines(keepends=True))
+
+
+def score_negex(rows: list[dict[str, Any]], repeats: int) -> dict[str, Any]:
+    """NegEx decides per phrase: "negated", "possible" or "affirmed"; only "negated" counts as negated."""
+    rules = negex_triggers()
+    best = float("inf")
+    flags: list[str] = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        flags = [negex_reference.negTagger(sentence=row["sentence"], phrases=[row["sentence"][row["start"]:row["end"]]],
+                                           rules=rules, negP=True).getNegationFlag() for row in rows]
+        best = min(best, time.perf_counter() - started)
+    tp = sum(f == "negated" and r["negation"] == "Negated" for f, r in zip(flags, rows, strict=True))
+    fp = sum(f == "negated" and r["negation"] != "Negated" for f, r in zip(flags, rows, strict=True))
+    fn = sum(f != "negated" and r["negation"] == "Negated" for f, r in zip(flags, rows, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {"rows": len(rows), "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+            "sentences_per_s": len(rows) / best}
+
+
 def corpus_pipeline() -> Language:
     """medspaCy target matcher (a few HO terms) + ConText, with spaCy's sentencizer."""
     nlp = medspacy.load(medspacy_enable=["medspacy_tokenizer", "medspacy_target_matcher", "medspacy_context"])
@@ -166,6 +195,7 @@ def main() -> int:
     for name, (build, labels) in systems.items():
         out["kit"][name] = score_kit(build(), labels, rows, args.kit_repeats)
         print(f"baseline done: {name}", file=sys.stderr)
+    out["kit"]["NegEx reference (pynegex 0.0.3.dev0, chapman-en triggers)"] = score_negex(rows, args.kit_repeats)
     if args.corpus:
         texts = [note["text"] for note in read_jsonl(args.corpus)]
         out["corpus"] = {"medspaCy 1.3.1 target matcher + ConText + sentencizer":

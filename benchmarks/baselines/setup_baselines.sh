@@ -15,5 +15,5 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --upgrade pip
 "$venv/bin/python" -m pip install --quiet -r "$here/requirements.txt"
-"$venv/bin/python" -c "import medspacy, negspacy, spacy, numpy; print('baseline venv ready:', 'spacy', spacy.__version__, \
+"$venv/bin/python" -c "import medspacy, negspacy, pynegex, spacy, numpy; print('baseline venv ready:', 'spacy', spacy.__version__, \
 'medspacy', medspacy.__version__, 'numpy', numpy.__version__)"
