@@ -19,6 +19,7 @@ import pytest
 from pyspark.sql import SparkSession
 from typer.testing import CliRunner
 
+import hoguide.spark as hoguide_spark
 from hoguide.batch import SinkSpec, open_source, row_for, scan
 from hoguide.batch.rows import COLUMNS
 from hoguide.batch.sinks import MANIFEST
@@ -37,7 +38,7 @@ CLI_REPORTS: list[tuple[str, Any]] = [*REPORTS, ("", "No heterotopic ossificatio
 _NESTED = ("sites", "cause_ids", "treatments", "mentions")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one session for every test here; stopped before the rest of the suite runs
 def spark() -> Iterator[SparkSession]:
     session = start_session("local[2]")
     yield session
@@ -188,8 +189,7 @@ def test_cli_spark_in_a_process_of_its_own(tmp_path: Path) -> None:
     assert "reports read: 9" in result.stdout.splitlines()
     assert "Traceback" not in result.stderr
     assert not [line for line in result.stderr.splitlines() if " WARN " in line or " ERROR " in line]  # Spark is quiet
-    local = hoguide("scan", str(source), "-o", str(tmp_path / "local"), "--format", "jsonl")
-    assert local.returncode == 0, local.stderr
+    scan(open_source(source), SinkSpec(tmp_path / "local", "jsonl"))
     assert by_id(read_output(tmp_path / "out", "jsonl")) == by_id(read_output(tmp_path / "local", "jsonl"))
 
 
@@ -204,6 +204,8 @@ def test_without_pyspark_the_engine_says_what_to_install(tmp_path: Path) -> None
 
 
 def test_importing_hoguide_spark_does_not_import_pyspark() -> None:
+    assert sorted(hoguide_spark.__all__) == ["annotate", "annotation_schema", "scan_files", "spark_schema",
+                                             "start_session"]
     code = "import sys, hoguide, hoguide.cli, hoguide.spark; print('pyspark' in sys.modules, 'pyarrow' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False False"

@@ -67,7 +67,8 @@ def annotate(df: DataFrame, text_col: str = "text", id_col: str | None = "report
     exist; ``None`` when there is none). ``text_col`` is a string or binary column; a null,
     empty, binary or over-size report (``max_bytes``, default 1 MB or ``HOGUIDE_MAX_REPORT_BYTES``)
     becomes an ``error`` row with its code and the job goes on. Lazy, like any transformation;
-    hoguide must be installed where the Python workers run."""
+    hoguide must be installed where the Python workers run. A worker holds one Arrow batch
+    (``spark.sql.execution.arrow.maxRecordsPerBatch`` reports, 10,000 unless set) at a time."""
     require_pyspark()
     from pyspark.sql.types import BinaryType, StringType, StructType
 

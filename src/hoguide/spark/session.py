@@ -52,7 +52,8 @@ def _prepare_environment(master: str) -> None:
 
 
 def start_session(master: str = "local[*]", *, progress: bool = False) -> SparkSession:
-    """A SparkSession for a scan: the given master, no web UI, only errors logged (progress bar optional).
+    """A SparkSession for a scan: the given master, no web UI, only errors logged (progress bar optional),
+    Arrow batches of 1000 reports.
 
     An active session in this process (a notebook's, a test's) is returned as it is: Spark allows
     one per process, and its settings are the owner's."""
@@ -69,6 +70,8 @@ def start_session(master: str = "local[*]", *, progress: bool = False) -> SparkS
         SparkSession.builder.master(master).appName("hoguide scan")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", str(progress).lower())
+        # Arrow batches of the local engine's size, not Spark's 10,000: reports may be up to 1 MB each.
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
         .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config}")
     )
     try:
