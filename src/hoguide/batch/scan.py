@@ -116,6 +116,9 @@ def _settings(source: Source, spec: SinkSpec, batch_size: int) -> dict[str, Any]
 def _start_manifest(source: Source, spec: SinkSpec, batch_size: int, resume: bool) -> dict[str, Any]:
     settings = _settings(source, spec, batch_size)
     old = read_manifest(spec.directory) if resume else None
+    if old is not None and old.get("engine", "local") != "local":
+        raise ScanError(f"cannot resume: {spec.directory} holds a scan by the {old['engine']} engine; "
+                        "give an empty directory")
     if old is None:
         return {**settings, "hoguide_version": __version__, "knowledge_version": load_knowledge().version,
                 "ho_status_rule": STATUS_RULE, "complete": False, "parts": []}

@@ -67,9 +67,7 @@ def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | Non
         raise InputError(f"{path} is a directory; give a CSV, JSON Lines or Parquet file")
     if not path.exists():
         raise InputError(f"{path}: no such file")
-    kind = fmt or _SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        raise InputError(f"{path}: cannot tell the format from the extension; use .csv, .jsonl or .parquet")
+    kind = fmt or input_format(path)
     if kind == "csv":
         return CsvSource(path, id_col, text_col)
     if kind == "jsonl":
@@ -77,8 +75,18 @@ def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | Non
     return ParquetSource(path, id_col, text_col)
 
 
-def _pick(path: Path, names: Sequence[str], wanted: str | None, defaults: Sequence[str], what: str,
-          required: bool) -> str | None:
+def input_format(path: Path) -> InputFormat:
+    """The format an archive's extension names (the Spark engine reads directories named so, too)."""
+    kind = _SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: cannot tell the format from the extension; use .csv, .jsonl or .parquet")
+    return kind
+
+
+def pick_column(path: Path, names: Sequence[str], wanted: str | None, defaults: Sequence[str], what: str,
+                required: bool) -> str | None:
+    """The column named ``wanted``, else the first of ``defaults`` present; a missing required one fails
+    with a message listing the columns there are."""
     if wanted is not None:
         if wanted in names:
             return wanted
@@ -112,8 +120,8 @@ class CsvSource:
         header = next(self._rows(), None)
         if header is None:
             raise InputError(f"{path.name}: the CSV file is empty (no header row)")
-        self.id_col = _pick(path, header[1], id_col, ID_COLUMNS, "id", required=False)
-        self.text_col = _pick(path, header[1], text_col, TEXT_COLUMNS, "text", required=True) or ""
+        self.id_col = pick_column(path, header[1], id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = pick_column(path, header[1], text_col, TEXT_COLUMNS, "text", required=True) or ""
 
     def _rows(self) -> Iterator[tuple[int, list[str]]]:
         csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
@@ -169,8 +177,8 @@ class JsonlSource:
         if first is None:
             raise InputError(f"{path.name}: the file holds no records")
         keys = list(first[1])
-        self.id_col = _pick(path, keys, id_col, ID_COLUMNS, "id", required=False)
-        self.text_col = _pick(path, keys, text_col, TEXT_COLUMNS, "text", required=True) or ""
+        self.id_col = pick_column(path, keys, id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = pick_column(path, keys, text_col, TEXT_COLUMNS, "text", required=True) or ""
 
     def _objects(self) -> Iterator[tuple[int, dict[str, Any]]]:
         with self.path.open("rb") as raw:
@@ -227,8 +235,8 @@ class ParquetSource:
         except (pa.ArrowException, OSError) as error:
             raise MalformedInputError(f"{path.name}: not a readable Parquet file ({error})") from None
         names = list(parquet.schema_arrow.names)
-        self.id_col = _pick(path, names, id_col, ID_COLUMNS, "id", required=False)
-        self.text_col = _pick(path, names, text_col, TEXT_COLUMNS, "text", required=True) or ""
+        self.id_col = pick_column(path, names, id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = pick_column(path, names, text_col, TEXT_COLUMNS, "text", required=True) or ""
         self.total = int(parquet.metadata.num_rows)
         self._done = 0
 
