@@ -23,6 +23,7 @@ import hoguide.spark as hoguide_spark
 from hoguide.batch import SinkSpec, open_source, row_for, scan
 from hoguide.batch.rows import COLUMNS
 from hoguide.batch.sinks import MANIFEST
+from hoguide.batch.summary import read_overview
 from hoguide.cli import app
 from hoguide.errors import InputError
 from hoguide.reading.reader import Reader
@@ -144,6 +145,9 @@ def test_cli_spark_output_equals_the_local_engines(spark: SparkSession, tmp_path
     assert len(parts) >= 3  # --batch-size: at most 4 reports in each
     manifest = json.loads((tmp_path / "spark" / MANIFEST).read_text(encoding="utf-8"))
     assert (manifest["engine"], manifest["complete"], manifest["summary"]["reports"]) == ("spark", True, 9)
+    assert sum(part["rows"] for part in manifest["parts"]) == 9
+    # The summary page reads either engine's output and counts the same.
+    assert read_overview(tmp_path / "spark").tally == read_overview(tmp_path / "local").tally
     resumed = runner.invoke(app, ["scan", source, "-o", str(tmp_path / "spark"), "--format", output_format,
                                   "--resume"])
     assert resumed.exit_code == 2

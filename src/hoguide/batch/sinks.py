@@ -94,6 +94,19 @@ def write_part(spec: SinkSpec, index: int, rows: Sequence[dict[str, Any]]) -> st
     return name
 
 
+def count_part_rows(path: Path) -> int:
+    """Rows in one written part file, whichever engine wrote it (Spark names JSON lines parts .json)."""
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    with path.open(encoding="utf-8", newline="") as handle:
+        if path.suffix == ".csv":
+            csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+            return max(0, sum(1 for _ in csv.reader(handle)) - 1)  # quoted fields may hold line breaks
+        return sum(1 for line in handle if line.strip())
+
+
 def read_manifest(directory: Path) -> dict[str, Any] | None:
     path = directory / MANIFEST
     if not path.exists():

@@ -212,6 +212,7 @@ def _jsonl_rows(path: Path) -> Iterator[CountedRow]:
 
 _READERS: dict[str, Callable[[Path], Iterator[CountedRow]]] = {
     ".parquet": _parquet_rows, ".csv": _csv_rows, ".jsonl": _jsonl_rows,
+    ".json": _jsonl_rows,  # Spark's name for its JSON lines parts
 }
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from hoguide._version import __version__
 from hoguide.batch.rows import COLUMNS, STATUS_RULE
 from hoguide.batch.scan import Summary
-from hoguide.batch.sinks import OutputFormat, prepare_directory, write_manifest
+from hoguide.batch.sinks import OutputFormat, count_part_rows, prepare_directory, write_manifest
 from hoguide.batch.sources import ID_COLUMNS, TEXT_COLUMNS, InputFormat, input_format, pick_column
 from hoguide.errors import InputError, ScanError
 from hoguide.knowledge.loader import load_knowledge
@@ -186,16 +186,19 @@ def scan_files(source: str, output: str, *, output_format: OutputFormat = "parqu
         return summary
     files = sorted(p.name for p in Path(output).glob("part-*"))
     summary.parts_written = len(files)
-    write_manifest(Path(output), _manifest(source, kind, output_format, (id_col, text_col), used_master, files,
+    # Each part with its rows, as the local engine lists them (the summary page checks the counts).
+    parts = [{"file": name, "rows": count_part_rows(Path(output) / name)} for name in files]
+    write_manifest(Path(output), _manifest(source, kind, output_format, (id_col, text_col), used_master, parts,
                                            summary))
     return summary
 
 
 def _manifest(source: str, kind: InputFormat, fmt: OutputFormat, columns: tuple[str | None, str | None],
-              master: str, files: list[str], summary: Summary) -> dict[str, Any]:
+              master: str, parts: list[dict[str, Any]], summary: Summary) -> dict[str, Any]:
     """What the run was, for provenance; ``engine`` tells the local engine not to resume it."""
     return {"engine": "spark", "spark_master": master,
             "input": source if _is_uri(source) else str(Path(source).resolve()), "input_format": kind,
             "id_col": columns[0], "text_col": columns[1], "format": fmt, "hoguide_version": __version__,
             "knowledge_version": load_knowledge().version, "ho_status_rule": STATUS_RULE, "complete": True,
-            "summary": summary.to_dict(), "parts": [{"file": name} for name in files]}
+            "summary": summary.to_dict(),
+            "parts": parts}
