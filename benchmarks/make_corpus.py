@@ -1,162 +1,134 @@
 """Write a deterministic corpus of fictional clinical notes for the speed benchmarks.
 
-    .venv/bin/python benchmarks/make_corpus.py [benchmarks/out/corpus.jsonl] [--notes 3000] [--seed 20261130]
+    .venv/bin/python benchmarks/make_corpus.py [OUT.jsonl] [--notes 3000] [--seed 20261130]
+                                               [--profile realistic|dense] [--density]
 
-Every note is generated here from this script's own fictional templates (short radiology impressions, long
-discharge summaries, upper-case reports, bullet lists) plus the bundled fictional example reports. Most notes do not
-mention heterotopic ossification; about 5% do, as in a real stream of notes. Output: JSON lines {"id", "text"}.
+Output: JSON lines {"id", "text"} (default benchmarks/out/corpus.jsonl), written as the notes are made, so 200,000+
+notes for the cohort-scan benchmark never sit in memory. Ids are "{index:06d}-{kind}", with "-ho" appended when the
+note mentions heterotopic ossification, or "{index:06d}-example-{name}" for a bundled example report (other scripts
+read the kind and the suffix). The same --notes, --seed and --profile give the same file.
+
+Profiles
+--------
+realistic (default; corpus_notes.py builds the notes from the phrase banks in corpus_templates.py)
+    Notes shaped like a hospital's stream, written from our own fictional templates (no text from MIMIC or any other
+    source). The mix and lengths follow what is known of real notes: discharge summaries average about 2,267 tokens,
+    roughly 9-10 KB (MIMIC-IV-Ext-BHC, PhysioNet 2024, https://doi.org/10.13026/vr29-4d92); radiology reports are
+    typically 1-3 KB, chest and joint radiographs shorter; ward notes are short. Shares, and the sizes measured on
+    200,000 notes (5th-95th percentile, mean):
+
+        radiology reports        35%   0.6-1.8 KB, mean 1.0  (CT/MRI 1-2.5 KB; a quarter in capitals; 18% joints)
+        discharge summaries      15%   6.8-11.6 KB, mean 9.1 (range 5.4-14 KB: HPI, histories, exam, lab panels,
+                                                              imaging, course by problem, medication lists,
+                                                              instructions; one draw per note sets how complex)
+        progress notes           18%   1.0-1.7 KB, mean 1.3  (SOAP with vitals, I/O, labs, plan by problem)
+        nursing notes            12%   0.3-0.7 KB, mean 0.5  (systems, I&O)
+        orthopaedic clinic        8%   1.5-2.2 KB, mean 1.8  (range of motion in degrees, imaging, physiotherapy)
+        operative notes           4%   1.7-2.7 KB, mean 2.1  (fields, steps, implants)
+        rehabilitation notes      3%   1.3-1.9 KB, mean 1.6  (function, spasticity, bladder/bowel/skin, goals)
+        short notes / lists       5%   0.05-0.2 KB           (telephone, refill, triage, bullet lists)
+        bundled example reports   1%
+
+    About 5% of notes mention HO (4% from the templates, nine in ten of them radiology, orthopaedic, operative and
+    rehabilitation notes, plus the 1% of example reports): graded and ungraded HO, "no heterotopic ossification",
+    possible early HO, myositis ossificans, excision history, prophylaxis with indomethacin or radiotherapy.
+    The text was written as notes are written, not to suit the reader: negated review-of-systems lists, family and
+    social history, lab lines, medication lists and long narrative appear at their natural rates. Lexicon density
+    (--density) comes out at 21 hits/KB (ward notes and discharge summaries 17-18, radiology 26, orthopaedic clinic
+    35), against 27.5 for the ConText test kit's sentences (each chosen because it names a condition, so an upper
+    bound for whole notes) and 38 for the dense profile. Vocabulary: about 27,000 distinct sentences in 3,000 notes;
+    the corpus compresses 3.6x with zlib, as ordinary prose does (the dense profile, 12x).
+    Generation: about 17 MB/s (200,000 notes, 460 MB, in about 28 s on one core; memory stays near 50 MB).
+
+dense
+    The original generator (corpus_dense.py), unchanged: 3,000 notes of about 690 bytes, 38 hits/KB. Kept so that
+    earlier benchmark numbers can be reproduced.
+
+Prints notes, MB, mean/median/p95 bytes per kind, the share mentioning HO, the generation time, and with --density
+the lexicon hits per KB (this imports the reader and reads every note's lexicon hits, so it is optional).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
+import statistics
 import sys
-from collections import Counter
-from collections.abc import Callable
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from hoguide.examples import example_bytes, example_names
-
 DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "corpus.jsonl"
-HO_SHARE = 0.05
-EXAMPLE_SHARE = 0.01
-
-SIDES = ["left", "right", "bilateral"]
-JOINTS = ["hip", "knee", "elbow", "shoulder", "ankle", "wrist", "lumbar spine", "cervical spine", "chest", "abdomen"]
-MODALITIES = ["XR", "CT", "MRI", "US"]
-AGES = range(19, 91)
-SEXES = ["male", "female"]
-NORMAL_FINDINGS = [
-    "No acute fracture or dislocation.",
-    "Joint spaces are preserved.",
-    "Mild degenerative change with marginal osteophytes.",
-    "Soft tissues are unremarkable.",
-    "No focal lytic or sclerotic lesion.",
-    "Alignment is anatomic.",
-    "No joint effusion.",
-    "Bone density is within normal limits for age.",
-    "Vascular calcification is noted incidentally.",
-    "Postsurgical changes without evidence of hardware complication.",
-    "Small enthesophyte at the tendon insertion.",
-    "No pneumothorax or pleural effusion.",
-    "Heart size is normal.",
-    "Lungs are clear.",
-    "Degenerative disc disease at L4-L5 with mild foraminal narrowing.",
-]
-HO_FINDINGS = [
-    "Heterotopic ossification is seen lateral to the {side} {joint}, Brooker class {grade}.",
-    "Maturing periarticular heterotopic bone about the {side} {joint}.",
-    "No heterotopic ossification is identified about the {side} {joint}.",
-    "Possible early heterotopic ossification in the soft tissues of the {side} thigh; follow-up advised.",
-    "Interval increase in ectopic bone formation anterior to the {side} {joint}.",
-    "Findings compatible with myositis ossificans in the {side} quadriceps.",
-    "History of heterotopic ossification excision at the {side} {joint}, no recurrence.",
-]
-PROBLEMS = [
-    "hypertension", "type 2 diabetes mellitus", "chronic kidney disease stage 3", "atrial fibrillation",
-    "community-acquired pneumonia", "COPD exacerbation", "urinary tract infection", "congestive heart failure",
-    "cellulitis of the lower leg", "acute kidney injury", "hyponatraemia", "falls", "delirium", "anaemia",
-]
-MEDICATIONS = [
-    "amlodipine 5 mg daily", "metformin 500 mg twice daily", "apixaban 5 mg twice daily", "atorvastatin 40 mg nightly",
-    "paracetamol 1 g four times daily as needed", "omeprazole 20 mg daily", "furosemide 40 mg daily",
-    "amoxicillin 500 mg three times daily for 5 days", "ramipril 2.5 mg daily", "sertraline 50 mg daily",
-]
-CONTEXT_SENTENCES = [
-    "Denies chest pain, shortness of breath or palpitations.",
-    "No fever or chills.",
-    "Mother had breast cancer; father had a myocardial infarction at 60.",
-    "Patient reports intermittent knee pain for several years.",
-    "Rule out deep vein thrombosis.",
-    "If symptoms worsen, return to the emergency department.",
-    "Possible early pneumonia in the right lower lobe.",
-    "No evidence of pulmonary embolism.",
-    "Swelling has resolved.",
-    "Previous history of gout, currently quiescent.",
-]
 
 
-def _ho_finding(rng: random.Random) -> str:
-    return rng.choice(HO_FINDINGS).format(side=rng.choice(SIDES[:2]), joint=rng.choice(JOINTS[:4]),
-                                          grade=rng.choice(["I", "II", "III", "IV"]))
+def notes_of(profile: str, notes: int, seed: int) -> Iterator[dict[str, str]]:
+    if profile == "dense":
+        import corpus_dense
+
+        return iter(corpus_dense.generate(notes, seed))
+    import corpus_notes
+
+    return corpus_notes.generate(notes, seed)
 
 
-def _findings(rng: random.Random, count: int, ho: bool) -> list[str]:
-    lines = rng.sample(NORMAL_FINDINGS, count)
-    if ho:
-        lines.insert(rng.randrange(len(lines) + 1), _ho_finding(rng))
-    return lines
+def hit_counter() -> Callable[[str], int]:
+    from hoguide.knowledge.loader import load_knowledge
+    from hoguide.reading.reader import reader_for
+
+    lexicon = reader_for(load_knowledge()).lexicon
+    return lambda text: len(lexicon.find(text))
 
 
-def radiology_impression(rng: random.Random, ho: bool) -> str:
-    exam = f"{rng.choice(MODALITIES)} {rng.choice(SIDES)} {rng.choice(JOINTS)}".upper()
-    findings = _findings(rng, rng.randint(2, 4), ho)
-    impression = findings[0] if not ho else next(line for line in findings if "ossif" in line or "bone" in line)
-    return (f"EXAMINATION: {exam}\nDATE: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
-            f"CLINICAL HISTORY: {rng.choice(AGES)} year old {rng.choice(SEXES)}, {rng.choice(CONTEXT_SENTENCES)}\n\n"
-            f"FINDINGS: {' '.join(findings)}\n\nIMPRESSION: {impression}\n")
+def kind_of(note_id: str) -> str:
+    return note_id.split("-")[1]
 
 
-def discharge_summary(rng: random.Random, ho: bool) -> str:
-    problems = rng.sample(PROBLEMS, rng.randint(3, 6))
-    paragraphs = [
-        "DISCHARGE SUMMARY",
-        f"Admission date: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}. Length of stay: {rng.randint(2, 30)} "
-        f"days. Patient: {rng.choice(AGES)} year old {rng.choice(SEXES)}.",
-        "Presenting complaint: " + " ".join(rng.sample(CONTEXT_SENTENCES, 4)),
-        "Past medical history: " + ", ".join(problems) + ".",
-    ]
-    for problem in problems:
-        course = " ".join(rng.sample(CONTEXT_SENTENCES, 3))
-        paragraphs.append(f"{problem.capitalize()}: managed on the ward with daily review. {course} "
-                          f"{rng.choice(NORMAL_FINDINGS)} Plan agreed with the patient and family.")
-    if ho:
-        paragraphs.append(f"Orthopaedics: reviewed for reduced range of motion. {_ho_finding(rng)} "
-                          "Physiotherapy to continue range-of-motion exercises.")
-    paragraphs.append("Imaging: " + " ".join(_findings(rng, 5, False)))
-    paragraphs.append("Medications on discharge: " + "; ".join(rng.sample(MEDICATIONS, rng.randint(3, 7))) + ".")
-    paragraphs.append("Follow-up: GP review in two weeks. " + rng.choice(CONTEXT_SENTENCES))
-    return "\n\n".join(paragraphs) + "\n"
+def p95(values: list[int]) -> int:
+    return sorted(values)[min(len(values) - 1, int(0.95 * len(values)))]
 
 
-def upper_case_report(rng: random.Random, ho: bool) -> str:
-    return radiology_impression(rng, ho).upper()
+def write(args: argparse.Namespace) -> tuple[dict[str, list[int]], dict[str, int], int, float, float]:
+    """Write the corpus; return sizes per kind, hits per kind, HO count, generation and counting seconds."""
+    sizes: dict[str, list[int]] = defaultdict(list)
+    hits: dict[str, int] = defaultdict(int)
+    ho = 0
+    count_hits = hit_counter() if args.density else None
+    counting = 0.0
+    started = time.perf_counter()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8", buffering=1 << 20) as handle:
+        for note in notes_of(args.profile, args.notes, args.seed):
+            handle.write(json.dumps(note, ensure_ascii=False) + "\n")
+            kind = kind_of(note["id"])
+            sizes[kind].append(len(note["text"].encode("utf-8")))
+            ho += note["id"].endswith("-ho")
+            if count_hits is not None:
+                before = time.perf_counter()
+                hits[kind] += count_hits(note["text"])
+                counting += time.perf_counter() - before
+    return sizes, hits, ho, time.perf_counter() - started - counting, counting
 
 
-def bullet_list(rng: random.Random, ho: bool) -> str:
-    items = _findings(rng, rng.randint(3, 6), ho) + rng.sample(CONTEXT_SENTENCES, 2)
-    rng.shuffle(items)
-    bullet = rng.choice(["-", "*", "•"])
-    lines = [f"{bullet} {item.rstrip('.')}" for item in items]
-    meds = [f"  {i}. {m}" for i, m in enumerate(rng.sample(MEDICATIONS, 3), start=1)]
-    return "CLINIC NOTE\nProblems / findings:\n" + "\n".join(lines) + "\nMedications:\n" + "\n".join(meds) + "\n"
-
-
-TEMPLATES: dict[str, tuple[Callable[[random.Random, bool], str], float]] = {
-    "radiology_impression": (radiology_impression, 0.40),
-    "discharge_summary": (discharge_summary, 0.20),
-    "upper_case_report": (upper_case_report, 0.15),
-    "bullet_list": (bullet_list, 0.25),
-}
-
-
-def generate(notes: int, seed: int) -> list[dict[str, str]]:
-    rng = random.Random(seed)
-    names = example_names()
-    kinds = list(TEMPLATES)
-    weights = [TEMPLATES[k][1] for k in kinds]
-    corpus: list[dict[str, str]] = []
-    for index in range(notes):
-        if rng.random() < EXAMPLE_SHARE:
-            name = rng.choice(names)
-            corpus.append({"id": f"{index:06d}-example-{name}", "text": example_bytes(name).decode("utf-8")})
-            continue
-        kind = rng.choices(kinds, weights)[0]
-        ho = rng.random() < HO_SHARE
-        corpus.append({"id": f"{index:06d}-{kind}{'-ho' if ho else ''}", "text": TEMPLATES[kind][0](rng, ho)})
-    return corpus
+def report(args: argparse.Namespace, sizes: dict[str, list[int]], hits: dict[str, int], ho: int, seconds: float,
+           counting: float) -> None:
+    notes = sum(len(v) for v in sizes.values())
+    total = sum(sum(v) for v in sizes.values())
+    examples = len(sizes.get("example", []))
+    print(f"wrote {args.out}: {notes} notes, {total / 1e6:.2f} MB of text, profile {args.profile}, seed {args.seed}")
+    print(f"generated and written in {seconds:.1f} s ({total / 1e6 / max(seconds, 1e-9):.1f} MB/s)")
+    header = f"{'kind':<22}{'notes':>8}{'share':>8}{'mean B':>9}{'median B':>10}{'p95 B':>9}"
+    print(header + (f"{'hits/KB':>9}" if args.density else ""))
+    for kind in sorted(sizes, key=lambda k: -len(sizes[k])):
+        values = sizes[kind]
+        row = (f"{kind:<22}{len(values):>8}{len(values) / notes:>8.1%}{statistics.fmean(values):>9.0f}"
+               f"{statistics.median(values):>10.0f}{p95(values):>9}")
+        print(row + (f"{1000 * hits[kind] / sum(values):>9.1f}" if args.density else ""))
+    print(f"mentioning HO: {(ho + examples) / notes:.1%} "
+          f"({ho} template notes with -ho ids, {examples} example reports)")
+    if args.density:
+        print(f"lexicon density: {1000 * sum(hits.values()) / total:.1f} hits/KB "
+              f"({sum(hits.values())} hits; counted in {counting:.1f} s)")
 
 
 def main() -> int:
@@ -164,17 +136,10 @@ def main() -> int:
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--notes", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=20261130)
+    parser.add_argument("--profile", choices=["realistic", "dense"], default="realistic")
+    parser.add_argument("--density", action="store_true", help="also count lexicon hits per KB (imports the reader)")
     args = parser.parse_args()
-    corpus = generate(args.notes, args.seed)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as handle:
-        for note in corpus:
-            handle.write(json.dumps(note, ensure_ascii=False) + "\n")
-    size = sum(len(n["text"].encode("utf-8")) for n in corpus)
-    mix = Counter(n["id"].split("-")[1] for n in corpus)
-    ho = sum(n["id"].endswith("-ho") for n in corpus)
-    print(f"wrote {args.out}: {len(corpus)} notes, {size / 1e6:.2f} MB of text")
-    print("mix: " + ", ".join(f"{k} {v}" for k, v in sorted(mix.items())) + f"; HO-mentioning template notes {ho}")
+    report(args, *write(args))
     return 0
 
 
