@@ -29,9 +29,10 @@ _END = re.compile(
     rf"[.!?]{_NOT_ABBREVIATION}[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
 )
 # Line ends may be "\r\n" (Windows files, and every textarea a browser submits).
-# An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too.
-_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*"
-                    r"|(?<=[A-Za-z,.][ \t])[ \t]*(?=\d{1,2}\)[ \t]+[A-Za-z])")
+_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+# An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
+# from each ")" with str.find: an alternative in _BREAK would be tried at every character.
+_ENUMERATION = re.compile(r"(?<=[A-Za-z,.][ \t])\d{1,2}\)[ \t]+[A-Za-z]")
 MAX_SENTENCE_CHARS = 1000
 
 
@@ -70,9 +71,21 @@ def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceInde
         starts.add(match.end())
     for match in _BREAK.finditer(text):
         starts.add(match.end())
+    starts.update(_inline_enumerations(text))
     starts.update(extra_breaks)
     ordered = sorted(s for s in starts if s < len(text)) or [0]
     return SentenceIndex(tuple(_cap_length(text, ordered)), len(text))
+
+
+def _inline_enumerations(text: str) -> list[int]:
+    found = []
+    close = text.find(")")
+    while close != -1:
+        digits = close - 2 if close >= 2 and text[close - 2].isdigit() else close - 1
+        if digits >= 0 and text[digits].isdigit() and _ENUMERATION.match(text, digits):
+            found.append(digits)
+        close = text.find(")", close + 1)
+    return found
 
 
 def _cap_length(text: str, starts: list[int]) -> list[int]:
