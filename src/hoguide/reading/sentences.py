@@ -9,9 +9,8 @@ findings with ";" ("HO about the right hip; no HO on the left"). Line wraps insi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
 
 # "Dr. Smith", "e.g. the" and initials are not sentence ends: each abbreviation becomes a
@@ -28,8 +27,10 @@ _NOT_ABBREVIATION = "".join(
 _END = re.compile(
     rf"[.!?]{_NOT_ABBREVIATION}[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
 )
-# Line ends may be "\r\n" (Windows files, and every textarea a browser submits).
-_BREAK = re.compile(r"\n[ \t\r]*\n\s*|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+# Line ends may be "\r\n" (Windows files, and every textarea a browser submits). A blank line
+# ends every sentence, so it also cuts the text into blocks that are split independently.
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
+_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
 # An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
 # from each ")" with str.find: an alternative in _BREAK would be tried at every character.
 _ENUMERATION = re.compile(r"(?<=[A-Za-z,.][ \t])\d{1,2}\)[ \t]+[A-Za-z]")
@@ -42,60 +43,82 @@ def _is_list_number(text: str, dot: int) -> bool:
     return 0 < dot - line_start <= 4 and text[line_start:dot].strip().isdigit()
 
 
-@dataclass(frozen=True, slots=True)
 class SentenceIndex:
-    """Sentence boundaries of one text; ``span(offset)`` gives the sentence holding an offset."""
+    """Sentence boundaries of one text; ``span(offset)`` gives the sentence holding an offset.
 
-    starts: tuple[int, ...]
-    length: int
+    The text is cut at blank lines into blocks, and a block is split into sentences only when an
+    offset in it is first asked for: the reader asks only about sentences that hold an HO term or
+    a fact, and most paragraphs of a long note hold neither.
+    """
+
+    def __init__(self, text: str, extra_breaks: Iterable[int] = ()) -> None:
+        self.length = len(text)
+        self._text = text
+        self._blocks = [0, *(end for m in _BLANK_LINE.finditer(text) if 0 < (end := m.end()) < len(text))]
+        self._extra = sorted(extra_breaks)
+        self._split: dict[int, list[int]] = {}  # block index -> its sentence starts
 
     def span(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, offset) - 1
-        start = self.starts[i] if i >= 0 else 0
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else self.length
-        return start, end
+        block = bisect_right(self._blocks, offset) - 1
+        starts = self._split.get(block) or self._split_block(block)
+        i = bisect_right(starts, offset) - 1
+        start = starts[max(i, 0)]
+        return start, starts[i + 1] if i + 1 < len(starts) else self._block_end(block)
 
     def spans(self) -> list[tuple[int, int]]:
-        bounds = [*self.starts, self.length]
-        return [(bounds[i], bounds[i + 1]) for i in range(len(self.starts))]
+        found = []
+        for block in range(len(self._blocks)):
+            bounds = [*(self._split.get(block) or self._split_block(block)), self._block_end(block)]
+            found += pairwise(bounds)
+        return found
+
+    def _block_end(self, block: int) -> int:
+        return self._blocks[block + 1] if block + 1 < len(self._blocks) else self.length
+
+    def _split_block(self, block: int) -> list[int]:
+        text, start, end = self._text, self._blocks[block], self._block_end(block)
+        starts = {start}
+        for match in _END.finditer(text, start, end):
+            dot = match.start()
+            if dot and text[dot - 1].isdigit() and text[dot] == "." and _is_list_number(text, dot):
+                continue
+            starts.add(match.end())
+        starts.update(match.end() for match in _BREAK.finditer(text, start, end))
+        starts.update(_inline_enumerations(text, start, end))
+        starts.update(self._extra[bisect_left(self._extra, start) : bisect_left(self._extra, end)])
+        ordered = sorted(starts)
+        while ordered[-1] >= end and len(ordered) > 1:  # a break that ends the block starts the next
+            ordered.pop()
+        self._split[block] = capped = _cap_length(text, ordered, end)
+        return capped
 
 
 def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceIndex:
-    """Sentence starts for ``text``; ``extra_breaks`` are offsets that must start a sentence
+    """Sentence boundaries for ``text``; ``extra_breaks`` are offsets that must start a sentence
     (section headers and bodies)."""
-    starts = {0}
-    for match in _END.finditer(text):
-        dot = match.start()
-        if dot and text[dot - 1].isdigit() and text[dot] == "." and _is_list_number(text, dot):
-            continue
-        starts.add(match.end())
-    for match in _BREAK.finditer(text):
-        starts.add(match.end())
-    starts.update(_inline_enumerations(text))
-    starts.update(extra_breaks)
-    ordered = sorted(s for s in starts if s < len(text)) or [0]
-    return SentenceIndex(tuple(_cap_length(text, ordered)), len(text))
+    return SentenceIndex(text, extra_breaks)
 
 
-def _inline_enumerations(text: str) -> list[int]:
+def _inline_enumerations(text: str, start: int, end: int) -> list[int]:
     found = []
-    close = text.find(")")
+    close = text.find(")", start, end)
     while close != -1:
         digits = close - 2 if close >= 2 and text[close - 2].isdigit() else close - 1
-        if digits >= 0 and text[digits].isdigit() and _ENUMERATION.match(text, digits):
+        if digits >= start and text[digits].isdigit() and _ENUMERATION.match(text, digits, end):
             found.append(digits)
-        close = text.find(")", close + 1)
+        close = text.find(")", close + 1, end)
     return found
 
 
-def _cap_length(text: str, starts: list[int]) -> list[int]:
+def _cap_length(text: str, starts: list[int], end: int) -> list[int]:
     """Break run-on "sentences" (tables, pasted lists, junk) at white space every few hundred
     characters: a trigger's scope never needs more, and it keeps ConText linear in the text."""
+    if all(b - a <= MAX_SENTENCE_CHARS for a, b in pairwise([*starts, end])):
+        return starts
     capped: list[int] = []
-    bounds = [*starts, len(text)]
-    for start, end in pairwise(bounds):
+    for start, stop in pairwise([*starts, end]):
         capped.append(start)
-        while end - start > MAX_SENTENCE_CHARS:
+        while stop - start > MAX_SENTENCE_CHARS:
             cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
             start = cut + 1 if cut != -1 else start + MAX_SENTENCE_CHARS
             capped.append(start)
