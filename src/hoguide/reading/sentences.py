@@ -66,7 +66,7 @@ class SentenceIndex:
         return start, starts[i + 1] if i + 1 < len(starts) else self._block_end(block)
 
     def spans(self) -> list[tuple[int, int]]:
-        found = []
+        found: list[tuple[int, int]] = []
         for block in range(len(self._blocks)):
             bounds = [*(self._split.get(block) or self._split_block(block)), self._block_end(block)]
             found += pairwise(bounds)
