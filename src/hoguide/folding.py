@@ -11,6 +11,8 @@ _FOLD = str.maketrans(
     }
 )
 
+_FOLD_PAIRS = tuple((chr(code), replacement) for code, replacement in _FOLD.items())
+
 # The same for ASCII text as a 256-byte table: bytes.translate is many times faster than a
 # str.translate that looks each character up in a dict, and most reports are ASCII.
 _ASCII_FOLD = bytes(
@@ -26,7 +28,11 @@ def fold(text: str) -> str:
     if len(lowered) != len(text):
         # A few characters (e.g. 'İ') lower-case to two; keep one per input character.
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_FOLD)
+    # One C-speed replace per character that occurs beats str.translate's lookup of every character.
+    for char, replacement in _FOLD_PAIRS:
+        if char in lowered:
+            lowered = lowered.replace(char, replacement)
+    return lowered
 
 
 def normalise_phrase(phrase: str) -> str:

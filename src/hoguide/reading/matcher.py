@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
@@ -45,19 +46,10 @@ class PreparedText:
         folded = fold(text)
         if "  " not in folded:
             return cls(text, folded, folded, (), ())
-        starts: list[int] = []
-        removed: list[int] = []
-        pieces: list[str] = []
-        last = 0
-        total = 0
-        for run in _SPACE_RUN.finditer(folded):
-            pieces.append(folded[last : run.start() + 1])
-            total += run.end() - run.start() - 1
-            last = run.end()
-            starts.append(run.end() - total)
-            removed.append(total)
-        pieces.append(folded[last:])
-        return cls(text, "".join(pieces), folded, tuple(starts), tuple(removed))
+        runs = [run.span() for run in _SPACE_RUN.finditer(folded)]
+        removed = tuple(accumulate(end - start - 1 for start, end in runs))
+        starts = tuple(end - total for (_, end), total in zip(runs, removed, strict=True))
+        return cls(text, _SPACE_RUN.sub(" ", folded), folded, starts, removed)
 
     def to_original(self, pos: int) -> int:
         """Map a start offset in ``folded`` to the input text."""
