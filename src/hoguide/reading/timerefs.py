@@ -1,6 +1,6 @@
 """Time references guidance needs: dates and intervals ("4 months after surgery", "6 weeks ago").
 
-Numeric dates are found by one pattern that starts with a digit (fast to scan for). Worded
+Numeric dates are found from their separators (fast to scan for). Worded
 references are matched only at a time word the automaton already found (a unit, a month name,
 "POD"), one anchored pattern per kind of word, so text without time words costs nothing here. Every pattern is bounded:
 matching stays linear in the text.
@@ -25,7 +25,11 @@ _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _UNIT = r"(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)"
 _RELATION = r"(?:ago|after|later|since|following|post|postoperative(?:ly)?|post-op|postop|before|prior)"
 
-_NUMERIC = re.compile(r"\d(?:\d\d\d-[01]?\d-[0-3]?\d|\d?/[0-3]?\d/(?:19|20)?\d\d)")
+# Numeric dates are found from their first separator: a pattern that starts with a literal "-" or
+# "/" is scanned for at C speed, while one that starts with a digit is tried at every digit (lab
+# values and vital signs are full of them). The look-behind then checks the digits before it.
+_ISO_FROM_DASH = re.compile(r"-(?<=\d\d\d\d-)[01]?\d-[0-3]?\d")
+_US_FROM_SLASH = re.compile(r"/(?<=\d/)[0-3]?\d/(?:19|20)?\d\d")
 _ISO = re.compile(r"((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)")
 _US = re.compile(r"([01]?\d)/([0-3]?\d)/((?:19|20)?\d\d)")
 # Each worded form is tried only where its cue word is: a month name starts a named date, a
@@ -59,13 +63,16 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def _numeric_dates(text: str) -> Iterator[TimeReference]:
-    for match in _NUMERIC.finditer(text):
-        start, end = match.span()
+    spans = [(m.start() - 4, m.end()) for m in _ISO_FROM_DASH.finditer(text)]
+    for match in _US_FROM_SLASH.finditer(text):
+        slash = match.start()
+        spans.append((slash - 2 if slash >= 2 and text[slash - 2].isdigit() else slash - 1, match.end()))
+    for start, end in spans:
         if (start and (text[start - 1].isalnum() or text[start - 1] in "/-.")) or (
             end < len(text) and (text[end].isalnum() or text[end] in "/-")
         ):
             continue
-        found = match.group(0)
+        found = text[start:end]
         if iso := _ISO.fullmatch(found):
             yield TimeReference("date", start, end, _iso(int(iso[1]), int(iso[2]), int(iso[3])))
         elif us := _US.fullmatch(found):
