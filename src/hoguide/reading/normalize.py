@@ -65,7 +65,7 @@ def check_text(text: str, limit: int) -> str:
         check_size(len(text), limit)
     if 4 * len(text) > limit:  # only then can the UTF-8 size pass the limit
         check_size(len(text.encode("utf-8", errors="surrogatepass")), limit)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): no copy of a long report
         raise EmptyInputError("the report is empty: there is no text to read")
     if "\0" in text:
         raise BinaryInputError(
