@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 EXAMPLE ?= hip_arthroplasty_brooker_3
 PORT ?= 8000
 
-.PHONY: run explain test lint pytest bench clean
+.PHONY: run explain test lint pytest bench bench-scan clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,13 @@ $(BASELINE_VENV)/bin/python:
 
 bench: $(VENV)/.installed $(BASELINE_VENV)/bin/python
 	$(BIN)/python benchmarks/make_corpus.py
+	$(BIN)/python benchmarks/make_corpus.py benchmarks/out/corpus-dense.jsonl --profile dense
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --corpus benchmarks/out/corpus-dense.jsonl --json benchmarks/out/bench-dense.json
+
+## bench-scan: the cohort scan on 200,000 generated notes, 1 and 2 processes and Spark local[2] (several minutes)
+bench-scan: $(VENV)/.dev-installed
+	$(BIN)/python benchmarks/scan_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
