@@ -55,7 +55,7 @@ f:close()
 """
 
 
-def run_wrk(url: str, body: dict[str, str], clients: int, seconds: float) -> int:
+def run_wrk(url: str, body: dict[str, str], clients: int, seconds: float, threads: int) -> int:
     import os
     import tempfile
 
@@ -65,7 +65,7 @@ def run_wrk(url: str, body: dict[str, str], clients: int, seconds: float) -> int
             handle.write(WRK_SCRIPT)
         with open(payload, "w") as handle:
             json.dump(body, handle)
-        command = ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script,
+        command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script,
                    f"{url}/api/v1/explain"]
         print(" ".join([*command[:-3], "post.lua", command[-1]]))
         result = subprocess.run(command, env={**os.environ, "HOGUIDE_BODY": payload}, capture_output=True,
@@ -82,6 +82,8 @@ def main() -> int:
     parser.add_argument("--example", default="hip_arthroplasty_brooker_3")
     parser.add_argument("--runner", choices=("hoguide", "uvicorn"), default="hoguide",
                         help="hoguide serve (default) or uvicorn --workers, to compare")
+    parser.add_argument("--wrk-threads", type=int, default=2,
+                        help="wrk threads (it shares the 2 cores with the server)")
     parser.add_argument("--python-clients", action="store_true", help="use Python threads even if wrk exists")
     args = parser.parse_args()
     port = free_port()
@@ -100,7 +102,7 @@ def main() -> int:
             for _ in range(50):
                 warm.post("/api/v1/explain", json=body).raise_for_status()
         if shutil.which("wrk") and not args.python_clients:
-            return run_wrk(url, body, args.clients, args.seconds)
+            return run_wrk(url, body, args.clients, args.seconds, args.wrk_threads)
         latencies: list[float] = []
         failures = 0
         lock = threading.Lock()

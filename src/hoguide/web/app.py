@@ -6,6 +6,10 @@ rendered, and both are forgotten. Errors become problem details (API) or a messa
 
 from __future__ import annotations
 
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -18,6 +22,21 @@ from hoguide.render.html import stylesheet
 from hoguide.web.guard import Guard
 from hoguide.web.problems import hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
+
+
+@asynccontextmanager
+async def _warm(app: FastAPI) -> AsyncIterator[None]:
+    """Load the knowledge base, compile the reader and the templates before the first visitor
+    comes: otherwise the first request to each worker waits for them (about a second)."""
+    from hoguide import api
+    from hoguide.examples import example_bytes, example_names
+    from hoguide.render.html import render_html
+
+    render_html(api.explain(example_bytes(example_names()[0]).decode("utf-8")))
+    # The knowledge base, automata and templates live as long as the worker: moved out of the
+    # collector's reach, a full collection no longer walks them (a pause of several ms each time).
+    gc.freeze()
+    yield
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -35,6 +54,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         docs_url=None,  # the Swagger page loads third-party scripts; the OpenAPI JSON is the documentation
         openapi_url="/api/v1/openapi.json",
         redoc_url=None,
+        lifespan=_warm,
     )
     app.state.settings = settings
     app.include_router(api_router)
