@@ -23,6 +23,9 @@ def sentences(text: str) -> list[str]:
         ("no fracture or\nheterotopic ossification", ["no fracture or\nheterotopic ossification"]),
         ("Hip pain\n\nHeterotopic bone", ["Hip pain", "Heterotopic bone"]),
         ("1. Stable HO.\n2. No fracture.", ["1. Stable HO.", "2. No fracture."]),
+        ("DIAGNOSIS: 1) Esophagitis s/p biopsy 2) Hiatal hernia 3) Gastritis",
+         ["DIAGNOSIS: 1) Esophagitis s/p biopsy", "2) Hiatal hernia", "3) Gastritis"]),
+        ("Bridging bone (see figure 2) across the joint.", ["Bridging bone (see figure 2) across the joint."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:

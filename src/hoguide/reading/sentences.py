@@ -100,12 +100,16 @@ def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceInde
 
 
 def _inline_enumerations(text: str, start: int, end: int) -> list[int]:
+    """Where items "2) ", "3) " … of a list run together on one line start; an item counts only
+    after its predecessor ("1)" before "2)"), so "(see figure 2) below" splits nothing."""
     found = []
     close = text.find(")", start, end)
     while close != -1:
         digits = close - 2 if close >= 2 and text[close - 2].isdigit() else close - 1
         if digits >= start and text[digits].isdigit() and _ENUMERATION.match(text, digits, end):
-            found.append(digits)
+            number = int(text[digits:close])
+            if number > 1 and text.rfind(f"{number - 1})", start, digits) != -1:
+                found.append(digits)
         close = text.find(")", close + 1, end)
     return found
 
