@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from itertools import pairwise
 
-from hoguide.reading.sentences import split_sentences
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hoguide.reading.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -38,3 +42,22 @@ def test_span_lookup_covers_every_offset() -> None:
     for offset in range(len(text)):
         start, end = index.span(offset)
         assert start <= offset < end
+
+
+SENTENCE_PIECES = ["Hip.", "HO", " ", "\n", "\n\n", "\r\n", ";", "1) ", "2) ", "- ", "Dr.", "e.g.", "1.", "x" * 700,
+                   "?"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40),
+       extra=st.lists(st.integers(min_value=0, max_value=3000), max_size=4))
+def test_sentences_tile_the_text_and_every_lookup_agrees(pieces: list[str], extra: list[int]) -> None:
+    # Blocks are split lazily, in whatever order offsets are asked for: the answers must not depend on it.
+    text = "".join(pieces)
+    spans = split_sentences(text, extra).spans()
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in pairwise(spans))
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    lazy = split_sentences(text, extra)
+    for offset in reversed(range(len(text))):
+        assert lazy.span(offset) == next(s for s in spans if s[0] <= offset < s[1])
