@@ -15,11 +15,9 @@ Matching rules, applied after the automaton pass:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
@@ -27,8 +25,6 @@ import ahocorasick_rs
 from hoguide.folding import fold, normalise_phrase
 
 P = TypeVar("P")
-
-_SPACE_RUN = re.compile(r"  +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +40,26 @@ class PreparedText:
     @classmethod
     def of(cls, text: str) -> PreparedText:
         folded = fold(text)
-        if "  " not in folded:
+        run = folded.find("  ")
+        if run == -1:
             return cls(text, folded, folded, (), ())
-        runs = [run.span() for run in _SPACE_RUN.finditer(folded)]
-        removed = tuple(accumulate(end - start - 1 for start, end in runs))
-        starts = tuple(end - total for (_, end), total in zip(runs, removed, strict=True))
-        return cls(text, _SPACE_RUN.sub(" ", folded), folded, starts, removed)
+        # str.find from run to run: about twice as fast as a regular expression's match objects.
+        pieces: list[str] = []
+        starts: list[int] = []
+        removed: list[int] = []
+        last = total = 0
+        while run != -1:
+            after = run + 2
+            while after < len(folded) and folded[after] == " ":
+                after += 1
+            pieces.append(folded[last : run + 1])
+            total += after - run - 1
+            last = after
+            starts.append(after - total)
+            removed.append(total)
+            run = folded.find("  ", after)
+        pieces.append(folded[last:])
+        return cls(text, "".join(pieces), folded, tuple(starts), tuple(removed))
 
     def to_original(self, pos: int) -> int:
         """Map a start offset in ``folded`` to the input text."""
