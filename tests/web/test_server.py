@@ -60,8 +60,8 @@ def two_workers() -> Iterator[tuple[subprocess.Popen[str], str]]:
         yield server, url
     finally:
         if server.poll() is None:
-            server.kill()
-        server.communicate(timeout=30)
+            server.kill()  # SIGKILL: the workers must notice and stop by themselves
+        server.communicate(timeout=30)  # returns once every worker has let go of the pipes
 
 
 @pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT") or not Path("/proc/self/task").exists(),
@@ -81,6 +81,27 @@ def test_two_workers_serve_and_stop_together(two_workers: tuple[subprocess.Popen
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in workers), "a worker outlived hoguide serve"
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT") or not Path("/proc/self/task").exists(),
+                    reason="one socket per worker needs SO_REUSEPORT; the check reads /proc")
+def test_a_worker_that_dies_is_replaced(two_workers: tuple[subprocess.Popen[str], str]) -> None:
+    server, url = two_workers
+    before = _children(server.pid)
+    victim = max(before)
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        now = {pid for pid in _children(server.pid) if _alive(pid)}
+        if victim not in now and len(now - before) >= 1 and len(now) >= len(before):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("no new worker replaced the one that died")
+    for _ in range(10):  # the replacement serves too (new connections reach both workers)
+        response = httpx.post(f"{url}/api/v1/explain", json={"text": "No heterotopic ossification."}, timeout=30)
+        assert response.status_code == 200
+        assert response.json()["overall_status"] == "absent"
 
 
 def test_a_taken_port_is_a_clear_error() -> None:

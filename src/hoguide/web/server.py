@@ -8,15 +8,18 @@ connections at once can land them all on one worker, leaving the other core idle
 connections across them. Where the option does not exist (Windows), uvicorn's workers are used.
 
 The parent only supervises: it starts the workers, starts a new one if one dies, and stops them
-all on Ctrl+C or SIGTERM, so no worker outlives it.
+all on Ctrl+C or SIGTERM; if the parent itself is killed outright, the workers notice and stop,
+so no worker outlives it.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import wait
@@ -30,6 +33,7 @@ log = logging.getLogger("hoguide.web")
 APP = "hoguide.web.app:create_app"
 BACKLOG = 2048
 RESTART_PAUSE_SECONDS = 1.0  # a worker that dies at once must not make the supervisor spin
+ORPHAN_CHECK_SECONDS = 0.5
 
 
 class PortInUseError(OSError):
@@ -56,8 +60,19 @@ def _config() -> uvicorn.Config:
     return uvicorn.Config(APP, factory=True, access_log=False, log_level="warning")
 
 
-def _worker(host: str, port: int) -> None:
-    uvicorn.Server(_config()).run(sockets=[_listening_socket(host, port, shared=True)])
+def _worker(host: str, port: int, supervisor: int) -> None:
+    server = uvicorn.Server(_config())
+    threading.Thread(target=_stop_when_orphaned, args=(server, supervisor), daemon=True).start()
+    server.run(sockets=[_listening_socket(host, port, shared=True)])
+
+
+def _stop_when_orphaned(server: uvicorn.Server, supervisor: int) -> None:
+    """A supervisor killed outright (SIGKILL, OOM) cannot stop its workers: each worker watches
+    for it to go and then stops itself, so none is left holding the port. The supervisor's pid
+    comes from the supervisor, so a worker orphaned while it was still starting knows it too."""
+    while os.getppid() == supervisor:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    server.should_exit = True
 
 
 def serve(host: str, port: int, workers: int, *, on_ready: Callable[[], None] | None = None) -> None:
@@ -84,7 +99,7 @@ def _supervise(host: str, port: int, workers: int) -> None:
         stopping = True
 
     def start() -> BaseProcess:
-        process = context.Process(target=_worker, args=(host, port), daemon=True, name="hoguide-web")
+        process = context.Process(target=_worker, args=(host, port, os.getpid()), daemon=True, name="hoguide-web")
         process.start()
         return process
 
