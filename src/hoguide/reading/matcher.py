@@ -149,32 +149,35 @@ class PhraseMatcher(Generic[P]):
             left, right, exact = checks[index]
             if (left and start and folded[start - 1].isalnum()) or (right and end < n and folded[end].isalnum()):
                 continue
-            if run_starts:
-                i = bisect_right(run_starts, start)
-                j = bisect_right(run_starts, end - 1)
-                start, end = start + (removed[i - 1] if i else 0), end + (removed[j - 1] if j else 0)
             if exact:
+                written = prepared.original[prepared.to_original(start) : prepared.to_original_end(end)]
                 for pattern, rank in zip(self._patterns[index], ranks[index], strict=True):
-                    if pattern.exact_case is None or _same_words(prepared.original[start:end], pattern.exact_case):
+                    if pattern.exact_case is None or _same_words(written, pattern.exact_case):
                         append((start, -end, rank))
             else:
                 for rank in ranks[index]:
                     append((start, -end, rank))
-        return self._resolve_overlaps(candidates)
+        return self._resolve_overlaps(candidates, run_starts, removed)
 
-    def _resolve_overlaps(self, candidates: list[tuple[int, int, int]]) -> list[Hit[P]]:
+    def _resolve_overlaps(self, candidates: list[tuple[int, int, int]], run_starts: tuple[int, ...],
+                          removed: tuple[int, ...]) -> list[Hit[P]]:
         """Leftmost-longest per layer: the earliest hit wins, and of those starting together the longest.
 
         So "myositis ossificans" beats "myositis", and "heterotopic ossification in the soft tissues"
         stays "heterotopic ossification" even though a longer phrase starts inside it. Hits with the
         same span but different payloads are all kept (one phrase may mean several things). The
         result is sorted by start, longest first.
+
+        Candidates hold offsets into the collapsed text; the map back to the input is monotonic, so
+        it is applied to the kept hits only, walking the collapsed runs alongside them (they come in
+        order of start), instead of two binary searches for every candidate.
         """
         candidates.sort()
         ranked = self._ranked
         kept: list[Hit[P]] = []
         starts: dict[str, int] = {}  # per layer: the span of the hit kept last
         ends: dict[str, int] = {}
+        run, runs, shift = 0, len(run_starts), 0
         for start, negative_end, rank in candidates:
             end = -negative_end
             layer, payload = ranked[rank]
@@ -182,7 +185,13 @@ class PhraseMatcher(Generic[P]):
                 continue
             starts[layer] = start
             ends[layer] = end
-            kept.append(Hit(start, end, layer, payload))
+            while run < runs and run_starts[run] <= start:
+                shift = removed[run]
+                run += 1
+            if run < runs and run_starts[run] < end:  # a multi-word hit across a collapsed run
+                kept.append(Hit(start + shift, end + removed[bisect_right(run_starts, end - 1) - 1], layer, payload))
+            else:
+                kept.append(Hit(start + shift, end + shift, layer, payload))
         return kept
 
 
