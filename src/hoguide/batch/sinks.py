@@ -24,6 +24,7 @@ OutputFormat = Literal["parquet", "csv", "jsonl"]
 FORMATS: tuple[OutputFormat, ...] = ("parquet", "csv", "jsonl")
 MANIFEST = "_manifest.json"
 _NESTED = ("sites", "cause_ids", "treatments", "mentions")
+_CSV_FIELD_LIMIT = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,12 @@ def write_part(spec: SinkSpec, index: int, rows: Sequence[dict[str, Any]]) -> st
     return name
 
 
+def allow_long_csv_fields() -> None:
+    """Lift csv's 128 kB field limit: a long report (input) or its mentions (output) may pass it,
+    and that must become an error row or a count, not a csv.Error."""
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+
+
 def count_part_rows(path: Path) -> int:
     """Rows in one written part file, whichever engine wrote it (Spark names JSON lines parts .json)."""
     if path.suffix == ".parquet":
@@ -102,7 +109,7 @@ def count_part_rows(path: Path) -> int:
         return int(pq.ParquetFile(path).metadata.num_rows)
     with path.open(encoding="utf-8", newline="") as handle:
         if path.suffix == ".csv":
-            csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+            allow_long_csv_fields()
             return max(0, sum(1 for _ in csv.reader(handle)) - 1)  # quoted fields may hold line breaks
         return sum(1 for line in handle if line.strip())
 

@@ -20,6 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from hoguide.batch.sinks import allow_long_csv_fields
 from hoguide.errors import InputError, MalformedInputError, ScanError
 
 InputFormat = Literal["csv", "jsonl", "parquet"]
@@ -28,7 +29,6 @@ TEXT_COLUMNS = ("text", "report_text", "report")
 _SUFFIXES: dict[str, InputFormat] = {
     ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
 }
-_CSV_FIELD_LIMIT = 2**31 - 1  # an oversized report becomes an error row, not a csv.Error
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,17 +90,18 @@ def pick_column(path: Path, names: Sequence[str], wanted: str | None, defaults: 
     if wanted is not None:
         if wanted in names:
             return wanted
-        raise InputError(f"{path.name}: no {what} column {wanted!r}; it has {_listing(names)}")
+        raise InputError(f"{path.name}: no {what} column {wanted!r}; it has {column_listing(names)}")
     for name in defaults:
         if name in names:
             return name
     if required:
-        raise InputError(f"{path.name}: no {what} column ({' or '.join(defaults)}); it has {_listing(names)} "
+        raise InputError(f"{path.name}: no {what} column ({' or '.join(defaults)}); it has {column_listing(names)} "
                          f"(choose one with --{what}-col)")
     return None
 
 
-def _listing(names: Sequence[str]) -> str:
+def column_listing(names: Sequence[str]) -> str:
+    """Column names for an error message: 'report_id', 'body'."""
     return ", ".join(repr(n) for n in names) if names else "no columns"
 
 
@@ -108,15 +109,28 @@ def _id(value: Any, row: int) -> str:
     return str(row) if value is None or value == "" else str(value)
 
 
-class CsvSource:
+class _ByteStream:
+    """A text file read through one binary handle, so how far the stream is can be told by bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._size = max(path.stat().st_size, 1)
+        self._raw: io.BufferedReader | None = None
+
+    def position(self) -> float | None:
+        try:
+            return min(self._raw.tell() / self._size, 1.0) if self._raw is not None else None
+        except ValueError:  # closed: the whole file was read
+            return 1.0
+
+
+class CsvSource(_ByteStream):
     """CSV with a header row, UTF-8 (a byte-order mark is dropped), strict quoting."""
 
     format: InputFormat = "csv"
 
     def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
-        self.path = path
-        self._size = max(path.stat().st_size, 1)
-        self._raw: io.BufferedReader | None = None
+        super().__init__(path)
         header = next(self._rows(), None)
         if header is None:
             raise InputError(f"{path.name}: the CSV file is empty (no header row)")
@@ -124,7 +138,7 @@ class CsvSource:
         self.text_col = pick_column(path, header[1], text_col, TEXT_COLUMNS, "text", required=True) or ""
 
     def _rows(self) -> Iterator[tuple[int, list[str]]]:
-        csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+        allow_long_csv_fields()
         with self.path.open("rb") as raw:
             self._raw = raw
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
@@ -157,22 +171,14 @@ class CsvSource:
                                           f"{len(header)}; check the quoting of that report")
             yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
 
-    def position(self) -> float | None:
-        try:
-            return min(self._raw.tell() / self._size, 1.0) if self._raw is not None else None
-        except ValueError:  # closed: the whole file was read
-            return 1.0
 
-
-class JsonlSource:
+class JsonlSource(_ByteStream):
     """JSON Lines: one object per line; the columns are taken from the first record."""
 
     format: InputFormat = "jsonl"
 
     def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
-        self.path = path
-        self._size = max(path.stat().st_size, 1)
-        self._raw: io.BufferedReader | None = None
+        super().__init__(path)
         first = next(self._objects(), None)
         if first is None:
             raise InputError(f"{path.name}: the file holds no records")
@@ -203,12 +209,6 @@ class JsonlSource:
             text = record.get(self.text_col)
             yield Record(_id(record.get(self.id_col) if self.id_col else None, number),
                          text if isinstance(text, str | None) else json.dumps(text))
-
-    def position(self) -> float | None:
-        try:
-            return min(self._raw.tell() / self._size, 1.0) if self._raw is not None else None
-        except ValueError:
-            return 1.0
 
 
 def _parquet() -> Any:

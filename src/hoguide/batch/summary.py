@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from hoguide.batch.rows import ERROR
-from hoguide.batch.sinks import MANIFEST, read_manifest
+from hoguide.batch.sinks import MANIFEST, allow_long_csv_fields, read_manifest
 from hoguide.errors import ScanError
 
 HO_STATUSES = frozenset({"present", "possible"})  # the reports whose sites, side and maturity are counted
@@ -31,7 +31,6 @@ _COUNTED = ("ho_status", "sites", "laterality", "grade_system", "grade_value", "
             "treatments", "n_mentions", "error_code", "hoguide_version", "knowledge_version")
 _LISTS = ("sites", "cause_ids", "treatments")
 _PARQUET_BATCH = 10_000
-_CSV_FIELD_LIMIT = 2**31 - 1  # the mentions of a long report can pass csv's default 128 kB field
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +183,7 @@ def _parquet_rows(path: Path) -> Iterator[CountedRow]:
 
 
 def _csv_rows(path: Path) -> Iterator[CountedRow]:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    allow_long_csv_fields()
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [name for name in _COUNTED if name not in (reader.fieldnames or ())]

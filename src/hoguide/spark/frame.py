@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hoguide.batch.rows import row_for
 from hoguide.batch.sinks import arrow_schema
+from hoguide.batch.sources import column_listing
 from hoguide.config import get_settings
 from hoguide.errors import InputError
 from hoguide.knowledge.loader import load_knowledge
@@ -74,9 +75,9 @@ def annotate(df: DataFrame, text_col: str = "text", id_col: str | None = "report
 
     names = df.columns
     if text_col not in names:
-        raise InputError(f"no text column {text_col!r}; the DataFrame has {_listing(names)}")
+        raise InputError(f"no text column {text_col!r}; the DataFrame has {column_listing(names)}")
     if id_col is not None and id_col not in names:
-        raise InputError(f"no id column {id_col!r}; the DataFrame has {_listing(names)} (id_col=None for none)")
+        raise InputError(f"no id column {id_col!r}; the DataFrame has {column_listing(names)} (id_col=None for none)")
     text_type = df.schema[text_col].dataType
     if not isinstance(text_type, StringType | BinaryType):
         raise InputError(f"the text column {text_col!r} is {text_type.simpleString()}; give a string or binary "
@@ -84,11 +85,8 @@ def annotate(df: DataFrame, text_col: str = "text", id_col: str | None = "report
     added = spark_schema()
     clashes = [name for name in added.names if name in names]
     if clashes:
-        raise InputError(f"the DataFrame already has {_listing(clashes)}; drop or rename them (already annotated?)")
+        raise InputError(f"the DataFrame already has {column_listing(clashes)}; drop or rename them "
+                         "(already annotated?)")
     limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
     work = partial(_annotate_batches, text_col=text_col, max_bytes=limit)
     return df.mapInArrow(work, StructType([*df.schema.fields, *added.fields]))
-
-
-def _listing(names: list[str]) -> str:
-    return ", ".join(repr(n) for n in names) if names else "no columns"
