@@ -25,6 +25,7 @@ from collections.abc import Callable
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -34,6 +35,8 @@ APP = "hoguide.web.app:create_app"
 BACKLOG = 2048
 RESTART_PAUSE_SECONDS = 1.0  # a worker that dies at once must not make the supervisor spin
 ORPHAN_CHECK_SECONDS = 0.5
+# No access log: request lines carry no report text, but nothing about a visit needs keeping.
+UVICORN_OPTIONS: dict[str, Any] = {"factory": True, "access_log": False, "log_level": "warning"}
 
 
 class PortInUseError(OSError):
@@ -55,13 +58,8 @@ def _listening_socket(host: str, port: int, *, shared: bool) -> socket.socket:
     return sock
 
 
-def _config() -> uvicorn.Config:
-    # No access log: request lines carry no report text, but nothing about a visit needs keeping.
-    return uvicorn.Config(APP, factory=True, access_log=False, log_level="warning")
-
-
 def _worker(host: str, port: int, supervisor: int) -> None:
-    server = uvicorn.Server(_config())
+    server = uvicorn.Server(uvicorn.Config(APP, **UVICORN_OPTIONS))
     threading.Thread(target=_stop_when_orphaned, args=(server, supervisor), daemon=True).start()
     server.run(sockets=[_listening_socket(host, port, shared=True)])
 
@@ -84,7 +82,7 @@ def serve(host: str, port: int, workers: int, *, on_ready: Callable[[], None] | 
     if on_ready is not None:
         on_ready()
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
-        uvicorn.run(APP, host=host, port=port, workers=workers, factory=True, access_log=False, log_level="warning")
+        uvicorn.run(APP, host=host, port=port, workers=workers, **UVICORN_OPTIONS)
     else:
         _supervise(host, port, workers)
 
