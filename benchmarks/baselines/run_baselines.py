@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
@@ -44,6 +44,7 @@ HO_TERMS = ["heterotopic ossification", "heterotopic bone", "ectopic bone", "ect
             "myositis ossificans", "periarticular ossification"]
 
 Labels = dict[str, Any]
+T = TypeVar("T")
 
 
 def medspacy_default() -> Language:
@@ -86,39 +87,44 @@ def run_with_entity(nlp: Language, text: str, start: int, end: int) -> Doc:
     return doc
 
 
-def score_kit(nlp: Language, labels: Callable[[Span], Labels], rows: list[dict[str, Any]],
-              repeats: int) -> dict[str, Any]:
-    best = float("inf")
-    predictions: list[Labels | None] = []
+def timed(repeats: int, work: Callable[[], T]) -> tuple[T, float]:
+    """The result of the last of ``repeats`` runs of ``work`` and the best time."""
+    best, result = float("inf"), None
     for _ in range(repeats):
-        predictions = []
         started = time.perf_counter()
-        for row in rows:
-            doc = run_with_entity(nlp, row["sentence"], row["start"], row["end"])
-            predictions.append(labels(doc.ents[0]) if doc.ents else None)
+        result = work()
         best = min(best, time.perf_counter() - started)
-    tp = fp = fn = 0
-    temporal = experiencer = 0
-    for row, predicted in zip(rows, predictions, strict=True):
-        predicted = predicted or {"negated": False}
-        gold = row["negation"] == "Negated"
-        tp += predicted["negated"] and gold
-        fp += predicted["negated"] and not gold
-        fn += gold and not predicted["negated"]
-        temporal += predicted.get("temporality") == row["temporality"]
-        gold_experiencer = "Patient" if row["experiencer"] == "Patient" else "Other"
-        experiencer += predicted.get("experiencer") == gold_experiencer
+    assert result is not None
+    return result, best
+
+
+def negation_scores(rows: list[dict[str, Any]], negated: list[bool], seconds: float) -> dict[str, Any]:
+    """Negation precision, recall and F1 against the kit's labels, and the speed."""
+    gold = [row["negation"] == "Negated" for row in rows]
+    tp = sum(p and g for p, g in zip(negated, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(negated, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(negated, gold, strict=True))
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    result: dict[str, Any] = {
-        "rows": len(rows), "tp": tp, "fp": fp, "fn": fn,
-        "precision": precision, "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "sentences_per_s": len(rows) / best,
-    }
-    if any("temporality" in (p or {}) for p in predictions):
-        result["temporality_acc"] = temporal / len(rows)
-        result["experiencer_acc"] = experiencer / len(rows)
+    return {"rows": len(rows), "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+            "sentences_per_s": len(rows) / seconds}
+
+
+def score_kit(nlp: Language, labels: Callable[[Span], Labels], rows: list[dict[str, Any]],
+              repeats: int) -> dict[str, Any]:
+    def predict() -> list[Labels]:
+        docs = (run_with_entity(nlp, row["sentence"], row["start"], row["end"]) for row in rows)
+        return [labels(doc.ents[0]) if doc.ents else {"negated": False} for doc in docs]
+
+    predictions, seconds = timed(repeats, predict)
+    result = negation_scores(rows, [bool(p["negated"]) for p in predictions], seconds)
+    if any("temporality" in p for p in predictions):
+        result["temporality_acc"] = sum(p.get("temporality") == row["temporality"]
+                                        for p, row in zip(predictions, rows, strict=True)) / len(rows)
+        result["experiencer_acc"] = sum(
+            p.get("experiencer") == ("Patient" if row["experiencer"] == "Patient" else "Other")
+            for p, row in zip(predictions, rows, strict=True)) / len(rows)
     return result
 
 
@@ -130,21 +136,13 @@ def negex_triggers() -> list[Any]:
 def score_negex(rows: list[dict[str, Any]], repeats: int) -> dict[str, Any]:
     """NegEx decides per phrase: "negated", "possible" or "affirmed"; only "negated" counts as negated."""
     rules = negex_triggers()
-    best = float("inf")
-    flags: list[str] = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        flags = [negex_reference.negTagger(sentence=row["sentence"], phrases=[row["sentence"][row["start"]:row["end"]]],
-                                           rules=rules, negP=True).getNegationFlag() for row in rows]
-        best = min(best, time.perf_counter() - started)
-    tp = sum(f == "negated" and r["negation"] == "Negated" for f, r in zip(flags, rows, strict=True))
-    fp = sum(f == "negated" and r["negation"] != "Negated" for f, r in zip(flags, rows, strict=True))
-    fn = sum(f != "negated" and r["negation"] == "Negated" for f, r in zip(flags, rows, strict=True))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    return {"rows": len(rows), "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall,
-            "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-            "sentences_per_s": len(rows) / best}
+
+    def predict() -> list[str]:
+        return [negex_reference.negTagger(sentence=row["sentence"], phrases=[row["sentence"][row["start"]:row["end"]]],
+                                          rules=rules, negP=True).getNegationFlag() for row in rows]
+
+    flags, seconds = timed(repeats, predict)
+    return negation_scores(rows, [flag == "negated" for flag in flags], seconds)
 
 
 def corpus_pipeline() -> Language:
