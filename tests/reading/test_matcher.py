@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from hoguide.reading.matcher import PhraseMatcher, PreparedText
+from hoguide.reading.matcher import NATIVE, PhraseMatcher, PreparedText
+
+# Each rule is checked on the C automaton (where it is built) and on the pure-Python path.
+IMPLEMENTATIONS = [
+    pytest.param(True, id="native", marks=pytest.mark.skipif(NATIVE is None, reason="the C automaton is not built")),
+    pytest.param(False, id="python"),
+]
 
 ENTRIES = [
     ("heterotopic ossification", "target", "ho", False),
@@ -18,9 +24,9 @@ ENTRIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher() -> PhraseMatcher[str]:
-    return PhraseMatcher(ENTRIES)
+@pytest.fixture(scope="module", params=IMPLEMENTATIONS)
+def matcher(request: pytest.FixtureRequest) -> PhraseMatcher[str]:
+    return PhraseMatcher(ENTRIES, native=request.param)
 
 
 def found(matcher: PhraseMatcher[str], text: str) -> list[tuple[str, str]]:
@@ -68,6 +74,12 @@ def test_prepared_text_maps_back() -> None:
     assert prepared.to_original_end(3) == 4
 
 
-def test_an_empty_phrase_is_refused() -> None:
+@pytest.mark.parametrize("native", IMPLEMENTATIONS)
+def test_an_empty_phrase_is_refused(native: bool) -> None:
     with pytest.raises(ValueError, match="empty phrase"):
-        PhraseMatcher([("  ", "x", "y", False)])
+        PhraseMatcher([("  ", "x", "y", False)], native=native)
+
+
+@pytest.mark.parametrize("native", IMPLEMENTATIONS)
+def test_an_empty_lexicon_finds_nothing(native: bool) -> None:
+    assert PhraseMatcher([], native=native).find("no heterotopic ossification") == []

@@ -4,71 +4,112 @@ Why an automaton: a Python regular expression alternation over a reader-sized le
 few MB/s, a C/Rust automaton at close to 100 MB/s (ecosystem.md §3.8), and it cannot backtrack,
 so time stays linear in the input.
 
-Matching rules, applied after the automaton pass:
+Matching rules:
 * case-insensitive, except for ``exact_case`` phrases (abbreviations such as ``HO``);
 * word-bounded: a phrase never matches inside a longer word ("ho" in "shoulder");
 * white space runs in the text match a single space in a phrase, so line-wrapped and
   double-spaced reports still match multi-word terms;
 * within one ``layer`` overlapping hits are resolved leftmost-longest, so "myositis ossificans"
   beats "myositis"; hits in different layers never compete.
+
+Two implementations follow these rules. The C extension ``_automaton`` (built with the package)
+applies all of them inside its one pass, so a rejected candidate ("ho" in "shoulder") never
+becomes a Python object. Where it was not built, or with ``HOGUIDE_PURE_PYTHON=1``, the
+``ahocorasick_rs`` automaton finds the candidates and Python applies the rules. Both give the same
+hits (tests/reading/test_native_matcher.py).
 """
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
 
 from hoguide.folding import fold, normalise_phrase
 
+if TYPE_CHECKING:
+    from hoguide.reading import _automaton
+
 P = TypeVar("P")
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedText:
-    """The text folded for matching, with white-space runs collapsed and a map back to offsets."""
+def _native_automaton() -> type[_automaton.Automaton] | None:
+    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from hoguide.reading._automaton import Automaton
+    except ImportError:
+        return None
+    return Automaton
 
-    original: str
-    folded: str  # collapsed: what the automaton reads
-    same_length: str  # folded but not collapsed: offsets equal the original's
-    _run_starts: tuple[int, ...]  # positions in ``folded`` right after each collapsed run
-    _removed: tuple[int, ...]  # characters removed up to and including that run
+
+NATIVE = _native_automaton()  # the C automaton's type, or None where it is not built
+
+
+class PreparedText:
+    """The text folded for matching (same length, so offsets are the input's).
+
+    The pure-Python path also needs the folded text with white-space runs collapsed, and a map
+    back to offsets; it is made on first use, since the C automaton collapses as it reads."""
+
+    __slots__ = ("_collapsed", "original", "same_length")
+
+    def __init__(self, original: str, same_length: str) -> None:
+        self.original = original
+        self.same_length = same_length
+        self._collapsed: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
     @classmethod
     def of(cls, text: str) -> PreparedText:
-        folded = fold(text)
-        run = folded.find("  ")
-        if run == -1:
-            return cls(text, folded, folded, (), ())
-        # str.find from run to run: about twice as fast as a regular expression's match objects.
-        pieces: list[str] = []
-        starts: list[int] = []
-        removed: list[int] = []
-        last = total = 0
-        while run != -1:
-            after = run + 2
-            while after < len(folded) and folded[after] == " ":
-                after += 1
-            pieces.append(folded[last : run + 1])
-            total += after - run - 1
-            last = after
-            starts.append(after - total)
-            removed.append(total)
-            run = folded.find("  ", after)
-        pieces.append(folded[last:])
-        return cls(text, "".join(pieces), folded, tuple(starts), tuple(removed))
+        return cls(text, fold(text))
+
+    @property
+    def folded(self) -> str:
+        """The folded text with every white-space run collapsed to one space."""
+        return self._collapse()[0]
+
+    def _collapse(self) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+        """(collapsed text, positions right after each collapsed run, characters removed up to it)."""
+        if self._collapsed is None:
+            self._collapsed = _collapse_runs(self.same_length)
+        return self._collapsed
 
     def to_original(self, pos: int) -> int:
         """Map a start offset in ``folded`` to the input text."""
-        i = bisect_right(self._run_starts, pos)
-        return pos + (self._removed[i - 1] if i else 0)
+        _, run_starts, removed = self._collapse()
+        i = bisect_right(run_starts, pos)
+        return pos + (removed[i - 1] if i else 0)
 
     def to_original_end(self, end: int) -> int:
         """Map an exclusive end offset (never lands after a collapsed run)."""
         return self.to_original(end - 1) + 1 if end > 0 else 0
+
+
+def _collapse_runs(folded: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    run = folded.find("  ")
+    if run == -1:
+        return folded, (), ()
+    # str.find from run to run: about twice as fast as a regular expression's match objects.
+    pieces: list[str] = []
+    starts: list[int] = []
+    removed: list[int] = []
+    last = total = 0
+    while run != -1:
+        after = run + 2
+        while after < len(folded) and folded[after] == " ":
+            after += 1
+        pieces.append(folded[last : run + 1])
+        total += after - run - 1
+        last = after
+        starts.append(after - total)
+        removed.append(total)
+        run = folded.find("  ", after)
+    pieces.append(folded[last:])
+    return "".join(pieces), tuple(starts), tuple(removed)
 
 
 class Hit(NamedTuple, Generic[P]):
@@ -95,8 +136,10 @@ class _Pattern(Generic[P]):
 class PhraseMatcher(Generic[P]):
     """Finds phrases from several layers at once; build once, reuse for every text."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, P, bool]]) -> None:
-        """``entries``: (phrase, layer, payload, exact_case). One phrase may carry several payloads."""
+    def __init__(self, entries: Iterable[tuple[str, str, P, bool]], *, native: bool | None = None) -> None:
+        """``entries``: (phrase, layer, payload, exact_case). One phrase may carry several payloads.
+
+        ``native``: use the C automaton (True: it must be there; None: if it is there; False: never)."""
         by_phrase: dict[str, list[_Pattern[P]]] = {}
         for phrase, layer, payload, exact_case in entries:
             key = normalise_phrase(phrase)
@@ -127,7 +170,27 @@ class PhraseMatcher(Generic[P]):
         self._ranks: tuple[tuple[int, ...], ...] = tuple(
             tuple(rank_of[i, k] for k in range(len(v))) for i, v in enumerate(self._patterns)
         )
-        self._automaton = ahocorasick_rs.AhoCorasick(list(self._phrases)) if self._phrases else None
+        if native and NATIVE is None:
+            raise RuntimeError("hoguide's C automaton is not built (or HOGUIDE_PURE_PYTHON is set)")
+        self._native = self._build_native(order) if native is not False and NATIVE is not None else None
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(list(self._phrases)) if self._phrases and self._native is None else None
+        )
+
+    def _build_native(self, order: list[tuple[str, int, int]]) -> _automaton.Automaton:
+        assert NATIVE is not None
+        layers = {layer: index for index, layer in enumerate(sorted({layer for layer, _, _ in order}))}
+        phrases = [
+            (key, v[0].check_left, v[0].check_right,
+             [(rank, layers[p.layer], p.exact_case) for p, rank in zip(v, ranks, strict=True)])
+            for key, v, ranks in zip(self._phrases, self._patterns, self._ranks, strict=True)
+        ]
+        return NATIVE(phrases, Hit, self._ranked)
+
+    @property
+    def is_native(self) -> bool:
+        """Does this matcher run the C automaton?"""
+        return self._native is not None
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -135,11 +198,13 @@ class PhraseMatcher(Generic[P]):
     def find(self, text: str | PreparedText) -> list[Hit[P]]:
         """All hits, overlaps resolved within each layer, sorted by start offset."""
         prepared = text if isinstance(text, PreparedText) else PreparedText.of(text)
+        if self._native is not None:
+            hits: list[Hit[P]] = self._native.scan(prepared.same_length, prepared.original)
+            return hits
         if self._automaton is None:
             return []
-        folded = prepared.folded
+        folded, run_starts, removed = prepared._collapse()
         n = len(folded)
-        run_starts, removed = prepared._run_starts, prepared._removed
         checks, ranks = self._checks, self._ranks
         candidates: list[tuple[int, int, int]] = []
         append = candidates.append

@@ -1,0 +1,13 @@
+# The C extension built from _automaton.c (see matcher.py for the rules it follows).
+from collections.abc import Sequence
+from typing import Any
+
+class Automaton:
+    states: int
+    def __init__(
+        self,
+        phrases: Sequence[tuple[str, bool, bool, Sequence[tuple[int, int, str | None]]]],
+        hit_type: type[tuple[Any, ...]],
+        labels: tuple[tuple[str, Any], ...],
+    ) -> None: ...
+    def scan(self, folded: str, original: str) -> list[Any]: ...

@@ -1,0 +1,107 @@
+"""The C automaton and the pure-Python path find exactly the same hits."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import hoguide
+from hoguide.reading import matcher as matcher_module
+from hoguide.reading.matcher import Hit, PhraseMatcher
+from hoguide.reading.reader import Reader
+
+# Without the C automaton only test_the_c_automaton_is_built has anything to say (it fails unless
+# HOGUIDE_PURE_PYTHON asked for the pure-Python path).
+needs_native = pytest.mark.skipif(matcher_module.NATIVE is None, reason="the C automaton is not built")
+
+EXAMPLES = Path(hoguide.__file__).parent / "examples"
+REPORTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+LINES = [line for report in REPORTS for line in report.splitlines() if line.strip()]
+
+# A tiny alphabet makes phrases overlap, nest and share prefixes as often as possible; the text
+# adds upper case, white-space runs of every kind, punctuation and a character whose lower case
+# is longer than itself.
+_WORDS = st.text(alphabet="abé/-'", min_size=1, max_size=4)
+_PHRASES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+_ENTRIES = st.lists(
+    st.tuples(_PHRASES, st.sampled_from(["target", "context", "site"]), st.integers(0, 3), st.booleans()),
+    min_size=1,
+    max_size=25,
+)
+_TEXT = st.text(alphabet="abAB éÉ/-'.\n\t\r\u00a0İ2", max_size=200)
+_JOINTS = [" ", "  ", "\n", "\r\n", "\t", " \u00a0 ", "\n\n", "-", "/", "İ", "É"]
+
+
+@cache
+def reader_lexicons() -> tuple[PhraseMatcher[object], PhraseMatcher[object]]:
+    """The reader's whole lexicon (terms, grades, ConText triggers, headers), in C and in Python."""
+    kb = hoguide.load_knowledge()
+    native = Reader(kb).lexicon
+    built, matcher_module.NATIVE = matcher_module.NATIVE, None  # as on a machine without a C compiler
+    try:
+        python = Reader(kb).lexicon
+    finally:
+        matcher_module.NATIVE = built
+    return native, python
+
+
+@needs_native
+@settings(max_examples=400, deadline=None)
+@given(entries=_ENTRIES, texts=st.lists(_TEXT, min_size=1, max_size=5))
+def test_both_paths_agree_on_any_lexicon_and_text(entries: list[tuple[str, str, int, bool]],
+                                                   texts: list[str]) -> None:
+    entries = [e for e in entries if e[0].split()]
+    native, python = PhraseMatcher(entries, native=True), PhraseMatcher(entries, native=False)
+    for text in texts:
+        assert native.find(text) == python.find(text)
+
+
+@needs_native
+def test_both_paths_agree_on_the_example_reports() -> None:
+    native, python = reader_lexicons()
+    assert native.is_native and not python.is_native
+    for report in REPORTS:
+        for text in (report, report.upper(), report.replace(" ", "  \n ")):
+            assert native.find(text) == python.find(text)
+
+
+@needs_native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LINES), st.integers(0, 120), st.sampled_from(_JOINTS)),
+                min_size=1, max_size=6),
+       st.booleans())
+def test_both_paths_agree_on_spliced_report_lines(pieces: list[tuple[str, int, str]], upper: bool) -> None:
+    text = "".join(line[:cut] + joint for line, cut, joint in pieces)
+    native, python = reader_lexicons()
+    text = text.upper() if upper else text
+    assert native.find(text) == python.find(text)
+
+
+@needs_native
+def test_hits_are_named_tuples() -> None:
+    hits = PhraseMatcher([("hip", "site", "hip", False)], native=True).find("Right HIP.")
+    assert hits == [Hit(6, 9, "site", "hip")]
+    assert isinstance(hits[0], Hit)
+    assert (hits[0].start, hits[0].end, hits[0].layer, hits[0].payload) == (6, 9, "site", "hip")
+
+
+def test_the_c_automaton_is_built() -> None:
+    """CI must exercise the fast path; a machine without a C compiler can opt out explicitly."""
+    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+        pytest.skip("HOGUIDE_PURE_PYTHON is set: the pure-Python path was asked for")
+    assert matcher_module.NATIVE is not None, (
+        "hoguide.reading._automaton is not built: reinstall with a C compiler (pip install -e .), "
+        "or set HOGUIDE_PURE_PYTHON=1 to test the pure-Python path only"
+    )
+
+
+def test_asking_for_the_c_automaton_without_it_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matcher_module, "NATIVE", None)
+    with pytest.raises(RuntimeError, match="C automaton is not built"):
+        PhraseMatcher([("hip", "site", "hip", False)], native=True)
+    assert not PhraseMatcher([("hip", "site", "hip", False)]).is_native
