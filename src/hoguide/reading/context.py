@@ -105,17 +105,27 @@ class SentenceTriggers:
 
     def __init__(self, text: str, triggers: Sequence[Hit[CompiledRule]]) -> None:
         self.text = text
-        self._forward: dict[str, list[Hit[CompiledRule]]] = {}
-        self._backward: dict[str, list[Hit[CompiledRule]]] = {}
-        self._terminators = [t for t in triggers if t.payload.category == "terminate"]
+        # Per category: (hits, their ends) looking forward and (hits, their starts) looking backward,
+        # built in one walk (a sentence holds a handful of triggers, so the fixed cost counts).
+        self._forward: dict[str, tuple[list[Hit[CompiledRule]], list[int]]] = {}
+        self._backward: dict[str, tuple[list[Hit[CompiledRule]], list[int]]] = {}
+        self._terminators: list[Hit[CompiledRule]] = []
         for hit in triggers:
             rule = hit.payload
+            if rule.category == "terminate":
+                self._terminators.append(hit)
             if rule.looks_forward:
-                self._forward.setdefault(rule.category, []).append(hit)
+                if (forward := self._forward.get(rule.category)) is None:
+                    self._forward[rule.category] = ([hit], [hit.end])
+                else:
+                    forward[0].append(hit)
+                    forward[1].append(hit.end)
             if rule.looks_backward:
-                self._backward.setdefault(rule.category, []).append(hit)
-        self._forward_ends = {c: [h.end for h in hits] for c, hits in self._forward.items()}
-        self._backward_starts = {c: [h.start for h in hits] for c, hits in self._backward.items()}
+                if (backward := self._backward.get(rule.category)) is None:
+                    self._backward[rule.category] = ([hit], [hit.start])
+                else:
+                    backward[0].append(hit)
+                    backward[1].append(hit.start)
         self._stops: dict[str, tuple[list[int], list[int]]] = {}  # built per category on first need
 
     def _blocked(self, category: str, gap_start: int, gap_end: int) -> bool:
@@ -137,14 +147,14 @@ class SentenceTriggers:
 
     def assess(self, start: int, end: int) -> ContextResult:
         fired: list[Hit[CompiledRule]] = []
-        for category, hits in self._forward.items():
-            i = bisect_right(self._forward_ends[category], start)
+        for hits, ends in self._forward.values():
+            i = bisect_right(ends, start)
             for hit in reversed(hits[max(0, i - self.NEAREST) : i]):
                 if self._reaches(hit, hit.end, start):
                     fired.append(hit)
                     break
-        for category, hits in self._backward.items():
-            i = bisect_left(self._backward_starts[category], end)
+        for hits, starts in self._backward.values():
+            i = bisect_left(starts, end)
             for hit in hits[i : i + self.NEAREST]:
                 if self._reaches(hit, end, hit.start):
                     fired.append(hit)
