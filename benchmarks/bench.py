@@ -6,8 +6,9 @@
 
 Measures, in this order and never in parallel: hoguide's ConText accuracy on the kit (hoguide.evaluation),
 hoguide's context speed on the kit (targets located beforehand, best of 5), hoguide's reader speed on the corpus
-(best of 3), the peak RSS increase while reading one 1 MB report (in a fresh subprocess), then the baselines in their
-own venv (a subprocess, same kit spans, same corpus). Prints a markdown table.
+(best of 3), the peak RSS increase while reading one 1 MB report (in a fresh subprocess), the same for hoguide's
+pure-Python path (a subprocess with HOGUIDE_PURE_PYTHON=1: what a machine without a C compiler gets), then the
+baselines in their own venv (a subprocess, same kit spans, same corpus). Prints a markdown table.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import hoguide
 from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_target
 from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.reading.matcher import NATIVE
 from hoguide.reading.reader import reader_for
 
 HERE = Path(__file__).resolve().parent
@@ -110,6 +112,7 @@ def measure_hoguide(rows: list[KitRow], spans: list[dict[str, Any]], texts: list
     probe = subprocess.run([sys.executable, "-c", RSS_PROBE], capture_output=True, text=True, check=True)
     report_bytes, rss_before, rss_after = (int(v) for v in probe.stdout.split())
     return {
+        "implementation": implementation(),
         "rows": len(rows), "located": accuracy.negation.total, **negation_counts(accuracy),
         "temporality_acc": accuracy.temporality.accuracy, "experiencer_acc": accuracy.experiencer.accuracy,
         "sentences_per_s": len(spans) / context_seconds,
@@ -142,15 +145,36 @@ def fmt(value: float | None, digits: int = 3) -> str:
     return f"{value:.{digits}f}" if digits else f"{value:,.0f}"
 
 
-def table(ours: dict[str, Any], baselines: dict[str, Any] | None) -> str:
+def implementation() -> str:
+    return "C automaton" if NATIVE is not None else "pure-Python path"
+
+
+def hoguide_row(result: dict[str, Any]) -> str:
+    return (f"| hoguide {hoguide.__version__}, {result['implementation']} | {fmt(result['precision'])} "
+            f"| {fmt(result['recall'])} | {fmt(result['f1'])} | {fmt(result['temporality_acc'])} "
+            f"| {fmt(result['experiencer_acc'])} | {fmt(result['sentences_per_s'], 0)} "
+            f"| {fmt(result['mb_per_s'], 2)} | – |")
+
+
+def measure_pure_python(args: argparse.Namespace) -> dict[str, Any]:
+    """hoguide without its C automaton, as installed where no compiler is, in a fresh process."""
+    raw = OUT / "bench-pure-python.json"
+    command = [sys.executable, __file__, "--kit", str(args.kit), "--corpus", str(args.corpus), "--json", str(raw),
+               "--no-baselines", "--no-pure-python"]
+    subprocess.run(command, check=True, capture_output=True, env={**os.environ, "HOGUIDE_PURE_PYTHON": "1"})
+    result: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))["hoguide"]
+    return result
+
+
+def table(ours: dict[str, Any], pure: dict[str, Any] | None, baselines: dict[str, Any] | None) -> str:
     lines = [
         "| system | negation P | R | F1 | temporality acc | experiencer acc | sentences/s | MB/s "
         "| hoguide speed ratio (sentences/s; MB/s) |",
         "|---|---|---|---|---|---|---|---|---|",
-        f"| hoguide {hoguide.__version__ if hasattr(hoguide, '__version__') else ''}".rstrip()
-        + f" | {fmt(ours['precision'])} | {fmt(ours['recall'])} | {fmt(ours['f1'])} | {fmt(ours['temporality_acc'])} "
-        f"| {fmt(ours['experiencer_acc'])} | {fmt(ours['sentences_per_s'], 0)} | {fmt(ours['mb_per_s'], 2)} | – |",
+        hoguide_row(ours),
     ]
+    if pure is not None:
+        lines.append(hoguide_row(pure))
     if baselines:
         corpus = next(iter(baselines.get("corpus", {}).values()), None)
         for name, row in baselines["kit"].items():
@@ -170,6 +194,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=OUT / "corpus.jsonl")
     parser.add_argument("--json", type=Path, default=OUT / "bench.json", help="where to keep the raw numbers")
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--no-pure-python", action="store_true", help="skip the pure-Python path's row")
     args = parser.parse_args()
     rows = load_kit(args.kit)
     spans = kit_spans(rows)
@@ -182,14 +207,16 @@ def main() -> int:
     print(f"hoguide: kit {args.kit.name} ({ours['located']}/{ours['rows']} targets located), corpus "
           f"{ours['corpus_mb']:.2f} MB in {len(texts)} notes; 1 MB report: peak RSS +{ours['rss_increase_mb']:.0f} MB "
           f"(peak {ours['rss_peak_mb']:.0f} MB)")
+    pure = None if args.no_pure_python or NATIVE is None else measure_pure_python(args)
     baselines = None if args.no_baselines else run_baselines(spans, corpus)
     if baselines and "corpus" in baselines:
         for name, row in baselines["corpus"].items():
             print(f"baseline corpus: {name}: {row['mb_per_s']:.2f} MB/s ({row['targets_found']} targets found)")
     print()
-    print(table(ours, baselines))
+    print(table(ours, pure, baselines))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"hoguide": ours, "baselines": baselines}, indent=1) + "\n", encoding="utf-8")
+    args.json.write_text(json.dumps({"hoguide": ours, "hoguide_pure_python": pure, "baselines": baselines}, indent=1)
+                         + "\n", encoding="utf-8")
     return 0
 
 
