@@ -15,6 +15,7 @@ from pathlib import Path
 from hoguide.errors import MalformedInputError
 from hoguide.evaluation.metrics import Confusion
 from hoguide.reading.context import ContextEngine
+from hoguide.reading.sentences import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,18 @@ def locate_target(target: str, sentence: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+def reader_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence, as the reader splits ``text``, that holds ``text[start:end]``.
+
+    A kit row is one line of a report, and some lines hold several sentences or list items
+    ("1) esophagitis s/p biopsy  2) hiatal hernia"). The reader never lets a trigger reach
+    across its sentence boundaries, so neither does the kit evaluation (the spaCy baselines
+    likewise split the line into sentences first).
+    """
+    sentences = split_sentences(text)
+    return sentences.span(start)[0], sentences.span(end - 1)[1]
+
+
 def evaluate_kit(rows: list[KitRow], engine: ContextEngine) -> KitReport:
     report = KitReport()
     for row in rows:
@@ -71,7 +84,8 @@ def evaluate_kit(rows: list[KitRow], engine: ContextEngine) -> KitReport:
         if span is None:
             report.unlocated.append(row.row)
             continue
-        result = engine.assess(row.sentence, *span)
+        first, last = reader_sentence(row.sentence, *span)
+        result = engine.assess(row.sentence[first:last], span[0] - first, span[1] - first)
         negation = "Negated" if result.negated else "Affirmed"
         temporality = "Not particular" if result.hypothetical else "Historical" if result.historical else "Recent"
         experiencer = "Patient" if result.experiencer == "patient" else "Other"
