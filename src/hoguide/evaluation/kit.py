@@ -56,13 +56,27 @@ def load_kit(path: Path) -> list[KitRow]:
     return rows
 
 
+def _target_pattern(target: str) -> re.Pattern[str] | None:
+    words = target.split()
+    return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+
+
 def locate_target(target: str, sentence: str) -> tuple[int, int] | None:
     """The target's span: case-insensitive, any run of white space between its words."""
-    words = target.split()
-    if not words:
-        return None
-    match = re.search(r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
+    pattern = _target_pattern(target)
+    match = pattern.search(sentence) if pattern else None
     return (match.start(), match.end()) if match else None
+
+
+def locate_kit_target(target: str, sentence: str) -> tuple[int, int] | None:
+    """The annotated mention of a kit target. The kit marks its target by upper-casing it in the
+    sentence, so where the phrase occurs more than once the first upper-case occurrence is the one
+    meant ("Gout: treated for GOUT years ago." is about the second); otherwise the first.
+    """
+    pattern = _target_pattern(target)
+    matches = list(pattern.finditer(sentence)) if pattern else []
+    marked = next((m for m in matches if m.group().isupper()), matches[0] if matches else None)
+    return marked.span() if marked else None
 
 
 def reader_sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,7 +94,7 @@ def reader_sentence(text: str, start: int, end: int) -> tuple[int, int]:
 def evaluate_kit(rows: list[KitRow], engine: ContextEngine) -> KitReport:
     report = KitReport()
     for row in rows:
-        span = locate_target(row.target, row.sentence)
+        span = locate_kit_target(row.target, row.sentence)
         if span is None:
             report.unlocated.append(row.row)
             continue
