@@ -89,3 +89,16 @@ def test_spans_outside_the_text_are_refused(reader: Reader, start: int, end: int
 )
 def test_time_windows(reader: Reader, sentence: str, target: str, flags: list[str]) -> None:
     assert verdict(reader, sentence, target)["flags"] == flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("PMHx: hypertension, heterotopic ossification of the right elbow.", "heterotopic ossification"),
+        ("Past hx significant for a pelvic fracture.", "pelvic fracture"),
+        ("Surgical hx: left hip arthroplasty.", "hip arthroplasty"),
+        ("Medical hx includes traumatic brain injury.", "traumatic brain injury"),
+    ],
+)
+def test_history_shorthand(reader: Reader, sentence: str, target: str) -> None:
+    assert verdict(reader, sentence, target)["flags"] == ["historical"]
