@@ -83,7 +83,7 @@ def reader_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence, as the reader splits ``text``, that holds ``text[start:end]``.
 
     A kit row is one line of a report, and some lines hold several sentences or list items
-    ("1) esophagitis s/p biopsy  2) hiatal hernia"). The reader never lets a trigger reach
+    ("1) fracture s/p fixation  2) heterotopic bone"). The reader never lets a trigger reach
     across its sentence boundaries, so neither does the kit evaluation (the spaCy baselines
     likewise split the line into sentences first).
     """

@@ -35,7 +35,7 @@ _BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
 # An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
 # from each ")" with str.find: an alternative in _BREAK would be tried at every character. The item
 # number follows a word, "," or "." and one or more spaces: text whose line breaks were flattened
-# into spaces ("s/p biopsy   2) hiatal hernia") keeps several.
+# into spaces ("s/p fixation   2) heterotopic bone") keeps several.
 _ENUMERATION = re.compile(r"\d{1,2}\)[ \t]+[A-Za-z]")
 _BEFORE_ITEM = frozenset(string.ascii_letters + ",.")
 MAX_SENTENCE_CHARS = 1000
