@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import hoguide
-from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_target
+from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_kit_target
 from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.reading.matcher import NATIVE
@@ -73,7 +73,7 @@ DEFAULT_KIT = Path(__file__).resolve().parents[2] / "shared" / "data" / "context
 def kit_spans(rows: list[KitRow]) -> list[dict[str, Any]]:
     spans = []
     for row in rows:
-        span = locate_target(row.target, row.sentence)
+        span = locate_kit_target(row.target, row.sentence)
         if span is not None:
             spans.append({"sentence": row.sentence, "start": span[0], "end": span[1], "negation": row.negation,
                           "temporality": row.temporality, "experiencer": row.experiencer})

@@ -71,3 +71,34 @@ def test_the_trigger_that_decided_is_reported(reader: Reader) -> None:
 def test_spans_outside_the_text_are_refused(reader: Reader, start: int, end: int) -> None:
     with pytest.raises(MalformedInputError, match="not inside the text"):
         reader.context.assess("No fracture.", start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "flags"),
+    [
+        # a window of days or a week or two up to today is the current illness
+        ("She reports new hip swelling in the past week.", "hip swelling", []),
+        ("Low-grade fever in the past 2 days.", "fever", []),
+        ("In the past two weeks he has noticed elbow stiffness.", "elbow stiffness", []),
+        ("Worsening knee pain in the past several days.", "knee pain", []),
+        # "in the past" itself, and longer windows, are the past
+        ("Elbow dislocation in the past.", "Elbow dislocation", ["historical"]),
+        ("Two falls with a wrist fracture in the past three years.", "wrist fracture", ["historical"]),
+        ("Hip fracture in the past 20 years.", "Hip fracture", ["historical"]),
+    ],
+)
+def test_time_windows(reader: Reader, sentence: str, target: str, flags: list[str]) -> None:
+    assert verdict(reader, sentence, target)["flags"] == flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("PMHx: hypertension, heterotopic ossification of the right elbow.", "heterotopic ossification"),
+        ("Past hx significant for a pelvic fracture.", "pelvic fracture"),
+        ("Surgical hx: left hip arthroplasty.", "hip arthroplasty"),
+        ("Medical hx includes traumatic brain injury.", "traumatic brain injury"),
+    ],
+)
+def test_history_shorthand(reader: Reader, sentence: str, target: str) -> None:
+    assert verdict(reader, sentence, target)["flags"] == ["historical"]

@@ -30,6 +30,10 @@ def sentences(text: str) -> list[str]:
         ("DIAGNOSIS: 1) Esophagitis s/p biopsy 2) Hiatal hernia 3) Gastritis",
          ["DIAGNOSIS: 1) Esophagitis s/p biopsy", "2) Hiatal hernia", "3) Gastritis"]),
         ("Bridging bone (see figure 2) across the joint.", ["Bridging bone (see figure 2) across the joint."]),
+        # line breaks flattened into runs of spaces still start the next item
+        ("DIAGNOSIS: 1) Fracture s/p fixation   2) Heterotopic bone,  3) Effusion",
+         ["DIAGNOSIS: 1) Fracture s/p fixation", "2) Heterotopic bone,", "3) Effusion"]),
+        ("Bony bar (see image  2) at the elbow.", ["Bony bar (see image  2) at the elbow."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from hoguide.errors import MalformedInputError
 from hoguide.evaluation.metrics import Confusion
 from hoguide.reading.context import ContextEngine
+from hoguide.reading.sentences import split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +56,50 @@ def load_kit(path: Path) -> list[KitRow]:
     return rows
 
 
+def _target_pattern(target: str) -> re.Pattern[str] | None:
+    words = target.split()
+    return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+
+
 def locate_target(target: str, sentence: str) -> tuple[int, int] | None:
     """The target's span: case-insensitive, any run of white space between its words."""
-    words = target.split()
-    if not words:
-        return None
-    match = re.search(r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
+    pattern = _target_pattern(target)
+    match = pattern.search(sentence) if pattern else None
     return (match.start(), match.end()) if match else None
+
+
+def locate_kit_target(target: str, sentence: str) -> tuple[int, int] | None:
+    """The annotated mention of a kit target. The kit marks its target by upper-casing it in the
+    sentence, so where the phrase occurs more than once the first upper-case occurrence is the one
+    meant ("Gout: treated for GOUT years ago." is about the second); otherwise the first.
+    """
+    pattern = _target_pattern(target)
+    matches = list(pattern.finditer(sentence)) if pattern else []
+    marked = next((m for m in matches if m.group().isupper()), matches[0] if matches else None)
+    return marked.span() if marked else None
+
+
+def reader_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence, as the reader splits ``text``, that holds ``text[start:end]``.
+
+    A kit row is one line of a report, and some lines hold several sentences or list items
+    ("1) fracture s/p fixation  2) heterotopic bone"). The reader never lets a trigger reach
+    across its sentence boundaries, so neither does the kit evaluation (the spaCy baselines
+    likewise split the line into sentences first).
+    """
+    sentences = split_sentences(text)
+    return sentences.span(start)[0], sentences.span(end - 1)[1]
 
 
 def evaluate_kit(rows: list[KitRow], engine: ContextEngine) -> KitReport:
     report = KitReport()
     for row in rows:
-        span = locate_target(row.target, row.sentence)
+        span = locate_kit_target(row.target, row.sentence)
         if span is None:
             report.unlocated.append(row.row)
             continue
-        result = engine.assess(row.sentence, *span)
+        first, last = reader_sentence(row.sentence, *span)
+        result = engine.assess(row.sentence[first:last], span[0] - first, span[1] - first)
         negation = "Negated" if result.negated else "Affirmed"
         temporality = "Not particular" if result.hypothetical else "Historical" if result.historical else "Recent"
         experiencer = "Patient" if result.experiencer == "patient" else "Other"

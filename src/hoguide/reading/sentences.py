@@ -9,6 +9,7 @@ findings with ";" ("HO about the right hip; no HO on the left"). Line wraps insi
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
@@ -32,8 +33,11 @@ _END = re.compile(
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 _BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
 # An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
-# from each ")" with str.find: an alternative in _BREAK would be tried at every character.
-_ENUMERATION = re.compile(r"(?<=[A-Za-z,.][ \t])\d{1,2}\)[ \t]+[A-Za-z]")
+# from each ")" with str.find: an alternative in _BREAK would be tried at every character. The item
+# number follows a word, "," or "." and one or more spaces: text whose line breaks were flattened
+# into spaces ("s/p fixation   2) heterotopic bone") keeps several.
+_ENUMERATION = re.compile(r"\d{1,2}\)[ \t]+[A-Za-z]")
+_BEFORE_ITEM = frozenset(string.ascii_letters + ",.")
 MAX_SENTENCE_CHARS = 1000
 
 
@@ -106,12 +110,22 @@ def _inline_enumerations(text: str, start: int, end: int) -> list[int]:
     close = text.find(")", start, end)
     while close != -1:
         digits = close - 2 if close >= 2 and text[close - 2].isdigit() else close - 1
-        if digits >= start and text[digits].isdigit() and _ENUMERATION.match(text, digits, end):
+        if (digits >= start and text[digits].isdigit() and _ENUMERATION.match(text, digits, end)
+                and _after_words(text, digits)):
             number = int(text[digits:close])
             if number > 1 and text.rfind(f"{number - 1})", start, digits) != -1:
                 found.append(digits)
         close = text.find(")", close + 1, end)
     return found
+
+
+def _after_words(text: str, digits: int) -> bool:
+    """Do spaces come right before ``text[digits]``, and a letter, "," or "." before them? (Each walk
+    back stops at the first non-space, so the walks of one text stay linear in its length.)"""
+    i = digits
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return 0 < i < digits and text[i - 1] in _BEFORE_ITEM
 
 
 def _cap_length(text: str, starts: list[int], end: int) -> list[int]:
