@@ -386,8 +386,8 @@ static int automaton_init(Automaton *self, PyObject *args, PyObject *kwargs) {
     }
     Py_INCREF(hit_type);
     Py_INCREF(labels);
-    self->hit_type = type;
-    self->labels = labels;
+    Py_XSETREF(self->hit_type, type);
+    Py_XSETREF(self->labels, labels);
     if (read_phrases(self, phrases, n_labels) < 0 || build_alphabet(self) < 0 || build_automaton(self) < 0) {
         automaton_free_tables(self);
         return -1;
