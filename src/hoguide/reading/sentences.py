@@ -44,7 +44,10 @@ _END_AT_DOT = re.compile(rf"\.{_AFTER_STOP}{_END_TAIL}")
 # Line ends may be "\r\n" (Windows files, and every textarea a browser submits). A blank line
 # ends every sentence, so it also cuts the text into blocks that are split independently.
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
-_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+# A list item and a semicolon start a new sentence too. Two patterns that each start with one
+# literal character are scanned for at C speed; as one alternation they were tested at every character.
+_LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
+_SEMICOLON = re.compile(r";\s*")
 # An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
 # from each ")" with str.find: an alternative in _BREAK would be tried at every character.
 _ENUMERATION = re.compile(r"(?<=[A-Za-z,.][ \t])\d{1,2}\)[ \t]+[A-Za-z]")
@@ -93,7 +96,7 @@ class SentenceIndex:
         text, start, end = self._text, self._blocks[block], self._block_end(block)
         starts = {start}
         starts.update(_sentence_ends(text, start, end))
-        starts.update(match.end() for match in _BREAK.finditer(text, start, end))
+        starts.update(_breaks(text, start, end))
         starts.update(_inline_enumerations(text, start, end))
         starts.update(self._extra[bisect_left(self._extra, start) : bisect_left(self._extra, end)])
         ordered = sorted(starts)
@@ -121,6 +124,23 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _breaks(text: str, start: int, end: int) -> list[int]:
+    """Where a list item or the clause after a semicolon starts, in ``text[start:end]``."""
+    items = [match.end() for match in _LIST_ITEM.finditer(text, start, end)]
+    if text.find(";", start, end) == -1:
+        return items
+    clauses = [match.span() for match in _SEMICOLON.finditer(text, start, end)]
+    # A semicolon takes the white space after it, line ends included: a list item whose line end
+    # is in there starts where that clause does (";\n  - item" is one break, not two).
+    return [clause for _, clause in clauses] + [item for item in items if not _within(item - 1, clauses)]
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Is ``offset`` inside one of ``spans`` (sorted, disjoint), past its first character?"""
+    i = bisect_left(spans, (offset,)) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
 def _inline_enumerations(text: str, start: int, end: int) -> list[int]:
     """Where items "2) ", "3) " … of a list run together on one line start; an item counts only
     after its predecessor ("1)" before "2)"), so "(see figure 2) below" splits nothing."""
@@ -139,6 +159,8 @@ def _inline_enumerations(text: str, start: int, end: int) -> list[int]:
 def _cap_length(text: str, starts: list[int], end: int) -> list[int]:
     """Break run-on "sentences" (tables, pasted lists, junk) at white space every few hundred
     characters: a trigger's scope never needs more, and it keeps ConText linear in the text."""
+    if end - starts[0] <= MAX_SENTENCE_CHARS:  # most blocks: no sentence in them can be longer
+        return starts
     if all(b - a <= MAX_SENTENCE_CHARS for a, b in pairwise([*starts, end])):
         return starts
     capped: list[int] = []
