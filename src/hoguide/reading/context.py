@@ -21,6 +21,7 @@ from hoguide.models.reading import ContextResult, Trigger
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 
 LAYER = "context"
+_NOTHING = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +108,21 @@ class SentenceTriggers:
         self.text = text
         self._forward: dict[str, list[Hit[CompiledRule]]] = {}
         self._backward: dict[str, list[Hit[CompiledRule]]] = {}
-        self._terminators = [t for t in triggers if t.payload.category == "terminate"]
+        self._forward_ends: dict[str, list[int]] = {}
+        self._backward_starts: dict[str, list[int]] = {}
+        self._terminators: list[Hit[CompiledRule]] = []
+        self._stops: dict[str, tuple[list[int], list[int]]] = {}  # built per category on first need
+        # One pass, no comprehensions: most sentences the reader asks about hold no trigger or one.
         for hit in triggers:
             rule = hit.payload
             if rule.looks_forward:
                 self._forward.setdefault(rule.category, []).append(hit)
+                self._forward_ends.setdefault(rule.category, []).append(hit.end)
             if rule.looks_backward:
                 self._backward.setdefault(rule.category, []).append(hit)
-        self._forward_ends = {c: [h.end for h in hits] for c, hits in self._forward.items()}
-        self._backward_starts = {c: [h.start for h in hits] for c, hits in self._backward.items()}
-        self._stops: dict[str, tuple[list[int], list[int]]] = {}  # built per category on first need
+                self._backward_starts.setdefault(rule.category, []).append(hit.start)
+            if rule.category == "terminate":
+                self._terminators.append(hit)
 
     def _blocked(self, category: str, gap_start: int, gap_end: int) -> bool:
         """Is there a terminator for ``category`` wholly inside ``text[gap_start:gap_end]``?"""
@@ -150,7 +156,7 @@ class SentenceTriggers:
                     fired.append(hit)
                     break
         if not fired:
-            return ContextResult()
+            return _NOTHING
         fired.sort(key=lambda h: h.start)
         categories = {hit.payload.category for hit in fired}
         text = self.text
