@@ -21,7 +21,7 @@ from hoguide.models.reading import ContextResult, Trigger
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 
 LAYER = "context"
-_NOTHING = ContextResult()  # what most targets get: immutable, so one instance serves them all
+NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ class SentenceTriggers:
                     fired.append(hit)
                     break
         if not fired:
-            return _NOTHING
+            return NO_CONTEXT
         fired.sort(key=lambda h: h.start)
         categories = {hit.payload.category for hit in fired}
         text = self.text

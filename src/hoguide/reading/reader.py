@@ -15,7 +15,7 @@ from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Section
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
-from hoguide.reading.context import ContextEngine, SentenceTriggers
+from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.sections import SectionIndex, Sectionizer
@@ -90,8 +90,9 @@ class Reader:
             targets, grades, mimic_hits = self._ho_terms(prepared, sentence_hits) if may_name_ho else ([], [], [])
             if not targets and not fact_hits and not mimic_hits:
                 continue
-            triggers = SentenceTriggers(text, [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                                               for h in sentence_hits if h.layer == CONTEXT])
+            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
+                            for h in sentence_hits if h.layer == CONTEXT]
+            triggers = SentenceTriggers(text, context_hits) if context_hits else None
             for hit in mimic_hits:
                 status = self._context(triggers, hit, sections.at(hit.start)).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
@@ -122,9 +123,10 @@ class Reader:
         decoded = decode_report(data, limit)
         return self.read(decoded.text, max_bytes=limit, warnings=decoded.warnings)
 
-    def _context(self, triggers: SentenceTriggers, hit: Hit[Payload], section: Section | None) -> ContextResult:
+    def _context(self, triggers: SentenceTriggers | None, hit: Hit[Payload], section: Section | None
+                 ) -> ContextResult:
         """ConText for ``hit``, with what its section implies (a family history is someone else's)."""
-        ctx = triggers.assess(hit.start, hit.end)
+        ctx = triggers.assess(hit.start, hit.end) if triggers is not None else NO_CONTEXT
         implies = self._implies.get(section.id) if section is not None else None
         if implies is None:
             return ctx
@@ -155,7 +157,7 @@ class Reader:
 
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
-                  triggers: SentenceTriggers, sections: SectionIndex,
+                  triggers: SentenceTriggers | None, sections: SectionIndex,
                   sentences: SentenceIndex, by_sentence: _Slicer,
                   title: tuple[list[str], list[str]]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
