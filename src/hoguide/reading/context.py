@@ -21,6 +21,7 @@ from hoguide.models.reading import ContextResult, Trigger
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 
 LAYER = "context"
+NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ class SentenceTriggers:
                     fired.append(hit)
                     break
         if not fired:
-            return ContextResult()
+            return NO_CONTEXT
         fired.sort(key=lambda h: h.start)
         categories = {hit.payload.category for hit in fired}
         text = self.text

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading
+from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Section
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
-from hoguide.reading.context import ContextEngine, SentenceTriggers
+from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.sections import SectionIndex, Sectionizer
@@ -29,6 +29,7 @@ SECTION = "section"
 FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatment")
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
+HO_LAYERS = frozenset({"target", "grade_system"})  # an HO term or a look-alike, or a grade system
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
@@ -59,6 +60,9 @@ class Reader:
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
+        # Only the few sections that imply something (a past history, a family history) change ConText.
+        self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
+                         if rule.implies.historical or rule.implies.experiencer is not None}
         entries += [(header, SECTION, ("section", rule.id), False)
                     for rule in kb.section_rules for header in rule.headers]
         self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries)
@@ -74,33 +78,30 @@ class Reader:
         # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined; the
         # other hits of those sentences are sliced out of the sorted hit list, never grouped one by one.
         hit_starts = [h.start for h in hits]
-        anchor_spans = dict.fromkeys(sentences.span(h.start) for h in hits if h.layer in ANCHOR_LAYERS)
+        anchors = _anchor_sentences(hits, sentences)
         by_sentence = _Slicer(hits, hit_starts)
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
         title = _title_sites(sections, hits, hit_starts)
-        for span in anchor_spans:
+        for span, may_name_ho in anchors.items():
             sentence_hits = by_sentence.get(span)
-            targets = [h for h in sentence_hits if h.layer == TARGET and h.payload[0] == "finding"]
-            grades = self._grades(prepared, sentence_hits)
             fact_hits = [h for h in sentence_hits if h.payload[0] in FACT_KINDS]
-            mimic_hits = [h for h in sentence_hits if h.payload[0] == "mimic"]
-            if not targets and grades and not _inside_mimic(grades, sentence_hits):
-                targets = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification"))
-                           for _, start, end in grades[:1]]
+            targets, grades, mimic_hits = self._ho_terms(prepared, sentence_hits) if may_name_ho else ([], [], [])
             if not targets and not fact_hits and not mimic_hits:
                 continue
-            triggers = SentenceTriggers(text, [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                                               for h in sentence_hits if h.layer == CONTEXT])
+            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
+                            for h in sentence_hits if h.layer == CONTEXT]
+            triggers = SentenceTriggers(text, context_hits) if context_hits else None
             for hit in mimic_hits:
-                status = self._context(span, triggers, hit, sections).status
+                status = self._context(triggers, hit, sections.at(hit.start)).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
-                ctx = self._context(span, triggers, hit, sections)
+                section = sections.at(hit.start)
+                ctx = self._context(triggers, hit, section)
                 facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer,
-                                  _section_id(sections, hit.start), ctx.triggers))
+                                  section.id if section is not None else None, ctx.triggers))
             if targets:
                 findings += self._findings(text, span, targets, sentence_hits, grades, triggers,
                                            sections, sentences, by_sentence, title)
@@ -122,18 +123,27 @@ class Reader:
         decoded = decode_report(data, limit)
         return self.read(decoded.text, max_bytes=limit, warnings=decoded.warnings)
 
-    def _context(self, span: tuple[int, int], triggers: SentenceTriggers,
-                 hit: Hit[Payload], sections: SectionIndex) -> ContextResult:
-        ctx = triggers.assess(hit.start, hit.end)
-        section = sections.at(hit.start)
-        if section is None:
-            return ctx
-        implies = self.sectionizer.rules[section.id].implies
-        if not implies.historical and implies.experiencer is None:
+    def _context(self, triggers: SentenceTriggers | None, hit: Hit[Payload], section: Section | None
+                 ) -> ContextResult:
+        """ConText for ``hit``, with what its section implies (a family history is someone else's)."""
+        ctx = triggers.assess(hit.start, hit.end) if triggers is not None else NO_CONTEXT
+        implies = self._implies.get(section.id) if section is not None else None
+        if implies is None:
             return ctx
         return ContextResult(ctx.negated, ctx.uncertain, ctx.historical or implies.historical,
                              ctx.hypothetical, "other" if implies.experiencer else ctx.experiencer,
                              ctx.triggers)
+
+    def _ho_terms(self, prepared: PreparedText, hits: Sequence[Hit[Payload]]
+                  ) -> tuple[list[Hit[Payload]], list[tuple[Grade, int, int]], list[Hit[Payload]]]:
+        """The HO mentions, grades and look-alikes of one sentence. A grade with its system named
+        is a mention of HO too ("Brooker III"), unless it sits inside a look-alike's name."""
+        targets = [h for h in hits if h.layer == TARGET and h.payload[0] == "finding"]
+        grades = self._grades(prepared, hits)
+        mimic_hits = [h for h in hits if h.payload[0] == "mimic"]
+        if not targets and grades and not _inside_mimic(grades, hits):
+            targets = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification")) for _, start, end in grades[:1]]
+        return targets, grades, mimic_hits
 
     def _grades(self, prepared: PreparedText, hits: Sequence[Hit[Payload]]) -> list[tuple[Grade, int, int]]:
         found = []
@@ -147,7 +157,7 @@ class Reader:
 
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
-                  triggers: SentenceTriggers, sections: SectionIndex,
+                  triggers: SentenceTriggers | None, sections: SectionIndex,
                   sentences: SentenceIndex, by_sentence: _Slicer,
                   title: tuple[list[str], list[str]]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
@@ -167,7 +177,8 @@ class Reader:
         size = read_size(sentence)
         findings = []
         for i, target in enumerate(targets):
-            ctx = self._context(span, triggers, target, sections)
+            section = sections.at(target.start)
+            ctx = self._context(triggers, target, section)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
@@ -186,7 +197,7 @@ class Reader:
                 maturity=merge_maturity(attrs["maturity"]),
                 change=attrs["change"][0] if attrs["change"] else None,
                 size=size if len(targets) == 1 else None,
-                section=_section_id(sections, target.start),
+                section=section.id if section is not None else None,
                 sentence_start=span[0],
                 sentence_end=span[1],
                 triggers=ctx.triggers,
@@ -221,6 +232,24 @@ def _title_sites(sections: SectionIndex, hits: Sequence[Hit[Payload]], starts: S
     sites = [h.payload[1] for h in top if h.layer == "site"]
     sides = [h.payload[1] for h in top if h.layer == "laterality"]
     return (sites, sides) if sites else ([], [])
+
+
+def _anchor_sentences(hits: Sequence[Hit[Payload]], sentences: SentenceIndex) -> dict[tuple[int, int], bool]:
+    """The sentences that hold an anchor, in order, each with whether it may name HO: only those
+    that hold an HO term, a grade system or a look-alike are searched for them (few are).
+
+    Hits come sorted by start, so an anchor inside the sentence found last needs no look-up."""
+    spans: dict[tuple[int, int], bool] = {}
+    span = (-1, -1)
+    for hit in hits:
+        layer = hit.layer
+        if layer in ANCHOR_LAYERS:
+            if hit.start >= span[1]:
+                span = sentences.span(hit.start)
+                spans[span] = False
+            if layer in HO_LAYERS:
+                spans[span] = True
+    return spans
 
 
 class _Slicer:

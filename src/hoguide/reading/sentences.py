@@ -14,24 +14,41 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
 
-# "Dr. Smith", "e.g. the" and initials are not sentence ends: each abbreviation becomes a
-# fixed-width look-behind, so the check runs inside the regular expression engine.
+# "Dr. Smith", "e.g. the" and initials are not sentence ends: the abbreviations become fixed-width
+# look-behinds, so the check runs inside the regular expression engine.
 _ABBREVIATIONS = (
     "dr", "mr", "mrs", "ms", "vs", "no", "nos", "fig", "approx", "appt", "st", "pt", "pts", "hx", "dx", "tx",
     "sx", "etc", "incl", "cf", "al", "e.g", "i.e", "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d", "p.o",
     "u.s", "inc", "jr", "sr",
 )
-# The look-behinds come after the first stop, so the engine only tries them at a "." it found.
-_NOT_ABBREVIATION = "".join(
-    rf"(?<!\b(?i:{re.escape(a)})\.)" for a in sorted(_ABBREVIATIONS, key=len, reverse=True)
-) + r"(?<!\b[A-Za-z]\.)"
-_END = re.compile(
-    rf"[.!?]{_NOT_ABBREVIATION}[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
-)
+
+
+def _not_after_abbreviation() -> str:
+    """One look-behind per abbreviation length, its spellings as alternatives: a look-behind must
+    have a fixed width, and each is tried at every stop found, so fewer of them is faster."""
+    by_length: dict[int, list[str]] = {}
+    for abbreviation in _ABBREVIATIONS:
+        by_length.setdefault(len(abbreviation), []).append(re.escape(abbreviation))
+    return "".join(
+        rf"(?<!\b(?i:{'|'.join(spellings)})\.)" for _, spellings in sorted(by_length.items())
+    ) + r"(?<!\b[A-Za-z]\.)"
+
+
+# The look-behinds come after the first stop, so the engine only tries them at a stop it found,
+# and only where the character after it could continue a sentence end.
+_AFTER_STOP = r"(?=[.!?\"')\] \t\r\n])" + _not_after_abbreviation()
+_END_TAIL = r"[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
+_END = re.compile(rf"[.!?]{_AFTER_STOP}{_END_TAIL}")
+# The same for text without "!" or "?" (most blocks): a pattern that starts with one literal
+# character is scanned for at C speed, one that starts with a set is tested at every character.
+_END_AT_DOT = re.compile(rf"\.{_AFTER_STOP}{_END_TAIL}")
 # Line ends may be "\r\n" (Windows files, and every textarea a browser submits). A blank line
 # ends every sentence, so it also cuts the text into blocks that are split independently.
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
-_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])|;\s*")
+# A list item and a semicolon start a new sentence too. Two patterns that each start with one
+# literal character are scanned for at C speed; as one alternation they were tested at every character.
+_LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
+_SEMICOLON = re.compile(r";\s*")
 # An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
 # from each ")" with str.find: an alternative in _BREAK would be tried at every character. The item
 # number follows a word, "," or "." and one or more spaces: text whose line breaks were flattened
@@ -82,12 +99,8 @@ class SentenceIndex:
     def _split_block(self, block: int) -> list[int]:
         text, start, end = self._text, self._blocks[block], self._block_end(block)
         starts = {start}
-        for match in _END.finditer(text, start, end):
-            dot = match.start()
-            if dot and text[dot - 1].isdigit() and text[dot] == "." and _is_list_number(text, dot):
-                continue
-            starts.add(match.end())
-        starts.update(match.end() for match in _BREAK.finditer(text, start, end))
+        starts.update(_sentence_ends(text, start, end))
+        starts.update(_breaks(text, start, end))
         starts.update(_inline_enumerations(text, start, end))
         starts.update(self._extra[bisect_left(self._extra, start) : bisect_left(self._extra, end)])
         ordered = sorted(starts)
@@ -101,6 +114,35 @@ def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceInde
     """Sentence boundaries for ``text``; ``extra_breaks`` are offsets that must start a sentence
     (section headers and bodies)."""
     return SentenceIndex(text, extra_breaks)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence after a stop ("." "!" "?") starts, in ``text[start:end]``."""
+    plain = text.find("!", start, end) == -1 and text.find("?", start, end) == -1
+    found = []
+    for match in (_END_AT_DOT if plain else _END).finditer(text, start, end):
+        dot = match.start()
+        if dot and text[dot - 1].isdigit() and text[dot] == "." and _is_list_number(text, dot):
+            continue
+        found.append(match.end())
+    return found
+
+
+def _breaks(text: str, start: int, end: int) -> list[int]:
+    """Where a list item or the clause after a semicolon starts, in ``text[start:end]``."""
+    items = [match.end() for match in _LIST_ITEM.finditer(text, start, end)]
+    if text.find(";", start, end) == -1:
+        return items
+    clauses = [match.span() for match in _SEMICOLON.finditer(text, start, end)]
+    # A semicolon takes the white space after it, line ends included: a list item whose line end
+    # is in there starts where that clause does (";\n  - item" is one break, not two).
+    return [clause for _, clause in clauses] + [item for item in items if not _within(item - 1, clauses)]
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Is ``offset`` inside one of ``spans`` (sorted, disjoint), past its first character?"""
+    i = bisect_left(spans, (offset,)) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _inline_enumerations(text: str, start: int, end: int) -> list[int]:
@@ -131,6 +173,8 @@ def _after_words(text: str, digits: int) -> bool:
 def _cap_length(text: str, starts: list[int], end: int) -> list[int]:
     """Break run-on "sentences" (tables, pasted lists, junk) at white space every few hundred
     characters: a trigger's scope never needs more, and it keeps ConText linear in the text."""
+    if end - starts[0] <= MAX_SENTENCE_CHARS:  # most blocks: no sentence in them can be longer
+        return starts
     if all(b - a <= MAX_SENTENCE_CHARS for a, b in pairwise([*starts, end])):
         return starts
     capped: list[int] = []
