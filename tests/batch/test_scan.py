@@ -73,6 +73,24 @@ def test_every_input_format_gives_the_same_rows(tmp_path: Path, writer: Any) -> 
     assert [{k: r[k] for k in expected[0]} for r in rows] == expected
 
 
+def test_json_lines_with_a_byte_order_mark_and_blank_lines_are_read(tmp_path: Path) -> None:
+    """Windows tools may open a UTF-8 file with a byte-order mark; blank lines are no records."""
+    lines = [json.dumps({"report_id": i, "text": t}) for i, t in REPORTS[:3]]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n \n\n".join(lines).encode("utf-8") + b"\n\t\n")
+    source = open_source(path)
+    assert [(r.report_id, r.text) for r in source.records()] == REPORTS[:3]
+
+
+def test_json_lines_that_are_not_utf8_fail_with_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(json.dumps({"report_id": "a", "text": "ok"}).encode() + b'\n{"report_id": "b", "text": "\xe9"}\n')
+    done = hoguide("scan", str(path), "-o", str(tmp_path / "out"), "--format", "jsonl", "-q")
+    assert done.returncode != 0
+    assert "line 2: not UTF-8 text" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_parquet_output_has_the_same_rows_as_jsonl(tmp_path: Path) -> None:
     source = open_source(write_csv(tmp_path / "in.csv", REPORTS))
     scan(source, SinkSpec(tmp_path / "pq", "parquet"), workers=2, batch_size=3)
