@@ -67,6 +67,11 @@ def test_offsets_survive_collapsed_white_space_and_unicode(matcher: PhraseMatche
     assert [h.payload for h in matcher.find(text)] == ["ho", "hip"]
 
 
+def test_a_lone_surrogate_is_just_another_character(matcher: PhraseMatcher[str]) -> None:
+    # Text decoded with "surrogateescape" keeps undecodable bytes as lone surrogates.
+    assert found(matcher, "HO \udcff about the hip\udcff") == [("HO", "ho"), ("hip", "hip")]
+
+
 def test_prepared_text_maps_back() -> None:
     prepared = PreparedText.of("a  b   c")
     assert prepared.folded == "a b c"

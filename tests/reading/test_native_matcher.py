@@ -24,8 +24,8 @@ REPORTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))
 LINES = [line for report in REPORTS for line in report.splitlines() if line.strip()]
 
 # A tiny alphabet makes phrases overlap, nest and share prefixes as often as possible; the text
-# adds upper case, white-space runs of every kind, punctuation and a character whose lower case
-# is longer than itself.
+# adds upper case, white-space runs of every kind, punctuation, a character whose lower case is
+# longer than itself, a letter outside the Basic Multilingual Plane and a lone surrogate.
 _WORDS = st.text(alphabet="abé/-'", min_size=1, max_size=4)
 _PHRASES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
 _ENTRIES = st.lists(
@@ -33,7 +33,7 @@ _ENTRIES = st.lists(
     min_size=1,
     max_size=25,
 )
-_TEXT = st.text(alphabet="abAB éÉ/-'.\n\t\r\u00a0İ2", max_size=200)
+_TEXT = st.text(alphabet="abAB éÉ/-'.\n\t\r\u00a0İ2\U0001d400\ud800", max_size=200)
 _JOINTS = [" ", "  ", "\n", "\r\n", "\t", " \u00a0 ", "\n\n", "-", "/", "İ", "É"]
 
 

@@ -22,6 +22,7 @@ hits (tests/reading/test_native_matcher.py).
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from hoguide.reading import _automaton
 
 P = TypeVar("P")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # the Rust automaton takes only text that encodes as UTF-8
 
 
 def _native_automaton() -> type[_automaton.Automaton] | None:
@@ -210,7 +212,11 @@ class PhraseMatcher(Generic[P]):
         append = candidates.append
         # The hot loop of the reader: everything is inlined and looked up in local variables.
         # A candidate is (start, -end, rank): one plain sort orders them leftmost-longest.
-        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+        try:
+            matches = self._automaton.find_matches_as_indexes(folded, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate ("surrogateescape" text): no phrase holds one
+            matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", folded), overlapping=True)
+        for index, start, end in matches:
             left, right, exact = checks[index]
             if (left and start and folded[start - 1].isalnum()) or (right and end < n and folded[end].isalnum()):
                 continue
