@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from hoguide.reading.matcher import NATIVE, PhraseMatcher, PreparedText
@@ -70,6 +72,13 @@ def test_offsets_survive_collapsed_white_space_and_unicode(matcher: PhraseMatche
 def test_a_lone_surrogate_is_just_another_character(matcher: PhraseMatcher[str]) -> None:
     # Text decoded with "surrogateescape" keeps undecodable bytes as lone surrogates.
     assert found(matcher, "HO \udcff about the hip\udcff") == [("HO", "ho"), ("hip", "hip")]
+
+
+def test_a_pickled_matcher_finds_the_same(matcher: PhraseMatcher[str]) -> None:
+    text = "No change. HO about the hip; s/p THA. those shoulders"
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert copy.find(text) == matcher.find(text)
+    assert copy.is_native == matcher.is_native
 
 
 def test_prepared_text_maps_back() -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hoguide.errors import InputError
+from hoguide.examples import example_bytes, example_names
 from hoguide.reading.reader import Reader
 
 VOCABULARY = [
@@ -45,3 +48,11 @@ def test_report_like_text(reader: Reader, text: str) -> None:
 @given(text=st.text(max_size=300))
 def test_any_text(reader: Reader, text: str) -> None:
     _check(reader, text)
+
+
+def test_a_pickled_reader_reads_the_same(reader: Reader) -> None:
+    """A reader can be sent to joblib, Dask or multiprocessing workers: it is rebuilt where it lands."""
+    copy = pickle.loads(pickle.dumps(reader))
+    for name in example_names():
+        text = example_bytes(name).decode("utf-8")
+        assert copy.read(text) == reader.read(text)

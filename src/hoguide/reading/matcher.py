@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
 
@@ -114,6 +114,10 @@ def _collapse_runs(folded: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(pieces), tuple(starts), tuple(removed)
 
 
+def _rebuild_matcher(entries: list[tuple[str, str, P, bool]], native: bool | None) -> PhraseMatcher[P]:
+    return PhraseMatcher(entries, native=native)
+
+
 class Hit(NamedTuple, Generic[P]):
     """A phrase found in the text: offsets into the original text and the phrase's payload.
 
@@ -196,6 +200,19 @@ class PhraseMatcher(Generic[P]):
 
     def __len__(self) -> int:
         return len(self._phrases)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its entries, and rebuilt where it is unpickled (the automata are compiled
+        objects): a reader can then be sent to joblib, Dask or multiprocessing workers."""
+        entries = [
+            (pattern.exact_case or phrase, pattern.layer, pattern.payload, pattern.exact_case is not None)
+            for phrase, patterns in zip(self._phrases, self._patterns, strict=True)
+            for pattern in patterns
+        ]
+        # Asked for the pure-Python path although the C automaton was there: keep it so. Otherwise the
+        # C automaton wherever it is built.
+        native = False if self._native is None and NATIVE is not None else None
+        return _rebuild_matcher, (entries, native)
 
     def find(self, text: str | PreparedText) -> list[Hit[P]]:
         """All hits, overlaps resolved within each layer, sorted by start offset."""
