@@ -51,6 +51,8 @@ bench: $(VENV)/.installed $(BASELINE_VENV)/bin/python
 	$(BIN)/python benchmarks/make_corpus.py benchmarks/out/corpus-dense.jsonl --profile dense
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench.py --corpus benchmarks/out/corpus-dense.jsonl --json benchmarks/out/bench-dense.json
+	$(BIN)/python benchmarks/make_corpus.py benchmarks/out/corpus-kit.jsonl --profile kit
+	$(BIN)/python benchmarks/bench.py --corpus benchmarks/out/corpus-kit.jsonl --json benchmarks/out/bench-kit.json
 
 ## bench-scan: the cohort scan on 200,000 generated notes, 1 and 2 processes and Spark local[2] (several minutes)
 bench-scan: $(VENV)/.dev-installed

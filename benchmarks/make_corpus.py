@@ -1,7 +1,7 @@
 """Write a deterministic corpus of fictional clinical notes for the speed benchmarks.
 
     .venv/bin/python benchmarks/make_corpus.py [OUT.jsonl] [--notes 3000] [--seed 20261130]
-                                               [--profile realistic|dense] [--density]
+                                               [--profile realistic|dense|kit] [--density]
 
 Output: JSON lines {"id", "text"} (default benchmarks/out/corpus.jsonl), written as the notes are made, so 200,000+
 notes for the cohort-scan benchmark never sit in memory. Ids are "{index:06d}-{kind}", with "-ho" appended when the
@@ -44,6 +44,13 @@ dense
     The original generator (corpus_dense.py), unchanged: 3,000 notes of about 690 bytes, 38 hits/KB. Kept so that
     earlier benchmark numbers can be reproduced.
 
+kit
+    Real clinical text: the distinct sentences of the ConText/NegEx test kit's development split (--kit, default
+    ../shared/data/context-kit/dev.tsv), in file order, eight to a note, one per line. A check that the speed
+    measured on our own templates holds on text nobody wrote for hoguide. The kit is third-party data: this corpus is
+    built where the kit is and written under benchmarks/out/, never into the repository; --notes and --seed do not
+    apply. Each kit sentence names a condition and its target is upper-cased, so the text is denser than whole notes.
+
 Prints notes, MB, mean/median/p95 bytes per kind, the share mentioning HO, the generation time, and with --density
 the lexicon hits per KB (this imports the reader and reads every note's lexicon hits, so it is optional).
 """
@@ -60,9 +67,21 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "corpus.jsonl"
+DEFAULT_KIT = Path(__file__).resolve().parents[2] / "shared" / "data" / "context-kit" / "dev.tsv"
+KIT_SENTENCES_PER_NOTE = 8
 
 
-def notes_of(profile: str, notes: int, seed: int) -> Iterator[dict[str, str]]:
+def kit_notes(kit: Path) -> Iterator[dict[str, str]]:
+    from hoguide.evaluation import load_kit
+
+    sentences = list(dict.fromkeys(row.sentence for row in load_kit(kit)))
+    for index, first in enumerate(range(0, len(sentences), KIT_SENTENCES_PER_NOTE)):
+        yield {"id": f"{index:06d}-kit", "text": "\n".join(sentences[first : first + KIT_SENTENCES_PER_NOTE])}
+
+
+def notes_of(profile: str, notes: int, seed: int, kit: Path = DEFAULT_KIT) -> Iterator[dict[str, str]]:
+    if profile == "kit":
+        return kit_notes(kit)
     if profile == "dense":
         import corpus_dense
 
@@ -98,7 +117,7 @@ def write(args: argparse.Namespace) -> tuple[dict[str, list[int]], dict[str, int
     started = time.perf_counter()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8", buffering=1 << 20) as handle:
-        for note in notes_of(args.profile, args.notes, args.seed):
+        for note in notes_of(args.profile, args.notes, args.seed, args.kit):
             handle.write(json.dumps(note, ensure_ascii=False) + "\n")
             kind = kind_of(note["id"])
             sizes[kind].append(len(note["text"].encode("utf-8")))
@@ -136,7 +155,8 @@ def main() -> int:
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--notes", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=20261130)
-    parser.add_argument("--profile", choices=["realistic", "dense"], default="realistic")
+    parser.add_argument("--profile", choices=["realistic", "dense", "kit"], default="realistic")
+    parser.add_argument("--kit", type=Path, default=DEFAULT_KIT, help="the kit TSV for --profile kit")
     parser.add_argument("--density", action="store_true", help="also count lexicon hits per KB (imports the reader)")
     args = parser.parse_args()
     report(args, *write(args))
