@@ -32,7 +32,7 @@ import hoguide
 from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_kit_target
 from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.reading.matcher import NATIVE
+from hoguide.reading.matcher import NATIVE, implementation
 from hoguide.reading.reader import reader_for
 
 HERE = Path(__file__).resolve().parent
@@ -149,10 +149,6 @@ def fmt(value: float | None, digits: int = 3) -> str:
     if value is None:
         return "–"
     return f"{value:.{digits}f}" if digits else f"{value:,.0f}"
-
-
-def implementation() -> str:
-    return "C automaton" if NATIVE is not None else "pure-Python path"
 
 
 def hoguide_row(result: dict[str, Any]) -> str:

@@ -10,7 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from hoguide._version import __version__ as hoguide_version
 from hoguide.examples import example_names
+from hoguide.knowledge.loader import load_knowledge
+from hoguide.reading.matcher import implementation
 
 SCHEMA = json.loads(
     (Path(__file__).parents[1] / "src" / "hoguide" / "schemas" / "reading.schema.json").read_text()
@@ -31,6 +34,13 @@ def hoguide(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
         completed.stdout.decode("utf-8"),
         completed.stderr.decode("utf-8"),
     )
+
+
+def test_version_names_the_knowledge_and_the_phrase_matcher() -> None:
+    result = hoguide("--version")
+    assert result.returncode == 0, result.stderr
+    expected = f"hoguide {hoguide_version} (knowledge {load_knowledge().version}; phrase matcher: {implementation()})"
+    assert result.stdout.strip() == expected
 
 
 def test_read_example_as_text() -> None:

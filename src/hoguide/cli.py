@@ -14,6 +14,7 @@ from typing import IO, Annotated, Any, NoReturn
 import typer
 
 from hoguide import api
+from hoguide._version import __version__
 from hoguide.answers import load_answers_json
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError, InputError, MalformedInputError
@@ -22,6 +23,7 @@ from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge, validate_knowledge
 from hoguide.models.case import build_case
 from hoguide.models.reading import Reading
+from hoguide.reading.matcher import implementation as matcher_implementation
 from hoguide.reading.reader import reader_for
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
@@ -38,6 +40,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"hoguide {__version__} (knowledge {load_knowledge().version}; phrase matcher: "
+                   f"{matcher_implementation()})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version, the knowledge base's and the phrase matcher.")]
+    = False,
+) -> None:
+    """The options that come before a command (the help text is the app's)."""
+
+
 data_app = typer.Typer(help="Check the knowledge data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 

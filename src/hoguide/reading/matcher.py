@@ -52,6 +52,11 @@ def _native_automaton() -> type[_automaton.Automaton] | None:
 NATIVE = _native_automaton()  # the C automaton's type, or None where it is not built
 
 
+def implementation() -> str:
+    """Which phrase matcher new readers use, for ``hoguide --version`` and the benchmarks."""
+    return "C automaton" if NATIVE is not None else "pure-Python path"
+
+
 class PreparedText:
     """The text folded for matching (same length, so offsets are the input's).
 
