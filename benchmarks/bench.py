@@ -32,7 +32,7 @@ import hoguide
 from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_kit_target
 from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.reading.matcher import NATIVE, implementation
+from hoguide.reading.matcher import implementation, native_automaton
 from hoguide.reading.reader import reader_for
 
 HERE = Path(__file__).resolve().parent
@@ -209,7 +209,7 @@ def main() -> int:
     print(f"hoguide: kit {args.kit.name} ({ours['located']}/{ours['rows']} targets located), corpus "
           f"{ours['corpus_mb']:.2f} MB in {len(texts)} notes; 1 MB report: peak RSS +{ours['rss_increase_mb']:.0f} MB "
           f"(peak {ours['rss_peak_mb']:.0f} MB)")
-    pure = None if args.no_pure_python or NATIVE is None else measure_pure_python(args)
+    pure = None if args.no_pure_python or native_automaton() is None else measure_pure_python(args)
     baselines = None if args.no_baselines else run_baselines(spans, corpus)
     if baselines and "corpus" in baselines:
         for name, row in baselines["corpus"].items():

@@ -6,11 +6,12 @@ import pickle
 
 import pytest
 
-from hoguide.reading.matcher import NATIVE, PhraseMatcher, PreparedText
+from hoguide.reading.matcher import PhraseMatcher, PreparedText, native_automaton
 
 # Each rule is checked on the C automaton (where it is built) and on the pure-Python path.
 IMPLEMENTATIONS = [
-    pytest.param(True, id="native", marks=pytest.mark.skipif(NATIVE is None, reason="the C automaton is not built")),
+    pytest.param(True, id="native",
+                 marks=pytest.mark.skipif(native_automaton() is None, reason="the C automaton is not built")),
     pytest.param(False, id="python"),
 ]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from hoguide.reading.reader import Reader
 
 # Without the C automaton only test_the_c_automaton_is_built has anything to say (it fails unless
 # HOGUIDE_PURE_PYTHON asked for the pure-Python path).
-needs_native = pytest.mark.skipif(matcher_module.NATIVE is None, reason="the C automaton is not built")
+needs_native = pytest.mark.skipif(matcher_module.native_automaton() is None, reason="the C automaton is not built")
 
 EXAMPLES = Path(hoguide.__file__).parent / "examples"
 REPORTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
@@ -37,16 +36,14 @@ _TEXT = st.text(alphabet="abAB éÉ/-'.\n\t\r\u00a0İ2\U0001d400\ud800", max_siz
 _JOINTS = [" ", "  ", "\n", "\r\n", "\t", " \u00a0 ", "\n\n", "-", "/", "İ", "É"]
 
 
-@cache
+@pytest.fixture(scope="module")
 def reader_lexicons() -> tuple[PhraseMatcher[object], PhraseMatcher[object]]:
     """The reader's whole lexicon (terms, grades, ConText triggers, headers), in C and in Python."""
     kb = hoguide.load_knowledge()
     native = Reader(kb).lexicon
-    built, matcher_module.NATIVE = matcher_module.NATIVE, None  # as on a machine without a C compiler
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matcher_module, "native_automaton", lambda: None)  # as on a machine without a C compiler
         python = Reader(kb).lexicon
-    finally:
-        matcher_module.NATIVE = built
     return native, python
 
 
@@ -62,8 +59,9 @@ def test_both_paths_agree_on_any_lexicon_and_text(entries: list[tuple[str, str, 
 
 
 @needs_native
-def test_both_paths_agree_on_the_example_reports() -> None:
-    native, python = reader_lexicons()
+def test_both_paths_agree_on_the_example_reports(
+        reader_lexicons: tuple[PhraseMatcher[object], PhraseMatcher[object]]) -> None:
+    native, python = reader_lexicons
     assert native.is_native and not python.is_native
     for report in REPORTS:
         for text in (report, report.upper(), report.replace(" ", "  \n ")):
@@ -75,9 +73,11 @@ def test_both_paths_agree_on_the_example_reports() -> None:
 @given(st.lists(st.tuples(st.sampled_from(LINES), st.integers(0, 120), st.sampled_from(_JOINTS)),
                 min_size=1, max_size=6),
        st.booleans())
-def test_both_paths_agree_on_spliced_report_lines(pieces: list[tuple[str, int, str]], upper: bool) -> None:
+def test_both_paths_agree_on_spliced_report_lines(
+        reader_lexicons: tuple[PhraseMatcher[object], PhraseMatcher[object]],
+        pieces: list[tuple[str, int, str]], upper: bool) -> None:
     text = "".join(line[:cut] + joint for line, cut, joint in pieces)
-    native, python = reader_lexicons()
+    native, python = reader_lexicons
     text = text.upper() if upper else text
     assert native.find(text) == python.find(text)
 
@@ -94,14 +94,14 @@ def test_the_c_automaton_is_built() -> None:
     """CI must exercise the fast path; a machine without a C compiler can opt out explicitly."""
     if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
         pytest.skip("HOGUIDE_PURE_PYTHON is set: the pure-Python path was asked for")
-    assert matcher_module.NATIVE is not None, (
+    assert matcher_module.native_automaton() is not None, (
         "hoguide.reading._automaton is not built: reinstall with a C compiler (pip install -e .), "
         "or set HOGUIDE_PURE_PYTHON=1 to test the pure-Python path only"
     )
 
 
 def test_asking_for_the_c_automaton_without_it_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matcher_module, "NATIVE", None)
+    monkeypatch.setattr(matcher_module, "native_automaton", lambda: None)
     with pytest.raises(RuntimeError, match="C automaton is not built"):
         PhraseMatcher([("hip", "site", "hip", False)], native=True)
     assert not PhraseMatcher([("hip", "site", "hip", False)]).is_native

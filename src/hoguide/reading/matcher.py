@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
@@ -39,7 +40,10 @@ P = TypeVar("P")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # the Rust automaton takes only text that encodes as UTF-8
 
 
-def _native_automaton() -> type[_automaton.Automaton] | None:
+@cache
+def native_automaton() -> type[_automaton.Automaton] | None:
+    """The C automaton's type, or None where it is not built or ``HOGUIDE_PURE_PYTHON`` is set.
+    Looked up on first use, not at import."""
     if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
         return None
     try:
@@ -49,12 +53,9 @@ def _native_automaton() -> type[_automaton.Automaton] | None:
     return Automaton
 
 
-NATIVE = _native_automaton()  # the C automaton's type, or None where it is not built
-
-
 def implementation() -> str:
     """Which phrase matcher new readers use, for ``hoguide --version`` and the benchmarks."""
-    return "C automaton" if NATIVE is not None else "pure-Python path"
+    return "C automaton" if native_automaton() is not None else "pure-Python path"
 
 
 class PreparedText:
@@ -181,22 +182,23 @@ class PhraseMatcher(Generic[P]):
         self._ranks: tuple[tuple[int, ...], ...] = tuple(
             tuple(rank_of[i, k] for k in range(len(v))) for i, v in enumerate(self._patterns)
         )
-        if native and NATIVE is None:
+        automaton = native_automaton() if native is not False else None
+        if native and automaton is None:
             raise RuntimeError("hoguide's C automaton is not built (or HOGUIDE_PURE_PYTHON is set)")
-        self._native = self._build_native(order) if native is not False and NATIVE is not None else None
+        self._native = self._build_native(automaton, order) if automaton is not None else None
         self._automaton = (
             ahocorasick_rs.AhoCorasick(list(self._phrases)) if self._phrases and self._native is None else None
         )
 
-    def _build_native(self, order: list[tuple[str, int, int]]) -> _automaton.Automaton:
-        assert NATIVE is not None
+    def _build_native(self, automaton: type[_automaton.Automaton], order: list[tuple[str, int, int]]
+                      ) -> _automaton.Automaton:
         layers = {layer: index for index, layer in enumerate(sorted({layer for layer, _, _ in order}))}
         phrases = [
             (key, v[0].check_left, v[0].check_right,
              [(rank, layers[p.layer], p.exact_case) for p, rank in zip(v, ranks, strict=True)])
             for key, v, ranks in zip(self._phrases, self._patterns, self._ranks, strict=True)
         ]
-        return NATIVE(phrases, Hit, self._ranked)
+        return automaton(phrases, Hit, self._ranked)
 
     @property
     def is_native(self) -> bool:
@@ -216,7 +218,7 @@ class PhraseMatcher(Generic[P]):
         ]
         # Asked for the pure-Python path although the C automaton was there: keep it so. Otherwise the
         # C automaton wherever it is built.
-        native = False if self._native is None and NATIVE is not None else None
+        native = False if self._native is None and native_automaton() is not None else None
         return _rebuild_matcher, (entries, native)
 
     def find(self, text: str | PreparedText) -> list[Hit[P]]:
