@@ -1,6 +1,7 @@
 """The ``hoguide`` command line: a thin shell over the public API.
 
-Every HoguideError becomes one line on stderr and exit status 2; nothing prints a traceback.
+Every HoguideError becomes one line on stderr and exit status 2 (``cli_common.fail``); nothing
+prints a traceback. The cohort-scan commands live in ``cli_scan``.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn
+from typing import IO, Annotated, Any
 
 import typer
 
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.answers import load_answers_json
+from hoguide.cli_common import EXIT_INPUT, MaxBytes, fail
+from hoguide.cli_scan import register_scan_commands
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError, InputError, MalformedInputError
 from hoguide.evaluation import evaluate_gold, evaluate_kit, load_kit
@@ -29,7 +32,6 @@ from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
 from hoguide.render.pdf import render_pdf
 from hoguide.render.reading_text import render_reading_text
-from hoguide.render.scan_summary import summary_path, write_scan_summary
 
 app = typer.Typer(
     name="hoguide",
@@ -60,14 +62,6 @@ def _options(
 
 data_app = typer.Typer(help="Check the knowledge data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
-
-EXIT_INPUT = 2
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"hoguide: error: {message}", err=True)
-    raise typer.Exit(EXIT_INPUT)
-
 
 def _existing_file(source: str, what: str) -> Path:
     """The path of an input file, or an InputError a person can act on."""
@@ -113,11 +107,6 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-MaxBytes = Annotated[
-    int | None,
-    typer.Option("--max-bytes", min=1, help="Largest report accepted (default 1 MB, HOGUIDE_MAX_REPORT_BYTES)."),
-]
-
 
 @app.command("read")
 def read_command(
@@ -130,7 +119,7 @@ def read_command(
     try:
         reading = _reading(file, example, max_bytes or get_settings().max_report_bytes)
     except HoguideError as error:
-        _fail(error.message)
+        fail(error.message)
     typer.echo(_dump(reading.to_dict()) if as_json else render_reading_text(reading))
 
 
@@ -169,9 +158,9 @@ def explain_command(
         patient = load_answers_json(_read_input(answers, limit).decode("utf-8")) if answers else None
         assessment = api.assess(build_case(_reading(file, example, limit), patient))
     except UnicodeDecodeError:
-        _fail("the answers file is not UTF-8 text")
+        fail("the answers file is not UTF-8 text")
     except HoguideError as error:
-        _fail(error.message)
+        fail(error.message)
     result: str | bytes
     if output_format is Format.pdf:
         if clinician:
@@ -179,7 +168,7 @@ def explain_command(
         try:
             result = render_pdf(assessment)
         except HoguideError as error:
-            _fail(error.message)
+            fail(error.message)
     elif output_format is Format.json:
         result = _dump(assessment.to_dict())
     elif output_format is Format.html:
@@ -202,9 +191,9 @@ def _write_output(result: str | bytes, output: str | None) -> None:
     try:
         Path(output).write_bytes(data)
     except IsADirectoryError:
-        _fail(f"{output} is a directory; give a file name for --output")
+        fail(f"{output} is a directory; give a file name for --output")
     except OSError as error:
-        _fail(f"{output}: cannot be written ({error.strerror})")
+        fail(f"{output}: cannot be written ({error.strerror})")
 
 
 @app.command("context")
@@ -217,7 +206,7 @@ def context_command(
         kb = load_knowledge()
         lines = (sys.stdin if jsonl == "-" else _open_input(jsonl, "a JSONL file", binary=False))
     except HoguideError as error:
-        _fail(error.message)
+        fail(error.message)
     bad = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -231,7 +220,7 @@ def context_command(
             continue
         typer.echo(json.dumps({**record, **result.to_dict()}, ensure_ascii=False))
     if bad:
-        _fail(f"{bad} line(s) could not be read; the others were printed")
+        fail(f"{bad} line(s) could not be read; the others were printed")
 
 
 def _parse_context_line(line: str) -> dict[str, Any]:
@@ -282,9 +271,9 @@ def evaluate_command(
             extra = {k: {"accuracy": round(v.accuracy, 4), "n": v.total} for k, v in report.attributes.items()}
             wrong, bad = report.errors, report.bad_lines
     except UnicodeDecodeError as error:
-        _fail(f"{gold}: not UTF-8 text (bad byte at offset {error.start})")
+        fail(f"{gold}: not UTF-8 text (bad byte at offset {error.start})")
     except HoguideError as error:
-        _fail(error.message)
+        fail(error.message)
     if as_json:
         typer.echo(_dump({**{k: v.to_dict() for k, v in scores.items()}, **extra, "errors": wrong}))
     else:
@@ -297,7 +286,7 @@ def evaluate_command(
     for line in bad:
         typer.echo(f"hoguide: error: {line}", err=True)
     if bad:
-        _fail(f"{len(bad)} line(s) could not be read; the others were scored")
+        fail(f"{len(bad)} line(s) could not be read; the others were scored")
 
 
 @app.command("serve")
@@ -310,127 +299,15 @@ def serve_command(
     try:
         from hoguide.web.server import PortInUseError, serve
     except ImportError:
-        _fail("the web page needs the web extra: pip install 'hoguide[web]'")
+        fail("the web page needs the web extra: pip install 'hoguide[web]'")
     try:
         serve(host, port, workers,
               on_ready=lambda: typer.echo(f"hoguide is serving on http://{host}:{port}/ (press Ctrl+C to stop)"))
     except PortInUseError as error:
-        _fail(f"{error}; is hoguide already running? Try another --port")
+        fail(f"{error}; is hoguide already running? Try another --port")
 
 
-class ScanFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-def _duration(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
-
-
-class Engine(StrEnum):
-    local = "local"
-    spark = "spark"
-
-
-def _engine_conflict(engine: Engine, workers: int | None, resume: bool, spark_master: str | None) -> str | None:
-    """Options that belong to the other engine are refused rather than silently ignored."""
-    if engine is Engine.local:
-        return "--spark-master needs --engine spark" if spark_master is not None else None
-    if resume:
-        return ("--resume is for --engine local: Spark retries failed tasks itself; scan again into an empty "
-                "directory")
-    if workers is not None:
-        return "--workers is for --engine local; with Spark the master sets the cores (--spark-master local[N])"
-    return None
-
-
-@app.command("scan")
-def scan_command(
-    source: Annotated[str, typer.Argument(metavar="INPUT", help="Report archive: .csv, .jsonl or .parquet.")],
-    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory for the part files.")],
-    output_format: Annotated[ScanFormat, typer.Option("--format", help="parquet (needs the scan extra), csv or "
-                                                      "jsonl.")] = ScanFormat.parquet,
-    id_col: Annotated[str | None, typer.Option(help="Id column (default report_id, else id, else the row number).")]
-    = None,
-    text_col: Annotated[str | None, typer.Option(help="Text column (default text, else report_text, else report).")]
-    = None,
-    workers: Annotated[int | None, typer.Option(min=1, max=256, help="Worker processes (local engine; default 1).")]
-    = None,
-    batch_size: Annotated[int | None, typer.Option(min=1, help="Reports per part file (default 1000; with Spark at "
-                                                   "most this many, default no limit).")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Finish a stopped scan in DIR: skip its finished parts "
-                                         "(local engine).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
-    max_bytes: MaxBytes = None,
-    summary_file: Annotated[str | None, typer.Option("--summary", metavar="FILE", help="Then write a one-page HTML "
-                            "summary (counts and plots) to FILE; needs the summary extra.")] = None,
-    engine: Annotated[Engine, typer.Option(help="local (a process pool) or spark (the spark extra and Java 17; "
-                                           "INPUT may be a directory or a URI Spark reads).")] = Engine.local,
-    spark_master: Annotated[str | None, typer.Option(metavar="URL", help="Spark master for --engine spark (default "
-                                                     "local[*]: every core here).")] = None,
-) -> None:
-    """Scan a report archive for HO: one row per report (status, sites, grade, causes, mentions),
-    written as numbered part files with a manifest. A report that cannot be read becomes an error row."""
-    from hoguide.batch import Progress, SinkSpec, open_source, scan
-    from hoguide.batch.scan import DEFAULT_BATCH_SIZE
-
-    conflict = _engine_conflict(engine, workers, resume, spark_master)
-    if conflict is not None:
-        _fail(conflict)
-    show = not quiet and sys.stderr.isatty()
-
-    def report(p: Progress) -> None:
-        eta = f", ETA {_duration(p.eta_seconds)}" if p.eta_seconds is not None else ""
-        typer.echo(f"\r{p.reports} reports, {p.rate:.0f} reports/s{eta}   ", err=True, nl=False)
-
-    try:
-        if summary_file is not None:
-            summary_path(Path(output), Path(summary_file))  # refused now, not after an hour of scanning
-        limit = max_bytes or get_settings().max_report_bytes
-        if engine is Engine.spark:
-            from hoguide.spark import scan_files
-
-            summary = scan_files(source, output, output_format=output_format.value, id_col=id_col,
-                                 text_col=text_col, max_bytes=limit, reports_per_file=batch_size,
-                                 master=spark_master or "local[*]", progress=show)
-        else:
-            archive = open_source(Path(source), id_col=id_col, text_col=text_col)
-            summary = scan(archive, SinkSpec(Path(output), output_format.value), workers=workers or 1,
-                           batch_size=batch_size or DEFAULT_BATCH_SIZE, resume=resume, max_bytes=limit,
-                           progress=report if show else None)
-    except HoguideError as error:
-        if show:
-            typer.echo("", err=True)
-        _fail(error.message)
-    if show:
-        typer.echo("", err=True)
-    for line in summary.lines():
-        typer.echo(line)
-    typer.echo(f"output: {output} ({summary.seconds:.1f} s)")
-    if summary_file is not None:
-        _summarize(Path(output), Path(summary_file))
-
-
-def _summarize(directory: Path, output: Path | None) -> None:
-    try:
-        path = write_scan_summary(directory, output)
-    except HoguideError as error:
-        _fail(error.message)
-    typer.echo(f"summary: {path}")
-
-
-@app.command("summarize")
-def summarize_command(
-    directory: Annotated[str, typer.Argument(metavar="DIR", help="Output directory of hoguide scan.")],
-    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
-                                               help="Where to write the page (default DIR/summary.html).")] = None,
-) -> None:
-    """One self-contained HTML page of a scan's counts (status, sites, side, grades by cause, causes,
-    treatments) with plots; works on a finished or a stopped scan (needs the summary extra)."""
-    _summarize(Path(directory), Path(output) if output is not None else None)
+register_scan_commands(app)  # scan and summarize, listed after serve
 
 
 @app.command("examples")
