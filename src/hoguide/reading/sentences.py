@@ -8,11 +8,14 @@ findings with ";" ("HO about the right hip; no HO on the left"). Line wraps insi
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 # "Dr. Smith", "e.g. the" and initials are not sentence ends: the abbreviations become fixed-width
 # look-behinds, so the check runs inside the regular expression engine.
@@ -58,6 +61,26 @@ _BEFORE_ITEM = frozenset(string.ascii_letters + ",.")
 MAX_SENTENCE_CHARS = 1000
 
 
+class NativeSplitter(NamedTuple):
+    """The C splitter's two functions: the same signatures as _blocks and _split_block below."""
+
+    blocks: Callable[[str], list[int]]
+    split_block: Callable[[str, int, int, Sequence[int]], list[int]]
+
+
+@cache
+def native_splitter() -> NativeSplitter | None:
+    """The C sentence splitter, or None where it is not built or ``HOGUIDE_PURE_PYTHON`` is set.
+    Looked up on first use, not at import."""
+    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from hoguide.reading._sentences import block_starts, split_block
+    except ImportError:
+        return None
+    return NativeSplitter(block_starts, split_block)
+
+
 def _is_list_number(text: str, dot: int) -> bool:
     """The "1." of a numbered list item ends no sentence."""
     line_start = text.rfind("\n", max(0, dot - 5), dot) + 1 if dot > 5 else 0
@@ -75,7 +98,9 @@ class SentenceIndex:
     def __init__(self, text: str, extra_breaks: Iterable[int] = ()) -> None:
         self.length = len(text)
         self._text = text
-        self._blocks = [0, *(end for m in _BLANK_LINE.finditer(text) if 0 < (end := m.end()) < len(text))]
+        native = native_splitter()
+        self._split_one = native.split_block if native is not None else _split_block
+        self._blocks = native.blocks(text) if native is not None else _blocks(text)
         self._extra = sorted(extra_breaks)
         self._split: dict[int, list[int]] = {}  # block index -> its sentence starts
 
@@ -97,23 +122,34 @@ class SentenceIndex:
         return self._blocks[block + 1] if block + 1 < len(self._blocks) else self.length
 
     def _split_block(self, block: int) -> list[int]:
-        text, start, end = self._text, self._blocks[block], self._block_end(block)
-        starts = {start}
-        starts.update(_sentence_ends(text, start, end))
-        starts.update(_breaks(text, start, end))
-        starts.update(_inline_enumerations(text, start, end))
-        starts.update(self._extra[bisect_left(self._extra, start) : bisect_left(self._extra, end)])
-        ordered = sorted(starts)
-        while ordered[-1] >= end and len(ordered) > 1:  # a break that ends the block starts the next
-            ordered.pop()
-        self._split[block] = capped = _cap_length(text, ordered, end)
-        return capped
+        start, end = self._blocks[block], self._block_end(block)
+        extra = self._extra[bisect_left(self._extra, start) : bisect_left(self._extra, end)]
+        self._split[block] = starts = self._split_one(self._text, start, end, extra)
+        return starts
 
 
 def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceIndex:
     """Sentence boundaries for ``text``; ``extra_breaks`` are offsets that must start a sentence
     (section headers and bodies)."""
     return SentenceIndex(text, extra_breaks)
+
+
+def _blocks(text: str) -> list[int]:
+    """Where the blocks of ``text`` start: 0, and after every blank line inside it."""
+    return [0, *(end for m in _BLANK_LINE.finditer(text) if 0 < (end := m.end()) < len(text))]
+
+
+def _split_block(text: str, start: int, end: int, extra: Sequence[int]) -> list[int]:
+    """The sorted sentence starts of the block ``text[start:end]``; ``extra``: the extra breaks in it."""
+    starts = {start}
+    starts.update(_sentence_ends(text, start, end))
+    starts.update(_breaks(text, start, end))
+    starts.update(_inline_enumerations(text, start, end))
+    starts.update(extra)
+    ordered = sorted(starts)
+    while ordered[-1] >= end and len(ordered) > 1:  # a break that ends the block starts the next
+        ordered.pop()
+    return _cap_length(text, ordered, end)
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
