@@ -25,11 +25,12 @@ LINES = [line for report in REPORTS for line in report.splitlines() if line.stri
 
 # Every character some rule looks at: stops, closing quotes and brackets, list bullets, digits
 # (ASCII, other decimals, superscripts and a circled digit that are digits but no decimals), letters
-# (ASCII, and the ones re's (?i:...) matches with "i" and "s"), "_" (a word character), line ends
-# and white space that only Unicode calls white space.
+# (ASCII, and the ones re's (?i:...) matches with "i" and "s"), "_" (a word character), line ends,
+# white space that only Unicode calls white space, and a digit and a letter outside the Basic
+# Multilingual Plane and a lone surrogate (the widest string kind).
 _ALPHABET = (
     ".!?;:)(]\"'-*•,_ \t\n\r\n\x0b\x0c\x1c\x85\u00a0\u2003\u2028\u3000"
-    "0123456789\u0661\u00b2\u2460AZDrnoexsgiqdINOtSTPabſİıK"
+    "0123456789\u0661\u00b2\u2460\U0001d7cf\U0001d400\ud800AZDrnoexsgiqdINOtSTPabſİıK"
 )
 # Abbreviations and initials between what may come before and after them: whether a "." ends a
 # sentence depends on both sides.
@@ -40,6 +41,7 @@ _ABBREVIATED = st.tuples(*(st.sampled_from(choices) for choices in (_BEFORE, _AB
 # List items, inline enumerations and semicolons, with a digit that is no decimal now and then.
 _ITEMS = [
     "\n- ", "\n* ", "\n • ", "\n1. ", "\n 12) ", "\n123. ", "\n\u0661. ", "\n\u00b2. ", "\n\u2460. ",
+    "\n\U0001d7cf\U0001d7d0) ",
     " 1) a", ", 2) b", "x 3) C", ".  10) d", "é 2) e", "ſ\t3) f", "x 2)g", "\u00b21) x", "\u06612) y",
     "; ", ";\n- ", ";\n  - ", ";\r\n\t1. ", ";  \n  * ", ";\u2028",
 ]
