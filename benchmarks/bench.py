@@ -32,7 +32,7 @@ import hoguide
 from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_kit_target
 from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.reading.matcher import implementation, native_automaton
+from hoguide.reading import matcher, sentences
 from hoguide.reading.reader import reader_for
 
 HERE = Path(__file__).resolve().parent
@@ -151,6 +151,13 @@ def fmt(value: float | None, digits: int = 3) -> str:
     return f"{value:.{digits}f}" if digits else f"{value:,.0f}"
 
 
+def implementation() -> str:
+    """The row's name: which of hoguide's C extensions this process reads with."""
+    native = [name for name, built in (("automaton", matcher.native_automaton()),
+                                       ("sentences", sentences.native_splitter())) if built is not None]
+    return f"C extensions ({', '.join(native)})" if native else "pure-Python path"
+
+
 def hoguide_row(result: dict[str, Any]) -> str:
     return (f"| hoguide {hoguide.__version__}, {result['implementation']} | {fmt(result['precision'])} "
             f"| {fmt(result['recall'])} | {fmt(result['f1'])} | {fmt(result['temporality_acc'])} "
@@ -209,7 +216,7 @@ def main() -> int:
     print(f"hoguide: kit {args.kit.name} ({ours['located']}/{ours['rows']} targets located), corpus "
           f"{ours['corpus_mb']:.2f} MB in {len(texts)} notes; 1 MB report: peak RSS +{ours['rss_increase_mb']:.0f} MB "
           f"(peak {ours['rss_peak_mb']:.0f} MB)")
-    pure = None if args.no_pure_python or native_automaton() is None else measure_pure_python(args)
+    pure = None if args.no_pure_python or implementation() == "pure-Python path" else measure_pure_python(args)
     baselines = None if args.no_baselines else run_baselines(spans, corpus)
     if baselines and "corpus" in baselines:
         for name, row in baselines["corpus"].items():

@@ -13,7 +13,8 @@ import pytest
 from hoguide._version import __version__ as hoguide_version
 from hoguide.examples import example_names
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.reading.matcher import implementation
+from hoguide.reading.matcher import implementation as matcher
+from hoguide.reading.sentences import implementation as splitter
 
 SCHEMA = json.loads(
     (Path(__file__).parents[1] / "src" / "hoguide" / "schemas" / "reading.schema.json").read_text()
@@ -36,10 +37,11 @@ def hoguide(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProce
     )
 
 
-def test_version_names_the_knowledge_and_the_phrase_matcher() -> None:
+def test_version_names_the_knowledge_and_the_c_extensions_in_use() -> None:
     result = hoguide("--version")
     assert result.returncode == 0, result.stderr
-    expected = f"hoguide {hoguide_version} (knowledge {load_knowledge().version}; phrase matcher: {implementation()})"
+    expected = (f"hoguide {hoguide_version} (knowledge {load_knowledge().version}; phrase matcher: {matcher()}; "
+                f"sentence splitter: {splitter()})")
     assert result.stdout.strip() == expected
 
 

@@ -28,6 +28,7 @@ from hoguide.models.case import build_case
 from hoguide.models.reading import Reading
 from hoguide.reading.matcher import implementation as matcher_implementation
 from hoguide.reading.reader import reader_for
+from hoguide.reading.sentences import implementation as splitter_implementation
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
 from hoguide.render.pdf import render_pdf
@@ -47,14 +48,14 @@ app = typer.Typer(
 def _print_version(wanted: bool) -> None:
     if wanted:
         typer.echo(f"hoguide {__version__} (knowledge {load_knowledge().version}; phrase matcher: "
-                   f"{matcher_implementation()})")
+                   f"{matcher_implementation()}; sentence splitter: {splitter_implementation()})")
         raise typer.Exit()
 
 
 @app.callback()
 def _options(
     version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                          help="Print the version, the knowledge base's and the phrase matcher.")]
+                                          help="Print the version, the knowledge base's and which C extensions run.")]
     = False,
 ) -> None:
     """The options that come before a command (the help text is the app's)."""

@@ -4,6 +4,11 @@ Clinical text breaks sentences in more ways than prose (ecosystem.md §3.7, the 
 complaint about clinical NLP tools): besides ". Next", a blank line, a list item ("- ", "1.",
 "•"), a section header and a semicolon each start a new sentence: radiologists join separate
 findings with ";" ("HO about the right hip; no HO on the left"). Line wraps inside a sentence do not.
+
+The rules are written here as regular expressions. The C extension ``_sentences`` applies the same
+rules in one pass per block, with no match objects; it is used where it was built, unless
+``HOGUIDE_PURE_PYTHON`` is set. tests/reading/test_native_sentences.py checks that both give the
+same sentences, and that its copy of the abbreviation list matches ``_ABBREVIATIONS``.
 """
 
 from __future__ import annotations
@@ -66,6 +71,11 @@ class NativeSplitter(NamedTuple):
 
     blocks: Callable[[str], list[int]]
     split_block: Callable[[str, int, int, Sequence[int]], list[int]]
+
+
+def implementation() -> str:
+    """Which sentence splitter new indexes use, for ``hoguide --version`` and the benchmarks."""
+    return "C" if native_splitter() is not None else "regular expressions"
 
 
 @cache
