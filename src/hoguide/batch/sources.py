@@ -15,10 +15,9 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from hoguide.batch.sinks import allow_long_csv_fields
 from hoguide.errors import InputError, MalformedInputError, ScanError
@@ -31,9 +30,11 @@ _SUFFIXES: dict[str, InputFormat] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One report as stored: its id as text, and its text (``bytes`` from a binary column, or None)."""
+class Record(NamedTuple):
+    """One report as stored: its id as text, and its text (``bytes`` from a binary column, or None).
+
+    A named tuple rather than a frozen dataclass: every report is pickled to a scan worker and back
+    out of it, and tuples pickle about twice as fast and unpickle three times as fast."""
 
     report_id: str
     text: str | bytes | None
