@@ -34,3 +34,9 @@ def get_settings() -> Settings:
 
         raise InputError(f"HOGUIDE_MAX_REPORT_BYTES must be a positive whole number, not {raw!r}")
     return Settings(max_report_bytes=limit)
+
+
+def pure_python_requested() -> bool:
+    """``HOGUIDE_PURE_PYTHON=1``: read with the pure-Python paths even where the C extensions are built
+    (to compare them, or to rule them out)."""
+    return os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0")

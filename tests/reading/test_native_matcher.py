@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hoguide
+from hoguide.config import pure_python_requested
 from hoguide.reading import matcher as matcher_module
 from hoguide.reading.matcher import Hit, PhraseMatcher
 from hoguide.reading.reader import Reader
@@ -92,7 +92,7 @@ def test_hits_are_named_tuples() -> None:
 
 def test_the_c_automaton_is_built() -> None:
     """CI must exercise the fast path; a machine without a C compiler can opt out explicitly."""
-    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+    if pure_python_requested():
         pytest.skip("HOGUIDE_PURE_PYTHON is set: the pure-Python path was asked for")
     assert matcher_module.native_automaton() is not None, (
         "hoguide.reading._automaton is not built: reinstall with a C compiler (pip install -e .), "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from itertools import pairwise
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hoguide
+from hoguide.config import pure_python_requested
 from hoguide.reading import sentences as sentences_module
 from hoguide.reading.sentences import NativeSplitter, SentenceIndex
 
@@ -131,7 +131,7 @@ def test_a_block_is_split_like_the_python_path() -> None:
 
 def test_the_c_splitter_is_built() -> None:
     """CI must exercise the fast path; a machine without a C compiler can opt out explicitly."""
-    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+    if pure_python_requested():
         pytest.skip("HOGUIDE_PURE_PYTHON is set: the pure-Python path was asked for")
     assert isinstance(sentences_module.native_splitter(), NativeSplitter), (
         "hoguide.reading._sentences is not built: reinstall with a C compiler (pip install -e .), "

@@ -21,7 +21,6 @@ hits (tests/reading/test_native_matcher.py).
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
 
+from hoguide.config import pure_python_requested
 from hoguide.folding import fold, normalise_phrase
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # the Rust automaton takes only text
 def native_automaton() -> type[_automaton.Automaton] | None:
     """The C automaton's type, or None where it is not built or ``HOGUIDE_PURE_PYTHON`` is set.
     Looked up on first use, not at import."""
-    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+    if pure_python_requested():
         return None
     try:
         from hoguide.reading._automaton import Automaton

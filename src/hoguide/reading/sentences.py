@@ -13,7 +13,6 @@ same sentences, and that its copy of the abbreviation list matches ``_ABBREVIATI
 
 from __future__ import annotations
 
-import os
 import re
 import string
 from bisect import bisect_left, bisect_right
@@ -21,6 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
+
+from hoguide.config import pure_python_requested
 
 # "Dr. Smith", "e.g. the" and initials are not sentence ends: the abbreviations become fixed-width
 # look-behinds, so the check runs inside the regular expression engine.
@@ -82,7 +83,7 @@ def implementation() -> str:
 def native_splitter() -> NativeSplitter | None:
     """The C sentence splitter, or None where it is not built or ``HOGUIDE_PURE_PYTHON`` is set.
     Looked up on first use, not at import."""
-    if os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0"):
+    if pure_python_requested():
         return None
     try:
         from hoguide.reading._sentences import block_starts, split_block
