@@ -151,10 +151,15 @@ def fmt(value: float | None, digits: int = 3) -> str:
     return f"{value:.{digits}f}" if digits else f"{value:,.0f}"
 
 
+def native_extensions() -> list[str]:
+    """hoguide's C extensions this process reads with."""
+    return [name for name, built in (("automaton", matcher.native_automaton()),
+                                     ("sentences", sentences.native_splitter())) if built is not None]
+
+
 def implementation() -> str:
-    """The row's name: which of hoguide's C extensions this process reads with."""
-    native = [name for name, built in (("automaton", matcher.native_automaton()),
-                                       ("sentences", sentences.native_splitter())) if built is not None]
+    """The row's name."""
+    native = native_extensions()
     return f"C extensions ({', '.join(native)})" if native else "pure-Python path"
 
 
@@ -166,7 +171,7 @@ def hoguide_row(result: dict[str, Any]) -> str:
 
 
 def measure_pure_python(args: argparse.Namespace) -> dict[str, Any]:
-    """hoguide without its C automaton, as installed where no compiler is, in a fresh process."""
+    """hoguide without its C extensions, as installed where no compiler is, in a fresh process."""
     raw = OUT / "bench-pure-python.json"
     command = [sys.executable, __file__, "--kit", str(args.kit), "--corpus", str(args.corpus), "--json", str(raw),
                "--no-baselines", "--no-pure-python"]
@@ -216,7 +221,7 @@ def main() -> int:
     print(f"hoguide: kit {args.kit.name} ({ours['located']}/{ours['rows']} targets located), corpus "
           f"{ours['corpus_mb']:.2f} MB in {len(texts)} notes; 1 MB report: peak RSS +{ours['rss_increase_mb']:.0f} MB "
           f"(peak {ours['rss_peak_mb']:.0f} MB)")
-    pure = None if args.no_pure_python or implementation() == "pure-Python path" else measure_pure_python(args)
+    pure = None if args.no_pure_python or not native_extensions() else measure_pure_python(args)
     baselines = None if args.no_baselines else run_baselines(spans, corpus)
     if baselines and "corpus" in baselines:
         for name, row in baselines["corpus"].items():
