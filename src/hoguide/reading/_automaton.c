@@ -42,11 +42,13 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     int32_t n_classes;
-    uint16_t ascii_class[128];
+    uint16_t latin1_class[256]; /* the classes of U+0000..U+00FF, looked up without a search */
     Py_UCS4 *wide_chars; /* sorted non-ASCII phrase characters, and their classes */
     uint16_t *wide_classes;
     Py_ssize_t n_wide;
-    int32_t *delta;      /* n_states x n_classes: the next state */
+    uint32_t *delta;     /* n_states x n_classes: the next state's row (state x n_classes), shifted
+                          * left by one, with the low bit set where a phrase ends at that state or
+                          * on its failure chain; so a step is one load and no multiplication */
     int32_t *phrase_at;  /* per state: the phrase that ends there, or -1 */
     int32_t *out_link;   /* per state: the nearest state on its failure chain that ends a phrase, or 0 */
     int32_t n_states;
@@ -73,8 +75,8 @@ static int compare_ucs4(const void *a, const void *b) {
 }
 
 static inline int32_t class_of(const Automaton *self, Py_UCS4 ch) {
-    if (ch < 128) {
-        return self->ascii_class[ch];
+    if (ch < 256) {
+        return self->latin1_class[ch];
     }
     Py_ssize_t lo = 0, hi = self->n_wide;
     while (lo < hi) {
@@ -251,8 +253,8 @@ static int build_alphabet(Automaton *self) {
         for (int32_t j = 0; j < self->phrases[i].length; j++) {
             Py_UCS4 ch = self->phrases[i].key[j];
             if (ch < 128) {
-                if (self->ascii_class[ch] == 0) {
-                    self->ascii_class[ch] = (uint16_t)next_class++;
+                if (self->latin1_class[ch] == 0) {
+                    self->latin1_class[ch] = (uint16_t)next_class++;
                 }
             } else {
                 wide[n_wide++] = ch;
@@ -280,6 +282,9 @@ static int build_alphabet(Automaton *self) {
         PyErr_SetString(PyExc_ValueError, "too many distinct characters in the phrases");
         return -1;
     }
+    for (Py_ssize_t i = 0; i < unique && wide[i] < 256; i++) {
+        self->latin1_class[wide[i]] = self->wide_classes[i];
+    }
     self->n_classes = next_class;
     return 0;
 }
@@ -291,16 +296,17 @@ static int build_automaton(Automaton *self) {
         bound += self->phrases[i].length;
     }
     int32_t classes = self->n_classes;
-    if (bound > INT32_MAX / classes) {
+    if (bound > INT32_MAX / 2 / classes) { /* rows shifted left by one must fit in 32 bits */
         PyErr_SetString(PyExc_ValueError, "the phrases are too many for one automaton");
         return -1;
     }
+    /* Built with plain state numbers; encoded as rows with an output bit once complete. */
     int32_t *delta = PyMem_Calloc((size_t)bound * classes, sizeof(int32_t));
     self->phrase_at = PyMem_Malloc(bound * sizeof(int32_t));
     self->out_link = PyMem_Calloc(bound, sizeof(int32_t));
     int32_t *fail = PyMem_Calloc(bound, sizeof(int32_t));
     int32_t *queue = PyMem_Malloc(bound * sizeof(int32_t));
-    self->delta = delta;
+    self->delta = (uint32_t *)delta;
     if (delta == NULL || self->phrase_at == NULL || self->out_link == NULL || fail == NULL || queue == NULL) {
         PyMem_Free(fail);
         PyMem_Free(queue);
@@ -350,12 +356,49 @@ static int build_automaton(Automaton *self) {
         }
     }
     PyMem_Free(fail);
-    PyMem_Free(queue);
     self->n_states = n_states;
-    int32_t *shrunk = PyMem_Realloc(delta, (size_t)n_states * classes * sizeof(int32_t));
-    if (shrunk != NULL) {
-        self->delta = shrunk;
+    /* Renumber the states breadth first (the queue's order), so that the shallow states, where the
+     * automaton spends most of its time, share a few cache lines instead of spreading over the table. */
+    int32_t *renumbered = queue; /* old number -> new, built in place of the queue's order */
+    int32_t *order = PyMem_Malloc((size_t)n_states * sizeof(int32_t));
+    uint32_t *encoded = PyMem_Malloc((size_t)n_states * classes * sizeof(uint32_t));
+    int32_t *phrase_at = PyMem_Malloc((size_t)n_states * sizeof(int32_t));
+    int32_t *out_link = PyMem_Malloc((size_t)n_states * sizeof(int32_t));
+    if (order == NULL || encoded == NULL || phrase_at == NULL || out_link == NULL) {
+        PyMem_Free(queue);
+        PyMem_Free(order);
+        PyMem_Free(encoded);
+        PyMem_Free(phrase_at);
+        PyMem_Free(out_link);
+        PyErr_NoMemory();
+        return -1;
     }
+    order[0] = 0;
+    memcpy(order + 1, queue, (size_t)(n_states - 1) * sizeof(int32_t));
+    for (int32_t k = 0; k < n_states; k++) {
+        renumbered[order[k]] = k;
+    }
+    for (int32_t k = 0; k < n_states; k++) {
+        int32_t old = order[k];
+        phrase_at[k] = self->phrase_at[old];
+        out_link[k] = renumbered[self->out_link[old]];
+    }
+    for (int32_t k = 0; k < n_states; k++) {
+        const int32_t *row = &delta[(size_t)order[k] * classes];
+        for (int32_t c = 0; c < classes; c++) {
+            int32_t next = renumbered[row[c]];
+            uint32_t ends = phrase_at[next] >= 0 || out_link[next] != 0;
+            encoded[(size_t)k * classes + c] = ((uint32_t)next * (uint32_t)classes) << 1 | ends;
+        }
+    }
+    PyMem_Free(queue);
+    PyMem_Free(order);
+    PyMem_Free(delta);
+    PyMem_Free(self->phrase_at);
+    PyMem_Free(self->out_link);
+    self->delta = encoded;
+    self->phrase_at = phrase_at;
+    self->out_link = out_link;
     return 0;
 }
 
@@ -429,14 +472,55 @@ static int push(Candidates *candidates, Py_ssize_t start, Py_ssize_t end, const 
     return 0;
 }
 
+/* The phrases that end at input offset i (the automaton is in `row`): checked for word bounds and
+ * case-exact variants, and pushed as candidates. Returns -1 when memory runs out. */
+static int push_phrases_ending(const Automaton *self, uint32_t row, int kind, const void *data, int original_kind,
+                               const void *original, Py_ssize_t i, Py_ssize_t n, Py_ssize_t fed,
+                               const Py_ssize_t *ring, Py_ssize_t mask, Candidates *out) {
+    int32_t state = (int32_t)(row / (uint32_t)self->n_classes);
+    int32_t hit = self->phrase_at[state] >= 0 ? state : self->out_link[state];
+    for (; hit != 0; hit = self->out_link[hit]) {
+        const Phrase *phrase = &self->phrases[self->phrase_at[hit]];
+        Py_ssize_t first = fed - phrase->length;
+        Py_ssize_t start = ring[first & mask];
+        if (phrase->check_left && start > 0 && is_word_char(PyUnicode_READ(kind, data, start - 1))) {
+            continue;
+        }
+        if (phrase->check_right && i + 1 < n && is_word_char(PyUnicode_READ(kind, data, i + 1))) {
+            continue;
+        }
+        for (Py_ssize_t v = 0; v < phrase->n_variants; v++) {
+            const Variant *variant = &self->variants[phrase->first_variant + v];
+            if (variant->exact != NULL) {
+                int same = 1;
+                for (int32_t j = 0; j < phrase->length && same; j++) {
+                    Py_UCS4 wanted = variant->exact[j];
+                    if (phrase->key[j] == ' ') {
+                        same = wanted == ' '; /* any white space run in the input reads as one space */
+                    } else {
+                        same = PyUnicode_READ(original_kind, original, ring[(first + j) & mask]) == wanted;
+                    }
+                }
+                if (!same) {
+                    continue;
+                }
+            }
+            if (push(out, start, i + 1, variant) < 0) {
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The automaton pass; runs without the GIL (it touches no Python object but the two immutable
- * strings the caller holds). Returns -1 when memory runs out. */
-static int find_candidates(const Automaton *self, int kind, const void *data, int original_kind,
-                           const void *original, Py_ssize_t n, Py_ssize_t *ring, Py_ssize_t mask,
-                           Candidates *out) {
-    const int32_t *delta = self->delta;
-    const int32_t classes = self->n_classes;
-    int32_t state = 0;
+ * strings the caller holds). Always inlined, so that each call below with a constant `kind` becomes
+ * a loop of its own that reads the string's code units directly. Returns -1 when memory runs out. */
+static inline __attribute__((always_inline)) int
+scan_kind(const Automaton *self, const int kind, const void *data, int original_kind, const void *original,
+          Py_ssize_t n, Py_ssize_t *ring, Py_ssize_t mask, Candidates *out) {
+    const uint32_t *delta = self->delta;
+    uint32_t row = 0;
     Py_ssize_t fed = 0; /* characters given to the automaton: the input less the collapsed spaces */
     int previous_space = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -448,41 +532,28 @@ static int find_candidates(const Automaton *self, int kind, const void *data, in
         previous_space = space;
         ring[fed & mask] = i;
         fed++;
-        state = delta[(size_t)state * classes + class_of(self, ch)];
-        int32_t hit = self->phrase_at[state] >= 0 ? state : self->out_link[state];
-        for (; hit != 0; hit = self->out_link[hit]) {
-            const Phrase *phrase = &self->phrases[self->phrase_at[hit]];
-            Py_ssize_t first = fed - phrase->length;
-            Py_ssize_t start = ring[first & mask];
-            if (phrase->check_left && start > 0 && is_word_char(PyUnicode_READ(kind, data, start - 1))) {
-                continue;
-            }
-            if (phrase->check_right && i + 1 < n && is_word_char(PyUnicode_READ(kind, data, i + 1))) {
-                continue;
-            }
-            for (Py_ssize_t v = 0; v < phrase->n_variants; v++) {
-                const Variant *variant = &self->variants[phrase->first_variant + v];
-                if (variant->exact != NULL) {
-                    int same = 1;
-                    for (int32_t j = 0; j < phrase->length && same; j++) {
-                        Py_UCS4 wanted = variant->exact[j];
-                        if (phrase->key[j] == ' ') {
-                            same = wanted == ' '; /* any white space run in the input reads as one space */
-                        } else {
-                            same = PyUnicode_READ(original_kind, original, ring[(first + j) & mask]) == wanted;
-                        }
-                    }
-                    if (!same) {
-                        continue;
-                    }
-                }
-                if (push(out, start, i + 1, variant) < 0) {
-                    return -1;
-                }
-            }
+        uint32_t step = delta[row + (uint32_t)(kind == PyUnicode_1BYTE_KIND ? self->latin1_class[ch]
+                                                                            : class_of(self, ch))];
+        row = step >> 1;
+        if ((step & 1) &&
+            push_phrases_ending(self, row, kind, data, original_kind, original, i, n, fed, ring, mask, out) < 0) {
+            return -1;
         }
     }
     return 0;
+}
+
+static int find_candidates(const Automaton *self, int kind, const void *data, int original_kind,
+                           const void *original, Py_ssize_t n, Py_ssize_t *ring, Py_ssize_t mask,
+                           Candidates *out) {
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return scan_kind(self, PyUnicode_1BYTE_KIND, data, original_kind, original, n, ring, mask, out);
+    case PyUnicode_2BYTE_KIND:
+        return scan_kind(self, PyUnicode_2BYTE_KIND, data, original_kind, original, n, ring, mask, out);
+    default:
+        return scan_kind(self, PyUnicode_4BYTE_KIND, data, original_kind, original, n, ring, mask, out);
+    }
 }
 
 /* Leftmost-longest within each layer; hits with the same span and layer are all kept. Compacts
