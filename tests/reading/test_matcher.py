@@ -98,3 +98,24 @@ def test_an_empty_phrase_is_refused(native: bool) -> None:
 @pytest.mark.parametrize("native", IMPLEMENTATIONS)
 def test_an_empty_lexicon_finds_nothing(native: bool) -> None:
     assert PhraseMatcher([], native=native).find("no heterotopic ossification") == []
+
+
+GROUPS = ({"site", "target"}, {"nowhere"}, {"context"})
+
+
+@pytest.mark.parametrize("native", IMPLEMENTATIONS)
+def test_grouped_hits_are_the_hits_of_their_layers_in_order(native: bool) -> None:
+    matcher = PhraseMatcher(ENTRIES, native=native, groups=GROUPS)
+    text = "No change. HO about the hip; s/p THA, no myositis ossificans"
+    hits, grouped = matcher.find_grouped(text)
+    assert hits == matcher.find(text)
+    # A group whose layers have no phrase (or no hit) is there, empty.
+    assert grouped == [[h for h in hits if h.layer in layers] for layers in GROUPS]
+    assert [len(group) for group in grouped] == [3, 0, 3]
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert copy.find_grouped(text) == (hits, grouped)
+
+
+def test_a_layer_in_two_groups_is_refused() -> None:
+    with pytest.raises(ValueError, match="'site' is in two groups"):
+        PhraseMatcher(ENTRIES, groups=({"site"}, {"site", "target"}))

@@ -53,9 +53,12 @@ def reader_lexicons() -> tuple[PhraseMatcher[object], PhraseMatcher[object]]:
 def test_both_paths_agree_on_any_lexicon_and_text(entries: list[tuple[str, str, int, bool]],
                                                    texts: list[str]) -> None:
     entries = [e for e in entries if e[0].split()]
-    native, python = PhraseMatcher(entries, native=True), PhraseMatcher(entries, native=False)
+    groups = ({"site"}, {"target", "context"})
+    native = PhraseMatcher(entries, native=True, groups=groups)
+    python = PhraseMatcher(entries, native=False, groups=groups)
     for text in texts:
         assert native.find(text) == python.find(text)
+        assert native.find_grouped(text) == python.find_grouped(text)
 
 
 @needs_native

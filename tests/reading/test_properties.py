@@ -1,4 +1,5 @@
-"""Properties that hold for any text: the reader never crashes and its offsets slice back."""
+"""Properties that hold for any text: the reader never crashes, its offsets slice back, and each
+finding and fact is given the section that holds it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ VOCABULARY = [
     "Hastings-Graham", "myositis", "ossificans", "OPLL", "left", "right", "hip", "elbow", "history of",
     "may represent", "cannot be excluded", "FINDINGS:", "IMPRESSION:", "\n", "\n\n", ".", ",", ";", "  ",
     "İ", "\u00a0", "–", "1.5 cm", "2026-02-30", "4 months after surgery", "but", "versus", "?",
+    "\nHISTORY:", "\nFAMILY HISTORY:", "\nIMPRESSION:", "fracture", "pain", "indomethacin", "spinal cord injury",
 ]
 
 report_like = st.lists(
@@ -31,6 +33,10 @@ def _check(reader: Reader, text: str) -> None:
     for item in (*reading.findings, *reading.facts, *reading.mimics):
         assert 0 <= item.start < item.end <= len(text)
         assert text[item.start : item.end] == item.text
+    sections = reader.sectionizer.split(text)
+    for item in (*reading.findings, *reading.facts):  # each in the section that holds it
+        section = sections.at(item.start)
+        assert item.section == (section.id if section is not None else None)
     for finding in reading.findings:
         assert finding.sentence_start <= finding.start < finding.end <= finding.sentence_end
         for trigger in finding.triggers:

@@ -58,6 +58,8 @@ typedef struct {
     Py_ssize_t n_variants;
     int32_t max_length;
     int32_t n_layers;
+    int32_t *group_of; /* per layer: the group whose list scan_grouped() also puts its hits in, or -1 */
+    int32_t n_groups;
     PyTypeObject *hit_type;
     PyObject *labels; /* tuple of (layer, payload) per rank */
 } Automaton;
@@ -118,6 +120,8 @@ static void automaton_free_tables(Automaton *self) {
     PyMem_Free(self->delta);
     PyMem_Free(self->phrase_at);
     PyMem_Free(self->out_link);
+    PyMem_Free(self->group_of);
+    self->group_of = NULL;
     self->phrases = NULL;
     self->variants = NULL;
     self->wide_chars = NULL;
@@ -402,11 +406,43 @@ static int build_automaton(Automaton *self) {
     return 0;
 }
 
+/* Read the groups: a tuple with, per layer index, the index of its group (below n_groups) or -1;
+ * the layers past its end are in no group. */
+static int read_groups(Automaton *self, PyObject *groups, int n_groups) {
+    Py_ssize_t n = self->n_layers > 0 ? self->n_layers : 1;
+    if (n_groups < 0 || n_groups > INT16_MAX) {
+        PyErr_SetString(PyExc_ValueError, "n_groups must be a small whole number");
+        return -1;
+    }
+    self->n_groups = n_groups;
+    self->group_of = PyMem_Malloc(n * sizeof(int32_t));
+    if (self->group_of == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t layer = 0; layer < n; layer++) {
+        long group = -1;
+        if (groups != NULL && layer < PyTuple_GET_SIZE(groups)) {
+            group = PyLong_AsLong(PyTuple_GET_ITEM(groups, layer));
+            if (group == -1 && PyErr_Occurred()) {
+                return -1;
+            }
+            if (group < -1 || group >= n_groups) {
+                PyErr_SetString(PyExc_ValueError, "a group index must be -1 or below n_groups");
+                return -1;
+            }
+        }
+        self->group_of[layer] = (int32_t)group;
+    }
+    return 0;
+}
+
 static int automaton_init(Automaton *self, PyObject *args, PyObject *kwargs) {
-    static char *keywords[] = {"phrases", "hit_type", "labels", NULL};
-    PyObject *phrases, *hit_type, *labels;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!O!:Automaton", keywords, &phrases, &PyType_Type, &hit_type,
-                                     &PyTuple_Type, &labels)) {
+    static char *keywords[] = {"phrases", "hit_type", "labels", "groups", "n_groups", NULL};
+    PyObject *phrases, *hit_type, *labels, *groups = NULL;
+    int n_groups = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!O!|O!i:Automaton", keywords, &phrases, &PyType_Type,
+                                     &hit_type, &PyTuple_Type, &labels, &PyTuple_Type, &groups, &n_groups)) {
         return -1;
     }
     PyTypeObject *type = (PyTypeObject *)hit_type;
@@ -431,7 +467,8 @@ static int automaton_init(Automaton *self, PyObject *args, PyObject *kwargs) {
     Py_INCREF(labels);
     Py_XSETREF(self->hit_type, type);
     Py_XSETREF(self->labels, labels);
-    if (read_phrases(self, phrases, n_labels) < 0 || build_alphabet(self) < 0 || build_automaton(self) < 0) {
+    if (read_phrases(self, phrases, n_labels) < 0 || read_groups(self, groups, n_groups) < 0 || build_alphabet(self) < 0 ||
+        build_automaton(self) < 0) {
         automaton_free_tables(self);
         return -1;
     }
@@ -456,7 +493,7 @@ typedef struct {
 
 static int push(Candidates *candidates, Py_ssize_t start, Py_ssize_t end, const Variant *variant) {
     if (candidates->count == candidates->capacity) {
-        Py_ssize_t grown = candidates->capacity ? candidates->capacity * 2 : 256;
+        Py_ssize_t grown = candidates->capacity < 256 ? 256 : candidates->capacity * 2;
         Candidate *more = PyMem_RawRealloc(candidates->items, grown * sizeof(Candidate));
         if (more == NULL) {
             return -1;
@@ -575,7 +612,9 @@ static Py_ssize_t resolve_overlaps(Candidates *candidates, Py_ssize_t *last_star
     return kept;
 }
 
-static PyObject *make_hits(const Automaton *self, const Candidate *items, Py_ssize_t count) {
+/* The kept candidates as hit tuples; where `groups` is a list of n_groups lists, each hit of a
+ * grouped layer is also appended to its group's list. */
+static PyObject *make_hits(const Automaton *self, const Candidate *items, Py_ssize_t count, PyObject *groups) {
     PyObject *hits = PyList_New(count);
     if (hits == NULL) {
         return NULL;
@@ -600,6 +639,11 @@ static PyObject *make_hits(const Automaton *self, const Candidate *items, Py_ssi
         PyTuple_SET_ITEM(hit, 2, layer);
         PyTuple_SET_ITEM(hit, 3, payload);
         PyList_SET_ITEM(hits, i, hit);
+        int32_t group = groups != NULL ? self->group_of[items[i].layer] : -1;
+        if (group >= 0 && PyList_Append(PyList_GET_ITEM(groups, group), hit) < 0) {
+            Py_DECREF(hits);
+            return NULL;
+        }
     }
     return hits;
 }
@@ -609,7 +653,13 @@ PyDoc_STRVAR(scan_doc,
              "``folded`` is the input folded without changing its length (hoguide.folding.fold), ``original``\n"
              "the input itself (for case-exact phrases). Hits hold input offsets, sorted by start, longest first.");
 
-static PyObject *automaton_scan(Automaton *self, PyObject *args) {
+PyDoc_STRVAR(scan_grouped_doc,
+             "scan_grouped(folded, original) -> (hits, groups)\n\n"
+             "What scan() returns, and a list per group holding the hits of its layers in the same order.");
+
+/* The kept candidates of one scan (hits sorted by start, longest first), with their count in *kept;
+ * NULL with an exception set on failure. The caller frees the array with PyMem_RawFree. */
+static Candidate *scan_candidates(Automaton *self, PyObject *args, Py_ssize_t *kept) {
     PyObject *folded, *original;
     if (!PyArg_ParseTuple(args, "UU:scan", &folded, &original)) {
         return NULL;
@@ -629,30 +679,70 @@ static PyObject *automaton_scan(Automaton *self, PyObject *args) {
     }
     Py_ssize_t *ring = PyMem_Malloc(ring_size * sizeof(Py_ssize_t));
     Py_ssize_t *last = PyMem_Malloc(2 * (self->n_layers > 0 ? self->n_layers : 1) * sizeof(Py_ssize_t));
-    if (ring == NULL || last == NULL) {
+    /* One element more than needed, so that a scan without hits still returns a valid pointer. */
+    Candidates candidates = {PyMem_RawMalloc(sizeof(Candidate)), 0, 1};
+    if (ring == NULL || last == NULL || candidates.items == NULL) {
         PyMem_Free(ring);
         PyMem_Free(last);
-        return PyErr_NoMemory();
+        PyMem_RawFree(candidates.items);
+        PyErr_NoMemory();
+        return NULL;
     }
     for (int32_t i = 0; i < 2 * self->n_layers; i++) {
         last[i] = -1;
     }
-    Candidates candidates = {NULL, 0, 0};
     int kind = PyUnicode_KIND(folded), original_kind = PyUnicode_KIND(original);
     const void *data = PyUnicode_DATA(folded), *original_data = PyUnicode_DATA(original);
     int status;
-    Py_ssize_t kept = 0;
     Py_BEGIN_ALLOW_THREADS
     status = find_candidates(self, kind, data, original_kind, original_data, n, ring, ring_size - 1, &candidates);
     if (status == 0) {
-        kept = resolve_overlaps(&candidates, last, last + self->n_layers);
+        *kept = resolve_overlaps(&candidates, last, last + self->n_layers);
     }
     Py_END_ALLOW_THREADS
     PyMem_Free(ring);
     PyMem_Free(last);
-    PyObject *hits = status == 0 ? make_hits(self, candidates.items, kept) : PyErr_NoMemory();
-    PyMem_RawFree(candidates.items);
+    if (status != 0) {
+        PyMem_RawFree(candidates.items);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return candidates.items;
+}
+
+static PyObject *automaton_scan(Automaton *self, PyObject *args) {
+    Py_ssize_t kept = 0;
+    Candidate *items = scan_candidates(self, args, &kept);
+    if (items == NULL) {
+        return NULL;
+    }
+    PyObject *hits = make_hits(self, items, kept, NULL);
+    PyMem_RawFree(items);
     return hits;
+}
+
+static PyObject *automaton_scan_grouped(Automaton *self, PyObject *args) {
+    Py_ssize_t kept = 0;
+    Candidate *items = scan_candidates(self, args, &kept);
+    if (items == NULL) {
+        return NULL;
+    }
+    PyObject *groups = PyList_New(self->n_groups);
+    for (int32_t g = 0; groups != NULL && g < self->n_groups; g++) {
+        PyObject *group = PyList_New(0);
+        if (group == NULL) {
+            Py_CLEAR(groups);
+            break;
+        }
+        PyList_SET_ITEM(groups, g, group);
+    }
+    PyObject *hits = groups != NULL ? make_hits(self, items, kept, groups) : NULL;
+    PyMem_RawFree(items);
+    if (hits == NULL) {
+        Py_XDECREF(groups);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", hits, groups);
 }
 
 static PyObject *automaton_states(Automaton *self, void *closure) {
@@ -662,6 +752,7 @@ static PyObject *automaton_states(Automaton *self, void *closure) {
 
 static PyMethodDef automaton_methods[] = {
     {"scan", (PyCFunction)automaton_scan, METH_VARARGS, scan_doc},
+    {"scan_grouped", (PyCFunction)automaton_scan_grouped, METH_VARARGS, scan_grouped_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -671,10 +762,11 @@ static PyGetSetDef automaton_getset[] = {
 };
 
 PyDoc_STRVAR(automaton_doc,
-             "Automaton(phrases, hit_type, labels)\n\n"
+             "Automaton(phrases, hit_type, labels, groups=(), n_groups=0)\n\n"
              "phrases: a sequence of (key, check_left, check_right, variants), variants a sequence of\n"
              "(rank, layer, exact or None); labels: a tuple of (layer, payload) per rank; hit_type: the\n"
-             "tuple subclass of four items (start, end, layer, payload) that scan() returns.");
+             "tuple subclass of four items (start, end, layer, payload) that scan() returns; groups: per\n"
+             "layer index, the group (below n_groups) scan_grouped() also lists its hits in, or -1.");
 
 static PyTypeObject AutomatonType = {
     PyVarObject_HEAD_INIT(NULL, 0)

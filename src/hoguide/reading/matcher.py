@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
@@ -120,8 +120,9 @@ def _collapse_runs(folded: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(pieces), tuple(starts), tuple(removed)
 
 
-def _rebuild_matcher(entries: list[tuple[str, str, P, bool]], native: bool | None) -> PhraseMatcher[P]:
-    return PhraseMatcher(entries, native=native)
+def _rebuild_matcher(entries: list[tuple[str, str, P, bool]], native: bool | None,
+                     groups: tuple[frozenset[str], ...] = ()) -> PhraseMatcher[P]:
+    return PhraseMatcher(entries, native=native, groups=groups)
 
 
 class Hit(NamedTuple, Generic[P]):
@@ -148,10 +149,19 @@ class _Pattern(Generic[P]):
 class PhraseMatcher(Generic[P]):
     """Finds phrases from several layers at once; build once, reuse for every text."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, P, bool]], *, native: bool | None = None) -> None:
+    def __init__(self, entries: Iterable[tuple[str, str, P, bool]], *, native: bool | None = None,
+                 groups: Sequence[Collection[str]] = ()) -> None:
         """``entries``: (phrase, layer, payload, exact_case). One phrase may carry several payloads.
 
-        ``native``: use the C automaton (True: it must be there; None: if it is there; False: never)."""
+        ``native``: use the C automaton (True: it must be there; None: if it is there; False: never).
+        ``groups``: sets of layers whose hits ``find_grouped`` also lists on their own (a layer may be
+        in one group only), so a caller that wants a few layers need not walk every hit for them."""
+        self._groups = tuple(frozenset(layers) for layers in groups)
+        self._group_of: dict[str, int] = {}
+        for index, layers in enumerate(self._groups):
+            for layer in layers:
+                if self._group_of.setdefault(layer, index) != index:
+                    raise ValueError(f"layer {layer!r} is in two groups")
         by_phrase: dict[str, list[_Pattern[P]]] = {}
         for phrase, layer, payload, exact_case in entries:
             key = normalise_phrase(phrase)
@@ -193,12 +203,13 @@ class PhraseMatcher(Generic[P]):
     def _build_native(self, automaton: type[_automaton.Automaton], order: list[tuple[str, int, int]]
                       ) -> _automaton.Automaton:
         layers = {layer: index for index, layer in enumerate(sorted({layer for layer, _, _ in order}))}
+        groups = tuple(self._group_of.get(layer, -1) for layer in layers)
         phrases = [
             (key, v[0].check_left, v[0].check_right,
              [(rank, layers[p.layer], p.exact_case) for p, rank in zip(v, ranks, strict=True)])
             for key, v, ranks in zip(self._phrases, self._patterns, self._ranks, strict=True)
         ]
-        return automaton(phrases, Hit, self._ranked)
+        return automaton(phrases, Hit, self._ranked, groups, len(self._groups))
 
     @property
     def is_native(self) -> bool:
@@ -219,7 +230,7 @@ class PhraseMatcher(Generic[P]):
         # Asked for the pure-Python path although the C automaton was there: keep it so. Otherwise the
         # C automaton wherever it is built.
         native = False if self._native is None and native_automaton() is not None else None
-        return _rebuild_matcher, (entries, native)
+        return _rebuild_matcher, (entries, native, self._groups)
 
     def find(self, text: str | PreparedText) -> list[Hit[P]]:
         """All hits, overlaps resolved within each layer, sorted by start offset."""
@@ -253,6 +264,22 @@ class PhraseMatcher(Generic[P]):
                 for rank in ranks[index]:
                     append((start, -end, rank))
         return self._resolve_overlaps(candidates, run_starts, removed)
+
+    def find_grouped(self, text: str | PreparedText) -> tuple[list[Hit[P]], list[list[Hit[P]]]]:
+        """``find``'s hits, and per group given when the matcher was built, the hits of its layers
+        (in the same order)."""
+        prepared = text if isinstance(text, PreparedText) else PreparedText.of(text)
+        if self._native is not None:
+            found: tuple[list[Hit[P]], list[list[Hit[P]]]] = self._native.scan_grouped(
+                prepared.same_length, prepared.original)
+            return found
+        hits = self.find(prepared)
+        grouped: list[list[Hit[P]]] = [[] for _ in self._groups]
+        group_of = self._group_of
+        for hit in hits:
+            if (index := group_of.get(hit.layer)) is not None:
+                grouped[index].append(hit)
+        return hits, grouped
 
     def _resolve_overlaps(self, candidates: list[tuple[int, int, int]], run_starts: tuple[int, ...],
                           removed: tuple[int, ...]) -> list[Hit[P]]:

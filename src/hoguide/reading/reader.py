@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import SectionImplies
 from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Section
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
@@ -26,6 +27,7 @@ TARGET = "target"  # findings and mimics compete in one layer: the longer phrase
 GRADE = "grade_system"
 CONTEXT = "context"
 SECTION = "section"
+TIME_CUE = "time_cue"
 FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatment")
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
@@ -65,20 +67,22 @@ class Reader:
                          if rule.implies.historical or rule.implies.experiencer is not None}
         entries += [(header, SECTION, ("section", rule.id), False)
                     for rule in kb.section_rules for header in rule.headers]
-        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries)
+        # The reader walks the hits of three kinds of layer on their own: the matcher lists them apart.
+        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(
+            entries, groups=(frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS))
         self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems}
 
     def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
         prepared = PreparedText.of(text)
-        hits = self.lexicon.find(prepared)
-        sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits if h.layer == SECTION])
+        hits, (header_hits, time_cues, anchor_hits) = self.lexicon.find_grouped(prepared)
+        sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in header_hits])
         breaks = [offset for span in sections.header_spans for offset in span]
         sentences = split_sentences(text, breaks)
         # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined; the
         # other hits of those sentences are sliced out of the sorted hit list, never grouped one by one.
         hit_starts = [h.start for h in hits]
-        anchors = _anchor_sentences(hits, sentences)
+        anchors = _anchor_sentences(anchor_hits, sentences)
         by_sentence = _Slicer(hits, hit_starts)
         findings: list[Finding] = []
         facts: list[Fact] = []
@@ -93,23 +97,24 @@ class Reader:
             context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
                             for h in sentence_hits if h.layer == CONTEXT]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
+            # Headers break sentences, so one section holds the whole sentence.
+            section = sections.at(span[0])
+            section_id = section.id if section is not None else None
+            implies = self._implies.get(section_id) if section_id is not None else None
             for hit in mimic_hits:
-                status = self._context(triggers, hit, sections.at(hit.start)).status
+                status = self._context(triggers, hit, implies).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
-                section = sections.at(hit.start)
-                ctx = self._context(triggers, hit, section)
+                ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
                 facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],
-                                  hit.start, hit.end, ctx.status, ctx.experiencer,
-                                  section.id if section is not None else None, ctx.triggers))
+                                  hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:
-                findings += self._findings(text, span, targets, sentence_hits, grades, triggers,
-                                           sections, sentences, by_sentence, title)
-        time_cues = [(h.start, h.end, h.payload[1]) for h in hits if h.layer == "time_cue"]
+                findings += self._findings(text, span, targets, sentence_hits, grades, triggers, section,
+                                           implies, sections, sentences, by_sentence, title)
         facts += [
             Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                  section=_section_id(sections, ref.start), value=ref.value)
-            for ref in find_time_references(text, time_cues)
+            for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in time_cues])
         ]
         findings.sort(key=lambda f: f.start)
         facts += _prior_ho_facts(findings, facts)
@@ -123,11 +128,11 @@ class Reader:
         decoded = decode_report(data, limit)
         return self.read(decoded.text, max_bytes=limit, warnings=decoded.warnings)
 
-    def _context(self, triggers: SentenceTriggers | None, hit: Hit[Payload], section: Section | None
+    @staticmethod
+    def _context(triggers: SentenceTriggers | None, hit: Hit[Payload], implies: SectionImplies | None
                  ) -> ContextResult:
         """ConText for ``hit``, with what its section implies (a family history is someone else's)."""
         ctx = triggers.assess(hit.start, hit.end) if triggers is not None else NO_CONTEXT
-        implies = self._implies.get(section.id) if section is not None else None
         if implies is None:
             return ctx
         return ContextResult(ctx.negated, ctx.uncertain, ctx.historical or implies.historical,
@@ -157,8 +162,8 @@ class Reader:
 
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
-                  triggers: SentenceTriggers | None, sections: SectionIndex,
-                  sentences: SentenceIndex, by_sentence: _Slicer,
+                  triggers: SentenceTriggers | None, section: Section | None, implies: SectionImplies | None,
+                  sections: SectionIndex, sentences: SentenceIndex, by_sentence: _Slicer,
                   title: tuple[list[str], list[str]]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
@@ -177,8 +182,7 @@ class Reader:
         size = read_size(sentence)
         findings = []
         for i, target in enumerate(targets):
-            section = sections.at(target.start)
-            ctx = self._context(triggers, target, section)
+            ctx = self._context(triggers, target, implies)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
@@ -234,21 +238,19 @@ def _title_sites(sections: SectionIndex, hits: Sequence[Hit[Payload]], starts: S
     return (sites, sides) if sites else ([], [])
 
 
-def _anchor_sentences(hits: Sequence[Hit[Payload]], sentences: SentenceIndex) -> dict[tuple[int, int], bool]:
+def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex) -> dict[tuple[int, int], bool]:
     """The sentences that hold an anchor, in order, each with whether it may name HO: only those
     that hold an HO term, a grade system or a look-alike are searched for them (few are).
 
-    Hits come sorted by start, so an anchor inside the sentence found last needs no look-up."""
+    Anchors come sorted by start, so one inside the sentence found last needs no look-up."""
     spans: dict[tuple[int, int], bool] = {}
     span = (-1, -1)
-    for hit in hits:
-        layer = hit.layer
-        if layer in ANCHOR_LAYERS:
-            if hit.start >= span[1]:
-                span = sentences.span(hit.start)
-                spans[span] = False
-            if layer in HO_LAYERS:
-                spans[span] = True
+    for hit in anchors:
+        if hit.start >= span[1]:
+            span = sentences.span(hit.start)
+            spans[span] = False
+        if hit.layer in HO_LAYERS:
+            spans[span] = True
     return spans
 
 
