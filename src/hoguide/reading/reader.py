@@ -67,35 +67,32 @@ class Reader:
                          if rule.implies.historical or rule.implies.experiencer is not None}
         entries += [(header, SECTION, ("section", rule.id), False)
                     for rule in kb.section_rules for header in rule.headers]
-        # The reader walks the hits of three kinds of layer on their own: the matcher lists them apart.
+        # The reader walks the hits of four kinds of layer on their own: the matcher lists them apart.
         self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(
-            entries, groups=(frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS))
+            entries, groups=(frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT})))
         self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems}
 
     def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
         prepared = PreparedText.of(text)
-        hits, (header_hits, time_cues, anchor_hits) = self.lexicon.find_grouped(prepared)
+        hits, (header_hits, time_cues, anchor_hits, trigger_hits) = self.lexicon.find_grouped(prepared)
         sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in header_hits])
-        breaks = [offset for span in sections.header_spans for offset in span]
-        sentences = split_sentences(text, breaks)
-        # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined; the
-        # other hits of those sentences are sliced out of the sorted hit list, never grouped one by one.
-        hit_starts = [h.start for h in hits]
-        anchors = _anchor_sentences(anchor_hits, sentences)
-        by_sentence = _Slicer(hits, hit_starts)
+        sentences = split_sentences(text, [offset for span in sections.header_spans for offset in span])
+        # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined. Their
+        # ConText triggers are sliced out of the sorted trigger hits; the rest of their hits are
+        # needed only where HO is named (sites, sides, maturity), which few sentences do.
+        triggers_in = _Slicer(trigger_hits)
+        hits_in = _Slicer(hits)
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
-        title = _title_sites(sections, hits, hit_starts)
-        for span, may_name_ho in anchors.items():
-            sentence_hits = by_sentence.get(span)
-            fact_hits = [h for h in sentence_hits if h.payload[0] in FACT_KINDS]
-            targets, grades, mimic_hits = self._ho_terms(prepared, sentence_hits) if may_name_ho else ([], [], [])
+        for span, anchors in _anchor_sentences(anchor_hits, sentences).items():
+            fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
+            names_ho = len(fact_hits) < len(anchors)
+            targets, grades, mimic_hits = self._ho_terms(prepared, anchors) if names_ho else ([], [], [])
             if not targets and not fact_hits and not mimic_hits:
                 continue
-            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                            for h in sentence_hits if h.layer == CONTEXT]
+            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]]) for h in triggers_in.get(span)]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
             # Headers break sentences, so one section holds the whole sentence.
             section = sections.at(span[0])
@@ -106,11 +103,11 @@ class Reader:
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
-                facts.append(Fact(_fact_kind(hit.payload[0]), hit.payload[1], text[hit.start : hit.end],
+                facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:
-                findings += self._findings(text, span, targets, sentence_hits, grades, triggers, section,
-                                           implies, sections, sentences, by_sentence, title)
+                findings += self._findings(text, span, targets, hits_in.get(span), grades, triggers, section,
+                                           implies, sections, sentences, hits_in)
         facts += [
             Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                  section=_section_id(sections, ref.start), value=ref.value)
@@ -163,8 +160,7 @@ class Reader:
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
                   triggers: SentenceTriggers | None, section: Section | None, implies: SectionImplies | None,
-                  sections: SectionIndex, sentences: SentenceIndex, by_sentence: _Slicer,
-                  title: tuple[list[str], list[str]]) -> list[Finding]:
+                  sections: SectionIndex, sentences: SentenceIndex, hits_in: _Slicer) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         for hit in hits:
@@ -186,7 +182,7 @@ class Reader:
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
-                sites, side = self._earlier_sites(span, sections, sentences, by_sentence, title)
+                sites, side = _earlier_sites(span, section, sections, sentences, hits_in)
                 laterality = laterality or side
             findings.append(Finding(
                 concept=target.payload[1],
@@ -208,60 +204,59 @@ class Reader:
             ))
         return findings
 
-    @staticmethod
-    def _earlier_sites(span: tuple[int, int], sections: SectionIndex, sentences: SentenceIndex,
-                       by_sentence: _Slicer,
-                       title: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
-        """Sites named just before in the same section, else in the exam title at the top."""
-        section = sections.at(span[0])
-        floor = section.start if section is not None else 0
-        cursor = span[0]
-        for _ in range(LOOKBACK_SENTENCES):
-            if cursor <= floor:
-                break
-            previous = sentences.span(cursor - 1)
-            sites = [h.payload[1] for h in by_sentence.get(previous, ()) if h.payload[0] == "site"]
-            if sites:
-                sides = [h.payload[1] for h in by_sentence.get(previous, ()) if h.payload[0] == "laterality"]
-                return sites, sides
-            cursor = previous[0]
-        return title
+
+def _earlier_sites(span: tuple[int, int], section: Section | None, sections: SectionIndex,
+                   sentences: SentenceIndex, hits_in: _Slicer) -> tuple[list[str], list[str]]:
+    """Sites (and sides) named just before in the same section, else in the exam title at the top."""
+    floor = section.start if section is not None else 0
+    cursor = span[0]
+    for _ in range(LOOKBACK_SENTENCES):
+        if cursor <= floor:
+            break
+        previous = hits_in.get(sentences.span(cursor - 1))
+        sites = [h.payload[1] for h in previous if h.layer == "site"]
+        if sites:
+            return sites, [h.payload[1] for h in previous if h.layer == "laterality"]
+        cursor = sentences.span(cursor - 1)[0]
+    return _title_sites(sections, hits_in)
 
 
-def _title_sites(sections: SectionIndex, hits: Sequence[Hit[Payload]], starts: Sequence[int]
-                 ) -> tuple[list[str], list[str]]:
+def _title_sites(sections: SectionIndex, hits_in: _Slicer) -> tuple[list[str], list[str]]:
     """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
     title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-    top = hits[: bisect_left(starts, title_end)]
+    top = hits_in.get((0, title_end))
     sites = [h.payload[1] for h in top if h.layer == "site"]
     sides = [h.payload[1] for h in top if h.layer == "laterality"]
     return (sites, sides) if sites else ([], [])
 
 
-def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex) -> dict[tuple[int, int], bool]:
-    """The sentences that hold an anchor, in order, each with whether it may name HO: only those
-    that hold an HO term, a grade system or a look-alike are searched for them (few are).
+def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex
+                      ) -> dict[tuple[int, int], list[Hit[Payload]]]:
+    """The sentences that hold an anchor, in order, each with its anchors.
 
     Anchors come sorted by start, so one inside the sentence found last needs no look-up."""
-    spans: dict[tuple[int, int], bool] = {}
+    spans: dict[tuple[int, int], list[Hit[Payload]]] = {}
     span = (-1, -1)
+    inside: list[Hit[Payload]] = []
     for hit in anchors:
         if hit.start >= span[1]:
             span = sentences.span(hit.start)
-            spans[span] = False
-        if hit.layer in HO_LAYERS:
-            spans[span] = True
+            spans[span] = inside = []
+        inside.append(hit)
     return spans
 
 
 class _Slicer:
-    """The hits of any sentence, sliced from the hit list sorted by start."""
+    """The hits of any sentence, sliced from a hit list sorted by start (indexed on first use)."""
 
-    def __init__(self, hits: Sequence[Hit[Payload]], starts: Sequence[int]) -> None:
-        self._hits, self._starts = hits, starts
+    def __init__(self, hits: Sequence[Hit[Payload]]) -> None:
+        self._hits = hits
+        self._starts: list[int] | None = None
 
-    def get(self, span: tuple[int, int], default: Sequence[Hit[Payload]] = ()) -> Sequence[Hit[Payload]]:
-        return self._hits[bisect_left(self._starts, span[0]) : bisect_left(self._starts, span[1])] or default
+    def get(self, span: tuple[int, int]) -> Sequence[Hit[Payload]]:
+        if self._starts is None:
+            self._starts = [h.start for h in self._hits]
+        return self._hits[bisect_left(self._starts, span[0]) : bisect_left(self._starts, span[1])]
 
 
 def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:
