@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from hoguide.models.fast_init import fast_init
 from hoguide.models.serial import fields_of
 
 SCHEMA_VERSION = "1"
@@ -18,6 +19,7 @@ Experiencer = Literal["patient", "other"]
 FactKind = Literal["cause", "risk_factor", "symptom", "treatment", "time"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A ConText trigger that set a flag: the phrase as written, its category and offsets."""
@@ -31,6 +33,7 @@ class Trigger:
         return fields_of(self)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ContextResult:
     """The ConText verdict for one target span."""
@@ -59,6 +62,7 @@ class ContextResult:
         return fields_of(self)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Grade:
     """A grade with its classification system named (``brooker``, ``hastings_graham`` …)."""
@@ -71,6 +75,7 @@ class Grade:
         return fields_of(self)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A report section: ``id`` from the section rules, the header as written, body offsets."""
@@ -84,6 +89,7 @@ class Section:
         return fields_of(self)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One mention of heterotopic ossification with its context and attributes."""
@@ -111,6 +117,7 @@ class Finding:
         return data
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Fact:
     """A fact guidance needs: a cause, risk factor, symptom, treatment or time reference."""
@@ -130,6 +137,7 @@ class Fact:
         return fields_of(self)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mimic:
     """A term that looks like HO but is not (OPLL, phleboliths …): kept so it can be explained."""
@@ -144,6 +152,7 @@ class Mimic:
         return fields_of(self)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reading:
     """Everything the reader found in one report."""
