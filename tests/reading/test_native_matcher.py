@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,20 @@ def test_hits_are_named_tuples() -> None:
     assert hits == [Hit(6, 9, "site", "hip")]
     assert isinstance(hits[0], Hit)
     assert (hits[0].start, hits[0].end, hits[0].layer, hits[0].payload) == (6, 9, "site", "hip")
+
+
+@needs_native
+def test_only_hits_that_may_be_in_a_reference_cycle_are_tracked_by_the_collector() -> None:
+    """A hit of ints, a str and a plain payload cannot be in a cycle, so the collector skips it
+    (the reader makes some 20,000 hits per MB); a hit whose payload may hold references is kept."""
+    class Rule:  # a payload that could refer back to its hits
+        pass
+
+    rule = Rule()
+    entries = [("hip", "site", ("site", "hip"), False), ("no", "context", rule, False)]
+    hits = PhraseMatcher(entries, native=True).find("no hip")
+    assert gc.is_tracked(rule) and not gc.is_tracked(hits[1].payload)
+    assert [gc.is_tracked(hit) for hit in hits] == [True, False]
 
 
 def test_the_c_automaton_is_built() -> None:

@@ -638,6 +638,11 @@ static PyObject *make_hits(const Automaton *self, const Candidate *items, Py_ssi
         PyTuple_SET_ITEM(hit, 1, end);
         PyTuple_SET_ITEM(hit, 2, layer);
         PyTuple_SET_ITEM(hit, 3, payload);
+        if (!PyObject_GC_IsTracked(payload)) {
+            /* Two ints, a str and an untracked payload can form no reference cycle: the collector
+             * need not traverse this hit (what it does for such plain tuples on its own). */
+            PyObject_GC_UnTrack(hit);
+        }
         PyList_SET_ITEM(hits, i, hit);
         int32_t group = groups != NULL ? self->group_of[items[i].layer] : -1;
         if (group >= 0 && PyList_Append(PyList_GET_ITEM(groups, group), hit) < 0) {
