@@ -51,3 +51,24 @@ def test_family_history_section_sets_experiencer(reader: Reader) -> None:
                           "FINDINGS: No heterotopic ossification.")
     fop = [f for f in reading.facts if f.concept == "fop"]
     assert fop and fop[0].experiencer == "other"
+
+
+def test_a_header_may_be_indented_by_up_to_eight_white_space_characters(reader: Reader) -> None:
+    for indent, is_header in (("\t", True), (" " * 8, True), (" " * 9, False)):
+        for text in (f"{indent}FINDINGS: No HO.", f"Note.\n{indent}FINDINGS: No HO."):
+            assert bool(reader.sectionizer.split(text).sections) is is_header, (indent, text)
+
+
+def test_a_header_ends_with_a_colon_its_line_or_the_text(reader: Reader) -> None:
+    text = "FINDINGS \t: No HO.\r\nImpression\r\nStable.\nComparison"
+    index = reader.sectionizer.split(text)
+    assert [s.id for s in index.sections] == ["findings", "impression", "comparison"]
+    assert [body for _, body in index.header_spans] == [text.index(":") + 1, text.index("\r\nStable"), len(text)]
+    assert index.at(0) is index.sections[0]
+    assert index.at(len(text)) is index.sections[-1]
+
+
+def test_a_run_on_header_needs_upper_case_a_sentence_end_and_a_colon(reader: Reader) -> None:
+    for text in ("Stable. Impression: HO.", "Stable IMPRESSION: HO.", "Stable. IMPRESSION HO."):
+        assert [s.id for s in reader.sectionizer.split(text).sections] == [], text
+    assert [s.id for s in reader.sectionizer.split("Stable!  IMPRESSION: HO.").sections] == ["impression"]

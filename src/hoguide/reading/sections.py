@@ -6,6 +6,7 @@ as a header only where it is used as one (see ``_header_body_start``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,7 +15,11 @@ from hoguide.knowledge.schema import SectionRule
 from hoguide.models.reading import Section
 from hoguide.reading.matcher import PhraseMatcher
 
-_LINE_START_SLACK = 8  # spaces or tabs a header may be indented by
+_LINE_START_SLACK = 8  # white-space characters a header may be indented by
+
+# What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
+# the end of the line or the end of the text. One match answers both tests and gives the body start.
+_HEADER_END = re.compile(r"[ \t]*+(?:(:)|(?=[\r\n])|\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +49,23 @@ class Sectionizer:
         """Sections of ``text``; ``header_hits`` are (start, end, section id) of known header phrases."""
         if header_hits is None:
             header_hits = [(h.start, h.end, h.payload) for h in self._matcher.find(text)]
-        found: list[tuple[int, int, str, str]] = []  # header start, body start, id, header text
+        starts: list[int] = []
+        bodies: list[int] = []
+        ids: list[str] = []
+        headers: list[str] = []
         for start, end, section_id in header_hits:
             body = _header_body_start(text, start, end)
             if body is not None:
-                found.append((start, body, section_id, text[start:end]))
-        stops = [f[0] for f in found[1:]] + [len(text)] * bool(found)
-        sections = [Section(section_id, header, body, stop)
-                    for (_, body, section_id, header), stop in zip(found, stops, strict=True)]
-        return SectionIndex(tuple(sections), tuple((f[0], f[1]) for f in found), tuple(f[0] for f in found))
+                starts.append(start)
+                bodies.append(body)
+                ids.append(section_id)
+                headers.append(text[start:end])
+        # A section runs to the next header, the last one to the end of the text; map() stops with
+        # the shortest list, so no headers give no sections.
+        stops = starts[1:]
+        stops.append(len(text))
+        sections = tuple(map(Section, ids, headers, bodies, stops))
+        return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
 
 
 def _header_body_start(text: str, start: int, end: int) -> int | None:
@@ -62,21 +75,29 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
     in reports run together on one line, an upper-case header with a colon may follow a sentence
     end ("... hip. IMPRESSION: ...").
     """
-    after = end
-    while after < len(text) and text[after] in " \t":
-        after += 1
-    colon = after < len(text) and text[after] == ":"
-    line_end = after == len(text) or text[after] in "\r\n"
-    if not (colon or line_end):  # the common case: a header word used in a sentence ("history of")
+    tail = _HEADER_END.match(text, end)
+    if tail is None:  # the common case: a header word used in a sentence ("history of")
         return None
-    newline = text.rfind("\n", max(0, start - _LINE_START_SLACK - 1), start)
-    line_start = (newline != -1 or start <= _LINE_START_SLACK) and not text[newline + 1 : start].strip()
-    if line_start and colon:
-        return after + 1
-    if line_start and line_end:
-        return after
-    before = text[max(0, start - 3) : start]
-    after_sentence = before.rstrip(" ") != before and before.rstrip(" ")[-1:] in (".", "!", "?")
-    if colon and after_sentence and text[start:end].isupper():
-        return after + 1
+    if _starts_line(text, start):
+        return tail.end()
+    if tail[1] and _follows_sentence(text, start) and text[start:end].isupper():
+        return tail.end()
     return None
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Whether only white space, at most ``_LINE_START_SLACK`` characters of it, stands between
+    the start of the line (after a "\\n", or the start of the text) and ``start``."""
+    if start == 0 or text[start - 1] == "\n":  # most headers: checked first, no slicing
+        return True
+    newline = text.rfind("\n", max(0, start - _LINE_START_SLACK - 1), start)
+    if newline == -1 and start > _LINE_START_SLACK:
+        return False
+    return text[newline + 1 : start].isspace()  # not empty: text[start - 1] is not "\n"
+
+
+def _follows_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` follows a sentence end and one or two spaces ("hip. IMPRESSION")."""
+    before = text[max(0, start - 3) : start]
+    stripped = before.rstrip(" ")
+    return stripped != before and stripped[-1:] in (".", "!", "?")
