@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
@@ -113,10 +114,10 @@ class Reader:
                  section=_section_id(sections, ref.start), value=ref.value)
             for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in time_cues])
         ]
-        findings.sort(key=lambda f: f.start)
+        findings.sort(key=attrgetter("start"))
         facts += _prior_ho_facts(findings, facts)
-        facts.sort(key=lambda f: (f.start, f.kind))
-        mimics.sort(key=lambda m: m.start)
+        facts.sort(key=attrgetter("start", "kind"))
+        mimics.sort(key=attrgetter("start"))
         return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings))
 
     def read_bytes(self, data: bytes, *, max_bytes: int | None = None) -> Reading:
@@ -213,11 +214,12 @@ def _earlier_sites(span: tuple[int, int], section: Section | None, sections: Sec
     for _ in range(LOOKBACK_SENTENCES):
         if cursor <= floor:
             break
-        previous = hits_in.get(sentences.span(cursor - 1))
-        sites = [h.payload[1] for h in previous if h.layer == "site"]
+        previous = sentences.span(cursor - 1)
+        hits = hits_in.get(previous)
+        sites = [h.payload[1] for h in hits if h.layer == "site"]
         if sites:
-            return sites, [h.payload[1] for h in previous if h.layer == "laterality"]
-        cursor = sentences.span(cursor - 1)[0]
+            return sites, [h.payload[1] for h in hits if h.layer == "laterality"]
+        cursor = previous[0]
     return _title_sites(sections, hits_in)
 
 

@@ -113,30 +113,28 @@ class SentenceIndex:
         self._split_one = native.split_block if native is not None else _split_block
         self._blocks = native.blocks(text) if native is not None else _blocks(text)
         self._extra = sorted(extra_breaks)
-        self._split: dict[int, list[int]] = {}  # block index -> its sentence starts
+        self._bounds: dict[int, list[int]] = {}  # block index -> its sentence starts, then its end
 
     def span(self, offset: int) -> tuple[int, int]:
         block = bisect_right(self._blocks, offset) - 1
-        starts = self._split.get(block) or self._split_block(block)
-        i = bisect_right(starts, offset) - 1
-        start = starts[max(i, 0)]
-        return start, starts[i + 1] if i + 1 < len(starts) else self._block_end(block)
+        bounds = self._bounds.get(block) or self._split_block(block)
+        i = bisect_right(bounds, offset, 0, len(bounds) - 1) - 1  # among the starts only
+        return bounds[i], bounds[i + 1]
 
     def spans(self) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         for block in range(len(self._blocks)):
-            bounds = [*(self._split.get(block) or self._split_block(block)), self._block_end(block)]
-            found += pairwise(bounds)
+            found += pairwise(self._bounds.get(block) or self._split_block(block))
         return found
 
-    def _block_end(self, block: int) -> int:
-        return self._blocks[block + 1] if block + 1 < len(self._blocks) else self.length
-
     def _split_block(self, block: int) -> list[int]:
-        start, end = self._blocks[block], self._block_end(block)
+        start = self._blocks[block]
+        end = self._blocks[block + 1] if block + 1 < len(self._blocks) else self.length
         extra = self._extra[bisect_left(self._extra, start) : bisect_left(self._extra, end)]
-        self._split[block] = starts = self._split_one(self._text, start, end, extra)
-        return starts
+        bounds = self._split_one(self._text, start, end, extra)
+        bounds.append(end)
+        self._bounds[block] = bounds
+        return bounds
 
 
 def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceIndex:
