@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from hoguide.errors import MalformedInputError
 from hoguide.knowledge.schema import MODIFYING_CATEGORIES, ContextRule
@@ -131,12 +132,11 @@ class SentenceTriggers:
 
     def _blocked(self, category: str, gap_start: int, gap_end: int) -> bool:
         """Is there a terminator for ``category`` wholly inside ``text[gap_start:gap_end]``?"""
-        if not self._terminators:
-            return False
-        if category not in self._stops:
-            stops = [t for t in self._terminators if t.payload.stops(category)]
-            self._stops[category] = ([t.start for t in stops], [t.end for t in stops])
-        starts, ends = self._stops[category]
+        stops = self._stops.get(category)
+        if stops is None:
+            chosen = [t for t in self._terminators if t.payload.stops(category)]
+            stops = self._stops[category] = ([t.start for t in chosen], [t.end for t in chosen])
+        starts, ends = stops
         i = bisect_left(starts, gap_start)
         return i < len(starts) and ends[i] <= gap_end
 
@@ -144,25 +144,26 @@ class SentenceTriggers:
         rule = hit.payload
         if rule.max_words is not None and _words_between(self.text, gap_start, gap_end) > rule.max_words:
             return False
-        return not self._blocked(rule.category, gap_start, gap_end)
+        return not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
 
     def assess(self, start: int, end: int) -> ContextResult:
         fired: list[Hit[CompiledRule]] = []
+        nearest = self.NEAREST
         for hits, ends in self._forward.values():
-            i = bisect_right(ends, start)
-            for hit in reversed(hits[max(0, i - self.NEAREST) : i]):
-                if self._reaches(hit, hit.end, start):
-                    fired.append(hit)
+            i = bisect_right(ends, start)  # the triggers that end before the target, nearest first
+            for k in range(i - 1, max(i - nearest, 0) - 1, -1):
+                if self._reaches(hits[k], hits[k].end, start):
+                    fired.append(hits[k])
                     break
         for hits, starts in self._backward.values():
-            i = bisect_left(starts, end)
-            for hit in hits[i : i + self.NEAREST]:
-                if self._reaches(hit, end, hit.start):
-                    fired.append(hit)
+            i = bisect_left(starts, end)  # the triggers that start after the target, nearest first
+            for k in range(i, min(i + nearest, len(hits))):
+                if self._reaches(hits[k], end, hits[k].start):
+                    fired.append(hits[k])
                     break
         if not fired:
             return NO_CONTEXT
-        fired.sort(key=lambda h: h.start)
+        fired.sort(key=_start)
         categories = {hit.payload.category for hit in fired}
         text = self.text
         return ContextResult(
@@ -173,3 +174,6 @@ class SentenceTriggers:
             experiencer="other" if "other_experiencer" in categories else "patient",
             triggers=tuple(Trigger(text[h.start : h.end], h.payload.category, h.start, h.end) for h in fired),
         )
+
+
+_start = attrgetter("start")
