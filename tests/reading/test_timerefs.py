@@ -29,6 +29,11 @@ def times(reader: Reader, text: str) -> list[tuple[str, str, str | None]]:
         ("The findings may represent HO.", []),
         ("Ratio 1/2/3 and version 12-3-4 and L4-5.", []),
         ("Phone 555-2026-01-01x.", []),
+        ("Leap days 2024-02-29, 2/29/2000 and 1900-02-29.", [("date", "2024-02-29", "2024-02-29"),
+                                                             ("date", "2/29/2000", "2000-02-29"),
+                                                             ("date", "1900-02-29", None)]),
+        ("Seen Feb 29, 2023 and 04/31/2025.", [("date", "Feb 29, 2023", None), ("date", "04/31/2025", None)]),
+        ("Dated 25/12/2024 and 13/01/24.", [("date", "13/01/24", None)]),
     ],
 )
 def test_time_references(reader: Reader, text: str, expected: list[tuple[str, str, str | None]]) -> None:

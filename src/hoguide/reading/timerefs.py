@@ -9,8 +9,9 @@ matching stays linear in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Iterable
+from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 _MONTHS = {
@@ -27,11 +28,10 @@ _RELATION = r"(?:ago|after|later|since|following|post|postoperative(?:ly)?|post-
 
 # Numeric dates are found from their first separator: a pattern that starts with a literal "-" or
 # "/" is scanned for at C speed, while one that starts with a digit is tried at every digit (lab
-# values and vital signs are full of them). The look-behind then checks the digits before it.
-_ISO_FROM_DASH = re.compile(r"-(?<=\d\d\d\d-)[01]?\d-[0-3]?\d")
+# values and vital signs are full of them). The look-behind then checks the digits before it
+# (for "-", a whole 19xx/20xx year, so the match is already an ISO date).
+_ISO_FROM_DASH = re.compile(r"-(?<=(?:19|20)\d\d-)[01]?\d-[0-3]?\d")
 _US_FROM_SLASH = re.compile(r"/(?<=\d/)[0-3]?\d/(?:19|20)?\d\d")
-_ISO = re.compile(r"((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)")
-_US = re.compile(r"([01]?\d)/([0-3]?\d)/((?:19|20)?\d\d)")
 # Each worded form is tried only where its cue word is: a month name starts a named date, a
 # postoperative-day word starts that form, and a unit is the middle of an interval, whose number
 # is looked for just before it (``_NUMBER_BEFORE`` must end where the unit starts).
@@ -57,39 +57,76 @@ class TimeReference(NamedTuple):
     value: str | None  # ISO date when the date is complete and valid
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+# A named tuple is built through a Python-level __new__; tuple.__new__(TimeReference, fields) makes
+# the same tuple without that call, which saves about 7% of this module's time on the benchmark
+# corpus (11,600 dates in 3,000 notes).
+_new_tuple = tuple.__new__
 
 
-def _numeric_dates(text: str) -> Iterator[TimeReference]:
-    spans = [(m.start() - 4, m.end()) for m in _ISO_FROM_DASH.finditer(text)]
+def _iso_dates(text: str) -> list[TimeReference]:
+    found = []
+    for match in _ISO_FROM_DASH.finditer(text):
+        dash, end = match.span()
+        start = dash - 4  # the year the look-behind checked
+        if _stands_alone(text, start, end):
+            found.append(_new_tuple(TimeReference, ("date", start, end, _iso_value(text[start:end]))))
+    return found
+
+
+def _us_dates(text: str) -> list[TimeReference]:
+    found = []
     for match in _US_FROM_SLASH.finditer(text):
-        slash = match.start()
-        spans.append((slash - 2 if slash >= 2 and text[slash - 2].isdigit() else slash - 1, match.end()))
-    for start, end in spans:
-        if (start and (text[start - 1].isalnum() or text[start - 1] in "/-.")) or (
-            end < len(text) and (text[end].isalnum() or text[end] in "/-")
-        ):
-            continue
-        found = text[start:end]
-        if iso := _ISO.fullmatch(found):
-            yield TimeReference("date", start, end, _iso(int(iso[1]), int(iso[2]), int(iso[3])))
-        elif us := _US.fullmatch(found):
-            year = int(us[3]) + (2000 if len(us[3]) == 2 else 0)
-            yield TimeReference("date", start, end, _iso(year, int(us[1]), int(us[2])))
+        slash, end = match.span()
+        start = slash - 2 if slash >= 2 and text[slash - 2].isdigit() else slash - 1
+        # A two-digit month starts with 0 or 1 ("25/12/2024" is not read as a date).
+        if (start == slash - 1 or text[start] in "01") and _stands_alone(text, start, end):
+            found.append(_new_tuple(TimeReference, ("date", start, end, _us_value(text[start:end]))))
+    return found
 
 
-def _worded(text: str, cues: Iterable[tuple[int, int, str]]) -> Iterator[TimeReference]:
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Not part of a longer token: "v2024-01-05", "1/2/3/24", "555-2026-01-01" are not dates."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "/-." or after.isalnum() or after in "/-")
+
+
+# The value of a date depends only on its text, and notes repeat their dates (the benchmark corpus
+# has about 2,700 distinct ones among 11,600), so values are cached; the caches are bounded.
+@lru_cache(maxsize=4096)
+def _iso_value(found: str) -> str | None:
+    year, month, day = found.split("-")
+    return _valid_date(int(year), int(month), int(day))
+
+
+@lru_cache(maxsize=4096)
+def _us_value(found: str) -> str | None:
+    month, day, year = found.split("/")
+    return _valid_date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
+
+
+_DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February 29 checked below
+
+
+def _valid_date(year: int, month: int, day: int) -> str | None:
+    """The ISO form of a date, or None when there is no such day. Years are 1900-2099 here, so
+    ``f"{year}"`` has the four digits ``date.isoformat`` would give."""
+    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month]):
+        return None
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return None
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _worded(text: str, cues: Iterable[tuple[int, int, str]]) -> list[TimeReference]:
+    refs: list[TimeReference] = []
     seen: set[int] = set()
     for cue_start, _, cue in cues:
         if cue == "month_name":
             if named := _NAMED.match(text, cue_start):
                 month = _MONTHS[named.group(0)[:3].lower()]
                 day, year = named.group("nd"), int(named.group("ny"))
-                value = _iso(year, month, int(day)) if day else f"{year}-{month:02d}"
+                value = _valid_date(year, month, int(day)) if day else f"{year}-{month:02d}"
                 found = TimeReference("date", cue_start, named.end(), value)
             else:
                 continue
@@ -106,16 +143,23 @@ def _worded(text: str, cues: Iterable[tuple[int, int, str]]) -> Iterator[TimeRef
             found = TimeReference("interval", start, tail.end(), _written(text[start : tail.end()]))
         if found.start not in seen:  # "pod" inside "postop day 3" is the same reference
             seen.add(found.start)
-            yield found
+            refs.append(found)
+    return refs
 
 
 def _written(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
+_START = attrgetter("start")
+
+
 def find_time_references(text: str, cues: Iterable[tuple[int, int, str]]) -> list[TimeReference]:
     """Dates and intervals in ``text``; ``cues`` are the time words found by the automaton:
     (start, end, cue concept: unit, month_name or postoperative_day)."""
-    found = [*_numeric_dates(text), *_worded(text, cues)]
-    found.sort(key=lambda ref: ref.start)
+    found = _iso_dates(text)
+    if "/" in text:  # two notes in five have no slash; this test is far faster than the regex's scan
+        found += _us_dates(text)
+    found += _worded(text, cues)
+    found.sort(key=_START)
     return found
