@@ -18,6 +18,9 @@
 #include <string.h>
 
 #define MAX_SENTENCE_CHARS 1000
+/* The scanning helpers are inlined into one copy per string kind (see find_starts), so that each
+ * reads its code units directly instead of switching on the kind at every character. */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #define BULLET 0x2022
 
 typedef struct {
@@ -26,7 +29,7 @@ typedef struct {
     Py_ssize_t length;
 } Text;
 
-static inline Py_UCS4 at(const Text *text, Py_ssize_t i) {
+static ALWAYS_INLINE Py_UCS4 at(const Text *text, Py_ssize_t i) {
     return PyUnicode_READ(text->kind, text->data, i);
 }
 
@@ -50,17 +53,16 @@ static int push(Offsets *offsets, Py_ssize_t value) {
     return 0;
 }
 
-static int is_word(Py_UCS4 ch) { /* re's \w (and so \b) for str patterns */
+static ALWAYS_INLINE int is_word(Py_UCS4 ch) { /* re's \w (and so \b) for str patterns */
     return ch == '_' || Py_UNICODE_ISALNUM(ch);
 }
 
-static int is_ascii_letter(Py_UCS4 ch) {
+static ALWAYS_INLINE int is_ascii_letter(Py_UCS4 ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-/* ASCII sets only. Inlined with a literal set, the loop unrolls into a few comparisons (strchr was
- * a call per character of every block). */
-static inline int in_set(Py_UCS4 ch, const char *set) {
+/* ASCII sets only; for the rare characters after a stop. */
+static ALWAYS_INLINE int in_set(Py_UCS4 ch, const char *set) {
     for (; *set != '\0'; set++) {
         if (ch == (Py_UCS4)(unsigned char)*set) {
             return 1;
@@ -69,17 +71,35 @@ static inline int in_set(Py_UCS4 ch, const char *set) {
     return 0;
 }
 
+/* The sets tried at every character, spelled out (the loop above does not unroll). */
+static ALWAYS_INLINE int is_stop(Py_UCS4 ch) { /* [.!?] */
+    return ch == '.' || ch == '!' || ch == '?';
+}
+
+static ALWAYS_INLINE int is_blank(Py_UCS4 ch) { /* [ \t] */
+    return ch == ' ' || ch == '\t';
+}
+
 /* The same list as sentences._ABBREVIATIONS; the tests check that they agree. */
-static const char *const ABBREVIATIONS[] = {
-    "dr", "mr", "mrs", "ms", "vs", "no", "nos", "fig", "approx", "appt", "st", "pt", "pts", "hx", "dx", "tx",
-    "sx", "etc", "incl", "cf", "al", "e.g", "i.e", "a.m", "p.m", "b.i.d", "t.i.d", "q.i.d", "q.d", "p.o",
-    "u.s", "inc", "jr", "sr",
+typedef struct {
+    const char *text;
+    Py_ssize_t length;
+} Abbreviation;
+#define ABBREVIATION(text) {text, sizeof(text) - 1}
+static const Abbreviation ABBREVIATIONS[] = {
+    ABBREVIATION("dr"), ABBREVIATION("mr"), ABBREVIATION("mrs"), ABBREVIATION("ms"), ABBREVIATION("vs"),
+    ABBREVIATION("no"), ABBREVIATION("nos"), ABBREVIATION("fig"), ABBREVIATION("approx"), ABBREVIATION("appt"),
+    ABBREVIATION("st"), ABBREVIATION("pt"), ABBREVIATION("pts"), ABBREVIATION("hx"), ABBREVIATION("dx"),
+    ABBREVIATION("tx"), ABBREVIATION("sx"), ABBREVIATION("etc"), ABBREVIATION("incl"), ABBREVIATION("cf"),
+    ABBREVIATION("al"), ABBREVIATION("e.g"), ABBREVIATION("i.e"), ABBREVIATION("a.m"), ABBREVIATION("p.m"),
+    ABBREVIATION("b.i.d"), ABBREVIATION("t.i.d"), ABBREVIATION("q.i.d"), ABBREVIATION("q.d"), ABBREVIATION("p.o"),
+    ABBREVIATION("u.s"), ABBREVIATION("inc"), ABBREVIATION("jr"), ABBREVIATION("sr"),
 };
 #define N_ABBREVIATIONS (sizeof(ABBREVIATIONS) / sizeof(ABBREVIATIONS[0]))
 
 /* Does ``ch`` match the abbreviation character ``want`` (a lower-case ASCII letter or ".") under
  * re's (?i:...)? */
-static int matches_ignoring_case(Py_UCS4 ch, char want) {
+static ALWAYS_INLINE int matches_ignoring_case(Py_UCS4 ch, char want) {
     if (want == '.') {
         return ch == '.';
     }
@@ -89,15 +109,20 @@ static int matches_ignoring_case(Py_UCS4 ch, char want) {
     return (want == 'i' && (ch == 0x130 || ch == 0x131)) || (want == 's' && ch == 0x17f);
 }
 
-static int word_starts_at(const Text *text, Py_ssize_t i) { /* \b before a word character */
+static ALWAYS_INLINE int word_starts_at(const Text *text, Py_ssize_t i) { /* \b before a word character */
     return i == 0 || !is_word(at(text, i - 1));
 }
 
 /* The look-behinds of _AFTER_STOP: is the "." at ``dot`` the end of an abbreviation or of an initial? */
-static int after_abbreviation(const Text *text, Py_ssize_t dot) {
+static ALWAYS_INLINE int after_abbreviation(const Text *text, Py_ssize_t dot) {
+    /* Every abbreviation, and an initial, ends with a letter: most stops ("2.5", "hip).") end here. */
+    Py_UCS4 last = dot >= 1 ? at(text, dot - 1) : 0;
+    if (!is_ascii_letter(last) && last != 0x130 && last != 0x131 && last != 0x17f) {
+        return 0;
+    }
     for (size_t a = 0; a < N_ABBREVIATIONS; a++) {
-        const char *abbreviation = ABBREVIATIONS[a];
-        Py_ssize_t length = (Py_ssize_t)strlen(abbreviation), first = dot - length;
+        const char *abbreviation = ABBREVIATIONS[a].text;
+        Py_ssize_t length = ABBREVIATIONS[a].length, first = dot - length;
         if (first < 0) {
             continue;
         }
@@ -112,24 +137,24 @@ static int after_abbreviation(const Text *text, Py_ssize_t dot) {
     return dot >= 1 && is_ascii_letter(at(text, dot - 1)) && word_starts_at(text, dot - 1);
 }
 
-static int may_start_sentence(Py_UCS4 ch) { /* _END_TAIL's look-ahead [A-Z0-9"'(\[•*-] */
+static ALWAYS_INLINE int may_start_sentence(Py_UCS4 ch) { /* _END_TAIL's look-ahead [A-Z0-9"'(\[•*-] */
     return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || in_set(ch, "\"'([*-") || ch == BULLET;
 }
 
 /* _END (or _END_AT_DOT) tried at the stop ``stop``: where the next sentence starts, or -1. */
-static Py_ssize_t end_at(const Text *text, Py_ssize_t stop, Py_ssize_t end) {
+static ALWAYS_INLINE Py_ssize_t end_at(const Text *text, Py_ssize_t stop, Py_ssize_t end) {
     if (at(text, stop) == '.' && after_abbreviation(text, stop)) {
         return -1;
     }
     Py_ssize_t i = stop + 1;
-    while (i < end && in_set(at(text, i), ".!?")) {
+    while (i < end && is_stop(at(text, i))) {
         i++;
     }
     while (i < end && in_set(at(text, i), "\"')]")) {
         i++;
     }
     Py_ssize_t spaces = i;
-    while (spaces < end && in_set(at(text, spaces), " \t")) {
+    while (spaces < end && is_blank(at(text, spaces))) {
         spaces++;
     }
     if (spaces > i && spaces < end && may_start_sentence(at(text, spaces))) {
@@ -143,14 +168,14 @@ static Py_ssize_t end_at(const Text *text, Py_ssize_t stop, Py_ssize_t end) {
         return -1;
     }
     i++;
-    while (i < end && in_set(at(text, i), " \t")) {
+    while (i < end && is_blank(at(text, i))) {
         i++;
     }
     return i < end && may_start_sentence(at(text, i)) ? i : -1;
 }
 
 /* _is_list_number: the "1." of a numbered list item ends no sentence. */
-static int is_list_number(const Text *text, Py_ssize_t dot) {
+static ALWAYS_INLINE int is_list_number(const Text *text, Py_ssize_t dot) {
     Py_ssize_t line_start = 0;
     if (dot > 5) {
         Py_ssize_t i = dot - 1;
@@ -182,11 +207,11 @@ static int is_list_number(const Text *text, Py_ssize_t dot) {
 
 /* _sentence_ends: re's finditer goes on from the end of each match, and from the next character
  * after a failed try. */
-static int sentence_ends(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
+static ALWAYS_INLINE int sentence_ends(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
     Py_ssize_t i = start;
     while (i < end) {
         Py_UCS4 ch = at(text, i);
-        Py_ssize_t next = in_set(ch, ".!?") ? end_at(text, i, end) : -1;
+        Py_ssize_t next = is_stop(ch) ? end_at(text, i, end) : -1;
         if (next == -1) {
             i++;
             continue;
@@ -201,9 +226,9 @@ static int sentence_ends(const Text *text, Py_ssize_t start, Py_ssize_t end, Off
 }
 
 /* _LIST_ITEM's look-ahead after the "\n" at ``newline``: [ \t]*(?:[-*•]|\d{1,2}[.)])[ \t] */
-static int list_item_after(const Text *text, Py_ssize_t newline, Py_ssize_t end) {
+static ALWAYS_INLINE int list_item_after(const Text *text, Py_ssize_t newline, Py_ssize_t end) {
     Py_ssize_t i = newline + 1;
-    while (i < end && in_set(at(text, i), " \t")) {
+    while (i < end && is_blank(at(text, i))) {
         i++;
     }
     if (i >= end) {
@@ -226,12 +251,12 @@ static int list_item_after(const Text *text, Py_ssize_t newline, Py_ssize_t end)
         }
         i++;
     }
-    return i < end && in_set(at(text, i), " \t");
+    return i < end && is_blank(at(text, i));
 }
 
 /* _breaks: list items, and the clause after each semicolon with the white space it takes; a list
  * item whose "\n" is inside that white space is not a break of its own. */
-static int breaks(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
+static ALWAYS_INLINE int breaks(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
     Py_ssize_t clause_start = -1, clause_end = -1; /* the last semicolon's span so far */
     for (Py_ssize_t i = start; i < end; i++) {
         Py_UCS4 ch = at(text, i);
@@ -256,7 +281,7 @@ static int breaks(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *o
 }
 
 /* _ENUMERATION matched at ``digits``: \d{1,2}\)[ \t]+[A-Za-z] */
-static int enumeration_at(const Text *text, Py_ssize_t digits, Py_ssize_t end) {
+static ALWAYS_INLINE int enumeration_at(const Text *text, Py_ssize_t digits, Py_ssize_t end) {
     Py_ssize_t i = digits, n = 0;
     while (n < 2 && i < end && Py_UNICODE_ISDECIMAL(at(text, i))) {
         i++;
@@ -266,23 +291,23 @@ static int enumeration_at(const Text *text, Py_ssize_t digits, Py_ssize_t end) {
         return 0;
     }
     Py_ssize_t spaces = ++i;
-    while (i < end && in_set(at(text, i), " \t")) {
+    while (i < end && is_blank(at(text, i))) {
         i++;
     }
     return i > spaces && i < end && is_ascii_letter(at(text, i));
 }
 
 /* _after_words */
-static int after_words(const Text *text, Py_ssize_t digits) {
+static ALWAYS_INLINE int after_words(const Text *text, Py_ssize_t digits) {
     Py_ssize_t i = digits;
-    while (i > 0 && in_set(at(text, i - 1), " \t")) {
+    while (i > 0 && is_blank(at(text, i - 1))) {
         i--;
     }
     return 0 < i && i < digits && (is_ascii_letter(at(text, i - 1)) || in_set(at(text, i - 1), ",."));
 }
 
 /* str.rfind of the ASCII ``needle`` in text[lo:hi] */
-static int occurs_in(const Text *text, const char *needle, Py_ssize_t lo, Py_ssize_t hi) {
+static ALWAYS_INLINE int occurs_in(const Text *text, const char *needle, Py_ssize_t lo, Py_ssize_t hi) {
     Py_ssize_t length = (Py_ssize_t)strlen(needle);
     for (Py_ssize_t i = hi - length; i >= lo; i--) {
         Py_ssize_t k = 0;
@@ -297,7 +322,7 @@ static int occurs_in(const Text *text, const char *needle, Py_ssize_t lo, Py_ssi
 }
 
 /* _inline_enumerations */
-static int inline_enumerations(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
+static ALWAYS_INLINE int inline_enumerations(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
     for (Py_ssize_t close = start; close < end; close++) {
         if (at(text, close) != ')') {
             continue;
@@ -400,12 +425,25 @@ static int add_extra(PyObject *extra, Py_ssize_t start, Py_ssize_t end, Offsets 
     return 0;
 }
 
-static int find_starts(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *starts) {
-    if (push(starts, start) < 0 || sentence_ends(text, start, end, starts) < 0
-        || breaks(text, start, end, starts) < 0 || inline_enumerations(text, start, end, starts) < 0) {
+static ALWAYS_INLINE int find_starts_of_kind(const int kind, const void *data, Py_ssize_t length,
+                                             Py_ssize_t start, Py_ssize_t end, Offsets *starts) {
+    const Text text = {kind, data, length};
+    if (push(starts, start) < 0 || sentence_ends(&text, start, end, starts) < 0
+        || breaks(&text, start, end, starts) < 0 || inline_enumerations(&text, start, end, starts) < 0) {
         return -1;
     }
     return 0;
+}
+
+static int find_starts(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *starts) {
+    switch (text->kind) {
+    case PyUnicode_1BYTE_KIND:
+        return find_starts_of_kind(PyUnicode_1BYTE_KIND, text->data, text->length, start, end, starts);
+    case PyUnicode_2BYTE_KIND:
+        return find_starts_of_kind(PyUnicode_2BYTE_KIND, text->data, text->length, start, end, starts);
+    default:
+        return find_starts_of_kind(PyUnicode_4BYTE_KIND, text->data, text->length, start, end, starts);
+    }
 }
 
 PyDoc_STRVAR(split_block_doc,
@@ -493,7 +531,7 @@ static PyObject *abbreviations(PyObject *module, PyObject *unused) {
     (void)unused;
     PyObject *tuple = PyTuple_New((Py_ssize_t)N_ABBREVIATIONS);
     for (size_t a = 0; tuple != NULL && a < N_ABBREVIATIONS; a++) {
-        PyObject *name = PyUnicode_FromString(ABBREVIATIONS[a]);
+        PyObject *name = PyUnicode_FromString(ABBREVIATIONS[a].text);
         if (name == NULL) {
             Py_CLEAR(tuple);
             break;
