@@ -87,6 +87,31 @@ def test_both_paths_agree_on_spliced_report_lines(
 
 
 @needs_native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LINES), st.integers(0, 120),
+                          st.text(alphabet=[chr(c) for c in range(1, 128)], max_size=4)), min_size=1, max_size=6))
+def test_both_paths_agree_on_ascii_text_the_c_automaton_folds_itself(
+        reader_lexicons: tuple[PhraseMatcher[object], PhraseMatcher[object]],
+        pieces: list[tuple[str, int, str]]) -> None:
+    """ASCII text (most reports) is folded by the C automaton as it reads; every ASCII character,
+    control characters included, must fold as hoguide.folding.fold does."""
+    text = "".join(line[:cut] + joint for line, cut, joint in pieces).encode("ascii", "replace").decode()
+    native, python = reader_lexicons
+    for variant in (text, text.upper()):
+        assert native.find_grouped(variant) == python.find_grouped(variant)
+
+
+@needs_native
+def test_every_ascii_character_folds_alike_between_words_and_in_them(
+        reader_lexicons: tuple[PhraseMatcher[object], PhraseMatcher[object]]) -> None:
+    native, python = reader_lexicons
+    for code in range(1, 128):
+        c = chr(code)
+        text = f"heterotopic{c}ossification{c}{c}of the{c}{c}right hip{c}{c}HO{c}no HO{c}"
+        assert native.find_grouped(text) == python.find_grouped(text), repr(c)
+
+
+@needs_native
 def test_hits_are_named_tuples() -> None:
     hits = PhraseMatcher([("hip", "site", "hip", False)], native=True).find("Right HIP.")
     assert hits == [Hit(6, 9, "site", "hip")]

@@ -59,6 +59,8 @@ typedef struct {
     int32_t max_length;
     int32_t n_layers;
     int32_t *group_of; /* per layer: the group whose list scan_grouped() also puts its hits in, or -1 */
+    Py_UCS1 ascii_fold[128]; /* hoguide.folding.fold of each ASCII character, for scans of unfolded text */
+    int has_ascii_fold;
     int32_t n_groups;
     PyTypeObject *hit_type;
     PyObject *labels; /* tuple of (layer, payload) per rank */
@@ -438,12 +440,30 @@ static int read_groups(Automaton *self, PyObject *groups, int n_groups) {
 }
 
 static int automaton_init(Automaton *self, PyObject *args, PyObject *kwargs) {
-    static char *keywords[] = {"phrases", "hit_type", "labels", "groups", "n_groups", NULL};
-    PyObject *phrases, *hit_type, *labels, *groups = NULL;
+    static char *keywords[] = {"phrases", "hit_type", "labels", "groups", "n_groups", "ascii_fold", NULL};
+    PyObject *phrases, *hit_type, *labels, *groups = NULL, *ascii_fold = NULL;
     int n_groups = 0;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!O!|O!i:Automaton", keywords, &phrases, &PyType_Type,
-                                     &hit_type, &PyTuple_Type, &labels, &PyTuple_Type, &groups, &n_groups)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!O!|O!iU:Automaton", keywords, &phrases, &PyType_Type,
+                                     &hit_type, &PyTuple_Type, &labels, &PyTuple_Type, &groups, &n_groups,
+                                     &ascii_fold)) {
         return -1;
+    }
+    if (ascii_fold != NULL) {
+        /* Folding must map ASCII to ASCII, and a word character to a word character and no other
+         * (the word bounds are read from the unfolded text). */
+        if (PyUnicode_GET_LENGTH(ascii_fold) != 128 || !PyUnicode_IS_ASCII(ascii_fold)) {
+            PyErr_SetString(PyExc_ValueError, "ascii_fold must be 128 ASCII characters");
+            return -1;
+        }
+        for (Py_UCS4 ch = 0; ch < 128; ch++) {
+            Py_UCS4 folded_ch = PyUnicode_READ_CHAR(ascii_fold, ch);
+            if (is_word_char(folded_ch) != is_word_char(ch)) {
+                PyErr_SetString(PyExc_ValueError, "ascii_fold must keep word characters apart from the others");
+                return -1;
+            }
+            self->ascii_fold[ch] = (Py_UCS1)folded_ch;
+        }
+        self->has_ascii_fold = 1;
     }
     PyTypeObject *type = (PyTypeObject *)hit_type;
     /* Hits are filled in as plain tuples of four items, so the type must add no fields of its own. */
@@ -555,13 +575,16 @@ static int push_phrases_ending(const Automaton *self, uint32_t row, int kind, co
  * a loop of its own that reads the string's code units directly. Returns -1 when memory runs out. */
 static inline __attribute__((always_inline)) int
 scan_kind(const Automaton *self, const int kind, const void *data, int original_kind, const void *original,
-          Py_ssize_t n, Py_ssize_t *ring, Py_ssize_t mask, Candidates *out) {
+          Py_ssize_t n, Py_ssize_t *ring, Py_ssize_t mask, Candidates *out, const Py_UCS1 *fold) {
     const uint32_t *delta = self->delta;
     uint32_t row = 0;
     Py_ssize_t fed = 0; /* characters given to the automaton: the input less the collapsed spaces */
     int previous_space = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (fold != NULL) {
+            ch = fold[ch]; /* ASCII text read unfolded: fold never turns a word character into another kind */
+        }
         int space = ch == ' ';
         if (space && previous_space) {
             continue;
@@ -580,16 +603,21 @@ scan_kind(const Automaton *self, const int kind, const void *data, int original_
     return 0;
 }
 
+/* `folded` NULL: the original is ASCII and is folded as it is read. */
 static int find_candidates(const Automaton *self, int kind, const void *data, int original_kind,
                            const void *original, Py_ssize_t n, Py_ssize_t *ring, Py_ssize_t mask,
-                           Candidates *out) {
+                           Candidates *out, int fold) {
+    if (fold) {
+        return scan_kind(self, PyUnicode_1BYTE_KIND, original, original_kind, original, n, ring, mask, out,
+                         self->ascii_fold);
+    }
     switch (kind) {
     case PyUnicode_1BYTE_KIND:
-        return scan_kind(self, PyUnicode_1BYTE_KIND, data, original_kind, original, n, ring, mask, out);
+        return scan_kind(self, PyUnicode_1BYTE_KIND, data, original_kind, original, n, ring, mask, out, NULL);
     case PyUnicode_2BYTE_KIND:
-        return scan_kind(self, PyUnicode_2BYTE_KIND, data, original_kind, original, n, ring, mask, out);
+        return scan_kind(self, PyUnicode_2BYTE_KIND, data, original_kind, original, n, ring, mask, out, NULL);
     default:
-        return scan_kind(self, PyUnicode_4BYTE_KIND, data, original_kind, original, n, ring, mask, out);
+        return scan_kind(self, PyUnicode_4BYTE_KIND, data, original_kind, original, n, ring, mask, out, NULL);
     }
 }
 
@@ -655,8 +683,9 @@ static PyObject *make_hits(const Automaton *self, const Candidate *items, Py_ssi
 
 PyDoc_STRVAR(scan_doc,
              "scan(folded, original) -> list of hits\n\n"
-             "``folded`` is the input folded without changing its length (hoguide.folding.fold), ``original``\n"
-             "the input itself (for case-exact phrases). Hits hold input offsets, sorted by start, longest first.");
+             "``folded`` is the input folded without changing its length (hoguide.folding.fold), or None for\n"
+             "ASCII input the automaton folds as it reads (see ascii_fold); ``original`` the input itself\n"
+             "(for case-exact phrases). Hits hold input offsets, sorted by start, longest first.");
 
 PyDoc_STRVAR(scan_grouped_doc,
              "scan_grouped(folded, original) -> (hits, groups)\n\n"
@@ -666,15 +695,24 @@ PyDoc_STRVAR(scan_grouped_doc,
  * NULL with an exception set on failure. The caller frees the array with PyMem_RawFree. */
 static Candidate *scan_candidates(Automaton *self, PyObject *args, Py_ssize_t *kept) {
     PyObject *folded, *original;
-    if (!PyArg_ParseTuple(args, "UU:scan", &folded, &original)) {
+    if (!PyArg_ParseTuple(args, "OU:scan", &folded, &original)) {
         return NULL;
     }
     if (self->delta == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "the Automaton was not built");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(folded);
-    if (PyUnicode_GET_LENGTH(original) != n) {
+    int fold = folded == Py_None;
+    if (fold && !(self->has_ascii_fold && PyUnicode_IS_ASCII(original))) {
+        PyErr_SetString(PyExc_ValueError, "only ASCII text can be scanned unfolded, and only with ascii_fold");
+        return NULL;
+    }
+    if (!fold && !PyUnicode_Check(folded)) {
+        PyErr_SetString(PyExc_TypeError, "folded must be str or None");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(original);
+    if (!fold && PyUnicode_GET_LENGTH(folded) != n) {
         PyErr_SetString(PyExc_ValueError, "folded and original texts differ in length");
         return NULL;
     }
@@ -696,11 +734,12 @@ static Candidate *scan_candidates(Automaton *self, PyObject *args, Py_ssize_t *k
     for (int32_t i = 0; i < 2 * self->n_layers; i++) {
         last[i] = -1;
     }
-    int kind = PyUnicode_KIND(folded), original_kind = PyUnicode_KIND(original);
-    const void *data = PyUnicode_DATA(folded), *original_data = PyUnicode_DATA(original);
+    int kind = fold ? PyUnicode_1BYTE_KIND : PyUnicode_KIND(folded), original_kind = PyUnicode_KIND(original);
+    const void *data = fold ? NULL : PyUnicode_DATA(folded), *original_data = PyUnicode_DATA(original);
     int status;
     Py_BEGIN_ALLOW_THREADS
-    status = find_candidates(self, kind, data, original_kind, original_data, n, ring, ring_size - 1, &candidates);
+    status = find_candidates(self, kind, data, original_kind, original_data, n, ring, ring_size - 1, &candidates,
+                             fold);
     if (status == 0) {
         *kept = resolve_overlaps(&candidates, last, last + self->n_layers);
     }
@@ -767,11 +806,13 @@ static PyGetSetDef automaton_getset[] = {
 };
 
 PyDoc_STRVAR(automaton_doc,
-             "Automaton(phrases, hit_type, labels, groups=(), n_groups=0)\n\n"
+             "Automaton(phrases, hit_type, labels, groups=(), n_groups=0, ascii_fold=None)\n\n"
              "phrases: a sequence of (key, check_left, check_right, variants), variants a sequence of\n"
              "(rank, layer, exact or None); labels: a tuple of (layer, payload) per rank; hit_type: the\n"
              "tuple subclass of four items (start, end, layer, payload) that scan() returns; groups: per\n"
-             "layer index, the group (below n_groups) scan_grouped() also lists its hits in, or -1.");
+             "layer index, the group (below n_groups) scan_grouped() also lists its hits in, or -1;\n"
+             "ascii_fold: the folded form of each ASCII character, so that ASCII text can be scanned\n"
+             "unfolded (folded=None).");
 
 static PyTypeObject AutomatonType = {
     PyVarObject_HEAD_INIT(NULL, 0)

@@ -59,21 +59,29 @@ def implementation() -> str:
 
 
 class PreparedText:
-    """The text folded for matching (same length, so offsets are the input's).
+    """The text folded for matching (same length, so offsets are the input's), made on first use:
+    the C automaton folds ASCII text as it reads it.
 
     The pure-Python path also needs the folded text with white-space runs collapsed, and a map
-    back to offsets; it is made on first use, since the C automaton collapses as it reads."""
+    back to offsets; it too is made on first use, since the C automaton collapses as it reads."""
 
-    __slots__ = ("_collapsed", "original", "same_length")
+    __slots__ = ("_collapsed", "_same_length", "original")
 
-    def __init__(self, original: str, same_length: str) -> None:
+    def __init__(self, original: str, same_length: str | None = None) -> None:
         self.original = original
-        self.same_length = same_length
+        self._same_length = same_length
         self._collapsed: tuple[str, tuple[int, ...], tuple[int, ...]] | None = None
 
     @classmethod
     def of(cls, text: str) -> PreparedText:
-        return cls(text, fold(text))
+        return cls(text)
+
+    @property
+    def same_length(self) -> str:
+        """The folded text, as long as the input (hoguide.folding.fold)."""
+        if self._same_length is None:
+            self._same_length = fold(self.original)
+        return self._same_length
 
     @property
     def folded(self) -> str:
@@ -95,6 +103,15 @@ class PreparedText:
     def to_original_end(self, end: int) -> int:
         """Map an exclusive end offset (never lands after a collapsed run)."""
         return self.to_original(end - 1) + 1 if end > 0 else 0
+
+
+# How each ASCII character folds: the C automaton folds ASCII text this way as it reads it.
+_ASCII_FOLD = fold("".join(map(chr, range(128))))
+
+
+def _folded_unless_ascii(prepared: PreparedText) -> str | None:
+    """What the C automaton reads: None for ASCII text (most reports), which it folds itself."""
+    return None if prepared.original.isascii() else prepared.same_length
 
 
 def _collapse_runs(folded: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -209,7 +226,7 @@ class PhraseMatcher(Generic[P]):
              [(rank, layers[p.layer], p.exact_case) for p, rank in zip(v, ranks, strict=True)])
             for key, v, ranks in zip(self._phrases, self._patterns, self._ranks, strict=True)
         ]
-        return automaton(phrases, Hit, self._ranked, groups, len(self._groups))
+        return automaton(phrases, Hit, self._ranked, groups, len(self._groups), _ASCII_FOLD)
 
     @property
     def is_native(self) -> bool:
@@ -236,7 +253,7 @@ class PhraseMatcher(Generic[P]):
         """All hits, overlaps resolved within each layer, sorted by start offset."""
         prepared = text if isinstance(text, PreparedText) else PreparedText.of(text)
         if self._native is not None:
-            hits: list[Hit[P]] = self._native.scan(prepared.same_length, prepared.original)
+            hits: list[Hit[P]] = self._native.scan(_folded_unless_ascii(prepared), prepared.original)
             return hits
         if self._automaton is None:
             return []
@@ -271,7 +288,7 @@ class PhraseMatcher(Generic[P]):
         prepared = text if isinstance(text, PreparedText) else PreparedText.of(text)
         if self._native is not None:
             found: tuple[list[Hit[P]], list[list[Hit[P]]]] = self._native.scan_grouped(
-                prepared.same_length, prepared.original)
+                _folded_unless_ascii(prepared), prepared.original)
             return found
         hits = self.find(prepared)
         grouped: list[list[Hit[P]]] = [[] for _ in self._groups]
