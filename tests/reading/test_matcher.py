@@ -104,16 +104,26 @@ GROUPS = ({"site", "target"}, {"nowhere"}, {"context"})
 
 
 @pytest.mark.parametrize("native", IMPLEMENTATIONS)
-def test_grouped_hits_are_the_hits_of_their_layers_in_order(native: bool) -> None:
+def test_an_index_gives_the_hits_by_group_and_by_range(native: bool) -> None:
     matcher = PhraseMatcher(ENTRIES, native=native, groups=GROUPS)
     text = "No change. HO about the hip; s/p THA, no myositis ossificans"
-    hits, grouped = matcher.find_grouped(text)
-    assert hits == matcher.find(text)
+    hits = matcher.find(text)
+    index = matcher.index(text)
+    assert index.all() == hits and len(index) == len(hits)
     # A group whose layers have no phrase (or no hit) is there, empty.
-    assert grouped == [[h for h in hits if h.layer in layers] for layers in GROUPS]
-    assert [len(group) for group in grouped] == [3, 0, 3]
+    assert [index.group(g) for g in range(len(GROUPS))] == [[h for h in hits if h.layer in layers]
+                                                            for layers in GROUPS]
+    assert [len(index.group(g)) for g in range(len(GROUPS))] == [3, 0, 3]
+    # Ranges select by start: "HO about the hip" is [11, 27).
+    assert [text[h.start : h.end] for h in index.between(11, 27)] == ["HO", "hip"]
+    assert [text[h.start : h.end] for h in index.group_between(2, 0, 28)] == ["No change"]
+    assert index.between(27, 11) == [] and index.group_between(1, 0, len(text)) == []
+    with pytest.raises(IndexError, match="no group 3"):
+        index.group(3)
+    with pytest.raises(IndexError, match="no group -1"):
+        index.group_between(-1, 0, 5)
     copy = pickle.loads(pickle.dumps(matcher))
-    assert copy.find_grouped(text) == (hits, grouped)
+    assert copy.index(text).group(0) == index.group(0)
 
 
 def test_a_layer_in_two_groups_is_refused() -> None:

@@ -58,7 +58,7 @@ typedef struct {
     Py_ssize_t n_variants;
     int32_t max_length;
     int32_t n_layers;
-    int32_t *group_of; /* per layer: the group whose list scan_grouped() also puts its hits in, or -1 */
+    int32_t *group_of; /* per layer: the group a HitIndex also lists its hits in, or -1 */
     Py_UCS1 ascii_fold[128]; /* hoguide.folding.fold of each ASCII character, for scans of unfolded text */
     int has_ascii_fold;
     int32_t n_groups;
@@ -640,43 +640,44 @@ static Py_ssize_t resolve_overlaps(Candidates *candidates, Py_ssize_t *last_star
     return kept;
 }
 
-/* The kept candidates as hit tuples; where `groups` is a list of n_groups lists, each hit of a
- * grouped layer is also appended to its group's list. */
-static PyObject *make_hits(const Automaton *self, const Candidate *items, Py_ssize_t count, PyObject *groups) {
-    PyObject *hits = PyList_New(count);
-    if (hits == NULL) {
+/* One kept candidate as a hit tuple (a new reference, or NULL with an exception set). */
+static PyObject *make_hit(const Automaton *self, const Candidate *item) {
+    PyObject *label = PyTuple_GET_ITEM(self->labels, item->rank);
+    PyObject *start = PyLong_FromSsize_t(item->start);
+    PyObject *end = PyLong_FromSsize_t(item->end);
+    PyObject *hit = self->hit_type->tp_alloc(self->hit_type, 4);
+    if (start == NULL || end == NULL || hit == NULL) {
+        Py_XDECREF(start);
+        Py_XDECREF(end);
+        Py_XDECREF(hit);
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *label = PyTuple_GET_ITEM(self->labels, items[i].rank);
-        PyObject *start = PyLong_FromSsize_t(items[i].start);
-        PyObject *end = PyLong_FromSsize_t(items[i].end);
-        PyObject *hit = self->hit_type->tp_alloc(self->hit_type, 4);
-        if (start == NULL || end == NULL || hit == NULL) {
-            Py_XDECREF(start);
-            Py_XDECREF(end);
-            Py_XDECREF(hit);
-            Py_DECREF(hits);
-            return NULL;
+    PyObject *layer = PyTuple_GET_ITEM(label, 0), *payload = PyTuple_GET_ITEM(label, 1);
+    Py_INCREF(layer);
+    Py_INCREF(payload);
+    PyTuple_SET_ITEM(hit, 0, start);
+    PyTuple_SET_ITEM(hit, 1, end);
+    PyTuple_SET_ITEM(hit, 2, layer);
+    PyTuple_SET_ITEM(hit, 3, payload);
+    if (!PyObject_GC_IsTracked(payload)) {
+        /* Two ints, a str and an untracked payload can form no reference cycle: the collector
+         * need not traverse this hit (what it does for such plain tuples on its own). */
+        PyObject_GC_UnTrack(hit);
+    }
+    return hit;
+}
+
+/* The candidates items[order[k]] for k in [first, last) (order NULL: items[k]) as a list of hits. */
+static PyObject *make_hits(const Automaton *self, const Candidate *items, const Py_ssize_t *order,
+                           Py_ssize_t first, Py_ssize_t last) {
+    PyObject *hits = PyList_New(last > first ? last - first : 0);
+    for (Py_ssize_t k = first; hits != NULL && k < last; k++) {
+        PyObject *hit = make_hit(self, &items[order != NULL ? order[k] : k]);
+        if (hit == NULL) {
+            Py_CLEAR(hits);
+            break;
         }
-        PyObject *layer = PyTuple_GET_ITEM(label, 0), *payload = PyTuple_GET_ITEM(label, 1);
-        Py_INCREF(layer);
-        Py_INCREF(payload);
-        PyTuple_SET_ITEM(hit, 0, start);
-        PyTuple_SET_ITEM(hit, 1, end);
-        PyTuple_SET_ITEM(hit, 2, layer);
-        PyTuple_SET_ITEM(hit, 3, payload);
-        if (!PyObject_GC_IsTracked(payload)) {
-            /* Two ints, a str and an untracked payload can form no reference cycle: the collector
-             * need not traverse this hit (what it does for such plain tuples on its own). */
-            PyObject_GC_UnTrack(hit);
-        }
-        PyList_SET_ITEM(hits, i, hit);
-        int32_t group = groups != NULL ? self->group_of[items[i].layer] : -1;
-        if (group >= 0 && PyList_Append(PyList_GET_ITEM(groups, group), hit) < 0) {
-            Py_DECREF(hits);
-            return NULL;
-        }
+        PyList_SET_ITEM(hits, k - first, hit);
     }
     return hits;
 }
@@ -686,10 +687,6 @@ PyDoc_STRVAR(scan_doc,
              "``folded`` is the input folded without changing its length (hoguide.folding.fold), or None for\n"
              "ASCII input the automaton folds as it reads (see ascii_fold); ``original`` the input itself\n"
              "(for case-exact phrases). Hits hold input offsets, sorted by start, longest first.");
-
-PyDoc_STRVAR(scan_grouped_doc,
-             "scan_grouped(folded, original) -> (hits, groups)\n\n"
-             "What scan() returns, and a list per group holding the hits of its layers in the same order.");
 
 /* The kept candidates of one scan (hits sorted by start, longest first), with their count in *kept;
  * NULL with an exception set on failure. The caller frees the array with PyMem_RawFree. */
@@ -760,34 +757,173 @@ static PyObject *automaton_scan(Automaton *self, PyObject *args) {
     if (items == NULL) {
         return NULL;
     }
-    PyObject *hits = make_hits(self, items, kept, NULL);
+    PyObject *hits = make_hits(self, items, NULL, 0, kept);
     PyMem_RawFree(items);
     return hits;
 }
 
-static PyObject *automaton_scan_grouped(Automaton *self, PyObject *args) {
+/* The hits of one scan, kept as C records: a hit becomes a Python object only when asked for.
+ * A reader asks for a few groups of layers in full (headers, anchors) and for the rest only in
+ * the few sentences it examines, so most hits (ConText triggers, sites) are never made. */
+typedef struct {
+    PyObject_HEAD
+    Automaton *automaton; /* for the labels and the hit type */
+    Candidate *items;     /* sorted by start, longest first */
+    Py_ssize_t count;
+    Py_ssize_t *grouped;  /* indices into items, group after group, each in order */
+    Py_ssize_t *group_first; /* n_groups + 1 bounds into grouped */
+} HitIndex;
+
+static PyTypeObject HitIndexType;
+
+static void hit_index_dealloc(HitIndex *self) {
+    Py_XDECREF(self->automaton);
+    PyMem_RawFree(self->items);
+    PyMem_Free(self->grouped);
+    PyMem_Free(self->group_first);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* The first k in [lo, hi) whose item starts at or after `start` (order NULL: items[k]). */
+static Py_ssize_t first_from(const Candidate *items, const Py_ssize_t *order, Py_ssize_t lo, Py_ssize_t hi,
+                             Py_ssize_t start) {
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (items[order != NULL ? order[mid] : mid].start < start) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* Hits whose start is in [start, end) among positions [lo, hi) of the given order. */
+static PyObject *hits_between(const HitIndex *self, const Py_ssize_t *order, Py_ssize_t lo, Py_ssize_t hi,
+                              Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t first = first_from(self->items, order, lo, hi, start);
+    Py_ssize_t last = end > start ? first_from(self->items, order, first, hi, end) : first;
+    return make_hits(self->automaton, self->items, order, first, last);
+}
+
+static int group_arg(const HitIndex *self, Py_ssize_t group) {
+    if (group < 0 || group >= self->automaton->n_groups) {
+        PyErr_Format(PyExc_IndexError, "there is no group %zd", group);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *hit_index_all(HitIndex *self, PyObject *unused) {
+    (void)unused;
+    return make_hits(self->automaton, self->items, NULL, 0, self->count);
+}
+
+static PyObject *hit_index_group(HitIndex *self, PyObject *arg) {
+    Py_ssize_t group = PyLong_AsSsize_t(arg);
+    if ((group == -1 && PyErr_Occurred()) || group_arg(self, group) < 0) {
+        return NULL;
+    }
+    return make_hits(self->automaton, self->items, self->grouped, self->group_first[group],
+                     self->group_first[group + 1]);
+}
+
+static PyObject *hit_index_group_between(HitIndex *self, PyObject *args) {
+    Py_ssize_t group, start, end;
+    if (!PyArg_ParseTuple(args, "nnn:group_between", &group, &start, &end) || group_arg(self, group) < 0) {
+        return NULL;
+    }
+    return hits_between(self, self->grouped, self->group_first[group], self->group_first[group + 1], start, end);
+}
+
+static PyObject *hit_index_between(HitIndex *self, PyObject *args) {
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "nn:between", &start, &end)) {
+        return NULL;
+    }
+    return hits_between(self, NULL, 0, self->count, start, end);
+}
+
+static Py_ssize_t hit_index_length(HitIndex *self) {
+    return self->count;
+}
+
+/* A HitIndex over the kept candidates (it takes them over: the caller must not free them). */
+static PyObject *new_hit_index(Automaton *automaton, Candidate *items, Py_ssize_t count) {
+    HitIndex *index = PyObject_New(HitIndex, &HitIndexType);
+    if (index == NULL) {
+        PyMem_RawFree(items);
+        return NULL;
+    }
+    Py_INCREF(automaton);
+    index->automaton = automaton;
+    index->items = items;
+    index->count = count;
+    int32_t n_groups = automaton->n_groups;
+    index->grouped = PyMem_Malloc((count > 0 ? count : 1) * sizeof(Py_ssize_t));
+    index->group_first = PyMem_Calloc((size_t)n_groups + 2, sizeof(Py_ssize_t));
+    if (index->grouped == NULL || index->group_first == NULL) {
+        Py_DECREF(index);
+        return PyErr_NoMemory();
+    }
+    /* Counting sort by group, stable, so each group keeps the order of the items. */
+    Py_ssize_t *first = index->group_first;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        int32_t group = automaton->group_of[items[i].layer];
+        if (group >= 0) {
+            first[group + 2]++;
+        }
+    }
+    for (int32_t g = 0; g < n_groups; g++) {
+        first[g + 2] += first[g + 1];
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        int32_t group = automaton->group_of[items[i].layer];
+        if (group >= 0) {
+            index->grouped[first[group + 1]++] = i;
+        }
+    }
+    return (PyObject *)index;
+}
+
+PyDoc_STRVAR(index_doc,
+             "index(folded, original) -> HitIndex\n\n"
+             "What scan() finds, kept in C: hits are made only when asked for, per group or per range.");
+
+static PyObject *automaton_index(Automaton *self, PyObject *args) {
     Py_ssize_t kept = 0;
     Candidate *items = scan_candidates(self, args, &kept);
     if (items == NULL) {
         return NULL;
     }
-    PyObject *groups = PyList_New(self->n_groups);
-    for (int32_t g = 0; groups != NULL && g < self->n_groups; g++) {
-        PyObject *group = PyList_New(0);
-        if (group == NULL) {
-            Py_CLEAR(groups);
-            break;
-        }
-        PyList_SET_ITEM(groups, g, group);
-    }
-    PyObject *hits = groups != NULL ? make_hits(self, items, kept, groups) : NULL;
-    PyMem_RawFree(items);
-    if (hits == NULL) {
-        Py_XDECREF(groups);
-        return NULL;
-    }
-    return Py_BuildValue("(NN)", hits, groups);
+    return new_hit_index(self, items, kept);
 }
+
+static PyMethodDef hit_index_methods[] = {
+    {"all", (PyCFunction)hit_index_all, METH_NOARGS, "all() -> every hit, sorted by start"},
+    {"group", (PyCFunction)hit_index_group, METH_O, "group(g) -> the hits of group g's layers, in order"},
+    {"group_between", (PyCFunction)hit_index_group_between, METH_VARARGS,
+     "group_between(g, start, end) -> the hits of group g that start in [start, end)"},
+    {"between", (PyCFunction)hit_index_between, METH_VARARGS,
+     "between(start, end) -> the hits that start in [start, end)"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PySequenceMethods hit_index_as_sequence = {
+    .sq_length = (lenfunc)hit_index_length,
+};
+
+static PyTypeObject HitIndexType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "hoguide.reading._automaton.HitIndex",
+    .tp_doc = "The hits of one scan (Automaton.index); made on demand.",
+    .tp_basicsize = sizeof(HitIndex),
+    .tp_itemsize = 0,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_dealloc = (destructor)hit_index_dealloc,
+    .tp_methods = hit_index_methods,
+    .tp_as_sequence = &hit_index_as_sequence,
+};
 
 static PyObject *automaton_states(Automaton *self, void *closure) {
     (void)closure;
@@ -796,7 +932,7 @@ static PyObject *automaton_states(Automaton *self, void *closure) {
 
 static PyMethodDef automaton_methods[] = {
     {"scan", (PyCFunction)automaton_scan, METH_VARARGS, scan_doc},
-    {"scan_grouped", (PyCFunction)automaton_scan_grouped, METH_VARARGS, scan_grouped_doc},
+    {"index", (PyCFunction)automaton_index, METH_VARARGS, index_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -810,7 +946,7 @@ PyDoc_STRVAR(automaton_doc,
              "phrases: a sequence of (key, check_left, check_right, variants), variants a sequence of\n"
              "(rank, layer, exact or None); labels: a tuple of (layer, payload) per rank; hit_type: the\n"
              "tuple subclass of four items (start, end, layer, payload) that scan() returns; groups: per\n"
-             "layer index, the group (below n_groups) scan_grouped() also lists its hits in, or -1;\n"
+             "layer index, the group (below n_groups) a HitIndex lists its hits in, or -1;\n"
              "ascii_fold: the folded form of each ASCII character, so that ASCII text can be scanned\n"
              "unfolded (folded=None).");
 
@@ -836,7 +972,7 @@ static struct PyModuleDef automaton_module = {
 };
 
 PyMODINIT_FUNC PyInit__automaton(void) {
-    if (PyType_Ready(&AutomatonType) < 0) {
+    if (PyType_Ready(&AutomatonType) < 0 || PyType_Ready(&HitIndexType) < 0) {
         return NULL;
     }
     PyObject *module = PyModule_Create(&automaton_module);

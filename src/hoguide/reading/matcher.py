@@ -22,11 +22,11 @@ hits (tests/reading/test_native_matcher.py).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 import ahocorasick_rs
 
@@ -171,8 +171,8 @@ class PhraseMatcher(Generic[P]):
         """``entries``: (phrase, layer, payload, exact_case). One phrase may carry several payloads.
 
         ``native``: use the C automaton (True: it must be there; None: if it is there; False: never).
-        ``groups``: sets of layers whose hits ``find_grouped`` also lists on their own (a layer may be
-        in one group only), so a caller that wants a few layers need not walk every hit for them."""
+        ``groups``: sets of layers whose hits ``index`` lists on their own (a layer may be in one
+        group only), so a caller that wants a few layers need not walk every hit for them."""
         self._groups = tuple(frozenset(layers) for layers in groups)
         self._group_of: dict[str, int] = {}
         for index, layers in enumerate(self._groups):
@@ -282,21 +282,14 @@ class PhraseMatcher(Generic[P]):
                     append((start, -end, rank))
         return self._resolve_overlaps(candidates, run_starts, removed)
 
-    def find_grouped(self, text: str | PreparedText) -> tuple[list[Hit[P]], list[list[Hit[P]]]]:
-        """``find``'s hits, and per group given when the matcher was built, the hits of its layers
-        (in the same order)."""
+    def index(self, text: str | PreparedText) -> HitIndex[P]:
+        """``find``'s hits, to be asked for by group (``groups`` of the constructor) or by range.
+        The C automaton makes a hit a Python object only when it is asked for."""
         prepared = text if isinstance(text, PreparedText) else PreparedText.of(text)
         if self._native is not None:
-            found: tuple[list[Hit[P]], list[list[Hit[P]]]] = self._native.scan_grouped(
-                _folded_unless_ascii(prepared), prepared.original)
-            return found
-        hits = self.find(prepared)
-        grouped: list[list[Hit[P]]] = [[] for _ in self._groups]
-        group_of = self._group_of
-        for hit in hits:
-            if (index := group_of.get(hit.layer)) is not None:
-                grouped[index].append(hit)
-        return hits, grouped
+            native: HitIndex[P] = self._native.index(_folded_unless_ascii(prepared), prepared.original)
+            return native
+        return _ListedHits(self.find(prepared), self._group_of, len(self._groups))
 
     def _resolve_overlaps(self, candidates: list[tuple[int, int, int]], run_starts: tuple[int, ...],
                           removed: tuple[int, ...]) -> list[Hit[P]]:
@@ -332,6 +325,62 @@ class PhraseMatcher(Generic[P]):
             else:
                 kept.append(Hit(start + shift, end + shift, layer, payload))
         return kept
+
+
+class HitIndex(Protocol[P]):
+    """The hits of one text (``PhraseMatcher.index``). Each call returns a new list, sorted by start."""
+
+    def all(self) -> list[Hit[P]]: ...
+
+    def group(self, group: int, /) -> list[Hit[P]]:
+        """The hits of the layers of ``groups[group]``."""
+
+    def group_between(self, group: int, start: int, end: int, /) -> list[Hit[P]]:
+        """The hits of that group that start in ``[start, end)``."""
+
+    def between(self, start: int, end: int, /) -> list[Hit[P]]:
+        """The hits that start in ``[start, end)``."""
+
+    def __len__(self) -> int: ...
+
+
+class _ListedHits(Generic[P]):
+    """``HitIndex`` over a list of hits, for the pure-Python path."""
+
+    def __init__(self, hits: list[Hit[P]], group_of: dict[str, int], n_groups: int) -> None:
+        self._hits = hits
+        self._groups: list[list[Hit[P]]] = [[] for _ in range(n_groups)]
+        for hit in hits:
+            if (group := group_of.get(hit.layer)) is not None:
+                self._groups[group].append(hit)
+        self._starts: dict[int, list[int]] = {}  # per group (-1: all hits), made on first use
+
+    def all(self) -> list[Hit[P]]:
+        return list(self._hits)
+
+    def group(self, group: int, /) -> list[Hit[P]]:
+        return list(self._group(group))
+
+    def group_between(self, group: int, start: int, end: int, /) -> list[Hit[P]]:
+        return self._between(group, self._group(group), start, end)
+
+    def between(self, start: int, end: int, /) -> list[Hit[P]]:
+        return self._between(-1, self._hits, start, end)
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def _group(self, group: int) -> list[Hit[P]]:
+        if not 0 <= group < len(self._groups):
+            raise IndexError(f"there is no group {group}")
+        return self._groups[group]
+
+    def _between(self, key: int, hits: list[Hit[P]], start: int, end: int) -> list[Hit[P]]:
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [hit.start for hit in hits]
+        first = bisect_left(starts, start)
+        return hits[first : max(first, bisect_left(starts, end))]
 
 
 def _same_words(found: str, wanted: str) -> bool:

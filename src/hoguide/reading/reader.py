@@ -6,7 +6,6 @@ ConText on the few sentences that hold a fact. Sentences without a lexicon hit a
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -18,7 +17,7 @@ from hoguide.knowledge.schema import SectionImplies
 from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Section
 from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
-from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
+from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
@@ -33,6 +32,9 @@ FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatmen
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
 HO_LAYERS = frozenset({"target", "grade_system"})  # an HO term or a look-alike, or a grade system
+# The layers the reader asks the matcher for on their own, by the index of their group.
+GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT}))
+HEADERS, TIME_CUES, ANCHORS, TRIGGERS = range(len(GROUPS))
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
@@ -68,32 +70,30 @@ class Reader:
                          if rule.implies.historical or rule.implies.experiencer is not None}
         entries += [(header, SECTION, ("section", rule.id), False)
                     for rule in kb.section_rules for header in rule.headers]
-        # The reader walks the hits of four kinds of layer on their own: the matcher lists them apart.
-        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(
-            entries, groups=(frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT})))
+        # The reader asks for the hits of four kinds of layer on their own (GROUPS).
+        self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries, groups=GROUPS)
         self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems}
 
     def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
         prepared = PreparedText.of(text)
-        hits, (header_hits, time_cues, anchor_hits, trigger_hits) = self.lexicon.find_grouped(prepared)
-        sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in header_hits])
+        hits = self.lexicon.index(prepared)
+        sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits.group(HEADERS)])
         sentences = split_sentences(text, [offset for span in sections.header_spans for offset in span])
-        # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined. Their
-        # ConText triggers are sliced out of the sorted trigger hits; the rest of their hits are
-        # needed only where HO is named (sites, sides, maturity), which few sentences do.
-        triggers_in = _Slicer(trigger_hits)
-        hits_in = _Slicer(hits)
+        # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined, with
+        # their ConText triggers; the rest of their hits are needed only where HO is named (sites,
+        # sides, maturity), which few sentences do. The other hits are never made.
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
-        for span, anchors in _anchor_sentences(anchor_hits, sentences).items():
+        for span, anchors in _anchor_sentences(hits.group(ANCHORS), sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
             targets, grades, mimic_hits = self._ho_terms(prepared, anchors) if names_ho else ([], [], [])
             if not targets and not fact_hits and not mimic_hits:
                 continue
-            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]]) for h in triggers_in.get(span)]
+            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
+                            for h in hits.group_between(TRIGGERS, *span)]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
             # Headers break sentences, so one section holds the whole sentence.
             section = sections.at(span[0])
@@ -107,12 +107,12 @@ class Reader:
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:
-                findings += self._findings(text, span, targets, hits_in.get(span), grades, triggers, section,
-                                           implies, sections, sentences, hits_in)
+                findings += self._findings(text, span, targets, hits.between(*span), grades, triggers, section,
+                                           implies, sections, sentences, hits)
         facts += [
             Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                  section=_section_id(sections, ref.start), value=ref.value)
-            for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in time_cues])
+            for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)])
         ]
         findings.sort(key=attrgetter("start"))
         facts += _prior_ho_facts(findings, facts)
@@ -161,7 +161,7 @@ class Reader:
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
                   triggers: SentenceTriggers | None, section: Section | None, implies: SectionImplies | None,
-                  sections: SectionIndex, sentences: SentenceIndex, hits_in: _Slicer) -> list[Finding]:
+                  sections: SectionIndex, sentences: SentenceIndex, index: HitIndex[Payload]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         for hit in hits:
@@ -183,7 +183,7 @@ class Reader:
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
-                sites, side = _earlier_sites(span, section, sections, sentences, hits_in)
+                sites, side = _earlier_sites(span, section, sections, sentences, index)
                 laterality = laterality or side
             findings.append(Finding(
                 concept=target.payload[1],
@@ -207,7 +207,7 @@ class Reader:
 
 
 def _earlier_sites(span: tuple[int, int], section: Section | None, sections: SectionIndex,
-                   sentences: SentenceIndex, hits_in: _Slicer) -> tuple[list[str], list[str]]:
+                   sentences: SentenceIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
     """Sites (and sides) named just before in the same section, else in the exam title at the top."""
     floor = section.start if section is not None else 0
     cursor = span[0]
@@ -215,18 +215,18 @@ def _earlier_sites(span: tuple[int, int], section: Section | None, sections: Sec
         if cursor <= floor:
             break
         previous = sentences.span(cursor - 1)
-        hits = hits_in.get(previous)
-        sites = [h.payload[1] for h in hits if h.layer == "site"]
+        before = hits.between(*previous)
+        sites = [h.payload[1] for h in before if h.layer == "site"]
         if sites:
-            return sites, [h.payload[1] for h in hits if h.layer == "laterality"]
+            return sites, [h.payload[1] for h in before if h.layer == "laterality"]
         cursor = previous[0]
-    return _title_sites(sections, hits_in)
+    return _title_sites(sections, hits)
 
 
-def _title_sites(sections: SectionIndex, hits_in: _Slicer) -> tuple[list[str], list[str]]:
+def _title_sites(sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
     """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
     title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-    top = hits_in.get((0, title_end))
+    top = hits.between(0, title_end)
     sites = [h.payload[1] for h in top if h.layer == "site"]
     sides = [h.payload[1] for h in top if h.layer == "laterality"]
     return (sites, sides) if sites else ([], [])
@@ -246,19 +246,6 @@ def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex
             spans[span] = inside = []
         inside.append(hit)
     return spans
-
-
-class _Slicer:
-    """The hits of any sentence, sliced from a hit list sorted by start (indexed on first use)."""
-
-    def __init__(self, hits: Sequence[Hit[Payload]]) -> None:
-        self._hits = hits
-        self._starts: list[int] | None = None
-
-    def get(self, span: tuple[int, int]) -> Sequence[Hit[Payload]]:
-        if self._starts is None:
-            self._starts = [h.start for h in self._hits]
-        return self._hits[bisect_left(self._starts, span[0]) : bisect_left(self._starts, span[1])]
 
 
 def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:
