@@ -109,11 +109,10 @@ class Reader:
             if targets:
                 findings += self._findings(text, span, targets, hits.between(*span), grades, triggers, section,
                                            implies, sections, sentences, hits)
-        facts += [
-            Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
-                 section=_section_id(sections, ref.start), value=ref.value)
-            for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)])
-        ]
+        for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]):
+            section = sections.at(ref.start)
+            facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
+                              "patient", section.id if section is not None else None, (), ref.value))
         findings.sort(key=attrgetter("start"))
         facts += _prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
@@ -272,11 +271,6 @@ def _inside_mimic(grades: Sequence[tuple[Grade, int, int]], hits: Sequence[Hit[P
 
 def _fact_kind(kind: str) -> FactKind:
     return kind  # type: ignore[return-value]  # FACT_KINDS are FactKind literals
-
-
-def _section_id(sections: SectionIndex, offset: int) -> str | None:
-    section = sections.at(offset)
-    return section.id if section is not None else None
 
 
 @lru_cache(maxsize=4)
