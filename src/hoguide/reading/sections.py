@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoguide.knowledge.schema import SectionRule
+from hoguide.models.fast_init import fast_init
 from hoguide.models.reading import Section
 from hoguide.reading.matcher import PhraseMatcher
 
@@ -22,6 +23,7 @@ _LINE_START_SLACK = 8  # white-space characters a header may be indented by
 _HEADER_END = re.compile(r"[ \t]*+(?:(:)|(?=[\r\n])|\Z)")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SectionIndex:
     """Sections of one report, with a fast lookup from an offset to its section."""
