@@ -3,13 +3,15 @@
  * made for a candidate that is thrown away.
  *
  * Per text it
- *   - reads the folded text (same length as the input) and skips every space that follows a
- *     space, so a white-space run matches the single space of a phrase; a small ring of input
- *     offsets maps the collapsed positions of a match straight back to the input;
+ *   - reads the folded text (same length as the input), or folds ASCII input itself as it reads,
+ *     and skips every space that follows a space, so a white-space run matches the single space
+ *     of a phrase; a small ring of input offsets maps the collapsed positions of a match straight
+ *     back to the input;
  *   - keeps a phrase only where it is word-bounded, and a case-exact variant only where the
  *     input has exactly its letters;
  *   - resolves overlaps leftmost-longest within each layer;
- *   - returns the kept hits as instances of the caller's tuple subclass (matcher.Hit).
+ *   - returns the kept hits as instances of the caller's tuple subclass (matcher.Hit), or keeps
+ *     them in a HitIndex that makes them only when asked for (by group of layers, or by range).
  *
  * The rules are those of matcher.py, and tests/reading/test_native_matcher.py checks that both
  * paths return the same hits. The automaton is a full DFA over a small alphabet: the characters

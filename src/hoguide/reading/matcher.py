@@ -14,9 +14,10 @@ Matching rules:
 
 Two implementations follow these rules. The C extension ``_automaton`` (built with the package)
 applies all of them inside its one pass, so a rejected candidate ("ho" in "shoulder") never
-becomes a Python object. Where it was not built, or with ``HOGUIDE_PURE_PYTHON=1``, the
-``ahocorasick_rs`` automaton finds the candidates and Python applies the rules. Both give the same
-hits (tests/reading/test_native_matcher.py).
+becomes a Python object; it folds ASCII text as it reads it, and ``index`` keeps the hits in C
+until a caller asks for some of them (by group of layers, or by range). Where it was not built,
+or with ``HOGUIDE_PURE_PYTHON=1``, the ``ahocorasick_rs`` automaton finds the candidates and
+Python applies the rules. Both give the same hits (tests/reading/test_native_matcher.py).
 """
 
 from __future__ import annotations
