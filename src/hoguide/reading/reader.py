@@ -33,8 +33,8 @@ ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
 HO_LAYERS = frozenset({"target", "grade_system"})  # an HO term or a look-alike, or a grade system
 # The layers the reader asks the matcher for on their own, by the index of their group.
-GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT}))
-HEADERS, TIME_CUES, ANCHORS, TRIGGERS = range(len(GROUPS))
+GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT}), frozenset(ATTRIBUTE_KINDS))
+HEADERS, TIME_CUES, ANCHORS, TRIGGERS, ATTRIBUTES = range(len(GROUPS))
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
@@ -107,8 +107,8 @@ class Reader:
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:
-                findings += self._findings(text, span, targets, hits.between(*span), grades, triggers, section,
-                                           implies, sections, sentences, hits)
+                findings += self._findings(text, span, targets, grades, triggers, section, implies, sections,
+                                           sentences, hits)
         for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]):
             section = sections.at(ref.start)
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
@@ -158,18 +158,17 @@ class Reader:
         return found
 
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
-                  hits: Sequence[Hit[Payload]], grades: Sequence[tuple[Grade, int, int]],
-                  triggers: SentenceTriggers | None, section: Section | None, implies: SectionImplies | None,
-                  sections: SectionIndex, sentences: SentenceIndex, index: HitIndex[Payload]) -> list[Finding]:
+                  grades: Sequence[tuple[Grade, int, int]], triggers: SentenceTriggers | None,
+                  section: Section | None, implies: SectionImplies | None, sections: SectionIndex,
+                  sentences: SentenceIndex, hits: HitIndex[Payload]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
-        for hit in hits:
-            if hit.payload[0] in ATTRIBUTE_KINDS:
-                i = nearest((hit.start, hit.end), positions)
-                if hit.payload[0] == "site" and _words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
-                    assigned[i]["far_site"].append(hit.payload[1])
-                else:
-                    assigned[i][hit.payload[0]].append(hit.payload[1])
+        for hit in hits.group_between(ATTRIBUTES, *span):
+            i = nearest((hit.start, hit.end), positions)
+            if hit.layer == "site" and _words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
+                assigned[i]["far_site"].append(hit.payload[1])
+            else:
+                assigned[i][hit.layer].append(hit.payload[1])
         grade_of: list[Grade | None] = [None] * len(targets)
         for grade, start, end in grades:
             i = nearest((start, end), positions)
@@ -177,12 +176,15 @@ class Reader:
         sentence = text[span[0] : span[1]]
         size = read_size(sentence)
         findings = []
+        earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
         for i, target in enumerate(targets):
             ctx = self._context(triggers, target, implies)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
-                sites, side = _earlier_sites(span, section, sections, sentences, index)
+                if earlier is None:
+                    earlier = _earlier_sites(span, section, sections, sentences, hits)
+                sites, side = earlier
                 laterality = laterality or side
             findings.append(Finding(
                 concept=target.payload[1],
@@ -214,7 +216,7 @@ def _earlier_sites(span: tuple[int, int], section: Section | None, sections: Sec
         if cursor <= floor:
             break
         previous = sentences.span(cursor - 1)
-        before = hits.between(*previous)
+        before = hits.group_between(ATTRIBUTES, *previous)
         sites = [h.payload[1] for h in before if h.layer == "site"]
         if sites:
             return sites, [h.payload[1] for h in before if h.layer == "laterality"]
@@ -225,7 +227,7 @@ def _earlier_sites(span: tuple[int, int], section: Section | None, sections: Sec
 def _title_sites(sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
     """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
     title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-    top = hits.between(0, title_end)
+    top = hits.group_between(ATTRIBUTES, 0, title_end)
     sites = [h.payload[1] for h in top if h.layer == "site"]
     sides = [h.payload[1] for h in top if h.layer == "laterality"]
     return (sites, sides) if sites else ([], [])
