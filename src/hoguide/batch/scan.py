@@ -1,6 +1,8 @@
 """The local engine: a process pool reads batches, each worker writes its part, the parent keeps the manifest.
 
 Each worker process builds the reader once (the pool's initializer) and reuses it for every batch.
+A JSON Lines batch is sent to it as the lines read and parsed there, not in the parent process,
+which would otherwise spend most of a core parsing and pickling what the workers read.
 Memory stays bounded: at most ``2 × workers`` batches are in flight; the next is read from the
 source only when one finishes. The parent process records a part in the manifest only once its
 file is in place, so after a stop ``resume=True`` redoes exactly the parts not listed: none is
