@@ -244,3 +244,102 @@ def test_importing_the_package_and_the_cli_does_not_import_pyarrow() -> None:
     code = "import sys, hoguide, hoguide.cli, hoguide.batch; print('pyarrow' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False"
+
+
+# ---- JSON Lines parsed in the workers: the same rows, errors and resume as in one process -------------------
+
+def jsonl_lines(records: list[dict[str, Any]]) -> list[str]:
+    """Records as JSON Lines with blank lines (empty and white space) before, between and after batches."""
+    lines = [""]
+    for number, record in enumerate(records):
+        lines.append(json.dumps(record))
+        lines += ["", " \t"] if number % 3 == 1 else []
+    return [*lines, "", ""]
+
+
+MIXED: list[dict[str, Any]] = [
+    {"report_id": "a", "text": REPORTS[0][1]},
+    {"text": REPORTS[1][1]},  # no id: the record number
+    {"report_id": "", "text": REPORTS[2][1]},  # an empty id: the record number
+    {"report_id": 40, "text": {"impression": "heterotopic ossification at the hip"}},  # JSON text, not a str
+    {"report_id": "e", "text": None},
+    {"report_id": "f", "text": ["No HO.", 2]},
+    {"text": REPORTS[5][1]},
+    {"report_id": "h", "text": REPORTS[6][1]},
+]
+
+
+def parts_of(directory: Path) -> list[list[dict[str, Any]]]:
+    return [[json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
+            for part in sorted(directory.glob("part-*.jsonl"))]
+
+
+def test_json_lines_read_by_workers_give_the_same_parts_as_one_process(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(jsonl_lines(MIXED)), encoding="utf-8")
+    fractions: list[float | None] = []
+    one = scan(open_source(path), SinkSpec(tmp_path / "one", "jsonl"), workers=1, batch_size=3)
+    two = scan(open_source(path), SinkSpec(tmp_path / "two", "jsonl"), workers=2, batch_size=3,
+               progress=lambda p: fractions.append(p.fraction))
+    assert parts_of(tmp_path / "two") == parts_of(tmp_path / "one")
+    assert [[r["report_id"] for r in part] for part in parts_of(tmp_path / "two")] == [
+        ["a", "2", "3"], ["40", "e", "f"], ["7", "h"]]
+    assert two.to_dict() | {"seconds": 0} == one.to_dict() | {"seconds": 0}
+    assert two.counts["error"] == 1  # the null text
+    assert len(fractions) == 3
+    assert all(f is not None and 0 < f <= 1 for f in fractions)
+    assert max(f or 0.0 for f in fractions) == 1.0
+
+
+BAD_LINES = {
+    "not UTF-8": (b'{"report_id": "bad", "text": "caf\xe9"}', "not UTF-8 text"),
+    "not JSON": (b'{"report_id": "bad", "text": "HO" "hip"}', "not valid JSON (Expecting ',' delimiter at column 35)"),
+    "not an object": (b'["bad", "HO at the hip"]', "not a JSON object"),
+}
+
+
+def write_with_bad_lines(path: Path, bad: bytes | None) -> list[int]:
+    """Twelve reports in batches of 3, with ``bad`` (when given) for the 5th record (2nd batch) and the 10th
+    (4th batch); returns the line numbers of those two."""
+    records = [{"report_id": f"r{n}", "text": REPORTS[n % len(REPORTS)][1]} for n in range(1, 13)]
+    lines = [line.encode("utf-8") for line in jsonl_lines(records)]
+    at = [lines.index(json.dumps(records[n - 1]).encode("utf-8")) for n in (5, 10)]
+    for i in at:
+        lines[i] = bad if bad is not None else lines[i]
+    path.write_bytes(b"\n".join(lines))
+    return [i + 1 for i in at]
+
+
+@pytest.mark.parametrize("kind", BAD_LINES)
+def test_a_malformed_line_read_by_a_worker_fails_as_in_one_process(tmp_path: Path, kind: str) -> None:
+    bad, problem = BAD_LINES[kind]
+    source = tmp_path / "in.jsonl"
+    line, _ = write_with_bad_lines(source, bad)
+    options = ["--batch-size", "3", "--format", "jsonl", "-q"]
+    one = hoguide("scan", str(source), "-o", str(tmp_path / "one"), "--workers", "1", *options)
+    two = hoguide("scan", str(source), "-o", str(tmp_path / "two"), "--workers", "2", *options)
+    assert one.stderr == f"hoguide: error: in.jsonl: line {line}: {problem}\n"
+    assert (two.returncode, two.stderr, two.stdout) == (one.returncode, one.stderr, one.stdout)
+    assert one.returncode == 2
+    listed = [json.loads((tmp_path / out / MANIFEST).read_text(encoding="utf-8"))["parts"] for out in ("one", "two")]
+    assert listed[0] == listed[1]
+    assert [p["file"] for p in listed[1]] == ["part-00000.jsonl"]  # the part before the bad line, and no later one
+
+
+def test_a_scan_stopped_by_a_malformed_line_resumes_once_it_is_mended(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    write_with_bad_lines(source, BAD_LINES["not JSON"][0])
+    options = ["--batch-size", "3", "--format", "jsonl", "--workers", "2"]
+    stopped = hoguide("scan", str(source), "-o", str(tmp_path / "out"), *options)
+    assert stopped.returncode == 2
+    written = (tmp_path / "out" / "part-00000.jsonl").read_bytes()
+
+    write_with_bad_lines(source, None)
+    resumed = hoguide("scan", str(source), "-o", str(tmp_path / "out"), *options, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "parts written: 3 (skipped, already done: 1)" in resumed.stdout
+    assert (tmp_path / "out" / "part-00000.jsonl").read_bytes() == written
+    fresh = hoguide("scan", str(source), "-o", str(tmp_path / "fresh"), *options)
+    assert fresh.returncode == 0, fresh.stderr
+    assert parts_of(tmp_path / "out") == parts_of(tmp_path / "fresh")
+    assert [r["report_id"] for r in read_jsonl_parts(tmp_path / "out")] == [f"r{n}" for n in range(1, 13)]

@@ -1,6 +1,8 @@
 """The local engine: a process pool reads batches, each worker writes its part, the parent keeps the manifest.
 
 Each worker process builds the reader once (the pool's initializer) and reuses it for every batch.
+A JSON Lines batch is sent to it as the lines read and parsed there, not in the parent process,
+which would otherwise spend most of a core parsing and pickling what the workers read.
 Memory stays bounded: at most ``2 × workers`` batches are in flight; the next is read from the
 source only when one finishes. The parent process records a part in the manifest only once its
 file is in place, so after a stop ``resume=True`` redoes exactly the parts not listed: none is
@@ -20,7 +22,7 @@ from typing import Any
 from hoguide._version import __version__
 from hoguide.batch.rows import ERROR, NOT_MENTIONED, STATUS_PRECEDENCE, STATUS_RULE, row_for
 from hoguide.batch.sinks import SinkSpec, prepare_directory, read_manifest, write_manifest, write_part
-from hoguide.batch.sources import Record, Source, batches
+from hoguide.batch.sources import Batch, Source, batches, records_in, worker_batches
 from hoguide.config import get_settings
 from hoguide.errors import ScanError
 from hoguide.knowledge.loader import load_knowledge
@@ -96,13 +98,17 @@ def _init_worker() -> None:
     _reader = reader_for(load_knowledge())
 
 
-def _work(spec: SinkSpec, index: int, records: list[Record], max_bytes: int) -> tuple[int, str, dict[str, int]]:
+PartDone = tuple[int, str, int, dict[str, int]]
+"""A written part: its index, file name, rows, and rows by status."""
+
+
+def _work(spec: SinkSpec, index: int, batch: Batch, max_bytes: int) -> PartDone:
     if _reader is None:
         _init_worker()
     assert _reader is not None
-    rows = [row_for(_reader, r.report_id, r.text, max_bytes=max_bytes) for r in records]
+    rows = [row_for(_reader, r.report_id, r.text, max_bytes=max_bytes) for r in records_in(batch)]
     name = write_part(spec, index, rows)
-    return index, name, dict(Counter(row["ho_status"] for row in rows))
+    return index, name, len(rows), dict(Counter(row["ho_status"] for row in rows))
 
 
 # ---- parent side -----------------------------------------------------------------------------------
@@ -129,6 +135,38 @@ def _start_manifest(source: Source, spec: SinkSpec, batch_size: int, resume: boo
     return old
 
 
+def _scan_in_pool(spec: SinkSpec, todo: Iterator[tuple[int, Batch, float | None]], workers: int, max_bytes: int,
+                  finished: Callable[[PartDone, float | None], None]) -> tuple[int, BaseException] | None:
+    """Read the batches in ``workers`` processes, at most 2 × workers in flight, and record each part
+    as it finishes. A batch that fails (a JSON Lines line that does not parse is found by the worker
+    reading it) stops the scan where one process would have stopped: the batches before it are
+    finished and recorded, the ones after it cancelled or not recorded. Returns the earliest failed
+    batch's index and error."""
+    context = multiprocessing.get_context("spawn")  # no fork of a parent that may hold threads
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
+        pending: dict[Future[PartDone], tuple[int, float | None]] = {}
+        failure: tuple[int, BaseException] | None = None
+        while True:
+            while failure is None and len(pending) < 2 * workers and (item := next(todo, None)) is not None:
+                index, batch, fraction = item
+                pending[pool.submit(_work, spec, index, batch, max_bytes)] = (index, fraction)
+            if not pending:
+                return failure
+            ready, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in ready:
+                index, fraction = pending.pop(future)
+                if failure is not None and index > failure[0]:
+                    continue  # after the failed batch: cancelled, or written but not recorded
+                error = future.exception()
+                if error is None:
+                    finished(future.result(), fraction)
+                else:
+                    failure = (index, error)
+                    for later, (later_index, _) in pending.items():
+                        if later_index > index:
+                            later.cancel()
+
+
 def scan(source: Source, sink: SinkSpec, *, workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
          resume: bool = False, max_bytes: int | None = None,
          progress: Callable[[Progress], None] | None = None) -> Summary:
@@ -148,50 +186,46 @@ def scan(source: Source, sink: SinkSpec, *, workers: int = 1, batch_size: int = 
     started = time.perf_counter()
     this_run = 0
 
-    def finished(index: int, name: str, rows: int, counts: dict[str, int], fraction: float | None) -> None:
-        nonlocal this_run
-        done[index] = {"index": index, "file": name, "rows": rows, "counts": counts}
+    def list_parts() -> None:
         manifest["parts"] = [done[i] for i in sorted(done)]
         write_manifest(sink.directory, manifest)
+
+    def finished(part: PartDone, fraction: float | None) -> None:
+        nonlocal this_run
+        index, name, rows, counts = part
+        done[index] = {"index": index, "file": name, "rows": rows, "counts": counts}
+        list_parts()
         summary.add(rows, counts)
         summary.parts_written += 1
         this_run += rows
         if progress is not None:
             progress(Progress(summary.reports, this_run, time.perf_counter() - started, fraction))
 
-    def todo() -> Iterator[tuple[int, list[Record], float | None]]:
-        for index, (records, fraction) in enumerate(batches(source, batch_size)):
+    def unlist_after(index: int) -> None:
+        """Leave listed only the parts before a failed one, as a scan in one process would: a fix of
+        the input may move the boundaries of the batches after it."""
+        for later in [i for i in done if i > index]:
+            del done[later]
+        list_parts()
+
+    def todo() -> Iterator[tuple[int, Batch, float | None]]:
+        chunks = batches(source, batch_size) if workers == 1 else worker_batches(source, batch_size)
+        for index, (batch, fraction) in enumerate(chunks):
             if index in done:
                 summary.parts_skipped += 1
                 continue
-            yield index, records, fraction
+            yield index, batch, fraction
 
     if workers == 1:
         _init_worker()
-        for index, records, fraction in todo():
-            _, name, counts = _work(sink, index, records, limit)
-            finished(index, name, len(records), counts, fraction)
+        for index, batch, fraction in todo():
+            finished(_work(sink, index, batch, limit), fraction)
     else:
-        context = multiprocessing.get_context("spawn")  # no fork of a parent that may hold threads
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-            pending: dict[Future[tuple[int, str, dict[str, int]]], tuple[int, float | None]] = {}
-            queue = todo()
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < 2 * workers:
-                    item = next(queue, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    index, records, fraction = item
-                    pending[pool.submit(_work, sink, index, records, limit)] = (len(records), fraction)
-                if not pending:
-                    break
-                ready, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in ready:
-                    rows, fraction = pending.pop(future)
-                    index, name, counts = future.result()
-                    finished(index, name, rows, counts, fraction)
+        failure = _scan_in_pool(sink, todo(), workers, limit, finished)
+        if failure is not None:
+            failed_index, error = failure
+            unlist_after(failed_index)
+            raise error
     manifest["complete"] = True
     write_manifest(sink.directory, manifest)
     summary.seconds = time.perf_counter() - started

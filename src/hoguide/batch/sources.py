@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol
@@ -59,6 +59,21 @@ def batches(source: Source, size: int) -> Iterator[tuple[list[Record], float | N
     records = source.records()
     while chunk := list(islice(records, size)):
         yield chunk, source.position()
+
+
+def worker_batches(source: Source, size: int) -> Iterator[tuple[Batch, float | None]]:
+    """The batches of ``batches()`` for scan workers: JSON Lines go as the lines read, to be parsed by
+    the worker (parsing and pickling every record would take the parent process most of a core)."""
+    if isinstance(source, JsonlSource):
+        for lines in source.line_batches(size):
+            yield lines, source.position()
+    else:
+        yield from batches(source, size)
+
+
+def records_in(batch: Batch) -> list[Record]:
+    """The records of a batch, parsing it if it came as JSON Lines."""
+    return batch.records() if isinstance(batch, JsonLines) else batch
 
 
 def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | None = None,
@@ -173,6 +188,57 @@ class CsvSource(_ByteStream):
             yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
 
 
+def _is_blank(line: bytes) -> bool:
+    return not line.strip()
+
+
+def _json_objects(lines: Iterable[bytes], file_name: str, first_line: int) -> Iterator[dict[str, Any]]:
+    """The JSON object of each non-blank line; ``first_line`` is the 1-based number of the first, for
+    the MalformedInputError that names a line that is not one."""
+    for line_number, line in enumerate(lines, start=first_line):
+        if _is_blank(line):
+            continue
+        try:
+            record = json.loads(line)
+        except UnicodeDecodeError:
+            raise MalformedInputError(f"{file_name}: line {line_number}: not UTF-8 text") from None
+        except json.JSONDecodeError as error:
+            raise MalformedInputError(
+                f"{file_name}: line {line_number}: not valid JSON ({error.msg} at column {error.colno})"
+            ) from None
+        if not isinstance(record, dict):
+            raise MalformedInputError(f"{file_name}: line {line_number}: not a JSON object")
+        yield record
+
+
+def _json_records(objects: Iterable[dict[str, Any]], id_col: str | None, text_col: str,
+                  first_record: int) -> Iterator[Record]:
+    """Records from JSON objects; ``first_record`` is the 1-based number of the first, its id if it has none."""
+    for number, record in enumerate(objects, start=first_record):
+        text = record.get(text_col)
+        yield Record(_id(record.get(id_col) if id_col else None, number),
+                     text if isinstance(text, str | None) else json.dumps(text))
+
+
+class JsonLines(NamedTuple):
+    """A batch of JSON Lines as read from the file, unparsed: what a scan worker is sent, to parse
+    itself (with the checks, line numbers and ids of JsonlSource.records) rather than the parent."""
+
+    file_name: str
+    id_col: str | None
+    text_col: str
+    first_line: int  # the 1-based line number of the first line of ``data``
+    first_record: int  # the 1-based record number of its first record
+    data: bytes  # the lines, blank ones between records included, so line numbers can be counted
+
+    def records(self) -> list[Record]:
+        objects = _json_objects(io.BytesIO(self.data), self.file_name, self.first_line)
+        return list(_json_records(objects, self.id_col, self.text_col, self.first_record))
+
+
+Batch = list[Record] | JsonLines
+
+
 class JsonlSource(_ByteStream):
     """JSON Lines: one object per line; the columns are taken from the first record."""
 
@@ -183,33 +249,43 @@ class JsonlSource(_ByteStream):
         first = next(self._objects(), None)
         if first is None:
             raise InputError(f"{path.name}: the file holds no records")
-        keys = list(first[1])
+        keys = list(first)
         self.id_col = pick_column(path, keys, id_col, ID_COLUMNS, "id", required=False)
         self.text_col = pick_column(path, keys, text_col, TEXT_COLUMNS, "text", required=True) or ""
 
-    def _objects(self) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _objects(self) -> Iterator[dict[str, Any]]:
         with self.path.open("rb") as raw:
             self._raw = raw
-            for line_number, line in enumerate(raw, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except UnicodeDecodeError:
-                    raise MalformedInputError(f"{self.path.name}: line {line_number}: not UTF-8 text") from None
-                except json.JSONDecodeError as error:
-                    raise MalformedInputError(
-                        f"{self.path.name}: line {line_number}: not valid JSON ({error.msg} at column {error.colno})"
-                    ) from None
-                if not isinstance(record, dict):
-                    raise MalformedInputError(f"{self.path.name}: line {line_number}: not a JSON object")
-                yield line_number, record
+            yield from _json_objects(raw, self.path.name, first_line=1)
 
     def records(self) -> Iterator[Record]:
-        for number, (_, record) in enumerate(self._objects(), start=1):
-            text = record.get(self.text_col)
-            yield Record(_id(record.get(self.id_col) if self.id_col else None, number),
-                         text if isinstance(text, str | None) else json.dumps(text))
+        return _json_records(self._objects(), self.id_col, self.text_col, first_record=1)
+
+    def line_batches(self, size: int) -> Iterator[JsonLines]:
+        """The lines of the records ``batches()`` would group, unparsed: the same boundaries, as they
+        count non-blank lines. Blank lines before a batch's first record are left out of it."""
+        with self.path.open("rb") as raw:
+            self._raw = raw
+            lines: list[bytes] = []
+            first_line = records = 0
+            first_record = 1
+            for line_number, line in enumerate(raw, start=1):
+                blank = _is_blank(line)
+                if blank and not lines:
+                    continue
+                if not lines:
+                    first_line = line_number
+                lines.append(line)
+                records += not blank
+                if records == size:
+                    yield self._batch(lines, first_line, first_record)
+                    first_record += records
+                    lines, records = [], 0
+            if lines:
+                yield self._batch(lines, first_line, first_record)
+
+    def _batch(self, lines: list[bytes], first_line: int, first_record: int) -> JsonLines:
+        return JsonLines(self.path.name, self.id_col, self.text_col, first_line, first_record, b"".join(lines))
 
 
 def _parquet() -> Any:
