@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import import_module
+from types import ModuleType
 
 DEFAULT_MAX_REPORT_BYTES = 1_000_000
 
@@ -40,3 +42,14 @@ def pure_python_requested() -> bool:
     """``HOGUIDE_PURE_PYTHON=1``: read with the pure-Python paths even where the C extensions are built
     (to compare them, or to rule them out)."""
     return os.environ.get("HOGUIDE_PURE_PYTHON", "") not in ("", "0")
+
+
+def native_module(name: str) -> ModuleType | None:
+    """The C extension ``hoguide.reading.<name>``, or None where it was not built (no C compiler at
+    install) or ``HOGUIDE_PURE_PYTHON`` asks for the pure-Python paths."""
+    if pure_python_requested():
+        return None
+    try:
+        return import_module(f"hoguide.reading.{name}")
+    except ImportError:
+        return None

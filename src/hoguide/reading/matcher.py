@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 import ahocorasick_rs
 
-from hoguide.config import pure_python_requested
+from hoguide.config import native_module
 from hoguide.folding import fold, normalise_phrase
 
 if TYPE_CHECKING:
@@ -45,13 +45,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # the Rust automaton takes only text
 def native_automaton() -> type[_automaton.Automaton] | None:
     """The C automaton's type, or None where it is not built or ``HOGUIDE_PURE_PYTHON`` is set.
     Looked up on first use, not at import."""
-    if pure_python_requested():
-        return None
-    try:
-        from hoguide.reading._automaton import Automaton
-    except ImportError:
-        return None
-    return Automaton
+    module = native_module("_automaton")
+    automaton: type[_automaton.Automaton] | None = module.Automaton if module is not None else None
+    return automaton
 
 
 def implementation() -> str:

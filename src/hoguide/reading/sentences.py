@@ -21,7 +21,7 @@ from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from hoguide.config import pure_python_requested
+from hoguide.config import native_module
 
 # "Dr. Smith", "e.g. the" and initials are not sentence ends: the abbreviations become fixed-width
 # look-behinds, so the check runs inside the regular expression engine.
@@ -83,13 +83,8 @@ def implementation() -> str:
 def native_splitter() -> NativeSplitter | None:
     """The C sentence splitter, or None where it is not built or ``HOGUIDE_PURE_PYTHON`` is set.
     Looked up on first use, not at import."""
-    if pure_python_requested():
-        return None
-    try:
-        from hoguide.reading._sentences import block_starts, split_block
-    except ImportError:
-        return None
-    return NativeSplitter(block_starts, split_block)
+    module = native_module("_sentences")
+    return NativeSplitter(module.block_starts, module.split_block) if module is not None else None
 
 
 def _is_list_number(text: str, dot: int) -> bool:

@@ -18,7 +18,7 @@ from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from hoguide.config import pure_python_requested
+from hoguide.config import native_module
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -75,13 +75,9 @@ NativeDates = Callable[[str, type[TimeReference]], list[TimeReference]]
 def native_dates() -> NativeDates | None:
     """The C date finder (``_iso_dates(text) + _us_dates(text)`` in one call), or None where it is
     not built or ``HOGUIDE_PURE_PYTHON`` is set. Looked up on first use, not at import."""
-    if pure_python_requested():
-        return None
-    try:
-        from hoguide.reading._dates import numeric_dates
-    except ImportError:
-        return None
-    return numeric_dates
+    module = native_module("_dates")
+    finder: NativeDates | None = module.numeric_dates if module is not None else None
+    return finder
 
 
 def implementation() -> str:
