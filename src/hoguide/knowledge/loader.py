@@ -145,13 +145,21 @@ def _check_lexicon(c: _Collector, file: str, node: yaml.Node | None, lex: Lexico
             c.add(file, _line_of(node, ("concepts", i)), f"duplicate concept id {concept.id!r}")
         if not concept.terms and not concept.exact_case_terms:
             c.add(file, _line_of(node, ("concepts", i)), f"concept {concept.id!r} has no terms")
-        for field in ("terms", "exact_case_terms"):
-            for j, term in enumerate(getattr(concept, field)):
-                key = (lex.kind, term if field == "exact_case_terms" else normalise_phrase(term))
-                where = _line_of(node, ("concepts", i, field, j))
-                if key in seen_terms:
-                    c.add(file, where, f"term {term!r} already belongs to {seen_terms[key]}")
-                seen_terms[key] = f"{lex.kind}:{concept.id}"
+        groups = [((), concept), *((("guarded", k), g) for k, g in enumerate(concept.guarded))]
+        for path, group in groups:
+            for field in ("terms", "exact_case_terms"):
+                for j, term in enumerate(getattr(group, field)):
+                    key = (lex.kind, term if field == "exact_case_terms" else normalise_phrase(term))
+                    where = _line_of(node, ("concepts", i, *path, field, j))
+                    if key in seen_terms:
+                        c.add(file, where, f"term {term!r} already belongs to {seen_terms[key]}")
+                    seen_terms[key] = f"{lex.kind}:{concept.id}"
+        for k, group in enumerate(concept.guarded):
+            unknown_sites = sorted(set(group.guard.sentence_has_site) - FIXED_IDS["site"])
+            if unknown_sites:
+                c.add(file, _line_of(node, ("concepts", i, "guarded", k)), f"unknown site ids {unknown_sites}")
+            if lex.kind != "finding":
+                c.add(file, _line_of(node, ("concepts", i, "guarded", k)), "only findings take guarded terms")
     fixed = FIXED_IDS.get(lex.kind)
     if fixed is not None:
         unknown = sorted(set(ids) - fixed)

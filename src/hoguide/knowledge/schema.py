@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
@@ -48,20 +48,48 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class TermGuard(_Strict):
+    """When a guarded term counts: at least one ``accept`` test holds and no ``reject`` word is
+    in its sentence. For words that mean the concept only in some company ("MO", "bony bridging")."""
+
+    defined_in_text: bool = False       # the text spells it out first: "myositis ossificans (MO)"
+    sentence_has_site: tuple[SnakeId, ...] = ()  # its sentence names one of these body sites
+    sentence_has_any: tuple[Phrase, ...] = ()    # ... or one of these words
+    reject_if_sentence_has: tuple[Phrase, ...] = ()
+    reject_after_number: bool = False   # "3 MO follow-up" is three months
+
+    @model_validator(mode="after")
+    def _can_accept(self) -> TermGuard:
+        if not (self.defined_in_text or self.sentence_has_site or self.sentence_has_any):
+            raise ValueError("a guard needs a test that can accept the term")
+        return self
+
+
+def _require_lower_case(terms: tuple[str, ...]) -> tuple[str, ...]:
+    upper = [t for t in terms if t != t.lower()]
+    if upper:
+        raise ValueError(f"terms are matched case-insensitively and must be lower-case: {upper}")
+    return terms
+
+
+class GuardedTerms(_Strict):
+    terms: tuple[Phrase, ...] = ()
+    exact_case_terms: tuple[Phrase, ...] = ()
+    guard: TermGuard
+    note: str | None = None
+
+    _lower_case = field_validator("terms")(_require_lower_case)
+
+
 class LexiconConcept(_Strict):
     id: SnakeId
     label: str = Field(min_length=1)
     terms: tuple[Phrase, ...] = ()
     exact_case_terms: tuple[Phrase, ...] = ()
+    guarded: tuple[GuardedTerms, ...] = ()   # terms that count only when their guard accepts them
     note: str | None = None
 
-    @field_validator("terms")
-    @classmethod
-    def _lower_case(cls, terms: tuple[str, ...]) -> tuple[str, ...]:
-        upper = [t for t in terms if t != t.lower()]
-        if upper:
-            raise ValueError(f"terms are matched case-insensitively and must be lower-case: {upper}")
-        return terms
+    _lower_case = field_validator("terms")(_require_lower_case)
 
 
 class LexiconFile(_Strict):
@@ -103,10 +131,19 @@ class GradeSystem(_Strict):
 
     id: SnakeId
     label: str
-    names: tuple[Phrase, ...] = Field(min_length=1)
+    names: tuple[Phrase, ...] = ()
+    # A grade written right next to an HO mention with no system named ("grade IV heterotopic
+    # ossification", "HO, class 3"): read as this system, which claims no classification.
+    next_to_mention: bool = False
     values: dict[str, tuple[Phrase, ...]] = Field(min_length=1)
     applies_to: tuple[SnakeId, ...] = ()
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _named_or_next_to_mention(self) -> GradeSystem:
+        if bool(self.names) == self.next_to_mention:
+            raise ValueError("a grade system has names, or is read next to a mention (next_to_mention), not both")
+        return self
 
 
 class GradeSystemsFile(_Strict):

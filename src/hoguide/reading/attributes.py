@@ -54,6 +54,38 @@ class GradeReader:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class MentionGradeReader:
+    """Reads "grade IV" written right before or after an HO mention, for a system read that way."""
+
+    system: GradeSystem
+    _before: re.Pattern[str]
+    _after: re.Pattern[str]
+    _canonical: dict[str, str]
+
+    @classmethod
+    def of(cls, system: GradeSystem) -> MentionGradeReader:
+        canonical = {spelling: value for value, spellings in system.values.items() for spelling in spellings}
+        canonical.update({value.lower(): value for value in system.values})
+        alternatives = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+        before = re.compile(rf"(?<![\w])(?:class|grade|stage)\s+({alternatives})\s+$")
+        after = re.compile(rf"\s*,?\s*\(?(?:class|grade|stage)\s+({alternatives})(?![\w])")
+        return cls(system, before, after, canonical)
+
+    def read_at(self, text: str, start: int, end: int) -> Grade | None:
+        """The grade right before or after the mention at ``text[start:end]``."""
+        window = max(0, start - 16)
+        match = self._before.search(text[window:start].lower())
+        offset = window
+        if match is None:
+            match = self._after.match(text[end : end + 24].lower())
+            offset = end
+        if match is None:
+            return None
+        written = text[offset + match.start() : offset + match.end()].strip(" ,(\n\t")
+        return Grade(self.system.id, self._canonical[match.group(1)], written)
+
+
 def read_size(sentence: str) -> str | None:
     """The first measurement in the sentence, as written ("3.2 x 2.1 cm")."""
     match = _SIZE.search(sentence)

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import SectionImplies
 from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Section
-from hoguide.reading.attributes import GradeReader, merge_laterality, merge_maturity, nearest, read_size
+from hoguide.reading.attributes import (
+    GradeReader,
+    MentionGradeReader,
+    merge_laterality,
+    merge_maturity,
+    nearest,
+    read_size,
+)
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
+from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.sections import SectionIndex, Sectionizer
@@ -38,6 +46,7 @@ HEADERS, TIME_CUES, ANCHORS, TRIGGERS, ATTRIBUTES = range(len(GROUPS))
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
+COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
 TITLE_CHARS = 300  # the exam title region at the top of a report
 
 Payload = tuple[str, str]  # (kind, concept id)
@@ -53,11 +62,18 @@ class Reader:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         entries: list[tuple[str, str, Payload, bool]] = []
+        self.guards: dict[str, GuardedTerm] = {}
         for kind, concepts in kb.lexicon.items():
             for concept in concepts:
                 payload = (kind, concept.id)
                 entries += [(t, _layer_of(kind), payload, False) for t in concept.terms]
                 entries += [(t, _layer_of(kind), payload, True) for t in concept.exact_case_terms]
+                for group in concept.guarded:
+                    key = str(len(self.guards))
+                    self.guards[key] = GuardedTerm.of(kind, concept.id, group.guard)
+                    guarded: Payload = (GUARDED, key)
+                    entries += [(t, TARGET, guarded, False) for t in group.terms]
+                    entries += [(t, TARGET, guarded, True) for t in group.exact_case_terms]
         for system in kb.grade_systems:
             entries += [(name, GRADE, ("grade_system", system.id), False) for name in system.names]
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
@@ -72,7 +88,8 @@ class Reader:
                     for rule in kb.section_rules for header in rule.headers]
         # The reader asks for the hits of four kinds of layer on their own (GROUPS).
         self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries, groups=GROUPS)
-        self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems}
+        self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems if system.names}
+        self.mention_grades = [MentionGradeReader.of(system) for system in kb.grade_systems if system.next_to_mention]
 
     def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
@@ -89,11 +106,15 @@ class Reader:
         for span, anchors in _anchor_sentences(hits.group(ANCHORS), sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
-            targets, grades, mimic_hits = self._ho_terms(prepared, anchors) if names_ho else ([], [], [])
+            targets, grades, mimic_hits = (self._ho_terms(prepared, span, anchors, hits) if names_ho
+                                           else ([], [], []))
             if not targets and not fact_hits and not mimic_hits:
                 continue
+            # A header's colon starts the checklist answer after it ("IMPRESSION: No HO" holds the
+            # trigger ": no"), so a trigger may start on the colon just before the sentence.
+            first = _colon_before(text, span[0])
             context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                            for h in hits.group_between(TRIGGERS, *span)]
+                            for h in hits.group_between(TRIGGERS, first, span[1])]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
             # Headers break sentences, so one section holds the whole sentence.
             section = sections.at(span[0])
@@ -136,11 +157,27 @@ class Reader:
                              ctx.hypothetical, "other" if implies.experiencer else ctx.experiencer,
                              ctx.triggers)
 
-    def _ho_terms(self, prepared: PreparedText, hits: Sequence[Hit[Payload]]
+    def _ho_terms(self, prepared: PreparedText, span: tuple[int, int], hits: Sequence[Hit[Payload]],
+                  index: HitIndex[Payload]
                   ) -> tuple[list[Hit[Payload]], list[tuple[Grade, int, int]], list[Hit[Payload]]]:
         """The HO mentions, grades and look-alikes of one sentence. A grade with its system named
-        is a mention of HO too ("Brooker III"), unless it sits inside a look-alike's name."""
+        is a mention of HO too ("Brooker III"), unless it sits inside a look-alike's name. A guarded
+        term ("MO", "bony bridging") is a mention only where its guard accepts it."""
         targets = [h for h in hits if h.layer == TARGET and h.payload[0] == "finding"]
+        text = prepared.original
+        for hit in hits:
+            if hit.payload[0] == GUARDED:
+                guarded = self.guards[hit.payload[1]]
+                concept = (guarded.kind, guarded.concept)
+                sites = partial(_sites_between, index, *span)
+                full_mentions = partial(_ends_of, index, concept)
+                if guarded.accepts(text, span, hit.start, hit.end, sites, full_mentions):
+                    targets.append(Hit(hit.start, hit.end, TARGET, concept))
+        if len(targets) > 1:
+            # "myositis ossificans (MO)": the short form in brackets names the same lesion again
+            targets.sort(key=attrgetter("start"))
+            ends = [t.end for t in targets]
+            targets = [t for t in targets if not is_definition(text, t.start, t.end, ends)]
         grades = self._grades(prepared, hits)
         mimic_hits = [h for h in hits if h.payload[0] == "mimic"]
         if not targets and grades and not _inside_mimic(grades, hits):
@@ -173,6 +210,9 @@ class Reader:
         for grade, start, end in grades:
             i = nearest((start, end), positions)
             grade_of[i] = grade_of[i] or grade
+        for i, target in enumerate(targets):
+            for reader in self.mention_grades:
+                grade_of[i] = grade_of[i] or reader.read_at(text, target.start, target.end)
         sentence = text[span[0] : span[1]]
         size = read_size(sentence)
         findings = []
@@ -260,6 +300,21 @@ def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[
         if f.status == "historical" and f.experiencer == "patient"
         and not any(s <= f.start and f.end <= e for s, e in stated)
     ]
+
+
+def _colon_before(text: str, start: int) -> int:
+    """The offset of a colon that ends the text before ``start`` (white space between), else ``start``."""
+    window_start = max(0, start - COLON_REACH)
+    before = text[window_start:start].rstrip()
+    return window_start + len(before) - 1 if before.endswith(":") else start
+
+
+def _sites_between(index: HitIndex[Payload], start: int, end: int) -> list[str]:
+    return [h.payload[1] for h in index.group_between(ATTRIBUTES, start, end) if h.layer == "site"]
+
+
+def _ends_of(index: HitIndex[Payload], payload: Payload) -> list[int]:
+    return [h.end for h in index.group(ANCHORS) if h.payload == payload]
 
 
 def _words_apart(text: str, span: tuple[int, int], hit: Hit[Payload]) -> int:
