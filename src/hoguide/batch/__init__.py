@@ -9,7 +9,7 @@ scan that was stopped can be resumed without losing or duplicating a report. pya
 ``scan`` extra) is imported only when a Parquet file is read or written.
 """
 
-from hoguide.batch.rows import STATUS_PRECEDENCE, STATUS_RULE, report_status, row_for
+from hoguide.batch.rows import STATUS_PRECEDENCE, STATUS_RULE, row_for
 from hoguide.batch.scan import Progress, Summary, scan
 from hoguide.batch.sinks import FORMATS, SinkSpec
 from hoguide.batch.sources import Record, Source, open_source
@@ -24,7 +24,6 @@ __all__ = [
     "Source",
     "Summary",
     "open_source",
-    "report_status",
     "row_for",
     "scan",
 ]

@@ -1,11 +1,14 @@
 """One output row per report: the report-level HO status and what decided it.
 
-The report-level status is the first of present > possible > historical > absent > hypothetical
-found among the findings whose experiencer is the patient; with none it is "not_mentioned". So a
-report that says "no HO at the right hip; possible early HO at the left hip" is "possible": the
-row answers "does this report give this patient HO?", and the strongest assertion wins. A family
-history ("mother had FOP") does not count. The site, laterality, grade and maturity columns come
-from the deciding findings (those with the report-level status), in text order; every finding is
+The report-level status is ``Reading.ho_status`` (``hoguide.reading.report_status``): the
+patient's findings in the most authoritative section that mentions HO decide (an addendum
+corrects the impression, the impression the findings, a clinical history only asks), and there
+present > possible > absent > historical. So a report that says "no HO at the right hip; possible
+early HO at the left hip" is "possible", and one whose impression says "no HO" after findings
+that said "possible HO" is "absent". A family history ("mother had FOP") does not count; only
+general statements ("HO is a common complication") make "hypothetical"; no mention at all is
+"not_mentioned". The site, laterality, grade and maturity columns come from the deciding
+findings (the patient's findings with the report-level status), in text order; every finding is
 still listed in ``mentions``.
 
 A report that cannot be read (null, empty, binary, over the size limit) gets ``ho_status``
@@ -19,27 +22,23 @@ from typing import Any
 
 from hoguide._version import __version__
 from hoguide.errors import HoguideError, InputError
-from hoguide.models.reading import Finding, Reading, Status
+from hoguide.models.reading import Finding, Reading
 from hoguide.reading.attributes import merge_laterality
 from hoguide.reading.reader import Reader
+from hoguide.reading.report_status import REPORT_STATUSES, STATUS_RULE
 
-STATUS_PRECEDENCE: tuple[Status, ...] = ("present", "possible", "historical", "absent", "hypothetical")
+__all__ = ["COLUMNS", "ERROR", "NOT_MENTIONED", "STATUS_PRECEDENCE", "STATUS_RULE", "error_row", "reading_row",
+           "row_for"]
+
+STATUS_PRECEDENCE: tuple[str, ...] = REPORT_STATUSES[:-1]  # the statuses a read report can have
 NOT_MENTIONED = "not_mentioned"
 ERROR = "error"
-STATUS_RULE = ("patient findings; present > possible > historical > absent > hypothetical; "
-               "none: not_mentioned")
 COLUMNS = (
     "report_id", "ho_status", "ho_status_rule", "sites", "laterality", "grade_system", "grade_value", "maturity",
     "cause_ids", "treatments", "n_mentions", "mentions", "error_code", "error_message", "hoguide_version",
     "knowledge_version",
 )
 _ASSERTED = frozenset({"present", "possible", "historical"})
-
-
-def report_status(findings: Iterable[Finding]) -> str:
-    """The report-level status by the documented rule (see the module docstring)."""
-    statuses = {f.status for f in findings if f.experiencer == "patient"}
-    return next((s for s in STATUS_PRECEDENCE if s in statuses), NOT_MENTIONED)
 
 
 def _unique(values: Iterable[str]) -> list[str]:
@@ -69,7 +68,7 @@ def _base(report_id: str, knowledge_version: str) -> dict[str, Any]:
 
 def reading_row(report_id: str, reading: Reading, knowledge_version: str) -> dict[str, Any]:
     row = _base(report_id, knowledge_version)
-    status = report_status(reading.findings)
+    status = reading.ho_status
     deciding = [f for f in reading.findings if f.experiencer == "patient" and f.status == status]
     graded = next((f.grade for f in deciding if f.grade is not None), None)
     facts = [f for f in reading.facts if f.experiencer == "patient" and f.status in _ASSERTED]

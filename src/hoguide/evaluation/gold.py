@@ -4,7 +4,7 @@
      "site": "hip", "laterality": "left", "grade": {"system": "brooker", "value": "III"}}
 
 Only ``text`` and ``ho_status`` are required. With ``target``, the finding at that phrase is scored;
-without it, the report-level status (present > possible > historical > absent > hypothetical).
+without it, the report-level status (``Reading.ho_status``: the most authoritative section decides).
 ``ho_status`` "none" means the report does not mention HO. ``grade`` may also be "Brooker III".
 """
 
@@ -22,7 +22,6 @@ from hoguide.models.reading import Finding, Reading
 from hoguide.reading.reader import Reader
 
 STATUSES = ("present", "absent", "possible", "historical", "hypothetical", "none")
-REPORT_ORDER = ("present", "possible", "historical", "absent", "hypothetical")
 
 
 @dataclass
@@ -80,8 +79,7 @@ def _predicted(reading: Reading, target: str | None) -> tuple[str, Finding | Non
         span = locate_target(target, reading.text)
         hit = next((f for f in patient if span and f.start < span[1] and span[0] < f.end), None)
         return (hit.status, hit) if hit else ("none", None)
-    statuses = {f.status for f in patient}
-    status = next((s for s in REPORT_ORDER if s in statuses), "none")
+    status = "none" if reading.ho_status == "not_mentioned" else reading.ho_status
     return status, next((f for f in patient if f.status == status), None)
 
 

@@ -14,7 +14,7 @@ from hoguide.models.case import Case
 from hoguide.models.reading import Fact, Finding
 
 # Overall status of HO in the case, most informative first.
-STATUS_ORDER = ("present", "possible", "historical", "absent", "hypothetical")
+STATUS_ORDER = ("present", "possible", "absent", "historical", "hypothetical")
 MATURITY_ORDER = ("immature", "maturing", "mature")  # the least mature finding decides growth
 HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("hastings_graham", "II"),
                ("hastings_graham", "IIA"), ("hastings_graham", "IIB"), ("hastings_graham", "IIC"),
@@ -59,9 +59,10 @@ class CaseView:
 
     @property
     def overall_status(self) -> str:
-        """``none`` when no report mentions HO about the patient."""
-        present = {f.item.status for f in self.findings}
-        return next((s for s in STATUS_ORDER if s in present), "none")
+        """Each report's own status (an impression or addendum corrects its findings), then the
+        first of STATUS_ORDER across the reports; ``none`` when no report mentions HO about the patient."""
+        statuses = {r.ho_status for r in self.case.readings}
+        return next((s for s in STATUS_ORDER if s in statuses), "none")
 
     @property
     def current(self) -> list[Located[Finding]]:

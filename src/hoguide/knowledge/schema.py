@@ -118,8 +118,15 @@ class SectionImplies(_Strict):
 class SectionRule(_Strict):
     id: SnakeId
     headers: tuple[Phrase, ...] = Field(min_length=1)
+    # Which section has the last word on the report's HO status: an addendum (4) corrects the
+    # impression (3), which sums up the findings (2); a history or plan (1) only sets the scene.
+    # Text before any header counts as findings (BODY_AUTHORITY).
+    authority: int = Field(default=2, ge=0, le=4)
     implies: SectionImplies = SectionImplies()
     note: str | None = None
+
+
+BODY_AUTHORITY = 2
 
 
 class SectionRulesFile(_Strict):

@@ -163,6 +163,9 @@ class Reading:
     facts: tuple[Fact, ...] = ()
     mimics: tuple[Mimic, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # The report-level status (hoguide.reading.report_status): present, possible, absent,
+    # historical, hypothetical or not_mentioned.
+    ho_status: str = "not_mentioned"
 
     @property
     def mentions_ho(self) -> bool:

@@ -27,6 +27,7 @@ from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
+from hoguide.reading.report_status import report_status
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 from hoguide.reading.timerefs import find_time_references
@@ -81,6 +82,7 @@ class Reader:
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
+        self.authority = {rule.id: rule.authority for rule in kb.section_rules}
         # Only the few sections that imply something (a past history, a family history) change ConText.
         self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
                          if rule.implies.historical or rule.implies.experiencer is not None}
@@ -138,7 +140,8 @@ class Reader:
         facts += _prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))
-        return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings))
+        return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings),
+                       report_status(findings, self.authority))
 
     def read_bytes(self, data: bytes, *, max_bytes: int | None = None) -> Reading:
         """Decode report bytes (UTF-8, else Windows-1252 with a warning), then read them."""

@@ -141,8 +141,9 @@ def _statuses(t: Tally) -> Section:
     chart = bar_chart([label for label, _, _ in items], [n for _, _, n in items], title="Reports by HO status",
                       xlabel="Reports")
     return Section("status", "Reports by HO status", table, Plot(chart, _alt(title, [(lb, n) for lb, _, n in items])),
-                   note="Each report has one status: the strongest of what it says about the patient "
-                        "(present > possible > historical > absent > hypothetical).")
+                   note="Each report has one status: what its most authoritative section says about the "
+                        "patient (addendum > impression > findings > history; there present > possible > "
+                        "absent > historical).")
 
 
 def _errors(t: Tally) -> Section:

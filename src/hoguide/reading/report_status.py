@@ -1,0 +1,48 @@
+"""The report-level HO status: one answer to "does this report say the patient has HO now?".
+
+The most authoritative section that says something about the patient's HO decides (an addendum
+corrects the impression, the impression sums up the findings, a clinical history only asks;
+``section_rules.yaml`` gives each section its ``authority``). Within that section the first of
+present > possible > absent > historical wins: what the study shows now outranks the patient's
+past ("prior HO excision; no recurrent HO" is absent now), and "no HO on the right; possible HO
+on the left" is possible. Mentions that are hypothetical or about someone else never decide;
+a report with only those is "hypothetical", one with none "not_mentioned".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from hoguide.knowledge.schema import BODY_AUTHORITY
+from hoguide.models.reading import Finding, Status
+
+ReportStatus = Literal["present", "possible", "absent", "historical", "hypothetical", "not_mentioned"]
+REPORT_STATUSES: tuple[ReportStatus, ...] = (
+    "present", "possible", "absent", "historical", "hypothetical", "not_mentioned",
+)
+CURRENT_PRECEDENCE: tuple[Status, ...] = ("present", "possible", "absent", "historical")
+STATUS_RULE = ("patient findings of the most authoritative section (addendum > impression > findings > history); "
+               "there present > possible > absent > historical; only hypothetical: hypothetical; "
+               "none: not_mentioned")
+
+
+def deciding_findings(findings: Sequence[Finding], authority: Mapping[str, int]) -> list[Finding]:
+    """The patient's findings that decide the report's status, in text order."""
+    about_patient = [f for f in findings if f.experiencer == "patient" and f.status in CURRENT_PRECEDENCE]
+    if not about_patient:
+        return []
+    rank = [authority.get(f.section, BODY_AUTHORITY) if f.section else BODY_AUTHORITY for f in about_patient]
+    top = max(rank)
+    in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
+    status = next(s for s in CURRENT_PRECEDENCE if any(f.status == s for f in in_top))
+    return [f for f in in_top if f.status == status]
+
+
+def report_status(findings: Sequence[Finding], authority: Mapping[str, int]) -> ReportStatus:
+    deciding = deciding_findings(findings, authority)
+    if deciding:
+        return deciding[0].status
+    if any(f.experiencer == "patient" and f.status == "hypothetical" for f in findings):
+        return "hypothetical"
+    return "not_mentioned"
