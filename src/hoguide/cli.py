@@ -22,6 +22,7 @@ from hoguide.cli_scan import register_scan_commands
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError, InputError, MalformedInputError
 from hoguide.evaluation import evaluate_gold, evaluate_kit, load_kit
+from hoguide.evaluation.corpus import evaluate_corpus, is_corpus_row
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge, validate_knowledge
 from hoguide.models.case import build_case
@@ -250,14 +251,36 @@ class GoldKind(StrEnum):
     jsonl = "jsonl"
 
 
+class Split(StrEnum):
+    all = "all"
+    dev = "dev"
+    heldout = "heldout"
+
+
+def _is_corpus(path: Path) -> bool:
+    """Does the JSONL file hold HO-corpus rows ("label" or "report_status") rather than gold reports?"""
+    with path.open(encoding="utf-8") as handle:
+        first = next((line for line in handle if line.strip()), "")
+    try:
+        row = json.loads(first)
+    except json.JSONDecodeError:
+        return False  # the gold reader reports the bad line with its number
+    return isinstance(row, dict) and is_corpus_row(row)
+
+
 @app.command("evaluate")
 def evaluate_command(
     gold: Annotated[str, typer.Argument(help="Gold file: the ConText kit TSV, or JSONL of annotated reports.")],
     kind: Annotated[GoldKind, typer.Option(help="File format; auto goes by the file's extension.")] = GoldKind.auto,
     errors: Annotated[bool, typer.Option("--errors", help="List every row the reader got wrong.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    split: Annotated[Split, typer.Option(help="For an HO corpus (docs/annotation-guide.md): the half to score.")]
+    = Split.all,
 ) -> None:
-    """Score the reader on annotated data: per-label precision and recall and the confusion matrix."""
+    """Score the reader on annotated data: per-label precision and recall and the confusion matrix.
+
+    The file may be the ConText kit TSV, JSONL of annotated reports ("ho_status"), or an HO corpus
+    of labelled mentions and reports ("label" / "report_status", docs/annotation-guide.md)."""
     try:
         path = _existing_file(gold, "a gold file")
         is_kit = kind is GoldKind.kit or (kind is GoldKind.auto and path.suffix.lower() in (".tsv", ".txt"))
@@ -267,6 +290,14 @@ def evaluate_command(
             scores = {"negation": kit.negation, "temporality": kit.temporality, "experiencer": kit.experiencer}
             extra: dict[str, Any] = {"unlocated_rows": kit.unlocated}
             wrong, bad = kit.errors, []
+        elif _is_corpus(path):
+            with path.open(encoding="utf-8") as handle:
+                corpus = evaluate_corpus(handle, reader, split=None if split is Split.all else split.value)
+            scores = {"mentions": corpus.mentions, "reports": corpus.reports}
+            extra = {"class_accuracy": {k: f"{a:.3f} (n={n})" for k, (a, n) in corpus.class_accuracy().items()},
+                     "lookalikes_called_ho": "{} of {}".format(*corpus.lookalikes_called_ho()),
+                     **{k: {"accuracy": round(v.accuracy, 4), "n": v.total} for k, v in corpus.attributes.items()}}
+            wrong, bad = corpus.errors, corpus.bad_lines
         else:
             with path.open(encoding="utf-8") as handle:
                 report = evaluate_gold(handle, reader)
@@ -281,6 +312,8 @@ def evaluate_command(
         typer.echo(_dump({**{k: v.to_dict() for k, v in scores.items()}, **extra, "errors": wrong}))
     else:
         for name, confusion in scores.items():
+            if not confusion.total:
+                continue
             typer.echo(f"== {name} (accuracy {confusion.accuracy:.3f}, n={confusion.total})\n{confusion.table()}\n")
         for name, value in extra.items():
             typer.echo(f"{name}: {value}")

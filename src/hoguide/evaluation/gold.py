@@ -44,13 +44,20 @@ class GoldReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _grade_key(value: Any) -> str | None:
+GRADE_SPELLINGS = (("hastings-graham", "hastings_graham"), ("hastings and graham", "hastings_graham"),
+                   ("hastings & graham", "hastings_graham"), ("hastings graham", "hastings_graham"),
+                   ("della valle", "della_valle"))
+
+
+def grade_key(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict):
-        return f"{value.get('system', '')} {value.get('value', '')}".lower().replace("-", "_").strip()
-    words = str(value).lower().replace("hastings-graham", "hastings_graham").replace("della valle", "della_valle")
-    return " ".join(w for w in words.split() if w not in ("class", "grade"))
+        value = f"{value.get('system', '')} {value.get('value', '')}"
+    words = str(value).lower()
+    for spelling, system in GRADE_SPELLINGS:
+        words = words.replace(spelling, system)
+    return " ".join(w for w in words.split() if w not in ("class", "grade", "unnamed"))
 
 
 def _attribute_matches(key: str, finding: Finding, gold: Any) -> bool:
@@ -58,7 +65,7 @@ def _attribute_matches(key: str, finding: Finding, gold: Any) -> bool:
         return gold in finding.sites
     if key == "laterality":
         return bool(finding.laterality == gold)
-    return _grade_key(finding.grade.to_dict() if finding.grade else None) == _grade_key(gold)
+    return grade_key(finding.grade.to_dict() if finding.grade else None) == grade_key(gold)
 
 
 def _parse(line: str) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from hoguide.knowledge.schema import (
     MODIFYING_CATEGORIES,
     ContextRule,
     ContextRulesFile,
+    GeneralStatementCues,
     GlossaryFile,
     GlossaryTerm,
     GradeSystem,
@@ -62,6 +63,7 @@ class KnowledgeBase:
     glossary: tuple[GlossaryTerm, ...]
     references: dict[str, Reference]
     version: str  # content hash of every data file, for provenance
+    general_statements: GeneralStatementCues
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -196,6 +198,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     c = _Collector()
     lexicon: dict[str, tuple[LexiconConcept, ...]] = {}
     context_rules: tuple[ContextRule, ...] = ()
+    general_statements = GeneralStatementCues()
     section_rules: tuple[SectionRule, ...] = ()
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
@@ -219,6 +222,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
             if rules is not None:
                 _check_context(c, name, node, rules)
                 context_rules = rules.rules
+                general_statements = rules.general_statements
         elif name == "section_rules.yaml":
             sections, node = c.parse(name, source, SectionRulesFile)
             if sections is not None:
@@ -253,6 +257,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     kb = KnowledgeBase(
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
+        general_statements,
     )
     return kb, []
 

@@ -54,6 +54,7 @@ class TermGuard(_Strict):
 
     defined_in_text: bool = False       # the text spells it out first: "myositis ossificans (MO)"
     sentence_has_site: tuple[SnakeId, ...] = ()  # its sentence names one of these body sites
+    site_in_sentence_before: bool = False  # ... or the sentence just before it does
     sentence_has_any: tuple[Phrase, ...] = ()    # ... or one of these words
     reject_if_sentence_has: tuple[Phrase, ...] = ()
     reject_after_number: bool = False   # "3 MO follow-up" is three months
@@ -106,8 +107,18 @@ class ContextRule(_Strict):
     note: str | None = None
 
 
+class GeneralStatementCues(_Strict):
+    """Words that make a sentence about HO a general statement (a textbook's "HO is a benign
+    process that usually follows trauma") rather than a finding in this patient, and words that
+    tie a sentence to one patient or one study (a side, a date, "the patient", "shows")."""
+
+    generic: tuple[Phrase, ...] = ()
+    specific: tuple[Phrase, ...] = ()
+
+
 class ContextRulesFile(_Strict):
     rules: tuple[ContextRule, ...] = Field(min_length=1)
+    general_statements: GeneralStatementCues = GeneralStatementCues()
 
 
 class SectionImplies(_Strict):

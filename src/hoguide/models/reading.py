@@ -47,11 +47,13 @@ class ContextResult:
 
     @property
     def status(self) -> Status:
-        """One status, in order of precedence: a negation outranks a hedge, a hedge a history."""
-        if self.negated:
-            return "absent"
+        """One status, in order of precedence: a hypothetical frame outranks a negation (in "no
+        prophylaxis against HO was given" the HO is a risk, not a finding ruled out), a negation
+        a hedge, a hedge a history."""
         if self.hypothetical:
             return "hypothetical"
+        if self.negated:
+            return "absent"
         if self.uncertain:
             return "possible"
         if self.historical:

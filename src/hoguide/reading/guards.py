@@ -32,6 +32,7 @@ class GuardedTerm:
     concept: str
     defined_in_text: bool
     sites: frozenset[str]
+    site_in_sentence_before: bool
     accept_words: re.Pattern[str] | None
     reject_words: re.Pattern[str] | None
     reject_after_number: bool
@@ -39,15 +40,17 @@ class GuardedTerm:
     @classmethod
     def of(cls, kind: str, concept: str, guard: TermGuard) -> GuardedTerm:
         return cls(kind, concept, guard.defined_in_text, frozenset(guard.sentence_has_site),
+                   guard.site_in_sentence_before,
                    _any_word(guard.sentence_has_any), _any_word(guard.reject_if_sentence_has),
                    guard.reject_after_number)
 
     def accepts(self, text: str, sentence: tuple[int, int], start: int, end: int,
-                sentence_sites: Callable[[], Collection[str]],
+                sentence_sites: Callable[[bool], Collection[str]],
                 defined_ends: Callable[[], Collection[int]]) -> bool:
         """Does the term at ``text[start:end]`` count, in the sentence ``text[sentence[0]:sentence[1]]``?
 
-        ``sentence_sites`` gives the site ids named in the sentence; ``defined_ends`` the ends of the
+        ``sentence_sites`` gives the site ids named in the sentence (and, when asked, in the one
+        before it); ``defined_ends`` the ends of the
         unguarded mentions of the concept in the whole text (for "myositis ossificans (MO)")."""
         words = text[sentence[0] : sentence[1]]
         if self.reject_words is not None and self.reject_words.search(words):
@@ -56,7 +59,7 @@ class GuardedTerm:
             return False
         if self.defined_in_text and self._defined(text, text[start:end], defined_ends):
             return True
-        if self.sites and self.sites & set(sentence_sites()):
+        if self.sites and self.sites & set(sentence_sites(self.site_in_sentence_before)):
             return True
         return self.accept_words is not None and self.accept_words.search(words) is not None
 

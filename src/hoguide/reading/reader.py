@@ -14,7 +14,17 @@ from operator import attrgetter
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import SectionImplies
-from hoguide.models.reading import ContextResult, Fact, FactKind, Finding, Grade, Mimic, Reading, Section
+from hoguide.models.reading import (
+    ContextResult,
+    Fact,
+    FactKind,
+    Finding,
+    Grade,
+    Mimic,
+    Reading,
+    Section,
+    Trigger,
+)
 from hoguide.reading.attributes import (
     GradeReader,
     MentionGradeReader,
@@ -24,6 +34,7 @@ from hoguide.reading.attributes import (
     read_size,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
+from hoguide.reading.general import GeneralStatements
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
@@ -79,6 +90,7 @@ class Reader:
             entries += [(name, GRADE, ("grade_system", system.id), False) for name in system.names]
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
+        self.general = GeneralStatements.of(kb.general_statements)
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
@@ -108,8 +120,8 @@ class Reader:
         for span, anchors in _anchor_sentences(hits.group(ANCHORS), sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
-            targets, grades, mimic_hits = (self._ho_terms(prepared, span, anchors, hits) if names_ho
-                                           else ([], [], []))
+            targets, grades, mimic_hits = (self._ho_terms(prepared, span, anchors, hits, sections, sentences)
+                                           if names_ho else ([], [], []))
             if not targets and not fact_hits and not mimic_hits:
                 continue
             # A header's colon starts the checklist answer after it ("IMPRESSION: No HO" holds the
@@ -161,7 +173,7 @@ class Reader:
                              ctx.triggers)
 
     def _ho_terms(self, prepared: PreparedText, span: tuple[int, int], hits: Sequence[Hit[Payload]],
-                  index: HitIndex[Payload]
+                  index: HitIndex[Payload], sections: SectionIndex, sentences: SentenceIndex
                   ) -> tuple[list[Hit[Payload]], list[tuple[Grade, int, int]], list[Hit[Payload]]]:
         """The HO mentions, grades and look-alikes of one sentence. A grade with its system named
         is a mention of HO too ("Brooker III"), unless it sits inside a look-alike's name. A guarded
@@ -172,7 +184,7 @@ class Reader:
             if hit.payload[0] == GUARDED:
                 guarded = self.guards[hit.payload[1]]
                 concept = (guarded.kind, guarded.concept)
-                sites = partial(_sites_between, index, *span)
+                sites = partial(_sites_near, index, span, sections, sentences)
                 full_mentions = partial(_ends_of, index, concept)
                 if guarded.accepts(text, span, hit.start, hit.end, sites, full_mentions):
                     targets.append(Hit(hit.start, hit.end, TARGET, concept))
@@ -220,8 +232,14 @@ class Reader:
         size = read_size(sentence)
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
+        general: Trigger | bool | None = False  # looked up once, for the first affirmed mention
         for i, target in enumerate(targets):
             ctx = self._context(triggers, target, implies)
+            if ctx.status == "present" and ctx.experiencer == "patient" and implies is None:
+                if general is False:
+                    general = self.general.cue(text, *span)
+                if isinstance(general, Trigger):
+                    ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, general))
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
@@ -312,8 +330,14 @@ def _colon_before(text: str, start: int) -> int:
     return window_start + len(before) - 1 if before.endswith(":") else start
 
 
-def _sites_between(index: HitIndex[Payload], start: int, end: int) -> list[str]:
-    return [h.payload[1] for h in index.group_between(ATTRIBUTES, start, end) if h.layer == "site"]
+def _sites_near(index: HitIndex[Payload], span: tuple[int, int], sections: SectionIndex,
+                sentences: SentenceIndex, with_sentence_before: bool) -> list[str]:
+    """The sites named in the sentence ``span``, and if asked in the one before it in its section
+    ("a mass in the quadriceps after a tackle; radiographs are consistent with MO")."""
+    section = sections.at(span[0])
+    floor = section.start if section is not None else 0
+    start = sentences.span(span[0] - 1)[0] if with_sentence_before and span[0] - 1 > floor else span[0]
+    return [h.payload[1] for h in index.group_between(ATTRIBUTES, max(start, floor), span[1]) if h.layer == "site"]
 
 
 def _ends_of(index: HitIndex[Payload], payload: Payload) -> list[int]:

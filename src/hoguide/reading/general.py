@@ -1,0 +1,46 @@
+"""General statements: a sentence about HO as a topic is not a finding in this patient.
+
+Textbooks, case reports and teaching files say "myositis ossificans is a benign process that
+usually follows trauma"; a radiology report says "heterotopic ossification about the right hip".
+A sentence whose HO mention ConText left affirmed is read as general (status ``hypothetical``)
+when it holds a generic cue (a modal, a generic noun: "usually", "can", "condition", "cases")
+and no specific one (a side, a date, a measurement, the patient, a finding verb: "shows", "seen",
+"there is"). The two word lists are data (``context_rules.yaml``, ``general_statements``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from hoguide.knowledge.schema import GeneralStatementCues
+from hoguide.models.reading import Trigger
+
+CATEGORY = "hypothetical"
+
+
+def _words(phrases: Collection[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralStatements:
+    generic: re.Pattern[str] | None
+    specific: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
+        return cls(_words(cues.generic), _words(cues.specific))
+
+    def cue(self, text: str, start: int, end: int) -> Trigger | None:
+        """The generic cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
+        if self.generic is None:
+            return None
+        if self.specific is not None and self.specific.search(text, start, end):
+            return None
+        match = self.generic.search(text, start, end)
+        return Trigger(match.group(0), CATEGORY, match.start(), match.end()) if match else None
