@@ -70,3 +70,24 @@ def test_malformed_kit_and_missing_files(tmp_path: Path) -> None:
     binary = tmp_path / "b.jsonl"
     binary.write_bytes(b"\xff\xfe\x00\x01")
     assert "not UTF-8" in hoguide("evaluate", str(binary)).stderr
+
+
+def test_ho_corpus_scores_per_class_with_a_split(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a", "text": "No heterotopic ossification.", "target": "heterotopic ossification", "label": "absent",
+         "split": "dev"},
+        {"id": "b", "text": "HO is a common complication after hip replacement.", "target": "HO",
+         "label": "general", "split": "dev"},
+        {"id": "c", "text": "Heterotopic ossification about the right hip.", "target": "Heterotopic ossification",
+         "label": "absent", "split": "heldout"},   # deliberately wrong gold, in the other half
+        {"id": "d", "text": "FINDINGS: Possible HO.\nIMPRESSION: No HO.", "report_status": "absent", "split": "dev"},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    dev = json.loads(hoguide("evaluate", str(corpus), "--split", "dev", "--json").stdout)
+    assert dev["mentions"]["accuracy"] == 1.0 and dev["reports"]["accuracy"] == 1.0
+    assert dev["class_accuracy"] == {"absent": {"accuracy": 1.0, "n": 1}, "general": {"accuracy": 1.0, "n": 1}}
+    everything = hoguide("evaluate", str(corpus), "--errors")
+    assert everything.returncode == 0
+    assert "c: gold absent, read present" in everything.stdout
+    assert "== reports (accuracy 1.000, n=1)" in everything.stdout

@@ -294,9 +294,8 @@ def evaluate_command(
             with path.open(encoding="utf-8") as handle:
                 corpus = evaluate_corpus(handle, reader, split=None if split is Split.all else split.value)
             scores = {"mentions": corpus.mentions, "reports": corpus.reports}
-            extra = {"class_accuracy": {k: f"{a:.3f} (n={n})" for k, (a, n) in corpus.class_accuracy().items()},
-                     "lookalikes_called_ho": "{} of {}".format(*corpus.lookalikes_called_ho()),
-                     **{k: {"accuracy": round(v.accuracy, 4), "n": v.total} for k, v in corpus.attributes.items()}}
+            summary = corpus.to_dict()
+            extra = {key: summary[key] for key in ("class_accuracy", "lookalikes_called_ho", "attributes")}
             wrong, bad = corpus.errors, corpus.bad_lines
         else:
             with path.open(encoding="utf-8") as handle:
