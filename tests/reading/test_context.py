@@ -42,6 +42,14 @@ def verdict(reader: Reader, sentence: str, target: str) -> dict[str, object]:
         ("She is a 45-year-old woman with heterotopic ossification.", "heterotopic ossification", []),
         ("Heterotopic ossification about the right hip.", "heterotopic ossification", []),
         ("NO EVIDENCE OF HETEROTOPIC OSSIFICATION.", "HETEROTOPIC OSSIFICATION", ["negated"]),
+        # wordings other projects' ConText suites test, in our own sentences
+        ("Negative for cellulitis, positive for an abscess.", "abscess", []),
+        ("He was not prescribed any anticoagulant for the clot.", "anticoagulant", ["negated"]),
+        ("The pulse is normal and the reflex is absent.", "pulse", []),
+        ("The reflex is absent.", "reflex", ["negated"]),
+        ("Pain free since the operation.", "Pain", ["negated"]),
+        ("Culture negative.", "Culture", ["negated"]),
+        ("Haematoma and/or early heterotopic ossification.", "Haematoma", ["uncertain"]),
     ],
 )
 def test_flags(reader: Reader, sentence: str, target: str, flags: list[str]) -> None:
@@ -102,3 +110,11 @@ def test_time_windows(reader: Reader, sentence: str, target: str, flags: list[st
 )
 def test_history_shorthand(reader: Reader, sentence: str, target: str) -> None:
     assert verdict(reader, sentence, target)["flags"] == ["historical"]
+
+
+def test_the_scope_is_the_sentence_that_holds_the_target(reader: Reader) -> None:
+    text = "No fracture. Possible fracture."
+    second = text.rindex("fracture")
+    assert reader.context.assess(text, second, second + len("fracture")).negated is False
+    assert reader.context.assess(text, second, second + len("fracture")).uncertain is True
+    assert reader.context.assess(text, 3, 11).negated is True

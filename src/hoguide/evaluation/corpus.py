@@ -91,17 +91,21 @@ def _parse(line: str) -> dict[str, Any]:
 
 
 def _target_span(row: dict[str, Any]) -> tuple[int, int] | None:
+    """The ``occurrence``-th (from 1) appearance of ``target`` in ``text``, counted as written, as
+    annotators count it ("HO" inside "SHOULDER" counts); else, if it is not there as written, the
+    first case-insensitive match."""
     occurrence = row.get("occurrence", 1)
     if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
         raise MalformedInputError('"occurrence" must be a whole number from 1')
-    text, offset = row["text"], 0
+    text, target = row["text"], row["target"]
+    start = -1
     for _ in range(occurrence):
-        span = locate_target(row["target"], text[offset:])
-        if span is None:
-            return None
-        found = (offset + span[0], offset + span[1])
-        offset = found[1]
-    return found
+        start = text.find(target, start + 1)
+        if start == -1:
+            break
+    if start != -1:
+        return start, start + len(target)
+    return locate_target(target, text) if occurrence == 1 else None
 
 
 def predicted_label(reading: Reading, span: tuple[int, int]) -> tuple[str, Finding | None]:

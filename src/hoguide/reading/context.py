@@ -20,6 +20,7 @@ from hoguide.errors import MalformedInputError
 from hoguide.knowledge.schema import MODIFYING_CATEGORIES, ContextRule
 from hoguide.models.reading import ContextResult, Trigger
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
+from hoguide.reading.sentences import split_sentences
 
 LAYER = "context"
 NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
@@ -72,15 +73,21 @@ class ContextEngine:
         """Every trigger, pseudo-trigger and terminator in ``text`` (overlaps resolved)."""
         return self.matcher.find(text)
 
-    def assess(self, sentence: str, start: int, end: int) -> ContextResult:
-        """ConText for the target ``sentence[start:end]``; the sentence is the scope."""
+    def assess(self, text: str, start: int, end: int) -> ContextResult:
+        """ConText for the target ``text[start:end]``. The scope is the sentence that holds it, split
+        as the reader splits reports ("No pneumonia. Possible pneumonia.": the second is possible);
+        a target that crosses a sentence boundary gets the whole text."""
         if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
             raise MalformedInputError("start and end must be whole numbers")
-        if not 0 <= start < end <= len(sentence):
+        if not 0 <= start < end <= len(text):
             raise MalformedInputError(
-                f"the target span {start}..{end} is not inside the text (length {len(sentence)})"
+                f"the target span {start}..{end} is not inside the text (length {len(text)})"
             )
-        return self.assess_span(sentence, self.find_triggers(sentence), start, end)
+        first, last = split_sentences(text).span(start)
+        if end > last:
+            first, last = 0, len(text)
+        triggers = [hit for hit in self.find_triggers(text) if first <= hit.start and hit.end <= last]
+        return self.assess_span(text, triggers, start, end)
 
     def assess_span(
         self,
