@@ -54,6 +54,7 @@ bench: $(VENV)/.installed $(BASELINE_VENV)/bin/python
 	$(BIN)/python benchmarks/bench.py --corpus benchmarks/out/corpus-dense.jsonl --json benchmarks/out/bench-dense.json
 	$(BIN)/python benchmarks/make_corpus.py benchmarks/out/corpus-kit.jsonl --profile kit
 	$(BIN)/python benchmarks/bench.py --corpus benchmarks/out/corpus-kit.jsonl --json benchmarks/out/bench-kit.json
+	$(BIN)/python benchmarks/ho_corpus.py
 
 ## bench-scan: the cohort scan on 200,000 generated notes, 1 and 2 processes and Spark local[2] (several minutes)
 bench-scan: $(VENV)/.dev-installed

@@ -44,6 +44,18 @@ class CorpusReport:
     errors: list[str] = field(default_factory=list)
     bad_lines: list[str] = field(default_factory=list)
 
+    def add_mention(self, row: dict[str, Any], predicted: str, finding: Finding | None = None) -> None:
+        """Score one mention row against a predicted label (the reader's, or another system's)."""
+        scored = _scored_label(row["label"], predicted)
+        self.mentions.add(row["label"], scored)
+        if scored != row["label"]:
+            self.errors.append(f"{row.get('id', '?')}: gold {row['label']}, read {scored} | {row['target']} | "
+                               f"{row['text']}")
+        for key, score in self.attributes.items():
+            if row.get(key) is not None and finding is not None:
+                score.total += 1
+                score.right += _attribute_right(key, finding, row[key])
+
     def class_accuracy(self) -> dict[str, tuple[float, int]]:
         """Per gold label: the share read right, and how many rows had that label."""
         result = {}
@@ -151,21 +163,14 @@ def evaluate_corpus(lines: Iterable[str], reader: Reader, *, split: str | None =
         except HoguideError as error:
             report.bad_lines.append(f"line {number}: {error.message}")
             continue
-        name = row.get("id", f"line {number}")
+        row.setdefault("id", f"line {number}")
         if span is None:
             # only general statements about HO also say nothing about the patient's HO
             status = "none" if reading.ho_status in ("not_mentioned", "hypothetical") else reading.ho_status
             report.reports.add(row["report_status"], status)
             if status != row["report_status"]:
-                report.errors.append(f"{name}: report gold {row['report_status']}, read {status}")
+                report.errors.append(f"{row['id']}: report gold {row['report_status']}, read {status}")
             continue
         predicted, finding = predicted_label(reading, span)
-        scored = _scored_label(row["label"], predicted)
-        report.mentions.add(row["label"], scored)
-        if scored != row["label"]:
-            report.errors.append(f"{name}: gold {row['label']}, read {scored} | {row['target']} | {row['text']}")
-        for key, score in report.attributes.items():
-            if row.get(key) is not None and finding is not None:
-                score.total += 1
-                score.right += _attribute_right(key, finding, row[key])
+        report.add_mention(row, predicted, finding)
     return report
