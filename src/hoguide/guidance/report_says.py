@@ -21,7 +21,10 @@ def _details(finding: Finding, kb: KnowledgeBase) -> tuple[list[str], list[str]]
     if finding.grade:
         grade_id = f"grade.{finding.grade.system}.{finding.grade.value}"
         system = {"brooker": "Brooker", "hastings_graham": "Hastings-Graham", "della_valle": "Della Valle"}
-        line = f"Grade: {system.get(finding.grade.system, finding.grade.system)} {finding.grade.value}."
+        if finding.grade.system in system:
+            line = f"Grade: {system[finding.grade.system]} {finding.grade.value}."
+        else:  # "grade IV heterotopic ossification": no scale named, none guessed
+            line = f"Grade: {finding.grade.value}. The report does not say which grading scale it used."
         if grade_id in kb.statements:
             statement = kb.statement(grade_id)
             line += " " + statement.patient
