@@ -77,7 +77,7 @@ def test_no_cause_found_says_so() -> None:
         ("Myositis ossificans. No features of osteosarcoma.", None, []),
         ("Heterotopic ossification of the thigh.", {"symptoms": ["fast_growing_lump"]}, ["tumour_suspected"]),
         ("Concern for fibrodysplasia ossificans progressiva.", None, ["fop_biopsy_hazard"]),
-        ("Heterotopic bone in the neck.", {"known_fop": True}, ["fop_biopsy_hazard"]),
+        ("Heterotopic bone in the neck.", {"known_fop": True}, ["fop_known"]),   # known, never "only possible"
         ("No features of fibrodysplasia ossificans progressiva. Heterotopic ossification of the hip.", None, []),
         ("Heterotopic ossification about the right hip.", None, []),
     ],
@@ -93,9 +93,10 @@ def test_red_flags_come_first_in_the_text() -> None:
 
 def test_fop_changes_every_answer_that_could_lead_to_surgery() -> None:
     assessment = explain("Heterotopic ossification of the back.", {"known_fop": True})
-    assert assessment.answers["treatment"].statements == ("treatment.fop",)
+    assert assessment.answers["treatment"].statements[0] == "treatment.fop"
+    assert not {"treatment.surgery", "treatment.radiation"} & set(assessment.answers["treatment"].statements)
     assert assessment.answers["recurrence"].statements[0] == "recurrence.fop"
-    assert assessment.answers["cause"].statements[0] == "cause.fop_suspected"
+    assert assessment.answers["cause"].statements[0] == "cause.fop"   # known FOP is not "raised as a question"
 
 
 def test_recurrence_after_excision() -> None:

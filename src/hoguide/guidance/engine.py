@@ -7,11 +7,12 @@ from dataclasses import replace
 
 from hoguide.guidance.cause import answer_cause
 from hoguide.guidance.growth import answer_growth
+from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.recovery import answer_recovery
 from hoguide.guidance.recurrence import answer_recurrence
+from hoguide.guidance.red_flags import find_red_flags
 from hoguide.guidance.report_says import restate_report
-from hoguide.guidance.safety import find_red_flags
 from hoguide.guidance.treatment import answer_treatment
 from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
@@ -41,8 +42,9 @@ def reference_link(kb: KnowledgeBase, key: str) -> str | None:
 
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     view = CaseView.of(case)
-    answers = {question: answerer(view, kb) for question, answerer in ANSWERERS.items()}
-    red_flags = find_red_flags(view, kb)
+    red_flags, flag_states = find_red_flags(view, kb)
+    answers = {question: apply_precedence(answerer(view, kb), red_flags, kb)
+               for question, answerer in ANSWERERS.items()}
     report_says = restate_report(view, kb)
     notice = kb.statement(NOTICE_ID)
     reported = {c for c in view.causes() if view.causes()[c]}
@@ -59,6 +61,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for s in report_says for k in s.citations]
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
+    keys += [k for f in flag_states for k in f.citations]
     references = {k: kb.references[k].citation for k in dict.fromkeys(keys)}
     links = {k: link for k in references if (link := reference_link(kb, k))}
     assessment = Assessment(
@@ -68,6 +71,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         causes=causes,
         answers=answers,
         red_flags=tuple(red_flags),
+        flag_states=tuple(flag_states),
         questions_for_doctor=tuple(questions_for_doctor(view, kb)),
         notice=notice.patient,
         references=references,

@@ -252,6 +252,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         for key in keys:
             if key not in references:
                 c.add(file, line, f"{what} cites {key!r}, which is not in references.yaml")
+    _check_red_flags(c, content, {concept.id for concept in lexicon.get("red_flag", ())})
     if c.problems:
         return None, c.problems
     kb = KnowledgeBase(
@@ -308,6 +309,21 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
             content.glossary.append(item)
         if not isinstance(item, Question):
             content.citations.append((name, line, ident, item.refs))
+
+
+def _check_red_flags(c: _Collector, content: _Content, signals: set[str]) -> None:
+    """Every red flag reads a signal the lexicon has, and forbids or requires statements that exist."""
+    file = "content/red_flags.yaml"
+    for flag in content.red_flags.values():
+        for signal in (flag.signal, *flag.reassurance, *flag.signs):
+            if signal not in signals:
+                c.add(file, None, f"red flag {flag.id!r} reads {signal!r}, which is not in lexicon/red_flag.yaml")
+        for statement in (*flag.forbids, *flag.requires.values()):
+            if statement not in content.statements:
+                c.add(file, None, f"red flag {flag.id!r} names statement {statement!r}, which does not exist")
+        clash = set(flag.forbids) & set(flag.requires.values())
+        if clash:
+            c.add(file, None, f"red flag {flag.id!r} both forbids and requires {sorted(clash)}")
 
 
 def validate_knowledge(root: Traversable | None = None) -> list[str]:

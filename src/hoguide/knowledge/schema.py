@@ -11,7 +11,7 @@ Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 LexiconKind = Literal[
     "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
-    "maturity", "change", "laterality", "time_cue",
+    "maturity", "change", "laterality", "time_cue", "red_flag",
 ]
 LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
 ContextCategory = Literal[
@@ -41,6 +41,10 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
+    "red_flag": frozenset({"dvt", "dvt_sign", "dvt_reassurance", "infection", "infection_sign",
+                           "infection_reassurance", "tumour", "zonal_pattern", "fop", "fop_reassurance",
+                           "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
+                           "not_a_flag"}),
 }
 
 
@@ -190,13 +194,35 @@ class StatementsFile(_Strict):
     statements: tuple[Statement, ...] = Field(min_length=1)
 
 
+FlagState = Literal["suspected", "known", "ruled_out", "not_found"]
+FLAG_STATES: tuple[str, ...] = get_args(FlagState)
+QuestionKey = Literal["cause", "growth", "treatment", "recovery", "recurrence"]
+
+
 class RedFlagContent(_Strict):
+    """A red flag: what it says when raised, the signal it reads, when it is raised, what is said
+    plainly in its other states, and what it forbids and requires in the five answers."""
+
     id: SnakeId
     urgency: Literal["emergency", "same_day", "soon"]
     patient: PatientText
     action: PatientText
     clinician: str | None = None
     refs: tuple[RefKey, ...] = Field(min_length=1)
+    signal: SnakeId                               # the red_flag lexicon concept it reads
+    # concepts whose presence reassures and whose absence is the warning ("lacks a zonal pattern",
+    # "skin not intact"): present is not_found, absent is suspected
+    reassurance: tuple[SnakeId, ...] = ()
+    # softer signs ("calf swelling", "fever"): present is a question still open, like "rule out DVT"
+    signs: tuple[SnakeId, ...] = ()
+    # words that make a known flag new again: "known DVT, now with new swelling of the other leg"
+    renewed_cues: tuple[Phrase, ...] = ()
+    raise_when: tuple[FlagState, ...] = ("suspected",)
+    known_cues: tuple[Phrase, ...] = ()           # in the signal's sentence: known and being treated
+    test_cues: tuple[Phrase, ...] = ()            # in a negated signal's sentence: ruled out by a test
+    states: dict[FlagState, PatientText] = {}     # said plainly in "what your report says"
+    forbids: tuple[StatementId, ...] = ()         # never said in an answer while the flag is raised
+    requires: dict[QuestionKey, StatementId] = {}  # the answer's first sentence while it is raised
     note: str | None = None
 
 

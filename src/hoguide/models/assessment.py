@@ -53,6 +53,22 @@ class RedFlag:
     evidence: tuple[Evidence, ...]
     reason: str
     clinician_note: str = ""
+    state: str = "suspected"  # suspected, or known (FOP); see hoguide.guidance.red_flags
+
+    def to_dict(self) -> dict[str, Any]:
+        return fields_of(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FlagStatus:
+    """A red flag's state said plainly ("your report looked for a blood clot and found none")."""
+
+    id: str  # the signal: dvt, infection, tumour, fop, nerve_compression, pressure_sore
+    label: str
+    state: str  # suspected, known, ruled_out, not_found
+    text: str
+    evidence: tuple[Evidence, ...]
+    citations: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self)
@@ -98,12 +114,13 @@ class Assessment:
     knowledge_version: str
     trace: tuple[str, ...] = field(default=())
     reference_links: dict[str, str] = field(default_factory=dict)  # key -> DOI, PubMed or web address
+    flag_states: tuple[FlagStatus, ...] = ()  # every red flag the report speaks of, raised or not
 
     def patient_texts(self) -> list[str]:
         """Every sentence a patient is shown, for the readability ceiling."""
         texts = [self.notice]
         texts += [f.message for f in self.red_flags] + [f.action for f in self.red_flags]
-        texts += [s.text for s in self.report_says]
+        texts += [s.text for s in self.report_says] + [s.text for s in self.flag_states]
         for answer in self.answers.values():
             texts += [answer.answer, answer.explanation]
         texts += list(self.questions_for_doctor)

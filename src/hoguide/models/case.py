@@ -39,6 +39,10 @@ class PatientAnswers(BaseModel):
     prior_excision: bool = Field(default=False, description="HO was removed by surgery before")
     excision_date: date | None = None
     known_fop: bool = False
+    # The two questions that most often reveal FOP (ho_facts.md §10): big toes short or bent since
+    # birth, and a lump that came after a minor knock, a shot or an illness and turned hard.
+    big_toes_short_or_bent_from_birth: bool = False
+    hard_lump_after_minor_knock: bool = False
     prophylaxis: tuple[Prophylaxis, ...] = Field(default=(), description="prevention already given")
     surgery_planned: bool = False
     as_of: date | None = None

@@ -1,0 +1,43 @@
+"""Nothing below a red flag contradicts it: each raised flag's ``forbids`` and ``requires``
+(content/red_flags.yaml) are applied to the five answers.
+
+A forbidden statement is dropped ("HO is not cancer" under a tumour that is not ruled out, "surgery
+to remove it" under suspected FOP). A required statement becomes the answer's first sentence, and
+the answer's certainty is the flag's: the lead is what the report asks for, not a settled answer.
+The first raised flag (in content order) whose lead no other raised flag forbids sets the lead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hoguide.guidance.compose import compose
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import Answer, RedFlag
+
+CLINICIAN_ONLY_SUFFIX = "_clinician"
+
+
+def apply_precedence(answer: Answer, raised: Sequence[RedFlag], kb: KnowledgeBase) -> Answer:
+    contents = [kb.red_flags[f.id] for f in raised]
+    if not contents:
+        return answer
+    forbidden = {statement for content in contents for statement in content.forbids}
+    leads = [content.requires[answer.question] for content in contents if answer.question in content.requires]
+    lead = next((s for s in leads if s not in forbidden), None)
+    kept = [s for s in answer.statements if s not in forbidden and s != lead]
+    if lead is None and kept == list(answer.statements):
+        return answer
+    patient = [s for s in kept if not s.endswith(CLINICIAN_ONLY_SUFFIX)]
+    clinician = [s for s in kept if s.endswith(CLINICIAN_ONLY_SUFFIX)]
+    ids = [lead, *patient] if lead else patient
+    if not ids:  # everything it said is forbidden and no flag leads: fall back on "not sure yet"
+        fallback = f"{answer.question}.uncertain"
+        if fallback not in kb.statements:
+            return answer
+        ids = [fallback]
+    flags = ", ".join(f.id for f in raised)
+    return compose(kb, answer.question, ids, certainty="low" if lead else answer.certainty,
+                   reason=f"a red flag comes first ({flags})" if lead else answer.certainty_reason,
+                   evidence=answer.evidence, rule=f"{answer.rule}; red flags {flags} applied",
+                   clinician_only=clinician)

@@ -1,0 +1,180 @@
+"""Red flags read, not matched: each flag's state from the report's own words and the patient's answers.
+
+Every flag (content/red_flags.yaml) reads one signal of lexicon/red_flag.yaml, which the reader has
+already given a ConText status. A signal's state (ho_facts.md §5: HO, DVT, infection and tumours look
+alike; §10: FOP):
+* present or possible: ``suspected`` ("rule out DVT", "worrisome for sarcoma"), or ``known`` when its
+  sentence says it is known and being treated ("DVT, on apixaban") — one of the flag's ``known_cues``;
+* past (historical): ``known``;
+* absent: ``ruled_out`` when its sentence names a test (``test_cues``: "duplex negative for DVT"),
+  else ``not_found`` ("no signs of infection");
+* hypothetical or someone else's ("DVT prophylaxis", "mother has FOP"), or a template line: nothing.
+A ``reassurance`` signal works the other way round: a lesion that lacks the zonal pattern of myositis
+ossificans is a suspected tumour, one that shows it is reassuring; "skin intact" is no pressure sore.
+Softer signs (leg swelling and warmth after surgery, fever, a fast-growing lump, numbness) that the
+report or the patient gives suspect a flag too, unless a test has ruled it out.
+Of several states a signal named as present now wins; between a work-up still open and a test that
+answered it, the later wins; then known, then not found. A flag is raised
+only in the states its content names (``raise_when``); the others are said plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from hoguide.guidance.view import CaseView, Located
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import RedFlagContent
+from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
+from hoguide.models.reading import Fact
+
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
+SENTENCE_REACH = 300  # characters searched each way for the end of a signal's sentence
+URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
+LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
+LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
+                     "prolonged_immobilisation_or_icu"}
+
+
+@dataclass(frozen=True, slots=True)
+class SignalState:
+    state: str
+    evidence: tuple[Evidence, ...]
+    reason: str
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence around offset ``start``: to the nearest full stop or line end, with semicolons
+    kept inside ("DVT, on apixaban; leg swelling improving" is one statement about the clot) and
+    a full stop after a lone capital not taken as an end ("E. coli")."""
+    window_start = max(0, start - SENTENCE_REACH)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
+    after = _SENTENCE_END.search(text, start, start + SENTENCE_REACH)
+    return text[before[-1] if before else window_start : after.start() if after else start + SENTENCE_REACH]
+
+
+def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
+    lowered = f" {sentence.lower()} "
+    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lowered) for cue in cues)
+
+
+def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent) -> str | None:
+    """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT")."""
+    status = fact.item.status
+    sentence = _sentence(text, fact.item.start)
+    if fact.item.concept in content.reassurance:  # "skin intact", "zonal pattern": absence is the warning
+        # A reassuring result ("cultures negative so far", "skin intact") is not found, never a rule-out
+        # that silences a fever. "Lacks a zonal pattern", "skin not intact" open the question; next to
+        # a test result the negation belongs to the result ("NCS/EMG normal - compression excluded").
+        if status == "present":
+            return "not_found"
+        if status == "absent":
+            return "ruled_out" if _has_cue(sentence, content.test_cues) else "queried"
+        return None
+    known = _has_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
+    if fact.item.concept in content.signs:  # "calf swelling": a question a test can answer
+        if status in ("present", "possible"):
+            return "known" if known else "queried"  # "leg swelling improving" on anticoagulation
+        return "not_found" if status == "absent" else None
+    if status == "present":
+        return "known" if known else "suspected"
+    if status == "possible":
+        return "queried"
+    if status == "historical":
+        return "known"
+    if status == "absent":
+        return "ruled_out" if _has_cue(sentence, content.test_cues) else "not_found"
+    return None  # hypothetical: a risk, a plan, an order-set line
+
+
+def read_signal(view: CaseView, content: RedFlagContent) -> SignalState | None:
+    """The state of one signal from the report, before the softer signs and the patient's answers.
+
+    A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
+    answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
+    found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
+    for fact in view.facts:
+        item = fact.item
+        if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs):
+            continue
+        state = _fact_state(fact, view.case.readings[fact.reading].text, content)
+        if state is not None:
+            found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
+    if "suspected" in found:
+        state = "suspected"
+    elif "queried" in found or "ruled_out" in found:
+        last = max((place, name) for name in ("queried", "ruled_out") for place, _ in found.get(name, []))
+        state = last[1]
+    else:
+        state = next((s for s in ("known", "not_found") if s in found), "")
+    if not state:
+        return None
+    evidence = tuple(e for _, e in found[state])
+    shown = "suspected" if state == "queried" else state
+    return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}")
+
+
+def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
+    """Softer signs of a flag from the report and the patient: (why, evidence)."""
+    symptoms = view.symptoms()
+    answers = view.case.answers
+    if signal == "dvt":
+        leg = {s: symptoms[s] for s in ("swelling", "warmth", "calf_pain") if s in symptoms}
+        context = "calf_pain" in symptoms or (set(view.sites) & LOWER_LIMB_SITES
+                                              and set(view.causes()) & LOWER_LIMB_CAUSES)
+        if leg and context:
+            return (f"{' and '.join(sorted(leg))} in the leg after surgery, injury or bed rest, which can also be "
+                    "a blood clot", [e for es in leg.values() for e in es])
+    if signal == "infection" and ("fever" in symptoms or {"redness", "warmth"} <= set(symptoms)):
+        signs = [s for s in ("fever", "redness", "warmth") if s in symptoms]
+        return f"{' and '.join(signs)}, which can also be an infection", [e for s in signs for e in symptoms[s]]
+    if signal == "tumour":
+        lump = [s for s in ("fast_growing_lump", "night_pain") if s in symptoms]
+        if lump:
+            return "a fast-growing or painful lump", [e for s in lump for e in symptoms[s]]
+    if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or answers.hard_lump_after_minor_knock):
+        return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
+    if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs
+        return "you told us about numbness or tingling", []
+    return None
+
+
+def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
+    """Each signal's state, combining the report's words, the softer signs and the patient's answers."""
+    states: dict[str, SignalState] = {}
+    for content in kb.red_flags.values():
+        if content.signal in states:
+            continue
+        state = read_signal(view, content)
+        signs = _signs(view, content.signal)
+        if signs is not None and (state is None or state.state in ("known", "not_found")):
+            # New signs on a known or unremarked flag are suspected; a test that ruled it out explains them.
+            state = SignalState("suspected", tuple(signs[1]), signs[0])
+        if content.signal == "fop" and view.case.answers.known_fop:
+            state = SignalState("known", state.evidence if state else (), "you told us you have FOP")
+        if state is not None:
+            states[content.signal] = state
+    return states
+
+
+def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], list[FlagStatus]]:
+    """The raised flags, most urgent first, and every flag's state (for "what your report says")."""
+    states = signal_states(view, kb)
+    raised: list[RedFlag] = []
+    statuses: list[FlagStatus] = []
+    for content in kb.red_flags.values():
+        state = states.get(content.signal)
+        if state is None:
+            continue
+        if state.state in content.raise_when:
+            raised.append(RedFlag(content.id, content.patient, content.action, content.urgency, content.refs,
+                                  tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
+                                  state.state))
+        said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
+        if said is not None:
+            statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,
+                                       tuple(dict.fromkeys(state.evidence)), content.refs))
+    raised.sort(key=lambda f: URGENCY_ORDER.get(f.urgency, 3))
+    return raised, statuses

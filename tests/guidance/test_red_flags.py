@@ -1,0 +1,118 @@
+"""Red flags read, not matched: the state of each flag in tests/cases/red_flag_states.yaml, and
+nothing in the five answers that contradicts a raised flag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hoguide.guidance.engine import assess_case
+from hoguide.guidance.precedence import apply_precedence
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import QUESTIONS, Answer, Assessment, RedFlag
+from hoguide.models.case import PatientAnswers, build_case
+from hoguide.reading.reader import Reader
+from tests.conftest import load_cases
+
+ROWS = load_cases("red_flag_states.yaml")
+
+
+def explain(reader: Reader, kb: KnowledgeBase, text: str, **answers: Any) -> Assessment:
+    return assess_case(build_case(reader.read(text), PatientAnswers(**answers)), kb)
+
+
+def flag_state(assessment: Assessment, flag: str, kb: KnowledgeBase) -> str:
+    raised = [f.state for f in assessment.red_flags if kb.red_flags[f.id].signal == flag]
+    said = [s.state for s in assessment.flag_states if s.id == flag]
+    return (raised or said or ["none"])[0]
+
+
+RAISING = [r for r in ROWS if r["state"] == "suspected"]
+QUIET = [r for r in ROWS if r["state"] != "suspected" and not (r["flag"] == "fop" and r["state"] == "known")]
+
+
+def raised_signals(assessment: Assessment, kb: KnowledgeBase) -> set[str]:
+    return {kb.red_flags[f.id].signal for f in assessment.red_flags}
+
+
+@pytest.mark.parametrize("row", RAISING, ids=[f"{r['flag']}-{r['text'][:60]}" for r in RAISING])
+def test_every_suspected_flag_is_raised(reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:
+    assert row["flag"] in raised_signals(explain(reader, kb, row["text"]), kb)
+
+
+@pytest.mark.parametrize("row", QUIET, ids=[f"{r['flag']}-{r['state']}-{r['text'][:50]}" for r in QUIET])
+def test_no_flag_is_raised_that_the_report_rules_out_knows_or_never_raises(
+        reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:
+    assert row["flag"] not in raised_signals(explain(reader, kb, row["text"]), kb)
+
+
+@pytest.mark.parametrize("state", ["known", "ruled_out", "not_found", "none"])
+def test_each_state_is_read_right_in_at_least_85_percent_of_rows(reader: Reader, kb: KnowledgeBase,
+                                                                  state: str) -> None:
+    rows = [r for r in ROWS if r["state"] == state]
+    wrong = [(r["text"], got) for r in rows
+             if (got := flag_state(explain(reader, kb, r["text"]), r["flag"], kb)) != state]
+    assert len(rows) >= 60
+    assert len(wrong) <= 0.15 * len(rows), wrong
+
+
+def _every_statement_of(question: str, kb: KnowledgeBase) -> list[str]:
+    return [s for s in kb.statements if s.startswith(f"{question}.")]
+
+
+@pytest.mark.parametrize("flag_id", ["dvt_suspected", "infection_suspected", "tumour_suspected",
+                                     "fop_biopsy_hazard", "fop_known", "nerve_compression", "pressure_sore"])
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_raised_flag_forbids_and_leads_in_every_answer(kb: KnowledgeBase, flag_id: str, question: str) -> None:
+    content = kb.red_flags[flag_id]
+    said = _every_statement_of(question, kb)
+    answer = Answer(question, "", "", "", "moderate", "", (), (), tuple(said), "every statement")
+    flag = RedFlag(flag_id, content.patient, content.action, content.urgency, content.refs, (), "test")
+    result = apply_precedence(answer, [flag], kb)
+    assert not set(result.statements) & set(content.forbids)
+    if question in content.requires:
+        assert result.statements[0] == content.requires[question]
+        assert result.answer == kb.statement(content.requires[question]).patient
+
+
+def test_suspected_fop_is_never_told_it_is_known(reader: Reader, kb: KnowledgeBase) -> None:
+    assessment = explain(reader, kb, "Suspected fibrodysplasia ossificans progressiva. Heterotopic ossification "
+                                     "in the neck of a 4-year-old.")
+    assert [f.id for f in assessment.red_flags] == ["fop_biopsy_hazard"]
+    text = " ".join(assessment.patient_texts()).lower()
+    assert "you have fop" not in text and "that you have fop" not in text
+    assert "surgery to remove it may be an option" not in text
+    assert "radiation" not in text
+
+
+def test_known_fop_is_never_told_it_is_only_possible(reader: Reader, kb: KnowledgeBase) -> None:
+    assessment = explain(reader, kb, "Heterotopic ossification of the back.", known_fop=True)
+    assert [f.id for f in assessment.red_flags] == ["fop_known"]
+    text = " ".join(assessment.patient_texts()).lower()
+    assert "raises the question of fop" not in text and "raises the chance of fop" not in text
+    assert "until fop is ruled out" not in text
+
+
+def test_a_tumour_not_ruled_out_is_not_reassured(reader: Reader, kb: KnowledgeBase) -> None:
+    assessment = explain(reader, kb, "Ossified mass in the left thigh. The mass has doubled in size in 3 weeks; "
+                                     "parosteal osteosarcoma is in the differential. Refer to the sarcoma service.")
+    assert "tumour_suspected" in [f.id for f in assessment.red_flags]
+    text = " ".join(assessment.patient_texts())
+    assert "HO is not cancer" not in text
+    assert "usually watched, not treated" not in text
+    assert assessment.answers["treatment"].statements[0] == "flag.tumour_workup"
+
+
+def test_a_benign_biopsy_answers_the_tumour_question(reader: Reader, kb: KnowledgeBase) -> None:
+    assessment = explain(reader, kb, "Query parosteal osteosarcoma. MICROSCOPIC: mature lamellar bone with a zonal "
+                                     "pattern; no atypia or evidence of malignancy. DIAGNOSIS: myositis ossificans.")
+    assert "tumour_suspected" not in [f.id for f in assessment.red_flags]
+
+
+def test_the_fop_screening_answers_raise_suspicion(reader: Reader, kb: KnowledgeBase) -> None:
+    text = "Heterotopic ossification in the soft tissues of the back."
+    assert explain(reader, kb, text).red_flags == ()
+    toes = explain(reader, kb, text, big_toes_short_or_bent_from_birth=True)
+    knock = explain(reader, kb, text, hard_lump_after_minor_knock=True)
+    assert [f.id for f in toes.red_flags] == [f.id for f in knock.red_flags] == ["fop_biopsy_hazard"]
