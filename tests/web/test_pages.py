@@ -36,6 +36,17 @@ def test_clinician_view(client: httpx.Client) -> None:
     assert "(clinician view)" in page and 'class="clinician"' in page
 
 
+def test_the_fop_screening_questions_are_asked_and_used(client: httpx.Client) -> None:
+    index = client.get("/").text
+    assert 'name="big_toes"' in index and 'name="lump_after_knock"' in index
+    report = "Heterotopic ossification in the soft tissues of the back."
+    plain = client.post("/explain", data={"report": report}).text
+    toes = client.post("/explain", data={"report": report, "big_toes": "yes"}).text
+    assert "Act on these first" not in plain
+    assert "Act on these first" in toes and "FOP" in toes
+    assert 'name="big_toes" value="yes"' in toes  # kept for the view switch
+
+
 def test_example_link(client: httpx.Client) -> None:
     page = client.get("/example/suspected_fop_child").text
     assert "Act on these first" in page and page.index("Act on these first") < page.index("What your report says")

@@ -48,7 +48,19 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         lines.extend(f"    {d}" for d in said.details)
         if said.evidence:
             lines.append(f"    Report words: {quotes(assessment, said.evidence, 4)}")
+    for state in assessment.flag_states:
+        lines.append(f"{bullet}{state.text}")
+        if state.evidence:
+            lines.append(f"    Report words: {quotes(assessment, state.evidence, 4)}")
     lines.append("")
+    if clinician:
+        heading("Red flags: every state (clinician view)")
+        raised = {(f.id, f.state): f for f in assessment.red_flags}
+        lines.extend(f"{bullet}{flag.id}: {flag.state} ({flag.reason})" for flag in raised.values())
+        lines.extend(f"{bullet}{state.id}: {state.state.replace('_', ' ')}" for state in assessment.flag_states)
+        if not raised and not assessment.flag_states:
+            lines.append(f"{bullet}none raised or spoken of")
+        lines.append("")
     for question in QUESTIONS:
         answer = assessment.answers[question]
         heading(TITLES[question])

@@ -32,7 +32,7 @@ def symptom_choices() -> list[Choice]:
 
 
 def answers_from_form(cause: str, event_date: str, symptoms: list[str], prior_excision: str,
-                      known_fop: str) -> PatientAnswers | None:
+                      known_fop: str, big_toes: str = "", lump_after_knock: str = "") -> PatientAnswers | None:
     """Only what the person filled in; the same checks and messages as ``--answers``."""
     data: dict[str, Any] = {}
     if cause:
@@ -45,4 +45,8 @@ def answers_from_form(cause: str, event_date: str, symptoms: list[str], prior_ex
         data["prior_excision"] = True
     if known_fop == "yes":
         data["known_fop"] = True
+    if big_toes == "yes":
+        data["big_toes_short_or_bent_from_birth"] = True
+    if lump_after_knock == "yes":
+        data["hard_lump_after_minor_knock"] = True
     return parse_answers(data) if data else None

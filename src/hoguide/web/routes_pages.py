@@ -61,12 +61,15 @@ class ReportForm:
     symptoms: list[str]
     prior_excision: str
     known_fop: str
+    big_toes: str = ""
+    lump_after_knock: str = ""
 
     @property
     def state(self) -> list[tuple[str, str]]:
         """The answers as hidden fields, so the result page can post them again."""
         state = [("cause", self.cause), ("event_date", self.event_date), ("prior_excision", self.prior_excision),
-                 ("known_fop", self.known_fop), *(("symptoms", s) for s in self.symptoms)]
+                 ("known_fop", self.known_fop), ("big_toes", self.big_toes),
+                 ("lump_after_knock", self.lump_after_knock), *(("symptoms", s) for s in self.symptoms)]
         return [(k, v) for k, v in state if v]
 
 
@@ -78,8 +81,11 @@ def report_form(
     symptoms: Annotated[list[str] | None, Form()] = None,
     prior_excision: Annotated[str, Form()] = "",
     known_fop: Annotated[str, Form()] = "",
+    big_toes: Annotated[str, Form()] = "",
+    lump_after_knock: Annotated[str, Form()] = "",
 ) -> ReportForm:
-    return ReportForm(report, upload, cause, event_date, symptoms or [], prior_excision, known_fop)
+    return ReportForm(report, upload, cause, event_date, symptoms or [], prior_excision, known_fop, big_toes,
+                      lump_after_knock)
 
 
 async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | None:
@@ -88,7 +94,8 @@ async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | Non
     if form.upload is not None and form.upload.filename:
         data = await form.upload.read(limit * 4 + 1)
         form.report = text_from_upload(data, form.upload.filename, limit).text
-    return answers_from_form(form.cause, form.event_date, form.symptoms, form.prior_excision, form.known_fop)
+    return answers_from_form(form.cause, form.event_date, form.symptoms, form.prior_excision, form.known_fop,
+                             form.big_toes, form.lump_after_knock)
 
 
 def _assess(report: str, request: Request, answers: PatientAnswers | None = None) -> Assessment:
