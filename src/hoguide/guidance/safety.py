@@ -22,7 +22,7 @@ URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 
 def _flag(kb: KnowledgeBase, flag_id: str, reason: str, evidence: Iterable[Evidence]) -> RedFlag:
     content = kb.red_flags[flag_id]
-    return RedFlag(flag_id, content.patient, content.action, content.urgency, content.refs,
+    return RedFlag(flag_id, content.patient, content.action, content.urgency, kb.patient_refs(content.refs),
                    tuple(dict.fromkeys(evidence)), reason, content.clinician or "")
 
 
