@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
@@ -29,6 +31,18 @@ def test_every_citation_resolves(kb: KnowledgeBase) -> None:
     cited = [r for s in kb.statements.values() for r in s.refs] + [r for f in kb.red_flags.values() for r in f.refs]
     cited += [r for t in kb.glossary for r in t.refs]
     assert cited and all(key in kb.references for key in cited)
+
+
+# A content id such as treatment.excision_timing_clinician means nothing to a reader: say it in words.
+CONTENT_ID = re.compile(r"\b[a-z_]+\.[a-z_]+\b")
+
+
+def test_no_text_names_a_content_id(kb: KnowledgeBase) -> None:
+    ids = set(kb.statements) | {q.id for q in kb.questions}
+    texts = [(s.id, t) for s in kb.statements.values() for t in (s.patient, s.clinician or "", s.title or "")]
+    texts += [(f.id, t) for f in kb.red_flags.values() for t in (f.patient, f.action, f.clinician or "")]
+    named = {(where, found) for where, text in texts for found in CONTENT_ID.findall(text) if found in ids}
+    assert not named, f"content ids in shown text: {sorted(named)}"
 
 
 # Every id the guidance modules can ask for. Missing one would fail an assessment at run time.

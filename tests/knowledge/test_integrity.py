@@ -72,3 +72,13 @@ def test_broken_yaml_is_reported(data_copy: Path) -> None:
     (data_copy / "lexicon" / "laterality.yaml").write_text("kind: laterality\nconcepts: [\n", encoding="utf-8")
     problems = validate_knowledge(data_copy)
     assert any("laterality.yaml" in p and "not valid YAML" in p for p in problems)
+
+
+def test_a_curator_note_back_in_a_citation_is_reported_with_its_line(data_copy: Path) -> None:
+    refs = data_copy / "references.yaml"
+    _edit(refs, "citation: Amstutz HC,", "citation: (authors UNVERIFIED; likely) Amstutz HC,")
+    problems = validate_knowledge(data_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("references.yaml:") and "curator_note" in problems[0]
+    line = int(problems[0].split(":")[1])
+    assert "(authors UNVERIFIED; likely) Amstutz HC" in refs.read_text(encoding="utf-8").splitlines()[line - 1]

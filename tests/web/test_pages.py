@@ -53,6 +53,14 @@ def test_example_link(client: httpx.Client) -> None:
     assert client.get("/example/nope").status_code == 404
 
 
+@pytest.mark.parametrize("view", ["patient", "clinician"])
+def test_sources_are_public_citations_only(client: httpx.Client, view: str) -> None:
+    page = client.get(f"/example/suspected_fop_child?view={view}").text
+    assert 'id="ref-Kitterman2005"' in page and "Pediatrics 2005" in page
+    assert 'id="ref-GeneReviews-FOP"' not in page and 'id="ref-FOP-China72-mirror"' not in page  # held back
+    assert "UNVERIFIED" not in page and "via ecosystem" not in page
+
+
 def test_text_and_pdf_uploads(client: httpx.Client) -> None:
     txt = client.post("/explain", files={"upload": ("report.txt", REPORT.encode(), "text/plain")}).text
     assert "Brooker III" in txt

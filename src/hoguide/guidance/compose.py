@@ -25,7 +25,7 @@ def compose(
     statements = [kb.statement(i) for i in ids]
     extras = [kb.statement(i) for i in clinician_only if i in kb.statements]
     lead, rest = statements[0], statements[1:]
-    citations = list(dict.fromkeys(ref for s in (*statements, *extras) for ref in s.refs))
+    citations = kb.patient_refs(ref for s in (*statements, *extras) for ref in s.refs)
     clinician = " ".join(s.clinician or s.patient for s in (*statements, *extras))
     unique_evidence = tuple(dict.fromkeys(evidence))
     return Answer(
@@ -36,7 +36,7 @@ def compose(
         certainty=certainty,
         certainty_reason=reason,
         evidence=unique_evidence,
-        citations=tuple(citations),
+        citations=citations,
         statements=tuple(ids + [s.id for s in extras]),
         rule=rule,
     )

@@ -62,7 +62,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
     keys += [k for f in flag_states for k in f.citations]
-    references = {k: kb.references[k].citation for k in dict.fromkeys(keys)}
+    references = {k: kb.references[k].citation for k in kb.patient_refs(keys)}
     links = {k: link for k in references if (link := reference_link(kb, k))}
     assessment = Assessment(
         readings=case.readings,

@@ -169,12 +169,12 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if state is None:
             continue
         if state.state in content.raise_when:
-            raised.append(RedFlag(content.id, content.patient, content.action, content.urgency, content.refs,
-                                  tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
-                                  state.state))
+            raised.append(RedFlag(content.id, content.patient, content.action, content.urgency,
+                                  kb.patient_refs(content.refs), tuple(dict.fromkeys(state.evidence)), state.reason,
+                                  content.clinician or "", state.state))
         said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,
-                                       tuple(dict.fromkeys(state.evidence)), content.refs))
+                                       tuple(dict.fromkeys(state.evidence)), kb.patient_refs(content.refs)))
     raised.sort(key=lambda f: URGENCY_ORDER.get(f.urgency, 3))
     return raised, statuses

@@ -61,8 +61,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     for group, (lines, evidence, refs) in groups.items():
         statement = kb.statement(f"report.{group}")
         said.append(ReportStatement(group, statement.patient, tuple(lines), tuple(evidence),
-                                    tuple(dict.fromkeys((*statement.refs, *refs)))))
+                                    kb.patient_refs((*statement.refs, *refs))))
     if not any(s.status != "mimic" for s in said):
         statement = kb.statement("report.none")
-        said.insert(0, ReportStatement("none", statement.patient, (), (), statement.refs))
+        said.insert(0, ReportStatement("none", statement.patient, (), (), kb.patient_refs(statement.refs)))
     return said

@@ -7,7 +7,7 @@ change in one pass (``hoguide data validate``).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -73,6 +73,11 @@ class KnowledgeBase:
             return self.statements[statement_id]
         except KeyError:
             raise KnowledgeError([f"no content statement with id {statement_id!r}"]) from None
+
+    def patient_refs(self, keys: Iterable[str]) -> tuple[str, ...]:
+        """``keys`` once each, in order, without the references held back from patients
+        (``patient_safe: false``: read only on a secondary site)."""
+        return tuple(key for key in dict.fromkeys(keys) if self.references[key].patient_safe)
 
     def label(self, kind: str, concept_id: str) -> str:
         for concept in self.concepts(kind):
@@ -194,6 +199,13 @@ def _check_sections(c: _Collector, file: str, node: yaml.Node | None, rules: Sec
             seen[key] = rule.id
 
 
+def _check_citations(c: _Collector, content: _Content, references: dict[str, Reference]) -> None:
+    for file, line, what, keys in content.citations:
+        for key in keys:
+            if key not in references:
+                c.add(file, line, f"{what} cites {key!r}, which is not in references.yaml")
+
+
 def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     c = _Collector()
     lexicon: dict[str, tuple[LexiconConcept, ...]] = {}
@@ -203,7 +215,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
     seen_files: set[str] = set()
-    references: dict[str, Reference] = {}
+    references: dict[str, Reference] | None = None  # None until references.yaml validates
     content = _Content()
     digest = hashlib.sha256()
     for name, entry in _yaml_files(root):
@@ -235,6 +247,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         elif name == "references.yaml":
             refs, node = c.parse(name, source, ReferencesFile)
             if refs is not None:
+                references = {}
                 for i, ref in enumerate(refs.references):
                     if ref.key in references:
                         c.add(name, _line_of(node, ("references", i)), f"duplicate reference key {ref.key!r}")
@@ -248,12 +261,12 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     for name in ("context_rules.yaml", "section_rules.yaml", "grade_systems.yaml", "references.yaml"):
         if name not in seen_files:
             c.add(name, None, "missing")
-    for file, line, what, keys in content.citations:
-        for key in keys:
-            if key not in references:
-                c.add(file, line, f"{what} cites {key!r}, which is not in references.yaml")
+    # An invalid references.yaml is reported already; checking citations against it would bury
+    # that one problem under every citation in the content.
+    if references is not None:
+        _check_citations(c, content, references)
     _check_red_flags(c, content, {concept.id for concept in lexicon.get("red_flag", ())})
-    if c.problems:
+    if c.problems or references is None:
         return None, c.problems
     kb = KnowledgeBase(
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,

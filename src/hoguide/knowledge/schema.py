@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -252,12 +253,53 @@ class GlossaryFile(_Strict):
     terms: tuple[GlossaryTerm, ...] = Field(min_length=1)
 
 
+# Words of the maintainers' working notes ("authors UNVERIFIED; likely ...", "from memory", "via
+# ecosystem.md"). They belong in a reference's curator_note: a citation is shown to patients as it is.
+CURATOR_WORDS: tuple[str, ...] = (
+    "unverified", "not verified", "from memory", "not shown", "not displayed", "not confirmed", "not read",
+    "page read", "pages read", "sources read", "via ecosystem", "low-quality", "low quality", "low-authority",
+    "low authority", "corrected citation", "likely", "inferred", "excerpt at", "record at", "mirrored",
+)
+_CURATOR_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CURATOR_WORDS) + r")\b", re.IGNORECASE)
+# Identifiers live in their own fields, so the page can link them and the citation stays readable.
+_IDENTIFIER_IN_TEXT = re.compile(r"https?://|\bdoi:|\bPMID\b|\bPMC\d", re.IGNORECASE)
+
+
 class Reference(_Strict):
+    """One source. ``citation`` is the public citation (authors only when known, title, journal or
+    publisher, year); ``curator_note`` keeps the maintainers' notes and is never rendered.
+    ``patient_safe: false`` marks a source read only on a secondary site, which patients never see."""
+
     key: RefKey
     citation: str = Field(min_length=10)
-    doi: str | None = None
-    pmid: str | None = None
-    url: str | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    patient_safe: bool = True
+    curator_note: str | None = None
+
+    @field_validator("citation")
+    @classmethod
+    def _public_text_only(cls, citation: str) -> str:
+        notes = _CURATOR_WORD.findall(citation)
+        if notes:
+            raise ValueError(f"a curator note in the citation ({', '.join(notes)}): move it to curator_note")
+        if _IDENTIFIER_IN_TEXT.search(citation):
+            raise ValueError("a DOI, PMID, PMC id or web address in the citation: put it in doi, pmid or url")
+        return citation
+
+    @field_validator("url")
+    @classmethod
+    def _whole_address(cls, url: str | None) -> str | None:
+        if url and ("…" in url or "..." in url):
+            raise ValueError("a cut-off address is a dead link: give the whole address or none")
+        return url
+
+    @model_validator(mode="after")
+    def _held_back_says_why(self) -> Reference:
+        if not self.patient_safe and not self.curator_note:
+            raise ValueError("patient_safe: false needs a curator_note saying where the source was read")
+        return self
 
 
 class ReferencesFile(_Strict):

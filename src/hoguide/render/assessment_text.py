@@ -28,6 +28,15 @@ def quotes(assessment: Assessment, evidence: Sequence[Evidence], limit: int) -> 
     return "; ".join(f'"{w}"' for w in list(words)[:limit])
 
 
+def source_line(assessment: Assessment, key: str, *, markdown: bool = False) -> str:
+    """One entry of the source list: the public citation, then its DOI, PubMed or web address."""
+    line = f"[{key}] {assessment.references[key]}"
+    link = assessment.reference_links.get(key)
+    if not link:
+        return line
+    return f"{line} <{link}>" if markdown else f"{line} {link}"
+
+
 def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bool = False) -> str:
     h1, h2 = ("# ", "## ") if markdown else ("", "")
     bullet = "- " if markdown else "  * "
@@ -79,7 +88,7 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     lines.extend(f"{bullet}{q}" for q in assessment.questions_for_doctor)
     lines.append("")
     heading("Sources")
-    lines.extend(f"{bullet}[{key}] {citation}" for key, citation in assessment.references.items())
+    lines.extend(f"{bullet}{source_line(assessment, key, markdown=markdown)}" for key in assessment.references)
     lines.extend(["", f"Reading level: about US grade {assessment.reading_grade:g}. "
                       f"Knowledge version {assessment.knowledge_version}."])
     return "\n".join(lines)
