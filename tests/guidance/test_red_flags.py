@@ -116,3 +116,21 @@ def test_the_fop_screening_answers_raise_suspicion(reader: Reader, kb: Knowledge
     toes = explain(reader, kb, text, big_toes_short_or_bent_from_birth=True)
     knock = explain(reader, kb, text, hard_lump_after_minor_knock=True)
     assert [f.id for f in toes.red_flags] == [f.id for f in knock.red_flags] == ["fop_biopsy_hazard"]
+
+
+def test_no_answer_contradicts_a_raised_flag_in_any_table_row_or_example(reader: Reader, kb: KnowledgeBase) -> None:
+    from hoguide.examples import example_bytes, example_names
+    texts = [r["text"] for r in ROWS] + [example_bytes(n).decode("utf-8") for n in example_names()]
+    checked = 0
+    for text in texts:
+        assessment = explain(reader, kb, text)
+        contents = [kb.red_flags[f.id] for f in assessment.red_flags]
+        forbidden = {s for c in contents for s in c.forbids}
+        for answer in assessment.answers.values():
+            assert not forbidden & set(answer.statements), (text, answer.question, answer.statements)
+            leads = [c.requires[answer.question] for c in contents if answer.question in c.requires]
+            allowed = [s for s in leads if s not in forbidden]
+            if allowed:
+                assert answer.statements[0] == allowed[0], (text, answer.question)
+        checked += bool(contents)
+    assert checked >= 80
