@@ -134,3 +134,19 @@ def test_no_answer_contradicts_a_raised_flag_in_any_table_row_or_example(reader:
                 assert answer.statements[0] == allowed[0], (text, answer.question)
         checked += bool(contents)
     assert checked >= 80
+
+
+@pytest.mark.parametrize(("text", "answers", "raised"), [
+    ("CLINICAL HISTORY: 6-year-old with a hard lump on the back after a fall. "
+     "FINDINGS: Heterotopic ossification in the paraspinal muscles.", {}, True),
+    ("Heterotopic ossification in the paraspinal muscles.", {"birth_date": "2020-01-01", "as_of": "2026-12-01"}, True),
+    ("CLINICAL HISTORY: 15-year-old footballer, thigh contusion. FINDINGS: Myositis ossificans of the right thigh.",
+     {}, False),
+    ("CLINICAL HISTORY: 8-year-old, supracondylar fracture fixation 10 weeks ago. "
+     "FINDINGS: Heterotopic ossification anterior to the elbow.", {}, False),
+    ("CLINICAL HISTORY: 6-year-old with a hard lump on the back. FINDINGS: No heterotopic ossification.", {}, False),
+])
+def test_ho_in_a_young_child_without_a_major_cause_raises_fop(reader: Reader, kb: KnowledgeBase, text: str,
+                                                              answers: dict[str, Any], raised: bool) -> None:
+    flags = [f.id for f in explain(reader, kb, text, **answers).red_flags]
+    assert ("fop_biopsy_hazard" in flags) == raised

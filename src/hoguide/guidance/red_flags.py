@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
@@ -30,6 +31,15 @@ from hoguide.knowledge.schema import RedFlagContent
 from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
 from hoguide.models.reading import Fact
 
+# HO in a young child with no major cause is how FOP most often shows itself: mean age at diagnosis
+# 5.7-6.9 years [FocusOnFOP-HCP]; pseudomalignant HO in children must be told apart from FOP
+# [Kaplan1998-pseudomalignant] (ho_facts.md §5, §10). A bruise or a fall is the minor injury that sets
+# FOP off, so muscle contusion and "other trauma" (the lexicon's home for "a fall") are not on this list.
+FOP_SUSPICION_AGE = 10
+MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
+                "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
+                "amputation_or_blast", "prolonged_immobilisation_or_icu"}
+_AGE = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
 SENTENCE_REACH = 300  # characters searched each way for the end of a signal's sentence
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
@@ -136,9 +146,28 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
             return "a fast-growing or painful lump", [e for s in lump for e in symptoms[s]]
     if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or answers.hard_lump_after_minor_knock):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
+    if signal == "fop" and view.overall_status in ("present", "possible") and _young_child(view) \
+            and not set(view.causes()) & MAJOR_CAUSES:
+        return ("HO in a young child with no major injury, operation or illness to explain it",
+                [f.evidence for f in view.current])
     if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs
         return "you told us about numbness or tingling", []
     return None
+
+
+def _young_child(view: CaseView) -> bool:
+    """Aged FOP_SUSPICION_AGE or under, by the patient's birth date or the report's "6-year-old"."""
+    answers = view.case.answers
+    if answers.birth_date is not None:
+        today = answers.as_of or date.today()
+        return (today - answers.birth_date).days < (FOP_SUSPICION_AGE + 1) * 365.25
+    for reading in view.case.readings:
+        for match in _AGE.finditer(reading.text):
+            number, unit = match.group(1) or match.group(3), match.group(2) or "years"
+            years = int(number) / (12 if unit.lower().startswith("month") else 1)
+            if years <= FOP_SUSPICION_AGE:
+                return True
+    return False
 
 
 def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
