@@ -27,7 +27,7 @@ from datetime import date
 
 from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.knowledge.schema import RedFlagContent
+from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
 from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
 from hoguide.models.reading import Fact
 
@@ -40,6 +40,8 @@ MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surger
                 "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
                 "amputation_or_blast", "prolonged_immobilisation_or_icu"}
 _AGE = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
+CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or "leg" must be
+_CALF = re.compile(r"\b(?:calf|calves|lower legs?|legs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
 SENTENCE_REACH = 300  # characters searched each way for the end of a signal's sentence
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
@@ -70,8 +72,9 @@ def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lowered) for cue in cues)
 
 
-def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent) -> str | None:
-    """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT")."""
+def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool) -> str | None:
+    """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT"). ``report_tested``:
+    the report is itself the test (a duplex report that says "no DVT" in its findings)."""
     status = fact.item.status
     sentence = _sentence(text, fact.item.start)
     if fact.item.concept in content.reassurance:  # "skin intact", "zonal pattern": absence is the warning
@@ -84,9 +87,13 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent) -> str 
             return "ruled_out" if _has_cue(sentence, content.test_cues) else "queried"
         return None
     known = _has_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
+    if fact.item.concept in content.workups:  # "repeat duplex", "refer to the sarcoma service"
+        if status in ("present", "possible"):
+            return "known" if known else "queried"  # "under sarcoma team follow-up" after a resection
+        return None
     if fact.item.concept in content.signs:  # "calf swelling": a question a test can answer
         if status in ("present", "possible"):
-            return "known" if known else "queried"  # "leg swelling improving" on anticoagulation
+            return "known" if known else "sign"  # "leg swelling improving" on anticoagulation
         return "not_found" if status == "absent" else None
     if status == "present":
         return "known" if known else "suspected"
@@ -95,11 +102,12 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent) -> str 
     if status == "historical":
         return "known"
     if status == "absent":
-        return "ruled_out" if _has_cue(sentence, content.test_cues) else "not_found"
+        return "ruled_out" if report_tested or _has_cue(sentence, content.test_cues) else "not_found"
     return None  # hypothetical: a risk, a plan, an order-set line
 
 
-def read_signal(view: CaseView, content: RedFlagContent) -> SignalState | None:
+def read_signal(view: CaseView, content: RedFlagContent, authority: dict[str, int] | None = None
+                ) -> SignalState | None:
     """The state of one signal from the report, before the softer signs and the patient's answers.
 
     A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
@@ -107,22 +115,27 @@ def read_signal(view: CaseView, content: RedFlagContent) -> SignalState | None:
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
     for fact in view.facts:
         item = fact.item
-        if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs):
+        if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs,
+                                                           *content.workups):
             continue
-        state = _fact_state(fact, view.case.readings[fact.reading].text, content)
+        text = view.case.readings[fact.reading].text
+        in_results = (authority or {}).get(item.section or "", BODY_AUTHORITY) >= BODY_AUTHORITY
+        state = _fact_state(fact, text, content, in_results and _has_cue(text, content.test_cues))
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
-    if "suspected" in found:
+    if content.known_outranks_suspected and "known" in found:
+        state = "known"
+    elif "suspected" in found:
         state = "suspected"
     elif "queried" in found or "ruled_out" in found:
         last = max((place, name) for name in ("queried", "ruled_out") for place, _ in found.get(name, []))
         state = last[1]
-    else:
-        state = next((s for s in ("known", "not_found") if s in found), "")
+    else:  # a softer sign is a question only while no test has answered the flag
+        state = next((s for s in ("sign", "known", "not_found") if s in found), "")
     if not state:
         return None
     evidence = tuple(e for _, e in found[state])
-    shown = "suspected" if state == "queried" else state
+    shown = "suspected" if state in ("queried", "sign") else state
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}")
 
 
@@ -131,12 +144,19 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     symptoms = view.symptoms()
     answers = view.case.answers
     if signal == "dvt":
-        leg = {s: symptoms[s] for s in ("swelling", "warmth", "calf_pain") if s in symptoms}
-        context = "calf_pain" in symptoms or (set(view.sites) & LOWER_LIMB_SITES
-                                              and set(view.causes()) & LOWER_LIMB_CAUSES)
+        # The report's own leg signs are read as dvt_sign ("calf swelling"), not from a bare "swelling"
+        # that may be the HO itself; the patient's answers say where.
+        told = set(answers.symptoms)
+        context = "calf_pain" in told or (set(view.sites) & LOWER_LIMB_SITES and set(view.causes()) & LOWER_LIMB_CAUSES)
+        leg = sorted(told & {"swelling", "warmth", "calf_pain"})
         if leg and context:
-            return (f"{' and '.join(sorted(leg))} in the leg after surgery, injury or bed rest, which can also be "
-                    "a blood clot", [e for es in leg.values() for e in es])
+            return f"you told us about {' and '.join(leg)} in the leg, which can also be a blood clot", []
+        calf = [f.evidence for f in view.facts if f.item.kind == "symptom" and f.item.status == "present"
+                and f.item.concept in ("swelling", "warmth")
+                and _CALF.search(view.case.readings[f.reading].text, max(0, f.item.start - CALF_REACH),
+                                 f.item.end + CALF_REACH)]
+        if calf:
+            return "swelling or warmth of the calf or leg, which can also be a blood clot", calf
     if signal == "infection" and ("fever" in symptoms or {"redness", "warmth"} <= set(symptoms)):
         signs = [s for s in ("fever", "redness", "warmth") if s in symptoms]
         return f"{' and '.join(signs)}, which can also be an infection", [e for s in signs for e in symptoms[s]]
@@ -173,14 +193,18 @@ def _young_child(view: CaseView) -> bool:
 def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
     """Each signal's state, combining the report's words, the softer signs and the patient's answers."""
     states: dict[str, SignalState] = {}
+    authority = {rule.id: rule.authority for rule in kb.section_rules}
     for content in kb.red_flags.values():
         if content.signal in states:
             continue
-        state = read_signal(view, content)
+        state = read_signal(view, content, authority)
         signs = _signs(view, content.signal)
-        if signs is not None and (state is None or state.state in ("known", "not_found")):
-            # New signs on a known or unremarked flag are suspected; a test that ruled it out explains them.
+        if signs is not None and (state is None or state.state == "not_found"):
+            # Signs on an unremarked flag are suspected; a test that ruled it out, or a known and treated
+            # flag, explains them (new signs of a known flag are read with its renewed cues).
             state = SignalState("suspected", tuple(signs[1]), signs[0])
+        elif signs is not None and state is not None and state.state == "suspected":
+            state = SignalState("suspected", state.evidence + tuple(signs[1]), f"{state.reason}; and {signs[0]}")
         if content.signal == "fop" and view.case.answers.known_fop:
             state = SignalState("known", state.evidence if state else (), "you told us you have FOP")
         if state is not None:

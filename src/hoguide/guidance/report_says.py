@@ -7,6 +7,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding
 
+SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
@@ -51,7 +52,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                 lines.append(line)
             evidence.append(Evidence(finding.start, finding.end, finding.text, i))
             citations += refs
-        mimics = [m for m in reading.mimics if m.status != "absent"]
+        # A possible bone tumour is never listed among harmless look-alikes: the tumour red flag speaks of it.
+        mimics = [m for m in reading.mimics if m.status != "absent" and m.concept not in SERIOUS_MIMICS]
         if mimics:
             labels = ", ".join(dict.fromkeys(kb.label("mimic", m.concept) for m in mimics))
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))

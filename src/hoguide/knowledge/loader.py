@@ -328,7 +328,7 @@ def _check_red_flags(c: _Collector, content: _Content, signals: set[str]) -> Non
     """Every red flag reads a signal the lexicon has, and forbids or requires statements that exist."""
     file = "content/red_flags.yaml"
     for flag in content.red_flags.values():
-        for signal in (flag.signal, *flag.reassurance, *flag.signs):
+        for signal in (flag.signal, *flag.reassurance, *flag.signs, *flag.workups):
             if signal not in signals:
                 c.add(file, None, f"red flag {flag.id!r} reads {signal!r}, which is not in lexicon/red_flag.yaml")
         for statement in (*flag.forbids, *flag.requires.values()):

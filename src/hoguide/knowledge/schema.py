@@ -42,8 +42,10 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
-    "red_flag": frozenset({"dvt", "dvt_sign", "dvt_reassurance", "infection", "infection_sign",
-                           "infection_reassurance", "tumour", "zonal_pattern", "fop", "fop_reassurance",
+    "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
+                           "infection_workup",
+                           "infection_reassurance", "tumour", "tumour_workup", "zonal_pattern", "fop",
+                           "fop_reassurance",
                            "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
                            "not_a_flag"}),
 }
@@ -128,6 +130,7 @@ class ContextRulesFile(_Strict):
 
 class SectionImplies(_Strict):
     historical: bool = False
+    hypothetical: bool = False  # a consent or risk list: what could happen, not what has
     experiencer: Literal["other"] | None = None
 
 
@@ -214,10 +217,14 @@ class RedFlagContent(_Strict):
     # concepts whose presence reassures and whose absence is the warning ("lacks a zonal pattern",
     # "skin not intact"): present is not_found, absent is suspected
     reassurance: tuple[SnakeId, ...] = ()
-    # softer signs ("calf swelling", "fever"): present is a question still open, like "rule out DVT"
+    # softer signs ("calf swelling", "fever"): a question still open until a test answers the flag
     signs: tuple[SnakeId, ...] = ()
+    # a test asked for ("repeat duplex", "refer to the sarcoma service"): open like "rule out DVT"
+    workups: tuple[SnakeId, ...] = ()
     # words that make a known flag new again: "known DVT, now with new swelling of the other leg"
     renewed_cues: tuple[Phrase, ...] = ()
+    # a diagnosis for life (FOP): once the report knows it, every other mention is of the same one
+    known_outranks_suspected: bool = False
     raise_when: tuple[FlagState, ...] = ("suspected",)
     known_cues: tuple[Phrase, ...] = ()           # in the signal's sentence: known and being treated
     test_cues: tuple[Phrase, ...] = ()            # in a negated signal's sentence: ruled out by a test

@@ -97,7 +97,8 @@ class Reader:
         self.authority = {rule.id: rule.authority for rule in kb.section_rules}
         # Only the few sections that imply something (a past history, a family history) change ConText.
         self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
-                         if rule.implies.historical or rule.implies.experiencer is not None}
+                         if rule.implies.historical or rule.implies.hypothetical
+                         or rule.implies.experiencer is not None}
         entries += [(header, SECTION, ("section", rule.id), False)
                     for rule in kb.section_rules for header in rule.headers]
         # The reader asks for the hits of four kinds of layer on their own (GROUPS).
@@ -169,8 +170,8 @@ class Reader:
         if implies is None:
             return ctx
         return ContextResult(ctx.negated, ctx.uncertain, ctx.historical or implies.historical,
-                             ctx.hypothetical, "other" if implies.experiencer else ctx.experiencer,
-                             ctx.triggers)
+                             ctx.hypothetical or implies.hypothetical,
+                             "other" if implies.experiencer else ctx.experiencer, ctx.triggers)
 
     def _ho_terms(self, prepared: PreparedText, span: tuple[int, int], hits: Sequence[Hit[Payload]],
                   index: HitIndex[Payload], sections: SectionIndex, sentences: SentenceIndex
