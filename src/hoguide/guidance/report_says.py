@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding
 
@@ -38,12 +41,24 @@ def _details(finding: Finding, kb: KnowledgeBase) -> tuple[list[str], list[str]]
     return details, refs
 
 
+def _said_by_the_study(findings: Sequence[Finding], authority: dict[str, int]) -> list[Finding]:
+    """The mentions to restate: a clinical history's "? HO" is the question, not the answer, so
+    mentions in scene-setting sections (history, indication: authority below the findings') are
+    left out when the findings or the impression speak of HO themselves."""
+    def rank(finding: Finding) -> int:
+        return authority.get(finding.section or "", BODY_AUTHORITY)
+    if any(rank(f) >= BODY_AUTHORITY and f.experiencer == "patient" for f in findings):
+        return [f for f in findings if rank(f) >= BODY_AUTHORITY or f.experiencer != "patient"]
+    return list(findings)
+
+
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     """One plain statement per status (present, possible, from before …), each with one detail
     line per distinct mention, in the order the report first uses them."""
     groups: dict[str, tuple[list[str], list[Evidence], list[str]]] = {}
+    authority = {rule.id: rule.authority for rule in kb.section_rules}
     for i, reading in enumerate(view.case.readings):
-        for finding in reading.findings:
+        for finding in _said_by_the_study(reading.findings, authority):
             status = finding.status if finding.experiencer == "patient" else "other_person"
             details, refs = _details(finding, kb) if status in ("present", "possible", "historical") else ([], [])
             lines, evidence, citations = groups.setdefault(status, ([], [], []))
