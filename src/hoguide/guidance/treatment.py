@@ -18,6 +18,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Answer
 
 CLINICIAN_EXTRAS = ("treatment.prevention_clinician", "treatment.excision_timing_clinician")
+HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 
 
 def answer_treatment(view: CaseView, kb: KnowledgeBase) -> Answer:
@@ -39,7 +40,11 @@ def answer_treatment(view: CaseView, kb: KnowledgeBase) -> Answer:
     if shared is not None:
         return shared
     symptoms = view.symptoms()
-    given = view.treatments_given()
+    # HO care given before: a drug or radiation against HO, or its removal; physiotherapy and the
+    # excision of a burn or a tumour elsewhere are not "HO care you have already had"
+    given = [t for t in view.treatments_given() if t.item.concept in HO_TREATMENTS]
+    if view.removed:
+        given += [e for e in view.treatments_given("excision") if e not in given]
     evidence = [f.evidence for f in view.current] + [e for es in symptoms.values() for e in es]
     evidence += [f.evidence for f in given]
     if symptoms or view.high_grade:
