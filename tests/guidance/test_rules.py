@@ -132,3 +132,12 @@ def test_every_answer_is_cited_and_every_citation_resolves() -> None:
         assert set(answer.citations) <= set(assessment.references)
     assert assessment.reading_grade <= 8
     assert "not medical advice" in assessment.notice.lower() or "education" in assessment.notice.lower()
+
+
+def test_a_blood_thinner_changes_what_is_said_about_nsaids() -> None:
+    plain = explain("Painful heterotopic ossification about the right hip.").answers["treatment"]
+    thinned = explain("On apixaban for atrial fibrillation. Painful heterotopic ossification about the right hip."
+                      ).answers["treatment"]
+    assert "treatment.medicines" in plain.statements
+    assert "treatment.medicines" not in thinned.statements
+    assert "treatment.medicines_anticoagulated" in thinned.statements and "bleeding" in thinned.explanation

@@ -58,6 +58,9 @@ def answer_treatment(view: CaseView, kb: KnowledgeBase) -> Answer:
             ids.append("treatment.follow_up_imaging")
         reason = "no symptoms or high grade are mentioned"
         rule = "treatment: no symptoms, not high grade"
+    if view.treatments_given("anticoagulant"):  # NSAIDs add bleeding risk to a blood thinner (§13.5)
+        ids = ["treatment.medicines_anticoagulated" if i == "treatment.medicines" else i for i in ids]
+        evidence += [f.evidence for f in view.treatments_given("anticoagulant")]
     if given:
         ids.append("treatment.already_treated")
     return compose(kb, "treatment", ids, certainty="moderate", reason=reason, evidence=evidence, rule=rule,
