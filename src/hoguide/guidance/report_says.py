@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
-from hoguide.models.reading import Finding
+from hoguide.models.reading import Finding, Reading
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
@@ -41,15 +39,21 @@ def _details(finding: Finding, kb: KnowledgeBase) -> tuple[list[str], list[str]]
     return details, refs
 
 
-def _said_by_the_study(findings: Sequence[Finding], authority: dict[str, int]) -> list[Finding]:
-    """The mentions to restate: a clinical history's "? HO" is the question, not the answer, so
-    mentions in scene-setting sections (history, indication: authority below the findings') are
-    left out when the findings or the impression speak of HO themselves."""
+def _said_by_the_study(reading: Reading, authority: dict[str, int]) -> list[Finding]:
+    """The mentions to restate. A clinical history's "? HO" is the question, not the answer, so
+    mentions in scene-setting sections (history, indication: authority below the findings') are left
+    out when the findings or the impression speak of HO themselves. And where a more authoritative
+    section corrected a less authoritative one ("FINDINGS: could represent HO. IMPRESSION: no HO"),
+    the corrected mentions are left out too: the report's own last word is what it says."""
     def rank(finding: Finding) -> int:
         return authority.get(finding.section or "", BODY_AUTHORITY)
-    if any(rank(f) >= BODY_AUTHORITY and f.experiencer == "patient" for f in findings):
-        return [f for f in findings if rank(f) >= BODY_AUTHORITY or f.experiencer != "patient"]
-    return list(findings)
+    about_patient = [f for f in reading.findings if f.experiencer == "patient" and f.status != "hypothetical"]
+    kept = list(reading.findings)
+    if any(rank(f) >= BODY_AUTHORITY for f in about_patient):
+        kept = [f for f in kept if rank(f) >= BODY_AUTHORITY or f.experiencer != "patient"]
+    top = max((rank(f) for f in about_patient), default=BODY_AUTHORITY)
+    return [f for f in kept if f.experiencer != "patient" or f.status == "hypothetical" or rank(f) == top
+            or f.status == reading.ho_status]
 
 
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
@@ -58,7 +62,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     groups: dict[str, tuple[list[str], list[Evidence], list[str]]] = {}
     authority = {rule.id: rule.authority for rule in kb.section_rules}
     for i, reading in enumerate(view.case.readings):
-        for finding in _said_by_the_study(reading.findings, authority):
+        for finding in _said_by_the_study(reading, authority):
             status = finding.status if finding.experiencer == "patient" else "other_person"
             details, refs = _details(finding, kb) if status in ("present", "possible", "historical") else ([], [])
             lines, evidence, citations = groups.setdefault(status, ([], [], []))
