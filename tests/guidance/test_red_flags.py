@@ -158,3 +158,11 @@ def test_ho_in_a_young_child_without_a_major_cause_raises_fop(reader: Reader, kb
                                                               answers: dict[str, Any], raised: bool) -> None:
     flags = [f.id for f in explain(reader, kb, text, **answers).red_flags]
     assert ("fop_biopsy_hazard" in flags) == raised
+
+
+def test_a_report_that_asks_for_urgency_raises_the_flag_today(reader: Reader, kb: KnowledgeBase) -> None:
+    soon = explain(reader, kb, "Mass in the thigh lacking a zonal pattern. Refer to the sarcoma service.")
+    urgent = explain(reader, kb, "Mass in the thigh lacking a zonal pattern. Urgent referral to the sarcoma service.")
+    assert [(f.id, f.urgency) for f in soon.red_flags] == [("tumour_suspected", "soon")]
+    assert [(f.id, f.urgency) for f in urgent.red_flags] == [("tumour_suspected", "same_day")]
+    assert "urgent" in urgent.red_flags[0].message

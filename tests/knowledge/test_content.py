@@ -17,6 +17,9 @@ PATIENT_TEXTS = (
     [(f"statement {s.id}", s.patient) for s in KB.statements.values()]
     + [(f"red flag {f.id}", f.patient) for f in KB.red_flags.values()]
     + [(f"red flag {f.id} action", f.action) for f in KB.red_flags.values()]
+    + [(f"red flag {f.id} state {state}", text) for f in KB.red_flags.values() for state, text in f.states.items()]
+    + [(f"red flag {f.id} urgent", text) for f in KB.red_flags.values()
+       for text in (f.urgent_patient, f.urgent_action) if text]
     + [(f"question {q.id}", q.text) for q in KB.questions]
     + [(f"glossary {t.term}", t.patient) for t in KB.glossary]
 )

@@ -222,9 +222,12 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if state is None:
             continue
         if state.state in content.raise_when:
-            raised.append(RedFlag(content.id, content.patient, content.action, content.urgency,
-                                  kb.patient_refs(content.refs), tuple(dict.fromkeys(state.evidence)), state.reason,
-                                  content.clinician or "", state.state))
+            urgent = content.urgent_cues and any(_has_cue(r.text, content.urgent_cues) for r in view.case.readings)
+            message, action, urgency = ((content.urgent_patient or "", content.urgent_action or "", "same_day")
+                                        if urgent else (content.patient, content.action, content.urgency))
+            raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
+                                  tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
+                                  state.state))
         said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,

@@ -225,6 +225,17 @@ class RedFlagContent(_Strict):
     renewed_cues: tuple[Phrase, ...] = ()
     # a diagnosis for life (FOP): once the report knows it, every other mention is of the same one
     known_outranks_suspected: bool = False
+    # when the report itself asks for speed ("urgent referral to the sarcoma service"), the flag
+    # says so and is raised at same-day urgency with these words instead
+    urgent_cues: tuple[Phrase, ...] = ()
+    urgent_patient: PatientText | None = None
+    urgent_action: PatientText | None = None
+
+    @model_validator(mode="after")
+    def _urgent_words_come_together(self) -> RedFlagContent:
+        if bool(self.urgent_cues) != (self.urgent_patient is not None and self.urgent_action is not None):
+            raise ValueError("urgent_cues, urgent_patient and urgent_action come together")
+        return self
     raise_when: tuple[FlagState, ...] = ("suspected",)
     known_cues: tuple[Phrase, ...] = ()           # in the signal's sentence: known and being treated
     test_cues: tuple[Phrase, ...] = ()            # in a negated signal's sentence: ruled out by a test
