@@ -141,3 +141,12 @@ def test_a_blood_thinner_changes_what_is_said_about_nsaids() -> None:
     assert "treatment.medicines" in plain.statements
     assert "treatment.medicines" not in thinned.statements
     assert "treatment.medicines_anticoagulated" in thinned.statements and "bleeding" in thinned.explanation
+
+
+def test_growth_is_said_only_against_an_earlier_study() -> None:
+    uptake = explain("Bone scan: increased uptake in all three phases about the right hip, consistent with early "
+                     "heterotopic ossification.").answers["growth"]
+    grown = explain("Heterotopic ossification about the right hip has increased since the prior study."
+                    ).answers["growth"]
+    assert "growth.increased" not in uptake.statements
+    assert grown.statements[0] == "growth.increased"

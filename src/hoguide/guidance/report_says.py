@@ -12,7 +12,7 @@ SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
-def _details(finding: Finding, kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[str], list[str]]:
     """Plain detail lines from curated labels, and the citations of any grade meaning used."""
     details: list[str] = []
     refs: list[str] = []
@@ -34,7 +34,7 @@ def _details(finding: Finding, kb: KnowledgeBase) -> tuple[list[str], list[str]]
         details.append(line)
     if finding.maturity:
         details.append(f"How mature: {kb.label('maturity', finding.maturity)}.")
-    if finding.change:
+    if finding.change and compared:
         details.append(f"Change: {kb.label('change', finding.change)}.")
     return details, refs
 
@@ -64,7 +64,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     for i, reading in enumerate(view.case.readings):
         for finding in _said_by_the_study(reading, authority):
             status = finding.status if finding.experiencer == "patient" else "other_person"
-            details, refs = _details(finding, kb) if status in ("present", "possible", "historical") else ([], [])
+            details, refs = (_details(finding, kb, view.compared_with_prior)
+                             if status in ("present", "possible", "historical") else ([], []))
             lines, evidence, citations = groups.setdefault(status, ([], [], []))
             line = " ".join(details)
             if line and line not in lines:

@@ -6,6 +6,7 @@ the report it rests on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -22,6 +23,9 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
 NEUROLOGIC_CAUSES = ("spinal_cord_injury", "traumatic_brain_injury", "stroke")
+# Words that refer to an earlier study, so that a change word can mean change since then.
+PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
+                         r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
 
 
 T = TypeVar("T", Finding, Fact)
@@ -94,7 +98,16 @@ class CaseView:
         return next((m for m in MATURITY_ORDER if m in found), None)
 
     @property
+    def compared_with_prior(self) -> bool:
+        """Does a report refer to an earlier study? Without one, "increased" is uptake or signal on this
+        study ("increased uptake in all three phases"), not growth since a last scan."""
+        return any(PRIOR_STUDY.search(r.text) for r in self.case.readings)
+
+    @property
     def change(self) -> str | None:
+        """Change versus a stated prior study; None when no report refers to one."""
+        if not self.compared_with_prior:
+            return None
         found = {f.change for f in self._findings() if f.change}
         return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
 
