@@ -150,3 +150,12 @@ def test_growth_is_said_only_against_an_earlier_study() -> None:
                     ).answers["growth"]
     assert "growth.increased" not in uptake.statements
     assert grown.statements[0] == "growth.increased"
+
+
+def test_the_accident_behind_a_brain_or_spinal_injury_is_not_a_separate_cause() -> None:
+    accident = explain("Road traffic collision with traumatic brain injury. Heterotopic ossification about the "
+                       "right elbow.")
+    fracture = explain("Road traffic collision with traumatic brain injury and a femoral fracture. Heterotopic "
+                       "ossification about the right hip.")
+    assert [c.id for c in accident.causes] == ["traumatic_brain_injury"]
+    assert "other_fracture_or_trauma" in [c.id for c in fracture.causes]

@@ -23,6 +23,7 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
 NEUROLOGIC_CAUSES = ("spinal_cord_injury", "traumatic_brain_injury", "stroke")
+FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
 PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
                          r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
@@ -149,10 +150,18 @@ class CaseView:
                 and (concept is None or f.item.concept == concept)]
 
     def causes(self) -> dict[str, list[Evidence]]:
-        """Cause id -> evidence, report first, then the patient's answers (empty evidence)."""
+        """Cause id -> evidence, report first, then the patient's answers (empty evidence).
+
+        The accident that injured the brain or spinal cord ("road traffic collision") is how that
+        injury happened, not a fracture of its own: with a neurological cause, "other trauma" stays
+        only where the report names a fracture."""
         found: dict[str, list[Evidence]] = {}
         for fact in self.affirmed("cause"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
+        trauma = found.get("other_fracture_or_trauma")
+        if trauma and any(c in found for c in NEUROLOGIC_CAUSES) and not any(
+                FRACTURE_WORD.search(e.text) for e in trauma):
+            del found["other_fracture_or_trauma"]
         for cause in self.case.answers.causes:
             found.setdefault(cause, [])
         return found
