@@ -23,7 +23,6 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,7 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 import medspacy
 from loguru import logger
 from medspacy.target_matcher import TargetRule
-from run_baselines import HO_TERMS  # the script's folder is on sys.path when it is run as a script
+from run_baselines import HO_TERMS, read_jsonl  # the script's folder is on sys.path when it is run as a script
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -85,13 +84,6 @@ def predict(nlp: Language, row: dict[str, Any]) -> str:
     overlaps = [(min(end, ent.end_char) - max(start, ent.start_char), ent) for ent in nlp(row["text"]).ents]
     overlaps = [(size, ent) for size, ent in overlaps if size > 0]
     return label(max(overlaps, key=lambda pair: pair[0])[1] if overlaps else None)
-
-
-def read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
 
 
 def main() -> int:

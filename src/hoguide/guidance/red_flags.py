@@ -30,6 +30,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
 from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
 from hoguide.models.reading import Fact
+from hoguide.reading.phrases import any_phrase
 
 # HO in a young child with no major cause is how FOP most often shows itself: mean age at diagnosis
 # 5.7-6.9 years [FocusOnFOP-HCP]; pseudomalignant HO in children must be told apart from FOP
@@ -68,8 +69,8 @@ def _sentence(text: str, start: int) -> str:
 
 
 def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
-    lowered = f" {sentence.lower()} "
-    return any(re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lowered) for cue in cues)
+    pattern = any_phrase(tuple(cues))
+    return pattern is not None and pattern.search(sentence) is not None
 
 
 def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool) -> str | None:

@@ -22,6 +22,13 @@ _SIZE = re.compile(
 )
 
 
+def _spellings(system: GradeSystem) -> tuple[dict[str, str], str]:
+    """Each spelling of a grade with its canonical value, and one regex alternation of them, longest first."""
+    canonical = {spelling: value for value, spellings in system.values.items() for spelling in spellings}
+    canonical.update({value.lower(): value for value in system.values})
+    return canonical, "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+
+
 @dataclass(frozen=True, slots=True)
 class GradeReader:
     """Reads the grade that follows (or, with "grade", precedes) a named classification."""
@@ -33,9 +40,7 @@ class GradeReader:
 
     @classmethod
     def of(cls, system: GradeSystem) -> GradeReader:
-        canonical = {spelling: value for value, spellings in system.values.items() for spelling in spellings}
-        canonical.update({value.lower(): value for value in system.values})
-        alternatives = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+        canonical, alternatives = _spellings(system)
         after = re.compile(rf"[\s:,(]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}({alternatives})(?![\w])")
         before = re.compile(rf"(?<![\w])(?:class|grade|type|stage)\s+({alternatives})\s+(?:\(\s*)?$")
         return cls(system, after, before, canonical)
@@ -65,9 +70,7 @@ class MentionGradeReader:
 
     @classmethod
     def of(cls, system: GradeSystem) -> MentionGradeReader:
-        canonical = {spelling: value for value, spellings in system.values.items() for spelling in spellings}
-        canonical.update({value.lower(): value for value in system.values})
-        alternatives = "|".join(re.escape(s) for s in sorted(canonical, key=len, reverse=True))
+        canonical, alternatives = _spellings(system)
         before = re.compile(rf"(?<![\w])(?:class|grade|stage)\s+({alternatives})\s+$")
         after = re.compile(rf"\s*,?\s*\(?(?:class|grade|stage)\s+({alternatives})(?![\w])")
         return cls(system, before, after, canonical)

@@ -11,20 +11,13 @@ and no specific one (a side, a date, a measurement, the patient, a finding verb:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 
 from hoguide.knowledge.schema import GeneralStatementCues
 from hoguide.models.reading import Trigger
+from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
-
-
-def _words(phrases: Collection[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +27,7 @@ class GeneralStatements:
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
-        return cls(_words(cues.generic), _words(cues.specific))
+        return cls(any_phrase(cues.generic), any_phrase(cues.specific))
 
     def cue(self, text: str, start: int, end: int) -> Trigger | None:
         """The generic cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""

@@ -13,17 +13,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from hoguide.knowledge.schema import TermGuard
+from hoguide.reading.phrases import any_phrase
 
 GUARDED = "guarded"  # the payload kind of a guarded term's hits
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _NUMBER_REACH = 4  # characters before the term searched for a number: "3 MO", "12MO"
-
-
-def _any_word(phrases: Collection[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +35,7 @@ class GuardedTerm:
     def of(cls, kind: str, concept: str, guard: TermGuard) -> GuardedTerm:
         return cls(kind, concept, guard.defined_in_text, frozenset(guard.sentence_has_site),
                    guard.site_in_sentence_before,
-                   _any_word(guard.sentence_has_any), _any_word(guard.reject_if_sentence_has),
+                   any_phrase(guard.sentence_has_any), any_phrase(guard.reject_if_sentence_has),
                    guard.reject_after_number)
 
     def accepts(self, text: str, sentence: tuple[int, int], start: int, end: int,

@@ -1,0 +1,20 @@
+"""One regular expression for a list of phrases from the knowledge data: any of them, as whole words,
+case-insensitive, any run of white space between their words. For the few tests that look at a
+sentence's words after the automaton pass (guards, general statements, red-flag cues)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+
+def any_phrase(phrases: Collection[str]) -> re.Pattern[str] | None:
+    """None for no phrases; the longest phrase is tried first, and a hyphen joins words ("follow-up")."""
+    return _compiled(tuple(sorted(set(phrases), key=len, reverse=True))) if phrases else None
+
+
+@lru_cache(maxsize=256)
+def _compiled(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
