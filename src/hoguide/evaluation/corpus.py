@@ -15,13 +15,12 @@ the mentions that the reader found. ``split`` ("dev" or "heldout") lets a run sc
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from hoguide.errors import HoguideError, MalformedInputError
-from hoguide.evaluation.gold import AttributeScore, grade_key
+from hoguide.evaluation.gold import AttributeScore, grade_key, parse_text_row
 from hoguide.evaluation.kit import locate_target
 from hoguide.evaluation.metrics import Confusion
 from hoguide.models.reading import Finding, Reading
@@ -58,16 +57,12 @@ class CorpusReport:
 
     def class_accuracy(self) -> dict[str, tuple[float, int]]:
         """Per gold label: the share read right, and how many rows had that label."""
-        result = {}
-        for label in LABELS:
-            total = sum(n for (g, _), n in self.mentions.counts.items() if g == label)
-            if total:
-                result[label] = (self.mentions.counts[(label, label)] / total, total)
-        return result
+        totals = {label: self.mentions.gold_total(label) for label in LABELS}
+        return {label: (self.mentions.precision_recall_f1(label)[1], n) for label, n in totals.items() if n}
 
     def lookalikes_called_ho(self) -> tuple[int, int]:
         """(look-alikes read as HO, look-alikes)."""
-        total = sum(n for (g, _), n in self.mentions.counts.items() if g == "not_ho")
+        total = self.mentions.gold_total("not_ho")
         return total - self.mentions.counts[("not_ho", "not_ho")], total
 
     def to_dict(self) -> dict[str, Any]:
@@ -86,12 +81,7 @@ def is_corpus_row(row: dict[str, Any]) -> bool:
 
 
 def _parse(line: str) -> dict[str, Any]:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise MalformedInputError(f"not valid JSON ({error.msg}, column {error.colno})") from None
-    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        raise MalformedInputError('each line must be an object with a "text" string')
+    row = parse_text_row(line)
     if "label" in row:
         if row["label"] not in LABELS:
             raise MalformedInputError(f'"label" must be one of {", ".join(LABELS)}')

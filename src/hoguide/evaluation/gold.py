@@ -68,13 +68,19 @@ def _attribute_matches(key: str, finding: Finding, gold: Any) -> bool:
     return grade_key(finding.grade.to_dict() if finding.grade else None) == grade_key(gold)
 
 
-def _parse(line: str) -> dict[str, Any]:
+def parse_text_row(line: str) -> dict[str, Any]:
+    """One JSON Lines row that must be an object with a "text" string (gold reports, HO corpus)."""
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
         raise MalformedInputError(f"not valid JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
         raise MalformedInputError('each line must be an object with a "text" string')
+    return row
+
+
+def _parse(line: str) -> dict[str, Any]:
+    row = parse_text_row(line)
     if row.get("ho_status") not in STATUSES:
         raise MalformedInputError(f'"ho_status" must be one of {", ".join(STATUSES)}')
     return row

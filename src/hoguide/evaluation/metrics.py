@@ -25,10 +25,14 @@ class Confusion:
         right = sum(n for (g, p), n in self.counts.items() if g == p)
         return right / self.total if self.total else 0.0
 
+    def gold_total(self, label: str) -> int:
+        """How many rows have ``label`` as their gold label."""
+        return sum(n for (g, _), n in self.counts.items() if g == label)
+
     def precision_recall_f1(self, label: str) -> tuple[float, float, float]:
         tp = self.counts[(label, label)]
         predicted = sum(n for (_, p), n in self.counts.items() if p == label)
-        gold = sum(n for (g, _), n in self.counts.items() if g == label)
+        gold = self.gold_total(label)
         precision = tp / predicted if predicted else 0.0
         recall = tp / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -40,7 +44,7 @@ class Confusion:
         lines = [f"{'label':<{width}} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"]
         for label in self.labels:
             p, r, f = self.precision_recall_f1(label)
-            gold = sum(n for (g, _), n in self.counts.items() if g == label)
+            gold = self.gold_total(label)
             lines.append(f"{label:<{width}} {p:6.3f} {r:6.3f} {f:6.3f} {gold:6d}")
         lines += ["", "confusion (rows: gold, columns: predicted)",
                   " " * width + "".join(f"{label[:9]:>10}" for label in self.labels)]

@@ -31,6 +31,7 @@ from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
 from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
 from hoguide.models.reading import Fact
 from hoguide.reading.phrases import any_phrase
+from hoguide.reading.report_status import SectionAuthority, section_authority
 
 # HO in a young child with no major cause is how FOP most often shows itself: mean age at diagnosis
 # 5.7-6.9 years [FocusOnFOP-HCP]; pseudomalignant HO in children must be told apart from FOP
@@ -107,21 +108,23 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     return None  # hypothetical: a risk, a plan, an order-set line
 
 
-def read_signal(view: CaseView, content: RedFlagContent, authority: dict[str, int] | None = None
-                ) -> SignalState | None:
+def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAuthority) -> SignalState | None:
     """The state of one signal from the report, before the softer signs and the patient's answers.
 
     A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
+    tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
     for fact in view.facts:
         item = fact.item
         if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs,
                                                            *content.workups):
             continue
         text = view.case.readings[fact.reading].text
-        in_results = (authority or {}).get(item.section or "", BODY_AUTHORITY) >= BODY_AUTHORITY
-        state = _fact_state(fact, text, content, in_results and _has_cue(text, content.test_cues))
+        in_results = authority.of(item.section) >= BODY_AUTHORITY
+        if in_results and fact.reading not in tested:
+            tested[fact.reading] = _has_cue(text, content.test_cues)
+        state = _fact_state(fact, text, content, in_results and tested[fact.reading])
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
     if content.known_outranks_suspected and "known" in found:
@@ -194,7 +197,7 @@ def _young_child(view: CaseView) -> bool:
 def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
     """Each signal's state, combining the report's words, the softer signs and the patient's answers."""
     states: dict[str, SignalState] = {}
-    authority = {rule.id: rule.authority for rule in kb.section_rules}
+    authority = section_authority(kb)
     for content in kb.red_flags.values():
         if content.signal in states:
             continue

@@ -7,6 +7,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
+from hoguide.reading.report_status import SectionAuthority, section_authority
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
@@ -39,14 +40,14 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[
     return details, refs
 
 
-def _said_by_the_study(reading: Reading, authority: dict[str, int]) -> list[Finding]:
+def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Finding]:
     """The mentions to restate. A clinical history's "? HO" is the question, not the answer, so
     mentions in scene-setting sections (history, indication: authority below the findings') are left
     out when the findings or the impression speak of HO themselves. And where a more authoritative
     section corrected a less authoritative one ("FINDINGS: could represent HO. IMPRESSION: no HO"),
     the corrected mentions are left out too: the report's own last word is what it says."""
     def rank(finding: Finding) -> int:
-        return authority.get(finding.section or "", BODY_AUTHORITY)
+        return authority.of(finding.section)
     about_patient = [f for f in reading.findings if f.experiencer == "patient" and f.status != "hypothetical"]
     kept = list(reading.findings)
     if any(rank(f) >= BODY_AUTHORITY for f in about_patient):
@@ -60,11 +61,12 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     """One plain statement per status (present, possible, from before …), each with one detail
     line per distinct mention, in the order the report first uses them."""
     groups: dict[str, tuple[list[str], list[Evidence], list[str]]] = {}
-    authority = {rule.id: rule.authority for rule in kb.section_rules}
+    authority = section_authority(kb)
+    compared = view.compared_with_prior  # one look at the reports, not one per mention
     for i, reading in enumerate(view.case.readings):
         for finding in _said_by_the_study(reading, authority):
             status = finding.status if finding.experiencer == "patient" else "other_person"
-            details, refs = (_details(finding, kb, view.compared_with_prior)
+            details, refs = (_details(finding, kb, compared)
                              if status in ("present", "possible", "historical") else ([], []))
             lines, evidence, citations = groups.setdefault(status, ([], [], []))
             line = " ".join(details)

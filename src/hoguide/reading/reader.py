@@ -38,7 +38,7 @@ from hoguide.reading.general import GeneralStatements
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
-from hoguide.reading.report_status import report_status
+from hoguide.reading.report_status import report_status, section_authority
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 from hoguide.reading.timerefs import find_time_references
@@ -94,7 +94,7 @@ class Reader:
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
-        self.authority = {rule.id: rule.authority for rule in kb.section_rules}
+        self.authority = section_authority(kb)
         # Only the few sections that imply something (a past history, a family history) change ConText.
         self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
                          if rule.implies.historical or rule.implies.hypothetical

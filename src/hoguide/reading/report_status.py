@@ -11,10 +11,12 @@ a report with only those is "hypothetical", one with none "not_mentioned".
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Literal
 
-from hoguide.knowledge.schema import BODY_AUTHORITY
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import BODY_AUTHORITY, SectionRule
 from hoguide.models.reading import Finding, Status
 
 ReportStatus = Literal["present", "possible", "absent", "historical", "hypothetical", "not_mentioned"]
@@ -27,19 +29,34 @@ STATUS_RULE = ("patient findings of the most authoritative section (addendum > i
                "none: not_mentioned")
 
 
-def deciding_findings(findings: Sequence[Finding], authority: Mapping[str, int]) -> list[Finding]:
+class SectionAuthority:
+    """Each section's ``authority`` (section_rules.yaml); text under no header counts as findings."""
+
+    def __init__(self, rules: Iterable[SectionRule]) -> None:
+        self._by_id = {rule.id: rule.authority for rule in rules}
+
+    def of(self, section: str | None) -> int:
+        return self._by_id.get(section, BODY_AUTHORITY) if section else BODY_AUTHORITY
+
+
+@lru_cache(maxsize=4)
+def section_authority(kb: KnowledgeBase) -> SectionAuthority:
+    return SectionAuthority(kb.section_rules)
+
+
+def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority) -> list[Finding]:
     """The patient's findings that decide the report's status, in text order."""
     about_patient = [f for f in findings if f.experiencer == "patient" and f.status in CURRENT_PRECEDENCE]
     if not about_patient:
         return []
-    rank = [authority.get(f.section, BODY_AUTHORITY) if f.section else BODY_AUTHORITY for f in about_patient]
+    rank = [authority.of(f.section) for f in about_patient]
     top = max(rank)
     in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
     status = next(s for s in CURRENT_PRECEDENCE if any(f.status == s for f in in_top))
     return [f for f in in_top if f.status == status]
 
 
-def report_status(findings: Sequence[Finding], authority: Mapping[str, int]) -> ReportStatus:
+def report_status(findings: Sequence[Finding], authority: SectionAuthority) -> ReportStatus:
     deciding = deciding_findings(findings, authority)
     if deciding:
         return deciding[0].status
