@@ -121,6 +121,9 @@ class GeneralStatementCues(_Strict):
 
     generic: tuple[Phrase, ...] = ()
     specific: tuple[Phrase, ...] = ()
+    # Cues no finding sentence uses, which hold even beside a specific word: "is seen following hip
+    # arthroplasty in 8 to 70% of cases", "risk factors: previous HO, male sex".
+    population: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):

@@ -5,7 +5,8 @@ usually follows trauma"; a radiology report says "heterotopic ossification about
 A sentence whose HO mention ConText left affirmed is read as general (status ``hypothetical``)
 when it holds a generic cue (a modal, a generic noun: "usually", "can", "condition", "cases")
 and no specific one (a side, a date, a measurement, the patient, a finding verb: "shows", "seen",
-"there is"). The two word lists are data (``context_rules.yaml``, ``general_statements``).
+"there is"), or a population cue, which no finding sentence uses ("% of cases", "risk factors"),
+whatever else it holds. The word lists are data (``context_rules.yaml``, ``general_statements``).
 """
 
 from __future__ import annotations
@@ -24,13 +25,17 @@ CATEGORY = "hypothetical"
 class GeneralStatements:
     generic: re.Pattern[str] | None
     specific: re.Pattern[str] | None
+    population: re.Pattern[str] | None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
-        return cls(any_phrase(cues.generic), any_phrase(cues.specific))
+        return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population))
 
     def cue(self, text: str, start: int, end: int) -> Trigger | None:
         """The generic cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
+        match = self.population.search(text, start, end) if self.population is not None else None
+        if match:
+            return Trigger(match.group(0), CATEGORY, match.start(), match.end())
         if self.generic is None:
             return None
         if self.specific is not None and self.specific.search(text, start, end):

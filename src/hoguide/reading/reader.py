@@ -57,6 +57,10 @@ GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset(
 HEADERS, TIME_CUES, ANCHORS, TRIGGERS, ATTRIBUTES = range(len(GROUPS))
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
+# Statuses a general statement can be mistaken for: "HO is rare in the wrist" (present), "no case of HO in
+# the wrist has been reported" (absent), "previous HO raises the risk" (historical). A hedged mention stays
+# hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue.
+GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
 COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
 TITLE_CHARS = 300  # the exam title region at the top of a report
@@ -233,10 +237,10 @@ class Reader:
         size = read_size(sentence)
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
-        general: Trigger | bool | None = False  # looked up once, for the first affirmed mention
+        general: Trigger | bool | None = False  # looked up once, for the first candidate mention
         for i, target in enumerate(targets):
             ctx = self._context(triggers, target, implies)
-            if ctx.status == "present" and ctx.experiencer == "patient" and implies is None:
+            if ctx.status in GENERAL_CANDIDATES and ctx.experiencer == "patient" and implies is None:
                 if general is False:
                     general = self.general.cue(text, *span)
                 if isinstance(general, Trigger):
