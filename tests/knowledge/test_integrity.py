@@ -82,3 +82,51 @@ def test_a_curator_note_back_in_a_citation_is_reported_with_its_line(data_copy: 
     assert problems[0].startswith("references.yaml:") and "curator_note" in problems[0]
     line = int(problems[0].split(":")[1])
     assert "(authors UNVERIFIED; likely) Amstutz HC" in refs.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+# --- the decision tables (content/answer_rules.yaml) and statements' conditions ---------------------
+RULES = "content/answer_rules.yaml"
+
+
+def test_a_rule_naming_a_missing_statement_is_reported(data_copy: Path) -> None:
+    _edit(data_copy / RULES, "say: [cause.no_ho]", "say: [cause.no_such_thing]")
+    problems = validate_knowledge(data_copy)
+    assert any(p.startswith(RULES) and "'cause.no_such_thing', which does not exist" in p for p in problems)
+
+
+def test_a_statement_its_rule_can_never_say_is_reported(data_copy: Path) -> None:
+    # the rule answers only when the report says there is no HO; the statement holds only for a hip replacement
+    _edit(data_copy / RULES, "say: [cause.absent]", "say: [cause.absent, cause.hip_arthroplasty]")
+    _edit(data_copy / RULES, "when: {status: [absent]}\n      say: [cause.absent",
+          "when: {status: [absent], not_causes: [hip_arthroplasty]}\n      say: [cause.absent")
+    problems = validate_knowledge(data_copy)
+    assert any("can never say 'cause.hip_arthroplasty'" in p for p in problems)
+
+
+def test_a_condition_that_can_never_hold_is_reported_with_its_line(data_copy: Path) -> None:
+    _edit(data_copy / RULES, "when: {status: [absent]}", "when: {causes: [stroke], not_causes: [stroke]}")
+    problems = validate_knowledge(data_copy)
+    assert any(p.startswith(RULES) and "can never hold" in p for p in problems)
+
+
+def test_a_rule_behind_an_unconditional_one_and_an_unanswered_case_are_reported(data_copy: Path) -> None:
+    _edit(data_copy / RULES, "      when: {status: [none, hypothetical]}\n      say: [cause.no_ho]",
+          "      say: [cause.no_ho]")
+    problems = validate_knowledge(data_copy)
+    assert any("\"cause: the report says there is no HO\"".replace('"', "'") in p and "can never be used" in p
+               for p in problems)
+
+
+def test_a_statement_no_rule_reaches_is_reported(data_copy: Path) -> None:
+    text = (data_copy / RULES).read_text(encoding="utf-8")
+    (data_copy / RULES).write_text(text.replace(" growth.often_no_symptoms]", "]"), encoding="utf-8")
+    problems = validate_knowledge(data_copy)
+    assert any("'growth.often_no_symptoms' is said by no rule" in p for p in problems)
+
+
+def test_an_unknown_feature_value_in_a_statement_condition_is_reported(data_copy: Path) -> None:
+    _edit(data_copy / "content" / "answers_cause_growth.yaml", "when: {causes: [hip_arthroplasty]}",
+          "when: {causes: [hip_replacement]}")
+    problems = validate_knowledge(data_copy)
+    assert any(p.startswith("content/answers_cause_growth.yaml:27: statements.0.when.causes.0: Input should be")
+               for p in problems)

@@ -40,7 +40,11 @@ def assert_findings(reading: Reading, expected: list[dict[str, Any]]) -> None:
 
 @pytest.mark.parametrize("case", SENTENCES, ids=[c["text"][:60] for c in SENTENCES])
 def test_sentence(reader: Reader, case: dict[str, Any]) -> None:
-    assert_findings(reader.read(case["text"]), case["findings"])
+    reading = reader.read(case["text"])
+    assert_findings(reading, case["findings"])
+    facts = [{"kind": f.kind, "concept": f.concept, "status": f.status} for f in reading.facts]
+    for wanted in case.get("facts", []):
+        assert wanted in facts, facts
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[c["file"] for c in EXAMPLES])

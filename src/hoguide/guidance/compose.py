@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Answer, Certainty, Evidence, QuestionId
 
@@ -40,22 +39,3 @@ def compose(
         statements=tuple(ids + [s.id for s in extras]),
         rule=rule,
     )
-
-
-def status_answer(kb: KnowledgeBase, view: CaseView, question: QuestionId) -> Answer | None:
-    """The shared first rule of every question: no HO, no HO found, or HO not certain."""
-    status = view.overall_status
-    if status in ("none", "hypothetical"):
-        return compose(kb, question, [f"{question}.no_ho"], certainty="high",
-                       reason="the report does not say you have HO", rule=f"{question}: no HO in the report")
-    if status == "absent":
-        evidence = [f.evidence for f in view.with_status("absent")]
-        return compose(kb, question, [f"{question}.absent"], certainty="high",
-                       reason="the report says there is no HO", evidence=evidence,
-                       rule=f"{question}: the report says there is no HO")
-    if status == "possible":
-        evidence = [f.evidence for f in view.with_status("possible")]
-        return compose(kb, question, [f"{question}.uncertain"], certainty="low",
-                       reason="the report is not sure this is HO", evidence=evidence,
-                       rule=f"{question}: HO is only possible")
-    return None

@@ -5,29 +5,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hoguide.guidance.cause import answer_cause
-from hoguide.guidance.growth import answer_growth
+from hoguide.guidance.features import case_features
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
-from hoguide.guidance.recovery import answer_recovery
-from hoguide.guidance.recurrence import answer_recurrence
 from hoguide.guidance.red_flags import find_red_flags
 from hoguide.guidance.report_says import restate_report
-from hoguide.guidance.treatment import answer_treatment
+from hoguide.guidance.rules import answer
 from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.readability import combined_grade
-from hoguide.models.assessment import Assessment, CauseFinding
+from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFinding
 from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
-ANSWERERS = {
-    "cause": answer_cause,
-    "growth": answer_growth,
-    "treatment": answer_treatment,
-    "recovery": answer_recovery,
-    "recurrence": answer_recurrence,
-}
 
 
 def reference_link(kb: KnowledgeBase, key: str) -> str | None:
@@ -42,9 +32,10 @@ def reference_link(kb: KnowledgeBase, key: str) -> str | None:
 
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     view = CaseView.of(case)
+    features = case_features(view)
     red_flags, flag_states = find_red_flags(view, kb)
-    answers = {question: apply_precedence(answerer(view, kb), red_flags, kb)
-               for question, answerer in ANSWERERS.items()}
+    answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
+               for question in QUESTIONS}
     report_says = restate_report(view, kb)
     notice = kb.statement(NOTICE_ID)
     reported = {c for c in view.causes() if view.causes()[c]}

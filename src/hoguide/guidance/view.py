@@ -112,15 +112,16 @@ class CaseView:
         found = {f.change for f in self._findings() if f.change}
         return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
 
+    def _in_ho_sentence(self, fact: Located[Fact]) -> bool:
+        return any(f.reading == fact.reading and f.item.sentence_start <= fact.item.start < f.item.sentence_end
+                   for f in self.findings)
+
     def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
         """Excisions of HO itself: the excision shares a sentence with an HO mention, so the
         excision of burn wounds or of a tumour elsewhere in the report does not count."""
-        sentences = {(f.reading, f.item.sentence_start, f.item.sentence_end) for f in self.findings}
-        return [
-            e for e in self.facts
-            if e.item.kind == "treatment" and e.item.concept == "excision" and e.item.status in statuses
-            and any(r == e.reading and s <= e.item.start < t for r, s, t in sentences)
-        ]
+        return [e for e in self.facts
+                if e.item.kind == "treatment" and e.item.concept == "excision" and e.item.status in statuses
+                and self._in_ho_sentence(e)]
 
     @property
     def removed_before(self) -> bool:
@@ -131,15 +132,23 @@ class CaseView:
         """Removed before, or removed now (a pathology report of the excised bone)."""
         return self.removed_before or bool(self._ho_excisions("present"))
 
+    def recurrence(self, *statuses: str) -> list[Located[Fact]]:
+        """The report's words on HO coming back: in a sentence about HO ("recurrent heterotopic
+        ossification"), or anywhere once HO was removed ("No recurrence."), never "recurrent dislocation"
+        in a report of HO that was never removed."""
+        removed = self.removed
+        return [f for f in self.facts if f.item.kind == "course" and f.item.concept == "recurrence"
+                and f.item.status in statuses and (removed or self._in_ho_sentence(f))]
+
     @property
     def recurrent(self) -> bool:
-        """HO is here now and either the report calls it recurrent or it was removed before."""
-        present = self.with_status("present")
-        if not present:
+        """HO is here now, and the report says it came back, or it was removed before and the report
+        does not say it has not come back."""
+        if not self.with_status("present"):
             return False
-        said = any("recurr" in self.case.readings[f.reading].text[f.item.sentence_start: f.item.sentence_end].lower()
-                   for f in present)
-        return said or self.removed_before
+        if self.recurrence("present"):
+            return True
+        return self.removed_before and not self.recurrence("absent")
 
     def excision_evidence(self) -> list[Evidence]:
         return [e.evidence for e in self._ho_excisions("present", "historical")]

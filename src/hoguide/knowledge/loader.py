@@ -19,10 +19,14 @@ from pydantic import BaseModel, ValidationError
 
 from hoguide.errors import KnowledgeError
 from hoguide.folding import normalise_phrase
+from hoguide.knowledge.conditions import ALWAYS
 from hoguide.knowledge.schema import (
     FIXED_IDS,
     LEXICON_KINDS,
     MODIFYING_CATEGORIES,
+    QUESTION_KEYS,
+    AnswerRule,
+    AnswerRulesFile,
     ContextRule,
     ContextRulesFile,
     GeneralStatementCues,
@@ -33,6 +37,7 @@ from hoguide.knowledge.schema import (
     LexiconConcept,
     LexiconFile,
     Question,
+    QuestionKey,
     QuestionsFile,
     RedFlagContent,
     RedFlagsFile,
@@ -64,6 +69,7 @@ class KnowledgeBase:
     references: dict[str, Reference]
     version: str  # content hash of every data file, for provenance
     general_statements: GeneralStatementCues
+    answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]  # question -> its decision table
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -266,12 +272,13 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     if references is not None:
         _check_citations(c, content, references)
     _check_red_flags(c, content, {concept.id for concept in lexicon.get("red_flag", ())})
+    _check_answer_rules(c, content)
     if c.problems or references is None:
         return None, c.problems
     kb = KnowledgeBase(
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
-        general_statements,
+        general_statements, content.answer_rules,
     )
     return kb, []
 
@@ -286,10 +293,12 @@ class _Content:
         self.glossary: list[GlossaryTerm] = []
         self.citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
         self.ids: set[str] = set()
+        self.answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]] = {}
+        self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
 
 
 def _load_content(c: _Collector, name: str, source: str, content: _Content) -> None:
-    """A content file is a statements, red_flags, questions or terms (glossary) file."""
+    """A content file is a statements, red_flags, questions, terms (glossary) or answer_rules file."""
     try:
         data = yaml.load(source, Loader=_YAML_LOADER)
     except yaml.YAMLError:
@@ -297,13 +306,20 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
     top = next(iter(data), None) if isinstance(data, dict) else None
     models: dict[str, type[BaseModel]] = {
         "statements": StatementsFile, "red_flags": RedFlagsFile, "questions": QuestionsFile, "terms": GlossaryFile,
+        "answer_rules": AnswerRulesFile,
     }
     model = models.get(str(top))
     if model is None:
-        c.add(name, None, "a content file holds one of: statements, red_flags, questions, terms")
+        c.add(name, None, "a content file holds one of: " + ", ".join(models))
         return
     parsed, node = c.parse(name, source, model)
     if parsed is None:
+        return
+    if isinstance(parsed, AnswerRulesFile):
+        if content.answer_rules_file is not None:
+            c.add(name, None, f"a second answer_rules file (the first is {content.answer_rules_file[0]})")
+        content.answer_rules = dict(parsed.answer_rules)
+        content.answer_rules_file = (name, node)
         return
     items: tuple[Statement | RedFlagContent | Question | GlossaryTerm, ...] = getattr(parsed, str(top))
     for i, item in enumerate(items):
@@ -337,6 +353,45 @@ def _check_red_flags(c: _Collector, content: _Content, signals: set[str]) -> Non
         clash = set(flag.forbids) & set(flag.requires.values())
         if clash:
             c.add(file, None, f"red flag {flag.id!r} both forbids and requires {sorted(clash)}")
+
+
+def _check_answer_rules(c: _Collector, content: _Content) -> None:
+    """Every question has a decision table that answers every case; every statement a rule names
+    exists and can be said by that rule; no rule hides behind an unconditional one; and every
+    answer statement is reachable by some rule or red flag."""
+    if content.answer_rules_file is None:
+        c.add("content/answer_rules.yaml", None, "missing: the five questions' decision tables")
+        return
+    file, node = content.answer_rules_file
+    reachable: set[str] = set()
+    for question in QUESTION_KEYS:
+        rules = content.answer_rules.get(question, ())
+        if not rules:
+            c.add(file, None, f"question {question!r} has no rules")
+            continue
+        for i, rule in enumerate(rules):
+            where = _line_of(node, ("answer_rules", question, i))
+            if i > 0 and rules[i - 1].when == ALWAYS:
+                c.add(file, where, f"rule {rule.name!r} can never be used: the rule before it always answers")
+            for statement_id in (*rule.say, *rule.clinician_only):
+                statement = content.statements.get(statement_id)
+                if statement is None:
+                    c.add(file, where, f"rule {rule.name!r} names statement {statement_id!r}, which does not exist")
+                elif not rule.when.compatible_with(statement.when):
+                    c.add(file, where, f"rule {rule.name!r} can never say {statement_id!r}: their conditions "
+                                       "cannot both hold")
+                else:
+                    reachable.add(statement_id)
+        last = rules[-1]
+        unconditional = [s for s in last.say if s in content.statements and content.statements[s].when == ALWAYS]
+        if last.when != ALWAYS or not unconditional:
+            c.add(file, _line_of(node, ("answer_rules", question, len(rules) - 1)),
+                  f"question {question!r}: the last rule and one of its statements must have no condition, "
+                  "so every case gets an answer")
+    reachable |= {s for flag in content.red_flags.values() for s in flag.requires.values()}
+    for statement_id in content.statements:
+        if statement_id.split(".")[0] in QUESTION_KEYS and statement_id not in reachable:
+            c.add(file, None, f"statement {statement_id!r} is said by no rule and no red flag")
 
 
 def validate_knowledge(root: Traversable | None = None) -> list[str]:

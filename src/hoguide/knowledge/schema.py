@@ -7,12 +7,16 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, When
+from hoguide.models.assessment import QUESTIONS, QuestionId
+from hoguide.models.case import CauseId, RiskFactorId
+
 SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 LexiconKind = Literal[
     "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
-    "maturity", "change", "laterality", "time_cue", "red_flag",
+    "maturity", "change", "laterality", "time_cue", "red_flag", "course",
 ]
 LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
 ContextCategory = Literal[
@@ -25,21 +29,12 @@ MODIFYING_CATEGORIES: tuple[str, ...] = (
 # Ids that the JSON contract fixes; a lexicon of these kinds must define exactly these.
 FIXED_IDS: dict[str, frozenset[str]] = {
     "finding": frozenset({"heterotopic_ossification"}),
-    "cause": frozenset({
-        "hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
-        "other_fracture_or_trauma", "muscle_contusion", "spinal_cord_injury", "traumatic_brain_injury",
-        "stroke", "burns", "amputation_or_blast", "prolonged_immobilisation_or_icu", "fop", "other_genetic",
-    }),
-    "site": frozenset({
-        "hip", "pelvis", "acetabulum", "buttock", "thigh", "knee", "leg", "ankle", "foot", "shoulder",
-        "upper_arm", "elbow", "forearm", "wrist", "hand", "spine", "jaw", "chest_wall", "abdominal_wall",
-        "residual_limb",
-    }),
-    "risk_factor": frozenset(
-        {"prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex"}
-    ),
+    "cause": frozenset(get_args(CauseId)),
+    "site": SITE_IDS,
+    "risk_factor": frozenset(get_args(RiskFactorId)),
     "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness"}),
     "maturity": frozenset({"mature", "immature", "maturing"}),
+    "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
@@ -181,6 +176,8 @@ class GradeSystemsFile(_Strict):
 
 # --- content: what hoguide says to people --------------------------------------------------
 
+QuestionKey = QuestionId
+QUESTION_KEYS: tuple[QuestionKey, ...] = QUESTIONS
 StatementId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")]
 RefKey = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 PatientText = Annotated[str, StringConstraints(min_length=1, max_length=1200)]
@@ -194,6 +191,8 @@ class Statement(_Strict):
     clinician: str | None = None
     title: str | None = None
     refs: tuple[RefKey, ...] = Field(min_length=1)
+    # the cases it is true for (knowledge/conditions.py); the engine never says it to another case
+    when: When = ALWAYS
     note: str | None = None
 
 
@@ -201,9 +200,33 @@ class StatementsFile(_Strict):
     statements: tuple[Statement, ...] = Field(min_length=1)
 
 
+# The report's words an answer points at (guidance/rules.py says where each comes from).
+EvidenceSource = Literal[
+    "current", "status", "symptoms", "causes", "fop", "risk_factors", "excisions", "ho_treatments",
+    "anticoagulant", "severity", "activity",
+]
+
+
+class AnswerRule(_Strict):
+    """One row of a question's decision table: the first row whose ``when`` holds answers. It says
+    the statements of ``say`` that hold for the case, in order; the first of them is the answer."""
+
+    name: str = Field(min_length=3)          # the trace a clinician reads: "growth: still forming"
+    when: When = ALWAYS
+    say: tuple[StatementId, ...] = Field(min_length=1)
+    clinician_only: tuple[StatementId, ...] = ()
+    certainty: Literal["high", "moderate", "low"]
+    reason: PatientText                      # why this certainty, in the patient's words
+    evidence: tuple[EvidenceSource, ...] = ()
+    note: str | None = None
+
+
+class AnswerRulesFile(_Strict):
+    answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]
+
+
 FlagState = Literal["suspected", "known", "ruled_out", "not_found"]
 FLAG_STATES: tuple[str, ...] = get_args(FlagState)
-QuestionKey = Literal["cause", "growth", "treatment", "recovery", "recurrence"]
 
 
 class RedFlagContent(_Strict):

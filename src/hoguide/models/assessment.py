@@ -37,7 +37,7 @@ class Answer:
     evidence: tuple[Evidence, ...]
     citations: tuple[str, ...]
     statements: tuple[str, ...]  # content ids, in order: the trace of what was said and why
-    rule: str  # the rule that chose them, readable next to guidance/<question>.py
+    rule: str  # the name of the decision-table row that chose them (content/answer_rules.yaml)
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self, skip=("question",))

@@ -21,6 +21,7 @@ PatientSymptom = Literal[
     "calf_pain", "fast_growing_lump", "night_pain", "numbness", "shortness_of_breath",
 ]
 Prophylaxis = Literal["nsaid", "radiotherapy"]
+RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex"]
 
 
 class PatientAnswers(BaseModel):

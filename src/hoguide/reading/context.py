@@ -157,10 +157,15 @@ class SentenceTriggers:
         fired: list[Hit[CompiledRule]] = []
         nearest = self.NEAREST
         for hits, ends in self._forward.values():
-            i = bisect_right(ends, start)  # the triggers that end before the target, nearest first
+            # the triggers that end before the target, nearest first; and one that starts before the target and
+            # ends on its words ("no recurrence" over the fact "recurrence"), since its own words name the target
+            i = bisect_right(ends, end)
             for k in range(i - 1, max(i - nearest, 0) - 1, -1):
-                if self._reaches(hits[k], hits[k].end, start):
-                    fired.append(hits[k])
+                hit = hits[k]
+                if hit.end > start and hit.start >= start:
+                    continue
+                if hit.end > start or self._reaches(hit, hit.end, start):
+                    fired.append(hit)
                     break
         for hits, starts in self._backward.values():
             i = bisect_left(starts, end)  # the triggers that start after the target, nearest first

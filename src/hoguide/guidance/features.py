@@ -1,0 +1,89 @@
+"""The features of one case that statements' conditions ask about, derived once from the view."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hoguide.guidance.view import CaseView, Located
+from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
+from hoguide.models.reading import Fact
+
+HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
+# What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
+# and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
+SEVERE_COURSE = frozenset({"ankylosis", "reduced_motion"})
+SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
+
+
+def _grade(view: CaseView) -> GradeBand:
+    if view.high_grade:
+        return "high"
+    return "low" if view.low_grade else "unknown"
+
+
+def _cause_count(causes: set[str]) -> CauseCount:
+    acquired = causes - {"fop"}
+    return "none" if not acquired else "one" if len(acquired) == 1 else "several"
+
+
+def _fop(view: CaseView) -> FopState:
+    if not view.fop_suspected:
+        return "none"
+    return "known" if view.case.answers.known_fop else "suspected"
+
+
+def months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def _since_event(view: CaseView) -> SinceEvent:
+    answers = view.case.answers
+    if answers.event_date is None:
+        return "unknown"
+    months = months_between(answers.event_date, answers.as_of or date.today())
+    return "under_3_months" if months < 3 else "3_to_12_months" if months < 12 else "over_12_months"
+
+
+def severity_facts(view: CaseView) -> list[Located[Fact]]:
+    return [f for f in view.facts if f.item.status == "present"
+            and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE)
+                 or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
+
+
+def activity_facts(view: CaseView) -> list[Located[Fact]]:
+    return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
+
+
+def case_features(view: CaseView) -> CaseFeatures:
+    causes = view.causes()
+    symptoms = view.symptoms()
+    answers = view.case.answers
+    given = {t.item.concept for t in view.treatments_given()}
+    return CaseFeatures(
+        status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
+        causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
+        cause_count=_cause_count(set(causes)),
+        reported_cause=any(causes[c] for c in causes if c != "fop"),
+        risk_factors=frozenset(view.risk_factors()),  # type: ignore[arg-type]
+        neurologic=bool(NEUROLOGIC_CAUSES & set(causes)),
+        sites=frozenset(view.sites),  # type: ignore[arg-type]
+        located=bool(view.sites),
+        grade=_grade(view),
+        maturity=view.maturity or "unknown",  # type: ignore[arg-type]
+        change=view.change or "unknown",  # type: ignore[arg-type]
+        severe=view.high_grade or bool(severity_facts(view)),
+        joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
+        active=bool(activity_facts(view)),
+        symptoms=bool(symptoms),
+        reported_symptoms=any(symptoms.values()),
+        myositis="muscle_contusion" in causes or any("myositis" in f.item.text.lower() for f in view.current),
+        removed=view.removed,
+        recurrent=view.recurrent,
+        not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
+        ho_treated=bool(given & HO_TREATMENTS) or view.removed,
+        prophylaxis=frozenset(answers.prophylaxis) | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
+        anticoagulated="anticoagulant" in given,
+        fop=_fop(view),
+        surgery_planned=answers.surgery_planned,
+        since_event=_since_event(view),
+    )

@@ -1,0 +1,63 @@
+"""The five answers from their decision tables (``content/answer_rules.yaml``).
+
+For each question the first rule whose condition holds for the case answers it: it says, in
+order, those of its statements whose own conditions hold too. The tables, the statements and their
+conditions are data a clinician can read and change; this module only walks them and gathers the
+report's words each answer rests on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hoguide.guidance.compose import compose
+from hoguide.guidance.features import HO_TREATMENTS, activity_facts, severity_facts
+from hoguide.guidance.view import CaseView
+from hoguide.knowledge.conditions import CaseFeatures
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import AnswerRule, EvidenceSource
+from hoguide.models.assessment import Answer, Evidence, QuestionId
+
+
+def _status(view: CaseView) -> list[Evidence]:
+    return [f.evidence for f in view.with_status(view.overall_status)]
+
+
+def _facts(kind: str, concepts: frozenset[str] | None = None) -> Callable[[CaseView], list[Evidence]]:
+    def gather(view: CaseView) -> list[Evidence]:
+        return [f.evidence for f in view.affirmed(kind) if concepts is None or f.item.concept in concepts]
+    return gather
+
+
+EVIDENCE: dict[EvidenceSource, Callable[[CaseView], list[Evidence]]] = {
+    "current": lambda view: [f.evidence for f in view.current],
+    "status": _status,
+    "symptoms": lambda view: [e for es in view.symptoms().values() for e in es],
+    "causes": lambda view: [e for c, es in view.causes().items() if c != "fop" for e in es],
+    "fop": lambda view: view.causes().get("fop", []),
+    "risk_factors": lambda view: [e for es in view.risk_factors().values() for e in es],
+    "excisions": lambda view: view.excision_evidence(),
+    "ho_treatments": _facts("treatment", HO_TREATMENTS | {"excision"}),
+    "anticoagulant": _facts("treatment", frozenset({"anticoagulant"})),
+    "severity": lambda view: [f.evidence for f in severity_facts(view)],
+    "activity": lambda view: [f.evidence for f in activity_facts(view)],
+}
+
+
+def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: KnowledgeBase) -> tuple[AnswerRule, list[str]]:
+    """The first rule that holds and has a statement that holds, with those statements. The loader
+    checks that the last rule and its first statement hold for every case."""
+    for rule in rules:
+        if rule.when.holds(case):
+            said = [i for i in rule.say if kb.statement(i).when.holds(case)]
+            if said:
+                return rule, said
+    raise AssertionError("the loader checks that the last rule always answers")
+
+
+def answer(question: QuestionId, view: CaseView, case: CaseFeatures, kb: KnowledgeBase) -> Answer:
+    rule, said = chosen_rule(kb.answer_rules[question], case, kb)
+    extras = [i for i in rule.clinician_only if kb.statement(i).when.holds(case)]
+    evidence = [e for source in rule.evidence for e in EVIDENCE[source](view)]
+    return compose(kb, question, said, certainty=rule.certainty, reason=rule.reason, evidence=evidence,
+                   rule=rule.name, clinician_only=extras)

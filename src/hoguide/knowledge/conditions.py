@@ -1,0 +1,168 @@
+"""Where a statement holds: the case's features, and conditions on them written in the knowledge YAML.
+
+A statement says "after a hip replacement, most HO causes no symptoms"; it is true for that
+population and misleading after a spinal cord injury. So every statement and every answer rule
+may carry a ``when:`` condition over the features of the case (``CaseFeatures``), and the engine
+says the statement only when the case meets it. The features are few and named here once; the
+guidance derives them from the readings and the patient's answers (``guidance/features.py``).
+
+A condition lists, per feature, the values it accepts; every feature it names must accept the
+case. Set-valued features (causes, sites, prophylaxis) accept when they share a value with the
+list (``causes``), or when they share none (``not_causes``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from hoguide.models.case import CauseId, Prophylaxis, RiskFactorId
+
+Status = Literal["none", "hypothetical", "absent", "possible", "present", "historical"]
+GradeBand = Literal["high", "low", "unknown"]
+Maturity = Literal["immature", "maturing", "mature", "unknown"]
+Change = Literal["new", "increased", "stable", "decreased", "unknown"]
+FopState = Literal["none", "suspected", "known"]
+SinceEvent = Literal["unknown", "under_3_months", "3_to_12_months", "over_12_months"]
+AgeBand = Literal["unknown", "child", "adult"]
+CauseCount = Literal["none", "one", "several"]
+SiteId = Literal[
+    "hip", "pelvis", "acetabulum", "buttock", "thigh", "knee", "leg", "ankle", "foot", "shoulder",
+    "upper_arm", "elbow", "forearm", "wrist", "hand", "spine", "jaw", "chest_wall", "abdominal_wall",
+    "residual_limb",
+]
+SITE_IDS: frozenset[str] = frozenset(get_args(SiteId))
+NEUROLOGIC_CAUSES: frozenset[str] = frozenset({"spinal_cord_injury", "traumatic_brain_injury", "stroke"})
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFeatures:
+    """What the statements' conditions can ask about one case."""
+
+    status: Status = "none"
+    causes: frozenset[CauseId] = frozenset()
+    cause_count: CauseCount = "none"       # acquired causes (FOP apart)
+    reported_cause: bool = False           # the report names a cause (not only the patient)
+    risk_factors: frozenset[RiskFactorId] = frozenset()
+    neurologic: bool = False               # spinal cord or brain injury, or stroke
+    sites: frozenset[SiteId] = frozenset()  # where the HO of now is
+    located: bool = False                  # the report says where
+    grade: GradeBand = "unknown"
+    maturity: Maturity = "unknown"
+    change: Change = "unknown"             # only against a stated earlier study
+    severe: bool = False                   # high grade, bridging, ankylosis, lost motion, nerve or skin harm
+    joint_limited: bool = False            # the report says the joint is bridged, fused or has lost motion
+    active: bool = False                   # rising alkaline phosphatase, a hot bone scan
+    symptoms: bool = False                 # in the report or the patient's answers
+    reported_symptoms: bool = False        # in the report
+    myositis: bool = False                 # myositis ossificans: HO in a muscle after a knock
+    removed: bool = False                  # HO was taken out, before or in this report
+    recurrent: bool = False                # HO is back after it was taken out
+    not_back: bool = False                 # the report says it has not come back ("no recurrence")
+    ho_treated: bool = False               # medicine or radiation against HO, or its removal
+    prophylaxis: frozenset[Prophylaxis] = frozenset()
+    anticoagulated: bool = False
+    fop: FopState = "none"
+    surgery_planned: bool = False
+    since_event: SinceEvent = "unknown"
+    age: AgeBand = "unknown"
+
+
+SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis")
+BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "active", "symptoms",
+                 "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
+                 "surgery_planned")
+VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
+
+
+class When(BaseModel):
+    """A condition on a case: every feature named must accept it (see the module's docstring)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    status: tuple[Status, ...] = ()
+    cause_count: tuple[CauseCount, ...] = ()
+    grade: tuple[GradeBand, ...] = ()
+    maturity: tuple[Maturity, ...] = ()
+    change: tuple[Change, ...] = ()
+    fop: tuple[FopState, ...] = ()
+    since_event: tuple[SinceEvent, ...] = ()
+    age: tuple[AgeBand, ...] = ()
+    causes: tuple[CauseId, ...] = ()
+    not_causes: tuple[CauseId, ...] = ()
+    risk_factors: tuple[RiskFactorId, ...] = ()
+    not_risk_factors: tuple[RiskFactorId, ...] = ()
+    sites: tuple[SiteId, ...] = ()
+    not_sites: tuple[SiteId, ...] = ()
+    prophylaxis: tuple[Prophylaxis, ...] = ()
+    not_prophylaxis: tuple[Prophylaxis, ...] = ()
+    reported_cause: bool | None = None
+    neurologic: bool | None = None
+    located: bool | None = None
+    severe: bool | None = None
+    joint_limited: bool | None = None
+    active: bool | None = None
+    symptoms: bool | None = None
+    reported_symptoms: bool | None = None
+    myositis: bool | None = None
+    removed: bool | None = None
+    recurrent: bool | None = None
+    not_back: bool | None = None
+    ho_treated: bool | None = None
+    anticoagulated: bool | None = None
+    surgery_planned: bool | None = None
+
+    @model_validator(mode="after")
+    def _can_hold(self) -> When:
+        problem = self.contradiction()
+        if problem:
+            raise ValueError(f"this condition can never hold: {problem}")
+        return self
+
+    def holds(self, case: CaseFeatures) -> bool:
+        for name in VALUE_FEATURES:
+            accepted: tuple[str, ...] = getattr(self, name)
+            if accepted and getattr(case, name) not in accepted:
+                return False
+        for name in SET_FEATURES:
+            have: frozenset[str] = getattr(case, name)
+            wanted: tuple[str, ...] = getattr(self, name)
+            if wanted and not have & set(wanted):
+                return False
+            if have & set(getattr(self, f"not_{name}")):
+                return False
+        return all(getattr(self, name) is None or getattr(self, name) == getattr(case, name)
+                   for name in BOOL_FEATURES)
+
+    def compatible_with(self, other: When) -> bool:
+        """Can one case meet both conditions? (A rule and the statement it names, for the load check.)"""
+        for name in VALUE_FEATURES:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine and theirs and not set(mine) & set(theirs):
+                return False
+        for name in BOOL_FEATURES:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is not None and theirs is not None and mine != theirs:
+                return False
+        for name in SET_FEATURES:
+            excluded = {*getattr(self, f"not_{name}"), *getattr(other, f"not_{name}")}
+            if any(getattr(side, name) and set(getattr(side, name)) <= excluded for side in (self, other)):
+                return False
+        return True
+
+    def contradiction(self) -> str | None:
+        """Why no case can meet this condition, or None."""
+        for name in SET_FEATURES:
+            wanted, excluded = set(getattr(self, name)), set(getattr(self, f"not_{name}"))
+            if wanted and wanted <= excluded:
+                return f"{name} {sorted(wanted)} are all excluded by not_{name}"
+        if self.neurologic is False and set(self.causes) and set(self.causes) <= NEUROLOGIC_CAUSES:
+            return "neurologic: false with only neurological causes"
+        if self.fop and "none" not in self.fop and self.status and set(self.status) <= {"none", "absent"}:
+            return "FOP with no HO"
+        return None
+
+
+ALWAYS = When()

@@ -1,0 +1,22 @@
+"""The five answers fit the case: each row of tests/cases/case_answers.yaml says what must and must not be said."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hoguide import api
+from tests.conftest import load_cases
+
+CASES = load_cases("case_answers.yaml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
+    assessment = api.explain(case["report"], case.get("answers"))
+    said = {question: set(answer.statements) for question, answer in assessment.answers.items()}
+    for question, wanted in case.get("says", {}).items():
+        assert set(wanted) <= said[question], (question, sorted(said[question]))
+    for question, unwanted in case.get("never", {}).items():
+        assert not set(unwanted) & said[question], (question, sorted(said[question]))
