@@ -146,3 +146,27 @@ def test_a_pasted_text_over_the_form_limit_is_explained_on_the_page(client: http
     response = client.post("/explain", data={"report": "HO " * 400_000})
     assert response.status_code == 413
     assert 'role="alert"' in response.text and "too long for the form" in response.text
+
+
+def test_a_bad_answer_keeps_every_other_value_and_names_the_field(client: httpx.Client) -> None:
+    data = {"report": "Heterotopic ossification of the right hip.", "event_date": "2999-01",
+            "event_text": "fell off a ladder", "symptoms_text": "stiff, no fever", "cause": "hip_arthroplasty",
+            "symptoms": ["pain", "stiffness"], "known_fop": "yes"}
+    response = client.post("/explain", data=data)
+    assert response.status_code == 422 and "event_date 2999-01-01 is in the future" in response.text
+    page = response.text
+    assert 'value="fell off a ladder"' in page and 'value="stiff, no fever"' in page and 'value="2999-01"' in page
+    assert '<option value="hip_arthroplasty" selected>' in page
+    assert 'value="pain" checked' in page and 'value="stiffness" checked' in page
+    assert 'name="known_fop" value="yes" checked' in page
+    assert "Heterotopic ossification of the right hip." in page
+
+
+def test_the_patients_own_words_are_read_and_said_back(client: httpx.Client) -> None:
+    data = {"report": "FINDINGS: Heterotopic ossification anterior to the left elbow.",
+            "event_text": "fell off a ladder and broke my elbow", "event_date": "2026-03",
+            "symptoms_text": "can't bend my elbow, no fever"}
+    page = client.post("/explain", data=data).text
+    assert "What you told us" in page and "elbow injury or elbow surgery, March 2026" in page
+    assert "You said you do not have: fever." in page
+    assert "You told us about something that is a known cause of HO." in page

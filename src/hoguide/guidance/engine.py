@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hoguide.guidance.features import case_features
+from hoguide.guidance.patient_words import understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
@@ -31,6 +32,8 @@ def reference_link(kb: KnowledgeBase, key: str) -> str | None:
 
 
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
+    understood = understand(case.answers, kb)  # the patient's own words become their answers
+    case = replace(case, answers=understood.answers)
     view = CaseView.of(case)
     features = case_features(view)
     red_flags, flag_states = find_red_flags(view, kb)
@@ -69,6 +72,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reading_grade=0.0,
         knowledge_version=kb.version,
         reference_links=links,
+        you_told_us=understood.said_back,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
     grade = combined_grade(t if t.rstrip().endswith((".", "?", "!")) else t + "."

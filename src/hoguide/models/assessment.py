@@ -115,6 +115,7 @@ class Assessment:
     trace: tuple[str, ...] = field(default=())
     reference_links: dict[str, str] = field(default_factory=dict)  # key -> DOI, PubMed or web address
     flag_states: tuple[FlagStatus, ...] = ()  # every red flag the report speaks of, raised or not
+    you_told_us: tuple[str, ...] = ()  # the patient's answers as understood, said back ("What happened: ...")
 
     def patient_texts(self) -> list[str]:
         """Every sentence a patient is shown, for the readability ceiling."""
@@ -123,7 +124,7 @@ class Assessment:
         texts += [s.text for s in self.report_says] + [s.text for s in self.flag_states]
         for answer in self.answers.values():
             texts += [answer.answer, answer.explanation]
-        texts += list(self.questions_for_doctor)
+        texts += list(self.questions_for_doctor) + list(self.you_told_us)
         return [t for t in texts if t]
 
     def to_dict(self) -> dict[str, Any]:

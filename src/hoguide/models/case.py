@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -20,7 +21,16 @@ PatientSymptom = Literal[
     "pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness",
     "calf_pain", "fast_growing_lump", "night_pain", "numbness", "shortness_of_breath",
 ]
+# The words the form and the said-back answers use for each symptom id.
+PATIENT_SYMPTOM_LABELS: dict[str, str] = {
+    "pain": "Pain", "swelling": "Swelling", "warmth": "Warmth", "stiffness": "Stiffness or less movement",
+    "hard_lump": "A hard lump", "fever": "Fever", "redness": "Redness", "calf_pain": "Pain or swelling in the calf",
+    "fast_growing_lump": "A lump that grows fast", "night_pain": "Pain at night", "numbness": "Numbness or tingling",
+    "shortness_of_breath": "Shortness of breath",
+}
 Prophylaxis = Literal["nsaid", "radiotherapy"]
+MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex"]
 
 
@@ -34,9 +44,15 @@ class PatientAnswers(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     causes: tuple[CauseId, ...] = Field(default=(), description="the surgery or injury the HO followed")
-    event_date: date | None = Field(default=None, description="when that surgery or injury happened")
+    event: str | None = Field(default=None, max_length=MAX_WORDS_CHARS,
+                              description="the surgery or injury in the patient's own words")
+    event_date: date | None = Field(default=None, description="when that surgery or injury happened "
+                                    "(YYYY-MM-DD, or YYYY-MM when only the month is known)")
+    event_date_month_only: bool = Field(default=False, description="set when event_date was given as YYYY-MM")
     birth_date: date | None = None
     symptoms: tuple[PatientSymptom, ...] = ()
+    symptoms_text: str | None = Field(default=None, max_length=MAX_WORDS_CHARS,
+                                      description="symptoms in own words; \"no fever\" is read as no fever")
     prior_excision: bool = Field(default=False, description="HO was removed by surgery before")
     excision_date: date | None = None
     known_fop: bool = False
@@ -47,6 +63,19 @@ class PatientAnswers(BaseModel):
     prophylaxis: tuple[Prophylaxis, ...] = Field(default=(), description="prevention already given")
     surgery_planned: bool = False
     as_of: date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _month_dates(cls, data: Any) -> Any:
+        """A month alone ("2024-03", as people remember an operation) is the first of that month, marked."""
+        if isinstance(data, dict):
+            for name in ("event_date", "excision_date"):
+                value = data.get(name)
+                if isinstance(value, str) and MONTH.fullmatch(value.strip()):
+                    data = {**data, name: value.strip() + "-01"}
+                    if name == "event_date":
+                        data["event_date_month_only"] = True
+        return data
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> PatientAnswers:

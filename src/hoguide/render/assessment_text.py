@@ -62,6 +62,10 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         if state.evidence:
             lines.append(f"    Report words: {quotes(assessment, state.evidence, 4)}")
     lines.append("")
+    if assessment.you_told_us:
+        heading("What you told us")
+        lines.extend(f"{bullet}{line}" for line in assessment.you_told_us)
+        lines.append("")
     if clinician:
         heading("Red flags: every state (clinician view)")
         raised = {(f.id, f.state): f for f in assessment.red_flags}

@@ -7,14 +7,9 @@ from typing import Any
 
 from hoguide.answers import parse_answers
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.models.case import PatientAnswers
+from hoguide.models.case import PATIENT_SYMPTOM_LABELS, PatientAnswers
 
-SYMPTOMS = (
-    ("pain", "Pain"), ("swelling", "Swelling"), ("warmth", "Warmth"), ("stiffness", "Stiffness or less movement"),
-    ("hard_lump", "A hard lump"), ("fever", "Fever"), ("redness", "Redness"), ("calf_pain", "Pain in the calf"),
-    ("fast_growing_lump", "A lump that grows fast"), ("night_pain", "Pain at night"),
-    ("numbness", "Numbness or tingling"),
-)
+FORM_SYMPTOMS = tuple(PATIENT_SYMPTOM_LABELS)  # every symptom id the answers take (models/case.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,17 +23,22 @@ def cause_choices(kb: KnowledgeBase) -> list[Choice]:
 
 
 def symptom_choices() -> list[Choice]:
-    return [Choice(v, label) for v, label in SYMPTOMS]
+    return [Choice(v, PATIENT_SYMPTOM_LABELS[v]) for v in FORM_SYMPTOMS]
 
 
 def answers_from_form(cause: str, event_date: str, symptoms: list[str], prior_excision: str,
-                      known_fop: str, big_toes: str = "", lump_after_knock: str = "") -> PatientAnswers | None:
+                      known_fop: str, big_toes: str = "", lump_after_knock: str = "", event_text: str = "",
+                      symptoms_text: str = "") -> PatientAnswers | None:
     """Only what the person filled in; the same checks and messages as ``--answers``."""
     data: dict[str, Any] = {}
     if cause:
         data["causes"] = [cause]
-    if event_date:
-        data["event_date"] = event_date
+    if event_date.strip():
+        data["event_date"] = event_date.strip()
+    if event_text.strip():
+        data["event"] = event_text.strip()
+    if symptoms_text.strip():
+        data["symptoms_text"] = symptoms_text.strip()
     if symptoms:
         data["symptoms"] = symptoms
     if prior_excision == "yes":

@@ -31,11 +31,14 @@ STYLESHEET = "/static/hoguide.css"
 HANDOUT_HEADERS = {"Content-Disposition": 'attachment; filename="hoguide-handout.pdf"'}
 
 
-def _index(report: str = "", error: str | None = None, status: int = 200) -> HTMLResponse:
+def _index(report: str = "", error: str | None = None, status: int = 200,
+           form: ReportForm | None = None) -> HTMLResponse:
+    """The form; after a bad answer, with every value the person gave kept and the message shown."""
     kb = load_knowledge()
     page = templates().get_template("index.html.j2").render(
         notice=kb.statement("topic.not_medical_advice").patient, causes=cause_choices(kb),
         symptoms=symptom_choices(), examples=example_names(), report=report, error=error,
+        given=form or ReportForm("", None, "", "", [], "", ""),
     )
     return HTMLResponse(page, status_code=status)
 
@@ -63,13 +66,16 @@ class ReportForm:
     known_fop: str
     big_toes: str = ""
     lump_after_knock: str = ""
+    event_text: str = ""
+    symptoms_text: str = ""
 
     @property
     def state(self) -> list[tuple[str, str]]:
         """The answers as hidden fields, so the result page can post them again."""
         state = [("cause", self.cause), ("event_date", self.event_date), ("prior_excision", self.prior_excision),
                  ("known_fop", self.known_fop), ("big_toes", self.big_toes),
-                 ("lump_after_knock", self.lump_after_knock), *(("symptoms", s) for s in self.symptoms)]
+                 ("lump_after_knock", self.lump_after_knock), ("event_text", self.event_text),
+                 ("symptoms_text", self.symptoms_text), *(("symptoms", s) for s in self.symptoms)]
         return [(k, v) for k, v in state if v]
 
 
@@ -83,9 +89,11 @@ def report_form(
     known_fop: Annotated[str, Form()] = "",
     big_toes: Annotated[str, Form()] = "",
     lump_after_knock: Annotated[str, Form()] = "",
+    event_text: Annotated[str, Form()] = "",
+    symptoms_text: Annotated[str, Form()] = "",
 ) -> ReportForm:
     return ReportForm(report, upload, cause, event_date, symptoms or [], prior_excision, known_fop, big_toes,
-                      lump_after_knock)
+                      lump_after_knock, event_text, symptoms_text)
 
 
 async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | None:
@@ -95,7 +103,7 @@ async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | Non
         data = await form.upload.read(limit * 4 + 1)
         form.report = text_from_upload(data, form.upload.filename, limit).text
     return answers_from_form(form.cause, form.event_date, form.symptoms, form.prior_excision, form.known_fop,
-                             form.big_toes, form.lump_after_knock)
+                             form.big_toes, form.lump_after_knock, form.event_text, form.symptoms_text)
 
 
 def _assess(report: str, request: Request, answers: PatientAnswers | None = None) -> Assessment:
@@ -116,7 +124,7 @@ async def _handout(assessment: Assessment) -> Response:
 
 
 def _form_error(form: ReportForm, error: HoguideError) -> HTMLResponse:
-    return _index(form.report if len(form.report) < 100_000 else "", error.message, status_for(error))
+    return _index(form.report if len(form.report) < 100_000 else "", error.message, status_for(error), form)
 
 
 @router.post("/explain", response_class=HTMLResponse)

@@ -1,0 +1,100 @@
+"""The patient's own words ("fell off a ladder and broke my elbow", "can't lift my arm, no fever") read
+with the report's vocabulary and ConText, merged into the coded answers, and said back plainly.
+
+What is read is kept apart from the report: it becomes the patient's answers (causes, symptoms, a
+removal, prevention given), so every answer that uses it says "you told us", and a red-flag word in it
+("my calf is swollen") is screened like the coded warning signs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.case import PATIENT_SYMPTOM_LABELS, CauseId, PatientAnswers, PatientSymptom, Prophylaxis
+from hoguide.models.reading import Fact
+from hoguide.reading.reader import reader_for
+
+AFFIRMED = ("present", "historical")
+CAUSES: frozenset[str] = frozenset(get_args(CauseId))
+SYMPTOMS: frozenset[str] = frozenset(get_args(PatientSymptom))
+PROPHYLAXIS: frozenset[str] = frozenset(get_args(Prophylaxis))
+# Words a patient uses for the warning signs the coded form asks about (content/red_flags.yaml reads these).
+SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign"): "numbness",
+                 ("red_flag", "infection_sign"): "fever", ("course", "reduced_motion"): "stiffness"}
+GENERIC_TRAUMA = "other_fracture_or_trauma"
+SPECIFIC_TRAUMA = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion", "spinal_cord_injury",
+                             "traumatic_brain_injury", "amputation_or_blast", "burns"})
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class Understood:
+    """The answers with the free text merged in, and what was read, said back to the patient."""
+
+    answers: PatientAnswers
+    said_back: tuple[str, ...]
+
+
+def _facts(text: str | None, kb: KnowledgeBase) -> list[Fact]:
+    if not text or not text.strip():
+        return []
+    return [f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"]
+
+
+def _labels(kb: KnowledgeBase, kind: str, ids: list[str]) -> str:
+    names = {c.id: c.label for c in kb.concepts(kind)}
+    return ", ".join(names.get(i, i.replace("_", " ")) for i in ids)
+
+
+def _symptoms(ids: Iterable[str]) -> str:
+    return ", ".join(PATIENT_SYMPTOM_LABELS[i].lower() for i in ids)
+
+
+def _when(answers: PatientAnswers) -> str:
+    day = answers.event_date
+    if day is None:
+        return ""
+    if answers.event_date_month_only:
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
+    event_facts = _facts(answers.event, kb)
+    symptom_facts = _facts(answers.symptoms_text, kb)
+    facts = event_facts + symptom_facts
+    causes = [f.concept for f in facts if f.kind == "cause" and f.status in AFFIRMED and f.concept in CAUSES]
+    if GENERIC_TRAUMA in causes and SPECIFIC_TRAUMA & set(causes):
+        causes.remove(GENERIC_TRAUMA)  # "fell off a ladder and broke my elbow": the fall is how the elbow broke
+    symptoms = [f.concept for f in facts if f.kind == "symptom" and f.status == "present" and f.concept in SYMPTOMS]
+    symptoms += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
+                 if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "present"]
+    denied = [f.concept for f in facts if f.kind == "symptom" and f.status == "absent" and f.concept in SYMPTOMS]
+    denied += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
+               if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "absent"]
+    treated = {f.concept for f in facts if f.kind == "treatment" and f.status in AFFIRMED}
+    merged = answers.model_copy(update={
+        "causes": tuple(dict.fromkeys((*answers.causes, *causes))),
+        "symptoms": tuple(dict.fromkeys((*answers.symptoms, *symptoms))),
+        "prior_excision": answers.prior_excision or "excision" in treated,
+        "prophylaxis": tuple(dict.fromkeys((*answers.prophylaxis, *sorted(treated & PROPHYLAXIS)))),
+        "known_fop": answers.known_fop or any(f.kind == "cause" and f.concept == "fop" and f.status == "present"
+                                              for f in facts),
+    })
+    said_back = []
+    event = _labels(kb, "cause", list(dict.fromkeys(merged.causes)))
+    when = _when(answers)
+    if event or when:
+        said_back.append("What happened: " + ", ".join(x for x in (event, when) if x) + ".")
+    elif answers.event:
+        said_back.append("What happened: we could not match your words to a known cause of HO.")
+    if merged.symptoms:
+        said_back.append("Symptoms: " + _symptoms(merged.symptoms) + ".")
+    denied = [d for d in dict.fromkeys(denied) if d not in merged.symptoms]
+    if denied:
+        said_back.append("You said you do not have: " + _symptoms(denied) + ".")
+    return Understood(merged, tuple(said_back))

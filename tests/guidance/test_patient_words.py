@@ -1,0 +1,57 @@
+"""The patient's own words are read like a report (same vocabulary, same ConText) and become their answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hoguide import api
+from hoguide.errors import MalformedInputError
+
+REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
+
+
+@pytest.mark.parametrize(("answers", "causes", "symptoms", "said_back"), [
+    ({"event": "fell off a ladder and broke my elbow"}, ["elbow_trauma_or_surgery"], [],
+     ["What happened: elbow injury or elbow surgery."]),
+    ({"event": "had my hip replaced at St Mary's", "event_date": "2024-09"}, ["hip_arthroplasty"], [],
+     ["What happened: hip replacement, September 2024."]),
+    ({"symptoms_text": "can't lift my arm above my head, no fever"}, [], ["stiffness"],
+     ["Symptoms: stiffness or less movement.", "You said you do not have: fever."]),
+    ({"symptoms_text": "my calf is swollen and I am not numb"}, [], ["calf_pain"],
+     ["Symptoms: swelling, pain or swelling in the calf.", "You said you do not have: numbness or tingling."]),
+    ({"event": "no injury that I remember"}, [], [], ["What happened: we could not match your words to a known "
+                                                      "cause of HO."]),
+])
+def test_free_text_becomes_the_patients_answers(answers: dict[str, Any], causes: list[str], symptoms: list[str],
+                                                said_back: list[str]) -> None:
+    assessment = api.explain(REPORT, {**answers, "as_of": "2026-12-04"})
+    told = [c.id for c in assessment.causes if c.source in ("patient", "report and patient")]
+    assert told == causes
+    assert list(assessment.you_told_us) == said_back
+    if symptoms:
+        assert "growth.symptoms_told" in assessment.answers["growth"].statements
+
+
+def test_a_clot_sign_in_the_patients_words_is_screened_like_the_coded_one() -> None:
+    words = api.explain(REPORT, {"symptoms_text": "my calf is swollen and sore", "as_of": "2026-12-04"})
+    coded = api.explain(REPORT, {"symptoms": ["calf_pain"], "as_of": "2026-12-04"})
+    assert [f.id for f in words.red_flags] == [f.id for f in coded.red_flags] != []
+
+
+def test_a_month_date_changes_the_answers_where_the_time_course_matters() -> None:
+    recent = api.explain(REPORT, {"event_date": "2026-11", "as_of": "2026-12-04"})
+    old = api.explain(REPORT, {"event_date": "2024-11", "as_of": "2026-12-04"})
+    assert "growth.since_event_early" in recent.answers["growth"].statements
+    assert "growth.since_event_late" in old.answers["growth"].statements
+
+
+@pytest.mark.parametrize(("answers", "message"), [
+    ({"event_date": "2024-13"}, "event_date"),
+    ({"event": "x" * 1001}, "event"),
+    ({"event_date": "2999-01"}, "is in the future"),
+])
+def test_bad_free_text_answers_get_specific_messages(answers: dict[str, Any], message: str) -> None:
+    with pytest.raises(MalformedInputError, match=message):
+        api.explain(REPORT, {**answers, "as_of": "2026-12-04"})
