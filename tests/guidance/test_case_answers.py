@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from hoguide import api
+from hoguide.knowledge.loader import load_knowledge
 from tests.conftest import load_cases
 
 CASES = load_cases("case_answers.yaml")
@@ -20,3 +21,7 @@ def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
         assert set(wanted) <= said[question], (question, sorted(said[question]))
     for question, unwanted in case.get("never", {}).items():
         assert not set(unwanted) & said[question], (question, sorted(said[question]))
+    steps = [s.text for s in assessment.next_steps]
+    kb = load_knowledge()
+    assert [i for i in case.get("next_steps", []) if kb.statement(i).patient not in steps] == [], steps
+    assert [i for i in case.get("no_next_steps", []) if kb.statement(i).patient in steps] == [], steps

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hoguide.guidance.features import case_features
+from hoguide.guidance.next_steps import next_steps
 from hoguide.guidance.patient_words import understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
@@ -40,6 +41,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
                for question in QUESTIONS}
     report_says = restate_report(view, kb)
+    steps = next_steps(view, kb)
     notice = kb.statement(NOTICE_ID)
     reported = {c for c in view.causes() if view.causes()[c]}
     causes = tuple(
@@ -56,6 +58,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
     keys += [k for f in flag_states for k in f.citations]
+    keys += [k for s in steps for k in s.citations]
     references = {k: kb.references[k].citation for k in kb.patient_refs(keys)}
     links = {k: link for k in references if (link := reference_link(kb, k))}
     assessment = Assessment(
@@ -72,6 +75,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reading_grade=0.0,
         knowledge_version=kb.version,
         reference_links=links,
+        next_steps=tuple(steps),
         you_told_us=understood.said_back,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

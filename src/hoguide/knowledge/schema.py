@@ -16,7 +16,7 @@ Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 LexiconKind = Literal[
     "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
-    "maturity", "change", "laterality", "time_cue", "red_flag", "course",
+    "maturity", "change", "laterality", "time_cue", "red_flag", "course", "next_step",
 ]
 LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
 ContextCategory = Literal[

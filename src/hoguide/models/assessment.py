@@ -115,6 +115,7 @@ class Assessment:
     trace: tuple[str, ...] = field(default=())
     reference_links: dict[str, str] = field(default_factory=dict)  # key -> DOI, PubMed or web address
     flag_states: tuple[FlagStatus, ...] = ()  # every red flag the report speaks of, raised or not
+    next_steps: tuple[ReportStatement, ...] = ()  # what the report recommends, and reassuring facts it states
     you_told_us: tuple[str, ...] = ()  # the patient's answers as understood, said back ("What happened: ...")
 
     def patient_texts(self) -> list[str]:
@@ -122,6 +123,7 @@ class Assessment:
         texts = [self.notice]
         texts += [f.message for f in self.red_flags] + [f.action for f in self.red_flags]
         texts += [s.text for s in self.report_says] + [s.text for s in self.flag_states]
+        texts += [s.text for s in self.next_steps]
         for answer in self.answers.values():
             texts += [answer.answer, answer.explanation]
         texts += list(self.questions_for_doctor) + list(self.you_told_us)

@@ -62,6 +62,12 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         if state.evidence:
             lines.append(f"    Report words: {quotes(assessment, state.evidence, 4)}")
     lines.append("")
+    if assessment.next_steps:
+        heading("What your report suggests next")
+        for step in assessment.next_steps:
+            lines.append(f"{bullet}{step.text}")
+            lines.append(f"    Report words: {quotes(assessment, step.evidence, 4)}")
+        lines.append("")
     if assessment.you_told_us:
         heading("What you told us")
         lines.extend(f"{bullet}{line}" for line in assessment.you_told_us)

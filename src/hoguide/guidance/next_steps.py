@@ -1,0 +1,52 @@
+""""What your report suggests next": each recommendation and reassuring fact the report states, in
+plain words with the report's words (lexicon/next_step.yaml; content/next_steps.yaml).
+
+A test or a treatment counts only in a sentence that recommends it ("CT is recommended"), so the name
+of this study ("CT PELVIS") is not a recommendation; "no follow-up is needed" is negated and not said.
+"""
+
+from __future__ import annotations
+
+from hoguide.guidance.view import CaseView, Located
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import ReportStatement
+from hoguide.models.reading import Fact
+from hoguide.reading.sentences import SentenceIndex, split_sentences
+
+KIND = "next_step"
+CUE = "cue"
+NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
+SAID = ("present", "hypothetical", "possible", "historical")
+
+
+def _sentence_of(view: CaseView, fact: Located[Fact], splits: dict[int, SentenceIndex]) -> tuple[int, int, int]:
+    """The reading and the sentence that hold a fact, split as the reader splits them (headers aside)."""
+    index = splits.get(fact.reading)
+    if index is None:
+        index = splits[fact.reading] = split_sentences(view.case.readings[fact.reading].text)
+    return (fact.reading, *index.span(fact.item.start))
+
+
+def next_steps(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
+    steps = [f for f in view.facts if f.item.kind == KIND]
+    splits: dict[int, SentenceIndex] = {}
+    cued = {_sentence_of(view, f, splits) for f in steps if f.item.concept == CUE}
+    said: dict[str, ReportStatement] = {}
+    for fact in steps:
+        concept = fact.item.concept
+        if concept == CUE or fact.item.status not in SAID:
+            continue
+        if concept.startswith(NEEDS_CUE) and _sentence_of(view, fact, splits) not in cued:
+            continue
+        statement = kb.statements.get(f"next.{concept}")
+        if statement is None:
+            continue
+        kind = "reassurance" if concept.startswith("ok_") else "recommendation"
+        if concept in said:
+            previous = said[concept]
+            said[concept] = ReportStatement(kind, previous.text, (), (*previous.evidence, fact.evidence),
+                                            previous.citations)
+        else:
+            said[concept] = ReportStatement(kind, statement.patient, (), (fact.evidence,),
+                                            kb.patient_refs(statement.refs))
+    return sorted(said.values(), key=lambda s: s.status != "recommendation")
