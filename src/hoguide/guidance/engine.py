@@ -36,12 +36,12 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     understood = understand(case.answers, kb)  # the patient's own words become their answers
     case = replace(case, answers=understood.answers)
     view = CaseView.of(case)
-    features = case_features(view)
+    steps = next_steps(view, kb)
+    features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"])
     red_flags, flag_states = find_red_flags(view, kb)
     answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
                for question in QUESTIONS}
     report_says = restate_report(view, kb)
-    steps = next_steps(view, kb)
     notice = kb.statement(NOTICE_ID)
     reported = {c for c in view.causes() if view.causes()[c]}
     causes = tuple(
@@ -58,7 +58,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
     keys += [k for f in flag_states for k in f.citations]
-    keys += [k for s in steps for k in s.citations]
+    keys += [k for s in steps.values() for k in s.citations]
     references = {k: kb.references[k].citation for k in kb.patient_refs(keys)}
     links = {k: link for k in references if (link := reference_link(kb, k))}
     assessment = Assessment(
@@ -69,13 +69,13 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         answers=answers,
         red_flags=tuple(red_flags),
         flag_states=tuple(flag_states),
-        questions_for_doctor=tuple(questions_for_doctor(view, kb)),
+        questions_for_doctor=tuple(questions_for_doctor(features, kb)),
         notice=notice.patient,
         references=references,
         reading_grade=0.0,
         knowledge_version=kb.version,
         reference_links=links,
-        next_steps=tuple(steps),
+        next_steps=tuple(steps.values()),
         you_told_us=understood.said_back,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

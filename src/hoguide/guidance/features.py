@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from hoguide.guidance.view import CaseView, Located
@@ -54,7 +55,7 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
 
 
-def case_features(view: CaseView) -> CaseFeatures:
+def case_features(view: CaseView, recommends: Iterable[str] = ()) -> CaseFeatures:
     causes = view.causes()
     symptoms = view.symptoms()
     answers = view.case.answers
@@ -86,4 +87,5 @@ def case_features(view: CaseView) -> CaseFeatures:
         fop=_fop(view),
         surgery_planned=answers.surgery_planned,
         since_event=_since_event(view),
+        recommends=frozenset(recommends),
     )

@@ -27,7 +27,8 @@ def _sentence_of(view: CaseView, fact: Located[Fact], splits: dict[int, Sentence
     return (fact.reading, *index.span(fact.item.start))
 
 
-def next_steps(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
+def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
+    """Concept id -> what is said of it, recommendations first."""
     steps = [f for f in view.facts if f.item.kind == KIND]
     splits: dict[int, SentenceIndex] = {}
     cued = {_sentence_of(view, f, splits) for f in steps if f.item.concept == CUE}
@@ -49,4 +50,4 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
         else:
             said[concept] = ReportStatement(kind, statement.patient, (), (fact.evidence,),
                                             kb.patient_refs(statement.refs))
-    return sorted(said.values(), key=lambda s: s.status != "recommendation")
+    return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))

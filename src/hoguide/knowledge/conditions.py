@@ -34,6 +34,11 @@ SiteId = Literal[
     "residual_limb",
 ]
 SITE_IDS: frozenset[str] = frozenset(get_args(SiteId))
+NextStepId = Literal[
+    "follow_up_imaging", "test_bone_scan", "test_ct", "test_mri", "test_ultrasound", "test_blood",
+    "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_clinical_correlation", "ok_implant",
+    "ok_fracture_healed", "ok_no_fracture", "ok_no_dislocation",
+]
 NEUROLOGIC_CAUSES: frozenset[str] = frozenset({"spinal_cord_injury", "traumatic_brain_injury", "stroke"})
 
 
@@ -66,11 +71,12 @@ class CaseFeatures:
     anticoagulated: bool = False
     fop: FopState = "none"
     surgery_planned: bool = False
+    recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     since_event: SinceEvent = "unknown"
     age: AgeBand = "unknown"
 
 
-SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis")
+SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
                  "surgery_planned")
@@ -98,6 +104,8 @@ class When(BaseModel):
     not_sites: tuple[SiteId, ...] = ()
     prophylaxis: tuple[Prophylaxis, ...] = ()
     not_prophylaxis: tuple[Prophylaxis, ...] = ()
+    recommends: tuple[NextStepId, ...] = ()
+    not_recommends: tuple[NextStepId, ...] = ()
     reported_cause: bool | None = None
     neurologic: bool | None = None
     located: bool | None = None

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, When
+from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, NextStepId, When
 from hoguide.models.assessment import QUESTIONS, QuestionId
 from hoguide.models.case import CauseId, RiskFactorId
 
@@ -35,6 +35,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness"}),
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
+    "next_step": frozenset({*get_args(NextStepId), "cue"}),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
@@ -278,8 +279,13 @@ class RedFlagsFile(_Strict):
 class Question(_Strict):
     id: StatementId
     text: PatientText
-    when: tuple[SnakeId, ...] = Field(min_length=1)
+    when: tuple[When, ...] = Field(min_length=1)  # asked when any of these holds for the case
     note: str | None = None
+
+    @property
+    def about_this_case(self) -> bool:
+        """Does it ask about something of this case beyond whether it has HO at all?"""
+        return any(set(w.model_dump(exclude_defaults=True)) - {"status"} for w in self.when)
 
 
 class QuestionsFile(_Strict):
