@@ -25,8 +25,9 @@ PROPHYLAXIS: frozenset[str] = frozenset(get_args(Prophylaxis))
 SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign"): "numbness",
                  ("red_flag", "infection_sign"): "fever", ("course", "reduced_motion"): "stiffness"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
-SPECIFIC_TRAUMA = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion", "spinal_cord_injury",
-                             "traumatic_brain_injury", "amputation_or_blast", "burns"})
+# named injuries a fall or a crash can be how they happened
+CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
+                              "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -68,7 +69,7 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     symptom_facts = _facts(answers.symptoms_text, kb)
     facts = event_facts + symptom_facts
     causes = [f.concept for f in facts if f.kind == "cause" and f.status in AFFIRMED and f.concept in CAUSES]
-    if GENERIC_TRAUMA in causes and SPECIFIC_TRAUMA & set(causes):
+    if GENERIC_TRAUMA in causes and CAUSED_BY_A_FALL & set(causes):
         causes.remove(GENERIC_TRAUMA)  # "fell off a ladder and broke my elbow": the fall is how the elbow broke
     symptoms = [f.concept for f in facts if f.kind == "symptom" and f.status == "present" and f.concept in SYMPTOMS]
     symptoms += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts

@@ -23,6 +23,9 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
 NEUROLOGIC_CAUSES = ("spinal_cord_injury", "traumatic_brain_injury", "stroke")
+GENERIC_TRAUMA = "other_fracture_or_trauma"
+IMMOBILITY = "prolonged_immobilisation_or_icu"
+SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
 PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
@@ -161,18 +164,25 @@ class CaseView:
     def causes(self) -> dict[str, list[Evidence]]:
         """Cause id -> evidence, report first, then the patient's answers (empty evidence).
 
-        The accident that injured the brain or spinal cord ("road traffic collision") is how that
-        injury happened, not a fracture of its own: with a neurological cause, "other trauma" stays
-        only where the report names a fracture."""
+        "Other fracture or trauma" is often only how a named injury happened: the fracture of an elbow
+        or a hip socket is that cause itself ("radial head fracture ... after a fall"), and the accident
+        that injured the brain or spinal cord ("road traffic collision") is how that injury happened. So
+        beside those it stays only where the report names a fracture next to a neurological injury. A long
+        stay in intensive care or in bed is a cause only when nothing else is named."""
         found: dict[str, list[Evidence]] = {}
         for fact in self.affirmed("cause"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
-        trauma = found.get("other_fracture_or_trauma")
-        if trauma and any(c in found for c in NEUROLOGIC_CAUSES) and not any(
-                FRACTURE_WORD.search(e.text) for e in trauma):
-            del found["other_fracture_or_trauma"]
         for cause in self.case.answers.causes:
             found.setdefault(cause, [])
+        trauma = found.get(GENERIC_TRAUMA)
+        if trauma is not None:
+            named_fracture = any(FRACTURE_WORD.search(e.text) for e in trauma)
+            if any(c in found for c in SPECIFIC_TRAUMA) or (
+                    any(c in found for c in NEUROLOGIC_CAUSES) and not named_fracture):
+                del found[GENERIC_TRAUMA]
+        # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one
+        if IMMOBILITY in found and any(c not in (IMMOBILITY, "fop") for c in found):
+            del found[IMMOBILITY]
         return found
 
     @property

@@ -158,7 +158,7 @@ class Reader:
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))
         return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings),
-                       report_status(findings, self.authority))
+                       report_status(findings, self.authority, text))
 
     def read_bytes(self, data: bytes, *, max_bytes: int | None = None) -> Reading:
         """Decode report bytes (UTF-8, else Windows-1252 with a warning), then read them."""

@@ -4,13 +4,17 @@ The most authoritative section that says something about the patient's HO decide
 corrects the impression, the impression sums up the findings, a clinical history only asks;
 ``section_rules.yaml`` gives each section its ``authority``). Within that section the first of
 present > possible > absent > historical wins: what the study shows now outranks the patient's
-past ("prior HO excision; no recurrent HO" is absent now), and "no HO on the right; possible HO
-on the left" is possible. Mentions that are hypothetical or about someone else never decide;
+past ("HO excised in 2019; no HO now" is absent now), and "no HO on the right; possible HO on the
+left" is possible. A negation of something new ("no new HO", "without further HO", "no recurrence
+of HO") says nothing about the HO already known, so it decides only when nothing else is said:
+"stable FOP without new HO" with established HO in the findings is present, and "HO excised; no
+recurrence of HO" is historical. Mentions that are hypothetical or about someone else never decide;
 a report with only those is "hypothetical", one with none "not_mentioned".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
@@ -24,6 +28,10 @@ REPORT_STATUSES: tuple[ReportStatus, ...] = (
     "present", "possible", "absent", "historical", "hypothetical", "not_mentioned",
 )
 CURRENT_PRECEDENCE: tuple[Status, ...] = ("present", "possible", "absent", "historical")
+# "No new", "without further", "no recurrence of" before a mention: a negation of something new (a closed
+# set of English words of novelty), looked for between the sentence's start and the mention.
+NOTHING_NEW = re.compile(r"\b(?:no|not|without|nor|free of)\b.{0,40}?\b(?:new|further|additional|more|"
+                         r"recurren\w*|recurr\w*)\b", re.IGNORECASE | re.DOTALL)
 STATUS_RULE = ("patient findings of the most authoritative section (addendum > impression > findings > history); "
                "there present > possible > absent > historical; only hypothetical: hypothetical; "
                "none: not_mentioned")
@@ -44,11 +52,16 @@ def section_authority(kb: KnowledgeBase) -> SectionAuthority:
     return SectionAuthority(kb.section_rules)
 
 
-def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority) -> list[Finding]:
+def _nothing_new(finding: Finding, text: str) -> bool:
+    return finding.status == "absent" and bool(NOTHING_NEW.search(text, finding.sentence_start, finding.start))
+
+
+def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> list[Finding]:
     """The patient's findings that decide the report's status, in text order."""
     about_patient = [f for f in findings if f.experiencer == "patient" and f.status in CURRENT_PRECEDENCE]
     if not about_patient:
         return []
+    about_patient = [f for f in about_patient if not _nothing_new(f, text)] or about_patient
     rank = [authority.of(f.section) for f in about_patient]
     top = max(rank)
     in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
@@ -56,8 +69,8 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority) 
     return [f for f in in_top if f.status == status]
 
 
-def report_status(findings: Sequence[Finding], authority: SectionAuthority) -> ReportStatus:
-    deciding = deciding_findings(findings, authority)
+def report_status(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> ReportStatus:
+    deciding = deciding_findings(findings, authority, text)
     if deciding:
         return deciding[0].status
     if any(f.experiencer == "patient" and f.status == "hypothetical" for f in findings):
