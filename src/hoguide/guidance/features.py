@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -9,6 +10,10 @@ from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
 from hoguide.models.reading import Fact
 
+# "6 weeks after", "4 months post", "pod 3" (the time reference's value as the reader gives it)
+INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>day|week|wk|month|mo|year|yr)s?\.?\s+"
+                      r"(?:after|post|following|since)", re.IGNORECASE)
+MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
@@ -37,11 +42,29 @@ def months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
 
 
+def _months_in_report(view: CaseView) -> float | None:
+    """The shortest "N weeks after" / "N months post-op" / "POD N" in the reports: the latest event."""
+    found = []
+    for fact in view.facts:
+        if fact.item.kind != "time" or fact.item.concept not in ("interval", "postoperative_day"):
+            continue
+        match = INTERVAL.search(fact.item.value or fact.item.text)
+        if match is None:
+            continue
+        number, unit = float(match.group("n") or match.group("pod")), (match.group("unit") or "day").lower()
+        found.append(number * MONTHS_PER_UNIT[unit[0]])
+    return min(found) if found else None
+
+
 def _since_event(view: CaseView) -> SinceEvent:
+    """From the patient's date of the event, else from the report's own "6 weeks after"."""
     answers = view.case.answers
-    if answers.event_date is None:
+    if answers.event_date is not None:
+        months: float | None = months_between(answers.event_date, answers.as_of or date.today())
+    else:
+        months = _months_in_report(view)
+    if months is None:
         return "unknown"
-    months = months_between(answers.event_date, answers.as_of or date.today())
     return "under_3_months" if months < 3 else "3_to_12_months" if months < 12 else "over_12_months"
 
 
@@ -87,5 +110,6 @@ def case_features(view: CaseView, recommends: Iterable[str] = ()) -> CaseFeature
         fop=_fop(view),
         surgery_planned=answers.surgery_planned,
         since_event=_since_event(view),
+        event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),
     )

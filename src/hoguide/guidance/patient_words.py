@@ -28,6 +28,7 @@ GENERIC_TRAUMA = "other_fracture_or_trauma"
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
+PROPHYLAXIS_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -98,4 +99,13 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     denied = [d for d in dict.fromkeys(denied) if d not in merged.symptoms]
     if denied:
         said_back.append("You said you do not have: " + _symptoms(denied) + ".")
+    said_back += [line for flag, line in (
+        (merged.prior_excision, "HO was removed by surgery before."),
+        (bool(merged.prophylaxis),
+         "Prevention already given: " + ", ".join(PROPHYLAXIS_WORDS[p] for p in merged.prophylaxis) + "."),
+        (merged.surgery_planned, "An operation is planned."),
+        (merged.known_fop, "You have been told you have FOP."),
+        (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
+        (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
+    ) if flag]
     return Understood(merged, tuple(said_back))

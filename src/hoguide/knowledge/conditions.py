@@ -73,13 +73,14 @@ class CaseFeatures:
     surgery_planned: bool = False
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     since_event: SinceEvent = "unknown"
+    event_date_told: bool = False          # the time since the event comes from the patient's date
     age: AgeBand = "unknown"
 
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "surgery_planned")
+                 "surgery_planned", "event_date_told")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 
 
@@ -121,6 +122,7 @@ class When(BaseModel):
     ho_treated: bool | None = None
     anticoagulated: bool | None = None
     surgery_planned: bool | None = None
+    event_date_told: bool | None = None
 
     @model_validator(mode="after")
     def _can_hold(self) -> When:
