@@ -74,6 +74,13 @@ def severity_facts(view: CaseView) -> list[Located[Fact]]:
                  or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
 
 
+def caution_facts(view: CaseView) -> list[Located[Fact]]:
+    """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld."""
+    return [f for f in view.facts if f.item.experiencer == "patient" and (
+        (f.item.kind == "condition" and f.item.status in ("present", "historical"))
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "absent"))]
+
+
 def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
 
@@ -107,6 +114,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = ()) -> CaseFeature
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
         prophylaxis=frozenset(answers.prophylaxis) | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
         anticoagulated="anticoagulant" in given,
+        nsaid_caution=bool(caution_facts(view)),
         fop=_fop(view),
         surgery_planned=answers.surgery_planned,
         since_event=_since_event(view),

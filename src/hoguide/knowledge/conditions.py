@@ -35,9 +35,9 @@ SiteId = Literal[
 ]
 SITE_IDS: frozenset[str] = frozenset(get_args(SiteId))
 NextStepId = Literal[
-    "follow_up_imaging", "test_bone_scan", "test_ct", "test_mri", "test_ultrasound", "test_blood",
-    "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_clinical_correlation", "ok_implant",
-    "ok_fracture_healed", "ok_no_fracture", "ok_no_dislocation",
+    "follow_up_imaging", "test_bone_scan", "test_ct", "test_mri", "test_ultrasound", "test_blood", "test_nerve",
+    "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab", "refer_clinical_correlation",
+    "ok_implant", "ok_fracture_healed", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
 ]
 NEUROLOGIC_CAUSES: frozenset[str] = frozenset({"spinal_cord_injury", "traumatic_brain_injury", "stroke"})
 
@@ -69,6 +69,7 @@ class CaseFeatures:
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     anticoagulated: bool = False
+    nsaid_caution: bool = False            # kidney disease, a bleed, a healing bone, or NSAIDs withheld by the team
     fop: FopState = "none"
     surgery_planned: bool = False
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
@@ -80,7 +81,7 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "surgery_planned", "event_date_told")
+                 "nsaid_caution", "surgery_planned", "event_date_told")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 
 
@@ -121,6 +122,7 @@ class When(BaseModel):
     not_back: bool | None = None
     ho_treated: bool | None = None
     anticoagulated: bool | None = None
+    nsaid_caution: bool | None = None
     surgery_planned: bool | None = None
     event_date_told: bool | None = None
 

@@ -16,7 +16,7 @@ Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 
 LexiconKind = Literal[
     "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
-    "maturity", "change", "laterality", "time_cue", "red_flag", "course", "next_step",
+    "maturity", "change", "laterality", "time_cue", "red_flag", "course", "next_step", "condition",
 ]
 LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
 ContextCategory = Literal[
@@ -36,6 +36,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
     "next_step": frozenset({*get_args(NextStepId), "cue"}),
+    "condition": frozenset({"kidney_disease", "bleeding_risk", "healing_fracture"}),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
@@ -61,6 +62,9 @@ class TermGuard(_Strict):
     sentence_has_any: tuple[Phrase, ...] = ()    # ... or one of these words
     reject_if_sentence_has: tuple[Phrase, ...] = ()
     reject_after_number: bool = False   # "3 MO follow-up" is three months
+    # a description that says HO is there when affirmed but nothing when negated: "no bony bridging"
+    # means the joint is not bridged, not that there is no HO
+    affirmed_only: bool = False
 
     @model_validator(mode="after")
     def _can_accept(self) -> TermGuard:

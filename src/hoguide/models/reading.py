@@ -16,7 +16,9 @@ SCHEMA_VERSION = "1"
 
 Status = Literal["present", "absent", "possible", "historical", "hypothetical"]
 Experiencer = Literal["patient", "other"]
-FactKind = Literal["cause", "risk_factor", "symptom", "treatment", "time", "red_flag", "course", "next_step"]
+FactKind = Literal[
+    "cause", "risk_factor", "symptom", "treatment", "time", "red_flag", "course", "next_step", "condition",
+]
 
 
 @fast_init

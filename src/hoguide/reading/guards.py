@@ -30,13 +30,14 @@ class GuardedTerm:
     accept_words: re.Pattern[str] | None
     reject_words: re.Pattern[str] | None
     reject_after_number: bool
+    affirmed_only: bool
 
     @classmethod
     def of(cls, kind: str, concept: str, guard: TermGuard) -> GuardedTerm:
         return cls(kind, concept, guard.defined_in_text, frozenset(guard.sentence_has_site),
                    guard.site_in_sentence_before,
                    any_phrase(guard.sentence_has_any), any_phrase(guard.reject_if_sentence_has),
-                   guard.reject_after_number)
+                   guard.reject_after_number, guard.affirmed_only)
 
     def accepts(self, text: str, sentence: tuple[int, int], start: int, end: int,
                 sentence_sites: Callable[[bool], Collection[str]],

@@ -48,7 +48,9 @@ GRADE = "grade_system"
 CONTEXT = "context"
 SECTION = "section"
 TIME_CUE = "time_cue"
-FACT_KINDS: tuple[FactKind, ...] = ("cause", "risk_factor", "symptom", "treatment", "red_flag", "course", "next_step")
+FACT_KINDS: tuple[FactKind, ...] = (
+    "cause", "risk_factor", "symptom", "treatment", "red_flag", "course", "next_step", "condition",
+)
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
 HO_LAYERS = frozenset({"target", "grade_system"})  # an HO term or a look-alike, or a grade system
@@ -56,6 +58,7 @@ HO_LAYERS = frozenset({"target", "grade_system"})  # an HO term or a look-alike,
 GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT}), frozenset(ATTRIBUTE_KINDS))
 HEADERS, TIME_CUES, ANCHORS, TRIGGERS, ATTRIBUTES = range(len(GROUPS))
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
+AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when not negated (guards.py)
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # Statuses a general statement can be mistaken for: "HO is rare in the wrist" (present), "no case of HO in
 # the wrist has been reported" (absent), "previous HO raises the risk" (historical). A hedged mention stays
@@ -147,8 +150,10 @@ class Reader:
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:
-                findings += self._findings(text, span, targets, grades, triggers, section, implies, sections,
-                                           sentences, hits)
+                found = self._findings(text, span, targets, grades, triggers, section, implies, sections,
+                                       sentences, hits)
+                findings += [f for t, f in zip(targets, found, strict=True)
+                             if not (t.payload[0] == AFFIRMED_ONLY and f.status == "absent")]
         for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]):
             section = sections.at(ref.start)
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
@@ -192,7 +197,8 @@ class Reader:
                 sites = partial(_sites_near, index, span, sections, sentences)
                 full_mentions = partial(_ends_of, index, concept)
                 if guarded.accepts(text, span, hit.start, hit.end, sites, full_mentions):
-                    targets.append(Hit(hit.start, hit.end, TARGET, concept))
+                    targets.append(Hit(hit.start, hit.end, TARGET,
+                                       (AFFIRMED_ONLY, guarded.concept) if guarded.affirmed_only else concept))
         if len(targets) > 1:
             # "myositis ossificans (MO)": the short form in brackets names the same lesion again
             targets.sort(key=attrgetter("start"))
