@@ -55,3 +55,11 @@ def test_a_month_date_changes_the_answers_where_the_time_course_matters() -> Non
 def test_bad_free_text_answers_get_specific_messages(answers: dict[str, Any], message: str) -> None:
     with pytest.raises(MalformedInputError, match=message):
         api.explain(REPORT, {**answers, "as_of": "2026-12-04"})
+
+
+def test_a_swollen_knee_alone_after_a_knee_replacement_is_not_a_clot_but_calf_pain_is() -> None:
+    knee = "FINDINGS: Heterotopic ossification anterior to the distal femur after left total knee replacement."
+    swollen = api.explain(knee, {"symptoms_text": "knee still a bit swollen, no fever", "as_of": "2026-12-04"})
+    calf = api.explain(knee, {"symptoms_text": "my calf is sore and swollen", "as_of": "2026-12-04"})
+    assert "dvt_suspected" not in [f.id for f in swollen.red_flags]
+    assert "dvt_suspected" in [f.id for f in calf.red_flags]

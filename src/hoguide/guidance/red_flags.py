@@ -115,6 +115,9 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
+    # "No zonal pattern" warns only about a lesion there is: where the report says there is no HO (a
+    # resolving haematoma), there is none to lack it
+    lesion = view.overall_status != "absent"
     for fact in view.facts:
         item = fact.item
         if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs,
@@ -125,6 +128,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         if in_results and fact.reading not in tested:
             tested[fact.reading] = _has_cue(text, content.test_cues)
         state = _fact_state(fact, text, content, in_results and tested[fact.reading])
+        if state == "queried" and item.concept in content.reassurance and not lesion:
+            continue
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
     if content.known_outranks_suspected and "known" in found:
@@ -150,10 +155,12 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     if signal == "dvt":
         # The report's own leg signs are read as dvt_sign ("calf swelling"), not from a bare "swelling"
         # that may be the HO itself; the patient's answers say where.
+        # A swollen knee or hip alone is the usual course after surgery there; calf pain, or swelling with
+        # warmth, is what a clot looks like.
         told = set(answers.symptoms)
         context = "calf_pain" in told or (set(view.sites) & LOWER_LIMB_SITES and set(view.causes()) & LOWER_LIMB_CAUSES)
         leg = sorted(told & {"swelling", "warmth", "calf_pain"})
-        if leg and context:
+        if ("calf_pain" in leg or len(leg) >= 2) and context:
             return f"you told us about {' and '.join(leg)} in the leg, which can also be a blood clot", []
         calf = [f.evidence for f in view.facts if f.item.kind == "symptom" and f.item.status == "present"
                 and f.item.concept in ("swelling", "warmth")
