@@ -10,6 +10,8 @@ from pydantic import ValidationError
 from hoguide.errors import MalformedInputError
 from hoguide.models.case import PatientAnswers
 
+MAX_PROBLEMS = 20  # listed in one message; the rest are counted (a request may hold 100,000 unknown keys)
+
 
 def _describe(error: dict[str, Any]) -> str:
     where = ".".join(str(p) for p in error["loc"]) or "answers"
@@ -32,8 +34,10 @@ def parse_answers(answers: PatientAnswers | dict[str, Any] | None) -> PatientAns
     try:
         return PatientAnswers.model_validate(answers)
     except ValidationError as error:
-        problems = "; ".join(_describe(dict(e)) for e in error.errors())
-        raise MalformedInputError(f"the answers are not valid: {problems}") from None
+        found = error.errors()
+        problems = "; ".join(_describe(dict(e)) for e in found[:MAX_PROBLEMS])
+        more = f"; and {len(found) - MAX_PROBLEMS:,} more" if len(found) > MAX_PROBLEMS else ""
+        raise MalformedInputError(f"the answers are not valid: {problems}{more}") from None
 
 
 def load_answers_json(text: str) -> PatientAnswers | None:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from hoguide.cli_common import MaxBytes, fail
+from hoguide.cli_common import MaxBytes, fail, fail_for
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError
 from hoguide.render.scan_summary import summary_path, write_scan_summary
@@ -105,7 +105,7 @@ def scan_command(
     except HoguideError as error:
         if show:
             typer.echo("", err=True)
-        fail(error.message)
+        fail_for(error)
     if show:
         typer.echo("", err=True)
     for line in summary.lines():
@@ -119,7 +119,7 @@ def _summarize(directory: Path, output: Path | None) -> None:
     try:
         path = write_scan_summary(directory, output)
     except HoguideError as error:
-        fail(error.message)
+        fail_for(error)
     typer.echo(f"summary: {path}")
 
 

@@ -74,7 +74,7 @@ def test_text_and_pdf_uploads(client: httpx.Client) -> None:
         ({"report": ""}, None, 422, "the report is empty"),
         ({"report": "   \n  "}, None, 422, "the report is empty"),
         (None, {"upload": ("scan.pdf", scanned_pdf(), "application/pdf")}, 422, "has no text in it"),
-        (None, {"upload": ("broken.pdf", b"%PDF-1.4 nonsense", "application/pdf")}, 400, "could not be opened"),
+        (None, {"upload": ("broken.pdf", b"%PDF-1.4 nonsense", "application/pdf")}, 422, "could not be opened"),
         (None, {"upload": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")}, 422, "is a picture"),
         (None, {"upload": ("bin.txt", b"\x00\x01\x02binary", "text/plain")}, 422, "looks binary"),
         (None, {"upload": ("bad.txt", b"\x81\x8d\x8f\x90\x9d", "text/plain")}, 422, "not UTF-8"),

@@ -20,7 +20,7 @@ from hoguide._version import __version__
 from hoguide.errors import HoguideError
 from hoguide.render.html import stylesheet
 from hoguide.web.guard import Guard
-from hoguide.web.problems import hoguide_error_handler, problem
+from hoguide.web.problems import MAX_LISTED, hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
 
 
@@ -70,10 +70,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if request.url.path.startswith("/api/") and kind != "application/json":
-            return problem(415, "unsupported_media_type", f"send application/json, not {kind or 'no content type'}")
-        parts = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in error.errors()]
-        return problem(422, "malformed_input", "; ".join(parts) or "the request body is not valid")
+        expected = "multipart/form-data" if request.url.path == "/api/v1/extract" else "application/json"
+        if request.url.path.startswith("/api/") and kind != expected:
+            return problem(415, "unsupported_media_type", f"send {expected}, not {kind or 'no content type'}")
+        errors = error.errors()
+        parts = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in errors[:MAX_LISTED]]
+        more = f"; and {len(errors) - MAX_LISTED:,} more" if len(errors) > MAX_LISTED else ""
+        return problem(422, "malformed_input", "; ".join(parts) + more or "the request body is not valid")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:

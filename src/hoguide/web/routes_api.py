@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.web.problems import PROBLEM
+from hoguide.web.uploads import text_from_upload
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -54,3 +55,15 @@ async def explain(body: ExplainRequest, request: Request) -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
     assessment = api.explain(body.text, body.answers, max_bytes=request.app.state.settings.max_report_bytes)
     return _json(assessment.to_dict())
+
+
+@router.post("/extract", responses=PROBLEM_RESPONSES)
+async def extract(
+    request: Request, file: Annotated[UploadFile, File(description="A .txt file or a PDF with a text layer.")],
+) -> Response:
+    """The text of an uploaded report file, as the form reads it: a PDF's text is extracted in a sandbox
+    (page, time and memory limits); a damaged, protected or scanned PDF gets its own problem."""
+    settings = request.app.state.settings
+    data = await file.read(settings.max_report_bytes * 4 + 1)
+    decoded = await text_from_upload(data, file.filename or "", settings.max_report_bytes, settings.pdf)
+    return _json({"text": decoded.text, "warnings": list(decoded.warnings)})

@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from hoguide import api
-from hoguide.errors import HoguideError
+from hoguide.errors import HoguideError, public_message
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import Assessment
@@ -93,7 +93,7 @@ async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | Non
     limit = request.app.state.settings.max_report_bytes
     if form.upload is not None and form.upload.filename:
         data = await form.upload.read(limit * 4 + 1)
-        form.report = text_from_upload(data, form.upload.filename, limit).text
+        form.report = (await text_from_upload(data, form.upload.filename, limit, request.app.state.settings.pdf)).text
     return answers_from_form(form.cause, form.event_date, form.symptoms, form.prior_excision, form.known_fop,
                              form.big_toes, form.lump_after_knock)
 
@@ -116,7 +116,7 @@ async def _handout(assessment: Assessment) -> Response:
 
 
 def _form_error(form: ReportForm, error: HoguideError) -> HTMLResponse:
-    return _index(form.report if len(form.report) < 100_000 else "", error.message, status_for(error))
+    return _index(form.report if len(form.report) < 100_000 else "", public_message(error), status_for(error))
 
 
 @router.post("/explain", response_class=HTMLResponse)
@@ -160,4 +160,4 @@ async def example_handout(name: str, request: Request) -> Response:
     try:
         return await _handout(_assess(text, request))
     except HoguideError as error:
-        return _index(error=error.message, status=status_for(error))
+        return _index(error=public_message(error), status=status_for(error))
