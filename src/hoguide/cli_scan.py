@@ -98,7 +98,7 @@ def scan_command(
                                  text_col=text_col, max_bytes=limit, reports_per_file=batch_size,
                                  master=spark_master or "local[*]", progress=show)
         else:
-            archive = open_source(Path(source), id_col=id_col, text_col=text_col)
+            archive = open_source(Path(source), id_col=id_col, text_col=text_col, max_bytes=limit)
             summary = scan(archive, SinkSpec(Path(output), output_format.value), workers=workers or 1,
                            batch_size=batch_size or DEFAULT_BATCH_SIZE, resume=resume, max_bytes=limit,
                            progress=report if show else None)
