@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.web.offload import run_sized
 from hoguide.web.problems import PROBLEM
 from hoguide.web.uploads import text_from_upload
 
@@ -42,19 +43,22 @@ def _json(data: dict[str, Any]) -> Response:
     return Response(orjson.dumps(data), media_type="application/json")
 
 
-# The handlers are ``async``: the work is CPU-bound and short, so running it on the event loop
-# costs less than a hop to the thread pool (one worker process per core does the parallelism).
+# The handlers are ``async``: a report of a few pages is read faster on the event loop than a hop to
+# the thread pool costs (one worker process per core does the parallelism); a long one goes to a
+# thread (``offload``), so one big report does not hold up everyone else.
 @router.post("/read", responses=PROBLEM_RESPONSES)
 async def read(body: ReadRequest, request: Request) -> Response:
     """What the report says about HO: the same JSON as ``hoguide read --json``."""
-    return _json(api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes).to_dict())
+    limit = request.app.state.settings.max_report_bytes
+    return await run_sized(len(body.text), lambda: _json(api.read(body.text, max_bytes=limit).to_dict()))
 
 
 @router.post("/explain", responses=PROBLEM_RESPONSES)
 async def explain(body: ExplainRequest, request: Request) -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
-    assessment = api.explain(body.text, body.answers, max_bytes=request.app.state.settings.max_report_bytes)
-    return _json(assessment.to_dict())
+    limit = request.app.state.settings.max_report_bytes
+    return await run_sized(len(body.text),
+                           lambda: _json(api.explain(body.text, body.answers, max_bytes=limit).to_dict()))
 
 
 @router.post("/extract", responses=PROBLEM_RESPONSES)

@@ -22,6 +22,7 @@ from hoguide.models.case import PatientAnswers
 from hoguide.render.html import explanation_context
 from hoguide.render.pdf import render_pdf
 from hoguide.web.forms import answers_from_form, cause_choices, symptom_choices
+from hoguide.web.offload import run_sized
 from hoguide.web.problems import status_for
 from hoguide.web.templating import templates
 from hoguide.web.uploads import text_from_upload
@@ -127,7 +128,7 @@ async def explain_form(
 ) -> HTMLResponse:
     try:
         answers = await _read_form(form, request)
-        return _result(form.report, view, form.state, request, answers)
+        return await run_sized(len(form.report), lambda: _result(form.report, view, form.state, request, answers))
     except HoguideError as error:
         return _form_error(form, error)
 
@@ -137,7 +138,7 @@ async def handout_form(request: Request, form: Annotated[ReportForm, Depends(rep
     """The printable handout of the posted report, as a PDF download."""
     try:
         answers = await _read_form(form, request)
-        return await _handout(_assess(form.report, request, answers))
+        return await _handout(await run_sized(len(form.report), lambda: _assess(form.report, request, answers)))
     except HoguideError as error:
         return _form_error(form, error)
 
