@@ -146,3 +146,20 @@ def test_a_pasted_text_over_the_form_limit_is_explained_on_the_page(client: http
     response = client.post("/explain", data={"report": "HO " * 400_000})
     assert response.status_code == 413
     assert 'role="alert"' in response.text and "too long for the form" in response.text
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "message"),
+    [
+        (b"--x\r\nContent-Disposition: form-data\r\n\r\nHO\r\n--x--\r\n", "multipart/form-data; boundary=x",
+         "the form could not be read"),  # a part without a name
+        (b"report=HO", "multipart/form-data", "the form could not be read"),  # no boundary
+        ("&".join(f"f{i}=1" for i in range(1_500)).encode(), "application/x-www-form-urlencoded",
+         "more fields or files than this page sends"),
+    ],
+)
+def test_a_malformed_form_gets_its_own_message(client: httpx.Client, body: bytes, content_type: str,
+                                               message: str) -> None:
+    response = client.post("/explain", content=body, headers={"content-type": content_type})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.text and message in response.text and "too long" not in response.text

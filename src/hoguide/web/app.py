@@ -24,6 +24,15 @@ from hoguide.web.problems import MAX_LISTED, hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
 
 
+def form_refusal(detail: str) -> tuple[str, int]:
+    """A message and status for the reasons Starlette's form parser gives (its 400s all look alike)."""
+    if "exceeded maximum size" in detail:
+        return "that text is too long for the form (the limit is 1 MB)", 413
+    if detail.startswith(("Too many fields", "Too many files")):
+        return "the form has more fields or files than this page sends; send it from the page", 400
+    return "the form could not be read (the upload was not sent whole or is not a form); please send it again", 400
+
+
 @asynccontextmanager
 async def _warm(app: FastAPI) -> AsyncIterator[None]:
     """Load the knowledge base, compile the reader and the templates before the first visitor
@@ -81,10 +90,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if request.method == "POST" and not request.url.path.startswith("/api/") and error.status_code == 400:
-            # A form the parser refused (a pasted text over the field limit): say so on the page.
+            # A form the parser refused: say which way on the page.
             from hoguide.web.routes_pages import form_error_page
 
-            return form_error_page("that text is too long for the form (the limit is 1 MB)", 413)
+            return form_error_page(*form_refusal(str(error.detail)))
         code = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}.get(
             error.status_code, "invalid_input")
         return problem(error.status_code, code, str(error.detail))
