@@ -16,7 +16,7 @@ NATIVE_SOURCES := setup.py src/hoguide/reading/_automaton.c src/hoguide/reading/
                   src/hoguide/reading/_dates.c
 
 $(VENV)/.installed: pyproject.toml $(NATIVE_SOURCES) | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[web,pdf]'
+	$(BIN)/python -m pip install --quiet -e '.[web,pdf,scan,summary]'
 	touch $@
 
 $(VENV)/.dev-installed: pyproject.toml $(NATIVE_SOURCES) | $(BIN)/python

@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
+from hoguide.batch.summary_page import summary_path, write_scan_summary
 from hoguide.cli_common import MaxBytes, fail, fail_for
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError
-from hoguide.render.scan_summary import summary_path, write_scan_summary
 
 
 def register_scan_commands(app: typer.Typer) -> None:
