@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.web.pdfs import text_pdf
+
 HOGUIDE = str(Path(sys.executable).with_name("hoguide"))
 
 
@@ -153,3 +155,12 @@ def test_a_huge_request_head_is_refused_with_431(one_worker: tuple[str, int]) ->
     # An ordinary long header (a big cookie) is fine.
     ok = httpx.get(f"http://{one_worker[0]}:{one_worker[1]}/api/v1/health", headers={"x-long": "b" * 8_000})
     assert ok.status_code == 200
+
+
+def test_a_big_upload_is_not_taken_for_a_big_head(one_worker: tuple[str, int]) -> None:
+    url = f"http://{one_worker[0]}:{one_worker[1]}"
+    with httpx.Client(base_url=url, timeout=30) as http:  # one connection, several requests
+        for _ in range(3):
+            pdf = text_pdf(["Heterotopic ossification of the hip."]) + b"%" + b"x" * 900_000 + b"\n"  # a padded PDF
+            response = http.post("/api/v1/extract", files={"file": ("report.pdf", pdf, "application/pdf")})
+            assert response.status_code == 200, response.text

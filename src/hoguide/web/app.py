@@ -7,6 +7,7 @@ rendered, and both are forgotten. Errors become problem details (API) or a messa
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -33,6 +34,9 @@ def form_refusal(detail: str) -> tuple[str, int]:
     return "the form could not be read (the upload was not sent whole or is not a form); please send it again", 400
 
 
+SWITCH_INTERVAL_SECONDS = 0.001
+
+
 @asynccontextmanager
 async def _warm(app: FastAPI) -> AsyncIterator[None]:
     """Load the knowledge base, compile the reader and the templates before the first visitor
@@ -45,6 +49,9 @@ async def _warm(app: FastAPI) -> AsyncIterator[None]:
     # The knowledge base, automata and templates live as long as the worker: moved out of the
     # collector's reach, a full collection no longer walks them (a pause of several ms each time).
     gc.freeze()
+    # A long report is read in a thread (web.offload); the loop waits for the GIL at each step of a
+    # request, up to this interval each time (5 ms by default: ~30 ms for a health check).
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     yield
 
 

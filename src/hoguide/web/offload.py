@@ -10,6 +10,7 @@ every few milliseconds (``sys.getswitchinterval``), and the loop needs only a mo
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -32,4 +33,14 @@ async def run_sized(size: int, work: Callable[[], T]) -> T:
     if size <= INLINE_CHARS:
         return work()
     async with _slot():
-        return await run_in_threadpool(work)
+        return await run_in_threadpool(_without_collection, work)
+
+
+def _without_collection(work: Callable[[], T]) -> T:
+    """A long read makes objects by the million; the collector, walking them, would hold the GIL for
+    a few hundred ms at a time and stall the loop. They are freed by reference counting anyway."""
+    gc.disable()
+    try:
+        return work()
+    finally:
+        gc.enable()

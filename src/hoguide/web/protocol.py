@@ -30,7 +30,7 @@ _TOO_LARGE = b"".join([
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):
     _head_bytes = 0
-    _in_head = True  # until the current request's headers are complete
+    _in_head = False  # from the first byte of a request to the end of its headers
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -40,16 +40,16 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
         if self._in_head and not self.transport.is_closing():
-            # Still no end of the head: every byte so far belongs to it.
+            # A request began and its head has not ended: these bytes are (nearly all) head.
             self._head_bytes += len(data)
             if self._head_bytes > MAX_HEAD_BYTES:
                 self.transport.write(_TOO_LARGE)
                 self.transport.close()
 
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._in_head, self._head_bytes = True, 0
+
     def on_headers_complete(self) -> None:
         self._in_head = False
         super().on_headers_complete()
-
-    def on_message_complete(self) -> None:
-        super().on_message_complete()
-        self._in_head, self._head_bytes = True, 0
