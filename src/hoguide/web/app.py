@@ -10,6 +10,7 @@ import gc
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -21,6 +22,7 @@ from hoguide._version import __version__
 from hoguide.errors import HoguideError
 from hoguide.render.html import stylesheet
 from hoguide.web.guard import Guard
+from hoguide.web.openapi import with_output_schemas
 from hoguide.web.problems import MAX_LISTED, hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
 
@@ -73,6 +75,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         lifespan=_warm,
     )
     app.state.settings = settings
+    generated = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's document, with the output schemas its routes' responses refer to."""
+        return with_output_schemas(generated())
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.include_router(api_router)
     app.include_router(page_router)
 

@@ -12,13 +12,16 @@ from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.web.offload import run_sized
+from hoguide.web.openapi import output_response
 from hoguide.web.problems import PROBLEM
 from hoguide.web.uploads import text_from_upload
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"description": text, "content": {PROBLEM: {}}}
-    for code, text in ((413, "Request too large"), (415, "Not JSON"), (422, "Input that cannot be read"))
+    code: {"description": text, "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    for code, text in ((400, "A request that cannot be read"), (413, "Request too large"),
+                       (415, "Not the expected content type"), (422, "Input that cannot be read"),
+                       (500, "Internal error (nothing of it is shown)"))
 }
 
 
@@ -46,14 +49,14 @@ def _json(data: dict[str, Any]) -> Response:
 # The handlers are ``async``: a report of a few pages is read faster on the event loop than a hop to
 # the thread pool costs (one worker process per core does the parallelism); a long one goes to a
 # thread (``offload``), so one big report does not hold up everyone else.
-@router.post("/read", responses=PROBLEM_RESPONSES)
+@router.post("/read", responses={200: output_response("Reading", "What the report says"), **PROBLEM_RESPONSES})
 async def read(body: ReadRequest, request: Request) -> Response:
     """What the report says about HO: the same JSON as ``hoguide read --json``."""
     limit = request.app.state.settings.max_report_bytes
     return await run_sized(len(body.text), lambda: _json(api.read(body.text, max_bytes=limit).to_dict()))
 
 
-@router.post("/explain", responses=PROBLEM_RESPONSES)
+@router.post("/explain", responses={200: output_response("Explanation", "The explanation"), **PROBLEM_RESPONSES})
 async def explain(body: ExplainRequest, request: Request) -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
     limit = request.app.state.settings.max_report_bytes
@@ -61,7 +64,12 @@ async def explain(body: ExplainRequest, request: Request) -> Response:
                            lambda: _json(api.explain(body.text, body.answers, max_bytes=limit).to_dict()))
 
 
-@router.post("/extract", responses=PROBLEM_RESPONSES)
+EXTRACTED = {"description": "The file's text", "content": {"application/json": {"schema": {
+    "type": "object", "required": ["text", "warnings"],
+    "properties": {"text": {"type": "string"}, "warnings": {"type": "array", "items": {"type": "string"}}}}}}}
+
+
+@router.post("/extract", responses={200: EXTRACTED, **PROBLEM_RESPONSES})
 async def extract(
     request: Request, file: Annotated[UploadFile, File(description="A .txt file or a PDF with a text layer.")],
 ) -> Response:
