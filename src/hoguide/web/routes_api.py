@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, File, Request, Response, UploadFile
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.web.offload import run_sized
+from hoguide.web.offsets import OffsetUnit, in_utf16
 from hoguide.web.openapi import output_response
 from hoguide.web.problems import PROBLEM
 from hoguide.web.uploads import text_from_upload
@@ -23,6 +24,11 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
                        (415, "Not the expected content type"), (422, "Input that cannot be read"),
                        (500, "Internal error (nothing of it is shown)"))
 }
+
+
+OffsetsQuery = Annotated[OffsetUnit, Query(description=(
+    "How start and end are counted: code_points (Python string indices, the default) or utf16 (JavaScript "
+    "string indices; they differ after a character outside the Basic Multilingual Plane, such as an emoji)."))]
 
 
 class ReadRequest(BaseModel):
@@ -50,18 +56,30 @@ def _json(data: dict[str, Any]) -> Response:
 # the thread pool costs (one worker process per core does the parallelism); a long one goes to a
 # thread (``offload``), so one big report does not hold up everyone else.
 @router.post("/read", responses={200: output_response("Reading", "What the report says"), **PROBLEM_RESPONSES})
-async def read(body: ReadRequest, request: Request) -> Response:
+async def read(body: ReadRequest, request: Request, offsets: OffsetsQuery = "code_points") -> Response:
     """What the report says about HO: the same JSON as ``hoguide read --json``."""
     limit = request.app.state.settings.max_report_bytes
-    return await run_sized(len(body.text), lambda: _json(api.read(body.text, max_bytes=limit).to_dict()))
+
+    def work() -> Response:
+        return _json(_counted(api.read(body.text, max_bytes=limit).to_dict(), body.text, offsets))
+
+    return await run_sized(len(body.text), work)
 
 
 @router.post("/explain", responses={200: output_response("Explanation", "The explanation"), **PROBLEM_RESPONSES})
-async def explain(body: ExplainRequest, request: Request) -> Response:
+async def explain(body: ExplainRequest, request: Request, offsets: OffsetsQuery = "code_points") -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
     limit = request.app.state.settings.max_report_bytes
-    return await run_sized(len(body.text),
-                           lambda: _json(api.explain(body.text, body.answers, max_bytes=limit).to_dict()))
+
+    def work() -> Response:
+        assessment = api.explain(body.text, body.answers, max_bytes=limit)
+        return _json(_counted(assessment.to_dict(), body.text, offsets))
+
+    return await run_sized(len(body.text), work)
+
+
+def _counted(data: dict[str, Any], text: str, offsets: OffsetUnit) -> dict[str, Any]:
+    return in_utf16(data, text) if offsets == "utf16" else data
 
 
 EXTRACTED = {"description": "The file's text", "content": {"application/json": {"schema": {
