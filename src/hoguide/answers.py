@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 from typing import Any
 
@@ -31,6 +32,11 @@ def parse_answers(answers: PatientAnswers | dict[str, Any] | None) -> PatientAns
         return answers
     if not isinstance(answers, dict):
         raise MalformedInputError("the answers must be a JSON object, e.g. {\"symptoms\": [\"pain\"]}")
+    unknown = answers.keys() - PatientAnswers.model_fields.keys()
+    if len(unknown) > MAX_PROBLEMS:  # refused before validation, which would describe each one
+        shown = ", ".join(repr(k[:40]) for k in heapq.nsmallest(5, unknown))
+        raise MalformedInputError(f"the answers have {len(unknown):,} unknown fields ({shown}, ...); the known "
+                                  f"fields are {', '.join(PatientAnswers.model_fields)}")
     try:
         return PatientAnswers.model_validate(answers)
     except ValidationError as error:

@@ -93,3 +93,4 @@ def test_error_lists_and_messages_are_capped(client: httpx.Client) -> None:
     response = client.post("/api/v1/explain", json={"text": "HO of the hip.", "answers": answers})
     assert response.status_code == 422
     assert len(response.content) < 5_000, len(response.content)
+    assert "the answers have 50,000 unknown fields ('unknown_0', 'unknown_1', 'unknown_10'" in response.json()["detail"]

@@ -75,7 +75,7 @@ async def explain(body: ExplainRequest, request: Request, offsets: OffsetsQuery 
         assessment = api.explain(body.text, body.answers, max_bytes=limit)
         return _json(_counted(assessment.to_dict(), body.text, offsets))
 
-    return await run_sized(len(body.text), work)
+    return await run_sized(len(body.text) + len(body.answers or ()), work)
 
 
 def _counted(data: dict[str, Any], text: str, offsets: OffsetUnit) -> dict[str, Any]:
