@@ -23,18 +23,8 @@ from hoguide.errors import HoguideError
 from hoguide.render.html import stylesheet
 from hoguide.web.guard import Guard
 from hoguide.web.openapi import with_output_schemas
-from hoguide.web.problems import MAX_LISTED, hoguide_error_handler, problem
+from hoguide.web.problems import MAX_LISTED, form_refusal, hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
-
-
-def form_refusal(detail: str) -> tuple[str, int]:
-    """A message and status for the reasons Starlette's form parser gives (its 400s all look alike)."""
-    if "exceeded maximum size" in detail:
-        return "that text is too long for the form (the limit is 1 MB)", 413
-    if detail.startswith(("Too many fields", "Too many files")):
-        return "the form has more fields or files than this page sends; send it from the page", 400
-    return "the form could not be read (the upload was not sent whole or is not a form); please send it again", 400
-
 
 SWITCH_INTERVAL_SECONDS = 0.001
 

@@ -57,3 +57,12 @@ def error_problem(error: BaseException) -> JSONResponse:
 
 async def hoguide_error_handler(request: Request, error: Exception) -> JSONResponse:
     return error_problem(error)
+
+
+def form_refusal(detail: str) -> tuple[str, int]:
+    """A message and status for the reasons Starlette's form parser gives (its 400s all look alike)."""
+    if "exceeded maximum size" in detail:
+        return "that text is too long for the form (the limit is 1 MB)", 413
+    if detail.startswith(("Too many fields", "Too many files")):
+        return "the form has more fields or files than this page sends; send it from the page", 400
+    return "the form could not be read (the upload was not sent whole or is not a form); please send it again", 400
