@@ -98,3 +98,14 @@ def test_the_workers_stop_when_the_scan_is_killed(tmp_path: Path) -> None:
     finally:
         if scan_process.poll() is None:
             scan_process.kill()
+
+
+def test_a_csv_row_with_the_wrong_number_of_fields_is_an_error_row(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("report_id,text\nr1,HO at the hip.\nr2,No HO.,extra\nr3,No HO.\n", encoding="utf-8")
+    done = hoguide("scan", str(path), "-o", str(tmp_path / "out"), "--format", "jsonl", "-q")
+    assert done.returncode == 0, done.stderr
+    rows = read_jsonl_parts(tmp_path / "out")
+    assert [(r["report_id"], r["ho_status"]) for r in rows] == [("r1", "present"), ("2", "error"), ("r3", "absent")]
+    assert rows[1]["error_message"] == ("in.csv: line 3: 3 fields where the header has 2; check the quoting of that "
+                                        "report")

@@ -5,10 +5,10 @@ Columns: the id comes from ``id_col`` (default ``report_id``, else ``id``; with 
 ``report``). A CSV or Parquet file without the text column fails before any report is read, with
 a message naming the columns it has. A malformed file (broken CSV quoting, a file that is not
 Parquet) raises MalformedInputError naming the line. One bad record is not the whole file's fault:
-a JSON Lines line that is not UTF-8, not JSON or not an object, that is longer than the line limit
-(skipped without being held in memory) or whose id or text holds a lone surrogate is passed on with
-its problem and its line number, and a report that is null, empty or binary as it is; each becomes
-an error row and the scan goes on.
+a CSV row with more or fewer fields than the header, a JSON Lines line that is not UTF-8, not JSON
+or not an object, that is longer than the line limit (skipped without being held in memory) or
+whose id or text holds a lone surrogate is passed on with its problem and its line number, and a
+report that is null, empty or binary as it is; each becomes an error row and the scan goes on.
 """
 
 from __future__ import annotations
@@ -193,9 +193,11 @@ class CsvSource(_ByteStream):
         for number, (line, row) in enumerate(rows, start=1):
             if not row:
                 continue  # a blank line
-            if len(row) != len(header):
-                raise MalformedInputError(f"{self.path.name}: line {line}: {len(row)} fields where the header has "
-                                          f"{len(header)}; check the quoting of that report")
+            if len(row) != len(header):  # one record's fault: an error row, and the scan goes on
+                yield Record(str(number), None, ("malformed_input", f"{self.path.name}: line {line}: {len(row)} "
+                                                 f"fields where the header has {len(header)}; check the quoting "
+                                                 "of that report"))
+                continue
             yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
 
 
