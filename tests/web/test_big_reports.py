@@ -59,3 +59,18 @@ def test_a_big_report_on_the_page_is_bounded_too(client: httpx.Client) -> None:
     response = client.post("/explain", data={"report": BIG})
     assert response.status_code == 200
     assert len(response.content) < 4_000_000, len(response.content)
+
+
+def test_a_big_result_is_taken_apart_to_be_freed_in_steps() -> None:
+    from hoguide import api
+    from hoguide.web.offload import dismantle, free_in_steps
+
+    assessment = api.explain(BIG)
+    assert len(assessment.readings[0].findings) == MENTIONS
+    held = dismantle(assessment)
+    # The findings and each answer's evidence: every long tuple's elements, nothing of the short ones.
+    assert len(held) >= MENTIONS + 4 * MENTIONS
+    assert dismantle(api.explain("HO at the hip.")) == []
+    del assessment
+    free_in_steps(held)
+    assert held == []

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.web.offload import run_sized
+from hoguide.web.offload import INLINE_CHARS, dismantle, free_in_steps, run_sized
 from hoguide.web.offsets import OffsetUnit, in_utf16
 from hoguide.web.openapi import output_response
 from hoguide.web.problems import PROBLEM
@@ -61,7 +61,12 @@ async def read(body: ReadRequest, request: Request, offsets: OffsetsQuery = "cod
     limit = request.app.state.settings.max_report_bytes
 
     def work() -> Response:
-        return _json(_counted(api.read(body.text, max_bytes=limit).to_dict(), body.text, offsets))
+        reading = api.read(body.text, max_bytes=limit)
+        response = _json(_counted(reading.to_dict(), body.text, offsets))
+        held = dismantle(reading) if len(body.text) > INLINE_CHARS else []  # a short one frees in no time
+        del reading
+        free_in_steps(held)
+        return response
 
     return await run_sized(len(body.text), work)
 
@@ -73,7 +78,11 @@ async def explain(body: ExplainRequest, request: Request, offsets: OffsetsQuery 
 
     def work() -> Response:
         assessment = api.explain(body.text, body.answers, max_bytes=limit)
-        return _json(_counted(assessment.to_dict(), body.text, offsets))
+        response = _json(_counted(assessment.to_dict(), body.text, offsets))
+        held = dismantle(assessment) if len(body.text) > INLINE_CHARS else []
+        del assessment
+        free_in_steps(held)
+        return response
 
     return await run_sized(len(body.text) + len(body.answers or ()), work)
 
