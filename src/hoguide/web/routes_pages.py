@@ -22,7 +22,7 @@ from hoguide.models.case import PatientAnswers
 from hoguide.render.html import explanation_context
 from hoguide.render.pdf import render_pdf
 from hoguide.web.forms import answers_from_form, cause_choices, symptom_choices
-from hoguide.web.offload import run_sized
+from hoguide.web.offload import INLINE_CHARS, dismantle, free_in_steps, run_sized
 from hoguide.web.problems import status_for
 from hoguide.web.templating import templates
 from hoguide.web.uploads import text_from_upload
@@ -105,9 +105,12 @@ def _assess(report: str, request: Request, answers: PatientAnswers | None = None
 
 def _result(report: str, view: str, answers_state: list[tuple[str, str]], request: Request,
             answers: PatientAnswers | None = None) -> HTMLResponse:
-    context = explanation_context(_assess(report, request, answers), clinician=view == "clinician",
-                                  stylesheet_url=STYLESHEET)
+    assessment = _assess(report, request, answers)
+    context = explanation_context(assessment, clinician=view == "clinician", stylesheet_url=STYLESHEET)
     page = templates().get_template("result.html.j2").render(**context, report=report, form_state=answers_state)
+    held = dismantle(assessment) if len(report) > INLINE_CHARS else []  # see web.offload.dismantle
+    del assessment, context
+    free_in_steps(held)
     return HTMLResponse(page)
 
 
