@@ -16,7 +16,7 @@ NATIVE_SOURCES := setup.py src/hoguide/reading/_automaton.c src/hoguide/reading/
                   src/hoguide/reading/_dates.c
 
 $(VENV)/.installed: pyproject.toml $(NATIVE_SOURCES) | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[web,pdf]'
+	$(BIN)/python -m pip install --quiet -e '.[web,pdf,scan,summary]'
 	touch $@
 
 $(VENV)/.dev-installed: pyproject.toml $(NATIVE_SOURCES) | $(BIN)/python
@@ -38,8 +38,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
+# The reading and guidance tests run again on the pure-Python path (the C extensions off): it is what
+# runs where no C compiler was found at install, and both paths must give the same readings.
 pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
+	HOGUIDE_PURE_PYTHON=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/reading tests/guidance
 
 ## bench: reader accuracy and speed against medspaCy and negspacy (baselines in their own venv under benchmarks/out/)
 BASELINE_VENV := benchmarks/out/baseline-venv

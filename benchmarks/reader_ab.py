@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/reader_ab.py [--corpus benchmarks/out/corpus.jsonl] [--passes 10]
     HOGUIDE_PURE_PYTHON=1 .venv/bin/python benchmarks/reader_ab.py     # the pure-Python path
+    .venv/bin/python benchmarks/reader_ab.py --python-dates    # the C extensions except _dates
 
 Prints the best of ``--passes`` passes of ``Reader.read`` over every note (CPU time, the knowledge
 base loaded and the reader built beforehand) and a digest of all the ``Reading``s, so that a change
@@ -29,7 +30,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=OUT / "corpus.jsonl", help="JSON lines with a 'text' field")
     parser.add_argument("--passes", type=int, default=10)
+    parser.add_argument("--python-dates", action="store_true",
+                        help="find numeric dates with the regular expressions, not _dates.c (what it is worth)")
     args = parser.parse_args()
+    if args.python_dates:
+        timerefs.native_dates = lambda: None  # type: ignore[assignment]
     if not args.corpus.is_file():
         print(f"no corpus at {args.corpus}: run `.venv/bin/python benchmarks/make_corpus.py` first", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import json
 from typing import Any
 
@@ -9,6 +10,8 @@ from pydantic import ValidationError
 
 from hoguide.errors import MalformedInputError
 from hoguide.models.case import PatientAnswers
+
+MAX_PROBLEMS = 20  # listed in one message; the rest are counted (a request may hold 100,000 unknown keys)
 
 
 def _describe(error: dict[str, Any]) -> str:
@@ -29,11 +32,18 @@ def parse_answers(answers: PatientAnswers | dict[str, Any] | None) -> PatientAns
         return answers
     if not isinstance(answers, dict):
         raise MalformedInputError("the answers must be a JSON object, e.g. {\"symptoms\": [\"pain\"]}")
+    unknown = answers.keys() - PatientAnswers.model_fields.keys()
+    if len(unknown) > MAX_PROBLEMS:  # refused before validation, which would describe each one
+        shown = ", ".join(repr(k[:40]) for k in heapq.nsmallest(5, unknown))
+        raise MalformedInputError(f"the answers have {len(unknown):,} unknown fields ({shown}, ...); the known "
+                                  f"fields are {', '.join(PatientAnswers.model_fields)}")
     try:
         return PatientAnswers.model_validate(answers)
     except ValidationError as error:
-        problems = "; ".join(_describe(dict(e)) for e in error.errors())
-        raise MalformedInputError(f"the answers are not valid: {problems}") from None
+        found = error.errors()
+        problems = "; ".join(_describe(dict(e)) for e in found[:MAX_PROBLEMS])
+        more = f"; and {len(found) - MAX_PROBLEMS:,} more" if len(found) > MAX_PROBLEMS else ""
+        raise MalformedInputError(f"the answers are not valid: {problems}{more}") from None
 
 
 def load_answers_json(text: str) -> PatientAnswers | None:

@@ -1,7 +1,8 @@
 """The ``hoguide`` command line: a thin shell over the public API.
 
-Every HoguideError becomes one line on stderr and exit status 2 (``cli_common.fail``); nothing
-prints a traceback. The cohort-scan commands live in ``cli_scan``.
+Every error becomes one line on stderr and the exit status ``hoguide.errors.ERROR_MAP`` gives it
+(``cli_common.fail_for``: 2 for bad input, 70 for an internal fault); nothing prints a traceback.
+The cohort-scan commands live in ``cli_scan``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import typer
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.answers import load_answers_json
-from hoguide.cli_common import EXIT_INPUT, MaxBytes, fail
+from hoguide.cli_common import EXIT_INPUT, MaxBytes, fail, fail_for
 from hoguide.cli_scan import register_scan_commands
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError, InputError, MalformedInputError
@@ -123,7 +124,7 @@ def read_command(
     try:
         reading = _reading(file, example, max_bytes or get_settings().max_report_bytes)
     except HoguideError as error:
-        fail(error.message)
+        fail_for(error)
     typer.echo(_dump(reading.to_dict()) if as_json else render_reading_text(reading))
 
 
@@ -164,7 +165,7 @@ def explain_command(
     except UnicodeDecodeError:
         fail("the answers file is not UTF-8 text")
     except HoguideError as error:
-        fail(error.message)
+        fail_for(error)
     result: str | bytes
     if output_format is Format.pdf:
         if clinician:
@@ -172,7 +173,7 @@ def explain_command(
         try:
             result = render_pdf(assessment)
         except HoguideError as error:
-            fail(error.message)
+            fail_for(error)
     elif output_format is Format.json:
         result = _dump(assessment.to_dict())
     elif output_format is Format.html:
@@ -210,7 +211,7 @@ def context_command(
         kb = load_knowledge()
         lines = (sys.stdin if jsonl == "-" else _open_input(jsonl, "a JSONL file", binary=False))
     except HoguideError as error:
-        fail(error.message)
+        fail_for(error)
     bad = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -306,7 +307,7 @@ def evaluate_command(
     except UnicodeDecodeError as error:
         fail(f"{gold}: not UTF-8 text (bad byte at offset {error.start})")
     except HoguideError as error:
-        fail(error.message)
+        fail_for(error)
     if as_json:
         typer.echo(_dump({**{k: v.to_dict() for k, v in scores.items()}, **extra, "errors": wrong}))
     else:
@@ -375,5 +376,10 @@ def main() -> None:
         sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:  # a bug: one line and status 70, not a traceback quoting the report
+        try:
+            fail_for(error)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 

@@ -1,4 +1,8 @@
-"""What every ``hoguide`` command shares: the one way an error reaches the terminal, and common options."""
+"""What every ``hoguide`` command shares: the one way an error reaches the terminal, and common options.
+
+Exit statuses come from ``hoguide.errors.ERROR_MAP``: 2 for a bad input or option, 70 for a fault of
+hoguide itself (a damaged knowledge base, a bug).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from typing import Annotated, NoReturn
 
 import typer
 
-EXIT_INPUT = 2  # a bad input or option; the message says which
+from hoguide.errors import EXIT_INPUT, EXIT_INTERNAL, HoguideError, outcome_for
+
+__all__ = ["EXIT_INPUT", "EXIT_INTERNAL", "MaxBytes", "fail", "fail_for"]
 
 MaxBytes = Annotated[
     int | None,
@@ -14,7 +20,16 @@ MaxBytes = Annotated[
 ]
 
 
-def fail(message: str) -> NoReturn:
-    """One line on stderr and exit status 2: never a traceback."""
+def fail(message: str, status: int = EXIT_INPUT) -> NoReturn:
+    """One line on stderr and the exit status (2: a bad input or option): never a traceback."""
     typer.echo(f"hoguide: error: {message}", err=True)
-    raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(status)
+
+
+def fail_for(error: BaseException) -> NoReturn:
+    """Any exception as one line and its mapped exit status. An unexpected one is named by type only:
+    its message may quote the report, and a traceback helps nobody who is not debugging hoguide."""
+    status = outcome_for(error).exit_status
+    if isinstance(error, HoguideError):
+        fail(error.message, status)
+    fail(f"internal error ({type(error).__name__}); please report it, without the report text", EXIT_INTERNAL)

@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from hoguide.cli_common import MaxBytes, fail
+from hoguide.batch.summary_page import summary_path, write_scan_summary
+from hoguide.cli_common import MaxBytes, fail, fail_for
 from hoguide.config import get_settings
 from hoguide.errors import HoguideError
-from hoguide.render.scan_summary import summary_path, write_scan_summary
 
 
 def register_scan_commands(app: typer.Typer) -> None:
@@ -98,14 +98,14 @@ def scan_command(
                                  text_col=text_col, max_bytes=limit, reports_per_file=batch_size,
                                  master=spark_master or "local[*]", progress=show)
         else:
-            archive = open_source(Path(source), id_col=id_col, text_col=text_col)
+            archive = open_source(Path(source), id_col=id_col, text_col=text_col, max_bytes=limit)
             summary = scan(archive, SinkSpec(Path(output), output_format.value), workers=workers or 1,
                            batch_size=batch_size or DEFAULT_BATCH_SIZE, resume=resume, max_bytes=limit,
                            progress=report if show else None)
     except HoguideError as error:
         if show:
             typer.echo("", err=True)
-        fail(error.message)
+        fail_for(error)
     if show:
         typer.echo("", err=True)
     for line in summary.lines():
@@ -119,7 +119,7 @@ def _summarize(directory: Path, output: Path | None) -> None:
     try:
         path = write_scan_summary(directory, output)
     except HoguideError as error:
-        fail(error.message)
+        fail_for(error)
     typer.echo(f"summary: {path}")
 
 

@@ -213,3 +213,15 @@ def test_importing_hoguide_spark_does_not_import_pyspark() -> None:
     code = "import sys, hoguide, hoguide.cli, hoguide.spark; print('pyspark' in sys.modules, 'pyarrow' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip() == "False False"
+
+
+def test_cli_spark_csv_cells_are_no_formulas_as_in_the_local_engine(spark: SparkSession, tmp_path: Path) -> None:
+    formulas = [("=1+2", REPORTS[0][1]), ("@SUM(A1)", REPORTS[1][1]), ("-3", REPORTS[2][1]), ("ok", REPORTS[3][1])]
+    source = str(write_jsonl(tmp_path / "in.jsonl", formulas))
+    runner = CliRunner()
+    for engine in ("local", "spark"):
+        done = runner.invoke(app, ["scan", source, "-o", str(tmp_path / engine), "--format", "csv", "--engine", engine])
+        assert done.exit_code == 0, done.output
+    rows = read_output(tmp_path / "spark", "csv")
+    assert by_id(rows) == by_id(read_output(tmp_path / "local", "csv"))
+    assert sorted(r["report_id"] for r in rows) == ["'-3", "'=1+2", "'@SUM(A1)", "ok"]

@@ -17,8 +17,8 @@ import pytest
 from hoguide.batch import SinkSpec, open_source, scan
 from hoguide.batch.sinks import MANIFEST
 from hoguide.batch.summary import Tally, part_rows, read_overview
+from hoguide.batch.summary_page import write_scan_summary
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.render.scan_summary import write_scan_summary
 from tests.batch.test_scan import REPORTS, hoguide, read_jsonl_parts, write_jsonl
 
 # Graded reports whose causes are known: the grades-by-cause table below is worked out by hand

@@ -80,3 +80,48 @@ def test_a_chunked_body_over_the_limit_is_refused(client: httpx.Client) -> None:
     small = client.post("/api/v1/read", content=iter([b'{"text": "No HO', b' about the hip."}']),
                         headers={"content-type": "application/json"})
     assert small.status_code == 200 and small.json()["findings"][0]["status"] == "absent"
+
+
+def test_the_openapi_document_describes_the_outputs(client: httpx.Client) -> None:
+    """Each route's documented response schema, taken from /api/v1/openapi.json, validates its real answer."""
+    import jsonschema
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    document = client.get("/api/v1/openapi.json").json()
+    registry = Registry().with_resource("urn:openapi", Resource(document, DRAFT202012))
+
+    def validate(path: str, status: int, response: httpx.Response) -> None:
+        content = document["paths"][path]["post"]["responses"][str(status)]["content"]
+        schema = content[response.headers["content-type"].split(";")[0]]["schema"]
+        ref = {"$ref": "urn:openapi" + schema["$ref"]} if "$ref" in schema else schema
+        jsonschema.Draft202012Validator(ref, registry=registry).validate(response.json())
+
+    report = "Brooker III heterotopic ossification of the right hip after arthroplasty."
+    validate("/api/v1/read", 200, client.post("/api/v1/read", json={"text": report}))
+    validate("/api/v1/explain", 200, client.post("/api/v1/explain", json={"text": report}))
+    validate("/api/v1/explain", 422, client.post("/api/v1/explain", json={"text": ""}))
+    validate("/api/v1/extract", 200, client.post("/api/v1/extract", files={"file": ("r.txt", report.encode())}))
+    assert "Explanation_answer" in document["components"]["schemas"]
+
+
+def test_offsets_can_be_had_in_utf16_units_for_browsers(client: httpx.Client) -> None:
+    text = "Patient 😀 note 🦴: Brooker III heterotopic ossification of the right hip."
+    units = text.encode("utf-16-le")
+
+    def js_slice(start: int, end: int) -> str:  # what String.prototype.slice gives in a browser
+        return units[2 * start:2 * end].decode("utf-16-le")
+
+    points = client.post("/api/v1/explain", json={"text": text}).json()
+    utf16 = client.post("/api/v1/explain?offsets=utf16", json={"text": text}).json()
+    finding, finding16 = points["findings"][0], utf16["findings"][0]
+    assert text[finding["start"]:finding["end"]] == finding["text"]
+    assert js_slice(finding16["start"], finding16["end"]) == finding["text"]
+    assert finding16["start"] == finding["start"] + 2  # two emoji before it, two units each
+    evidence = utf16["answers"]["growth"]["evidence"][0]
+    assert js_slice(evidence["start"], evidence["end"]) == evidence["text"]
+    plain = {"text": "HO at the hip."}
+    assert client.post("/api/v1/read?offsets=utf16", json=plain).json() == client.post("/api/v1/read",
+                                                                                       json=plain).json()
+    wrong = client.post("/api/v1/read?offsets=bytes", json=plain)
+    assert wrong.status_code == 422 and wrong.json()["code"] == "malformed_input"

@@ -74,7 +74,7 @@ def test_text_and_pdf_uploads(client: httpx.Client) -> None:
         ({"report": ""}, None, 422, "the report is empty"),
         ({"report": "   \n  "}, None, 422, "the report is empty"),
         (None, {"upload": ("scan.pdf", scanned_pdf(), "application/pdf")}, 422, "has no text in it"),
-        (None, {"upload": ("broken.pdf", b"%PDF-1.4 nonsense", "application/pdf")}, 400, "could not be opened"),
+        (None, {"upload": ("broken.pdf", b"%PDF-1.4 nonsense", "application/pdf")}, 422, "could not be opened"),
         (None, {"upload": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image/png")}, 422, "is a picture"),
         (None, {"upload": ("bin.txt", b"\x00\x01\x02binary", "text/plain")}, 422, "looks binary"),
         (None, {"upload": ("bad.txt", b"\x81\x8d\x8f\x90\x9d", "text/plain")}, 422, "not UTF-8"),
@@ -170,3 +170,20 @@ def test_the_patients_own_words_are_read_and_said_back(client: httpx.Client) -> 
     assert "What you told us" in page and "elbow injury or elbow surgery, March 2026" in page
     assert "You said you do not have: fever." in page
     assert "You told us about something that is a known cause of HO." in page
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "message"),
+    [
+        (b"--x\r\nContent-Disposition: form-data\r\n\r\nHO\r\n--x--\r\n", "multipart/form-data; boundary=x",
+         "the form could not be read"),  # a part without a name
+        (b"report=HO", "multipart/form-data", "the form could not be read"),  # no boundary
+        ("&".join(f"f{i}=1" for i in range(1_500)).encode(), "application/x-www-form-urlencoded",
+         "more fields or files than this page sends"),
+    ],
+)
+def test_a_malformed_form_gets_its_own_message(client: httpx.Client, body: bytes, content_type: str,
+                                               message: str) -> None:
+    response = client.post("/explain", content=body, headers={"content-type": content_type})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.text and message in response.text and "too long" not in response.text

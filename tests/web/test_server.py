@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from tests.web.pdfs import text_pdf
 
 HOGUIDE = str(Path(sys.executable).with_name("hoguide"))
 
@@ -116,3 +119,48 @@ def test_a_taken_port_is_a_clear_error() -> None:
             assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
             assert "Traceback" not in result.stderr
             assert "serving" not in result.stdout
+
+
+@pytest.fixture()
+def one_worker() -> Iterator[tuple[str, int]]:
+    port = _free_port()
+    server = subprocess.Popen([HOGUIDE, "serve", "--port", str(port)], text=True, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}", server)
+        yield "127.0.0.1", port
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+
+
+def test_a_connection_that_sends_nothing_is_closed(one_worker: tuple[str, int]) -> None:
+    with socket.create_connection(one_worker, timeout=60) as sock:
+        assert sock.recv(1) == b""  # the server closed it (after its keep-alive timeout, 5 s)
+
+
+def test_a_huge_request_head_is_refused_with_431(one_worker: tuple[str, int]) -> None:
+    with socket.create_connection(one_worker, timeout=30) as sock:
+        sock.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ")
+        for _ in range(7):  # 70 kB of one header, in pieces, and no end of the head
+            sock.sendall(b"a" * 10_000)
+            time.sleep(0.05)
+        response = b""
+        while chunk := sock.recv(65536):
+            response += chunk
+    head, _, body = response.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 431")
+    assert b"content-type: application/problem+json" in head and b"x-content-type-options: nosniff" in head
+    assert json.loads(body)["code"] == "request_header_too_large"
+    # An ordinary long header (a big cookie) is fine.
+    ok = httpx.get(f"http://{one_worker[0]}:{one_worker[1]}/api/v1/health", headers={"x-long": "b" * 8_000})
+    assert ok.status_code == 200
+
+
+def test_a_big_upload_is_not_taken_for_a_big_head(one_worker: tuple[str, int]) -> None:
+    url = f"http://{one_worker[0]}:{one_worker[1]}"
+    with httpx.Client(base_url=url, timeout=30) as http:  # one connection, several requests
+        for _ in range(3):
+            pdf = text_pdf(["Heterotopic ossification of the hip."]) + b"%" + b"x" * 900_000 + b"\n"  # a padded PDF
+            response = http.post("/api/v1/extract", files={"file": ("report.pdf", pdf, "application/pdf")})
+            assert response.status_code == 200, response.text

@@ -11,8 +11,8 @@ general statements ("HO is a common complication") make "hypothetical"; no menti
 findings (the patient's findings with the report-level status), in text order; every finding is
 still listed in ``mentions``.
 
-A report that cannot be read (null, empty, binary, over the size limit) gets ``ho_status``
-"error" with the error's code and message; the scan goes on.
+A report that cannot be read (null, empty, binary, over the size limit, or a record the source
+could not parse) gets ``ho_status`` "error" with the error's code and message; the scan goes on.
 """
 
 from __future__ import annotations
@@ -93,12 +93,16 @@ def error_row(report_id: str, code: str, message: str, knowledge_version: str) -
     return row
 
 
-def row_for(reader: Reader, report_id: str, text: str | bytes | None, *, max_bytes: int) -> dict[str, Any]:
-    """Read one report into its row; a report that cannot be read becomes an error row.
+def row_for(reader: Reader, report_id: str, text: str | bytes | None, *, max_bytes: int,
+            problem: tuple[str, str] | None = None) -> dict[str, Any]:
+    """Read one report into its row; a report that cannot be read, or a record with a ``problem``
+    (code, message) found by its source, becomes an error row.
 
     Anything unexpected (a bug) is also kept to its row, as ``internal_error``, so one odd report
     cannot stop a scan of a million."""
     version = reader.kb.version
+    if problem is not None:
+        return error_row(report_id, *problem, version)
     try:
         if text is None:
             raise InputError("the report is missing (null)")

@@ -12,6 +12,8 @@ lost, none duplicated (a part written but not yet listed is simply written again
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -90,12 +92,25 @@ class Summary:
 # ---- worker side -----------------------------------------------------------------------------------
 
 _reader: Reader | None = None
+ORPHAN_CHECK_SECONDS = 0.5
 
 
-def _init_worker() -> None:
-    """Pool initializer: load the knowledge and compile the reader once per worker process."""
+def _init_worker(parent: int | None = None) -> None:
+    """Pool initializer: load the knowledge and compile the reader once per worker process; a worker
+    of a pool (``parent``: the scan's process id) stops when the scan's process is gone."""
     global _reader
+    if parent is not None:
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True, name="orphan-watch").start()
     _reader = reader_for(load_knowledge())
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """A scan killed outright (SIGKILL, the OOM killer) cannot stop its pool: each worker would finish
+    its batch and then wait for work forever, holding its memory. It watches for the parent to go
+    instead, and leaves at once (its part is unlisted, so a resume writes it again)."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 PartDone = tuple[int, str, int, dict[str, int]]
@@ -106,7 +121,7 @@ def _work(spec: SinkSpec, index: int, batch: Batch, max_bytes: int) -> PartDone:
     if _reader is None:
         _init_worker()
     assert _reader is not None
-    rows = [row_for(_reader, r.report_id, r.text, max_bytes=max_bytes) for r in records_in(batch)]
+    rows = [row_for(_reader, r.report_id, r.text, max_bytes=max_bytes, problem=r.problem) for r in records_in(batch)]
     name = write_part(spec, index, rows)
     return index, name, len(rows), dict(Counter(row["ho_status"] for row in rows))
 
@@ -143,7 +158,7 @@ def _scan_in_pool(spec: SinkSpec, todo: Iterator[tuple[int, Batch, float | None]
     finished and recorded, the ones after it cancelled or not recorded. Returns the earliest failed
     batch's index and error."""
     context = multiprocessing.get_context("spawn")  # no fork of a parent that may hold threads
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         pending: dict[Future[PartDone], tuple[int, float | None]] = {}
         failure: tuple[int, BaseException] | None = None
         while True:

@@ -5,6 +5,12 @@ written to a hidden temporary name and renamed into place, so a part file that e
 ``_manifest.json`` (also replaced atomically) lists the finished parts with their row counts and
 the scan's settings; resuming skips exactly those parts. Parquet (the default) has an explicit
 schema; CSV writes the list columns as JSON strings; JSON Lines writes each row as it is.
+
+CSV is opened in spreadsheets, which run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return as a formula (CSV injection: an id like ``=HYPERLINK(...)`` would). Such a cell
+is written with a leading apostrophe, as OWASP recommends: a spreadsheet shows the value as text,
+and a program reading the CSV strips the one leading ``'`` of a cell whose next character is one
+of those. Parquet and JSON Lines keep every value as it is.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ FORMATS: tuple[OutputFormat, ...] = ("parquet", "csv", "jsonl")
 MANIFEST = "_manifest.json"
 _NESTED = ("sites", "cause_ids", "treatments", "mentions")
 _CSV_FIELD_LIMIT = 2**31 - 1
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PATTERN = "^[=+@\\t\\r-]"  # the same, as a Java regular expression for the Spark engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +74,18 @@ def _write_parquet(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     pq.write_table(table, path, compression="zstd")
 
 
+def csv_cell(value: Any) -> Any:
+    """A value a spreadsheet will not run as a formula (see the module's docstring)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
 def _write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if k in _NESTED else v for k, v in row.items()})
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if k in _NESTED else csv_cell(v)
+                             for k, v in row.items()})
 
 
 def _write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:

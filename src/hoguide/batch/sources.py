@@ -3,10 +3,12 @@
 Columns: the id comes from ``id_col`` (default ``report_id``, else ``id``; with neither, the
 1-based row number), the text from ``text_col`` (default ``text``, else ``report_text``, else
 ``report``). A CSV or Parquet file without the text column fails before any report is read, with
-a message naming the columns it has. A malformed file (broken CSV quoting, a JSON Lines line
-that is not a JSON object, a file that is not Parquet) raises MalformedInputError naming the line.
-A single report that is null, empty or binary is not the file's fault: it is passed on as it is
-and becomes an error row.
+a message naming the columns it has. A malformed file (broken CSV quoting, a file that is not
+Parquet) raises MalformedInputError naming the line. One bad record is not the whole file's fault:
+a CSV row with more or fewer fields than the header, a JSON Lines line that is not UTF-8, not JSON
+or not an object, that is longer than the line limit (skipped without being held in memory) or
+whose id or text holds a lone surrogate is passed on with its problem and its line number, and a
+report that is null, empty or binary as it is; each becomes an error row and the scan goes on.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Protocol
+from typing import IO, Any, Literal, NamedTuple, Protocol
 
 from hoguide.batch.sinks import allow_long_csv_fields
+from hoguide.config import get_settings
 from hoguide.errors import InputError, MalformedInputError, ScanError
 
 InputFormat = Literal["csv", "jsonl", "parquet"]
@@ -30,14 +34,20 @@ _SUFFIXES: dict[str, InputFormat] = {
 }
 
 
+Problem = tuple[str, str]
+"""Why a record cannot be read: an error code and a message naming its line."""
+
+
 class Record(NamedTuple):
-    """One report as stored: its id as text, and its text (``bytes`` from a binary column, or None).
+    """One report as stored: its id as text, and its text (``bytes`` from a binary column, or None);
+    ``problem`` when the record itself could not be read (it becomes an error row).
 
     A named tuple rather than a frozen dataclass: every report is pickled to a scan worker and back
     out of it, and tuples pickle about twice as fast and unpickle three times as fast."""
 
     report_id: str
     text: str | bytes | None
+    problem: Problem | None = None
 
 
 class Source(Protocol):
@@ -77,8 +87,9 @@ def records_in(batch: Batch) -> list[Record]:
 
 
 def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | None = None,
-                text_col: str | None = None) -> Source:
-    """Open an archive; the format goes by the file's extension unless ``fmt`` is given."""
+                text_col: str | None = None, max_bytes: int | None = None) -> Source:
+    """Open an archive; the format goes by the file's extension unless ``fmt`` is given. ``max_bytes``
+    (the report size limit) bounds a JSON Lines line (``line_limit``)."""
     if path.is_dir():
         raise InputError(f"{path} is a directory; give a CSV, JSON Lines or Parquet file")
     if not path.exists():
@@ -87,7 +98,7 @@ def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | Non
     if kind == "csv":
         return CsvSource(path, id_col, text_col)
     if kind == "jsonl":
-        return JsonlSource(path, id_col, text_col)
+        return JsonlSource(path, id_col, text_col, max_bytes)
     return ParquetSource(path, id_col, text_col)
 
 
@@ -182,9 +193,11 @@ class CsvSource(_ByteStream):
         for number, (line, row) in enumerate(rows, start=1):
             if not row:
                 continue  # a blank line
-            if len(row) != len(header):
-                raise MalformedInputError(f"{self.path.name}: line {line}: {len(row)} fields where the header has "
-                                          f"{len(header)}; check the quoting of that report")
+            if len(row) != len(header):  # one record's fault: an error row, and the scan goes on
+                yield Record(str(number), None, ("malformed_input", f"{self.path.name}: line {line}: {len(row)} "
+                                                 f"fields where the header has {len(header)}; check the quoting "
+                                                 "of that report"))
+                continue
             yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
 
 
@@ -192,32 +205,83 @@ def _is_blank(line: bytes) -> bool:
     return not line.strip()
 
 
-def _json_objects(lines: Iterable[bytes], file_name: str, first_line: int) -> Iterator[dict[str, Any]]:
-    """The JSON object of each non-blank line; ``first_line`` is the 1-based number of the first, for
-    the MalformedInputError that names a line that is not one."""
+def line_limit(max_report_bytes: int) -> int:
+    """The longest JSON Lines line read: JSON escapes can make a report up to six times its UTF-8
+    size (a control character is ``\\u0000``), and a record has other fields."""
+    return 8 * max_report_bytes + 4096
+
+
+_OVERLONG = b"\0overlong:"  # stands for a skipped line; no JSON line can start with a NUL byte
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def bounded_lines(raw: IO[bytes], limit: int) -> Iterator[bytes]:
+    """The file's lines, each at most ``limit`` bytes. A longer line is read past in 1 MB pieces, never
+    held whole (a 500 MB line would take gigabytes), and stands in the stream as one marker line."""
+    while line := raw.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := raw.readline(1 << 20)):
+            size += len(line)
+        yield _OVERLONG + b"%d\n" % size
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+def _json_objects(lines: Iterable[bytes], file_name: str, first_line: int
+                  ) -> Iterator[tuple[int, dict[str, Any] | Problem]]:
+    """The line number and JSON object of each non-blank line, or the problem that line has;
+    ``first_line`` is the 1-based number of the first."""
     for line_number, line in enumerate(lines, start=first_line):
         if _is_blank(line):
+            continue
+        where = f"{file_name}: line {line_number}"
+        if line.startswith(_OVERLONG):
+            size = int(line[len(_OVERLONG):])
+            yield line_number, ("input_too_large", f"{where}: the line is {_mb(size)}, over the limit for one "
+                                                   "report; the line was skipped")
             continue
         try:
             record = json.loads(line)
         except UnicodeDecodeError:
-            raise MalformedInputError(f"{file_name}: line {line_number}: not UTF-8 text") from None
+            yield line_number, ("bad_encoding", f"{where}: not UTF-8 text")
+            continue
         except json.JSONDecodeError as error:
-            raise MalformedInputError(
-                f"{file_name}: line {line_number}: not valid JSON ({error.msg} at column {error.colno})"
-            ) from None
+            yield line_number, ("malformed_input",
+                                f"{where}: not valid JSON ({error.msg} at column {error.colno})")
+            continue
         if not isinstance(record, dict):
-            raise MalformedInputError(f"{file_name}: line {line_number}: not a JSON object")
-        yield record
+            yield line_number, ("malformed_input", f"{where}: not a JSON object")
+            continue
+        yield line_number, record
 
 
-def _json_records(objects: Iterable[dict[str, Any]], id_col: str | None, text_col: str,
-                  first_record: int) -> Iterator[Record]:
-    """Records from JSON objects; ``first_record`` is the 1-based number of the first, its id if it has none."""
-    for number, record in enumerate(objects, start=first_record):
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _json_records(objects: Iterable[tuple[int, dict[str, Any] | Problem]], file_name: str, id_col: str | None,
+                  text_col: str, first_record: int) -> Iterator[Record]:
+    """Records from JSON objects; ``first_record`` is the 1-based number of the first, its id if it has
+    none (a line that is not a record gets its number too, so the numbering never shifts)."""
+    for number, (line_number, record) in enumerate(objects, start=first_record):
+        if isinstance(record, tuple):
+            yield Record(str(number), None, record)
+            continue
         text = record.get(text_col)
-        yield Record(_id(record.get(id_col) if id_col else None, number),
-                     text if isinstance(text, str | None) else json.dumps(text))
+        report_id = _id(record.get(id_col) if id_col else None, number)
+        # A lone surrogate (JSON allows "\\ud800") is not Unicode: no output format could write it.
+        bad = "id" if _has_surrogate(report_id) else "text" if isinstance(text, str) and _has_surrogate(text) else None
+        if bad is not None:
+            yield Record(_SURROGATE.sub("\ufffd", report_id), None, (
+                "bad_encoding", f"{file_name}: line {line_number}: the {bad} holds a lone surrogate "
+                "(\\ud800-\\udfff), which is not Unicode text"))
+            continue
+        yield Record(report_id, text if isinstance(text, str | None) else json.dumps(text))
 
 
 class JsonLines(NamedTuple):
@@ -233,7 +297,7 @@ class JsonLines(NamedTuple):
 
     def records(self) -> list[Record]:
         objects = _json_objects(io.BytesIO(self.data), self.file_name, self.first_line)
-        return list(_json_records(objects, self.id_col, self.text_col, self.first_record))
+        return list(_json_records(objects, self.file_name, self.id_col, self.text_col, self.first_record))
 
 
 Batch = list[Record] | JsonLines
@@ -244,22 +308,23 @@ class JsonlSource(_ByteStream):
 
     format: InputFormat = "jsonl"
 
-    def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
+    def __init__(self, path: Path, id_col: str | None, text_col: str | None, max_bytes: int | None = None) -> None:
         super().__init__(path)
-        first = next(self._objects(), None)
+        self.max_line_bytes = line_limit(max_bytes or get_settings().max_report_bytes)
+        first = next((o for _, o in self._objects() if isinstance(o, dict)), None)  # the first that is a record
         if first is None:
             raise InputError(f"{path.name}: the file holds no records")
         keys = list(first)
         self.id_col = pick_column(path, keys, id_col, ID_COLUMNS, "id", required=False)
         self.text_col = pick_column(path, keys, text_col, TEXT_COLUMNS, "text", required=True) or ""
 
-    def _objects(self) -> Iterator[dict[str, Any]]:
+    def _objects(self) -> Iterator[tuple[int, dict[str, Any] | Problem]]:
         with self.path.open("rb") as raw:
             self._raw = raw
-            yield from _json_objects(raw, self.path.name, first_line=1)
+            yield from _json_objects(bounded_lines(raw, self.max_line_bytes), self.path.name, first_line=1)
 
     def records(self) -> Iterator[Record]:
-        return _json_records(self._objects(), self.id_col, self.text_col, first_record=1)
+        return _json_records(self._objects(), self.path.name, self.id_col, self.text_col, first_record=1)
 
     def line_batches(self, size: int) -> Iterator[JsonLines]:
         """The lines of the records ``batches()`` would group, unparsed: the same boundaries, as they
@@ -269,7 +334,7 @@ class JsonlSource(_ByteStream):
             lines: list[bytes] = []
             first_line = records = 0
             first_record = 1
-            for line_number, line in enumerate(raw, start=1):
+            for line_number, line in enumerate(bounded_lines(raw, self.max_line_bytes), start=1):
                 blank = _is_blank(line)
                 if blank and not lines:
                     continue

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from hoguide._version import __version__
 from hoguide.batch.rows import COLUMNS, STATUS_RULE
 from hoguide.batch.scan import Summary
-from hoguide.batch.sinks import OutputFormat, count_part_rows, prepare_directory, write_manifest
+from hoguide.batch.sinks import FORMULA_PATTERN, OutputFormat, count_part_rows, prepare_directory, write_manifest
 from hoguide.batch.sources import ID_COLUMNS, TEXT_COLUMNS, InputFormat, input_format, pick_column
 from hoguide.errors import InputError, ScanError
 from hoguide.knowledge.loader import load_knowledge
@@ -122,7 +122,16 @@ def _output_frame(rows: DataFrame, fmt: OutputFormat) -> DataFrame:
     if fmt != "csv":
         return rows.select(*COLUMNS)
     as_json = {"ignoreNullFields": "false"}
-    return rows.select(*(F.to_json(name, as_json).alias(name) if name in _NESTED else F.col(name)
+    texts = {field.name for field in rows.schema.fields if field.dataType.typeName() == "string"}
+
+    def cell(name: str) -> Column:
+        """The local sink's ``csv_cell``: a text a spreadsheet would run as a formula gets a leading '."""
+        column = F.col(name)
+        if name not in texts:
+            return column
+        return F.when(column.rlike(FORMULA_PATTERN), F.concat(F.lit("'"), column)).otherwise(column).alias(name)
+
+    return rows.select(*(F.to_json(name, as_json).alias(name) if name in _NESTED else cell(name)
                          for name in COLUMNS))
 
 

@@ -7,8 +7,10 @@ rendered, and both are forgotten. Errors become problem details (API) or a messa
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -20,8 +22,11 @@ from hoguide._version import __version__
 from hoguide.errors import HoguideError
 from hoguide.render.html import stylesheet
 from hoguide.web.guard import Guard
-from hoguide.web.problems import hoguide_error_handler, problem
+from hoguide.web.openapi import with_output_schemas
+from hoguide.web.problems import MAX_LISTED, form_refusal, hoguide_error_handler, problem
 from hoguide.web.settings import WebSettings
+
+SWITCH_INTERVAL_SECONDS = 0.001
 
 
 @asynccontextmanager
@@ -36,6 +41,9 @@ async def _warm(app: FastAPI) -> AsyncIterator[None]:
     # The knowledge base, automata and templates live as long as the worker: moved out of the
     # collector's reach, a full collection no longer walks them (a pause of several ms each time).
     gc.freeze()
+    # A long report is read in a thread (web.offload); the loop waits for the GIL at each step of a
+    # request, up to this interval each time (5 ms by default: ~30 ms for a health check).
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     yield
 
 
@@ -57,6 +65,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         lifespan=_warm,
     )
     app.state.settings = settings
+    generated = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's document, with the output schemas its routes' responses refer to."""
+        return with_output_schemas(generated())
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.include_router(api_router)
     app.include_router(page_router)
 
@@ -70,18 +85,21 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if request.url.path.startswith("/api/") and kind != "application/json":
-            return problem(415, "unsupported_media_type", f"send application/json, not {kind or 'no content type'}")
-        parts = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in error.errors()]
-        return problem(422, "malformed_input", "; ".join(parts) or "the request body is not valid")
+        expected = "multipart/form-data" if request.url.path == "/api/v1/extract" else "application/json"
+        if request.url.path.startswith("/api/") and kind != expected:
+            return problem(415, "unsupported_media_type", f"send {expected}, not {kind or 'no content type'}")
+        errors = error.errors()
+        parts = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in errors[:MAX_LISTED]]
+        more = f"; and {len(errors) - MAX_LISTED:,} more" if len(errors) > MAX_LISTED else ""
+        return problem(422, "malformed_input", "; ".join(parts) + more or "the request body is not valid")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if request.method == "POST" and not request.url.path.startswith("/api/") and error.status_code == 400:
-            # A form the parser refused (a pasted text over the field limit): say so on the page.
+            # A form the parser refused: say which way on the page.
             from hoguide.web.routes_pages import form_error_page
 
-            return form_error_page("that text is too long for the form (the limit is 1 MB)", 413)
+            return form_error_page(*form_refusal(str(error.detail)))
         code = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}.get(
             error.status_code, "invalid_input")
         return problem(error.status_code, code, str(error.detail))

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.web.offload import INLINE_CHARS, dismantle, free_in_steps, run_sized
+from hoguide.web.offsets import OffsetUnit, in_utf16
+from hoguide.web.openapi import output_response
 from hoguide.web.problems import PROBLEM
+from hoguide.web.uploads import text_from_upload
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"description": text, "content": {PROBLEM: {}}}
-    for code, text in ((413, "Request too large"), (415, "Not JSON"), (422, "Input that cannot be read"))
+    code: {"description": text, "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    for code, text in ((400, "A request that cannot be read"), (413, "Request too large"),
+                       (415, "Not the expected content type"), (422, "Input that cannot be read"),
+                       (500, "Internal error (nothing of it is shown)"))
 }
+
+
+OffsetsQuery = Annotated[OffsetUnit, Query(description=(
+    "How start and end are counted: code_points (Python string indices, the default) or utf16 (JavaScript "
+    "string indices; they differ after a character outside the Basic Multilingual Plane, such as an emoji)."))]
 
 
 class ReadRequest(BaseModel):
@@ -41,16 +52,57 @@ def _json(data: dict[str, Any]) -> Response:
     return Response(orjson.dumps(data), media_type="application/json")
 
 
-# The handlers are ``async``: the work is CPU-bound and short, so running it on the event loop
-# costs less than a hop to the thread pool (one worker process per core does the parallelism).
-@router.post("/read", responses=PROBLEM_RESPONSES)
-async def read(body: ReadRequest, request: Request) -> Response:
+# The handlers are ``async``: a report of a few pages is read faster on the event loop than a hop to
+# the thread pool costs (one worker process per core does the parallelism); a long one goes to a
+# thread (``offload``), so one big report does not hold up everyone else.
+@router.post("/read", responses={200: output_response("Reading", "What the report says"), **PROBLEM_RESPONSES})
+async def read(body: ReadRequest, request: Request, offsets: OffsetsQuery = "code_points") -> Response:
     """What the report says about HO: the same JSON as ``hoguide read --json``."""
-    return _json(api.read(body.text, max_bytes=request.app.state.settings.max_report_bytes).to_dict())
+    limit = request.app.state.settings.max_report_bytes
+
+    def work() -> Response:
+        reading = api.read(body.text, max_bytes=limit)
+        response = _json(_counted(reading.to_dict(), body.text, offsets))
+        held = dismantle(reading) if len(body.text) > INLINE_CHARS else []  # a short one frees in no time
+        del reading
+        free_in_steps(held)
+        return response
+
+    return await run_sized(len(body.text), work)
 
 
-@router.post("/explain", responses=PROBLEM_RESPONSES)
-async def explain(body: ExplainRequest, request: Request) -> Response:
+@router.post("/explain", responses={200: output_response("Explanation", "The explanation"), **PROBLEM_RESPONSES})
+async def explain(body: ExplainRequest, request: Request, offsets: OffsetsQuery = "code_points") -> Response:
     """The five answers: the same JSON as ``hoguide explain --format json``."""
-    assessment = api.explain(body.text, body.answers, max_bytes=request.app.state.settings.max_report_bytes)
-    return _json(assessment.to_dict())
+    limit = request.app.state.settings.max_report_bytes
+
+    def work() -> Response:
+        assessment = api.explain(body.text, body.answers, max_bytes=limit)
+        response = _json(_counted(assessment.to_dict(), body.text, offsets))
+        held = dismantle(assessment) if len(body.text) > INLINE_CHARS else []
+        del assessment
+        free_in_steps(held)
+        return response
+
+    return await run_sized(len(body.text) + len(body.answers or ()), work)
+
+
+def _counted(data: dict[str, Any], text: str, offsets: OffsetUnit) -> dict[str, Any]:
+    return in_utf16(data, text) if offsets == "utf16" else data
+
+
+EXTRACTED = {"description": "The file's text", "content": {"application/json": {"schema": {
+    "type": "object", "required": ["text", "warnings"],
+    "properties": {"text": {"type": "string"}, "warnings": {"type": "array", "items": {"type": "string"}}}}}}}
+
+
+@router.post("/extract", responses={200: EXTRACTED, **PROBLEM_RESPONSES})
+async def extract(
+    request: Request, file: Annotated[UploadFile, File(description="A .txt file or a PDF with a text layer.")],
+) -> Response:
+    """The text of an uploaded report file, as the form reads it: a PDF's text is extracted in a sandbox
+    (page, time and memory limits); a damaged, protected or scanned PDF gets its own problem."""
+    settings = request.app.state.settings
+    data = await file.read(settings.max_report_bytes * 4 + 1)
+    decoded = await text_from_upload(data, file.filename or "", settings.max_report_bytes, settings.pdf)
+    return _json({"text": decoded.text, "warnings": list(decoded.warnings)})

@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from hoguide import api
-from hoguide.errors import HoguideError
+from hoguide.errors import HoguideError, public_message
 from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import Assessment
@@ -22,6 +22,7 @@ from hoguide.models.case import PatientAnswers
 from hoguide.render.html import explanation_context
 from hoguide.render.pdf import render_pdf
 from hoguide.web.forms import answers_from_form, cause_choices, symptom_choices
+from hoguide.web.offload import INLINE_CHARS, dismantle, free_in_steps, run_sized
 from hoguide.web.problems import status_for
 from hoguide.web.templating import templates
 from hoguide.web.uploads import text_from_upload
@@ -101,7 +102,7 @@ async def _read_form(form: ReportForm, request: Request) -> PatientAnswers | Non
     limit = request.app.state.settings.max_report_bytes
     if form.upload is not None and form.upload.filename:
         data = await form.upload.read(limit * 4 + 1)
-        form.report = text_from_upload(data, form.upload.filename, limit).text
+        form.report = (await text_from_upload(data, form.upload.filename, limit, request.app.state.settings.pdf)).text
     return answers_from_form(form.cause, form.event_date, form.symptoms, form.prior_excision, form.known_fop,
                              form.big_toes, form.lump_after_knock, form.event_text, form.symptoms_text)
 
@@ -112,9 +113,12 @@ def _assess(report: str, request: Request, answers: PatientAnswers | None = None
 
 def _result(report: str, view: str, answers_state: list[tuple[str, str]], request: Request,
             answers: PatientAnswers | None = None) -> HTMLResponse:
-    context = explanation_context(_assess(report, request, answers), clinician=view == "clinician",
-                                  stylesheet_url=STYLESHEET)
+    assessment = _assess(report, request, answers)
+    context = explanation_context(assessment, clinician=view == "clinician", stylesheet_url=STYLESHEET)
     page = templates().get_template("result.html.j2").render(**context, report=report, form_state=answers_state)
+    held = dismantle(assessment) if len(report) > INLINE_CHARS else []  # see web.offload.dismantle
+    del assessment, context
+    free_in_steps(held)
     return HTMLResponse(page)
 
 
@@ -124,7 +128,7 @@ async def _handout(assessment: Assessment) -> Response:
 
 
 def _form_error(form: ReportForm, error: HoguideError) -> HTMLResponse:
-    return _index(form.report if len(form.report) < 100_000 else "", error.message, status_for(error), form)
+    return _index(form.report if len(form.report) < 100_000 else "", public_message(error), status_for(error), form)
 
 
 @router.post("/explain", response_class=HTMLResponse)
@@ -135,7 +139,7 @@ async def explain_form(
 ) -> HTMLResponse:
     try:
         answers = await _read_form(form, request)
-        return _result(form.report, view, form.state, request, answers)
+        return await run_sized(len(form.report), lambda: _result(form.report, view, form.state, request, answers))
     except HoguideError as error:
         return _form_error(form, error)
 
@@ -145,7 +149,7 @@ async def handout_form(request: Request, form: Annotated[ReportForm, Depends(rep
     """The printable handout of the posted report, as a PDF download."""
     try:
         answers = await _read_form(form, request)
-        return await _handout(_assess(form.report, request, answers))
+        return await _handout(await run_sized(len(form.report), lambda: _assess(form.report, request, answers)))
     except HoguideError as error:
         return _form_error(form, error)
 
@@ -168,4 +172,4 @@ async def example_handout(name: str, request: Request) -> Response:
     try:
         return await _handout(_assess(text, request))
     except HoguideError as error:
-        return _index(error=error.message, status=status_for(error))
+        return _index(error=public_message(error), status=status_for(error))

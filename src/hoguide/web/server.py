@@ -39,6 +39,17 @@ ORPHAN_CHECK_SECONDS = 0.5
 UVICORN_OPTIONS: dict[str, Any] = {"factory": True, "access_log": False, "log_level": "warning"}
 
 
+def _http_options() -> dict[str, Any]:
+    """The httptools protocol with the idle and header-size limits (``protocol``); where httptools is
+    missing, h11 with its own limit on an incomplete head."""
+    try:
+        from hoguide.web.protocol import KEEP_ALIVE_SECONDS, MAX_HEAD_BYTES, GuardedHttpToolsProtocol
+    except ImportError:
+        return {"http": "h11", "h11_max_incomplete_event_size": 64 * 1024, "timeout_keep_alive": 5}
+    return {"http": GuardedHttpToolsProtocol, "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+            "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
+
+
 class PortInUseError(OSError):
     """The address cannot be listened on (taken by another program, or not this machine's)."""
 
@@ -59,7 +70,7 @@ def _listening_socket(host: str, port: int, *, shared: bool) -> socket.socket:
 
 
 def _worker(host: str, port: int, supervisor: int) -> None:
-    server = uvicorn.Server(uvicorn.Config(APP, **UVICORN_OPTIONS))
+    server = uvicorn.Server(uvicorn.Config(APP, **UVICORN_OPTIONS, **_http_options()))
     threading.Thread(target=_stop_when_orphaned, args=(server, supervisor), daemon=True).start()
     server.run(sockets=[_listening_socket(host, port, shared=True)])
 
@@ -82,7 +93,7 @@ def serve(host: str, port: int, workers: int, *, on_ready: Callable[[], None] | 
     if on_ready is not None:
         on_ready()
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
-        uvicorn.run(APP, host=host, port=port, workers=workers, **UVICORN_OPTIONS)
+        uvicorn.run(APP, host=host, port=port, workers=workers, **UVICORN_OPTIONS, **_http_options())
     else:
         _supervise(host, port, workers)
 

@@ -1,0 +1,111 @@
+"""Archives that fight back: every bad record becomes an error row, CSV cells are no formulas, and a
+killed scan leaves no worker behind."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from hoguide.batch import SinkSpec, open_source, scan
+from hoguide.batch.sinks import csv_cell
+from tests.batch.test_scan import REPORTS, hoguide, read_jsonl_parts, write_jsonl
+from tests.web.test_server import _alive, _children
+
+FORMULAS = ["=HYPERLINK(\"https://evil.example\",\"open\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+
+
+def test_lone_surrogates_become_error_rows_and_resume_passes_them(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps({"report_id": i, "text": t}) for i, t in REPORTS[:4]]
+    lines.insert(1, '{"report_id": "bad\\ud800id", "text": "HO at the hip."}')
+    lines.insert(3, '{"report_id": "b2", "text": "HO at the \\udfff hip."}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for fmt in ("jsonl", "csv", "parquet"):
+        done = hoguide("scan", str(path), "-o", str(tmp_path / fmt), "--format", fmt, "-q", "--batch-size", "2")
+        assert done.returncode == 0, done.stderr
+        assert "errors: 2" in done.stdout
+    rows = read_jsonl_parts(tmp_path / "jsonl")
+    assert [r["report_id"] for r in rows] == ["r1", "bad\ufffdid", "r2", "b2", "r3", "r4"]
+    assert [r["error_message"] for r in rows if r["error_code"] == "bad_encoding"] == [
+        "in.jsonl: line 2: the id holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text",
+        "in.jsonl: line 4: the text holds a lone surrogate (\\ud800-\\udfff), which is not Unicode text"]
+    manifest = json.loads((tmp_path / "jsonl" / "_manifest.json").read_text(encoding="utf-8"))
+    (tmp_path / "jsonl" / manifest["parts"][-1]["file"]).unlink()
+    manifest["parts"], manifest["complete"] = manifest["parts"][:1], False
+    (tmp_path / "jsonl" / "_manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    resumed = hoguide("scan", str(path), "-o", str(tmp_path / "jsonl"), "--format", "jsonl", "-q", "--batch-size",
+                      "2", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert read_jsonl_parts(tmp_path / "jsonl") == rows
+
+
+def test_an_over_long_line_is_skipped_without_being_held(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"report_id": "a", "text": REPORTS[0][1]}) + "\n")
+        handle.write('{"report_id": "big", "text": "' + "HO " * 33_000_000 + '"}\n')  # a 99 MB line
+        handle.write(json.dumps({"report_id": "c", "text": REPORTS[1][1]}) + "\n")
+    # A parent of its own, so its peak memory is the scan's alone (holding the line took ~350 MB).
+    measure = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
+               "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", measure, sys.executable, "-m", "hoguide", "scan", str(path), "-o",
+                          str(tmp_path / "out"), "--format", "jsonl", "-q"], capture_output=True, text=True,
+                         check=True).stdout.split()
+    code, peak_kb = int(out[-2]), int(out[-1])
+    assert code == 0
+    assert peak_kb < 200_000, peak_kb
+    rows = read_jsonl_parts(tmp_path / "out")
+    assert [(r["report_id"], r["ho_status"]) for r in rows] == [("a", "present"), ("2", "error"), ("c", "absent")]
+    assert rows[1]["error_code"] == "input_too_large"
+    assert rows[1]["error_message"].startswith("in.jsonl: line 2: the line is 99.0 MB, over the limit")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    source = open_source(write_jsonl(tmp_path / "in.jsonl", [(f, REPORTS[0][1]) for f in FORMULAS]))
+    scan(source, SinkSpec(tmp_path / "csv", "csv"))
+    scan(source, SinkSpec(tmp_path / "jsonl", "jsonl"))
+    with (tmp_path / "csv" / "part-00000.csv").open(encoding="utf-8", newline="") as handle:
+        cells = [row["report_id"] for row in csv.DictReader(handle)]
+    assert cells == ["'" + f for f in FORMULAS]
+    assert [r["report_id"] for r in read_jsonl_parts(tmp_path / "jsonl")] == FORMULAS  # kept as they are
+    assert [csv_cell(v) for v in ("HO", "r-1", 3, None, "")] == ["HO", "r-1", 3, None, ""]
+
+
+def test_the_workers_stop_when_the_scan_is_killed(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [(f"r{n}", REPORTS[n % 7][1]) for n in range(60_000)])
+    scan_process = subprocess.Popen([sys.executable, "-m", "hoguide", "scan", str(source), "-o", str(tmp_path / "out"),
+                                     "--format", "jsonl", "--workers", "2", "-q"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not list((tmp_path / "out").glob("part-*")):  # the workers are at work
+            assert time.monotonic() < deadline and scan_process.poll() is None
+            time.sleep(0.1)
+        workers = _children(scan_process.pid)
+        assert len(workers) >= 2
+        os.kill(scan_process.pid, signal.SIGKILL)
+        scan_process.wait()
+        deadline = time.monotonic() + 20
+        while any(_alive(pid) for pid in workers):
+            assert time.monotonic() < deadline, "a worker outlived the scan"
+            time.sleep(0.1)
+    finally:
+        if scan_process.poll() is None:
+            scan_process.kill()
+
+
+def test_a_csv_row_with_the_wrong_number_of_fields_is_an_error_row(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("report_id,text\nr1,HO at the hip.\nr2,No HO.,extra\nr3,No HO.\n", encoding="utf-8")
+    done = hoguide("scan", str(path), "-o", str(tmp_path / "out"), "--format", "jsonl", "-q")
+    assert done.returncode == 0, done.stderr
+    rows = read_jsonl_parts(tmp_path / "out")
+    assert [(r["report_id"], r["ho_status"]) for r in rows] == [("r1", "present"), ("2", "error"), ("r3", "absent")]
+    assert rows[1]["error_message"] == ("in.csv: line 3: 3 fields where the header has 2; check the quoting of that "
+                                        "report")
