@@ -122,9 +122,21 @@ class CaseView:
     def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
         """Excisions of HO itself: the excision shares a sentence with an HO mention, so the
         excision of burn wounds or of a tumour elsewhere in the report does not count."""
-        return [e for e in self.facts
-                if e.item.kind == "treatment" and e.item.concept == "excision" and e.item.status in statuses
-                and self._in_ho_sentence(e)]
+        excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
+                     and self._in_ho_sentence(e)]
+        # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
+        planned = {(e.reading, self._sentence_start(e)) for e in excisions if e.item.status == "hypothetical"}
+        return [e for e in excisions if e.item.status in statuses
+                and not (e.item.status == "present" and (e.reading, self._sentence_start(e)) in planned)]
+
+    @property
+    def excision_planned(self) -> bool:
+        """The report plans or discusses removing the HO ("listed for excision of the heterotopic bone")."""
+        return bool(self._ho_excisions("hypothetical"))
+
+    def _sentence_start(self, fact: Located[Fact]) -> int:
+        return next((f.item.sentence_start for f in self.findings if f.reading == fact.reading
+                     and f.item.sentence_start <= fact.item.start < f.item.sentence_end), -1)
 
     @property
     def removed_before(self) -> bool:
