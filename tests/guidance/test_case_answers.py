@@ -21,6 +21,9 @@ def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
         assert set(wanted) <= said[question], (question, sorted(said[question]))
     for question, unwanted in case.get("never", {}).items():
         assert not set(unwanted) & said[question], (question, sorted(said[question]))
+    lines = [line for said in assessment.report_says for line in said.details]
+    for wanted in case.get("report_lines", []):
+        assert sum(line.startswith(wanted) for line in lines) == 1, lines
     steps = [s.text for s in assessment.next_steps]
     kb = load_knowledge()
     assert [i for i in case.get("next_steps", []) if kb.statement(i).patient not in steps] == [], steps

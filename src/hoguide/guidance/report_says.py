@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hoguide.guidance.view import CaseView
+from dataclasses import replace
+
+from hoguide.guidance.view import MATURITY_ORDER, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -10,6 +12,7 @@ from hoguide.models.reading import Finding, Reading
 from hoguide.reading.report_status import SectionAuthority, section_authority
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
+HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
@@ -57,23 +60,55 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
             or f.status == reading.ho_status]
 
 
+def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Finding]:
+    """The mentions merged into one per place (sites and side), in the order the report first names
+    them: the grade from the report's last word on it (an addendum's "Brooker III" over the findings'
+    "IV"), the least mature maturity, the first change. A mention with no place joins the only lesion
+    there is, else stands alone."""
+    places: dict[tuple[tuple[str, ...], str | None], list[Finding]] = {}
+    unplaced: list[Finding] = []
+    for finding in findings:
+        if not finding.sites:
+            unplaced.append(finding)
+            continue
+        # "the hip" and "the pelvis" on one side are one lesion about the hip joint
+        region = tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
+        places.setdefault((region, finding.laterality), []).append(finding)
+    if len(places) == 1:
+        next(iter(places.values())).extend(unplaced)
+        unplaced = []
+    merged = []
+    for group in [*places.values(), *([f] for f in unplaced)]:
+        graded = [f for f in group if f.grade]
+        grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
+        maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m for f in group)), None)
+        change = next((f.change for f in group if f.change), None)
+        merged.append(replace(group[0], grade=grade, maturity=maturity, change=change))
+    return merged
+
+
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     """One plain statement per status (present, possible, from before …), each with one detail
-    line per distinct mention, in the order the report first uses them."""
+    line per lesion (place and side), in the order the report first names them."""
     groups: dict[str, tuple[list[str], list[Evidence], list[str]]] = {}
     authority = section_authority(kb)
     compared = view.compared_with_prior  # one look at the reports, not one per mention
     for i, reading in enumerate(view.case.readings):
+        by_status: dict[str, list[Finding]] = {}
         for finding in _said_by_the_study(reading, authority):
-            status = finding.status if finding.experiencer == "patient" else "other_person"
-            details, refs = (_details(finding, kb, compared)
-                             if status in ("present", "possible", "historical") else ([], []))
-            lines, evidence, citations = groups.setdefault(status, ([], [], []))
-            line = " ".join(details)
-            if line and line not in lines:
-                lines.append(line)
-            evidence.append(Evidence(finding.start, finding.end, finding.text, i))
-            citations += refs
+            status: str = finding.status if finding.experiencer == "patient" else "other_person"
+            by_status.setdefault(status, []).append(finding)
+            groups.setdefault(status, ([], [], []))[1].append(Evidence(finding.start, finding.end, finding.text, i))
+        for status, findings in by_status.items():
+            if status not in ("present", "possible", "historical"):
+                continue
+            lines, _, citations = groups[status]
+            for lesion in _lesions(findings, authority):
+                details, refs = _details(lesion, kb, compared)
+                line = " ".join(details)
+                if line and line not in lines:
+                    lines.append(line)
+                citations += refs
         # A possible bone tumour is never listed among harmless look-alikes: the tumour red flag speaks of it.
         mimics = [m for m in reading.mimics if m.status != "absent" and m.concept not in SERIOUS_MIMICS]
         if mimics:
