@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache, partial
 from operator import attrgetter
 
@@ -159,6 +160,7 @@ class Reader:
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                               "patient", section.id if section is not None else None, (), ref.value))
         findings.sort(key=attrgetter("start"))
+        findings = _maturity_said_next(text, findings, hits, sentences, sections)
         facts += _prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))
@@ -362,6 +364,29 @@ def _words_apart(text: str, span: tuple[int, int], hit: Hit[Payload]) -> int:
 
 def _inside_mimic(grades: Sequence[tuple[Grade, int, int]], hits: Sequence[Hit[Payload]]) -> bool:
     return any(h.payload[0] == "mimic" and h.start <= g[1] < h.end for g in grades for h in hits)
+
+
+def _maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
+                        sections: SectionIndex) -> list[Finding]:
+    """A report often says how mature the bone is in the sentence after it names it ("Heterotopic
+    ossification medial to both hips. Both partly corticated, not yet fully mature."). A finding with no
+    maturity of its own takes the maturity of the next sentence, when that sentence is in the same section
+    and names no HO of its own."""
+    ho_sentences = {f.sentence_start for f in findings}
+    said_next: dict[int, str | None] = {}  # per following sentence, looked at once
+    out = []
+    for finding in findings:
+        if finding.maturity is None and finding.sentence_end < len(text) and finding.sentence_end not in ho_sentences:
+            if finding.sentence_end not in said_next:
+                start, end = sentences.span(finding.sentence_end)
+                said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"]
+                same_section = sections.at(start) is sections.at(finding.start)
+                said_next[finding.sentence_end] = said[0] if said and same_section and start not in ho_sentences \
+                    else None
+            if (maturity := said_next[finding.sentence_end]) is not None:
+                finding = replace(finding, maturity=maturity)
+        out.append(finding)
+    return out
 
 
 def _fact_kind(kind: str) -> FactKind:
