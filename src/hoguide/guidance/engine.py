@@ -20,6 +20,7 @@ from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFindin
 from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
+FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
 
 
 def reference_link(kb: KnowledgeBase, key: str) -> str | None:
@@ -37,8 +38,9 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     case = replace(case, answers=understood.answers)
     view = CaseView.of(case)
     steps = next_steps(view, kb)
-    features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"])
     red_flags, flag_states = find_red_flags(view, kb)
+    features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"],
+                             fop_known=any(f.id == FOP_KNOWN for f in red_flags))
     answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
                for question in QUESTIONS}
     report_says = restate_report(view, kb)

@@ -9,6 +9,7 @@ from datetime import date
 from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
 from hoguide.models.reading import Fact
+from hoguide.reading.sentences import split_sentences
 
 # "6 weeks after", "4 months post", "pod 3" (the time reference's value as the reader gives it)
 INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>day|week|wk|month|mo|year|yr)s?\.?\s+"
@@ -32,10 +33,10 @@ def _cause_count(causes: set[str]) -> CauseCount:
     return "none" if not acquired else "one" if len(acquired) == 1 else "several"
 
 
-def _fop(view: CaseView) -> FopState:
-    if not view.fop_suspected:
-        return "none"
-    return "known" if view.case.answers.known_fop else "suspected"
+def _fop(view: CaseView, known_in_report: bool) -> FopState:
+    if known_in_report or view.case.answers.known_fop:
+        return "known"
+    return "suspected" if view.fop_suspected else "none"
 
 
 def months_between(start: date, end: date) -> int:
@@ -43,10 +44,16 @@ def months_between(start: date, end: date) -> int:
 
 
 def _months_in_report(view: CaseView) -> float | None:
-    """The shortest "N weeks after" / "N months post-op" / "POD N" in the reports: the latest event."""
+    """The shortest "N weeks after" / "N months post-op" / "POD N" said in the same sentence as a cause
+    ("6 weeks after right THR"): the time since the latest event. An interval about something else
+    ("aspiration 3 weeks after the fall", a drug course) stays out unless a cause is named beside it."""
+    index = {i: split_sentences(r.text) for i, r in enumerate(view.case.readings)}
+    causes = {(c.reading, *index[c.reading].span(c.item.start)) for c in view.affirmed("cause")}
     found = []
     for fact in view.facts:
         if fact.item.kind != "time" or fact.item.concept not in ("interval", "postoperative_day"):
+            continue
+        if (fact.reading, *index[fact.reading].span(fact.item.start)) not in causes:
             continue
         match = INTERVAL.search(fact.item.value or fact.item.text)
         if match is None:
@@ -85,7 +92,8 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
 
 
-def case_features(view: CaseView, recommends: Iterable[str] = ()) -> CaseFeatures:
+def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: bool = False) -> CaseFeatures:
+    """``fop_known``: the report itself says FOP is known (the red flags read it: "diagnosed age 5, ACVR1")."""
     causes = view.causes()
     symptoms = view.symptoms()
     answers = view.case.answers
@@ -104,6 +112,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = ()) -> CaseFeature
         change=view.change or "unknown",  # type: ignore[arg-type]
         severe=view.high_grade or bool(severity_facts(view)),
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
+        bridged=any(f.item.concept == "ankylosis" for f in severity_facts(view)),
         active=bool(activity_facts(view)),
         symptoms=bool(symptoms),
         reported_symptoms=any(symptoms.values()),
@@ -115,7 +124,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = ()) -> CaseFeature
         prophylaxis=frozenset(answers.prophylaxis) | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
         anticoagulated="anticoagulant" in given,
         nsaid_caution=bool(caution_facts(view)),
-        fop=_fop(view),
+        fop=_fop(view, fop_known),
         surgery_planned=answers.surgery_planned or view.excision_planned,
         since_event=_since_event(view),
         event_date_told=answers.event_date is not None,

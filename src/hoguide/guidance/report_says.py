@@ -9,7 +9,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
-from hoguide.reading.report_status import SectionAuthority, section_authority
+from hoguide.reading.report_status import SectionAuthority, nothing_new, section_authority
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
@@ -56,8 +56,12 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     if any(rank(f) >= BODY_AUTHORITY for f in about_patient):
         kept = [f for f in kept if rank(f) >= BODY_AUTHORITY or f.experiencer != "patient"]
     top = max((rank(f) for f in about_patient), default=BODY_AUTHORITY)
-    return [f for f in kept if f.experiencer != "patient" or f.status == "hypothetical" or rank(f) == top
+    kept = [f for f in kept if f.experiencer != "patient" or f.status == "hypothetical" or rank(f) == top
             or f.status == reading.ho_status]
+    # "no new HO" beside known HO is not "there is no HO": it says nothing about the HO already there
+    if reading.ho_status != "absent":
+        kept = [f for f in kept if not nothing_new(f, reading.text)]
+    return kept
 
 
 def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Finding]:

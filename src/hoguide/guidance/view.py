@@ -32,6 +32,12 @@ PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|sinc
                          r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
 
 
+# "Comparison: none", "no prior imaging", "no previous films available": nothing to compare with.
+NO_PRIOR = re.compile(r"\b(?:comparisons?:?\s*(?:none|nil|n/a)\b|no comparison\b|no (?:prior|previous|earlier) "
+                      r"(?:imaging|studies|study|films?|radiographs?|x-rays?|examinations?|scans?)\b|"
+                      r"(?:prior|previous|comparison) (?:imaging|studies|films?|radiographs?) (?:is |are )?"
+                      r"(?:not |un)available|none available)", re.IGNORECASE)
+
 T = TypeVar("T", Finding, Fact)
 
 
@@ -105,7 +111,7 @@ class CaseView:
     def compared_with_prior(self) -> bool:
         """Does a report refer to an earlier study? Without one, "increased" is uptake or signal on this
         study ("increased uptake in all three phases"), not growth since a last scan."""
-        return any(PRIOR_STUDY.search(r.text) for r in self.case.readings)
+        return any(PRIOR_STUDY.search(r.text) and not NO_PRIOR.search(r.text) for r in self.case.readings)
 
     @property
     def change(self) -> str | None:

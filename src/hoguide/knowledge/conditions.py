@@ -59,6 +59,7 @@ class CaseFeatures:
     change: Change = "unknown"             # only against a stated earlier study
     severe: bool = False                   # high grade, bridging, ankylosis, lost motion, nerve or skin harm
     joint_limited: bool = False            # the report says the joint is bridged, fused or has lost motion
+    bridged: bool = False                  # the report says bone bridges or fuses the joint
     active: bool = False                   # rising alkaline phosphatase, a hot bone scan
     symptoms: bool = False                 # in the report or the patient's answers
     reported_symptoms: bool = False        # in the report
@@ -79,7 +80,7 @@ class CaseFeatures:
 
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
-BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "active", "symptoms",
+BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
                  "nsaid_caution", "surgery_planned", "event_date_told")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
@@ -113,6 +114,7 @@ class When(BaseModel):
     located: bool | None = None
     severe: bool | None = None
     joint_limited: bool | None = None
+    bridged: bool | None = None
     active: bool | None = None
     symptoms: bool | None = None
     reported_symptoms: bool | None = None

@@ -52,7 +52,8 @@ def section_authority(kb: KnowledgeBase) -> SectionAuthority:
     return SectionAuthority(kb.section_rules)
 
 
-def _nothing_new(finding: Finding, text: str) -> bool:
+def nothing_new(finding: Finding, text: str) -> bool:
+    """Is this an absent mention that only says nothing new ("no new HO", "no recurrence of HO")?"""
     return finding.status == "absent" and bool(NOTHING_NEW.search(text, finding.sentence_start, finding.start))
 
 
@@ -61,7 +62,7 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
     about_patient = [f for f in findings if f.experiencer == "patient" and f.status in CURRENT_PRECEDENCE]
     if not about_patient:
         return []
-    about_patient = [f for f in about_patient if not _nothing_new(f, text)] or about_patient
+    about_patient = [f for f in about_patient if not nothing_new(f, text)] or about_patient
     rank = [authority.of(f.section) for f in about_patient]
     top = max(rank)
     in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
