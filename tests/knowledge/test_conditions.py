@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from hoguide.knowledge.conditions import CaseFeatures, When
+from hoguide.knowledge.conditions import CaseFeatures, When, covers_every_case
 
 AFTER_SCI = CaseFeatures(status="present", causes=frozenset({"spinal_cord_injury"}), neurologic=True,
                          sites=frozenset({"hip"}), grade="high")
@@ -42,3 +42,11 @@ def test_conditions_that_cannot_meet_are_told_apart_from_those_that_can() -> Non
 def test_a_condition_that_can_never_hold_is_refused(when: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         When.model_validate(when)
+
+
+def test_a_decision_table_row_answers_every_case_only_with_a_statement_for_every_case() -> None:
+    declined, not_declined = When(imaging_declined=True), When(imaging_declined=False)
+    assert covers_every_case([declined, not_declined])
+    assert covers_every_case([When(), declined])
+    assert not covers_every_case([declined, When(severe=False)])
+    assert not covers_every_case([When(imaging_declined=True, severe=True), not_declined])

@@ -129,4 +129,6 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         since_event=_since_event(view),
         event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),
+        imaging_declined=any(x.item.kind == "next_step" and x.item.concept == "follow_up_imaging"
+                             and x.item.status == "absent" for x in view.facts),
     )

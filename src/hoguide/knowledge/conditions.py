@@ -75,6 +75,7 @@ class CaseFeatures:
     fop: FopState = "none"
     surgery_planned: bool = False
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
+    imaging_declined: bool = False         # the report says no more X-rays or scans are needed
     since_event: SinceEvent = "unknown"
     event_date_told: bool = False          # the time since the event comes from the patient's date
     age: AgeBand = "unknown"
@@ -83,7 +84,7 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "nsaid_caution", "surgery_planned", "event_date_told")
+                 "nsaid_caution", "surgery_planned", "event_date_told", "imaging_declined")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 
 
@@ -126,6 +127,7 @@ class When(BaseModel):
     ho_treated: bool | None = None
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
+    imaging_declined: bool | None = None
     surgery_planned: bool | None = None
     event_date_told: bool | None = None
 
@@ -181,3 +183,13 @@ class When(BaseModel):
 
 
 ALWAYS = When()
+
+
+def covers_every_case(conditions: list[When]) -> bool:
+    """Does one of these conditions hold for every case? True when one has no condition, or two ask the
+    same single yes/no feature the two ways ({imaging_declined: true} and {imaging_declined: false})."""
+    if ALWAYS in conditions:
+        return True
+    single = [w.model_dump(exclude_defaults=True) for w in conditions]
+    asked = {(name, value) for d in single if len(d) == 1 for name, value in d.items() if name in BOOL_FEATURES}
+    return any((name, not value) in asked for name, value in asked)

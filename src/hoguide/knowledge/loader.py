@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from hoguide.errors import KnowledgeError
 from hoguide.folding import normalise_phrase
-from hoguide.knowledge.conditions import ALWAYS
+from hoguide.knowledge.conditions import ALWAYS, covers_every_case
 from hoguide.knowledge.schema import (
     FIXED_IDS,
     LEXICON_KINDS,
@@ -383,8 +383,8 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
                 else:
                     reachable.add(statement_id)
         last = rules[-1]
-        unconditional = [s for s in last.say if s in content.statements and content.statements[s].when == ALWAYS]
-        if last.when != ALWAYS or not unconditional:
+        conditions = [content.statements[s].when for s in last.say if s in content.statements]
+        if last.when != ALWAYS or not covers_every_case(conditions):
             c.add(file, _line_of(node, ("answer_rules", question, len(rules) - 1)),
                   f"question {question!r}: the last rule and one of its statements must have no condition, "
                   "so every case gets an answer")
