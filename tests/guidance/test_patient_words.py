@@ -20,7 +20,7 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"symptoms_text": "can't lift my arm above my head, no fever"}, [], ["stiffness"],
      ["Symptoms: stiffness or less movement.", "You said you do not have: fever."]),
     ({"symptoms_text": "my calf is swollen and I am not numb"}, [], ["calf_pain"],
-     ["Symptoms: swelling, pain or swelling in the calf.", "You said you do not have: numbness or tingling."]),
+     ["Symptoms: pain or swelling in the calf.", "You said you do not have: numbness or tingling."]),
     ({"event": "no injury that I remember"}, [], [], ["What happened: we could not match your words to a known "
                                                       "cause of HO."]),
 ])
@@ -63,3 +63,14 @@ def test_a_swollen_knee_alone_after_a_knee_replacement_is_not_a_clot_but_calf_pa
     calf = api.explain(knee, {"symptoms_text": "my calf is sore and swollen", "as_of": "2026-12-04"})
     assert "dvt_suspected" not in [f.id for f in swollen.red_flags]
     assert "dvt_suspected" in [f.id for f in calf.red_flags]
+
+
+def test_breathlessness_in_the_patients_words_or_answers_raises_the_clot_warning() -> None:
+    for answers in ({"symptoms_text": "I have been short of breath since yesterday"},
+                    {"symptoms": ["shortness_of_breath"]}):
+        assessment = api.explain(REPORT, {**answers, "as_of": "2026-12-04"})
+        assert "dvt_suspected" in [f.id for f in assessment.red_flags]
+    calm = api.explain(REPORT, {"symptoms_text": "no chest pain, not short of breath, my hip aches",
+                                "as_of": "2026-12-04"})
+    assert calm.red_flags == ()
+    assert calm.you_told_us == ("Symptoms: pain.", "You said you do not have: shortness of breath.")

@@ -23,7 +23,8 @@ SYMPTOMS: frozenset[str] = frozenset(get_args(PatientSymptom))
 PROPHYLAXIS: frozenset[str] = frozenset(get_args(Prophylaxis))
 # Words a patient uses for the warning signs the coded form asks about (content/red_flags.yaml reads these).
 SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign"): "numbness",
-                 ("red_flag", "infection_sign"): "fever", ("course", "reduced_motion"): "stiffness"}
+                 ("red_flag", "infection_sign"): "fever", ("course", "reduced_motion"): "stiffness",
+                 ("red_flag", "pe_sign"): "shortness_of_breath"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
@@ -42,9 +43,12 @@ class Understood:
 
 
 def _facts(text: str | None, kb: KnowledgeBase) -> list[Fact]:
+    """The patient's facts; a symptom inside a warning sign's words ("pain" in "chest pain") is that sign."""
     if not text or not text.strip():
         return []
-    return [f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"]
+    facts = [f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"]
+    signs = [(f.start, f.end) for f in facts if f.kind == "red_flag"]
+    return [f for f in facts if not (f.kind == "symptom" and any(s <= f.start and f.end <= e for s, e in signs))]
 
 
 def _labels(kb: KnowledgeBase, kind: str, ids: list[str]) -> str:

@@ -158,6 +158,8 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
         # A swollen knee or hip alone is the usual course after surgery there; calf pain, or swelling with
         # warmth, is what a clot looks like.
         told = set(answers.symptoms)
+        if "shortness_of_breath" in told:  # a clot may have reached the lung: the flag's emergency line
+            return "you told us you are short of breath or have chest pain, which can be a clot in the lung", []
         context = "calf_pain" in told or (set(view.sites) & LOWER_LIMB_SITES and set(view.causes()) & LOWER_LIMB_CAUSES)
         leg = sorted(told & {"swelling", "warmth", "calf_pain"})
         if ("calf_pain" in leg or len(leg) >= 2) and context:

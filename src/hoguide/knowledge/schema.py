@@ -44,7 +44,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                            "infection_reassurance", "tumour", "tumour_workup", "zonal_pattern", "fop",
                            "fop_reassurance",
                            "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
-                           "not_a_flag"}),
+                           "pe_sign", "not_a_flag"}),
 }
 
 
