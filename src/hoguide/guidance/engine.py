@@ -45,7 +45,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                for question in QUESTIONS}
     report_says = restate_report(view, kb)
     notice = kb.statement(NOTICE_ID)
-    reported = {c for c in view.causes() if view.causes()[c]}
+    found = view.causes()
+    reported = {c for c in found if found[c]}
     causes = tuple(
         CauseFinding(
             cause, kb.label("cause", cause),
@@ -53,7 +54,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
             else "report" if cause in reported else "patient",
             tuple(evidence),
         )
-        for cause, evidence in view.causes().items()
+        for cause, evidence in found.items()
     ) if view.overall_status in ("present", "historical", "possible") else ()
     keys = [*notice.refs]
     keys += [k for s in report_says for k in s.citations]

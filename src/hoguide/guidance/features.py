@@ -9,7 +9,6 @@ from datetime import date
 from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
 from hoguide.models.reading import Fact
-from hoguide.reading.sentences import split_sentences
 
 # "6 weeks after", "4 months post", "pod 3" (the time reference's value as the reader gives it)
 INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>day|week|wk|month|mo|year|yr)s?\.?\s+"
@@ -47,13 +46,12 @@ def _months_in_report(view: CaseView) -> float | None:
     """The shortest "N weeks after" / "N months post-op" / "POD N" said in the same sentence as a cause
     ("6 weeks after right THR"): the time since the latest event. An interval about something else
     ("aspiration 3 weeks after the fall", a drug course) stays out unless a cause is named beside it."""
-    index = {i: split_sentences(r.text) for i, r in enumerate(view.case.readings)}
-    causes = {(c.reading, *index[c.reading].span(c.item.start)) for c in view.affirmed("cause")}
+    causes = {view.sentence_of(c) for c in view.affirmed("cause")}
     found = []
     for fact in view.facts:
         if fact.item.kind != "time" or fact.item.concept not in ("interval", "postoperative_day"):
             continue
-        if (fact.reading, *index[fact.reading].span(fact.item.start)) not in causes:
+        if view.sentence_of(fact) not in causes:
             continue
         match = INTERVAL.search(fact.item.value or fact.item.text)
         if match is None:

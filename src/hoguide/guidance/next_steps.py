@@ -7,11 +7,9 @@ of this study ("CT PELVIS") is not a recommendation; "no follow-up is needed" is
 
 from __future__ import annotations
 
-from hoguide.guidance.view import CaseView, Located
+from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import ReportStatement
-from hoguide.models.reading import Fact
-from hoguide.reading.sentences import SentenceIndex, split_sentences
 
 KIND = "next_step"
 CUE = "cue"
@@ -19,25 +17,16 @@ NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what e
 SAID = ("present", "hypothetical", "possible", "historical")
 
 
-def _sentence_of(view: CaseView, fact: Located[Fact], splits: dict[int, SentenceIndex]) -> tuple[int, int, int]:
-    """The reading and the sentence that hold a fact, split as the reader splits them (headers aside)."""
-    index = splits.get(fact.reading)
-    if index is None:
-        index = splits[fact.reading] = split_sentences(view.case.readings[fact.reading].text)
-    return (fact.reading, *index.span(fact.item.start))
-
-
 def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     """Concept id -> what is said of it, recommendations first."""
     steps = [f for f in view.facts if f.item.kind == KIND]
-    splits: dict[int, SentenceIndex] = {}
-    cued = {_sentence_of(view, f, splits) for f in steps if f.item.concept == CUE}
+    cued = {view.sentence_of(f) for f in steps if f.item.concept == CUE}
     said: dict[str, ReportStatement] = {}
     for fact in steps:
         concept = fact.item.concept
         if concept == CUE or fact.item.status not in SAID:
             continue
-        if concept.startswith(NEEDS_CUE) and _sentence_of(view, fact, splits) not in cued:
+        if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued:
             continue
         statement = kb.statements.get(f"next.{concept}")
         if statement is None:

@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
 from hoguide.models.reading import Fact, Finding
+from hoguide.reading.sentences import SentenceIndex, split_sentences
 
 # Overall status of HO in the case, most informative first.
 STATUS_ORDER = ("present", "possible", "absent", "historical", "hypothetical")
@@ -22,7 +24,6 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
                ("hastings_graham", "III")}
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
-NEUROLOGIC_CAUSES = ("spinal_cord_injury", "traumatic_brain_injury", "stroke")
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
@@ -58,6 +59,7 @@ class CaseView:
     case: Case
     findings: list[Located[Finding]] = field(default_factory=list)  # about the patient only
     facts: list[Located[Fact]] = field(default_factory=list)
+    _sentences: dict[int, SentenceIndex] = field(default_factory=dict)  # per reading, split on first need
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -174,6 +176,13 @@ class CaseView:
     def excision_evidence(self) -> list[Evidence]:
         return [e.evidence for e in self._ho_excisions("present", "historical")]
 
+    def sentence_of(self, item: Located[Fact]) -> tuple[int, int, int]:
+        """The reading and the sentence bounds of a fact, each report split once."""
+        index = self._sentences.get(item.reading)
+        if index is None:
+            index = self._sentences[item.reading] = split_sentences(self.case.readings[item.reading].text)
+        return (item.reading, *index.span(item.item.start))
+
     # --- facts ------------------------------------------------------------------------------
     def affirmed(self, kind: str, concept: str | None = None) -> list[Located[Fact]]:
         return [f for f in self.facts if f.item.kind == kind and f.item.status in ("present", "historical")
@@ -228,7 +237,3 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
-
-    @property
-    def neurologic(self) -> bool:
-        return any(c in self.causes() for c in NEUROLOGIC_CAUSES)
