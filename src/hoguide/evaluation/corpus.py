@@ -3,7 +3,9 @@
 Two kinds of row:
 * a **mention**: ``{"text", "target", "occurrence"?, "label", ...}``, where ``label`` is one of
   LABELS. The reader's finding at the target is turned into a label the same way: ``not_ho`` when
-  no HO mention overlaps the target, ``other`` for someone else's HO, else its status. Gold
+  no HO mention overlaps the target, ``other`` for someone else's HO, else its status. The
+  inherited bone-forming diseases (FOP, progressive osseous heteroplasia) are read as causes, not
+  HO findings: where no finding overlaps, their cause fact's status is the reader's label. Gold
   ``general`` (HO as a topic or a population) is read right when the reader made the mention
   ``hypothetical`` or someone else's, as the guideline asks; gold ``other`` likewise.
 * a **report**: ``{"text", "report_status"}``, scored against ``Reading.ho_status`` ("none" is
@@ -15,7 +17,7 @@ the mentions that the reader found. ``split`` ("dev" or "heldout") lets a run sc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,12 +112,18 @@ def _target_span(row: dict[str, Any]) -> tuple[int, int] | None:
     return locate_target(target, text) if occurrence == 1 else None
 
 
-def predicted_label(reading: Reading, span: tuple[int, int]) -> tuple[str, Finding | None]:
-    """The reader's label for the mention at ``span``: its finding's status, ``other`` or ``not_ho``."""
+def predicted_label(reading: Reading, span: tuple[int, int], names_ho: Collection[tuple[str, str]] = frozenset()
+                    ) -> tuple[str, Finding | None]:
+    """The reader's label for the mention at ``span``: its finding's status, ``other`` or ``not_ho``;
+    ``names_ho`` are the (kind, concept) facts whose name is a kind of HO (the lexicon's ``names_ho``)."""
     finding = next((f for f in reading.findings if f.start < span[1] and span[0] < f.end), None)
-    if finding is None:
-        return "not_ho", None
-    return ("other" if finding.experiencer == "other" else finding.status), finding
+    if finding is not None:
+        return ("other" if finding.experiencer == "other" else finding.status), finding
+    disease = next((f for f in reading.facts if (f.kind, f.concept) in names_ho
+                    and f.start < span[1] and span[0] < f.end), None)
+    if disease is not None:
+        return ("other" if disease.experiencer == "other" else disease.status), None
+    return "not_ho", None
 
 
 def _scored_label(gold: str, predicted: str) -> str:
@@ -139,6 +147,7 @@ def _attribute_right(key: str, finding: Finding, gold: Any) -> bool:
 def evaluate_corpus(lines: Iterable[str], reader: Reader, *, split: str | None = None) -> CorpusReport:
     """Score every row (of ``split`` only, when given); bad rows are listed, never fatal."""
     report = CorpusReport()
+    names_ho = {(kind, c.id) for kind, concepts in reader.kb.lexicon.items() for c in concepts if c.names_ho}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -161,6 +170,6 @@ def evaluate_corpus(lines: Iterable[str], reader: Reader, *, split: str | None =
             if status != row["report_status"]:
                 report.errors.append(f"{row['id']}: report gold {row['report_status']}, read {status}")
             continue
-        predicted, finding = predicted_label(reading, span)
+        predicted, finding = predicted_label(reading, span, names_ho)
         report.add_mention(row, predicted, finding)
     return report

@@ -95,6 +95,9 @@ class LexiconConcept(_Strict):
     terms: tuple[Phrase, ...] = ()
     exact_case_terms: tuple[Phrase, ...] = ()
     guarded: tuple[GuardedTerms, ...] = ()   # terms that count only when their guard accepts them
+    # A disease whose name is itself a kind of HO (FOP): like an HO mention, a sentence about it in
+    # general ("FOP is a rare genetic disorder") is not this patient's.
+    names_ho: bool = False
     note: str | None = None
 
     _lower_case = field_validator("terms")(_require_lower_case)

@@ -7,9 +7,9 @@ ConText on the few sentences that hold a fact. Sentences without a lexicon hit a
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from operator import attrgetter
 
 from hoguide.config import get_settings
@@ -99,6 +99,9 @@ class Reader:
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
         self.general = GeneralStatements.of(kb.general_statements)
+        # diseases named like HO (FOP) get the general-statement test of the HO mentions
+        self._names_ho = frozenset((kind, c.id) for kind, concepts in kb.lexicon.items()
+                                   for c in concepts if c.names_ho)
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
@@ -143,16 +146,20 @@ class Reader:
             section = sections.at(span[0])
             section_id = section.id if section is not None else None
             implies = self._implies.get(section_id) if section_id is not None else None
+            # looked up at most once a sentence, and only for a mention that could be general
+            general_cue = cache(partial(self.general.cue, text, *span))
             for hit in mimic_hits:
                 status = self._context(triggers, hit, implies).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
+                if hit.payload in self._names_ho:
+                    ctx = self._unless_general(ctx, implies, general_cue)
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:
                 found = self._findings(text, span, targets, grades, triggers, section, implies, sections,
-                                       sentences, hits)
+                                       sentences, hits, general_cue)
                 findings += [f for t, f in zip(targets, found, strict=True)
                              if not (t.payload[0] == AFFIRMED_ONLY and f.status == "absent")]
         for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]):
@@ -183,6 +190,15 @@ class Reader:
         return ContextResult(ctx.negated, ctx.uncertain, ctx.historical or implies.historical,
                              ctx.hypothetical or implies.hypothetical,
                              "other" if implies.experiencer else ctx.experiencer, ctx.triggers)
+
+    @staticmethod
+    def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
+                        general_cue: Callable[[], Trigger | None]) -> ContextResult:
+        """``ctx``, or hypothetical when the sentence states HO as a topic or in a population."""
+        if ctx.status not in GENERAL_CANDIDATES or ctx.experiencer != "patient" or implies is not None:
+            return ctx
+        general = general_cue()
+        return ctx if general is None else ContextResult(hypothetical=True, triggers=(*ctx.triggers, general))
 
     def _ho_terms(self, prepared: PreparedText, span: tuple[int, int], hits: Sequence[Hit[Payload]],
                   index: HitIndex[Payload], sections: SectionIndex, sentences: SentenceIndex
@@ -225,7 +241,8 @@ class Reader:
     def _findings(self, text: str, span: tuple[int, int], targets: Sequence[Hit[Payload]],
                   grades: Sequence[tuple[Grade, int, int]], triggers: SentenceTriggers | None,
                   section: Section | None, implies: SectionImplies | None, sections: SectionIndex,
-                  sentences: SentenceIndex, hits: HitIndex[Payload]) -> list[Finding]:
+                  sentences: SentenceIndex, hits: HitIndex[Payload],
+                  general_cue: Callable[[], Trigger | None]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         for hit in hits.group_between(ATTRIBUTES, *span):
@@ -245,14 +262,8 @@ class Reader:
         size = read_size(sentence)
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
-        general: Trigger | bool | None = False  # looked up once, for the first candidate mention
         for i, target in enumerate(targets):
-            ctx = self._context(triggers, target, implies)
-            if ctx.status in GENERAL_CANDIDATES and ctx.experiencer == "patient" and implies is None:
-                if general is False:
-                    general = self.general.cue(text, *span)
-                if isinstance(general, Trigger):
-                    ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, general))
+            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
