@@ -127,6 +127,8 @@ class GeneralStatementCues(_Strict):
     # Cues no finding sentence uses, which hold even beside a specific word: "is seen following hip
     # arthroplasty in 8 to 70% of cases", "risk factors: previous HO, male sex".
     population: tuple[Phrase, ...] = ()
+    # What a study counts: "in 10 of the 33 residual limbs", "in two patients" (general.py).
+    cohort_nouns: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):

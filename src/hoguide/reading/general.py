@@ -5,8 +5,10 @@ usually follows trauma"; a radiology report says "heterotopic ossification about
 A sentence whose HO mention ConText left affirmed is read as general (status ``hypothetical``)
 when it holds a generic cue (a modal, a generic noun: "usually", "can", "condition", "cases")
 and no specific one (a side, a date, a measurement, the patient, a finding verb: "shows", "seen",
-"there is"), or a population cue, which no finding sentence uses ("% of cases", "risk factors"),
-whatever else it holds. The word lists are data (``context_rules.yaml``, ``general_statements``).
+"there is"), or a population cue, which no finding sentence uses ("% of cases", "risk factors", a
+count of a cohort: "10 of the 33 limbs", "in two patients", "5 had class I"), whatever else it
+holds. The word lists are data (``context_rules.yaml``, ``general_statements``); the shape of a
+count is here.
 """
 
 from __future__ import annotations
@@ -19,6 +21,22 @@ from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients",
+    "5 had class I". A report counts screws and views, not patients, so these hold beside a side or
+    a finding verb."""
+    cohort = any_phrase(nouns)
+    if cohort is None:
+        return None
+    noun = cohort.pattern
+    return re.compile(
+        rf"\b{_COUNT}\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|our\s+|all\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?{noun}"
+        rf"|\bin\s+{_COUNT}\s+(?:[\w-]+\s+)?{noun}"
+        rf"|(?<![\w.-])\d+\s+(?:had|developed)\s+(?:class|grade|brooker)\b",
+        re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,16 +44,19 @@ class GeneralStatements:
     generic: re.Pattern[str] | None
     specific: re.Pattern[str] | None
     population: re.Pattern[str] | None
+    cohort: re.Pattern[str] | None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
-        return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population))
+        return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
+                   _cohort_counts(cues.cohort_nouns))
 
     def cue(self, text: str, start: int, end: int) -> Trigger | None:
         """The generic cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        match = self.population.search(text, start, end) if self.population is not None else None
-        if match:
-            return Trigger(match.group(0), CATEGORY, match.start(), match.end())
+        for population in (self.population, self.cohort):
+            match = population.search(text, start, end) if population is not None else None
+            if match:
+                return Trigger(match.group(0), CATEGORY, match.start(), match.end())
         if self.generic is None:
             return None
         if self.specific is not None and self.specific.search(text, start, end):
