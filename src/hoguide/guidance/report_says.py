@@ -78,16 +78,24 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         # "the hip" and "the pelvis" on one side are one lesion about the hip joint
         region = tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
         places.setdefault((region, finding.laterality), []).append(finding)
+    # "HO lateral to the hip" in the findings and "HO, left hip" in the impression: a place named
+    # without a side is the one sided lesion of that region, when the report names only one
+    for region, side in list(places):
+        sided = [key for key in places if key[0] == region and key[1] is not None]
+        if side is None and len(sided) == 1:
+            places[sided[0]].extend(places.pop((region, None)))
     if len(places) == 1:
         next(iter(places.values())).extend(unplaced)
         unplaced = []
     merged = []
     for group in [*places.values(), *([f] for f in unplaced)]:
+        group.sort(key=lambda f: f.start)
         graded = [f for f in group if f.grade]
         grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m for f in group)), None)
         change = next((f.change for f in group if f.change), None)
-        merged.append(replace(group[0], grade=grade, maturity=maturity, change=change))
+        laterality = next((f.laterality for f in group if f.laterality), None)
+        merged.append(replace(group[0], grade=grade, maturity=maturity, change=change, laterality=laterality))
     return merged
 
 

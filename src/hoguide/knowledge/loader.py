@@ -70,6 +70,7 @@ class KnowledgeBase:
     version: str  # content hash of every data file, for provenance
     general_statements: GeneralStatementCues
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]  # question -> its decision table
+    not_the_site: tuple[str, ...] = ()  # "separate from the pelvis": the site is not the HO's
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -217,6 +218,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     lexicon: dict[str, tuple[LexiconConcept, ...]] = {}
     context_rules: tuple[ContextRule, ...] = ()
     general_statements = GeneralStatementCues()
+    not_the_site: tuple[str, ...] = ()
     section_rules: tuple[SectionRule, ...] = ()
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
@@ -241,6 +243,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
                 _check_context(c, name, node, rules)
                 context_rules = rules.rules
                 general_statements = rules.general_statements
+                not_the_site = rules.not_the_site
         elif name == "section_rules.yaml":
             sections, node = c.parse(name, source, SectionRulesFile)
             if sections is not None:
@@ -278,7 +281,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     kb = KnowledgeBase(
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
-        general_statements, content.answer_rules,
+        general_statements, content.answer_rules, not_the_site,
     )
     return kb, []
 

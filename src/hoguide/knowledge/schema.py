@@ -134,6 +134,8 @@ class GeneralStatementCues(_Strict):
 class ContextRulesFile(_Strict):
     rules: tuple[ContextRule, ...] = Field(min_length=1)
     general_statements: GeneralStatementCues = GeneralStatementCues()
+    # Words just before a site that say the HO is NOT there: "separate from the pelvis".
+    not_the_site: tuple[Phrase, ...] = ()
 
 
 class SectionImplies(_Strict):

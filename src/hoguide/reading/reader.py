@@ -6,6 +6,7 @@ ConText on the few sentences that hold a fact. Sentences without a lexicon hit a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -39,6 +40,7 @@ from hoguide.reading.general import GeneralStatements
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
+from hoguide.reading.phrases import any_phrase
 from hoguide.reading.report_status import report_status, section_authority
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
@@ -60,6 +62,7 @@ GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset(
 HEADERS, TIME_CUES, ANCHORS, TRIGGERS, ATTRIBUTES = range(len(GROUPS))
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when not negated (guards.py)
+ELSEWHERE_REACH = 60  # characters before a site searched for "separate from the"
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # Statuses a general statement can be mistaken for: "HO is rare in the wrist" (present), "no case of HO in
 # the wrist has been reported" (absent), "previous HO raises the risk" (historical). A hedged mention stays
@@ -99,6 +102,10 @@ class Reader:
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
         self.general = GeneralStatements.of(kb.general_statements)
+        # "separate from the pelvis": words that put a site away from the HO, up to two words before it
+        elsewhere = any_phrase(kb.not_the_site)
+        self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+                           if elsewhere is not None else None)
         # diseases named like HO (FOP) get the general-statement test of the HO mentions
         self._names_ho = frozenset((kind, c.id) for kind, concepts in kb.lexicon.items()
                                    for c in concepts if c.names_ho)
@@ -246,6 +253,9 @@ class Reader:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         for hit in hits.group_between(ATTRIBUTES, *span):
+            if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
+                    text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
+                continue
             i = nearest((hit.start, hit.end), positions)
             if hit.layer == "site" and _words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
                 assigned[i]["far_site"].append(hit.payload[1])
