@@ -61,6 +61,9 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     # "no new HO" beside known HO is not "there is no HO": it says nothing about the HO already there
     if reading.ho_status != "absent":
         kept = [f for f in kept if not nothing_new(f, reading.text)]
+    # "History: HO excised 2024. Findings: no recurrence": only the history names the HO the report is about
+    if not any(f.experiencer == "patient" and f.status == reading.ho_status for f in kept):
+        kept += [f for f in about_patient if f.status == reading.ho_status and f not in kept]
     return kept
 
 

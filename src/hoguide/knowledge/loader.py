@@ -71,6 +71,7 @@ class KnowledgeBase:
     general_statements: GeneralStatementCues
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]  # question -> its decision table
     not_the_site: tuple[str, ...] = ()  # "separate from the pelvis": the site is not the HO's
+    specimen_removed_by: tuple[str, ...] = ()  # "excision" in a specimen section: the HO was removed
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -219,6 +220,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     context_rules: tuple[ContextRule, ...] = ()
     general_statements = GeneralStatementCues()
     not_the_site: tuple[str, ...] = ()
+    specimen_removed_by: tuple[str, ...] = ()
     section_rules: tuple[SectionRule, ...] = ()
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
@@ -249,6 +251,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
             if sections is not None:
                 _check_sections(c, name, node, sections)
                 section_rules = sections.sections
+                specimen_removed_by = sections.specimen_removed_by
         elif name == "grade_systems.yaml":
             grades, _ = c.parse(name, source, GradeSystemsFile)
             if grades is not None:
@@ -281,7 +284,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     kb = KnowledgeBase(
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
-        general_statements, content.answer_rules, not_the_site,
+        general_statements, content.answer_rules, not_the_site, specimen_removed_by,
     )
     return kb, []
 

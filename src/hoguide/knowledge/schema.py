@@ -152,6 +152,9 @@ class SectionRule(_Strict):
     # Text before any header counts as findings (BODY_AUTHORITY).
     authority: int = Field(default=2, ge=0, le=4)
     implies: SectionImplies = SectionImplies()
+    # A pathology section about the specimen (specimen, gross, microscopic, diagnosis): where the
+    # specimen was excised, the HO it describes has been removed (reading/specimen.py).
+    describes_specimen: bool = False
     note: str | None = None
 
 
@@ -160,6 +163,9 @@ BODY_AUTHORITY = 2
 
 class SectionRulesFile(_Strict):
     sections: tuple[SectionRule, ...] = Field(min_length=1)
+    # Words in a specimen section that say the tissue was taken out ("excision", "resected"), not
+    # sampled ("core biopsy"): the HO of that report is removed HO.
+    specimen_removed_by: tuple[Phrase, ...] = ()
 
 
 class GradeSystem(_Strict):

@@ -41,9 +41,10 @@ from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
-from hoguide.reading.report_status import report_status, section_authority
+from hoguide.reading.report_status import gone_since, report_status, section_authority
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
+from hoguide.reading.specimen import SpecimenReader
 from hoguide.reading.timerefs import find_time_references
 
 TARGET = "target"  # findings and mimics compete in one layer: the longer phrase wins
@@ -112,6 +113,7 @@ class Reader:
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
+        self.specimen = SpecimenReader(kb.section_rules, kb.specimen_removed_by)
         self.authority = section_authority(kb)
         # Only the few sections that imply something (a past history, a family history) change ConText.
         self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
@@ -175,6 +177,8 @@ class Reader:
                               "patient", section.id if section is not None else None, (), ref.value))
         findings.sort(key=attrgetter("start"))
         findings = _maturity_said_next(text, findings, hits, sentences, sections)
+        findings = self.specimen.removed(text, sections.sections, findings)
+        findings = gone_since(findings, self.authority, text)
         facts += _prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))

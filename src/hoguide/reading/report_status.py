@@ -8,7 +8,9 @@ past ("HO excised in 2019; no HO now" is absent now), and "no HO on the right; p
 left" is possible. A negation of something new ("no new HO", "without further HO", "no recurrence
 of HO") says nothing about the HO already known, so it decides only when nothing else is said:
 "stable FOP without new HO" with established HO in the findings is present, and "HO excised; no
-recurrence of HO" is historical. Mentions that are hypothetical or about someone else never decide;
+recurrence of HO" is historical. Where the HO named in a clinical history is the only HO and the study
+says it has not come back ("no recurrence of HO"), that mention is historical (``gone_since``).
+Mentions that are hypothetical or about someone else never decide;
 a report with only those is "hypothetical", one with none "not_mentioned".
 """
 
@@ -16,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY, SectionRule
-from hoguide.models.reading import Finding, Status
+from hoguide.models.reading import Finding, Status, Trigger
 
 ReportStatus = Literal["present", "possible", "absent", "historical", "hypothetical", "not_mentioned"]
 REPORT_STATUSES: tuple[ReportStatus, ...] = (
@@ -32,6 +35,8 @@ CURRENT_PRECEDENCE: tuple[Status, ...] = ("present", "possible", "absent", "hist
 # set of English words of novelty), looked for between the sentence's start and the mention.
 NOTHING_NEW = re.compile(r"\b(?:no|not|without|nor|free of)\b.{0,40}?\b(?:new|further|additional|more|"
                          r"recurren\w*|recurr\w*)\b", re.IGNORECASE | re.DOTALL)
+# "No recurrence of HO", "no recurrent HO": the HO was there before and has not come back.
+NOT_BACK = re.compile(r"\b(?:no|not|without|nor|free of)\b.{0,40}?\brecurr\w*", re.IGNORECASE | re.DOTALL)
 STATUS_RULE = ("patient findings of the most authoritative section (addendum > impression > findings > history); "
                "there present > possible > absent > historical; only hypothetical: hypothetical; "
                "none: not_mentioned")
@@ -68,6 +73,27 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
     in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
     status = next(s for s in CURRENT_PRECEDENCE if any(f.status == s for f in in_top))
     return [f for f in in_top if f.status == status]
+
+
+def gone_since(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> list[Finding]:
+    """``findings``, with the HO that the study says has not come back made the patient's past.
+
+    "History: excision of HO from the residual limb in 2024. Findings: no recurrence of HO": the
+    history line names the HO, the study (a section above it) says it has not come back, so that HO is
+    historical, not a finding now. "No new HO" beside known HO says nothing of the kind."""
+    deciding = deciding_findings(findings, authority, text)
+    if not deciding or deciding[0].status != "present":
+        return list(findings)
+    top = max(authority.of(f.section) for f in deciding)
+    not_back = next((m for f in findings if f.experiencer == "patient" and f.status == "absent"
+                     and authority.of(f.section) > top
+                     for m in [NOT_BACK.search(text, f.sentence_start, f.start)] if m is not None), None)
+    if not_back is None:
+        return list(findings)
+    trigger = Trigger(not_back.group(0), "historical", not_back.start(), not_back.end())
+    gone = {id(f) for f in deciding}
+    return [replace(f, status="historical", triggers=(*f.triggers, trigger)) if id(f) in gone else f
+            for f in findings]
 
 
 def report_status(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> ReportStatus:

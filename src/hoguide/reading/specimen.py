@@ -1,0 +1,38 @@
+"""A pathology report of excised tissue: the HO it describes has been taken out.
+
+"Final diagnosis: right elbow, excision: mature heterotopic ossification" is written in the present
+tense, but the bone is on the pathologist's bench, no longer in the patient. When a section about the
+specimen (``describes_specimen`` in the section rules) names a removal ("excision", "resected"), the
+HO mentions of those sections are ``historical``, like "HO was excised". A core or needle biopsy
+names no removal: its lesion is still in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from hoguide.knowledge.schema import SectionRule
+from hoguide.models.reading import Finding, Section, Trigger
+from hoguide.reading.phrases import any_phrase
+
+
+class SpecimenReader:
+    def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str]) -> None:
+        self.describing = frozenset(rule.id for rule in rules if rule.describes_specimen)
+        self.removal: re.Pattern[str] | None = any_phrase(removed_by)
+
+    def removed(self, text: str, sections: Sequence[Section], findings: Sequence[Finding]) -> list[Finding]:
+        """``findings`` with those in the sections about an excised specimen made historical."""
+        if self.removal is None or not any(f.status == "present" for f in findings):
+            return list(findings)
+        about_specimen = [s for s in sections if s.id in self.describing]
+        removal = next((m for s in about_specimen
+                        for m in [self.removal.search(text, s.start, s.end)] if m is not None), None)
+        if removal is None:
+            return list(findings)
+        trigger = Trigger(removal.group(0), "historical", removal.start(), removal.end())
+        return [replace(f, status="historical", triggers=(*f.triggers, trigger))
+                if f.status == "present" and f.section in self.describing else f
+                for f in findings]
