@@ -69,16 +69,16 @@ class SourceNumbers:
 
     def inline(self, text: str, keys: Iterable[str]) -> list[tuple[str, list[int]]]:
         """Clinician text as pieces, each followed by the numbers cited right after it: its inline
-        ``[Key]`` marks become numbers (a held-back key's mark is dropped), and the sources it rests on
-        that it does not mark inline follow at the end."""
+        ``[Key]`` marks become numbers (the mark of a key that is not listed, being held back, is dropped),
+        and the sources it rests on that it does not mark inline follow at the end."""
         keys = tuple(keys)
         pieces: list[tuple[str, list[int]]] = []
         cursor = 0
         marked: set[str] = set()
         for match in _INLINE_KEY.finditer(text):
+            # every bracketed word in clinician text is a reference key (tests/knowledge/test_content.py);
+            # one held back from patients and clinicians alike is dropped with its brackets
             key = match.group(1)
-            if key not in self._assessment.references and key not in keys:
-                continue  # brackets that are not a source: "[n]" in a quotation, "[sic]"
             marked.add(key)
             piece = text[cursor:match.start()]
             numbers = self.numbers([key])
