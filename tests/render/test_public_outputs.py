@@ -11,7 +11,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 import yaml
 
 from hoguide import Assessment, explain, load_knowledge
@@ -26,7 +25,8 @@ CONTENT_IDS = set(KB.statements) | {q.id for q in KB.questions}
 CONTENT_ID = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[A-Za-z_]+)?\b")  # grade.brooker.IV too
 HELD_BACK = {key for key, ref in KB.references.items() if not ref.patient_safe}
 NOTE_WORDS = ("UNVERIFIED", "from memory", "not shown", "authors not shown", "ecosystem.md", "via ecosystem",
-              "low-quality", "corrected citation", "inferred", "excerpt at", "not displayed", "sources read", "page read")
+              "low-quality", "corrected citation", "inferred", "excerpt at", "not displayed", "sources read",
+              "page read")
 # "likely" is plain English in patient text ("more likely"); as a note it guesses an author
 # ("likely Giannoudis PV") or opens a bracketed aside ("(likely …", "; likely …").
 LIKELY_NOTE = re.compile(r"\blikely\s+[A-Z][\w'-]+\s+[A-Z]{1,3}\b|[(;]\s*likely\b")

@@ -54,9 +54,9 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     if assessment.red_flags:
         heading("Act on these first")
         for flag in assessment.red_flags:
-            said = _cited(f"{flag.message} {flag.action}", sources.marker(flag.patient_citations))
-            lines.append(f"{bullet}**{URGENCY_WORDS[flag.urgency]}:** {said}" if markdown
-                         else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {said}")
+            warning = _cited(f"{flag.message} {flag.action}", sources.marker(flag.patient_citations))
+            lines.append(f"{bullet}**{URGENCY_WORDS[flag.urgency]}:** {warning}" if markdown
+                         else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {warning}")
         lines.append("")
     heading("What your report says")
     for said in assessment.report_says:
