@@ -108,3 +108,11 @@ def test_grade_level_orders_texts_sensibly() -> None:
     dense = ("Heterotopic ossification constitutes extraskeletal lamellar bone formation "
              "predominantly consequent upon neurological or musculoskeletal traumatisation.")
     assert grade_level(plain) < 5 < 12 < grade_level(dense)
+
+
+def test_every_bracketed_word_in_clinician_text_is_a_source(kb: KnowledgeBase) -> None:
+    """The page turns "[Key]" in clinician text into a source number and drops a held-back key's mark,
+    so brackets there are for sources only."""
+    texts = [s.clinician or "" for s in kb.statements.values()] + [f.clinician or "" for f in kb.red_flags.values()]
+    bracketed = {m for text in texts for m in re.findall(r"\[([A-Za-z][\w.&-]*)\]", text)}
+    assert bracketed and bracketed <= set(kb.references)

@@ -128,5 +128,27 @@ def test_an_unknown_feature_value_in_a_statement_condition_is_reported(data_copy
     _edit(data_copy / "content" / "answers_cause_growth.yaml", "when: {causes: [hip_arthroplasty]}",
           "when: {causes: [hip_replacement]}")
     problems = validate_knowledge(data_copy)
-    assert any(p.startswith("content/answers_cause_growth.yaml:27: statements.0.when.causes.0: Input should be")
+    assert any(p.startswith("content/answers_cause_growth.yaml:28: statements.0.when.causes.0: Input should be")
                for p in problems)
+
+
+def test_patient_sources_are_one_or_two_of_the_statement_s_own_and_patient_safe(data_copy: Path) -> None:
+    """The one or two sources a patient sees after a statement (patient_refs) are among its refs, and
+    never a source held back from patients (docs/data-formats.md, "Answers")."""
+    content = data_copy / "content"
+    _edit(content / "answers_care.yaml", "    patient_refs: [Balboni2006]\n    when: {severe: false, active: false}",
+          "    patient_refs: [Nagi2002, Melcer2011, Balboni2006]\n    when: {severe: false, active: false}")
+    _edit(content / "answers_care.yaml", "    patient_refs: [HIPAID2006]\n", "    patient_refs: [Pakos2004]\n")
+    _edit(content / "answers_cause_growth.yaml", "    patient_refs: [eOrthopod-HO]\n",
+          "    patient_refs: [Orthovellum-THA-HO]\n")
+    problems = validate_knowledge(data_copy)
+    assert any("answers_care.yaml:" in p and "patient_refs" in p and "at most 2" in p for p in problems), problems
+    assert any("answers_care.yaml:" in p and "['Pakos2004'] are not in refs" in p for p in problems), problems
+    assert any("answers_cause_growth.yaml:" in p and "'Orthovellum-THA-HO', which is held back" in p
+               for p in problems), problems
+
+
+def test_a_red_flag_shows_at_least_one_source(data_copy: Path) -> None:
+    _edit(data_copy / "content" / "red_flags.yaml", "    patient_refs: [AAPMR-HO]\n", "    patient_refs: []\n")
+    problems = validate_knowledge(data_copy)
+    assert len(problems) == 1 and "red_flags.yaml:" in problems[0] and "patient_refs" in problems[0]

@@ -27,7 +27,7 @@ SECONDARY_HOSTS = ("orthobullets.com", "orthovellum.com", "the-medical-dictionar
 
 # Patient content whose every reference is held back, waiting to be re-sourced. Remove an entry when
 # its content gets a patient-safe source; never add one.
-PENDING_RESOURCING = {"red flag nerve_compression", "glossary trabeculae"}
+PENDING_RESOURCING = {"glossary trabeculae"}
 
 
 def _raw_references() -> list[dict[str, Any]]:

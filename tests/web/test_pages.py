@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import httpx
 import pytest
 
+from hoguide.knowledge.loader import load_knowledge
 from tests.web.pdfs import scanned_pdf, text_pdf
 
 REPORT = ("CLINICAL HISTORY: Right total hip arthroplasty 6 months ago.\n"
@@ -56,8 +58,10 @@ def test_example_link(client: httpx.Client) -> None:
 @pytest.mark.parametrize("view", ["patient", "clinician"])
 def test_sources_are_public_citations_only(client: httpx.Client, view: str) -> None:
     page = client.get(f"/example/suspected_fop_child?view={view}").text
-    assert 'id="ref-Kitterman2005"' in page and "Pediatrics 2005" in page
-    assert 'id="ref-GeneReviews-FOP"' not in page and 'id="ref-FOP-China72-mirror"' not in page  # held back
+    cited = "Pediatrics 2005" if view == "clinician" else "Orphanet J Rare Dis 2017"  # Kitterman 2005; Di Rocco 2017
+    assert re.search(r'<li id="source-\d+">[^<]*' + re.escape(cited), page)
+    for held_back in ("GeneReviews-FOP", "FOP-China72-mirror"):
+        assert load_knowledge().references[held_back].citation not in page and held_back not in page
     assert "UNVERIFIED" not in page and "via ecosystem" not in page
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.models.assessment import Answer, Certainty, Evidence, QuestionId
+from hoguide.models.assessment import Answer, Certainty, CitedText, Evidence, QuestionId
 
 
 def compose(
@@ -38,4 +38,7 @@ def compose(
         citations=citations,
         statements=tuple(ids + [s.id for s in extras]),
         rule=rule,
+        parts=tuple(CitedText(s.patient, s.patient_refs) for s in statements),
+        clinician_parts=tuple(CitedText(s.clinician or s.patient, kb.patient_refs(s.refs))
+                              for s in (*statements, *extras)),
     )

@@ -35,8 +35,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if concept in said:
             previous = said[concept]
             said[concept] = ReportStatement(kind, previous.text, (), (*previous.evidence, fact.evidence),
-                                            previous.citations)
+                                            previous.citations, previous.patient_citations)
         else:
             said[concept] = ReportStatement(kind, statement.patient, (), (fact.evidence,),
-                                            kb.patient_refs(statement.refs))
+                                            kb.patient_refs(statement.refs), statement.patient_refs)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))

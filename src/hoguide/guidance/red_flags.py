@@ -240,7 +240,7 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
                                         if urgent else (content.patient, content.action, content.urgency))
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
                                   tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
-                                  state.state))
+                                  state.state, content.patient_refs))
         said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,

@@ -16,14 +16,17 @@ HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hi
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
-def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[str], list[str]]:
+Detail = tuple[str, tuple[str, ...]]  # a line and the sources shown after it (a grade's meaning)
+
+
+def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[Detail], list[str]]:
     """Plain detail lines from curated labels, and the citations of any grade meaning used."""
-    details: list[str] = []
+    details: list[Detail] = []
     refs: list[str] = []
     if finding.sites:
         where = ", ".join(kb.label("site", s) for s in finding.sites)
         side = SIDE_WORDS.get(finding.laterality or "")
-        details.append(f"Where: {where}" + (f" ({side})." if side else "."))
+        details.append((f"Where: {where}" + (f" ({side})." if side else "."), ()))
     if finding.grade:
         grade_id = f"grade.{finding.grade.system}.{finding.grade.value}"
         system = {"brooker": "Brooker", "hastings_graham": "Hastings-Graham", "della_valle": "Della Valle"}
@@ -31,15 +34,17 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[
             line = f"Grade: {system[finding.grade.system]} {finding.grade.value}."
         else:  # "grade IV heterotopic ossification": no scale named, none guessed
             line = f"Grade: {finding.grade.value}. The report does not say which grading scale it used."
+        shown: tuple[str, ...] = ()
         if grade_id in kb.statements:
             statement = kb.statement(grade_id)
             line += " " + statement.patient
             refs += statement.refs
-        details.append(line)
+            shown = statement.patient_refs
+        details.append((line, shown))
     if finding.maturity:
-        details.append(f"How mature: {kb.label('maturity', finding.maturity)}.")
+        details.append((f"How mature: {kb.label('maturity', finding.maturity)}.", ()))
     if finding.change and compared:
-        details.append(f"Change: {kb.label('change', finding.change)}.")
+        details.append((f"Change: {kb.label('change', finding.change)}.", ()))
     return details, refs
 
 
@@ -105,7 +110,7 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     """One plain statement per status (present, possible, from before …), each with one detail
     line per lesion (place and side), in the order the report first names them."""
-    groups: dict[str, tuple[list[str], list[Evidence], list[str]]] = {}
+    groups: dict[str, tuple[list[Detail], list[Evidence], list[str]]] = {}
     authority = section_authority(kb)
     compared = view.compared_with_prior  # one look at the reports, not one per mention
     for i, reading in enumerate(view.case.readings):
@@ -120,23 +125,25 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             lines, _, citations = groups[status]
             for lesion in _lesions(findings, authority):
                 details, refs = _details(lesion, kb, compared)
-                line = " ".join(details)
-                if line and line not in lines:
-                    lines.append(line)
+                line = " ".join(text for text, _ in details)
+                if line and line not in [text for text, _ in lines]:
+                    lines.append((line, tuple(dict.fromkeys(k for _, keys in details for k in keys))))
                 citations += refs
         # A possible bone tumour is never listed among harmless look-alikes: the tumour red flag speaks of it.
         mimics = [m for m in reading.mimics if m.status != "absent" and m.concept not in SERIOUS_MIMICS]
         if mimics:
             labels = ", ".join(dict.fromkeys(kb.label("mimic", m.concept) for m in mimics))
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
-            lines.append(f"Words like this in your report: {labels}.")
+            lines.append((f"Words like this in your report: {labels}.", ()))
             evidence += [Evidence(m.start, m.end, m.text, i) for m in mimics]
     said = []
     for group, (lines, evidence, refs) in groups.items():
         statement = kb.statement(f"report.{group}")
-        said.append(ReportStatement(group, statement.patient, tuple(lines), tuple(evidence),
-                                    kb.patient_refs((*statement.refs, *refs))))
+        said.append(ReportStatement(group, statement.patient, tuple(text for text, _ in lines), tuple(evidence),
+                                    kb.patient_refs((*statement.refs, *refs)), statement.patient_refs,
+                                    tuple(keys for _, keys in lines)))
     if not any(s.status != "mimic" for s in said):
         statement = kb.statement("report.none")
-        said.insert(0, ReportStatement("none", statement.patient, (), (), kb.patient_refs(statement.refs)))
+        said.insert(0, ReportStatement("none", statement.patient, (), (), kb.patient_refs(statement.refs),
+                                       statement.patient_refs))
     return said

@@ -212,6 +212,11 @@ def _check_citations(c: _Collector, content: _Content, references: dict[str, Ref
         for key in keys:
             if key not in references:
                 c.add(file, line, f"{what} cites {key!r}, which is not in references.yaml")
+    # A source shown to a patient is one a patient may be shown: never one read only on a secondary site.
+    for file, line, what, keys in content.patient_citations:
+        for key in keys:
+            if key in references and not references[key].patient_safe:
+                c.add(file, line, f"{what} shows patients {key!r}, which is held back (patient_safe: false)")
 
 
 def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
@@ -298,6 +303,7 @@ class _Content:
         self.questions: list[Question] = []
         self.glossary: list[GlossaryTerm] = []
         self.citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
+        self.patient_citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
         self.ids: set[str] = set()
         self.answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]] = {}
         self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
@@ -344,6 +350,8 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
             content.glossary.append(item)
         if not isinstance(item, Question):
             content.citations.append((name, line, ident, item.refs))
+        if isinstance(item, Statement | RedFlagContent):
+            content.patient_citations.append((name, line, ident, item.patient_refs))
 
 
 def _check_red_flags(c: _Collector, content: _Content, signals: set[str]) -> None:

@@ -201,17 +201,39 @@ RefKey = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 PatientText = Annotated[str, StringConstraints(min_length=1, max_length=1200)]
 
 
+# The one or two sources a patient is shown for a text (``patient_refs``): a few the reader can follow,
+# not the whole supporting list, which stays in ``refs`` for the clinician text and the JSON.
+MAX_PATIENT_REFS = 2
+
+
+def _patient_refs_in_refs(patient_refs: tuple[str, ...], refs: tuple[str, ...]) -> None:
+    missing = [key for key in patient_refs if key not in refs]
+    if missing:
+        raise ValueError(f"patient_refs {missing} are not in refs: a patient source is one of the supporting sources")
+    if len(set(patient_refs)) != len(patient_refs):
+        raise ValueError("patient_refs names a source twice")
+
+
 class Statement(_Strict):
-    """One cited piece of content: patient wording (grade 8 or below) and clinician wording."""
+    """One cited piece of content: patient wording (grade 8 or below) and clinician wording.
+
+    ``patient_refs`` are the one or two sources shown to the patient after the text; an empty list
+    says the text only restates the report or the patient's answers and makes no claim of its own."""
 
     id: StatementId
     patient: PatientText
     clinician: str | None = None
     title: str | None = None
     refs: tuple[RefKey, ...] = Field(min_length=1)
+    patient_refs: tuple[RefKey, ...] = Field(max_length=MAX_PATIENT_REFS)
     # the cases it is true for (knowledge/conditions.py); the engine never says it to another case
     when: When = ALWAYS
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _patient_refs_support(self) -> Statement:
+        _patient_refs_in_refs(self.patient_refs, self.refs)
+        return self
 
 
 class StatementsFile(_Strict):
@@ -257,6 +279,8 @@ class RedFlagContent(_Strict):
     action: PatientText
     clinician: str | None = None
     refs: tuple[RefKey, ...] = Field(min_length=1)
+    # the one or two sources shown after the warning (a warning always makes a claim)
+    patient_refs: tuple[RefKey, ...] = Field(min_length=1, max_length=MAX_PATIENT_REFS)
     signal: SnakeId                               # the red_flag lexicon concept it reads
     # concepts whose presence reassures and whose absence is the warning ("lacks a zonal pattern",
     # "skin not intact"): present is not_found, absent is suspected
@@ -279,6 +303,7 @@ class RedFlagContent(_Strict):
     def _urgent_words_come_together(self) -> RedFlagContent:
         if bool(self.urgent_cues) != (self.urgent_patient is not None and self.urgent_action is not None):
             raise ValueError("urgent_cues, urgent_patient and urgent_action come together")
+        _patient_refs_in_refs(self.patient_refs, self.refs)
         return self
     raise_when: tuple[FlagState, ...] = ("suspected",)
     known_cues: tuple[Phrase, ...] = ()           # in the signal's sentence: known and being treated

@@ -27,6 +27,18 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class CitedText:
+    """A text and the sources shown right after it: for patient text the one or two that best support
+    it (content ``patient_refs``), for clinician text every source it rests on. Keys of ``references``."""
+
+    text: str
+    citations: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return fields_of(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     question: QuestionId
     answer: str
@@ -38,6 +50,10 @@ class Answer:
     citations: tuple[str, ...]
     statements: tuple[str, ...]  # content ids, in order: the trace of what was said and why
     rule: str  # the name of the decision-table row that chose them (content/answer_rules.yaml)
+    # ``answer`` then ``explanation``, statement by statement, each with the sources shown after it
+    parts: tuple[CitedText, ...] = ()
+    # ``clinician_note``, statement by statement, each with every source it rests on
+    clinician_parts: tuple[CitedText, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self, skip=("question",))
@@ -54,6 +70,7 @@ class RedFlag:
     reason: str
     clinician_note: str = ""
     state: str = "suspected"  # suspected, or known (FOP); see hoguide.guidance.red_flags
+    patient_citations: tuple[str, ...] = ()  # the one or two sources shown after message and action
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self)
@@ -94,6 +111,9 @@ class ReportStatement:
     details: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     citations: tuple[str, ...]
+    # shown after ``text`` and after each detail line (empty where a line only restates the report)
+    patient_citations: tuple[str, ...] = ()
+    detail_citations: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hoguide.models.assessment import QUESTIONS, Assessment, Evidence
+from hoguide.render.citations import Source, SourceNumbers
 
 TITLES = {
     "cause": "What caused the HO in my case?",
@@ -28,18 +29,23 @@ def quotes(assessment: Assessment, evidence: Sequence[Evidence], limit: int) -> 
     return "; ".join(f'"{w}"' for w in list(words)[:limit])
 
 
-def source_line(assessment: Assessment, key: str, *, markdown: bool = False) -> str:
-    """One entry of the source list: the public citation, then its DOI, PubMed or web address."""
-    line = f"[{key}] {assessment.references[key]}"
-    link = assessment.reference_links.get(key)
-    if not link:
+def source_line(source: Source, *, markdown: bool = False) -> str:
+    """One entry of the source list: its number, the public citation, then its DOI, PubMed or web
+    address (in Markdown a link named by what it opens)."""
+    line = f"[{source.number}] {source.citation}"
+    if not source.link:
         return line
-    return f"{line} <{link}>" if markdown else f"{line} {link}"
+    return f"{line} [{source.link_label}]({source.link})" if markdown else f"{line} {source.link}"
+
+
+def _cited(text: str, marker: str) -> str:
+    return f"{text} {marker}" if marker else text
 
 
 def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bool = False) -> str:
     h1, h2 = ("# ", "## ") if markdown else ("", "")
     bullet = "- " if markdown else "  * "
+    sources = SourceNumbers(assessment)  # numbered as this text first cites them
     lines: list[str] = [f"{h1}Your report, explained", "", assessment.notice, ""]
 
     def heading(title: str) -> None:
@@ -48,13 +54,16 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     if assessment.red_flags:
         heading("Act on these first")
         for flag in assessment.red_flags:
-            lines.append(f"{bullet}**{URGENCY_WORDS[flag.urgency]}:** {flag.message} {flag.action}" if markdown
-                         else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {flag.message} {flag.action}")
+            warning = _cited(f"{flag.message} {flag.action}", sources.marker(flag.patient_citations))
+            lines.append(f"{bullet}**{URGENCY_WORDS[flag.urgency]}:** {warning}" if markdown
+                         else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {warning}")
         lines.append("")
     heading("What your report says")
     for said in assessment.report_says:
-        lines.append(f"{bullet}{said.text}")
-        lines.extend(f"    {d}" for d in said.details)
+        lines.append(f"{bullet}{_cited(said.text, sources.marker(said.patient_citations))}")
+        for i, detail in enumerate(said.details):
+            keys = said.detail_citations[i] if i < len(said.detail_citations) else ()
+            lines.append(f"    {_cited(detail, sources.marker(keys))}")
         if said.evidence:
             lines.append(f"    Report words: {quotes(assessment, said.evidence, 4)}")
     for state in assessment.flag_states:
@@ -65,7 +74,7 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     if assessment.next_steps:
         heading("What your report suggests next")
         for step in assessment.next_steps:
-            lines.append(f"{bullet}{step.text}")
+            lines.append(f"{bullet}{_cited(step.text, sources.marker(step.patient_citations))}")
             lines.append(f"    Report words: {quotes(assessment, step.evidence, 4)}")
         lines.append("")
     if assessment.you_told_us:
@@ -83,22 +92,25 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     for question in QUESTIONS:
         answer = assessment.answers[question]
         heading(TITLES[question])
-        lines.append(f"**{answer.answer}**" if markdown else answer.answer)
-        if answer.explanation:
-            lines.extend(["", answer.explanation])
+        lead, *more = [_cited(part.text, sources.marker(part.citations)) for part in answer.parts] or [answer.answer]
+        lines.append(f"**{lead}**" if markdown else lead)
+        if more:
+            lines.extend(["", " ".join(more)])
         lines.append("")
         lines.append(f"How sure: {answer.certainty} ({answer.certainty_reason}).")
         if answer.evidence:
             lines.append(f"Based on: {quotes(assessment, answer.evidence, 5)}")
         if clinician:
-            lines.append(f"For clinicians: {answer.clinician_note}")
-        lines.append(f"Sources: {', '.join(answer.citations)}")
+            note = " ".join(sources.inline_text(part.text, part.citations) for part in answer.clinician_parts)
+            lines.append(f"For clinicians: {note}")
         lines.append("")
     heading("Questions to ask your doctor")
     lines.extend(f"{bullet}{q}" for q in assessment.questions_for_doctor)
     lines.append("")
-    heading("Sources")
-    lines.extend(f"{bullet}{source_line(assessment, key, markdown=markdown)}" for key in assessment.references)
+    listed = sources.listed()
+    if listed:
+        heading("Sources")
+        lines.extend(f"{bullet}{source_line(source, markdown=markdown)}" for source in listed)
     lines.extend(["", f"Reading level: about US grade {assessment.reading_grade:g}. "
                       f"Knowledge version {assessment.knowledge_version}."])
     return "\n".join(lines)

@@ -14,8 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from hoguide.models.assessment import QUESTIONS, Assessment, Evidence
 from hoguide.render.assessment_text import TITLES, URGENCY_WORDS, quotes
-
-HANDOUT_KEYS = 3  # source keys shown per answer on the handout
+from hoguide.render.citations import SourceNumbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +59,12 @@ def stylesheet(name: str = "hoguide.css") -> str:
     return resources.files("hoguide.render").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def short_keys(keys: tuple[str, ...], limit: int = HANDOUT_KEYS) -> str:
-    """The first ``limit`` source keys, then how many more: a handout line stays one line."""
-    shown = ", ".join(keys[:limit])
-    return f"{shown} and {len(keys) - limit} more" if len(keys) > limit else shown
-
-
 def explanation_context(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None,
                         handout: bool = False) -> dict[str, Any]:
     """The variables of ``explanation.html.j2``, for this renderer and for pages that extend it.
 
     ``handout`` is the printable patient handout (the PDF): no clinician notes, no report text,
-    sources as short keys, and the handout stylesheet (``@page`` size, margins, page numbers) inlined.
+    and the handout stylesheet (``@page`` size, margins, page numbers) inlined.
     """
     if handout:
         clinician, stylesheet_url = False, None
@@ -93,7 +86,7 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
         "stylesheet_url": stylesheet_url,
         "css": css,
         "handout": handout,
-        "short_keys": short_keys,
+        "sources": SourceNumbers(assessment),  # numbers sources as the page cites them (render/citations.py)
         "quotes": lambda evidence, limit: quotes(assessment, evidence, limit),
     }
 

@@ -1,7 +1,7 @@
 """The printable handout: the patient explanation as a one- or two-page PDF (WeasyPrint).
 
 The handout is ``explanation.html.j2`` with ``handout=True``: the same words as the page, minus the
-report text and the clinician notes, with sources as short keys. WeasyPrint is the optional ``pdf``
+report text and the clinician notes, with the same numbered sources. WeasyPrint is the optional ``pdf``
 extra and needs the pango libraries; it is imported only here, when a PDF is asked for.
 """
 

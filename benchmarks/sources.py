@@ -1,0 +1,94 @@
+"""How many sources a patient meets, per answer and per page, on the dev fictional reports and the bundled
+examples (issue 16: at most 4 on any one answer, at most 12 listed on a page; no curator note and no raw
+content id in any output).
+
+    .venv/bin/python benchmarks/sources.py            # one line per report, then medians and maxima
+    .venv/bin/python benchmarks/sources.py --quiet    # the summary only
+
+Only the dev half of tests/data/fictional_cases is read; the sealed half is never opened here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hoguide import api
+from hoguide.examples import example_bytes, example_names
+from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.assessment import Assessment
+from hoguide.render.assessment_text import render_text
+from hoguide.render.html import render_html
+from hoguide.render.pdf import handout_html
+
+DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases" / "dev"
+NOTE_WORDS = ("UNVERIFIED", "from memory", "authors not shown", "not shown on", "ecosystem.md", "via ecosystem",
+              "low-quality", "corrected citation", "inferred", "excerpt at", "page read")
+_LISTED = re.compile(r'<li id="source-\d+"')
+
+
+def reports() -> list[tuple[str, str, dict[str, Any] | None]]:
+    cases: list[dict[str, Any]] = yaml.safe_load((DEV / "expectations.yaml").read_text(encoding="utf-8"))
+    out = [(c["id"], (DEV / c["report"]).read_text(encoding="utf-8"),
+            json.loads((DEV / c["answers"]).read_text(encoding="utf-8")) if c.get("answers") else None) for c in cases]
+    out += [(f"example:{name}", example_bytes(name).decode("utf-8"), None) for name in example_names()]
+    return out
+
+
+def answer_sources(assessment: Assessment) -> dict[str, int]:
+    """Distinct sources shown to the patient on each answer."""
+    return {q: len({k for part in a.parts for k in part.citations if k in assessment.references})
+            for q, a in assessment.answers.items()}
+
+
+def leaks(outputs: dict[str, str], content_ids: set[str]) -> tuple[int, int]:
+    """(curator notes, raw content ids) found across the outputs."""
+    notes = sum(len(re.findall(rf"\b{re.escape(w)}", text, re.IGNORECASE)) for text in outputs.values()
+                for w in NOTE_WORDS)
+    ids = sum(1 for text in outputs.values() for i in re.findall(r"\b[a-z_]+\.[a-z_]+(?:\.[A-Za-z_]+)?\b", text)
+              if i in content_ids)
+    return notes, ids
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quiet", action="store_true")
+    quiet = parser.parse_args().quiet
+    kb = load_knowledge()
+    content_ids = set(kb.statements) | {q.id for q in kb.questions}
+    pages, clinician_pages, worst_answers, notes, raw_ids = [], [], [], 0, 0
+    over: list[str] = []
+    for name, text, answers in reports():
+        a = api.explain(text, answers)
+        outputs = {"text": render_text(a), "markdown": render_text(a, markdown=True), "html": render_html(a),
+                   "handout": handout_html(a), "clinician text": render_text(a, clinician=True),
+                   "clinician html": render_html(a, clinician=True)}
+        page = len(_LISTED.findall(outputs["html"]))
+        clinician_page = len(_LISTED.findall(outputs["clinician html"]))
+        per_answer = answer_sources(a)
+        found_notes, found_ids = leaks(outputs, content_ids)
+        pages.append(page)
+        clinician_pages.append(clinician_page)
+        worst_answers.append(max(per_answer.values()))
+        notes += found_notes
+        raw_ids += found_ids
+        over += [f"{name} {q} {n}" for q, n in per_answer.items() if n > 4]
+        if not quiet:
+            print(f"{name:50s} page {page:2d} (clinician {clinician_page:2d}) per answer "
+                  + " ".join(f"{q[:4]} {n}" for q, n in per_answer.items()))
+    print(f"== {len(pages)} reports: sources listed on the patient page median {statistics.median(pages):g} "
+          f"max {max(pages)}; on one answer median of maxima {statistics.median(worst_answers):g} max "
+          f"{max(worst_answers)}; clinician page median {statistics.median(clinician_pages):g} max "
+          f"{max(clinician_pages)}; curator notes {notes}; raw content ids {raw_ids}")
+    if over:
+        print("answers over 4 sources: " + "; ".join(over))
+
+
+if __name__ == "__main__":
+    main()
