@@ -54,7 +54,7 @@ def test_handout_has_the_patient_content_in_order() -> None:
         assert _flat(question) in text, question
     for flag in assessment.red_flags:
         assert _flat(flag.message) in text
-    order = [text.index(s) for s in ("Act on these first", "What your report says", TITLES["cause"],
+    order = [text.index(s) for s in ("Your report in short", "Act on these first", TITLES["cause"],
                                       TITLES["recurrence"], "Questions to ask your doctor")]
     assert order == sorted(order)
     assert "Page 1 of 2" in text and "education, not medical advice" in text  # the @page margin boxes

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Answer, Certainty, Evidence, QuestionId
+
+SHORT_PREFIX = "short."  # content/answers_short.yaml: a statement's one-sentence form
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def short_answer(kb: KnowledgeBase, statement_ids: Sequence[str]) -> str:
+    """The answer in one sentence, from the statements said for this case: the short form of the
+    first one that has one. A one-sentence lead without a short form only introduces what follows
+    ("Your report points to a likely cause of your HO."), so the statements after it are looked at;
+    otherwise the lead's own first sentence is the short answer."""
+    for i, statement_id in enumerate(statement_ids):
+        short = kb.statements.get(SHORT_PREFIX + statement_id)
+        if short is not None:
+            return short.patient
+        text = kb.statement(statement_id).patient
+        if i == 0 and first_sentence(text) != text.strip():
+            return first_sentence(text)
+    return first_sentence(kb.statement(statement_ids[0]).patient)
 
 
 def compose(
@@ -38,4 +61,5 @@ def compose(
         citations=citations,
         statements=tuple(ids + [s.id for s in extras]),
         rule=rule,
+        short=short_answer(kb, ids),
     )

@@ -300,7 +300,19 @@ class GlossaryTerm(_Strict):
     term: str = Field(min_length=1)
     patient: PatientText
     refs: tuple[RefKey, ...] = Field(min_length=1)
+    # the words that mark it in a report (render/annotate.py); by default the term itself, its
+    # parenthesis and its slash-separated forms: "DVT (deep vein thrombosis)", "cortex/corticated"
+    match: tuple[Annotated[str, StringConstraints(min_length=2)], ...] = ()
     note: str | None = None
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        if self.match:
+            return self.match
+        inside = re.findall(r"\(([^)]*)\)", self.term)
+        outside = re.sub(r"\([^)]*\)", " ", self.term)
+        forms = [f.strip() for part in (outside, *inside) for f in part.split("/")]
+        return tuple(dict.fromkeys(f for f in forms if len(f) >= 2))
 
 
 class GlossaryFile(_Strict):

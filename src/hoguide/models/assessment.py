@@ -38,6 +38,7 @@ class Answer:
     citations: tuple[str, ...]
     statements: tuple[str, ...]  # content ids, in order: the trace of what was said and why
     rule: str  # the name of the decision-table row that chose them (content/answer_rules.yaml)
+    short: str = ""  # the answer in one sentence, shown first (guidance/compose.short_answer)
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self, skip=("question",))
@@ -125,7 +126,7 @@ class Assessment:
         texts += [s.text for s in self.report_says] + [s.text for s in self.flag_states]
         texts += [s.text for s in self.next_steps]
         for answer in self.answers.values():
-            texts += [answer.answer, answer.explanation]
+            texts += [answer.short, answer.answer, answer.explanation]
         texts += list(self.questions_for_doctor) + list(self.you_told_us)
         return [t for t in texts if t]
 
