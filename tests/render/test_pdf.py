@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from functools import cache
 
 import pytest
@@ -87,3 +89,61 @@ def test_core_does_not_import_weasyprint() -> None:
     code = ("import sys, hoguide.cli, hoguide.render.pdf, hoguide.web.app, hoguide.web.routes_pages; "
             "sys.exit('weasyprint' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def _font_sizes(pdf: bytes) -> dict[float, list[str]]:
+    """Words by their size in points, as the PDF draws them (text matrix times its size)."""
+    sizes: dict[float, list[str]] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.setdefault(round(size * abs(tm[3] * cm[3]), 1), []).append(text.strip())
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+FOOTER = ("hoguide: education, not medical advice", "Page ")
+
+
+@pytest.mark.parametrize("name", ["spinal_cord_injury_bilateral_hips", "burns_elbow"])
+def test_handout_body_is_at_least_11_points(name: str) -> None:
+    sizes = _font_sizes(render_pdf(_assessment(name)))
+    small = {size: words for size, words in sizes.items() if size < 11}
+    assert all(w.startswith(FOOTER) or w[:1].isdigit() or w in ("of",) for ws in small.values() for w in ws), small
+    body = sum(len(word) for size, words in sizes.items() if size >= 11 for word in words)
+    assert body > 10 * sum(len(word) for words in small.values() for word in words)
+
+
+def test_handout_names_the_report_it_explains() -> None:
+    _, text = _text(render_pdf(_assessment("spinal_cord_injury_bilateral_hips")))
+    assert "This handout explains your report of the CT PELVIS WITHOUT CONTRAST, dated 2026-05-20." in text
+    undated = api.assess(build_case(api.read("Heterotopic ossification about the right hip.")))
+    _, text = _text(render_pdf(undated, pasted_on=date(2026, 12, 5)))
+    assert "This handout explains the report you pasted on 5 December 2026." in text
+    assert "screen version" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+def test_handout_is_a_tagged_pdf_for_screen_readers() -> None:
+    pdf = render_pdf(_assessment("hip_arthroplasty_brooker_3"))
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes", info, re.MULTILINE)
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"]
+    tags = repr(root["/StructTreeRoot"].get_object())  # headings and lists are tagged as such
+    assert "/K" in tags
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_handout_is_one_column() -> None:
+    """Every line starts at the left margin or just inside it (a list, a box): none in a second column."""
+    pdf = render_pdf(_assessment("spinal_cord_injury_bilateral_hips"))
+    layout = subprocess.run(["pdftotext", "-bbox-layout", "-", "-"], input=pdf, capture_output=True,
+                            check=True).stdout.decode()
+    width = float(re.search(r'<page width="([\d.]+)"', layout).group(1))  # type: ignore[union-attr]
+    starts = [float(x) for x in re.findall(r'<line xMin="([\d.]+)"', layout)]
+    body = [x for x, line in zip(starts, re.findall(r"<line [^>]*>(.*?)</line>", layout, re.DOTALL), strict=True)
+            if "Page" not in line]
+    assert body and max(body) < width * 0.25, sorted(body)[-5:]

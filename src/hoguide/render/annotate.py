@@ -137,10 +137,11 @@ def annotate(assessment: Assessment, reading: int, glossary: tuple[GlossaryTerm,
         if f.experiencer == "patient" and 0 <= f.start < f.end <= len(text)
     ]
     words = glossary_spans(text, glossary)
-    taken = _without_overlaps(sorted(mentions, key=lambda s: s.start))
+    taken = _without_overlaps(sorted(mentions, key=lambda s: (s.start, -(s.end - s.start))))
     cut = taken[-1].end if len(taken) == MAX_MARKS else len(text)
+    marked = ([t.start for t in taken], [t.end for t in taken])  # sorted and disjoint: bisection works
     for span in _without_overlaps(sorted(words, key=lambda s: (s.start, -(s.end - s.start)))):
-        if span.end <= cut and not _overlaps(span.start, span.end, ([t.start for t in taken], [t.end for t in taken])):
+        if span.end <= cut and not _overlaps(span.start, span.end, marked):
             taken.append(span)
     taken = sorted(taken, key=lambda s: s.start)[:MAX_MARKS]
     segments: list[Segment] = []
