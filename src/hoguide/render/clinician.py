@@ -39,9 +39,9 @@ def _grade(finding: Finding) -> str:
 
 
 def _place(kb: KnowledgeBase, finding: Finding) -> str:
-    sites = ", ".join(label(kb, "site", s) for s in finding.sites) or "site not stated"
+    sites = ", ".join(label(kb, "site", s) for s in finding.sites)
     side = SIDES.get(finding.laterality or "", finding.laterality or "")
-    return f"{side} {sites}".strip()
+    return f"{sites} ({side})" if sites and side else sites
 
 
 def _findings_part(kb: KnowledgeBase, assessment: Assessment) -> str:
@@ -56,9 +56,9 @@ def _findings_part(kb: KnowledgeBase, assessment: Assessment) -> str:
             for detail in (_grade(f), label(kb, "maturity", f.maturity) if f.maturity else ""):
                 if detail and detail not in details:
                     details.append(detail)
-    if not seen:
-        return ""
-    return "; ".join(", ".join([place, *details]) for place, details in seen.items())
+    if len(seen) > 1:  # a mention without a site adds nothing beside those with one
+        seen.pop("", None)
+    return "; ".join(", ".join([place or "site not stated", *details]) for place, details in seen.items())
 
 
 def clinician_summary(assessment: Assessment) -> str:
