@@ -187,3 +187,19 @@ def test_bad_input_shows_a_message(page: object, fill: str | None, upload: tuple
     alert = page.locator("[role=alert]")  # type: ignore[attr-defined]
     assert message in alert.inner_text()
     assert serious_violations(page) == []
+
+
+def test_folded_answers_and_definitions_work_without_javascript(browser: object, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, base_url=base_url, java_script_enabled=False)  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto("/example/burns_elbow")
+    full = p.locator("#q-treatment details > p").first
+    assert not full.is_visible()
+    p.locator("#q-treatment summary").click()
+    assert full.is_visible()
+    term = p.locator(".report button.term").first
+    tip = p.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert tip.is_hidden()
+    term.focus()
+    assert tip.is_visible() and len(tip.inner_text()) > 20
+    context.close()
