@@ -37,7 +37,7 @@ def test_text_markdown_and_html() -> None:
     markdown = hoguide("explain", "--example", "hip_arthroplasty_brooker_3", "--format", "md").stdout
     assert markdown.startswith("# Your report, explained") and "\n## What your report says" in markdown
     html = hoguide("explain", "--example", "hip_arthroplasty_brooker_3", "--format", "html").stdout
-    assert html.startswith("<!doctype html>") and "<mark>" in html and "<script" not in html
+    assert html.startswith("<!doctype html>") and 'class="term ho"' in html and "<script" not in html
     style = html.split("<style>")[1].split("</style>")[0]
     assert '"DejaVu Sans"' in style and "&#34;" not in style  # our own CSS, inlined unescaped
 

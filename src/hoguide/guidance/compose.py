@@ -2,10 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Answer, Certainty, CitedText, Evidence, QuestionId
+
+SHORT_PREFIX = "short."  # content/answers_short.yaml: a statement's one-sentence form
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def short_answer(kb: KnowledgeBase, statement_ids: Sequence[str]) -> CitedText:
+    """The answer in one sentence, from the statements said for this case, with its sources: the short
+    form of the first one that has one. A one-sentence lead without a short form only introduces what
+    follows ("Your report points to a likely cause of your HO."), so the statements after it are looked
+    at; otherwise the lead's own first sentence is the short answer, with the lead's sources."""
+    for i, statement_id in enumerate(statement_ids):
+        short = kb.statements.get(SHORT_PREFIX + statement_id)
+        if short is not None:
+            return CitedText(short.patient, short.patient_refs)
+        statement = kb.statement(statement_id)
+        if i == 0 and first_sentence(statement.patient) != statement.patient.strip():
+            return CitedText(first_sentence(statement.patient), statement.patient_refs)
+    lead = kb.statement(statement_ids[0])
+    return CitedText(first_sentence(lead.patient), lead.patient_refs)
 
 
 def compose(
@@ -27,6 +51,7 @@ def compose(
     citations = kb.patient_refs(ref for s in (*statements, *extras) for ref in s.refs)
     clinician = " ".join(s.clinician or s.patient for s in (*statements, *extras))
     unique_evidence = tuple(dict.fromkeys(evidence))
+    short = short_answer(kb, ids)
     return Answer(
         question=question,
         answer=lead.patient,
@@ -41,4 +66,6 @@ def compose(
         parts=tuple(CitedText(s.patient, s.patient_refs) for s in statements),
         clinician_parts=tuple(CitedText(s.clinician or s.patient, kb.patient_refs(s.refs))
                               for s in (*statements, *extras)),
+        short=short.text,
+        short_citations=short.citations,
     )

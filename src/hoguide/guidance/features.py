@@ -79,11 +79,16 @@ def severity_facts(view: CaseView) -> list[Located[Fact]]:
                  or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
 
 
+CONTRAINDICATED = "contraindicated"  # the ConText trigger that keeps a medicine from the patient
+
+
 def caution_facts(view: CaseView) -> list[Located[Fact]]:
-    """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld."""
+    """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
+    are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer")."""
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and f.item.status in ("present", "historical"))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "absent"))]
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
+            f.item.status == "absent" or any(CONTRAINDICATED in t.phrase.lower() for t in f.item.triggers))))]
 
 
 def activity_facts(view: CaseView) -> list[Located[Fact]]:

@@ -37,7 +37,9 @@ def apply_precedence(answer: Answer, raised: Sequence[RedFlag], kb: KnowledgeBas
             return answer
         ids = [fallback]
     flags = ", ".join(f.id for f in raised)
+    # the reason is read by people: the flags by their curated names, never their ids
+    named = ", ".join(dict.fromkeys(kb.label("red_flag", content.signal) for content in contents))
     return compose(kb, answer.question, ids, certainty="low" if lead else answer.certainty,
-                   reason=f"a red flag comes first ({flags})" if lead else answer.certainty_reason,
+                   reason=f"a warning sign comes first: {named}" if lead else answer.certainty_reason,
                    evidence=answer.evidence, rule=f"{answer.rule}; red flags {flags} applied",
                    clinician_only=clinician)

@@ -26,6 +26,7 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
+PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
@@ -60,6 +61,7 @@ class CaseView:
     findings: list[Located[Finding]] = field(default_factory=list)  # about the patient only
     facts: list[Located[Fact]] = field(default_factory=list)
     _sentences: dict[int, SentenceIndex] = field(default_factory=dict)  # per reading, split on first need
+    _proposing: set[tuple[int, int, int]] | None = None  # sentences holding a plan cue, found on first need
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -132,10 +134,22 @@ class CaseView:
         excision of burn wounds or of a tumour elsewhere in the report does not count."""
         excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
                      and self._in_ho_sentence(e)]
+        status = {id(e): "hypothetical" if self._proposed(e) else e.item.status for e in excisions}
         # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
-        planned = {(e.reading, self._sentence_start(e)) for e in excisions if e.item.status == "hypothetical"}
-        return [e for e in excisions if e.item.status in statuses
-                and not (e.item.status == "present" and (e.reading, self._sentence_start(e)) in planned)]
+        planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
+        return [e for e in excisions if status[id(e)] in statuses
+                and not (status[id(e)] == "present" and (e.reading, self._sentence_start(e)) in planned)]
+
+    def _proposed(self, fact: Located[Fact]) -> bool:
+        """A treatment the report names as a plan: affirmed, in a sentence that proposes something
+        ("excision of the HO is planned once the ulcer has healed", "referred for radiotherapy"). What
+        was done ("status post excision", historical) stays done."""
+        if fact.item.status != "present":
+            return False
+        if self._proposing is None:
+            self._proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
+                               and f.item.concept == PLAN_CUE and f.item.status == "present"}
+        return self.sentence_of(fact) in self._proposing
 
     @property
     def excision_planned(self) -> bool:
@@ -230,7 +244,7 @@ class CaseView:
         return found
 
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
-        return self.affirmed("treatment", concept)
+        return [f for f in self.affirmed("treatment", concept) if not self._proposed(f)]
 
     def risk_factors(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}

@@ -36,7 +36,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
     "next_step": frozenset({*get_args(NextStepId), "cue"}),
-    "condition": frozenset({"kidney_disease", "bleeding_risk", "healing_fracture"}),
+    "condition": frozenset({"kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy"}),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
@@ -338,7 +338,19 @@ class GlossaryTerm(_Strict):
     term: str = Field(min_length=1)
     patient: PatientText
     refs: tuple[RefKey, ...] = Field(min_length=1)
+    # the words that mark it in a report (render/annotate.py); by default the term itself, its
+    # parenthesis and its slash-separated forms: "DVT (deep vein thrombosis)", "cortex/corticated"
+    match: tuple[Annotated[str, StringConstraints(min_length=2)], ...] = ()
     note: str | None = None
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        if self.match:
+            return self.match
+        inside = re.findall(r"\(([^)]*)\)", self.term)
+        outside = re.sub(r"\([^)]*\)", " ", self.term)
+        forms = [f.strip() for part in (outside, *inside) for f in part.split("/")]
+        return tuple(dict.fromkeys(f for f in forms if len(f) >= 2))
 
 
 class GlossaryFile(_Strict):

@@ -54,6 +54,8 @@ class Answer:
     parts: tuple[CitedText, ...] = ()
     # ``clinician_note``, statement by statement, each with every source it rests on
     clinician_parts: tuple[CitedText, ...] = ()
+    short: str = ""  # the answer in one sentence, shown first (guidance/compose.short_answer)
+    short_citations: tuple[str, ...] = ()  # its one or two sources, shown after it
 
     def to_dict(self) -> dict[str, Any]:
         return fields_of(self, skip=("question",))
@@ -145,7 +147,7 @@ class Assessment:
         texts += [s.text for s in self.report_says] + [s.text for s in self.flag_states]
         texts += [s.text for s in self.next_steps]
         for answer in self.answers.values():
-            texts += [answer.answer, answer.explanation]
+            texts += [answer.short, answer.answer, answer.explanation]
         texts += list(self.questions_for_doctor) + list(self.you_told_us)
         return [t for t in texts if t]
 

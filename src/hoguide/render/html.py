@@ -5,22 +5,23 @@ Report text is untrusted: it reaches the page only through autoescaped template 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from hoguide.models.assessment import QUESTIONS, Assessment, Evidence
+from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.assessment import QUESTIONS, Assessment
+from hoguide.render.annotate import annotate
 from hoguide.render.assessment_text import TITLES, URGENCY_WORDS, quotes
 from hoguide.render.citations import SourceNumbers
+from hoguide.render.clinician import clinician_summary, fact_groups
+from hoguide.render.report_name import report_name
 
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    text: str
-    marked: bool
+DEFAULT_NEXT_STEP = "page.next_step_default"
 
 
 @lru_cache(maxsize=1)
@@ -33,53 +34,74 @@ def environment() -> Environment:
     )
 
 
-def highlight(text: str, evidence: list[Evidence]) -> list[Segment]:
-    """The report split into plain and marked segments; overlapping evidence spans merge."""
-    spans = sorted((e.start, e.end) for e in evidence if 0 <= e.start < e.end <= len(text))
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    segments: list[Segment] = []
-    cursor = 0
-    for start, end in merged:
-        if start > cursor:
-            segments.append(Segment(text[cursor:start], False))
-        segments.append(Segment(text[start:end], True))
-        cursor = end
-    if cursor < len(text):
-        segments.append(Segment(text[cursor:], False))
-    return segments
-
-
 def stylesheet(name: str = "hoguide.css") -> str:
     """The page's CSS: inlined in a standalone page, served as a file by the web app (strict CSP)."""
     return resources.files("hoguide.render").joinpath("templates", name).read_text(encoding="utf-8")
 
 
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip(), maxsplit=1)[0]
+
+
+def summary_says(assessment: Assessment) -> list[str]:
+    """What the report says in one or two sentences: its first finding said plainly, then where
+    (every place the report names, once) and the grade."""
+    if not assessment.report_says:
+        return []
+    first = assessment.report_says[0]
+    where: list[str] = []
+    grades: list[str] = []
+    for line in first.details:
+        for sentence in re.split(r"(?<=\.)\s+", line):
+            if sentence.startswith("Where: "):
+                where.append(sentence.removeprefix("Where: ").rstrip("."))
+            elif sentence.startswith("Grade: "):
+                grades.append(sentence.removeprefix("Grade: ").rstrip("."))
+    sided = {w.split(" (")[0] for w in where if " (" in w}
+    where = [w for w in where if " (" in w or w not in sided]  # "elbow" said again as "elbow (right)"
+    said = [_first_sentence(first.text)]
+    parts = []
+    if where:
+        parts.append("Where: " + "; ".join(dict.fromkeys(where)))
+    if grades:
+        parts.append("grade: " + "; ".join(dict.fromkeys(grades)))
+    if parts:
+        said.append(", ".join(parts) + ".")
+    return said
+
+
+def next_step(assessment: Assessment) -> str:
+    """The one next step: a red flag's action, else the report's first recommendation, else the
+    default (bring the questions to the care team)."""
+    if assessment.red_flags:
+        return assessment.red_flags[0].action
+    for step in assessment.next_steps:
+        if step.status == "recommendation":
+            return _first_sentence(step.text)
+    return load_knowledge().statement(DEFAULT_NEXT_STEP).patient
+
+
 def explanation_context(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None,
-                        handout: bool = False) -> dict[str, Any]:
+                        handout: bool = False, pasted_on: date | None = None) -> dict[str, Any]:
     """The variables of ``explanation.html.j2``, for this renderer and for pages that extend it.
 
     ``handout`` is the printable patient handout (the PDF): no clinician notes, no report text,
-    and the handout stylesheet (``@page`` size, margins, page numbers) inlined.
+    the short answers with each answer's first paragraph, the same numbered sources, and the handout
+    stylesheet (``@page`` size, margins, page numbers) inlined. ``pasted_on`` names a report that
+    states no exam or date.
     """
     if handout:
         clinician, stylesheet_url = False, None
     css = "" if stylesheet_url is not None else stylesheet()
     if handout:
         css += "\n" + stylesheet("handout.css")
-    reports = []
-    for i, reading in enumerate(assessment.readings if not handout else ()):
-        evidence = [e for a in assessment.answers.values() for e in a.evidence if e.reading == i]
-        evidence += [e for s in assessment.report_says for e in s.evidence if e.reading == i]
-        evidence += [e for f in assessment.red_flags for e in f.evidence if e.reading == i]
-        reports.append(highlight(reading.text, evidence))
+    glossary = load_knowledge().glossary
+    reports = [annotate(assessment, i, glossary) for i in range(len(assessment.readings))] if not handout else []
+    day = pasted_on or date.today()
     return {
         "a": assessment,
         "questions": [(q, TITLES[q], assessment.answers[q]) for q in QUESTIONS],
+        "titles": TITLES,
         "urgency_words": URGENCY_WORDS,
         "reports": reports,
         "clinician": clinician,
@@ -88,6 +110,11 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
         "handout": handout,
         "sources": SourceNumbers(assessment),  # numbers sources as the page cites them (render/citations.py)
         "quotes": lambda evidence, limit: quotes(assessment, evidence, limit),
+        "summary_says": summary_says(assessment),
+        "next_step": next_step(assessment),
+        "report_names": [report_name(r.text, day) for r in assessment.readings] if handout else [],
+        "clinician_summary": clinician_summary(assessment) if clinician else "",
+        "fact_groups": fact_groups(assessment) if clinician else [],
     }
 
 

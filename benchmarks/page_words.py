@@ -1,0 +1,96 @@
+"""How much a patient reads before the sources: words on the patient page for each dev fictional report.
+
+    .venv/bin/python benchmarks/page_words.py
+
+"Shown" counts the words on screen as the page opens: the "more" under each short answer is folded
+(a closed <details> shows only its summary) and a glossary word's definition shows only on focus or
+hover. "All" counts every word before the sources, folded or not (definitions left out: one is repeated at
+every use of its word). Issue 16's goal: median shown <= 900.
+Only the dev half is read (tests/data/fictional_cases/dev); the sealed half is never opened here.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from hoguide import api
+from hoguide.render.html import render_html
+
+DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases" / "dev"
+SKIPPED = {"style", "script", "head", "title", "tip"}  # "tip": a glossary definition, repeated per word
+
+
+class _Words(HTMLParser):
+    """Words before the "Sources" heading, shown and all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, hidden as the page opens, a closed <details>)
+        self.shown = 0
+        self.all = 0
+        self.done = False
+        self._heading = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "meta", "link", "input", "img", "hr"):
+            return
+        attributes = dict(attrs)
+        parent = self.stack[-1] if self.stack else ("", False, False)
+        tip = "tip" in (attributes.get("class") or "").split()
+        hidden = parent[1] or tag in SKIPPED or tip
+        hidden = hidden or (parent[2] and tag != "summary")
+        self.stack.append((tag if not tip else "tip", hidden, tag == "details" and "open" not in attributes))
+        if tag == "h2":
+            self._heading = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            name = self.stack.pop()[0]
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.done:
+            return
+        if self.stack and self.stack[-1][0] == "h2":
+            self._heading += data
+            if self._heading.strip() == "Sources":
+                self.done = True
+                return
+        skipped = any(entry[0] in SKIPPED for entry in self.stack)
+        if skipped:
+            return
+        words = len(data.split())
+        self.all += words
+        if not (self.stack and self.stack[-1][1]):
+            self.shown += words
+
+
+def count(html: str) -> tuple[int, int]:
+    parser = _Words()
+    parser.feed(html)
+    return parser.shown, parser.all
+
+
+def main() -> None:
+    cases = yaml.safe_load((DEV / "expectations.yaml").read_text(encoding="utf-8"))
+    shown: list[int] = []
+    every: list[int] = []
+    for case in cases:
+        answers = json.loads((DEV / case["answers"]).read_text(encoding="utf-8")) if case.get("answers") else None
+        html = render_html(api.explain((DEV / case["report"]).read_text(encoding="utf-8"), answers))
+        s, a = count(html)
+        shown.append(s)
+        every.append(a)
+        print(f"{case['id']:45s} shown {s:5d}  all {a:5d}")
+    print(f"== {len(cases)} dev reports: words before the sources, shown median {statistics.median(shown):.0f} "
+          f"max {max(shown)}; all (folded text too) median {statistics.median(every):.0f} max {max(every)}")
+
+
+if __name__ == "__main__":
+    main()
