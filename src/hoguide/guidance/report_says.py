@@ -107,6 +107,9 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
     return merged
 
 
+DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
+
+
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     """One plain statement per status (present, possible, from before …), each with one detail
     line per lesion (place and side), in the order the report first names them."""
@@ -120,7 +123,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             by_status.setdefault(status, []).append(finding)
             groups.setdefault(status, ([], [], []))[1].append(Evidence(finding.start, finding.end, finding.text, i))
         for status, findings in by_status.items():
-            if status not in ("present", "possible", "historical"):
+            if status not in ("present", "possible", "historical", "absent"):
                 continue
             lines, _, citations = groups[status]
             for lesion in _lesions(findings, authority):
@@ -136,6 +139,12 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
             lines.append((f"Words like this in your report: {labels}.", ()))
             evidence += [Evidence(m.start, m.end, m.text, i) for m in mimics]
+    # Beside HO the report does describe, "only as a risk" would contradict it, and a bare "there is no
+    # HO" too: the absent line stays only with the places it names ("no HO on the left").
+    if any(g in groups for g in DESCRIBED):
+        groups.pop("hypothetical", None)
+        if "absent" in groups and not groups["absent"][0]:
+            del groups["absent"]
     said = []
     for group, (lines, evidence, refs) in groups.items():
         statement = kb.statement(f"report.{group}")

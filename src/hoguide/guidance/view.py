@@ -26,6 +26,7 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
+OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty")  # causes that a report can also name as a plan
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
@@ -209,9 +210,13 @@ class CaseView:
         or a hip socket is that cause itself ("radial head fracture ... after a fall"), and the accident
         that injured the brain or spinal cord ("road traffic collision") is how that injury happened. So
         beside those it stays only where the report names a fracture next to a neurological injury. A long
-        stay in intensive care or in bed is a cause only when nothing else is named."""
+        stay in intensive care or in bed is a cause only when nothing else is named. A joint replacement
+        the report names as a plan is not a cause."""
         found: dict[str, list[Evidence]] = {}
         for fact in self.affirmed("cause"):
+            # "total hip replacement with excision of the HO is planned": a future operation caused nothing
+            if fact.item.concept in OPERATIONS and self._proposed(fact):
+                continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         for cause in self.case.answers.causes:
             found.setdefault(cause, [])
