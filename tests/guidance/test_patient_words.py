@@ -74,3 +74,16 @@ def test_breathlessness_in_the_patients_words_or_answers_raises_the_clot_warning
                                 "as_of": "2026-12-04"})
     assert calm.red_flags == ()
     assert calm.you_told_us == ("Symptoms: pain.", "You said you do not have: shortness of breath.")
+
+
+def test_a_health_problem_in_the_patients_words_makes_nsaids_a_caution() -> None:
+    early = ("CLINICAL HISTORY: C6 spinal cord injury 6 weeks ago. Rising alkaline phosphatase.\n"
+             "FINDINGS: Early immature heterotopic ossification medial to the right hip.")
+    plain = api.explain(early, {"as_of": "2026-12-04"})
+    assert "treatment.medicines_caution" not in plain.answers["treatment"].statements
+    for words, said in (("I have chronic kidney disease", "kidney disease"), ("I am 19 weeks pregnant", "pregnancy")):
+        told = api.explain(early, {"symptoms_text": words, "as_of": "2026-12-04"})
+        assert "treatment.medicines_caution" in told.answers["treatment"].statements, words
+        assert any(said in line for line in told.you_told_us), told.you_told_us
+    not_pregnant = api.explain(early, {"symptoms_text": "I am not pregnant", "as_of": "2026-12-04"})
+    assert "treatment.medicines_caution" not in not_pregnant.answers["treatment"].statements

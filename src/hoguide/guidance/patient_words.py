@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import get_args
 
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.models.case import PATIENT_SYMPTOM_LABELS, CauseId, PatientAnswers, PatientSymptom, Prophylaxis
+from hoguide.models.case import (
+    PATIENT_SYMPTOM_LABELS,
+    CauseId,
+    ConditionId,
+    PatientAnswers,
+    PatientSymptom,
+    Prophylaxis,
+)
 from hoguide.models.reading import Fact
 from hoguide.reading.reader import reader_for
 
@@ -21,6 +28,7 @@ AFFIRMED = ("present", "historical")
 CAUSES: frozenset[str] = frozenset(get_args(CauseId))
 SYMPTOMS: frozenset[str] = frozenset(get_args(PatientSymptom))
 PROPHYLAXIS: frozenset[str] = frozenset(get_args(Prophylaxis))
+CONDITIONS: frozenset[str] = frozenset(get_args(ConditionId))
 # Words a patient uses for the warning signs the coded form asks about (content/red_flags.yaml reads these).
 SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign"): "numbness",
                  ("red_flag", "infection_sign"): "fever", ("course", "reduced_motion"): "stiffness",
@@ -83,11 +91,15 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     denied += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
                if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "absent"]
     treated = {f.concept for f in facts if f.kind == "treatment" and f.status in AFFIRMED}
+    # "I'm 19 weeks pregnant", "I have kidney disease": reasons for care with anti-inflammatory medicines
+    conditions = [f.concept for f in facts
+                  if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
     merged = answers.model_copy(update={
         "causes": tuple(dict.fromkeys((*answers.causes, *causes))),
         "symptoms": tuple(dict.fromkeys((*answers.symptoms, *symptoms))),
         "prior_excision": answers.prior_excision or "excision" in treated,
         "prophylaxis": tuple(dict.fromkeys((*answers.prophylaxis, *sorted(treated & PROPHYLAXIS)))),
+        "conditions": tuple(dict.fromkeys((*answers.conditions, *conditions))),
         "known_fop": answers.known_fop or any(f.kind == "cause" and f.concept == "fop" and f.status == "present"
                                               for f in facts),
     })
@@ -103,6 +115,9 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     denied = [d for d in dict.fromkeys(denied) if d not in merged.symptoms]
     if denied:
         said_back.append("You said you do not have: " + _symptoms(denied) + ".")
+    if merged.conditions:
+        said_back.append("Health problems that need care with some medicines: "
+                         + _labels(kb, "condition", list(merged.conditions)) + ".")
     said_back += [line for flag, line in (
         (merged.prior_excision, "HO was removed by surgery before."),
         (bool(merged.prophylaxis),

@@ -29,6 +29,8 @@ PATIENT_SYMPTOM_LABELS: dict[str, str] = {
     "shortness_of_breath": "Shortness of breath",
 }
 Prophylaxis = Literal["nsaid", "radiotherapy"]
+# Health problems that make anti-inflammatory medicines a concern (the condition lexicon's ids).
+ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy"]
 MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex"]
@@ -61,6 +63,8 @@ class PatientAnswers(BaseModel):
     big_toes_short_or_bent_from_birth: bool = False
     hard_lump_after_minor_knock: bool = False
     prophylaxis: tuple[Prophylaxis, ...] = Field(default=(), description="prevention already given")
+    conditions: tuple[ConditionId, ...] = Field(
+        default=(), description="health problems that make anti-inflammatory medicines a concern")
     surgery_planned: bool = False
     as_of: date | None = None
 
