@@ -34,7 +34,12 @@ def bounded_lines(raw: IO[bytes], limit: int, watch: Callable[[bytes], object] |
             size += len(line)
             if watch is not None:
                 watch(line)
-        yield _OVERLONG + b"%d\n" % size
+        yield skipped(size)
+
+
+def skipped(size: int) -> bytes:
+    """The marker line that stands for a line of ``size`` bytes that was read past."""
+    return _OVERLONG + b"%d\n" % size
 
 
 def skipped_size(line: bytes) -> int | None:

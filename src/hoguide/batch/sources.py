@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol
 
 from hoguide.batch.csv_records import Fields, Piece, Problem, check_start, decode, split_records
-from hoguide.batch.lines import bounded_lines, line_limit, megabytes, skipped_size
+from hoguide.batch.lines import bounded_lines, line_limit, megabytes, skipped, skipped_size
 from hoguide.config import get_settings
 from hoguide.errors import EncodingError, InputError, MalformedInputError, ScanError
 
@@ -267,6 +267,21 @@ def _json_records(objects: Iterable[tuple[int, dict[str, Any] | Problem]], file_
         yield Record(report_id, text if isinstance(text, str | None) else json.dumps(text))
 
 
+def first_object(lines: Iterable[bytes]) -> dict[str, Any] | None:
+    """The first line that is a JSON object: the record whose keys name the columns."""
+    return next((o for _, o in _json_objects(lines, "", 1) if isinstance(o, dict)), None)
+
+
+def json_line_record(line: bytes, file_name: str, line_number: int, record_number: int, id_col: str | None,
+                     text_col: str, max_bytes: int) -> Record:
+    """One non-blank JSON Lines line as the local engine reads it (its problem included), for an engine that
+    reads the lines itself (Spark) and numbers them as ``JsonlSource`` does."""
+    if len(line) > line_limit(max_bytes):
+        line = skipped(len(line))
+    objects = _json_objects([line], file_name, line_number)
+    return next(_json_records(objects, file_name, id_col, text_col, record_number))
+
+
 class JsonLines(NamedTuple):
     """A batch of JSON Lines as read from the file, unparsed: what a scan worker is sent, to parse
     itself (with the checks, line numbers and ids of JsonlSource.records) rather than the parent."""
@@ -294,7 +309,8 @@ class JsonlSource(_ByteStream):
     def __init__(self, path: Path, id_col: str | None, text_col: str | None, max_bytes: int | None = None) -> None:
         super().__init__(path)
         self.max_line_bytes = line_limit(max_bytes or get_settings().max_report_bytes)
-        first = next((o for _, o in self._objects() if isinstance(o, dict)), None)  # the first that is a record
+        with path.open("rb") as raw:
+            first = first_object(bounded_lines(raw, self.max_line_bytes))
         if first is None:
             raise InputError(f"{path.name}: the file holds no records")
         keys = list(first)
