@@ -1,16 +1,18 @@
 """CSV records found by following the quoting, so that one broken record cannot take the rest of the file.
 
-The file is read a line at a time (``lines.bounded_lines``) while ``Quoting`` follows the CSV
-grammar as Python's csv module reads it with ``strict=True`` (RFC 4180: a field that starts with a
-quote runs to its closing quote, ``""`` inside it is a quote, a quote anywhere else is a character).
-A record ends at a line end outside quotes. Only then is it decoded and split into fields, by the
-csv module itself (``Fields``). What goes wrong stays with its record (``Piece.problem``):
+The file is read in 1 MB blocks (``lines.PIECE``) while ``split_records`` follows the CSV grammar
+as Python's csv module reads it with ``strict=True`` (RFC 4180: a field that starts with a quote
+runs to its closing quote, ``""`` inside it is a quote, a quote anywhere else is a character),
+jumping from quote to quote and to line ends with ``bytes.find``: a record ends at a line end
+outside quotes. Only then is it decoded and split into fields, by the csv module itself
+(``Fields``). What goes wrong stays with its record (``Piece.problem``):
 
 - broken quoting, i.e. a closing quote followed by something other than a comma or the line end,
   or a quote never closed: the record is taken to be its first line only, and reading starts again
   on the next line, so a quote opened by mistake cannot swallow the records after it (each line it
   did swallow is read again as what it is: a record, or an error row of its own);
-- a record longer than ``line_limit``: read past, its quoting still followed, without being held;
+- a record longer than ``line_limit``: read past, its quoting still followed, as JSON Lines read an
+  over-long line: never more than the limit and one block held;
 - bytes that are not UTF-8 (``decode``): an error naming the line they are on.
 
 A file that is entirely in another encoding is refused before any report is read
@@ -24,65 +26,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, NamedTuple
 
-from hoguide.batch.lines import bounded_lines, megabytes, skipped_size
+from hoguide.batch.lines import PIECE, megabytes
 from hoguide.batch.sinks import allow_long_csv_fields
 from hoguide.errors import EncodingError, MalformedInputError
 
 Problem = tuple[str, str]
 """Why a record cannot be read: an error code and a message naming its line."""
 
-_START, _UNQUOTED, _QUOTED, _QUOTE = range(4)  # a field's start, inside one, inside quotes, a quote in quotes
+# A field's start, inside an unquoted field, inside quotes, just after a quote inside quotes, and the
+# rest of a line whose quoting broke.
+_START, _UNQUOTED, _QUOTED, _QUOTE, _SKIP = range(5)
 _NEVER_CLOSED = "a quote opened on this line is never closed"
 _TEXT_AFTER_QUOTE = "text follows a closing quote{at}"
 _BOM = b"\xef\xbb\xbf"
-
-
-class Quoting:
-    """Where the CSV grammar is after the bytes of one record fed so far (whole lines, or the pieces of
-    a line too long to hold: a piece may end anywhere, even between the two quotes of ``""``)."""
-
-    __slots__ = ("broken", "ended", "state")
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.state = _START
-        self.ended = False  # the record ended with the last line fed
-        self.broken = False  # a closing quote was followed by text: the record cannot be read
-
-    def feed(self, data: bytes) -> None:
-        if self.broken:
-            return
-        state, p, n = self.state, 0, len(data)
-        while p < n:
-            if state == _QUOTED:
-                q = data.find(b'"', p)
-                if q < 0:
-                    break
-                state, p = _QUOTE, q + 1
-            elif state == _QUOTE:
-                c = data[p]
-                if c == 0x22:  # "" is a quote
-                    state, p = _QUOTED, p + 1
-                elif c == 0x2C:  # a comma: the next field
-                    state, p = _START, p + 1
-                elif c in (0x0A, 0x0D):  # the line end (the csv module refuses anything after a lone \r)
-                    state = _UNQUOTED
-                    break
-                else:
-                    self.broken = True
-                    return
-            elif state == _START and data[p] == 0x22:
-                state, p = _QUOTED, p + 1
-            else:  # an unquoted field, in which a quote is a character: the next quoted field starts at ',"'
-                q = data.find(b',"', p)
-                if q < 0:
-                    state = _START if data.endswith(b",") else _UNQUOTED
-                    break
-                state, p = _QUOTED, q + 2
-        self.state = state
-        self.ended = state != _QUOTED and data.endswith(b"\n")
 
 
 class Piece(NamedTuple):
@@ -99,51 +55,117 @@ def _lines(first: int, last: int) -> str:
     return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
+def _malformed(name: str, first: int, reason: str) -> Problem:
+    return "malformed_input", f"{name}: line {first}: malformed CSV ({reason}); check the quoting of that report"
+
+
 def split_records(raw: IO[bytes], name: str, limit: int) -> Iterator[Piece]:
-    """The records of a CSV file (the header first), each at most ``limit`` bytes held; see the module."""
-    quoting = Quoting()
-    number = offset = 0  # the last line read, and the offset of the next
-    if raw.read(len(_BOM)) == _BOM:  # a byte-order mark (Windows tools write one) is no part of the header
-        offset = len(_BOM)
-    raw.seek(offset)
-    lines = bounded_lines(raw, limit, quoting.feed)
+    """The records of a CSV file (the header first), each at most ``limit`` bytes held; see the module.
+
+    One loop, not one function per state: it runs for every quote and line end of the file."""
+    buf = raw.read(PIECE)
+    base = 0  # the file offset of buf[0]
+    if buf.startswith(_BOM):  # a byte-order mark (Windows tools write one) is no part of the header
+        buf, base = buf[len(_BOM):], len(_BOM)
+    line = 1  # the line the next record starts on
+    start = 0  # where in buf the next record starts
     while True:
-        quoting.reset()
-        first, start, first_size, size = number + 1, offset, 0, 0
-        held: list[bytes] | None = []
-        for line in lines:
-            number += 1
-            skipped = skipped_size(line)  # its pieces went to quoting.feed as they were read
-            length = len(line) if skipped is None else skipped
-            if skipped is None:
-                quoting.feed(line)
-            offset += length
-            size += length
-            first_size = first_size or length
-            if held is not None:
-                if skipped is None and size <= limit:
-                    held.append(line)
-                else:
-                    held = None  # too long: only followed from here on
-            if quoting.ended or quoting.broken:
+        record_at = base + start
+        dropped = dropped_lines = 0  # bytes (and line ends) of the record read past, not held
+        first_end = -1  # the file offset of the record's first line end, once read past
+        broken = -1  # the line a closing quote was followed by text on
+        state, p, end = _START, start, -1
+        while True:
+            n = len(buf)
+            if state == _QUOTED:
+                q = buf.find(b'"', p)
+                if q >= 0:
+                    state, p = _QUOTE, q + 1
+                    continue
+                p = n
+            elif state == _QUOTE:
+                if p < n:
+                    c = buf[p]
+                    if c == 0x22:  # "" is a quote
+                        state, p = _QUOTED, p + 1
+                    elif c == 0x2C:  # a comma: the next field
+                        state, p = _START, p + 1
+                    elif c == 0x0A:
+                        end = p + 1
+                        break
+                    elif c == 0x0D:  # \r\n ends the record; the csv module refuses anything else after \r
+                        state = _UNQUOTED
+                    else:
+                        broken = line + dropped_lines + buf.count(b"\n", start, p)
+                        if broken > line:
+                            break  # read again from the record's second line
+                        state = _SKIP
+                    continue
+            elif state == _SKIP:
+                i = buf.find(b"\n", p)
+                if i >= 0:
+                    end = i + 1
+                    break
+                p = n
+            else:
+                if state == _START and p < n and buf[p] == 0x22:
+                    state, p = _QUOTED, p + 1
+                    continue
+                i = buf.find(b"\n", p)
+                j = buf.find(b',"', p, n if i < 0 else i)  # the next field that starts with a quote
+                if j >= 0:
+                    state, p = _QUOTED, j + 2
+                    continue
+                if i >= 0:
+                    end = i + 1
+                    break
+                if p < n:  # the last byte may be a comma whose quote is in the next block
+                    state, p = _UNQUOTED, n - 1
+            more = raw.read(PIECE)
+            if not more:
                 break
-        if number < first:
+            if dropped or base + n - record_at > limit:  # too long: read past, only the bytes after p kept
+                part = buf[start:p]
+                if first_end < 0 and (k := part.find(b"\n")) >= 0:
+                    first_end = base + start + k
+                dropped += len(part)
+                dropped_lines += part.count(b"\n")
+                buf, base, start, p = buf[p:] + more, base + p, 0, 0
+            else:
+                buf, base, p, start = buf[start:] + more, base + start, p - start, 0
+        if end < 0 and state != _QUOTED and broken <= line:  # the file ends, with this record or before it
+            end = len(buf)
+            if end == start and not dropped:
+                return
+        never_closed = end < 0 and broken < 0
+        kept = buf[start:end] if end >= 0 else buf[start:]
+        lines = dropped_lines + kept.count(b"\n")
+        last = line + lines - kept.endswith(b"\n") if kept or not dropped else line + lines
+        if broken > line or (never_closed and last > line):  # read again from the line after the first
+            if first_end < 0:
+                first_end = base + start + kept.find(b"\n")
+            yield Piece(line, broken if broken > 0 else last, None, _malformed(
+                name, line, _NEVER_CLOSED if never_closed else _TEXT_AFTER_QUOTE.format(at=f" on line {broken}")))
+            line += 1
+            if first_end + 1 >= base:
+                start = first_end + 1 - base
+            else:
+                raw.seek(first_end + 1)
+                buf, base, start = raw.read(PIECE), first_end + 1, 0
+            continue
+        if never_closed:  # a quote opened on the last line
+            yield Piece(line, last, None, _malformed(name, line, _NEVER_CLOSED))
             return
-        if quoting.broken or (not quoting.ended and quoting.state == _QUOTED):
-            reason = _NEVER_CLOSED if not quoting.broken else _TEXT_AFTER_QUOTE.format(
-                at="" if number == first else f" on line {number}")
-            yield Piece(first, number, None, (
-                "malformed_input", f"{name}: line {first}: malformed CSV ({reason}); check the quoting of that report"))
-            if number > first:  # read again from the line after the first: the quote there was the mistake
-                number, offset = first, start + first_size
-                raw.seek(offset)
-                lines = bounded_lines(raw, limit, quoting.feed)
-            continue
-        if held is None:
-            yield Piece(first, number, None, ("input_too_large", f"{name}: {_lines(first, number)}: the record is "
-                                              f"{megabytes(size)}, over the limit for one report; it was skipped"))
-            continue
-        yield Piece(first, number, b"".join(held))
+        if broken > 0:
+            yield Piece(line, line, None, _malformed(name, line, _TEXT_AFTER_QUOTE.format(at="")))
+        elif dropped or len(kept) > limit:
+            where = f"line {line}" if last == line else f"lines {line}-{last}"
+            yield Piece(line, last, None, ("input_too_large", f"{name}: {where}: the record is "
+                                           f"{megabytes(dropped + len(kept))}, over the limit for one report; "
+                                           "it was skipped"))
+        else:
+            yield Piece(line, last, kept)
+        line, start = line + lines, end
 
 
 def decode(piece: Piece, name: str) -> str | Problem:

@@ -1,12 +1,11 @@
-"""An archive's lines read with a bound: a line over the limit is read past, never held whole.
-
-JSON Lines and CSV both read their files through ``bounded_lines``; CSV also watches the pieces of
-a skipped line, to follow its quoting to the end of the record (``csv_records``).
+"""An archive read with a bound: a line (JSON Lines) or record (CSV) over the limit is read past in
+1 MB pieces, never held whole (``bounded_lines`` here; CSV, whose records may span lines, in
+``csv_records``), and stands in the stream for its error row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import IO
 
 _OVERLONG = b"\0overlong:"  # stands for a skipped line; no JSON line or CSV record starts with it
@@ -19,21 +18,17 @@ def line_limit(max_report_bytes: int) -> int:
     return 8 * max_report_bytes + 4096
 
 
-def bounded_lines(raw: IO[bytes], limit: int, watch: Callable[[bytes], object] | None = None) -> Iterator[bytes]:
+def bounded_lines(raw: IO[bytes], limit: int) -> Iterator[bytes]:
     """The file's lines, each at most ``limit`` bytes. A longer line is read past in 1 MB pieces, never
     held whole (a 500 MB line would take gigabytes), and stands in the stream as one marker line
-    (``skipped_size``); ``watch``, when given, sees each piece of it in turn."""
+    (``skipped_size``)."""
     while line := raw.readline(limit + 1):
         if len(line) <= limit or line.endswith(b"\n"):
             yield line
             continue
         size = len(line)
-        if watch is not None:
-            watch(line)
         while not line.endswith(b"\n") and (line := raw.readline(PIECE)):
             size += len(line)
-            if watch is not None:
-                watch(line)
         yield skipped(size)
 
 

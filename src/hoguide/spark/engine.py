@@ -6,7 +6,11 @@ same Parquet schema; CSV holds the list columns as JSON, JSON Lines keeps null f
 names the part files and retries failed tasks itself, so there is no ``--resume``: a manifest
 marked ``"engine": "spark"`` records the run, and the local engine refuses to resume it.
 The input may also be a directory of such files (as Spark writes them) or a URI Spark reads
-(``s3a://…``); the output directory must hold no earlier scan.
+(``s3a://…``); the output directory must hold no earlier scan. Bad records are read as the local
+engine reads them, by its own code in the Python workers: JSON Lines as lines (``_json_lines``), a
+CSV file by ``CsvSource`` in one task (``frame.read_csv_file``); so a bad line or record is the same
+error row, line number included. A directory of CSV files or a URI goes to Spark's CSV reader, which
+stops at a malformed record.
 """
 
 from __future__ import annotations
