@@ -4,8 +4,10 @@ killed scan leaves no worker behind."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from hoguide.batch import SinkSpec, open_source, scan
+from hoguide.batch.csv_records import Fields, decode, split_records
 from hoguide.batch.sinks import csv_cell
 from tests.batch.test_scan import REPORTS, hoguide, read_jsonl_parts, write_jsonl
 from tests.web.test_server import _alive, _children
@@ -81,6 +84,25 @@ def test_an_over_long_line_is_skipped_without_being_held(tmp_path: Path, fmt: st
     assert [(r["report_id"], r["ho_status"]) for r in rows] == [("a", "present"), ("2", "error"), ("c", "absent")]
     assert rows[1]["error_code"] == "input_too_large"
     assert rows[1]["error_message"].startswith(f"in.{fmt}: {where}, over the limit")
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 64, 1 << 20])
+def test_csv_records_are_the_csv_modules_whatever_the_block_size(block: int) -> None:
+    """Records are found block by block: a block may end anywhere (between the quotes of "", a comma and
+    its quote, \r and \n); well-formed CSV must still split exactly as the csv module reads it."""
+    rng = random.Random(block)
+    pieces = ["a", "b", " ", ",", '"', "\n", "\r\n", "é", "HO"]
+    for _ in range(300):
+        rows = [["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3)]
+                for _ in range(rng.randint(1, 8))]
+        handle = io.StringIO(newline="")
+        csv.writer(handle, lineterminator=rng.choice(["\n", "\r\n"])).writerows(rows)
+        data = handle.getvalue()
+        fields = Fields()
+        records = split_records(io.BytesIO(data.encode()), "x", 10_000, block)
+        found = [fields.of(decode(piece, "x")) for piece in records]
+        assert [row for row in found if row != []] == [
+            row for row in csv.reader(io.StringIO(data, newline=""), strict=True) if row != []]
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:

@@ -59,11 +59,11 @@ def _malformed(name: str, first: int, reason: str) -> Problem:
     return "malformed_input", f"{name}: line {first}: malformed CSV ({reason}); check the quoting of that report"
 
 
-def split_records(raw: IO[bytes], name: str, limit: int) -> Iterator[Piece]:
-    """The records of a CSV file (the header first), each at most ``limit`` bytes held; see the module.
-
-    One loop, not one function per state: it runs for every quote and line end of the file."""
-    buf = raw.read(PIECE)
+def split_records(raw: IO[bytes], name: str, limit: int, block: int = PIECE) -> Iterator[Piece]:
+    """The records of a CSV file (the header first), each at most ``limit`` bytes held, read ``block``
+    bytes at a time; see the module. One loop, not one function per state: it runs for every quote
+    and line end of the file."""
+    buf = raw.read(block)
     base = 0  # the file offset of buf[0]
     if buf.startswith(_BOM):  # a byte-order mark (Windows tools write one) is no part of the header
         buf, base = buf[len(_BOM):], len(_BOM)
@@ -121,7 +121,7 @@ def split_records(raw: IO[bytes], name: str, limit: int) -> Iterator[Piece]:
                     break
                 if p < n:  # the last byte may be a comma whose quote is in the next block
                     state, p = _UNQUOTED, n - 1
-            more = raw.read(PIECE)
+            more = raw.read(block)
             if not more:
                 break
             if dropped or base + n - record_at > limit:  # too long: read past, only the bytes after p kept
@@ -151,7 +151,7 @@ def split_records(raw: IO[bytes], name: str, limit: int) -> Iterator[Piece]:
                 start = first_end + 1 - base
             else:
                 raw.seek(first_end + 1)
-                buf, base, start = raw.read(PIECE), first_end + 1, 0
+                buf, base, start = raw.read(block), first_end + 1, 0
             continue
         if never_closed:  # a quote opened on the last line
             yield Piece(line, last, None, _malformed(name, line, _NEVER_CLOSED))
