@@ -222,6 +222,23 @@ def test_cli_spark_reads_bad_csv_records_as_the_local_engine_does(spark: SparkSe
     assert [r["report_id"] for r in rows if r["ho_status"] != "error"] == ["r1", "r2", "r3", "8", "r4"]
 
 
+def test_cli_spark_reads_a_directory_of_csv_files_numbering_records_across_them(spark: SparkSession,
+                                                                               tmp_path: Path) -> None:
+    directory = tmp_path / "in.csv"
+    directory.mkdir()
+    (directory / "part-00000.csv").write_text('report_text\nNo HO.\n"HO at the "left" hip"\n', encoding="utf-8")
+    (directory / "part-00001.csv").write_text('report_text\n\n"Brooker II heterotopic ossification,\nright hip."\n'
+                                              'No HO at all.\n', encoding="utf-8")
+    done = CliRunner().invoke(app, ["scan", str(directory), "-o", str(tmp_path / "out"), "--format", "jsonl",
+                                    "--engine", "spark"])
+    assert done.exit_code == 0, done.output
+    rows = sorted(read_output(tmp_path / "out", "jsonl"), key=lambda r: r["report_id"])
+    assert [(r["report_id"], r["ho_status"]) for r in rows] == [
+        ("1", "absent"), ("2", "error"), ("3", "present"), ("4", "absent")]
+    assert rows[1]["error_message"] == ("part-00000.csv: line 3: malformed CSV (text follows a closing quote); "
+                                        "check the quoting of that report")
+
+
 @pytest.mark.parametrize(("options", "message"), [
     (["--engine", "spark", "--resume"], "--resume is for --engine local"),
     (["--engine", "spark", "--workers", "2"], "--workers is for --engine local"),

@@ -180,7 +180,9 @@ class CsvSource(_ByteStream):
             raise MalformedInputError(f"{self.path.name}: line 1: the header row is malformed CSV ({fields})")
         return fields
 
-    def records(self) -> Iterator[Record]:
+    def records(self, first_record: int = 1) -> Iterator[Record]:
+        """The records; ``first_record`` is the number of the first (a later file of several goes on
+        from the one before it), its id if it has none."""
         pieces = self._pieces()
         next(pieces)  # the header
         fields = Fields()
@@ -188,7 +190,7 @@ class CsvSource(_ByteStream):
         id_at = self.header.index(self.id_col) if self.id_col else None
         text_at = self.header.index(self.text_col)
         name = self.path.name
-        number = 0  # the record's; a blank line is none (as in JSON Lines, and for Spark)
+        number = first_record - 1  # the record's; a blank line is none (as in JSON Lines, and for Spark)
         for piece in pieces:
             text = decode(piece, name) if piece.problem is None else piece.problem
             row = fields.of(text) if isinstance(text, str) else text

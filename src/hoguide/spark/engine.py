@@ -8,9 +8,9 @@ marked ``"engine": "spark"`` records the run, and the local engine refuses to re
 The input may also be a directory of such files (as Spark writes them) or a URI Spark reads
 (``s3a://…``); the output directory must hold no earlier scan. Bad records are read as the local
 engine reads them, by its own code in the Python workers: JSON Lines as lines (``_json_lines``), a
-CSV file by ``CsvSource`` in one task (``frame.read_csv_file``); so a bad line or record is the same
-error row, line number included. A directory of CSV files or a URI goes to Spark's CSV reader, which
-stops at a malformed record.
+CSV file (or each of a directory's) by ``CsvSource`` in one task (``frame.read_csv_files``); so a bad
+line or record is the same error row, line number included. CSV at a URI goes to Spark's CSV reader,
+which stops at a malformed record.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from hoguide.batch.sources import (
 )
 from hoguide.errors import InputError, ScanError
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.spark.frame import ID_COLUMN, annotate, read_csv_file, read_json_lines
+from hoguide.spark.frame import ID_COLUMN, annotate, read_csv_files, read_json_lines
 from hoguide.spark.session import require_pyspark, start_session
 
 if TYPE_CHECKING:
@@ -211,6 +211,16 @@ def _write(rows: DataFrame, output: str, fmt: OutputFormat, reports_per_file: in
         raise ScanError(f"{output}: Spark could not write the scan ({_condition(error)})") from None
 
 
+def _csv_files(path: Path) -> list[Path]:
+    """The CSV file, or those of a directory (as Spark writes them) in name order."""
+    if path.is_file():
+        return [path]
+    files = sorted(p for p in path.glob("*.csv") if p.is_file())
+    if not files:
+        raise InputError(f"{path.name}: the directory holds no .csv files")
+    return files
+
+
 def _check_source(source: str) -> InputFormat:
     path = Path(source)
     if not _is_uri(source) and not path.exists():
@@ -236,9 +246,11 @@ def scan_files(source: str, output: str, *, output_format: OutputFormat = "parqu
     try:
         if kind == "jsonl":
             rows = _json_lines(spark, source, id_col, text_col, max_bytes)
-        elif kind == "csv" and Path(source).is_file():
-            CsvSource(Path(source), id_col, text_col, max_bytes)  # its columns and encoding checked here, once
-            rows = read_csv_file(spark, Path(source), id_col, text_col, max_bytes)
+        elif kind == "csv" and not _is_uri(source):
+            csv_files = _csv_files(Path(source))
+            for path in csv_files:  # their columns and encoding checked here, before any task
+                CsvSource(path, id_col, text_col, max_bytes)
+            rows = read_csv_files(spark, csv_files, id_col, text_col, max_bytes)
         else:
             reports = _reports(_read(spark, source, kind), Path(source), kind, id_col, text_col)
             rows = annotate(reports, text_col=_TEXT, id_col=ID_COLUMN, max_bytes=max_bytes).select(*COLUMNS)

@@ -85,30 +85,41 @@ def _json_lines_batches(batches: Iterator[Any], *, id_col: str | None, text_col:
 def _csv_file_batches(batches: Iterator[Any], *, id_col: str | None, text_col: str | None, max_bytes: int
                       ) -> Iterator[Any]:
     """Runs in a Python worker: each CSV file named in ``path`` read by the local engine's ``CsvSource``
-    (its records, bad ones included, and their numbers) into scan rows, 1000 at a time."""
+    (its records, bad ones included, numbered from ``first``) into scan rows, 1000 at a time."""
     import pyarrow as pa
 
     reader = reader_for(load_knowledge())
     schema = arrow_schema()
     for batch in batches:
-        for path in batch.column("path").to_pylist():
-            records = CsvSource(Path(path), id_col, text_col, max_bytes).records()
+        for path, first in zip(batch.column("path").to_pylist(), batch.column("first").to_pylist(), strict=True):
+            records = CsvSource(Path(path), id_col, text_col, max_bytes).records(first)
             while chunk := list(islice(records, 1000)):
                 rows = [row_for(reader, r.report_id, r.text, max_bytes=max_bytes, problem=r.problem) for r in chunk]
                 yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def read_csv_file(spark: SparkSession, path: Path, id_col: str | None, text_col: str | None,
-                  max_bytes: int | None = None) -> DataFrame:
-    """Scan rows from one CSV file as the local engine reads it (``csv_records``: a broken record is an
-    error row with its line, and the rest is read), in one Spark task: a CSV file whose reports run
-    over several lines cannot be split (Spark's own multi-line CSV reads a file in one task too)."""
+def _count_records(path: str, id_col: str | None, text_col: str | None, max_bytes: int) -> int:
+    return sum(1 for _ in CsvSource(Path(path), id_col, text_col, max_bytes).records())
+
+
+def read_csv_files(spark: SparkSession, paths: list[Path], id_col: str | None, text_col: str | None,
+                   max_bytes: int | None = None) -> DataFrame:
+    """Scan rows from CSV files as the local engine reads them (``csv_records``: a broken record is an
+    error row with its line, and the rest is read), a Spark task per file: a CSV file whose reports
+    run over several lines cannot be split (Spark's own multi-line CSV reads a file in one task too).
+    Records are numbered across the files in the order given; with several, a first job counts them."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
     limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
+    names = [str(path.resolve()) for path in paths]
+    firsts = [1]
+    if len(names) > 1:
+        count = partial(_count_records, id_col=id_col, text_col=text_col, max_bytes=limit)
+        for records in spark.sparkContext.parallelize(names, len(names)).map(count).collect()[:-1]:
+            firsts.append(firsts[-1] + records)
     work = partial(_csv_file_batches, id_col=id_col, text_col=text_col, max_bytes=limit)
-    paths = spark.createDataFrame([(str(path.resolve()),)], "path string")
-    return paths.mapInArrow(work, from_arrow_schema(arrow_schema()))
+    files = spark.createDataFrame(list(zip(names, firsts, strict=True)), "path string, first long")
+    return files.repartition(len(names)).mapInArrow(work, from_arrow_schema(arrow_schema()))
 
 
 def read_json_lines(lines: DataFrame, id_col: str | None, text_col: str, max_bytes: int | None = None) -> DataFrame:
