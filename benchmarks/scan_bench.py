@@ -1,12 +1,14 @@
 """Cohort-scan throughput: the local engine with 1 and 2 worker processes, and Spark local[2].
 
-    .venv/bin/python benchmarks/scan_bench.py [--notes 200000] [--engines local1,local2,spark]
+    .venv/bin/python benchmarks/scan_bench.py [--notes 200000] [--engines local1,local2,spark] [--input csv]
 
 Generates (once, then reuses) a corpus of fictional notes with ``make_corpus.py`` (about 5% mention
-HO), then runs ``hoguide scan`` on it as a user would: a fresh command per run, Parquet output,
-timed from start to exit, so start-up (and, for Spark, the JVM) is included. Peak memory is the
-summed resident memory of the run's whole process tree (workers and JVM included), sampled every
-0.2 s, on the full corpus and on a quarter of it: memory must not grow with the input.
+HO), as JSON Lines or (``--input csv``) the same notes as CSV, then runs ``hoguide scan`` on it as a
+user would: a fresh command per run, Parquet output, timed from start to exit, so start-up (and, for
+Spark, the JVM) is included; the CPU seconds of all its processes are given too (on a busy machine
+they move much less than the wall time). Peak memory is the summed resident memory of the run's whole process
+tree (workers and JVM included), sampled every 0.2 s, on the full corpus and on a quarter of it:
+memory must not grow with the input.
 
 Prints a markdown table (reports/s, MB/s, MB/s per core, peak RSS, scaling 1 -> 2 processes) and a
 paper estimate of the wall time for 50 million reports on a 32-core Spark cluster from the measured
@@ -16,8 +18,10 @@ per-core rate. Targets (issue 6): >= 1.8x from 1 to 2 processes, >= 8 MB/s per c
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -48,6 +52,19 @@ def head(path: Path, notes: int) -> Path:
             for _, line in zip(range(notes), source, strict=False):
                 target.write(line)
     return smaller
+
+
+def as_csv(path: Path) -> Path:
+    """The same notes as CSV (id, text; a text with a comma, quote or line break quoted), made once."""
+    target = path.with_suffix(".csv")
+    if not target.exists():
+        with path.open(encoding="utf-8") as source, target.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["id", "text"])
+            for line in source:
+                note = json.loads(line)
+                writer.writerow([note["id"], note["text"]])
+    return target
 
 
 def _tree_rss_kb(root: int) -> int:
@@ -82,6 +99,7 @@ def run_scan(source: Path, engine: str, workers: int) -> dict[str, Any]:
     command = [HOGUIDE, "scan", str(source), "--output", str(target), "--quiet", "--batch-size", "2000"]
     command += ["--engine", "spark", "--spark-master", f"local[{workers}]"] if engine == "spark" \
         else ["--workers", str(workers)]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_kb = 0
@@ -90,10 +108,13 @@ def run_scan(source: Path, engine: str, workers: int) -> dict[str, Any]:
         time.sleep(0.2)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the whole tree: each process counts its reaped children
+    cpu = cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{err}")
     reports = int(next(line.split(":")[1] for line in out.splitlines() if line.startswith("reports read")))
-    return {"engine": engine, "workers": workers, "seconds": seconds, "reports": reports, "peak_rss_mb": peak_kb / 1024}
+    return {"engine": engine, "workers": workers, "seconds": seconds, "cpu_seconds": cpu, "reports": reports,
+            "peak_rss_mb": peak_kb / 1024}
 
 
 def size_mb(path: Path) -> float:
@@ -108,6 +129,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--notes", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=20261201)
+    parser.add_argument("--input", choices=["jsonl", "csv"], default="jsonl", help="the corpus as JSON Lines or CSV")
     parser.add_argument("--engines", default="local1,local2,spark",
                         help="comma-separated: local1, local2, spark (Spark local[2])")
     args = parser.parse_args()
@@ -116,6 +138,8 @@ def main() -> int:
     full = corpus(args.notes, args.seed)
     quarter = head(full, args.notes // 4)
     mb = size_mb(full)
+    if args.input == "csv":
+        full, quarter = as_csv(full), as_csv(quarter)
     print(f"corpus {full.name}: {args.notes} notes, {mb:.1f} MB of text")
     runs: list[dict[str, Any]] = []
     for engine in args.engines.split(","):
@@ -124,7 +148,8 @@ def main() -> int:
         run["quarter_peak_rss_mb"] = run_scan(quarter, kind, workers)["peak_rss_mb"]
         run["mb_per_s"] = mb / run["seconds"]
         runs.append(run)
-        print(f"{engine}: {run['seconds']:.1f} s, {run['reports'] / run['seconds']:.0f} reports/s, "
+        print(f"{engine}: {run['seconds']:.1f} s ({run['cpu_seconds']:.1f} s of CPU, all processes), "
+              f"{run['reports'] / run['seconds']:.0f} reports/s, "
               f"{run['mb_per_s']:.2f} MB/s, peak RSS {run['peak_rss_mb']:.0f} MB "
               f"(quarter corpus: {run['quarter_peak_rss_mb']:.0f} MB)", flush=True)
     print()
@@ -152,7 +177,7 @@ def main() -> int:
         rate = local["reports"] / local["seconds"]
         print(f"at the local engine's rate of one process ({rate:,.0f} reports/s per core, no Spark overhead): "
               f"{CLUSTER_REPORTS / (rate * CLUSTER_CORES) / 3600:.2f} h")
-    (OUT / "scan-bench.json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
+    (OUT / f"scan-bench-{args.input}.json").write_text(json.dumps(runs, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -4,15 +4,20 @@ killed scan leaves no worker behind."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hoguide.batch import SinkSpec, open_source, scan
+from hoguide.batch.csv_records import Fields, decode, split_records
 from hoguide.batch.sinks import csv_cell
 from tests.batch.test_scan import REPORTS, hoguide, read_jsonl_parts, write_jsonl
 from tests.web.test_server import _alive, _children
@@ -45,12 +50,27 @@ def test_lone_surrogates_become_error_rows_and_resume_passes_them(tmp_path: Path
     assert read_jsonl_parts(tmp_path / "jsonl") == rows
 
 
-def test_an_over_long_line_is_skipped_without_being_held(tmp_path: Path) -> None:
-    path = tmp_path / "in.jsonl"
+def write_huge(path: Path) -> None:
+    """Three reports, the second about 90-99 MB: in JSON Lines one line; in CSV a quoted field over many lines, one
+    of them over the record limit by itself, with quotes inside ("") to be followed through all of it."""
     with path.open("w", encoding="utf-8") as handle:
-        handle.write(json.dumps({"report_id": "a", "text": REPORTS[0][1]}) + "\n")
-        handle.write('{"report_id": "big", "text": "' + "HO " * 33_000_000 + '"}\n')  # a 99 MB line
-        handle.write(json.dumps({"report_id": "c", "text": REPORTS[1][1]}) + "\n")
+        if path.suffix == ".csv":
+            handle.write(f'report_id,text\na,{REPORTS[0][1]}\n"big","')
+            handle.write('HO "" ' * 8_000_000 + "\n")  # one 48 MB line
+            for _ in range(86):
+                handle.write("HO, the hip " * 40_000 + '""\n')  # 480 kB lines
+            handle.write(f'end."\nc,{REPORTS[1][1]}\n')
+        else:
+            handle.write(json.dumps({"report_id": "a", "text": REPORTS[0][1]}) + "\n")
+            handle.write('{"report_id": "big", "text": "' + "HO " * 33_000_000 + '"}\n')  # a 99 MB line
+            handle.write(json.dumps({"report_id": "c", "text": REPORTS[1][1]}) + "\n")
+
+
+@pytest.mark.parametrize(("fmt", "where"), [("jsonl", "line 2: the line is 99.0 MB"),
+                                            ("csv", "lines 3-90: the record is 89.3 MB")])
+def test_an_over_long_line_is_skipped_without_being_held(tmp_path: Path, fmt: str, where: str) -> None:
+    path = tmp_path / f"in.{fmt}"
+    write_huge(path)
     # A parent of its own, so its peak memory is the scan's alone (holding the line took ~350 MB).
     measure = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:]); "
                "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -63,7 +83,26 @@ def test_an_over_long_line_is_skipped_without_being_held(tmp_path: Path) -> None
     rows = read_jsonl_parts(tmp_path / "out")
     assert [(r["report_id"], r["ho_status"]) for r in rows] == [("a", "present"), ("2", "error"), ("c", "absent")]
     assert rows[1]["error_code"] == "input_too_large"
-    assert rows[1]["error_message"].startswith("in.jsonl: line 2: the line is 99.0 MB, over the limit")
+    assert rows[1]["error_message"].startswith(f"in.{fmt}: {where}, over the limit")
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 64, 1 << 20])
+def test_csv_records_are_the_csv_modules_whatever_the_block_size(block: int) -> None:
+    """Records are found block by block: a block may end anywhere (between the quotes of "", a comma and
+    its quote, \r and \n); well-formed CSV must still split exactly as the csv module reads it."""
+    rng = random.Random(block)
+    pieces = ["a", "b", " ", ",", '"', "\n", "\r\n", "é", "HO"]
+    for _ in range(300):
+        rows = [["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3)]
+                for _ in range(rng.randint(1, 8))]
+        handle = io.StringIO(newline="")
+        csv.writer(handle, lineterminator=rng.choice(["\n", "\r\n"])).writerows(rows)
+        data = handle.getvalue()
+        fields = Fields()
+        records = split_records(io.BytesIO(data.encode()), "x", 10_000, block)
+        found = [fields.of(decode(piece, "x")) for piece in records]
+        assert [row for row in found if row != []] == [
+            row for row in csv.reader(io.StringIO(data, newline=""), strict=True) if row != []]
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:

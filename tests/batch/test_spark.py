@@ -28,7 +28,15 @@ from hoguide.cli import app
 from hoguide.errors import InputError
 from hoguide.reading.reader import Reader
 from hoguide.spark import annotate, start_session
-from tests.batch.test_scan import REPORTS, hoguide, read_parquet_parts, write_csv, write_jsonl, write_parquet
+from tests.batch.test_scan import (
+    BAD_RECORDS,
+    REPORTS,
+    hoguide,
+    read_parquet_parts,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
 
 BAD: list[tuple[str, Any]] = [
     ("null", None), ("empty", "   "), ("binary", "PK\x03\x04\x00\x00\x14"), ("huge", "bone " * 1000),
@@ -163,13 +171,72 @@ def test_cli_spark_without_the_text_column_fails_naming_its_columns(spark: Spark
     assert not (tmp_path / "out").exists()
 
 
-def test_cli_spark_with_a_malformed_file_fails_without_quoting_it(spark: SparkSession, tmp_path: Path) -> None:
-    source = tmp_path / "broken.jsonl"
-    source.write_text('{"report_id": "r1", "text": "No HO."}\n{"report_id": "r2", "text": "secret\n', encoding="utf-8")
-    result = CliRunner().invoke(app, ["scan", str(source), "-o", str(tmp_path / "out"), "--engine", "spark"])
-    assert result.exit_code == 2
-    assert result.stderr.startswith("hoguide: error: broken.jsonl: Spark could not read it as jsonl")
-    assert "secret" not in result.stderr
+def test_cli_spark_reads_bad_json_lines_as_the_local_engine_does(spark: SparkSession, tmp_path: Path) -> None:
+    """Every kind of bad line is the same error row in both engines, line number included, and the job goes on;
+    partitions of 300 bytes, so that lines and records are counted across them."""
+    good = [json.dumps({"report_id": i, "text": t}).encode() for i, t in REPORTS]
+    bad = [*(bad for bad, _ in BAD_RECORDS["jsonl"].values()), b'{"report_id": "s", "text": "HO \\ud800 hip"}',
+           b'{"text": "secret ' + b"HO " * 8000 + b'"}']  # over the line limit of --max-bytes 2000
+    lines = [good[0], b"", *bad[:3], b" \t", good[1], b'{"text": "No HO."}', *bad[3:], *good[2:], b""]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(lines))
+    runner = CliRunner()
+    options = ["--format", "jsonl", "--max-bytes", "2000"]
+    local = runner.invoke(app, ["scan", str(source), "-o", str(tmp_path / "local"), *options])
+    assert local.exit_code == 0, local.output
+    spark.conf.set("spark.sql.files.maxPartitionBytes", "300")
+    try:
+        result = runner.invoke(app, ["scan", str(source), "-o", str(tmp_path / "spark"), *options, "--engine", "spark"])
+    finally:
+        spark.conf.unset("spark.sql.files.maxPartitionBytes")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:8] == local.stdout.splitlines()[:8]
+    rows = read_output(tmp_path / "spark", "jsonl")
+    assert len(rows) == len(REPORTS) + 6
+    assert by_id(rows) == by_id(read_output(tmp_path / "local", "jsonl"))
+    assert {r["report_id"]: r["error_message"][:19] for r in rows if r["ho_status"] == "error"} == {
+        "2": "in.jsonl: line 3: n", "3": "in.jsonl: line 4: n", "4": "in.jsonl: line 5: n", "s": "in.jsonl: line 9: t",
+        "8": "in.jsonl: line 10: "}
+    assert "secret" not in result.output
+
+
+def test_cli_spark_reads_bad_csv_records_as_the_local_engine_does(spark: SparkSession, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(b'report_id,text\nr1,"IMPRESSION: Brooker III heterotopic ossification, right hip."\n'
+                       b'"b1","Brooker II "HO" at the hip"\n"b2","HO at the hip\n"r2","No heterotopic ossification."\n'
+                       b'"b3","caf\xe9: HO"\n"b4","HO","x"\n"r3","Two\nlines: no HO."\n,No id here.\n'
+                       b'r4,"HO at the ""left"" elbow"\n')
+    runner = CliRunner()
+    for engine in ("local", "spark"):
+        done = runner.invoke(app, ["scan", str(source), "-o", str(tmp_path / engine), "--format", "jsonl",
+                                   "--engine", engine])
+        assert done.exit_code == 0, done.output
+    rows = read_output(tmp_path / "spark", "jsonl")
+    assert by_id(rows) == by_id(read_output(tmp_path / "local", "jsonl"))
+    assert [(r["report_id"], r["error_message"]) for r in rows if r["ho_status"] == "error"] == [
+        ("2", "in.csv: line 3: malformed CSV (text follows a closing quote); check the quoting of that report"),
+        ("3", "in.csv: line 4: malformed CSV (text follows a closing quote on line 5); check the quoting of that "
+              "report"),
+        ("5", "in.csv: line 6: not UTF-8 text (byte 0xE9); save the CSV as UTF-8"),
+        ("6", "in.csv: line 7: 3 fields where the header has 2; check the quoting of that report")]
+    assert [r["report_id"] for r in rows if r["ho_status"] != "error"] == ["r1", "r2", "r3", "8", "r4"]
+
+
+def test_cli_spark_reads_a_directory_of_csv_files_numbering_records_across_them(spark: SparkSession,
+                                                                               tmp_path: Path) -> None:
+    directory = tmp_path / "in.csv"
+    directory.mkdir()
+    (directory / "part-00000.csv").write_text('report_text\nNo HO.\n"HO at the "left" hip"\n', encoding="utf-8")
+    (directory / "part-00001.csv").write_text('report_text\n\n"Brooker II heterotopic ossification,\nright hip."\n'
+                                              'No HO at all.\n', encoding="utf-8")
+    done = CliRunner().invoke(app, ["scan", str(directory), "-o", str(tmp_path / "out"), "--format", "jsonl",
+                                    "--engine", "spark"])
+    assert done.exit_code == 0, done.output
+    rows = sorted(read_output(tmp_path / "out", "jsonl"), key=lambda r: r["report_id"])
+    assert [(r["report_id"], r["ho_status"]) for r in rows] == [
+        ("1", "absent"), ("2", "error"), ("3", "present"), ("4", "absent")]
+    assert rows[1]["error_message"] == ("part-00000.csv: line 3: malformed CSV (text follows a closing quote); "
+                                        "check the quoting of that report")
 
 
 @pytest.mark.parametrize(("options", "message"), [

@@ -3,28 +3,29 @@
 Columns: the id comes from ``id_col`` (default ``report_id``, else ``id``; with neither, the
 1-based row number), the text from ``text_col`` (default ``text``, else ``report_text``, else
 ``report``). A CSV or Parquet file without the text column fails before any report is read, with
-a message naming the columns it has. A malformed file (broken CSV quoting, a file that is not
-Parquet) raises MalformedInputError naming the line. One bad record is not the whole file's fault:
-a CSV row with more or fewer fields than the header, a JSON Lines line that is not UTF-8, not JSON
-or not an object, that is longer than the line limit (skipped without being held in memory) or
-whose id or text holds a lone surrogate is passed on with its problem and its line number, and a
-report that is null, empty or binary as it is; each becomes an error row and the scan goes on.
+a message naming the columns it has, and so does a file that is not Parquet, a CSV file that is
+not UTF-8 at all or whose header cannot be read (``csv_records.check_start``). One bad record is
+not the whole file's fault: a CSV record with broken quoting, more or fewer fields than the
+header or bytes that are not UTF-8, a JSON Lines line that is not UTF-8, not JSON or not an
+object, a line or CSV record longer than the limit (skipped without being held in memory), an id
+or text with a lone surrogate is passed on with its problem and its line number, and a report
+that is null, empty or binary as it is; each becomes an error row and the scan goes on.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, Literal, NamedTuple, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
-from hoguide.batch.sinks import allow_long_csv_fields
+from hoguide.batch.csv_records import Fields, Piece, Problem, check_start, decode, split_records
+from hoguide.batch.lines import bounded_lines, line_limit, megabytes, skipped, skipped_size
 from hoguide.config import get_settings
-from hoguide.errors import InputError, MalformedInputError, ScanError
+from hoguide.errors import EncodingError, InputError, MalformedInputError, ScanError
 
 InputFormat = Literal["csv", "jsonl", "parquet"]
 ID_COLUMNS = ("report_id", "id")
@@ -32,10 +33,6 @@ TEXT_COLUMNS = ("text", "report_text", "report")
 _SUFFIXES: dict[str, InputFormat] = {
     ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet",
 }
-
-
-Problem = tuple[str, str]
-"""Why a record cannot be read: an error code and a message naming its line."""
 
 
 class Record(NamedTuple):
@@ -96,7 +93,7 @@ def open_source(path: Path, *, fmt: InputFormat | None = None, id_col: str | Non
         raise InputError(f"{path}: no such file")
     kind = fmt or input_format(path)
     if kind == "csv":
-        return CsvSource(path, id_col, text_col)
+        return CsvSource(path, id_col, text_col, max_bytes)
     if kind == "jsonl":
         return JsonlSource(path, id_col, text_col, max_bytes)
     return ParquetSource(path, id_col, text_col)
@@ -152,84 +149,72 @@ class _ByteStream:
 
 
 class CsvSource(_ByteStream):
-    """CSV with a header row, UTF-8 (a byte-order mark is dropped), strict quoting."""
+    """CSV with a header row, UTF-8 (a byte-order mark is dropped), strict quoting, read a record at a
+    time by following its quoting (``csv_records``), so a broken record is an error row of its own."""
 
     format: InputFormat = "csv"
 
-    def __init__(self, path: Path, id_col: str | None, text_col: str | None) -> None:
+    def __init__(self, path: Path, id_col: str | None, text_col: str | None, max_bytes: int | None = None) -> None:
         super().__init__(path)
-        header = next(self._rows(), None)
-        if header is None:
-            raise InputError(f"{path.name}: the CSV file is empty (no header row)")
-        self.id_col = pick_column(path, header[1], id_col, ID_COLUMNS, "id", required=False)
-        self.text_col = pick_column(path, header[1], text_col, TEXT_COLUMNS, "text", required=True) or ""
+        self.max_record_bytes = line_limit(max_bytes or get_settings().max_report_bytes)
+        check_start(path)
+        self.header = self._header()
+        self.id_col = pick_column(path, self.header, id_col, ID_COLUMNS, "id", required=False)
+        self.text_col = pick_column(path, self.header, text_col, TEXT_COLUMNS, "text", required=True) or ""
 
-    def _rows(self) -> Iterator[tuple[int, list[str]]]:
-        allow_long_csv_fields()
+    def _pieces(self) -> Iterator[Piece]:
         with self.path.open("rb") as raw:
             self._raw = raw
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-            reader = csv.reader(text, strict=True)
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as error:
-                    raise MalformedInputError(
-                        f"{self.path.name}: line {reader.line_num}: malformed CSV ({error}); "
-                        "check the quoting of that report") from None
-                except UnicodeDecodeError:
-                    raise MalformedInputError(
-                        f"{self.path.name}: near line {reader.line_num + 1}: not UTF-8 text; save the CSV as UTF-8"
-                    ) from None
-                yield reader.line_num, row
+            yield from split_records(raw, self.path.name, self.max_record_bytes)
 
-    def records(self) -> Iterator[Record]:
-        rows = self._rows()
-        header = next(rows)[1]
-        id_at = header.index(self.id_col) if self.id_col else None
-        text_at = header.index(self.text_col)
-        for number, (line, row) in enumerate(rows, start=1):
-            if not row:
+    def _header(self) -> list[str]:
+        piece = next(self._pieces(), None)
+        if piece is None:
+            raise InputError(f"{self.path.name}: the CSV file is empty (no header row)")
+        text = decode(piece, self.path.name) if piece.problem is None else piece.problem
+        fields = Fields().of(text) if isinstance(text, str) else text
+        if isinstance(fields, tuple):
+            error = EncodingError if fields[0] == "bad_encoding" else MalformedInputError
+            raise error(f"the header row cannot be read: {fields[1]}")
+        if isinstance(fields, str):
+            raise MalformedInputError(f"{self.path.name}: line 1: the header row is malformed CSV ({fields})")
+        return fields
+
+    def records(self, first_record: int = 1) -> Iterator[Record]:
+        """The records; ``first_record`` is the number of the first (a later file of several goes on
+        from the one before it), its id if it has none."""
+        pieces = self._pieces()
+        next(pieces)  # the header
+        fields = Fields()
+        width = len(self.header)
+        id_at = self.header.index(self.id_col) if self.id_col else None
+        text_at = self.header.index(self.text_col)
+        name = self.path.name
+        number = first_record - 1  # the record's; a blank line is none (as in JSON Lines, and for Spark)
+        for piece in pieces:
+            text = decode(piece, name) if piece.problem is None else piece.problem
+            row = fields.of(text) if isinstance(text, str) else text
+            if row == []:
                 continue  # a blank line
-            if len(row) != len(header):  # one record's fault: an error row, and the scan goes on
-                yield Record(str(number), None, ("malformed_input", f"{self.path.name}: line {line}: {len(row)} "
-                                                 f"fields where the header has {len(header)}; check the quoting "
-                                                 "of that report"))
-                continue
-            yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
+            number += 1
+            if isinstance(row, list) and len(row) == width:
+                yield Record(_id(row[id_at] if id_at is not None else None, number), row[text_at])
+            else:  # one record's fault: an error row, and the scan goes on
+                yield Record(str(number), None, row if isinstance(row, tuple) else self._problem(piece, row, width))
+
+    def _problem(self, piece: Piece, row: list[str] | str, width: int) -> Problem:
+        """A record the csv module refused (``row`` is why), or with the wrong number of fields."""
+        where = f"line {piece.first}" if piece.first == piece.last else f"lines {piece.first}-{piece.last}"
+        what = (f"malformed CSV ({row})" if isinstance(row, str)
+                else f"{len(row)} field{'s' * (len(row) != 1)} where the header has {width}")
+        return "malformed_input", f"{self.path.name}: {where}: {what}; check the quoting of that report"
 
 
 def _is_blank(line: bytes) -> bool:
     return not line.strip()
 
 
-def line_limit(max_report_bytes: int) -> int:
-    """The longest JSON Lines line read: JSON escapes can make a report up to six times its UTF-8
-    size (a control character is ``\\u0000``), and a record has other fields."""
-    return 8 * max_report_bytes + 4096
-
-
-_OVERLONG = b"\0overlong:"  # stands for a skipped line; no JSON line can start with a NUL byte
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def bounded_lines(raw: IO[bytes], limit: int) -> Iterator[bytes]:
-    """The file's lines, each at most ``limit`` bytes. A longer line is read past in 1 MB pieces, never
-    held whole (a 500 MB line would take gigabytes), and stands in the stream as one marker line."""
-    while line := raw.readline(limit + 1):
-        if len(line) <= limit or line.endswith(b"\n"):
-            yield line
-            continue
-        size = len(line)
-        while not line.endswith(b"\n") and (line := raw.readline(1 << 20)):
-            size += len(line)
-        yield _OVERLONG + b"%d\n" % size
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:,.1f} MB"
 
 
 def _json_objects(lines: Iterable[bytes], file_name: str, first_line: int
@@ -240,9 +225,9 @@ def _json_objects(lines: Iterable[bytes], file_name: str, first_line: int
         if _is_blank(line):
             continue
         where = f"{file_name}: line {line_number}"
-        if line.startswith(_OVERLONG):
-            size = int(line[len(_OVERLONG):])
-            yield line_number, ("input_too_large", f"{where}: the line is {_mb(size)}, over the limit for one "
+        size = skipped_size(line)
+        if size is not None:
+            yield line_number, ("input_too_large", f"{where}: the line is {megabytes(size)}, over the limit for one "
                                                    "report; the line was skipped")
             continue
         try:
@@ -284,6 +269,21 @@ def _json_records(objects: Iterable[tuple[int, dict[str, Any] | Problem]], file_
         yield Record(report_id, text if isinstance(text, str | None) else json.dumps(text))
 
 
+def first_object(lines: Iterable[bytes]) -> dict[str, Any] | None:
+    """The first line that is a JSON object: the record whose keys name the columns."""
+    return next((o for _, o in _json_objects(lines, "", 1) if isinstance(o, dict)), None)
+
+
+def json_line_record(line: bytes, file_name: str, line_number: int, record_number: int, id_col: str | None,
+                     text_col: str, max_bytes: int) -> Record:
+    """One non-blank JSON Lines line as the local engine reads it (its problem included), for an engine that
+    reads the lines itself (Spark) and numbers them as ``JsonlSource`` does."""
+    if len(line) > line_limit(max_bytes):
+        line = skipped(len(line))
+    objects = _json_objects([line], file_name, line_number)
+    return next(_json_records(objects, file_name, id_col, text_col, record_number))
+
+
 class JsonLines(NamedTuple):
     """A batch of JSON Lines as read from the file, unparsed: what a scan worker is sent, to parse
     itself (with the checks, line numbers and ids of JsonlSource.records) rather than the parent."""
@@ -311,7 +311,8 @@ class JsonlSource(_ByteStream):
     def __init__(self, path: Path, id_col: str | None, text_col: str | None, max_bytes: int | None = None) -> None:
         super().__init__(path)
         self.max_line_bytes = line_limit(max_bytes or get_settings().max_report_bytes)
-        first = next((o for _, o in self._objects() if isinstance(o, dict)), None)  # the first that is a record
+        with path.open("rb") as raw:
+            first = first_object(bounded_lines(raw, self.max_line_bytes))
         if first is None:
             raise InputError(f"{path.name}: the file holds no records")
         keys = list(first)

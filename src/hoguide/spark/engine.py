@@ -6,12 +6,18 @@ same Parquet schema; CSV holds the list columns as JSON, JSON Lines keeps null f
 names the part files and retries failed tasks itself, so there is no ``--resume``: a manifest
 marked ``"engine": "spark"`` records the run, and the local engine refuses to resume it.
 The input may also be a directory of such files (as Spark writes them) or a URI Spark reads
-(``s3a://…``); the output directory must hold no earlier scan.
+(``s3a://…``); the output directory must hold no earlier scan. Bad records are read as the local
+engine reads them, by its own code in the Python workers: JSON Lines as lines (``_json_lines``), a
+CSV file (or each of a directory's) by ``CsvSource`` in one task (``frame.read_csv_files``); so a bad
+line or record is the same error row, line number included. CSV at a URI goes to Spark's CSV reader,
+which stops at a malformed record.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +25,18 @@ from hoguide._version import __version__
 from hoguide.batch.rows import COLUMNS, STATUS_RULE
 from hoguide.batch.scan import Summary
 from hoguide.batch.sinks import FORMULA_PATTERN, OutputFormat, count_part_rows, prepare_directory, write_manifest
-from hoguide.batch.sources import ID_COLUMNS, TEXT_COLUMNS, InputFormat, input_format, pick_column
+from hoguide.batch.sources import (
+    ID_COLUMNS,
+    TEXT_COLUMNS,
+    CsvSource,
+    InputFormat,
+    first_object,
+    input_format,
+    pick_column,
+)
 from hoguide.errors import InputError, ScanError
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.spark.frame import ID_COLUMN, annotate
+from hoguide.spark.frame import ID_COLUMN, annotate, read_csv_files, read_json_lines
 from hoguide.spark.session import require_pyspark, start_session
 
 if TYPE_CHECKING:
@@ -33,8 +47,6 @@ _NESTED = ("sites", "cause_ids", "treatments", "mentions")
 _READ_OPTIONS: dict[InputFormat, dict[str, str]] = {
     # RFC 4180 quoting ("" inside quotes), reports over several lines, no guessing of types.
     "csv": {"header": "true", "multiLine": "true", "escape": '"', "mode": "FAILFAST"},
-    # Ids and texts as written (7 stays "7"), like the local reader's str() of a JSON value.
-    "jsonl": {"primitivesAsString": "true", "mode": "FAILFAST"},
     "parquet": {},
 }
 _WRITE_OPTIONS: dict[OutputFormat, dict[str, str]] = {
@@ -45,6 +57,7 @@ _WRITE_OPTIONS: dict[OutputFormat, dict[str, str]] = {
 }
 _RECORD = "__hoguide_record"
 _ROW_IN_PARTITION = (1 << 33) - 1
+_BLANK = "^[ \\t\\r\\x0B\\f]*$"  # what bytes.strip() takes away: a line of it is no record, as in the local engine
 
 
 def _is_uri(location: str) -> bool:
@@ -97,6 +110,52 @@ def _with_report_ids(df: DataFrame, id_name: str | None) -> DataFrame:
         total += rows
     number = F.create_map(*offsets)[partition] + record.bitwiseAND(_ROW_IN_PARTITION) + 1
     return numbered.withColumn(ID_COLUMN, F.coalesce(given, number.cast("string")))
+
+
+def _json_lines(spark: SparkSession, source: str, id_col: str | None, text_col: str | None,
+                max_bytes: int | None) -> DataFrame:
+    """Scan rows from JSON Lines read as lines: each numbered (its line in its file, and its record
+    number: non-blank lines, across the input) and parsed in the Python workers by the local engine's
+    code, so a bad line is the same error row as there, and the job goes on."""
+    from pyspark.sql import functions as F
+
+    name = source.rstrip("/").rsplit("/", 1)[-1]
+    try:
+        text = spark.read.option("lineSep", "\n").text(source)
+        first = first_object(bytes(row[0]) for row in text.select(F.col("value").cast("binary")).toLocalIterator())
+    except _spark_errors() as error:
+        raise InputError(f"{name}: Spark could not read it ({_condition(error)})") from None
+    if first is None:
+        raise InputError(f"{name}: the file holds no records")
+    id_name = pick_column(Path(source), list(first), id_col, ID_COLUMNS, "id", required=False)
+    text_name = pick_column(Path(source), list(first), text_col, TEXT_COLUMNS, "text", required=True) or ""
+    record = F.col(_RECORD)
+    partition, row = F.shiftright(record, 33), record.bitwiseAND(_ROW_IN_PARTITION)
+    lines = text.select(F.col("value").cast("binary").alias("line"), F.input_file_name().alias("file"),
+                        F.col("value").rlike(_BLANK).alias("blank"), F.monotonically_increasing_id().alias(_RECORD))
+    # One job counts each partition's lines per file (a partition may hold the end of one file and the
+    # start of the next) and its records; the lines and records before a row are added to its place.
+    stats = lines.groupBy("file", partition.alias("p")).agg(F.count("*"), F.min(row), F.count_if(~F.col("blank")))
+    line_bases: list[Column] = []
+    records: Counter[int] = Counter()
+    for file, parts in groupby(sorted(tuple(r) for r in stats.collect()), key=lambda r: r[0]):
+        seen = 0
+        for _, index, count, first_row, kept_records in parts:
+            line_bases += [F.lit(f"{index}:{file}"), F.lit(seen - first_row).cast("long")]
+            seen += count
+            records[index] += kept_records
+    record_bases: list[Column] = []
+    total = 0
+    for index in sorted(records):
+        record_bases += [F.lit(index).cast("long"), F.lit(total).cast("long")]
+        total += records[index]
+    kept = lines.filter(~F.col("blank")).withColumn("__hoguide_kept", F.monotonically_increasing_id())
+    kept_id = F.col("__hoguide_kept")
+    line_number = F.create_map(*line_bases)[F.concat_ws(":", partition.cast("string"), F.col("file"))] + row + 1
+    record_number = (F.create_map(*record_bases)[F.shiftright(kept_id, 33)] + kept_id.bitwiseAND(_ROW_IN_PARTITION)
+                     + 1)
+    numbered = kept.select("line", "file", line_number.alias("line_number"), record_number.alias("record_number"))
+    return read_json_lines(numbered, id_name, text_name, max_bytes)
 
 
 def _reports(df: DataFrame, path: Path, kind: InputFormat, id_col: str | None, text_col: str | None) -> DataFrame:
@@ -152,6 +211,16 @@ def _write(rows: DataFrame, output: str, fmt: OutputFormat, reports_per_file: in
         raise ScanError(f"{output}: Spark could not write the scan ({_condition(error)})") from None
 
 
+def _csv_files(path: Path) -> list[Path]:
+    """The CSV file, or those of a directory (as Spark writes them) in name order."""
+    if path.is_file():
+        return [path]
+    files = sorted(p for p in path.glob("*.csv") if p.is_file())
+    if not files:
+        raise InputError(f"{path.name}: the directory holds no .csv files")
+    return files
+
+
 def _check_source(source: str) -> InputFormat:
     path = Path(source)
     if not _is_uri(source) and not path.exists():
@@ -175,10 +244,18 @@ def scan_files(source: str, output: str, *, output_format: OutputFormat = "parqu
     owned = SparkSession.getActiveSession() is None
     spark = start_session(master, progress=progress)
     try:
-        reports = _reports(_read(spark, source, kind), Path(source), kind, id_col, text_col)
+        if kind == "jsonl":
+            rows = _json_lines(spark, source, id_col, text_col, max_bytes)
+        elif kind == "csv" and not _is_uri(source):
+            csv_files = _csv_files(Path(source))
+            for path in csv_files:  # their columns and encoding checked here, before any task
+                CsvSource(path, id_col, text_col, max_bytes)
+            rows = read_csv_files(spark, csv_files, id_col, text_col, max_bytes)
+        else:
+            reports = _reports(_read(spark, source, kind), Path(source), kind, id_col, text_col)
+            rows = annotate(reports, text_col=_TEXT, id_col=ID_COLUMN, max_bytes=max_bytes).select(*COLUMNS)
         if not _is_uri(output):
             prepare_directory(Path(output), resume=False)
-        rows = annotate(reports, text_col=_TEXT, id_col=ID_COLUMN, max_bytes=max_bytes).select(*COLUMNS)
         rows = rows.persist(StorageLevel.MEMORY_AND_DISK)  # annotated once: written, then counted
         _write(_output_frame(rows, output_format), output, output_format, reports_per_file)
         counts = {str(status): int(n) for status, n in rows.groupBy("ho_status").count().collect()}

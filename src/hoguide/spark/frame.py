@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from itertools import islice
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from hoguide.batch.rows import row_for
 from hoguide.batch.sinks import arrow_schema
-from hoguide.batch.sources import column_listing
+from hoguide.batch.sources import CsvSource, column_listing, json_line_record
 from hoguide.config import get_settings
 from hoguide.errors import InputError
 from hoguide.knowledge.loader import load_knowledge
@@ -23,7 +26,7 @@ from hoguide.reading.reader import reader_for
 from hoguide.spark.session import require_pyspark
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame
+    from pyspark.sql import DataFrame, SparkSession
     from pyspark.sql.types import StructType
 
 ID_COLUMN = "report_id"  # the local rows' id; annotate leaves the id to the caller's own column
@@ -57,6 +60,76 @@ def _annotate_batches(batches: Iterator[Any], *, text_col: str, max_bytes: int) 
         table = pa.Table.from_pylist(rows, schema=added)
         yield pa.RecordBatch.from_arrays([*batch.columns, *(c.combine_chunks() for c in table.columns)],
                                          names=[*batch.schema.names, *added.names])
+
+
+def _json_lines_batches(batches: Iterator[Any], *, id_col: str | None, text_col: str, max_bytes: int
+                        ) -> Iterator[Any]:
+    """Runs in the Python workers: JSON Lines lines (``line`` bytes, ``file``, ``line_number``,
+    ``record_number``) read into scan rows exactly as the local engine reads them (``json_line_record``),
+    a line that is not a record becoming its error row."""
+    import pyarrow as pa
+
+    reader = reader_for(load_knowledge())
+    schema = arrow_schema()
+    names: dict[str, str] = {}
+    for batch in batches:
+        columns = [batch.column(name).to_pylist() for name in ("line", "file", "line_number", "record_number")]
+        rows = []
+        for line, uri, line_number, record_number in zip(*columns, strict=True):
+            name = names.get(uri) or names.setdefault(uri, unquote(PurePosixPath(uri).name))
+            record = json_line_record(line, name, line_number, record_number, id_col, text_col, max_bytes)
+            rows.append(row_for(reader, record.report_id, record.text, max_bytes=max_bytes, problem=record.problem))
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _csv_file_batches(batches: Iterator[Any], *, id_col: str | None, text_col: str | None, max_bytes: int
+                      ) -> Iterator[Any]:
+    """Runs in a Python worker: each CSV file named in ``path`` read by the local engine's ``CsvSource``
+    (its records, bad ones included, numbered from ``first``) into scan rows, 1000 at a time."""
+    import pyarrow as pa
+
+    reader = reader_for(load_knowledge())
+    schema = arrow_schema()
+    for batch in batches:
+        for path, first in zip(batch.column("path").to_pylist(), batch.column("first").to_pylist(), strict=True):
+            records = CsvSource(Path(path), id_col, text_col, max_bytes).records(first)
+            while chunk := list(islice(records, 1000)):
+                rows = [row_for(reader, r.report_id, r.text, max_bytes=max_bytes, problem=r.problem) for r in chunk]
+                yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _count_records(path: str, id_col: str | None, text_col: str | None, max_bytes: int) -> int:
+    return sum(1 for _ in CsvSource(Path(path), id_col, text_col, max_bytes).records())
+
+
+def read_csv_files(spark: SparkSession, paths: list[Path], id_col: str | None, text_col: str | None,
+                   max_bytes: int | None = None) -> DataFrame:
+    """Scan rows from CSV files as the local engine reads them (``csv_records``: a broken record is an
+    error row with its line, and the rest is read), a Spark task per file: a CSV file whose reports
+    run over several lines cannot be split (Spark's own multi-line CSV reads a file in one task too).
+    Records are numbered across the files in the order given; with several, a first job counts them."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
+    names = [str(path.resolve()) for path in paths]
+    firsts = [1]
+    if len(names) > 1:
+        count = partial(_count_records, id_col=id_col, text_col=text_col, max_bytes=limit)
+        for records in spark.sparkContext.parallelize(names, len(names)).map(count).collect()[:-1]:
+            firsts.append(firsts[-1] + records)
+    work = partial(_csv_file_batches, id_col=id_col, text_col=text_col, max_bytes=limit)
+    files = spark.createDataFrame(list(zip(names, firsts, strict=True)), "path string, first long")
+    return files.repartition(len(names)).mapInArrow(work, from_arrow_schema(arrow_schema()))
+
+
+def read_json_lines(lines: DataFrame, id_col: str | None, text_col: str, max_bytes: int | None = None) -> DataFrame:
+    """Scan rows (every column of a local scan row, ``report_id`` first) from a frame of JSON Lines lines
+    with their ``file``, ``line_number`` and ``record_number``: see ``_json_lines_batches``."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    limit = max_bytes if max_bytes is not None else get_settings().max_report_bytes
+    work = partial(_json_lines_batches, id_col=id_col, text_col=text_col, max_bytes=limit)
+    return lines.mapInArrow(work, from_arrow_schema(arrow_schema()))
 
 
 def annotate(df: DataFrame, text_col: str = "text", id_col: str | None = "report_id",
