@@ -63,9 +63,6 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     top = max((rank(f) for f in about_patient), default=BODY_AUTHORITY)
     kept = [f for f in kept if f.experiencer != "patient" or f.status == "hypothetical" or rank(f) == top
             or f.status == reading.ho_status]
-    # "no new HO" beside known HO is not "there is no HO": it says nothing about the HO already there
-    if reading.ho_status != "absent":
-        kept = [f for f in kept if not nothing_new(f, reading.text)]
     # "History: HO excised 2024. Findings: no recurrence": only the history names the HO the report is about
     if not any(f.experiencer == "patient" and f.status == reading.ho_status for f in kept):
         kept += [f for f in about_patient if f.status == reading.ho_status and f not in kept]
@@ -108,6 +105,7 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
 
 
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
+NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
@@ -120,6 +118,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
         by_status: dict[str, list[Finding]] = {}
         for finding in _said_by_the_study(reading, authority):
             status: str = finding.status if finding.experiencer == "patient" else "other_person"
+            # "no new HO" is not "there is no HO": it says nothing about HO already there
+            if status == "absent" and nothing_new(finding, reading.text):
+                status = NOTHING_NEW
             by_status.setdefault(status, []).append(finding)
             groups.setdefault(status, ([], [], []))[1].append(Evidence(finding.start, finding.end, finding.text, i))
         for status, findings in by_status.items():

@@ -13,7 +13,8 @@ from typing import Generic, TypeVar
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
-from hoguide.models.reading import Fact, Finding
+from hoguide.models.reading import Fact, Finding, Reading
+from hoguide.reading.report_status import nothing_new
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 
 # Overall status of HO in the case, most informative first.
@@ -80,8 +81,19 @@ class CaseView:
     def overall_status(self) -> str:
         """Each report's own status (an impression or addendum corrects its findings), then the
         first of STATUS_ORDER across the reports; ``none`` when no report mentions HO about the patient."""
-        statuses = {r.ho_status for r in self.case.readings}
+        statuses = {self._status_of(r) for r in self.case.readings}
         return next((s for s in STATUS_ORDER if s in statuses), "none")
+
+    @staticmethod
+    def _status_of(reading: Reading) -> str:
+        """The report's status; FOP the report names as the patient's, with only "no new HO" said of the
+        bone, is HO there now: FOP is a disease of HO, and "no new HO" leaves the HO it has already made."""
+        if reading.ho_status != "absent" or not any(
+                f.kind == "cause" and f.concept == "fop" and f.status == "present" and f.experiencer == "patient"
+                for f in reading.facts):
+            return reading.ho_status
+        absent = [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"]
+        return "present" if all(nothing_new(f, reading.text) for f in absent) else reading.ho_status
 
     @property
     def current(self) -> list[Located[Finding]]:
