@@ -29,6 +29,7 @@ GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty")  # causes that a report can also name as a plan
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
+PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
@@ -159,6 +160,8 @@ class CaseView:
         was done ("status post excision", historical) stays done."""
         if fact.item.status != "present":
             return False
+        if fact.item.section == PLAN_SECTION:  # "Plan: 3. excision of the HO with 7 Gy before surgery"
+            return True
         if self._proposing is None:
             self._proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                                and f.item.concept == PLAN_CUE and f.item.status == "present"}
