@@ -35,3 +35,11 @@ def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
     kb = load_knowledge()
     assert [i for i in case.get("next_steps", []) if kb.statement(i).patient not in steps] == [], steps
     assert [i for i in case.get("no_next_steps", []) if kb.statement(i).patient in steps] == [], steps
+
+
+def test_the_reports_own_time_for_a_next_step_is_said_back() -> None:
+    for report, when in (("IMP: Small ossific fragment, ?early HO. F/U XR 3 weeks.", "When: in 3 weeks."),
+                         ("IMPRESSION: Maturing HO. Plan: repeat X-ray in three months.", "When: in three months.")):
+        steps = {s.text: s.details for s in api.explain(report).next_steps}
+        follow_up = load_knowledge().statement("next.follow_up_imaging").patient
+        assert steps.get(follow_up) == (when,), steps

@@ -7,14 +7,20 @@ of this study ("CT PELVIS") is not a recommendation; "no follow-up is needed" is
 
 from __future__ import annotations
 
-from hoguide.guidance.view import CaseView
+import re
+
+from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import ReportStatement
+from hoguide.models.reading import Fact
 
 KIND = "next_step"
 CUE = "cue"
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
+# When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
+WHEN = re.compile(r"\b(?:in|at|after|within)?\s*((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
+                  r"(?:\s*(?:-|to)\s*\d+)?\s*(?:days?|weeks?|wks?|months?))\b", re.IGNORECASE)
 
 
 def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
@@ -32,11 +38,20 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if statement is None:
             continue
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
+        when = () if kind == "reassurance" else _when(view, fact)
         if concept in said:
             previous = said[concept]
-            said[concept] = ReportStatement(kind, previous.text, (), (*previous.evidence, fact.evidence),
+            said[concept] = ReportStatement(kind, previous.text, previous.details or when,
+                                            (*previous.evidence, fact.evidence),
                                             previous.citations, previous.patient_citations)
         else:
-            said[concept] = ReportStatement(kind, statement.patient, (), (fact.evidence,),
+            said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
                                             kb.patient_refs(statement.refs), statement.patient_refs)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
+    """The time the report gives for this step, said back in its own words ("When: in 3 weeks.")."""
+    reading, _, end = view.sentence_of(fact)
+    match = WHEN.search(view.case.readings[reading].text, fact.item.end, end)
+    return (f"When: in {match.group(1)}.",) if match else ()

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from operator import attrgetter
 
 from hoguide.config import get_settings
@@ -156,7 +156,7 @@ class Reader:
             section_id = section.id if section is not None else None
             implies = self._implies.get(section_id) if section_id is not None else None
             # looked up at most once a sentence, and only for a mention that could be general
-            general_cue = cache(partial(self.general.cue, text, *span))
+            general_cue = _once(self.general.cue, text, *span)
             for hit in mimic_hits:
                 status = self._context(triggers, hit, implies).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
@@ -304,6 +304,18 @@ class Reader:
                 triggers=ctx.triggers,
             ))
         return findings
+
+
+def _once(function: Callable[..., Trigger | None], *args: object) -> Callable[[], Trigger | None]:
+    """``function(*args)``, called on first need and kept (a closure is far cheaper than functools.cache
+    for one value per sentence)."""
+    kept: list[Trigger | None] = []
+
+    def value() -> Trigger | None:
+        if not kept:
+            kept.append(function(*args))
+        return kept[0]
+    return value
 
 
 def _earlier_sites(span: tuple[int, int], section: Section | None, sections: SectionIndex,

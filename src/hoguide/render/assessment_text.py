@@ -75,6 +75,7 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         heading("What your report suggests next")
         for step in assessment.next_steps:
             lines.append(f"{bullet}{_cited(step.text, sources.marker(step.patient_citations))}")
+            lines.extend(f"    {detail}" for detail in step.details)
             lines.append(f"    Report words: {quotes(assessment, step.evidence, 4)}")
         lines.append("")
     if assessment.you_told_us:

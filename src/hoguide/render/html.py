@@ -77,7 +77,7 @@ def next_step(assessment: Assessment) -> str:
         return assessment.red_flags[0].action
     for step in assessment.next_steps:
         if step.status == "recommendation":
-            return _first_sentence(step.text)
+            return " ".join((_first_sentence(step.text), *step.details[:1]))  # "... When: in 3 weeks."
     return load_knowledge().statement(DEFAULT_NEXT_STEP).patient
 
 
