@@ -137,8 +137,8 @@ static ALWAYS_INLINE int after_abbreviation(const Text *text, Py_ssize_t dot) {
     return dot >= 1 && is_ascii_letter(at(text, dot - 1)) && word_starts_at(text, dot - 1);
 }
 
-static ALWAYS_INLINE int may_start_sentence(Py_UCS4 ch) { /* _END_TAIL's look-ahead [A-Z0-9"'(\[•*-] */
-    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || in_set(ch, "\"'([*-") || ch == BULLET;
+static ALWAYS_INLINE int may_start_sentence(Py_UCS4 ch) { /* _END_TAIL's look-ahead [A-Z0-9"'(\[•*?-] */
+    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || in_set(ch, "\"'([*?-") || ch == BULLET;
 }
 
 /* _END (or _END_AT_DOT) tried at the stop ``stop``: where the next sentence starts, or -1. */
@@ -211,7 +211,9 @@ static ALWAYS_INLINE int sentence_ends(const Text *text, Py_ssize_t start, Py_ss
     Py_ssize_t i = start;
     while (i < end) {
         Py_UCS4 ch = at(text, i);
-        Py_ssize_t next = is_stop(ch) ? end_at(text, i, end) : -1;
+        /* a "?" after a space is a hedge ("? haematoma ? DVT"), not a question's end */
+        int hedge = ch == '?' && i > 0 && is_blank(at(text, i - 1));
+        Py_ssize_t next = is_stop(ch) && !hedge ? end_at(text, i, end) : -1;
         if (next == -1) {
             i++;
             continue;

@@ -46,8 +46,9 @@ def _not_after_abbreviation() -> str:
 # The look-behinds come after the first stop, so the engine only tries them at a stop it found,
 # and only where the character after it could continue a sentence end.
 _AFTER_STOP = r"(?=[.!?\"')\] \t\r\n])" + _not_after_abbreviation()
-_END_TAIL = r"[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*-])"
-_END = re.compile(rf"[.!?]{_AFTER_STOP}{_END_TAIL}")
+_END_TAIL = r"[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*?-])"  # "? DVT" may start one
+# A "?" after a space is a hedge, not a question's end: "? haematoma ? DVT" is one sentence.
+_END = re.compile(rf"(?:[.!]|(?<![ \t])\?){_AFTER_STOP}{_END_TAIL}")
 # The same for text without "!" or "?" (most blocks): a pattern that starts with one literal
 # character is scanned for at C speed, one that starts with a set is tested at every character.
 _END_AT_DOT = re.compile(rf"\.{_AFTER_STOP}{_END_TAIL}")
