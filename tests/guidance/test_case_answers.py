@@ -43,3 +43,13 @@ def test_the_reports_own_time_for_a_next_step_is_said_back() -> None:
         steps = {s.text: s.details for s in api.explain(report).next_steps}
         follow_up = load_knowledge().statement("next.follow_up_imaging").patient
         assert steps.get(follow_up) == (when,), steps
+
+
+def test_a_step_the_report_makes_conditional_says_its_condition() -> None:
+    report = ("IMPRESSION: Early myositis ossificans. If the lesion enlarges, MRI and referral to the sarcoma "
+              "service should be arranged. Follow-up ultrasound in 4-6 weeks.")
+    steps = {s.text: s.details for s in api.explain(report).next_steps}
+    kb = load_knowledge()
+    assert steps[kb.statement("next.test_mri").patient] == ('Only if: "If the lesion enlarges".',)
+    assert steps[kb.statement("next.refer_sarcoma").patient] == ('Only if: "If the lesion enlarges".',)
+    assert steps[kb.statement("next.follow_up_imaging").patient] == ("When: in 4-6 weeks.",)

@@ -18,6 +18,7 @@ KIND = "next_step"
 CUE = "cue"
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
+CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
 # When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
 WHEN = re.compile(r"\b(?:in|at|after|within)?\s*((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
                   r"(?:\s*(?:-|to)\s*\d+)?\s*(?:days?|weeks?|wks?|months?))\b", re.IGNORECASE)
@@ -38,7 +39,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if statement is None:
             continue
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
-        when = () if kind == "reassurance" else _when(view, fact)
+        when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
         if concept in said:
             previous = said[concept]
             said[concept] = ReportStatement(kind, previous.text, previous.details or when,
@@ -55,3 +56,17 @@ def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     reading, _, end = view.sentence_of(fact)
     match = WHEN.search(view.case.readings[reading].text, fact.item.end, end)
     return (f"When: in {match.group(1)}.",) if match else ()
+
+
+def _only_if(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
+    """The report's condition for a step, in its own words: "If the lesion enlarges, MRI ..." is not an
+    MRI asked for now."""
+    condition = next((t for t in fact.item.triggers if t.phrase.lower() == "if"), None)
+    if condition is None:
+        return ()
+    text = view.case.readings[fact.reading].text
+    stop = min((i for i in (text.find(",", condition.start), text.find(".", condition.start),
+                            text.find(";", condition.start)) if i != -1), default=-1)
+    if stop == -1 or stop - condition.start > CONDITION_CHARS:
+        return ("Only if the report's condition is met.",)
+    return (f'Only if: "{" ".join(text[condition.start:stop].split())}".',)
