@@ -50,3 +50,18 @@ def test_nine_in_ten_get_two_questions_about_their_own_case(explained: list[tupl
     specific = {q.text for q in kb.questions if q.about_this_case}
     counts = [sum(q in specific for q in a.questions_for_doctor) for _, a in explained]
     assert sum(n >= 2 for n in counts) >= 0.9 * len(counts)
+
+
+# The clinicians' flag names in expectations.yaml and the ids of content/red_flags.yaml.
+FLAG_IDS = {"dvt": "dvt_suspected", "infection": "infection_suspected", "tumour": "tumour_suspected",
+            "fop_suspected": "fop_biopsy_hazard", "fop_known": "fop_known", "nerve_compression": "nerve_compression",
+            "pressure_sore": "pressure_sore"}
+
+
+def test_every_expected_flag_is_raised_and_no_unwanted_one(explained: list[tuple[dict[str, Any], Assessment]]
+                                                           ) -> None:
+    for case, assessment in explained:
+        raised = {f.id for f in assessment.red_flags}
+        expected = {FLAG_IDS[f] for f in case.get("flags_expected") or [] if f in FLAG_IDS}
+        unwanted = {FLAG_IDS[f] for f in case.get("flags_not_wanted") or [] if f in FLAG_IDS}
+        assert expected <= raised and not unwanted & raised, (case["id"], sorted(raised))
