@@ -147,7 +147,6 @@ def _attribute_right(key: str, finding: Finding, gold: Any) -> bool:
 def evaluate_corpus(lines: Iterable[str], reader: Reader, *, split: str | None = None) -> CorpusReport:
     """Score every row (of ``split`` only, when given); bad rows are listed, never fatal."""
     report = CorpusReport()
-    names_ho = {(kind, c.id) for kind, concepts in reader.kb.lexicon.items() for c in concepts if c.names_ho}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -170,6 +169,6 @@ def evaluate_corpus(lines: Iterable[str], reader: Reader, *, split: str | None =
             if status != row["report_status"]:
                 report.errors.append(f"{row['id']}: report gold {row['report_status']}, read {status}")
             continue
-        predicted, finding = predicted_label(reading, span, names_ho)
+        predicted, finding = predicted_label(reading, span, reader.ho_diseases)
         report.add_mention(row, predicted, finding)
     return report

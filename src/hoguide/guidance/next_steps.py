@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-from hoguide.guidance.view import CaseView, Located
+from hoguide.guidance.view import PLAN_CUE, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import ReportStatement
 from hoguide.models.reading import Fact
 
 KIND = "next_step"
-CUE = "cue"
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
@@ -27,11 +26,11 @@ WHEN = re.compile(r"\b(?:in|at|after|within)?\s*((?:\d+|one|two|three|four|five|
 def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     """Concept id -> what is said of it, recommendations first."""
     steps = [f for f in view.facts if f.item.kind == KIND]
-    cued = {view.sentence_of(f) for f in steps if f.item.concept == CUE}
+    cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
     said: dict[str, ReportStatement] = {}
     for fact in steps:
         concept = fact.item.concept
-        if concept == CUE or fact.item.status not in SAID:
+        if concept == PLAN_CUE or fact.item.status not in SAID:
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued:
             continue

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, NextStepId, When
 from hoguide.models.assessment import QUESTIONS, QuestionId
-from hoguide.models.case import CauseId, RiskFactorId
+from hoguide.models.case import CauseId, ConditionId, RiskFactorId
 
 SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
@@ -36,7 +36,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
     "next_step": frozenset({*get_args(NextStepId), "cue"}),
-    "condition": frozenset({"kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy"}),
+    "condition": frozenset(get_args(ConditionId)),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",

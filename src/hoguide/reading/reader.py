@@ -107,8 +107,9 @@ class Reader:
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
                            if elsewhere is not None else None)
-        # diseases named like HO (FOP) get the general-statement test of the HO mentions
-        self._names_ho = frozenset((kind, c.id) for kind, concepts in kb.lexicon.items()
+        # (kind, concept) of the diseases named like HO (FOP, lexicon names_ho): they get the general-statement
+        # test of the HO mentions, and the corpus scorer reads their status
+        self.ho_diseases = frozenset((kind, c.id) for kind, concepts in kb.lexicon.items()
                                    for c in concepts if c.names_ho)
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
@@ -162,7 +163,7 @@ class Reader:
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
-                if hit.payload in self._names_ho:
+                if hit.payload in self.ho_diseases:
                     ctx = self._unless_general(ctx, implies, general_cue)
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
