@@ -11,6 +11,7 @@ from hoguide.guidance.patient_words import understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
+from hoguide.guidance.report_plan import plan_statements
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer
 from hoguide.guidance.view import CaseView
@@ -78,7 +79,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reading_grade=0.0,
         knowledge_version=kb.version,
         reference_links=links,
-        next_steps=tuple(steps.values()),
+        next_steps=tuple(plan_statements(view, steps)),
         you_told_us=understood.said_back,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

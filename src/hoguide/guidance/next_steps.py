@@ -1,15 +1,16 @@
 """"What your report suggests next": each recommendation and reassuring fact the report states, in
 plain words with the report's words (lexicon/next_step.yaml; content/next_steps.yaml).
 
-A test or a treatment counts only in a sentence that recommends it ("CT is recommended"), so the name
-of this study ("CT PELVIS") is not a recommendation; "no follow-up is needed" is negated and not said.
+A test or a treatment counts only in a sentence that recommends it ("CT is recommended") or in a plan
+section, so the name of this study ("CT PELVIS") is not a recommendation; "no follow-up is needed" is
+negated and not said.
 """
 
 from __future__ import annotations
 
 import re
 
-from hoguide.guidance.view import PLAN_CUE, CaseView, Located
+from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import ReportStatement
 from hoguide.models.reading import Fact
@@ -32,7 +33,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         concept = fact.item.concept
         if concept == PLAN_CUE or fact.item.status not in SAID:
             continue
-        if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued:
+        if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
             continue
         statement = kb.statements.get(f"next.{concept}")
         if statement is None:

@@ -30,6 +30,7 @@ IMMOBILITY = "prolonged_immobilisation_or_icu"
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty")  # causes that a report can also name as a plan
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
+CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
@@ -71,8 +72,29 @@ class CaseView:
         view = cls(case)
         for i, reading in enumerate(case.readings):
             view.findings += [Located(i, f) for f in reading.findings if f.experiencer == "patient"]
-            view.facts += [Located(i, f) for f in reading.facts if f.experiencer == "patient"]
+            signed = view._closings(i)
+            view.facts += [Located(i, f) for f in reading.facts if f.experiencer == "patient"
+                           and (f.concept == CLOSING or not any(a <= f.start < b for a, b in signed))]
         return view
+
+    def _closings(self, reading: int) -> list[tuple[int, int]]:
+        """The sentences of a reading that a letter's closing starts: its signature names who wrote it
+        ("Consultant in Rehabilitation Medicine"), not care the patient had or needs."""
+        text = self.case.readings[reading].text
+        spans = []
+        for fact in self.case.readings[reading].facts:
+            if fact.kind == "next_step" and fact.concept == CLOSING:
+                start, end = self.sentences(reading).span(fact.start)
+                if not text[start:fact.start].strip():
+                    spans.append((start, end))
+        return spans
+
+    def sentences(self, reading: int) -> SentenceIndex:
+        """The sentence bounds of a reading, each report split once."""
+        index = self._sentences.get(reading)
+        if index is None:
+            index = self._sentences[reading] = split_sentences(self.case.readings[reading].text)
+        return index
 
     # --- HO itself --------------------------------------------------------------------------
     def with_status(self, *statuses: str) -> list[Located[Finding]]:
@@ -148,13 +170,13 @@ class CaseView:
         excision of burn wounds or of a tumour elsewhere in the report does not count."""
         excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
                      and self._in_ho_sentence(e)]
-        status = {id(e): "hypothetical" if self._proposed(e) else e.item.status for e in excisions}
+        status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
         # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
         planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
         return [e for e in excisions if status[id(e)] in statuses
                 and not (status[id(e)] == "present" and (e.reading, self._sentence_start(e)) in planned)]
 
-    def _proposed(self, fact: Located[Fact]) -> bool:
+    def proposed(self, fact: Located[Fact]) -> bool:
         """A treatment the report names as a plan: affirmed, in a sentence that proposes something
         ("excision of the HO is planned once the ulcer has healed", "referred for radiotherapy"). What
         was done ("status post excision", historical) stays done."""
@@ -207,11 +229,8 @@ class CaseView:
         return [e.evidence for e in self._ho_excisions("present", "historical")]
 
     def sentence_of(self, item: Located[Fact]) -> tuple[int, int, int]:
-        """The reading and the sentence bounds of a fact, each report split once."""
-        index = self._sentences.get(item.reading)
-        if index is None:
-            index = self._sentences[item.reading] = split_sentences(self.case.readings[item.reading].text)
-        return (item.reading, *index.span(item.item.start))
+        """The reading and the sentence bounds of a fact."""
+        return (item.reading, *self.sentences(item.reading).span(item.item.start))
 
     # --- facts ------------------------------------------------------------------------------
     def affirmed(self, kind: str, concept: str | None = None) -> list[Located[Fact]]:
@@ -230,7 +249,7 @@ class CaseView:
         found: dict[str, list[Evidence]] = {}
         for fact in self.affirmed("cause"):
             # "total hip replacement with excision of the HO is planned": a future operation caused nothing
-            if fact.item.concept in OPERATIONS and self._proposed(fact):
+            if fact.item.concept in OPERATIONS and self.proposed(fact):
                 continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         for cause in self.case.answers.causes:
@@ -264,7 +283,7 @@ class CaseView:
         return found
 
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
-        return [f for f in self.affirmed("treatment", concept) if not self._proposed(f)]
+        return [f for f in self.affirmed("treatment", concept) if not self.proposed(f)]
 
     def risk_factors(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}

@@ -74,6 +74,12 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     if assessment.next_steps:
         heading("What your report suggests next")
         for step in assessment.next_steps:
+            if step.status == "recommendation":  # the plan in the report's words, then what it means
+                lines.append(f"{bullet}Your report says: {quotes(assessment, step.evidence, 1)}")
+                if step.text:
+                    lines.append(f"    {_cited(step.text, sources.marker(step.patient_citations))}")
+                lines.extend(f"    {detail}" for detail in step.details)
+                continue
             lines.append(f"{bullet}{_cited(step.text, sources.marker(step.patient_citations))}")
             lines.extend(f"    {detail}" for detail in step.details)
             lines.append(f"    Report words: {quotes(assessment, step.evidence, 4)}")

@@ -22,6 +22,7 @@ from hoguide.render.clinician import clinician_summary, fact_groups
 from hoguide.render.report_name import report_name
 
 DEFAULT_NEXT_STEP = "page.next_step_default"
+PLAN_NEXT_STEP = "page.next_step_plan"  # the first line of the plan is one the report's words say alone
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +76,10 @@ def next_step(assessment: Assessment) -> str:
     default (bring the questions to the care team)."""
     if assessment.red_flags:
         return assessment.red_flags[0].action
-    for step in assessment.next_steps:
-        if step.status == "recommendation":
-            return " ".join((_first_sentence(step.text), *step.details[:1]))  # "... When: in 3 weeks."
-    return load_knowledge().statement(DEFAULT_NEXT_STEP).patient
+    plan = [step for step in assessment.next_steps if step.status == "recommendation"]
+    if plan and plan[0].text:
+        return " ".join((_first_sentence(plan[0].text), *plan[0].details[:1]))  # "... When: in 3 weeks."
+    return load_knowledge().statement(PLAN_NEXT_STEP if plan else DEFAULT_NEXT_STEP).patient
 
 
 def explanation_context(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None,

@@ -1,0 +1,139 @@
+"""The report's own plan, quoted in its own words, with the plain meaning of each step it names.
+
+A patient needs every part of a plan: its times, its conditions ("if it enlarges"), its referrals and
+what must not be done ("no manipulation at this stage"). The lexicon knows the common steps
+(guidance/next_steps.py), but a plan is open-ended, so each sentence of it is quoted whole and what the
+lexicon knows is said beside it; a part it does not know is still shown, never dropped. The sentences of
+a numbered item are in the plan or out of it together.
+
+A sentence is part of the plan when it lies in a plan section ("Plan:", "Recommendations:"), holds a step
+the report recommends or a treatment it proposes, or, outside the sections that describe what was found
+or done, holds a proposal ("is planned") or an instruction ("avoid", "please", "at this stage"). The items
+of a list that a plan sentence introduces ("Because of FOP, please:") are part of it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoguide.guidance.view import CLOSING, PLAN_CUE, PLAN_SECTION, CaseView
+from hoguide.models.assessment import Evidence, ReportStatement
+
+DIRECTIVE = "directive"
+LETTER_HEADING = "letter_heading"
+# Sections that say what was found, done or known before: a "should" or "planned" there is not this plan.
+NOT_PLAN_SECTIONS = frozenset({
+    "history", "history_of_present_illness", "past_medical_history", "past_surgical_history", "family_history",
+    "social_history", "medications", "allergies", "comparison", "technique", "findings", "physical_examination",
+    "hospital_course", "specimen", "gross_description", "microscopic_description", "consent",
+})
+ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+MAX_LINES = 15  # a long discharge plan: the rest is in the report itself
+MAX_CHARS = 400  # a quoted line ends at a word before this
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    """One sentence or numbered item of the plan: ``reading`` and the offsets of its words."""
+
+    reading: int
+    start: int
+    end: int
+
+    def holds(self, evidence: Evidence) -> bool:
+        return evidence.reading == self.reading and self.start <= evidence.start < self.end
+
+
+def plan_statements(view: CaseView, steps: dict[str, ReportStatement]) -> list[ReportStatement]:
+    """The plan line by line, each with the statements of the steps first named on it; then any
+    recommended step on no line shown, then the reassuring facts."""
+    recommended = {c: s for c, s in steps.items() if s.status == "recommendation"}
+    lines = plan_lines(view, [e for s in recommended.values() for e in s.evidence])
+    shown: list[ReportStatement] = []
+    said: set[str] = set()
+    for line in lines[:MAX_LINES]:
+        named = [c for c, s in recommended.items() if c not in said and any(line.holds(e) for e in s.evidence)]
+        said.update(named)
+        text = view.case.readings[line.reading].text
+        evidence = Evidence(line.start, line.end, text[line.start:line.end], line.reading)
+        shown.append(ReportStatement(
+            "recommendation", " ".join(recommended[c].text for c in named),
+            _shared_details([recommended[c].details for c in named]), (evidence,),
+            tuple(dict.fromkeys(k for c in named for k in recommended[c].citations)),
+            tuple(dict.fromkeys(k for c in named for k in recommended[c].patient_citations))))
+    shown += [s for c, s in recommended.items() if c not in said]
+    return shown + [s for s in steps.values() if s.status != "recommendation"]
+
+
+def _shared_details(details: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The time or condition that every step of a line shares: in "repeat ultrasound in 4-6 weeks ...
+    if the lesion enlarges, MRI" the condition is the MRI's alone, and the quote above says whose."""
+    return tuple(d for d in details[0] if all(d in other for other in details[1:])) if details else ()
+
+
+def plan_lines(view: CaseView, recommended: list[Evidence]) -> list[PlanLine]:
+    """The lines of the plan in report order; ``recommended``: the words of the steps the report
+    recommends (next_steps.py), whose lines are always part of it."""
+    found: list[PlanLine] = []
+    for reading in range(len(view.case.readings)):
+        found += _plan_of(view, reading, [e for e in recommended if e.reading == reading])
+    return found
+
+
+def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[PlanLine]:
+    text = view.case.readings[reading].text
+    sections = view.case.readings[reading].sections
+    facts = [f.item for f in view.facts if f.reading == reading and f.item.kind == "next_step"]
+    # "MDT: excision of the HO planned once the ulcer has healed", wherever the report says it
+    proposals = [f.item.start for f in view.facts if f.reading == reading and f.item.kind == "treatment"
+                 and view.proposed(f)]
+    lines: list[PlanLine] = []
+    in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
+    for item in _items(text, view.sentences(reading).spans()):
+        start, end, numbered = item[0][0], item[-1][1], bool(ENUMERATOR.match(text, item[0][0]))
+        words = [f for f in facts if start <= f.start < end]
+        if any(f.start == start and f.concept in (CLOSING, LETTER_HEADING) for f in words):
+            in_list = False
+            continue
+        section = next((s.id for s in sections if s.start <= end - 1 < s.end), None)
+        plan = (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
+                or (in_list and numbered) or any(start <= p < end for p in proposals)
+                or (section not in NOT_PLAN_SECTIONS and any(
+                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and f.status in ("present", "hypothetical"))
+                    for f in words)))
+        lead_in = text[start:end].endswith(":")  # "Because of FOP, please:" says nothing alone
+        in_list = (in_list and numbered) or (plan and lead_in)
+        if plan and not lead_in:
+            lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item]
+    return lines
+
+
+def _items(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The sentences, without surrounding space, grouped by numbered item: in "3. Repeat radiographs in
+    3 months. If flexion stays below 90 degrees, ..." both sentences are item 3 and share its fate."""
+    items: list[list[tuple[int, int]]] = []
+    for start, end in spans:
+        body = text[start:end]
+        start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
+        if start >= end:
+            continue
+        if items and text[items[-1][-1][1] - 1] == ";" and not BLANK_LINE.search(text, items[-1][-1][1], start):
+            items[-1][-1] = (items[-1][-1][0], end)  # "avoid NSAIDs; please agree pain relief with ...": one line
+            continue
+        if items and ENUMERATOR.match(text, items[-1][0][0]) and not ENUMERATOR.match(text, start) \
+                and not BLANK_LINE.search(text, items[-1][-1][1], start):
+            items[-1].append((start, end))
+        else:
+            items.append([(start, end)])
+    return items
+
+
+def _clipped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words of a line: without its number ("1. "), at most MAX_CHARS long, ending at a word."""
+    if number := ENUMERATOR.match(text, start):
+        start = number.end()
+    if end - start > MAX_CHARS:
+        end = text.rfind(" ", start, start + MAX_CHARS)
+    return start, end

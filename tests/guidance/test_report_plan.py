@@ -1,0 +1,78 @@
+"""'What your report suggests next' quotes the report's whole plan, so no time, condition, referral or
+"do not" is lost, and says in plain words what each step it knows means."""
+
+from __future__ import annotations
+
+from hoguide import api
+from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.assessment import Assessment
+
+LETTER = """ORTHOPAEDIC CLINIC
+Re: Mrs A., right total knee replacement 15/06/2026
+
+Radiographs: well-fixed components. A 2 cm band of heterotopic ossification anterior to the distal femur.
+
+Plan:
+1. No anti-inflammatory started, because she takes warfarin. Please avoid NSAIDs.
+2. Physiotherapy focused on active knee flexion. No manipulation under anaesthetic at this stage.
+3. Repeat radiographs in 3 months. If flexion stays below 90 degrees, we will discuss release of the bone.
+
+Yours sincerely,
+Dr B. Cole, Consultant in Rehabilitation Medicine
+"""
+
+
+def plan(assessment: Assessment) -> list[tuple[str, str]]:
+    """(the report's words, what hoguide says of them) for each line of the plan."""
+    lines = []
+    for step in assessment.next_steps:
+        if step.status == "recommendation":
+            words = assessment.readings[step.evidence[0].reading].text[step.evidence[0].start:step.evidence[0].end]
+            lines.append((" ".join(words.split()), step.text))
+    return lines
+
+
+def test_every_line_of_a_letters_plan_is_quoted_with_what_it_means() -> None:
+    kb = load_knowledge()
+    lines = plan(api.explain(LETTER))
+    assert [words for words, _ in lines] == [
+        "No anti-inflammatory started, because she takes warfarin.", "Please avoid NSAIDs.",
+        "Physiotherapy focused on active knee flexion.", "No manipulation under anaesthetic at this stage.",
+        "Repeat radiographs in 3 months.", "If flexion stays below 90 degrees, we will discuss release of the bone.",
+    ]
+    meaning = dict(lines)
+    assert meaning["Physiotherapy focused on active knee flexion."] == kb.statement("next.treat_physiotherapy").patient
+    assert meaning["Repeat radiographs in 3 months."] == kb.statement("next.follow_up_imaging").patient
+    assert meaning["Please avoid NSAIDs."] == ""  # quoted: hoguide has no plain words of its own for it
+
+
+def test_a_signature_is_no_plan_and_names_no_care() -> None:
+    assessment = api.explain(LETTER.replace("2. Physiotherapy focused on active knee flexion. ", "2. "))
+    assert all("sincerely" not in words and "Rehabilitation" not in words for words, _ in plan(assessment))
+    physio = load_knowledge().statement("next.treat_physiotherapy").patient
+    assert all(physio not in text for _, text in plan(assessment))
+
+
+def test_the_items_a_plan_sentence_introduces_are_the_plan_wherever_they_stand() -> None:
+    report = ("Diagnosis: fibrodysplasia ossificans progressiva with heterotopic ossification of both shoulders.\n"
+              "Thank you for seeing him for a tooth extraction. Because of FOP, please:\n"
+              "1. Use local infiltration only.\n2. No intramuscular injections of any kind.\n\n"
+              "He has had no flare-up this year.\n")
+    assert [words for words, _ in plan(api.explain(report))] == [
+        "Use local infiltration only.", "No intramuscular injections of any kind."]
+
+
+def test_the_reason_for_the_study_and_what_was_found_are_not_the_plan() -> None:
+    report = ("CLINICAL HISTORY: Referred by GP for right hip pain. Previous hip replacement should be noted.\n"
+              "FINDINGS: Brooker II heterotopic ossification lateral to the right hip.\n"
+              "IMPRESSION: Brooker II heterotopic ossification. Suggest follow-up radiograph in 6 months; "
+              "please compare with the previous films.\n")
+    assert [words for words, _ in plan(api.explain(report))] == [
+        "Suggest follow-up radiograph in 6 months; please compare with the previous films."]
+
+
+def test_an_operation_the_team_has_planned_is_quoted_where_the_history_says_it() -> None:
+    report = ("CLINICAL HISTORY: T10 paraplegia. MDT: EXCISION OF LEFT HIP HO PLANNED ONCE ULCER HEALED.\n"
+              "FINDINGS: BROOKER IV HETEROTOPIC OSSIFICATION OF THE LEFT HIP.\n")
+    assert [words for words, _ in plan(api.explain(report))] == [
+        "MDT: EXCISION OF LEFT HIP HO PLANNED ONCE ULCER HEALED."]
