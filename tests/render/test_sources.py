@@ -60,7 +60,7 @@ def test_the_page_lists_only_what_it_cites_numbered_in_order_of_first_citation(r
 def test_a_statement_s_sources_follow_it_in_every_format() -> None:
     assessment = assessment_of("example:hip_arthroplasty_brooker_3")
     recovery = assessment.answers["recovery"].parts[0]
-    assert recovery.citations == KB.statement("recovery.hip").patient_refs
+    assert recovery.citations == KB.statement("recovery.hip_troubled").patient_refs
     numbers = SourceNumbers(assessment)
     html = render_html(assessment)
     sources = dict(zip(LISTED.findall(html), re.findall(r'<li id="source-\d+">([^<]*)', html), strict=True))

@@ -419,7 +419,7 @@ def _maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Paylo
                 start, end = sentences.span(finding.sentence_end)
                 said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"]
                 same_section = sections.at(start) is sections.at(finding.start)
-                said_next[finding.sentence_end] = said[0] if said and same_section and start not in ho_sentences \
+                said_next[finding.sentence_end] = merge_maturity(said) if same_section and start not in ho_sentences \
                     else None
             if (maturity := said_next[finding.sentence_end]) is not None:
                 finding = replace(finding, maturity=maturity)
