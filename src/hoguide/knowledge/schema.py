@@ -155,6 +155,9 @@ class SectionRule(_Strict):
     # A pathology section about the specimen (specimen, gross, microscopic, diagnosis): where the
     # specimen was excised, the HO it describes has been removed (reading/specimen.py).
     describes_specimen: bool = False
+    # Only a pathology report has this section (specimen, gross, microscopic). Without one, a "Diagnosis:"
+    # of a clinic letter is no specimen: a removal counts only in the HO mention's own sentence there.
+    pathology_only: bool = False
     note: str | None = None
 
 

@@ -21,18 +21,29 @@ from hoguide.reading.phrases import any_phrase
 class SpecimenReader:
     def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str]) -> None:
         self.describing = frozenset(rule.id for rule in rules if rule.describes_specimen)
+        self.pathology_only = frozenset(rule.id for rule in rules if rule.pathology_only)
         self.removal: re.Pattern[str] | None = any_phrase(removed_by)
 
     def removed(self, text: str, sections: Sequence[Section], findings: Sequence[Finding]) -> list[Finding]:
-        """``findings`` with those in the sections about an excised specimen made historical."""
+        """``findings`` with those in the sections about an excised specimen made historical. In a report
+        with no section that only pathology has, a "Diagnosis:" heading may be a clinic letter's ("FOP.
+        ... the tooth should be removed"): there the removal must be in the mention's own sentence
+        ("Diagnosis: right hip, excision: heterotopic ossification")."""
         if self.removal is None or not any(f.status == "present" for f in findings):
             return list(findings)
+        if not any(s.id in self.pathology_only for s in sections):
+            return [self._made_historical(f, removal) if f.status == "present" and f.section in self.describing
+                    and (removal := self.removal.search(text, f.sentence_start, f.sentence_end)) else f
+                    for f in findings]
         about_specimen = [s for s in sections if s.id in self.describing]
         removal = next((m for s in about_specimen
                         for m in [self.removal.search(text, s.start, s.end)] if m is not None), None)
         if removal is None:
             return list(findings)
-        trigger = Trigger(removal.group(0), "historical", removal.start(), removal.end())
-        return [replace(f, status="historical", triggers=(*f.triggers, trigger))
-                if f.status == "present" and f.section in self.describing else f
+        return [self._made_historical(f, removal) if f.status == "present" and f.section in self.describing else f
                 for f in findings]
+
+    @staticmethod
+    def _made_historical(finding: Finding, removal: re.Match[str]) -> Finding:
+        trigger = Trigger(removal.group(0), "historical", removal.start(), removal.end())
+        return replace(finding, status="historical", triggers=(*finding.triggers, trigger))
