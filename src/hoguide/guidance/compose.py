@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import combinations
 
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Answer, Certainty, CitedText, Evidence, QuestionId
@@ -30,6 +31,23 @@ def short_answer(kb: KnowledgeBase, statement_ids: Sequence[str]) -> CitedText:
             return CitedText(first_sentence(statement.patient), statement.patient_refs)
     lead = kb.statement(statement_ids[0])
     return CitedText(first_sentence(lead.patient), lead.patient_refs)
+
+
+def _fewest_sources(refs: Sequence[tuple[str, ...]], shown: Iterable[str] = ()) -> list[tuple[str, ...]]:
+    """Each statement's sources, as few as the answer needs (issue 16: four at most on one answer):
+    the smallest set of sources, besides those ``shown`` already (the short answer's), that gives every
+    statement one of its own one or two best; each statement keeps its sources in that set."""
+    free = set(shown)
+    needing = [own for own in refs if own and not free & set(own)]
+    candidates = list(dict.fromkeys(r for own in needing for r in own))
+    cover: set[str] = set(candidates)
+    for size in range(len(candidates) + 1):
+        found = next((set(c) for c in combinations(candidates, size)
+                      if all(set(own) & set(c) for own in needing)), None)
+        if found is not None:
+            cover = found
+            break
+    return [tuple(r for r in own if r in free or r in cover) for own in refs]
 
 
 def compose(
@@ -63,7 +81,8 @@ def compose(
         citations=citations,
         statements=tuple(ids + [s.id for s in extras]),
         rule=rule,
-        parts=tuple(CitedText(s.patient, s.patient_refs) for s in statements),
+        parts=tuple(CitedText(s.patient, refs) for s, refs in zip(statements, _fewest_sources(
+            [s.patient_refs for s in statements], short.citations), strict=True)),
         clinician_parts=tuple(CitedText(s.clinician or s.patient, kb.patient_refs(s.refs))
                               for s in (*statements, *extras)),
         short=short.text,

@@ -347,7 +347,8 @@ def _title_sites(sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[
 
 def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex
                       ) -> dict[tuple[int, int], list[Hit[Payload]]]:
-    """The sentences that hold an anchor, in order, each with its anchors.
+    """The sentences that hold an anchor, in order, each with its anchors. A phrase matched across a
+    sentence break ("myositis" at a paragraph's end, "ossificans" after a blank line) is no phrase.
 
     Anchors come sorted by start, so one inside the sentence found last needs no look-up."""
     spans: dict[tuple[int, int], list[Hit[Payload]]] = {}
@@ -356,9 +357,10 @@ def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex
     for hit in anchors:
         if hit.start >= span[1]:
             span = sentences.span(hit.start)
-            spans[span] = inside = []
-        inside.append(hit)
-    return spans
+            inside = spans.setdefault(span, [])
+        if hit.end <= span[1]:
+            inside.append(hit)
+    return {s: hits for s, hits in spans.items() if hits}
 
 
 def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:
