@@ -58,6 +58,12 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
             lines.append(f"{bullet}**{URGENCY_WORDS[flag.urgency]}:** {warning}" if markdown
                          else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {warning}")
         lines.append("")
+    heading("In short")  # the five answers in a sentence each, as the page shows them first
+    for question in QUESTIONS:
+        answer = assessment.answers[question]
+        short = _cited(answer.short, sources.marker(answer.short_citations))
+        lines.append(f"{bullet}**{TITLES[question]}** {short}" if markdown else f"{bullet}{TITLES[question]} {short}")
+    lines.append("")
     heading("What your report says")
     for said in assessment.report_says:
         lines.append(f"{bullet}{_cited(said.text, sources.marker(said.patient_citations))}")
