@@ -76,3 +76,18 @@ def test_an_operation_the_team_has_planned_is_quoted_where_the_history_says_it()
               "FINDINGS: BROOKER IV HETEROTOPIC OSSIFICATION OF THE LEFT HIP.\n")
     assert [words for words, _ in plan(api.explain(report))] == [
         "MDT: EXCISION OF LEFT HIP HO PLANNED ONCE ULCER HEALED."]
+
+
+def test_a_numbered_finding_before_its_advice_is_not_the_plan() -> None:
+    report = ("IMPRESSION:\n1. Brooker III heterotopic ossification of the right hip.\n"
+              "2. The heterotopic bone narrows the cubital tunnel. Suggest nerve conduction studies.\n"
+              "3. The zonal pattern and the lack of periosteal reaction do not suggest a sarcoma.\n")
+    assert [words for words, _ in plan(api.explain(report))] == ["Suggest nerve conduction studies."]
+
+
+def test_a_follow_up_list_is_the_plan_and_aids_in_use_are_not() -> None:
+    report = ("HISTORY: She walks with a quad stick and an ankle-foot orthosis, and wears a night splint.\n"
+              "FINDINGS: Heterotopic ossification inferior to the right shoulder.\n\n"
+              "FOLLOW-UP:\n1. Stroke clinic in 6 weeks.\n2. GP to check renal function in 2 weeks.\n")
+    assert [words for words, _ in plan(api.explain(report))] == [
+        "Stroke clinic in 6 weeks.", "GP to check renal function in 2 weeks."]

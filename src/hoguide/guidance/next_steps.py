@@ -42,7 +42,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
         if concept in said:
             previous = said[concept]
-            said[concept] = ReportStatement(kind, previous.text, previous.details or when,
+            said[concept] = ReportStatement(kind, previous.text, previous.details,  # the first line's time
                                             (*previous.evidence, fact.evidence),
                                             previous.citations, previous.patient_citations)
         else:

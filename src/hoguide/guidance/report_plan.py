@@ -89,24 +89,32 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     # "MDT: excision of the HO planned once the ulcer has healed", wherever the report says it
     proposals = [f.item.start for f in view.facts if f.reading == reading and f.item.kind == "treatment"
                  and view.proposed(f)]
-    lines: list[PlanLine] = []
-    in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
-    for item in _items(text, view.sentences(reading).spans()):
-        start, end, numbered = item[0][0], item[-1][1], bool(ENUMERATOR.match(text, item[0][0]))
-        words = [f for f in facts if start <= f.start < end]
-        if any(f.start == start and f.concept in (CLOSING, LETTER_HEADING) for f in words):
-            in_list = False
-            continue
+
+    def plans(start: int, end: int) -> bool:
+        """Does this sentence say what should happen next?"""
         section = next((s.id for s in sections if s.start <= end - 1 < s.end), None)
-        plan = (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
-                or (in_list and numbered) or any(start <= p < end for p in proposals)
+        words = [f for f in facts if start <= f.start < end]
+        return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
+                or any(start <= p < end for p in proposals)
                 or (section not in NOT_PLAN_SECTIONS and any(
                     f.concept == DIRECTIVE or (f.concept == PLAN_CUE and f.status in ("present", "hypothetical"))
                     for f in words)))
+
+    lines: list[PlanLine] = []
+    in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
+    for item in _items(text, view.sentences(reading).spans()):
+        start, end = item[0][0], item[-1][1]
+        if any(f.start == start and f.concept in (CLOSING, LETTER_HEADING) for f in facts):
+            in_list = False
+            continue
+        numbered = bool(ENUMERATOR.match(text, start))
+        # an introduced item is the plan whole; otherwise the plan starts at the item's first sentence
+        # that is one ("2. The bone narrows the cubital tunnel. Suggest nerve studies.": the second)
+        first = 0 if in_list and numbered else next((i for i, (a, b) in enumerate(item) if plans(a, b)), None)
         lead_in = text[start:end].endswith(":")  # "Because of FOP, please:" says nothing alone
-        in_list = (in_list and numbered) or (plan and lead_in)
-        if plan and not lead_in:
-            lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item]
+        in_list = (in_list and numbered) or (first is not None and lead_in)
+        if first is not None and not lead_in:
+            lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]]
     return lines
 
 
