@@ -15,6 +15,8 @@ FACT_KINDS = (("cause", "Causes"), ("risk_factor", "Risk factors"), ("symptom", 
               ("treatment", "Treatments"))
 SIDES = {"bilateral": "both sides"}
 
+PLAN_LINES = 3  # the summary line quotes this many lines of the report's plan
+
 
 @dataclass(frozen=True, slots=True)
 class FactLine:
@@ -77,8 +79,11 @@ def clinician_summary(assessment: Assessment) -> str:
     else:
         parts.append("Flags: none raised")
     recommended = [s for s in assessment.next_steps if s.status == "recommendation"]
-    if recommended:
-        parts.append("Report recommends: " + "; ".join(quotes(assessment, s.evidence, 2) for s in recommended))
+    if recommended:  # the plan's first lines, in its words; the page lists the whole plan
+        more = len(recommended) - PLAN_LINES
+        parts.append("Report recommends: " + "; ".join(quotes(assessment, s.evidence, 1)
+                                                       for s in recommended[:PLAN_LINES])
+                     + (f" (and {more} more in the plan below)" if more > 0 else ""))
     return ". ".join(parts) + "."
 
 
