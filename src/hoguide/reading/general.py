@@ -24,9 +24,11 @@ from hoguide.reading.phrases import any_phrase
 CATEGORY = "hypothetical"
 _COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
-# (33.3%)") or a p-value ("p = 0.0478"). A report gives a share alone ("50% of the joint space"), never both.
+# (33.3%)"), a p-value ("p = 0.0478") or a sample size ("(n = 45)"). A report gives a share alone ("50% of the
+# joint space"), never these.
 _STUDY_FIGURES = re.compile(
-    rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d",
+    rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d"
+    r"|[(\[,;]\s*n\s*=\s*\d",
     re.IGNORECASE)
 
 

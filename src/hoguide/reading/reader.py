@@ -26,6 +26,7 @@ from hoguide.models.reading import (
     Reading,
     Section,
 )
+from hoguide.reading.abbreviations import defined_short_forms
 from hoguide.reading.attributes import (
     GradeReader,
     MentionGradeReader,
@@ -140,7 +141,10 @@ class Reader:
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
-        for span, anchors in _anchor_sentences(hits.group(ANCHORS), sentences).items():
+        # "heterotopic mesenteric ossification (HMO)": the text's own short form names HO wherever it is used
+        anchors_found = defined_short_forms(text, hits.group(ANCHORS),
+                                            lambda h: h.layer == TARGET and h.payload[0] == "finding")
+        for span, anchors in _anchor_sentences(anchors_found, sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
             targets, grades, mimic_hits = (self._ho_terms(prepared, span, anchors, hits, sections, sentences)
