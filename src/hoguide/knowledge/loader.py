@@ -72,6 +72,8 @@ class KnowledgeBase:
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]  # question -> its decision table
     not_the_site: tuple[str, ...] = ()  # "separate from the pelvis": the site is not the HO's
     specimen_removed_by: tuple[str, ...] = ()  # "excision" in a specimen section: the HO was removed
+    diagnosed_by: tuple[str, ...] = ()  # "histology identified ...": a diagnosis made on tissue
+    regrown_by: tuple[str, ...] = ()  # "recurrent": the HO diagnosed grew back after the removal
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -226,6 +228,8 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     general_statements = GeneralStatementCues()
     not_the_site: tuple[str, ...] = ()
     specimen_removed_by: tuple[str, ...] = ()
+    diagnosed_by: tuple[str, ...] = ()
+    regrown_by: tuple[str, ...] = ()
     section_rules: tuple[SectionRule, ...] = ()
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
@@ -257,6 +261,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
                 _check_sections(c, name, node, sections)
                 section_rules = sections.sections
                 specimen_removed_by = sections.specimen_removed_by
+                diagnosed_by, regrown_by = sections.diagnosed_by, sections.regrown_by
         elif name == "grade_systems.yaml":
             grades, _ = c.parse(name, source, GradeSystemsFile)
             if grades is not None:
@@ -289,7 +294,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     kb = KnowledgeBase(
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
-        general_statements, content.answer_rules, not_the_site, specimen_removed_by,
+        general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
     )
     return kb, []
 

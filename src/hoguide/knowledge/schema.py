@@ -169,6 +169,10 @@ class SectionRulesFile(_Strict):
     # Words in a specimen section that say the tissue was taken out ("excision", "resected"), not
     # sampled ("core biopsy"): the HO of that report is removed HO.
     specimen_removed_by: tuple[Phrase, ...] = ()
+    # Words that say a diagnosis was made on tissue ("histology", "yielding the diagnosis of"): said after a
+    # removal in the same or the sentence before, the HO diagnosed was taken out; unless it grew back.
+    diagnosed_by: tuple[Phrase, ...] = ()
+    regrown_by: tuple[Phrase, ...] = ()
 
 
 class GradeSystem(_Strict):

@@ -8,7 +8,8 @@ and no specific one (a side, a date, a measurement, the patient, a finding verb:
 "there is"), or a population cue, which no finding sentence uses ("% of cases", "risk factors", a
 count of a cohort: "10 of the 33 limbs", "in two patients", "5 had class I"), whatever else it
 holds. The word lists are data (``context_rules.yaml``, ``general_statements``); the shape of a
-count is here.
+count is here. A population cue is strong enough to make even a hedged mention general ("should be
+contemplated in the differential diagnosis"); a generic cue is not ("may represent HO" is a report's hedge).
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
 _COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
+# (33.3%)"), a p-value ("p = 0.0478") or a sample size ("(n = 45)"). A report gives a share alone ("50% of the
+# joint space"), never these.
+_STUDY_FIGURES = re.compile(
+    rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d"
+    r"|[(\[,;]\s*n\s*=\s*\d",
+    re.IGNORECASE)
 
 
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -40,6 +48,14 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @dataclass(frozen=True, slots=True)
+class GeneralCue:
+    """The words that make a sentence general; ``population`` when they hold even beside a hedge."""
+
+    trigger: Trigger
+    population: bool
+
+
+@dataclass(frozen=True, slots=True)
 class GeneralStatements:
     generic: re.Pattern[str] | None
     specific: re.Pattern[str] | None
@@ -51,15 +67,17 @@ class GeneralStatements:
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns))
 
-    def cue(self, text: str, start: int, end: int) -> Trigger | None:
-        """The generic cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        for population in (self.population, self.cohort):
+    def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
+        """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
+        for population in (self.population, self.cohort, _STUDY_FIGURES):
             match = population.search(text, start, end) if population is not None else None
             if match:
-                return Trigger(match.group(0), CATEGORY, match.start(), match.end())
+                return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
         if self.generic is None:
             return None
         if self.specific is not None and self.specific.search(text, start, end):
             return None
-        match = self.generic.search(text, start, end)
-        return Trigger(match.group(0), CATEGORY, match.start(), match.end()) if match else None
+        generic = self.generic.search(text, start, end)
+        if generic is None:
+            return None
+        return GeneralCue(Trigger(generic.group(0), CATEGORY, generic.start(), generic.end()), False)

@@ -25,8 +25,8 @@ from hoguide.models.reading import (
     Mimic,
     Reading,
     Section,
-    Trigger,
 )
+from hoguide.reading.abbreviations import defined_short_forms
 from hoguide.reading.attributes import (
     GradeReader,
     MentionGradeReader,
@@ -36,7 +36,7 @@ from hoguide.reading.attributes import (
     read_size,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
-from hoguide.reading.general import GeneralStatements
+from hoguide.reading.general import GeneralCue, GeneralStatements
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.normalize import check_text, decode_report
@@ -67,8 +67,10 @@ ELSEWHERE_REACH = 60  # characters before a site searched for "separate from the
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 # Statuses a general statement can be mistaken for: "HO is rare in the wrist" (present), "no case of HO in
 # the wrist has been reported" (absent), "previous HO raises the risk" (historical). A hedged mention stays
-# hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue.
+# hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue; only a
+# population cue makes it general ("should be contemplated in the differential diagnosis").
 GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
+HEDGED = "possible"
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
 COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
 TITLE_CHARS = 300  # the exam title region at the top of a report
@@ -114,7 +116,7 @@ class Reader:
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
         entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
-        self.specimen = SpecimenReader(kb.section_rules, kb.specimen_removed_by)
+        self.specimen = SpecimenReader(kb.section_rules, kb.specimen_removed_by, kb.diagnosed_by, kb.regrown_by)
         self.authority = section_authority(kb)
         # Only the few sections that imply something (a past history, a family history) change ConText.
         self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
@@ -139,7 +141,10 @@ class Reader:
         findings: list[Finding] = []
         facts: list[Fact] = []
         mimics: list[Mimic] = []
-        for span, anchors in _anchor_sentences(hits.group(ANCHORS), sentences).items():
+        # "heterotopic mesenteric ossification (HMO)": the text's own short form names HO wherever it is used
+        anchors_found = defined_short_forms(text, hits.group(ANCHORS),
+                                            lambda h: h.layer == TARGET and h.payload[0] == "finding")
+        for span, anchors in _anchor_sentences(anchors_found, sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
             targets, grades, mimic_hits = (self._ho_terms(prepared, span, anchors, hits, sections, sentences)
@@ -179,6 +184,7 @@ class Reader:
         findings.sort(key=attrgetter("start"))
         findings = _maturity_said_next(text, findings, hits, sentences, sections)
         findings = self.specimen.removed(text, sections.sections, findings)
+        findings = self.specimen.diagnosed_after_removal(text, findings, partial(_sentence_before, sentences, sections))
         findings = gone_since(findings, self.authority, text)
         facts += _prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
@@ -205,12 +211,15 @@ class Reader:
 
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
-                        general_cue: Callable[[], Trigger | None]) -> ContextResult:
+                        general_cue: Callable[[], GeneralCue | None]) -> ContextResult:
         """``ctx``, or hypothetical when the sentence states HO as a topic or in a population."""
-        if ctx.status not in GENERAL_CANDIDATES or ctx.experiencer != "patient" or implies is not None:
+        hedged = ctx.status == HEDGED
+        if (ctx.status not in GENERAL_CANDIDATES and not hedged) or ctx.experiencer != "patient" or implies is not None:
             return ctx
         general = general_cue()
-        return ctx if general is None else ContextResult(hypothetical=True, triggers=(*ctx.triggers, general))
+        if general is None or (hedged and not general.population):
+            return ctx
+        return ContextResult(hypothetical=True, triggers=(*ctx.triggers, general.trigger))
 
     def _ho_terms(self, prepared: PreparedText, span: tuple[int, int], hits: Sequence[Hit[Payload]],
                   index: HitIndex[Payload], sections: SectionIndex, sentences: SentenceIndex
@@ -254,7 +263,7 @@ class Reader:
                   grades: Sequence[tuple[Grade, int, int]], triggers: SentenceTriggers | None,
                   section: Section | None, implies: SectionImplies | None, sections: SectionIndex,
                   sentences: SentenceIndex, hits: HitIndex[Payload],
-                  general_cue: Callable[[], Trigger | None]) -> list[Finding]:
+                  general_cue: Callable[[], GeneralCue | None]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         for hit in hits.group_between(ATTRIBUTES, *span):
@@ -307,16 +316,24 @@ class Reader:
         return findings
 
 
-def _once(function: Callable[..., Trigger | None], *args: object) -> Callable[[], Trigger | None]:
+def _once(function: Callable[..., GeneralCue | None], *args: object) -> Callable[[], GeneralCue | None]:
     """``function(*args)``, called on first need and kept (a closure is far cheaper than functools.cache
     for one value per sentence)."""
-    kept: list[Trigger | None] = []
+    kept: list[GeneralCue | None] = []
 
-    def value() -> Trigger | None:
+    def value() -> GeneralCue | None:
         if not kept:
             kept.append(function(*args))
         return kept[0]
     return value
+
+
+def _sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
+    """Where the sentence before the one starting at ``start`` starts, in the same section (else ``start``)."""
+    if start == 0:
+        return start
+    before = sentences.span(start - 1)[0]
+    return before if sections.at(before) == sections.at(start) else start
 
 
 def _earlier_sites(span: tuple[int, int], section: Section | None, sections: SectionIndex,

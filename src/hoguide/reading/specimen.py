@@ -4,13 +4,14 @@
 tense, but the bone is on the pathologist's bench, no longer in the patient. When a section about the
 specimen (``describes_specimen`` in the section rules) names a removal ("excision", "resected"), the
 HO mentions of those sections are ``historical``, like "HO was excised". A core or needle biopsy
-names no removal: its lesion is still in place.
+names no removal: its lesion is still in place. A case report says the same in its story: "the mass
+was excised. Histology identified the lesion as MO" diagnoses bone that has been taken out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from hoguide.knowledge.schema import SectionRule
@@ -19,10 +20,34 @@ from hoguide.reading.phrases import any_phrase
 
 
 class SpecimenReader:
-    def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str]) -> None:
+    def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str], diagnosed_by: Sequence[str] = (),
+                 regrown_by: Sequence[str] = ()) -> None:
         self.describing = frozenset(rule.id for rule in rules if rule.describes_specimen)
         self.pathology_only = frozenset(rule.id for rule in rules if rule.pathology_only)
         self.removal: re.Pattern[str] | None = any_phrase(removed_by)
+        self.diagnosis = any_phrase(diagnosed_by)
+        self.regrowth = any_phrase(regrown_by)
+
+    def diagnosed_after_removal(self, text: str, findings: Sequence[Finding],
+                                sentence_before: Callable[[int], int]) -> list[Finding]:
+        """``findings`` with the present HO that a diagnosis on removed tissue names made historical.
+
+        ``sentence_before(start)`` is where the sentence before the one starting at ``start`` starts."""
+        if self.removal is None or self.diagnosis is None:
+            return list(findings)
+        kept = []
+        for f in findings:
+            if f.status == "present" and f.experiencer == "patient":
+                diagnosis = self.diagnosis.search(text, f.sentence_start, f.start)
+                removal = (self.removal.search(text, sentence_before(f.sentence_start), diagnosis.start())
+                           if diagnosis is not None else None)
+                regrown = self.regrowth is not None and self.regrowth.search(
+                    text, f.sentence_start, f.sentence_end) is not None
+                if removal is not None and not regrown:
+                    trigger = Trigger(removal.group(0), "historical", removal.start(), removal.end())
+                    f = replace(f, status="historical", triggers=(*f.triggers, trigger))
+            kept.append(f)
+        return kept
 
     def removed(self, text: str, sections: Sequence[Section], findings: Sequence[Finding]) -> list[Finding]:
         """``findings`` with those in the sections about an excised specimen made historical. In a report
