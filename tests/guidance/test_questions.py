@@ -36,3 +36,11 @@ def test_one_question_per_worry() -> None:
     asked = api.explain(report).questions_for_doctor
     assert question("q.anticoagulant") in asked and question("q.nsaid_caution") not in asked
     assert question("q.knee_replacement") in asked and question("q.knee") not in asked
+
+
+def test_a_plan_quoted_only_in_the_reports_words_gets_a_question_to_go_through_it() -> None:
+    quoted = api.explain("FINDINGS: Heterotopic ossification of the left hip.\nPlan:\n"
+                         "1. No manipulation under anaesthetic at this stage.\n").questions_for_doctor
+    assert question("q.plan_walkthrough") in quoted
+    explained = api.explain("FINDINGS: Heterotopic ossification of the left hip.\nPlan: repeat X-ray in 3 months.\n")
+    assert question("q.plan_walkthrough") not in explained.questions_for_doctor

@@ -39,9 +39,11 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     case = replace(case, answers=understood.answers)
     view = CaseView.of(case)
     steps = next_steps(view, kb)
+    plan = plan_statements(view, steps)
     red_flags, flag_states = find_red_flags(view, kb)
     features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"],
-                             fop_known=any(f.id == FOP_KNOWN for f in red_flags))
+                             fop_known=any(f.id == FOP_KNOWN for f in red_flags),
+                             plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan))
     answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
                for question in QUESTIONS}
     report_says = restate_report(view, kb)
@@ -79,7 +81,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reading_grade=0.0,
         knowledge_version=kb.version,
         reference_links=links,
-        next_steps=tuple(plan_statements(view, steps)),
+        next_steps=tuple(plan),
         you_told_us=understood.said_back,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

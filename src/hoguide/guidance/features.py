@@ -95,8 +95,10 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
 
 
-def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: bool = False) -> CaseFeatures:
-    """``fop_known``: the report itself says FOP is known (the red flags read it: "diagnosed age 5, ACVR1")."""
+def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: bool = False,
+                  plan_in_own_words: bool = False) -> CaseFeatures:
+    """``fop_known``: the report itself says FOP is known (the red flags read it: "diagnosed age 5, ACVR1").
+    ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
     causes = view.causes()
     symptoms = view.symptoms()
     answers = view.case.answers
@@ -132,6 +134,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         since_event=_since_event(view),
         event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),
+        plan_in_own_words=plan_in_own_words,
         imaging_declined=any(x.item.kind == "next_step" and x.item.concept == "follow_up_imaging"
                              and x.item.status == "absent" for x in view.facts),
     )

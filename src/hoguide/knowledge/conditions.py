@@ -77,6 +77,7 @@ class CaseFeatures:
     surgery_planned: bool = False
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
+    plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
     since_event: SinceEvent = "unknown"
     event_date_told: bool = False          # the time since the event comes from the patient's date
     age: AgeBand = "unknown"
@@ -85,7 +86,7 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "nsaid_caution", "surgery_planned", "event_date_told", "imaging_declined")
+                 "nsaid_caution", "surgery_planned", "event_date_told", "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 
 
@@ -129,6 +130,7 @@ class When(BaseModel):
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
     imaging_declined: bool | None = None
+    plan_in_own_words: bool | None = None
     surgery_planned: bool | None = None
     event_date_told: bool | None = None
 
