@@ -24,6 +24,8 @@ def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
     lines = [line for said in assessment.report_says for line in said.details]
     if "status" in case:
         assert assessment.overall_status == case["status"]
+    if "causes" in case:
+        assert [c.id for c in assessment.causes] == case["causes"]
     if "report_lines" in case:  # one line per lesion, each starting as written
         assert len(lines) == len(case["report_lines"]), lines
         for wanted in case["report_lines"]:

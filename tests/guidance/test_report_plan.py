@@ -91,3 +91,12 @@ def test_a_follow_up_list_is_the_plan_and_aids_in_use_are_not() -> None:
               "FOLLOW-UP:\n1. Stroke clinic in 6 weeks.\n2. GP to check renal function in 2 weeks.\n")
     assert [words for words, _ in plan(api.explain(report))] == [
         "Stroke clinic in 6 weeks.", "GP to check renal function in 2 weeks."]
+
+
+def test_a_signature_line_without_a_closing_is_no_plan() -> None:
+    report = ("FINDINGS: Heterotopic ossification lateral to the left hip.\n"
+              "Plan:\n1. Repeat AP pelvis in 3 months.\n\nDr C. Ferreira, Consultant in Rehabilitation Medicine\n")
+    lines = plan(api.explain(report))
+    assert [words for words, _ in lines] == ["Repeat AP pelvis in 3 months."]
+    physio = load_knowledge().statement("next.treat_physiotherapy").patient
+    assert all(physio not in text for _, text in lines)

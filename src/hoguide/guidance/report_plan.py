@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoguide.guidance.view import CLOSING, PLAN_CUE, PLAN_SECTION, CaseView
+from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
 
 DIRECTIVE = "directive"
@@ -97,14 +97,16 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
                 or any(start <= p < end for p in proposals)
                 or (section not in NOT_PLAN_SECTIONS and any(
-                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and f.status in ("present", "hypothetical"))
+                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and f.status != "absent")
                     for f in words)))
 
+    signed = view.closings(reading)
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
-        if any(f.start == start and f.concept in (CLOSING, LETTER_HEADING) for f in facts):
+        if any(f.start == start and f.concept == LETTER_HEADING for f in facts) \
+                or any(a <= start < b for a, b in signed):
             in_list = False
             continue
         numbered = bool(ENUMERATOR.match(text, start))

@@ -27,10 +27,14 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
-OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty")  # causes that a report can also name as a plan
+OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery")  # causes a report can name as a plan
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
+# A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
+# Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
+SIGNATURE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*,"
+                       r"[^\n.!?]{1,80}$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
@@ -72,13 +76,14 @@ class CaseView:
         view = cls(case)
         for i, reading in enumerate(case.readings):
             view.findings += [Located(i, f) for f in reading.findings if f.experiencer == "patient"]
-            signed = view._closings(i)
+            signed = view.closings(i)
             view.facts += [Located(i, f) for f in reading.facts if f.experiencer == "patient"
                            and (f.concept == CLOSING or not any(a <= f.start < b for a, b in signed))]
         return view
 
-    def _closings(self, reading: int) -> list[tuple[int, int]]:
-        """The sentences of a reading that a letter's closing starts: its signature names who wrote it
+    def closings(self, reading: int) -> list[tuple[int, int]]:
+        """The sentences of a reading that close a letter: those a closing starts ("Yours sincerely, ...")
+        and signature lines ("Dr C. Ferreira, Radiology"). A signature names who wrote the letter
         ("Consultant in Rehabilitation Medicine"), not care the patient had or needs."""
         text = self.case.readings[reading].text
         spans = []
@@ -87,6 +92,8 @@ class CaseView:
                 start, end = self.sentences(reading).span(fact.start)
                 if not text[start:fact.start].strip():
                     spans.append((start, end))
+        spans += [(start, end) for start, end in self.sentences(reading).spans()
+                  if SIGNATURE.match(text[start:end].strip()) and (start, end) not in spans]
         return spans
 
     def sentences(self, reading: int) -> SentenceIndex:
@@ -193,6 +200,16 @@ class CaseView:
     def excision_planned(self) -> bool:
         """The report plans or discusses removing the HO ("listed for excision of the heterotopic bone")."""
         return bool(self._ho_excisions("hypothetical"))
+
+    @property
+    def operation_planned(self) -> bool:
+        """The report plans or discusses an operation: removing the HO, or an excision or joint replacement
+        it names as a plan where the sentence names no HO ("referral to the surgeon to plan excision with
+        ulnar nerve release"; "listed for a hip replacement")."""
+        return self.excision_planned or any(
+            f.item.status == "hypothetical" or self.proposed(f) for f in self.facts
+            if (f.item.kind == "treatment" and f.item.concept == "excision")
+            or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
 
     def _sentence_start(self, fact: Located[Fact]) -> int:
         return next((f.item.sentence_start for f in self.findings if f.reading == fact.reading
