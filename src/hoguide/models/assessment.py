@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hoguide.models.reading import Reading
-from hoguide.models.serial import Serial, fields_of
+from hoguide.models.serial import Serial, json_fields
 
 QuestionId = Literal["cause", "growth", "treatment", "recovery", "recurrence"]
 QUESTIONS: tuple[QuestionId, ...] = ("cause", "growth", "treatment", "recovery", "recurrence")
@@ -23,7 +23,6 @@ class Evidence(Serial):
     reading: int = 0
 
 
-
 @dataclass(frozen=True, slots=True)
 class CitedText(Serial):
     """A text and the sources shown right after it: for patient text the one or two that best support
@@ -31,7 +30,6 @@ class CitedText(Serial):
 
     text: str
     citations: tuple[str, ...]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +55,7 @@ class Answer(Serial):
         """The parts give their length, not their text again: ``answer`` is the first part, and
         ``explanation`` (``clinician_note``) is the other parts (the clinician parts) joined by one
         space, so a client cuts them back out. Repeated, the texts made two thirds of an answer's JSON."""
-        data = fields_of(self, skip=("question",))
+        data = json_fields(self, skip=("question",))
         data["parts"] = [_piece(part) for part in self.parts]
         data["clinician_parts"] = [_piece(part) for part in self.clinician_parts]
         return data
@@ -81,7 +79,6 @@ class RedFlag(Serial):
     patient_citations: tuple[str, ...] = ()  # the one or two sources shown after message and action
 
 
-
 @dataclass(frozen=True, slots=True)
 class FlagStatus(Serial):
     """A red flag's state said plainly ("your report looked for a blood clot and found none")."""
@@ -94,14 +91,12 @@ class FlagStatus(Serial):
     citations: tuple[str, ...]
 
 
-
 @dataclass(frozen=True, slots=True)
 class CauseFinding(Serial):
     id: str
     label: str
     source: Literal["report", "patient", "report and patient"]
     evidence: tuple[Evidence, ...]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +111,6 @@ class ReportStatement(Serial):
     # shown after ``text`` and after each detail line (empty where a line only restates the report)
     patient_citations: tuple[str, ...] = ()
     detail_citations: tuple[tuple[str, ...], ...] = ()
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,5 +148,5 @@ class Assessment(Serial):
         data = self.readings[0].json_object() if self.readings else {}
         if len(self.readings) > 1:
             data["readings"] = self.readings
-        data.update(fields_of(self, skip=("readings",)))
+        data.update(json_fields(self, skip=("readings",)))
         return data

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hoguide.models.fast_init import fast_init
-from hoguide.models.serial import Serial, fields_of
+from hoguide.models.serial import Serial, json_fields
 
 SCHEMA_VERSION = "1"
 
@@ -30,7 +30,6 @@ class Trigger(Serial):
     category: str
     start: int
     end: int
-
 
 
 @fast_init
@@ -61,7 +60,6 @@ class ContextResult(Serial):
         return "present"
 
 
-
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Grade(Serial):
@@ -70,7 +68,6 @@ class Grade(Serial):
     system: str
     value: str
     text: str
-
 
 
 @fast_init
@@ -82,7 +79,6 @@ class Section(Serial):
     header: str
     start: int
     end: int
-
 
 
 @fast_init
@@ -108,7 +104,7 @@ class Finding(Serial):
     triggers: tuple[Trigger, ...] = ()
 
     def json_object(self) -> dict[str, Any]:
-        data = fields_of(self, skip=("sentence_start", "sentence_end"))
+        data = json_fields(self, skip=("sentence_start", "sentence_end"))
         data["sentence"] = {"start": self.sentence_start, "end": self.sentence_end}
         return data
 
@@ -130,7 +126,6 @@ class Fact(Serial):
     value: str | None = None  # for time references: an ISO date or the interval as written
 
 
-
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Mimic(Serial):
@@ -141,7 +136,6 @@ class Mimic(Serial):
     start: int
     end: int
     status: Status = "present"
-
 
 
 @fast_init
@@ -165,4 +159,4 @@ class Reading(Serial):
 
     def json_object(self) -> dict[str, Any]:
         """The JSON contract of ``hoguide read --json`` (schema version 1)."""
-        return {"schema_version": SCHEMA_VERSION, **fields_of(self, skip=("text",))}
+        return {"schema_version": SCHEMA_VERSION, **json_fields(self, skip=("text",))}

@@ -30,7 +30,7 @@ class Serial:
 
     def json_object(self) -> dict[str, Any]:
         """This value's JSON object, one level deep (see the module's docstring)."""
-        return fields_of(self)
+        return json_fields(self)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = plain(self)
@@ -46,10 +46,22 @@ def plain(value: Any) -> Any:
         return [v if type(v) in _SCALARS else plain(v) for v in value]
     if kind is dict:
         return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
-    return plain(value.json_object())
+    return plain(json_object(value))
+
+
+def json_object(value: Any) -> dict[str, Any]:
+    """The JSON object of a value type: its own ``json_object``; for a dataclass that is not a Serial,
+    its own ``to_dict``, else its fields."""
+    own = getattr(value, "json_object", None) or getattr(value, "to_dict", None)
+    return own() if own is not None else json_fields(value)
 
 
 def fields_of(obj: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Every field of a dataclass instance but ``skip``, converted with ``plain``; the lists of LIST_LIMITS cut."""
+    return {name: plain(value) for name, value in json_fields(obj, skip=skip).items()}
+
+
+def json_fields(obj: Any, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every field of a dataclass instance but ``skip``, unconverted; the lists of LIST_LIMITS cut."""
     cls = type(obj)
     names = _FIELD_NAMES.get(cls)

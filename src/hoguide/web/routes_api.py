@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import is_dataclass
 from typing import Annotated, Any
 
 import orjson
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from hoguide import api
 from hoguide._version import __version__
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.models.serial import Serial
+from hoguide.models.serial import Serial, json_object
 from hoguide.web.offload import INLINE_CHARS, dismantle, free_in_steps, run_sized
 from hoguide.web.offsets import OffsetUnit, has_astral, in_utf16
 from hoguide.web.openapi import output_response
@@ -57,8 +58,8 @@ def _json(data: Any) -> Response:
 
 
 def _json_object(value: Any) -> dict[str, Any]:
-    if isinstance(value, Serial):
-        return value.json_object()
+    if is_dataclass(value) and not isinstance(value, type):
+        return json_object(value)
     raise TypeError(f"{type(value).__name__} is not a JSON value type")
 
 
