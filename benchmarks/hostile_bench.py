@@ -1,12 +1,13 @@
 """Hostile and big inputs (issue 17): what they cost before the hardening and now.
 
-    .venv/bin/python benchmarks/hostile_bench.py [--skip-before] [--before-timeout 120]
+    .venv/bin/python benchmarks/hostile_bench.py [--skip-before] [--before-timeout 120] [--server-only]
 
 1. Each hostile PDF of ``tests/web/pdfs.py``: wall time and peak memory of its text extraction,
    "before" as the server did it (pypdf in the server's process, every page, then the size check;
    run here in a child process of its own, stopped at ``--before-timeout``) and "now" (the sandbox).
 2. ``hoguide serve --workers 2``: the health endpoint's latency while four hostile PDFs are uploaded
-   at once, and while a 1 MB report ("HO, HO, …") is explained; that response's size and time.
+   at once, and while a 1 MB report ("HO, HO, …") is explained by the API, shown as the page and
+   laid out as the handout (``--workers 1``); those responses' sizes and times.
 3. ``hoguide scan`` of a JSON Lines file with a 150 MB line: peak memory.
 
 Peak memory is the child's ``ru_maxrss``, read in a fresh process whose only child it is.
@@ -166,6 +167,14 @@ def server_figures() -> None:
 
         print(f"* a 1 MB report (250,000 mentions), --workers 1: {health_while(url, [explain])}; "
               f"the answer: {sizes[0]}")
+        for path in ("/explain", "/handout.pdf"):  # the page and the handout, posted as the page's form does
+            def post(path: str = path) -> None:
+                start = time.perf_counter()
+                response = httpx.post(f"{url}{path}", files={"report": (None, report)}, timeout=600)
+                sizes.append(f"{response.status_code}, {len(response.content) / 1e6:.2f} MB in "
+                             f"{time.perf_counter() - start:.1f} s")
+
+            print(f"* the same report, POST {path}: {health_while(url, [post])}; the answer: {sizes[-1]}")
 
 
 def scan_figure() -> None:
@@ -185,11 +194,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--before-timeout", type=float, default=120.0)
     parser.add_argument("--skip-before", action="store_true")
+    parser.add_argument("--server-only", action="store_true", help="only the health figures of the server")
     args = parser.parse_args()
-    pdf_table(args.before_timeout, args.skip_before)
-    print()
+    if not args.server_only:
+        pdf_table(args.before_timeout, args.skip_before)
+        print()
     server_figures()
-    scan_figure()
+    if not args.server_only:
+        scan_figure()
 
 
 if __name__ == "__main__":

@@ -8,12 +8,20 @@ up, then posts a typical report (a bundled example) from N connections back to b
 client threads, which take much of the CPU themselves and so understate the server. Prints
 throughput and latency percentiles. Targets from the issue: p99 <= 50 ms at 32 clients and >= 300
 requests/s on 2 cores.
+
+With wrk it also prints where the two cores went: the server's CPU per request (user and system time
+of all its processes, read from /proc: system time is mostly sending the response), wrk's own, the
+response size, and the load average before the run (another process on the machine skews every
+figure; the CPU per request moves least).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import resource
 import shutil
 import socket
 import statistics
@@ -55,8 +63,30 @@ f:close()
 """
 
 
-def run_wrk(url: str, body: dict[str, str], clients: int, seconds: float, threads: int) -> int:
-    import os
+def tree_cpu(root: int) -> tuple[float, float]:
+    """User and system CPU seconds of a process and all its descendants (the server's workers)."""
+    parents: dict[int, list[int]] = {}
+    times: dict[int, tuple[int, int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while we looked
+            continue
+        parents.setdefault(int(stat[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(stat[11]), int(stat[12]))  # utime, stime in clock ticks
+    user = system = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        user, system = user + times.get(pid, (0, 0))[0], system + times.get(pid, (0, 0))[1]
+        todo += parents.get(pid, [])
+    tick = os.sysconf("SC_CLK_TCK")
+    return user / tick, system / tick
+
+
+def run_wrk(url: str, body: dict[str, str], clients: int, seconds: float, threads: int, server: int) -> int:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,9 +98,20 @@ def run_wrk(url: str, body: dict[str, str], clients: int, seconds: float, thread
         command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script,
                    f"{url}/api/v1/explain"]
         print(" ".join([*command[:-3], "post.lua", command[-1]]))
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        size = len(httpx.post(f"{url}/api/v1/explain", json=body, timeout=10).content)
+        server_before, wrk_before = tree_cpu(server), resource.getrusage(resource.RUSAGE_CHILDREN)
         result = subprocess.run(command, env={**os.environ, "HOGUIDE_BODY": payload}, capture_output=True,
                                 text=True, check=True)
+        server_after, wrk_after = tree_cpu(server), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(result.stdout)
+    done = re.search(r"(\d+) requests in", result.stdout)
+    if done and int(done.group(1)):
+        n = int(done.group(1))
+        user, system = (server_after[i] - server_before[i] for i in (0, 1))
+        wrk_cpu = wrk_after.ru_utime + wrk_after.ru_stime - wrk_before.ru_utime - wrk_before.ru_stime
+        print(f"response {size:,} bytes; CPU per request: server {1000 * (user + system) / n:.2f} ms "
+              f"(user {1000 * user / n:.2f}, system {1000 * system / n:.2f}), wrk {1000 * wrk_cpu / n:.2f} ms")
     return 0
 
 
@@ -102,7 +143,7 @@ def main() -> int:
             for _ in range(50):
                 warm.post("/api/v1/explain", json=body).raise_for_status()
         if shutil.which("wrk") and not args.python_clients:
-            return run_wrk(url, body, args.clients, args.seconds, args.wrk_threads)
+            return run_wrk(url, body, args.clients, args.seconds, args.wrk_threads, server.pid)
         latencies: list[float] = []
         failures = 0
         lock = threading.Lock()

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from typing import get_args, get_type_hints
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from hoguide.knowledge.conditions import CaseFeatures, When, covers_every_case
+from hoguide.knowledge.conditions import (
+    BOOL_FEATURES,
+    SET_FEATURES,
+    VALUE_FEATURES,
+    CaseFeatures,
+    When,
+    covers_every_case,
+)
+from hoguide.knowledge.loader import load_knowledge
 
 AFTER_SCI = CaseFeatures(status="present", causes=frozenset({"spinal_cord_injury"}), neurologic=True,
                          sites=frozenset({"hip"}), grade="high")
@@ -50,3 +62,43 @@ def test_a_decision_table_row_answers_every_case_only_with_a_statement_for_every
     assert covers_every_case([When(), declined])
     assert not covers_every_case([declined, When(severe=False)])
     assert not covers_every_case([When(imaging_declined=True, severe=True), not_declined])
+
+
+def _holds_by_definition(when: When, case: CaseFeatures) -> bool:
+    """The module docstring's rule, feature by feature over all of them (``holds`` looks only at the
+    features a condition names)."""
+    for name in VALUE_FEATURES:
+        if getattr(when, name) and getattr(case, name) not in getattr(when, name):
+            return False
+    for name in SET_FEATURES:
+        have = getattr(case, name)
+        if getattr(when, name) and not have & set(getattr(when, name)):
+            return False
+        if have & set(getattr(when, f"not_{name}")):
+            return False
+    return all(getattr(when, name) in (None, getattr(case, name)) for name in BOOL_FEATURES)
+
+
+def _values(name: str) -> st.SearchStrategy[object]:
+    kind = get_type_hints(CaseFeatures)[name]
+    if name in SET_FEATURES:
+        known = sorted({v for w in KB_CONDITIONS for v in (*getattr(w, name), *getattr(w, f"not_{name}"))} | {"x"})
+        return st.frozensets(st.sampled_from(known), max_size=3)
+    if name in BOOL_FEATURES:
+        return st.booleans()
+    return st.sampled_from(get_args(kind))
+
+
+KB_CONDITIONS = sorted({
+    *(s.when for s in load_knowledge().statements.values()),
+    *(r.when for rules in load_knowledge().answer_rules.values() for r in rules),
+    *(w for q in load_knowledge().questions for w in q.when),
+}, key=repr)
+CASES = st.builds(CaseFeatures, **{name: _values(name) for name in (*VALUE_FEATURES, *SET_FEATURES, *BOOL_FEATURES)})
+
+
+@settings(max_examples=200, deadline=None)
+@given(CASES)
+def test_every_condition_of_the_knowledge_base_holds_as_defined(case: CaseFeatures) -> None:
+    for when in KB_CONDITIONS:
+        assert when.holds(case) == _holds_by_definition(when, case), when

@@ -9,12 +9,14 @@ from functools import cache
 from html import unescape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hoguide import Assessment, explain, load_knowledge
 from hoguide.examples import example_bytes, example_names
 from hoguide.guidance.compose import first_sentence
 from hoguide.models.assessment import QUESTIONS
-from hoguide.render.annotate import MAX_MARKS, annotate
+from hoguide.render.annotate import MAX_MARKS, _matchers, annotate, matches_in_steps
 from hoguide.render.html import render_html
 
 KB = load_knowledge()
@@ -110,6 +112,25 @@ def test_a_huge_report_gets_a_bounded_number_of_marks() -> None:
     segments = annotate(assessment, 0, KB.glossary)
     assert sum(s.kind != "plain" for s in segments) <= MAX_MARKS
     assert "".join(s.text for s in segments) == assessment.readings[0].text
+
+
+# Report-like text: glossary phrases, near misses ("HOME", "ossifications"), hyphens, dashes, line breaks.
+_PIECES = st.sampled_from([*(p for t in load_knowledge().glossary for p in t.phrases[:2]), "HOME", "xHO", "CTs",
+                           "range-of-motion", "heterotopic\nossification", "of", "the", "–", "-"])
+_LONGEST = max(len(p) for t in load_knowledge().glossary for p in t.phrases)
+_TEXTS = st.lists(st.tuples(_PIECES, st.sampled_from([" ", "  ", "\n", ", ", "-", ""])), max_size=60).map(
+    lambda parts: "".join(piece + gap for piece, gap in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(min_value=1, max_value=40))
+def test_glossary_words_are_found_in_steps_as_in_one_search(text: str, step: int) -> None:
+    """The glossary search goes a few thousand characters at a time (so a long report never holds the
+    web server's event loop for long) and finds what one search over the whole text finds."""
+    for pattern, _ in _matchers(KB.glossary):
+        expected = [m.span() for m in pattern.finditer(text)]
+        # the overlap only needs to be longer than a match: here 2 x the longest phrase, so windows cut often
+        assert [m.span() for m in matches_in_steps(pattern, text, step=step, overlap=_LONGEST * 2)] == expected
 
 
 def test_the_glossary_knows_the_words_of_these_reports() -> None:

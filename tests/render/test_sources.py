@@ -82,10 +82,44 @@ def _after(html: str, text: str) -> list[int]:
 def test_the_json_keeps_every_statement_source_and_adds_the_patient_ones() -> None:
     assessment = assessment_of("example:hip_arthroplasty_brooker_3")
     data = assessment.to_dict()["answers"]["treatment"]
-    assert data["parts"][0] == {"text": assessment.answers["treatment"].answer,
+    assert data["parts"][0] == {"length": len(assessment.answers["treatment"].answer),
                                 "citations": list(assessment.answers["treatment"].parts[0].citations)}
     shown = {k for part in data["parts"] for k in part["citations"]}
     assert shown < set(data["citations"]), "the statement-level list stays, and it is longer"
+
+
+def _cut(text: str, parts: list[dict[str, object]]) -> list[tuple[str, list[str]]]:
+    """A client's rebuild of the statements from the JSON (explanation.schema.json, "parts")."""
+    pieces, at = [], 0
+    for part in parts:
+        length = part["length"]
+        assert isinstance(length, int)
+        pieces.append((text[at:at + length], list(part["citations"])))  # type: ignore[call-overload]
+        at += length + 1
+    assert at == (len(text) + 1 if parts else len(text)), "the parts cover the whole text"
+    return pieces
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_a_client_rebuilds_every_statement_and_its_sources_from_the_json(report: str) -> None:
+    """The parts give lengths, not the texts again: the texts are cut back out of answer,
+    explanation and clinician_note, exactly, with the sources shown after each."""
+    assessment = assessment_of(report)
+    for question, data in assessment.to_dict()["answers"].items():
+        answer = assessment.answers[question]
+        patient = [(answer.answer, list(data["parts"][0]["citations"])), *_cut(data["explanation"], data["parts"][1:])]
+        assert patient == [(p.text, list(p.citations)) for p in answer.parts]
+        assert data["parts"][0]["length"] == len(data["answer"])
+        clinician = _cut(data["clinician_note"], data["clinician_parts"])
+        assert clinician == [(p.text, list(p.citations)) for p in answer.clinician_parts]
+
+
+def test_statement_texts_count_alike_in_python_and_javascript() -> None:
+    """A part's length is in code points; with no character outside the Basic Multilingual Plane in
+    hoguide's own texts, it is also the length a browser's String counts."""
+    for statement in KB.statements.values():
+        for text in (statement.patient, statement.clinician or ""):
+            assert all(ord(c) <= 0xFFFF for c in text), statement.id
 
 
 def test_clinician_notes_number_their_inline_sources() -> None:

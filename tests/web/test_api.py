@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from hoguide import api
-from hoguide.examples import example_bytes
+from hoguide.examples import example_bytes, example_names
 
 REPORT = "IMPRESSION: Brooker class III heterotopic ossification about the right hip after hip replacement."
 
@@ -19,12 +19,20 @@ def test_health(client: httpx.Client) -> None:
 
 
 def test_read_and_explain_return_the_cli_json(client: httpx.Client) -> None:
+    """The API writes its JSON straight from the value types (orjson and their ``json_object``), the
+    command line through ``to_dict``: the same JSON either way."""
     assert client.post("/api/v1/read", json={"text": REPORT}).json() == api.read(REPORT).to_dict()
     text = example_bytes("recurrence_after_excision").decode()
     response = client.post("/api/v1/explain", json={"text": text, "answers": {"symptoms": ["stiffness"]}})
     assert response.status_code == 200
     expected = api.explain(text, {"symptoms": ["stiffness"]}).to_dict()
     assert response.json() == json.loads(json.dumps(expected))
+    for name in example_names():
+        text = example_bytes(name).decode()
+        read = client.post("/api/v1/read", json={"text": text}).json()
+        assert read == json.loads(json.dumps(api.read(text).to_dict())), name
+        explained = client.post("/api/v1/explain", json={"text": text}).json()
+        assert explained == json.loads(json.dumps(api.explain(text).to_dict())), name
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -164,3 +165,43 @@ def test_a_big_upload_is_not_taken_for_a_big_head(one_worker: tuple[str, int]) -
             pdf = text_pdf(["Heterotopic ossification of the hip."]) + b"%" + b"x" * 900_000 + b"\n"  # a padded PDF
             response = http.post("/api/v1/extract", files={"file": ("report.pdf", pdf, "application/pdf")})
             assert response.status_code == 200, response.text
+
+
+MB_REPORT = ("HO, " * 250_000)[:999_990]  # a legal 1 MB report of 250,000 mentions: ~6 s of reading
+
+
+def _health_while(url: str, job: Callable[[], httpx.Response]) -> tuple[httpx.Response, list[float]]:
+    """``job()`` in a thread while the health endpoint is asked every 10 ms on one keep-alive connection."""
+    done: list[httpx.Response] = []
+    worker = threading.Thread(target=lambda: done.append(job()))
+    worker.start()
+    waits: list[float] = []
+    with httpx.Client(base_url=url, timeout=30) as http:
+        while worker.is_alive():
+            started = time.perf_counter()
+            assert http.get("/api/v1/health").status_code == 200
+            waits.append(time.perf_counter() - started)
+            time.sleep(0.01)
+    worker.join()
+    return done[0], sorted(waits)
+
+
+@pytest.mark.parametrize(("path", "size_limit"), [
+    ("/api/v1/explain", 2_000_000),  # the JSON: evidence and long lists cut, with counts of the rest
+    ("/explain", 2_500_000),  # the page holds the report twice: annotated, and in the form that posts it again
+    ("/handout.pdf", 100_000),
+])
+def test_a_1_mb_report_does_not_hold_up_the_health_check(one_worker: tuple[str, int], path: str,
+                                                          size_limit: int) -> None:
+    """The goal is an answer within 100 ms while the report is read, explained and rendered; on a
+    shared machine the odd one is later (the scheduler), so the test holds the 95th percentile to it and
+    the slowest to 0.5 s: a read on the event loop held it for the whole 6 s, a page's glossary search
+    for 1 s, the collector's pass over the explanation for 0.3 s. Figures: benchmarks/RESULTS.md."""
+    url = f"http://{one_worker[0]}:{one_worker[1]}"
+    body = {"json": {"text": MB_REPORT}} if path.startswith("/api/") else {"files": {"report": (None, MB_REPORT)}}
+    response, waits = _health_while(url, lambda: httpx.post(url + path, timeout=300, **body))  # type: ignore[arg-type]
+    assert response.status_code == 200, response.text[:500]
+    assert len(response.content) <= size_limit
+    assert len(waits) > 20, "the health checks went on while the report was read"
+    assert waits[int(len(waits) * 0.95)] < 0.1, waits[-20:]
+    assert waits[-1] < 0.5, waits[-20:]

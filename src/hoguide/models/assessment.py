@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hoguide.models.reading import Reading
-from hoguide.models.serial import fields_of
+from hoguide.models.serial import Serial, json_fields
 
 QuestionId = Literal["cause", "growth", "treatment", "recovery", "recurrence"]
 QUESTIONS: tuple[QuestionId, ...] = ("cause", "growth", "treatment", "recovery", "recurrence")
@@ -14,7 +14,7 @@ Certainty = Literal["high", "moderate", "low"]
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Serial):
     """Words in a report that an answer rests on (``reading`` indexes ``Assessment.readings``)."""
 
     start: int
@@ -22,24 +22,18 @@ class Evidence:
     text: str
     reading: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @dataclass(frozen=True, slots=True)
-class CitedText:
+class CitedText(Serial):
     """A text and the sources shown right after it: for patient text the one or two that best support
     it (content ``patient_refs``), for clinician text every source it rests on. Keys of ``references``."""
 
     text: str
     citations: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(Serial):
     question: QuestionId
     answer: str
     explanation: str
@@ -57,12 +51,22 @@ class Answer:
     short: str = ""  # the answer in one sentence, shown first (guidance/compose.short_answer)
     short_citations: tuple[str, ...] = ()  # its one or two sources, shown after it
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self, skip=("question",))
+    def json_object(self) -> dict[str, Any]:
+        """The parts give their length, not their text again: ``answer`` is the first part, and
+        ``explanation`` (``clinician_note``) is the other parts (the clinician parts) joined by one
+        space, so a client cuts them back out. Repeated, the texts made two thirds of an answer's JSON."""
+        data = json_fields(self, skip=("question",))
+        data["parts"] = [_piece(part) for part in self.parts]
+        data["clinician_parts"] = [_piece(part) for part in self.clinician_parts]
+        return data
+
+
+def _piece(part: CitedText) -> dict[str, Any]:
+    return {"length": len(part.text), "citations": part.citations}
 
 
 @dataclass(frozen=True, slots=True)
-class RedFlag:
+class RedFlag(Serial):
     id: str
     message: str
     action: str
@@ -74,12 +78,9 @@ class RedFlag:
     state: str = "suspected"  # suspected, or known (FOP); see hoguide.guidance.red_flags
     patient_citations: tuple[str, ...] = ()  # the one or two sources shown after message and action
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @dataclass(frozen=True, slots=True)
-class FlagStatus:
+class FlagStatus(Serial):
     """A red flag's state said plainly ("your report looked for a blood clot and found none")."""
 
     id: str  # the signal: dvt, infection, tumour, fop, nerve_compression, pressure_sore
@@ -89,23 +90,17 @@ class FlagStatus:
     evidence: tuple[Evidence, ...]
     citations: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @dataclass(frozen=True, slots=True)
-class CauseFinding:
+class CauseFinding(Serial):
     id: str
     label: str
     source: Literal["report", "patient", "report and patient"]
     evidence: tuple[Evidence, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @dataclass(frozen=True, slots=True)
-class ReportStatement:
+class ReportStatement(Serial):
     """One finding restated in plain words, with the report's words it rests on."""
 
     status: str
@@ -117,12 +112,9 @@ class ReportStatement:
     patient_citations: tuple[str, ...] = ()
     detail_citations: tuple[tuple[str, ...], ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(Serial):
     readings: tuple[Reading, ...]
     overall_status: str
     report_says: tuple[ReportStatement, ...]
@@ -151,11 +143,10 @@ class Assessment:
         texts += list(self.questions_for_doctor) + list(self.you_told_us)
         return [t for t in texts if t]
 
-    def to_dict(self) -> dict[str, Any]:
+    def json_object(self) -> dict[str, Any]:
         """The JSON contract of ``hoguide explain --format json``: the reading's keys plus guidance."""
-        first = self.readings[0].to_dict() if self.readings else {}
-        data: dict[str, Any] = dict(first)
+        data = self.readings[0].json_object() if self.readings else {}
         if len(self.readings) > 1:
-            data["readings"] = [r.to_dict() for r in self.readings]
-        data.update(fields_of(self, skip=("readings",)))
+            data["readings"] = self.readings
+        data.update(json_fields(self, skip=("readings",)))
         return data

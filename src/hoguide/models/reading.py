@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hoguide.models.fast_init import fast_init
-from hoguide.models.serial import fields_of
+from hoguide.models.serial import Serial, json_fields
 
 SCHEMA_VERSION = "1"
 
@@ -23,7 +23,7 @@ FactKind = Literal[
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Trigger:
+class Trigger(Serial):
     """A ConText trigger that set a flag: the phrase as written, its category and offsets."""
 
     phrase: str
@@ -31,13 +31,10 @@ class Trigger:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class ContextResult:
+class ContextResult(Serial):
     """The ConText verdict for one target span."""
 
     negated: bool = False
@@ -62,26 +59,20 @@ class ContextResult:
             return "historical"
         return "present"
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Grade:
+class Grade(Serial):
     """A grade with its classification system named (``brooker``, ``hastings_graham`` …)."""
 
     system: str
     value: str
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Section:
+class Section(Serial):
     """A report section: ``id`` from the section rules, the header as written, body offsets."""
 
     id: str
@@ -89,13 +80,10 @@ class Section:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Serial):
     """One mention of heterotopic ossification with its context and attributes."""
 
     concept: str
@@ -115,15 +103,15 @@ class Finding:
     sentence_end: int = 0
     triggers: tuple[Trigger, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        data = fields_of(self, skip=("sentence_start", "sentence_end"))
+    def json_object(self) -> dict[str, Any]:
+        data = json_fields(self, skip=("sentence_start", "sentence_end"))
         data["sentence"] = {"start": self.sentence_start, "end": self.sentence_end}
         return data
 
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(Serial):
     """A fact guidance needs: a cause, risk factor, symptom, treatment or time reference."""
 
     kind: FactKind
@@ -137,13 +125,10 @@ class Fact:
     triggers: tuple[Trigger, ...] = ()
     value: str | None = None  # for time references: an ISO date or the interval as written
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Mimic:
+class Mimic(Serial):
     """A term that looks like HO but is not (OPLL, phleboliths …): kept so it can be explained."""
 
     concept: str
@@ -152,13 +137,10 @@ class Mimic:
     end: int
     status: Status = "present"
 
-    def to_dict(self) -> dict[str, Any]:
-        return fields_of(self)
-
 
 @fast_init
 @dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(Serial):
     """Everything the reader found in one report."""
 
     text: str
@@ -175,6 +157,6 @@ class Reading:
     def mentions_ho(self) -> bool:
         return bool(self.findings)
 
-    def to_dict(self) -> dict[str, Any]:
+    def json_object(self) -> dict[str, Any]:
         """The JSON contract of ``hoguide read --json`` (schema version 1)."""
-        return {"schema_version": SCHEMA_VERSION, **fields_of(self, skip=("text",))}
+        return {"schema_version": SCHEMA_VERSION, **json_fields(self, skip=("text",))}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +18,8 @@ from hoguide.knowledge.schema import GlossaryTerm
 from hoguide.models.assessment import QUESTIONS, Assessment, Evidence, QuestionId
 
 MAX_MARKS = 600  # marks per report: a page stays small even for a report of 50,000 mentions
+SEARCH_STEP = 4_000  # characters per glossary search (a few ms): see matches_in_steps
+SEARCH_OVERLAP = 1_000  # longer than any glossary phrase
 HO_TERM = "heterotopic ossification"  # the definition an HO mention gets when its own words have none
 
 
@@ -83,11 +85,37 @@ def glossary_spans(text: str, glossary: tuple[GlossaryTerm, ...]) -> list[_Span]
     spans: list[_Span] = []
     for pattern, table in _matchers(glossary):
         folded = bool(pattern.flags & re.IGNORECASE)
-        for match in pattern.finditer(text):
+        for match in matches_in_steps(pattern, text):
             entry = _entry_for(match.group(0), table, folded)
             if entry is not None:
                 spans.append(_Span(match.start(), match.end(), entry))
     return spans
+
+
+def matches_in_steps(pattern: re.Pattern[str], text: str, step: int = SEARCH_STEP,
+                     overlap: int = SEARCH_OVERLAP) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, each search limited to ``step`` characters (and ``overlap`` more for
+    a match that starts near the end): a search is one call into the regex engine, which keeps the GIL
+    until it returns, and over a long report with few glossary words one search ran for a second while
+    the web server's event loop waited. A match that reaches the end of its window (where a word may
+    have been cut) is tried again on the whole text. Only a phrase longer than ``overlap`` characters
+    could be missed."""
+    pos, size = 0, len(text)
+    while pos < size:
+        end = min(size, pos + step)
+        limit = min(size, end + overlap)
+        match = pattern.search(text, pos, limit)
+        if match is None or match.start() >= end:
+            pos = end
+            continue
+        if match.end() == limit < size:
+            start = match.start()
+            match = pattern.match(text, start)  # anchored: one try, on the text as it is
+            if match is None:  # the window's end made it a match: search on after its start
+                pos = start + 1
+                continue
+        yield match
+        pos = match.end()
 
 
 def _merged(evidence: Sequence[Evidence], reading: int) -> tuple[list[int], list[int]]:

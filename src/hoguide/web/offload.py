@@ -50,17 +50,21 @@ def _without_collection(work: Callable[[], T]) -> T:
 
 
 def dismantle(result: Any) -> list[Any]:
-    """The elements of every long tuple in ``result`` (a Reading or an Assessment), to be freed with
-    ``free_in_steps`` once the caller has dropped ``result``. Freed at once, the 1.5 million objects of a
-    1 MB report of "HO, HO, …" take ~180 ms in one chain of deallocations that no thread switch can
-    interrupt; the event loop would wait that long."""
+    """Take ``result`` (a Reading or an Assessment the caller is done with) apart: every long tuple is
+    detached from the value that holds it, and its elements are returned, to be freed with
+    ``free_in_steps``. Freed at once, the 1.5 million objects of a 1 MB report of "HO, HO, …" take
+    ~180 ms in one chain of deallocations that no thread switch can interrupt; the event loop would
+    wait that long. Detached, because something else may still refer to ``result``: a page's template
+    context is left in a reference cycle (each Jinja macro refers to its context), and the garbage
+    collector's pass that frees it, on the event loop, took ~0.3 s when the cycle kept the whole
+    explanation. ``result`` is left hollow (its long lists empty): drop it."""
     held: list[Any] = []
 
     def walk(node: Any, depth: int) -> None:
         if depth > 6:
             return
         if isinstance(node, tuple | list):
-            if len(node) > LONG:
+            if len(node) > LONG:  # not a field: its elements are held, the tuple itself stays
                 held.extend(node)
             else:
                 for item in node:
@@ -70,7 +74,12 @@ def dismantle(result: Any) -> list[Any]:
                 walk(item, depth + 1)
         elif is_dataclass(node) and not isinstance(node, type):
             for field in fields(node):
-                walk(getattr(node, field.name), depth + 1)
+                value = getattr(node, field.name)
+                if isinstance(value, tuple) and len(value) > LONG:
+                    held.extend(value)
+                    object.__setattr__(node, field.name, ())  # frozen, but about to be dropped
+                else:
+                    walk(value, depth + 1)
 
     walk(result, 0)
     return held

@@ -16,6 +16,11 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _OFFSET_KEYS = frozenset({"start", "end"})  # every start and end in the JSON is an offset into the text
 
 
+def has_astral(text: str) -> bool:
+    """Does ``text`` hold a character that counts two in UTF-16 (so the two counts differ after it)?"""
+    return _ASTRAL.search(text) is not None
+
+
 def in_utf16(data: dict[str, Any], text: str) -> dict[str, Any]:
     """``data`` with every offset into ``text`` moved by the astral characters before it."""
     astral = [match.start() for match in _ASTRAL.finditer(text)]

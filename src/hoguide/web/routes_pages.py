@@ -6,6 +6,7 @@ the result page posts the report back in hidden fields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -122,9 +123,18 @@ def _result(report: str, view: str, answers_state: list[tuple[str, str]], reques
     return HTMLResponse(page)
 
 
-async def _handout(assessment: Assessment) -> Response:
-    pdf = await run_in_threadpool(render_pdf, assessment)  # ~0.2 s of layout: keep it off the event loop
+def _handout(assessment: Assessment) -> Response:
+    """The PDF (~0.2 s of layout: never on the event loop); a long report's explanation is then taken
+    apart where it was made (see web.offload.dismantle)."""
+    pdf = render_pdf(assessment)
+    free_in_steps(dismantle(assessment) if len(assessment.readings[0].text) > INLINE_CHARS else [])
     return Response(pdf, media_type="application/pdf", headers=HANDOUT_HEADERS)
+
+
+async def _handout_off_the_loop(work: Callable[[], Response], size: int) -> Response:
+    """A long report is explained and laid out in one go off the loop, with the collector paused
+    (``run_sized``): otherwise its first pass after the explanation walks all of its objects (~0.3 s)."""
+    return await (run_sized(size, work) if size > INLINE_CHARS else run_in_threadpool(work))
 
 
 def _form_error(form: ReportForm, error: HoguideError) -> HTMLResponse:
@@ -149,7 +159,7 @@ async def handout_form(request: Request, form: Annotated[ReportForm, Depends(rep
     """The printable handout of the posted report, as a PDF download."""
     try:
         answers = await _read_form(form, request)
-        return await _handout(await run_sized(len(form.report), lambda: _assess(form.report, request, answers)))
+        return await _handout_off_the_loop(lambda: _handout(_assess(form.report, request, answers)), len(form.report))
     except HoguideError as error:
         return _form_error(form, error)
 
@@ -170,6 +180,6 @@ async def example_handout(name: str, request: Request) -> Response:
     except HoguideError as error:
         return _index(error=error.message, status=404)
     try:
-        return await _handout(_assess(text, request))
+        return await _handout_off_the_loop(lambda: _handout(_assess(text, request)), len(text))
     except HoguideError as error:
         return _index(error=public_message(error), status=status_for(error))
