@@ -80,6 +80,9 @@ def severity_facts(view: CaseView) -> list[Located[Fact]]:
 
 
 CONTRAINDICATED = "contraindicated"  # the ConText trigger that keeps a medicine from the patient
+# ConText triggers by which a report advises against a medicine (not "was not given" at the time)
+ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
+                   "should not", "not recommended")
 
 
 def caution_facts(view: CaseView) -> list[Located[Fact]]:
@@ -129,6 +132,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         prophylaxis=frozenset(answers.prophylaxis) | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
         anticoagulated="anticoagulant" in given,
         nsaid_caution=bool(caution_facts(view)) or bool(answers.conditions),
+        nsaid_advised_against=any(
+            f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
+            and any(a in t.phrase.lower() for t in f.item.triggers for a in ADVISED_AGAINST) for f in view.facts),
         fop=_fop(view, fop_known),
         surgery_planned=answers.surgery_planned or view.operation_planned,
         since_event=_since_event(view),

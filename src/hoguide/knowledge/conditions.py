@@ -73,6 +73,7 @@ class CaseFeatures:
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     anticoagulated: bool = False
     nsaid_caution: bool = False            # kidney disease, a bleed, a healing bone, or NSAIDs withheld by the team
+    nsaid_advised_against: bool = False    # the report says NSAIDs are not advised, contraindicated or to be avoided
     fop: FopState = "none"
     surgery_planned: bool = False
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
@@ -86,7 +87,8 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "nsaid_caution", "surgery_planned", "event_date_told", "imaging_declined", "plan_in_own_words")
+                 "nsaid_caution", "nsaid_advised_against", "surgery_planned", "event_date_told", "imaging_declined",
+                 "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -133,6 +135,7 @@ class When(BaseModel):
     ho_treated: bool | None = None
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
+    nsaid_advised_against: bool | None = None
     imaging_declined: bool | None = None
     plan_in_own_words: bool | None = None
     surgery_planned: bool | None = None
