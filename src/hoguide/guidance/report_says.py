@@ -60,6 +60,12 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     kept = list(reading.findings)
     if any(rank(f) >= BODY_AUTHORITY for f in about_patient):
         kept = [f for f in kept if rank(f) >= BODY_AUTHORITY or f.experiencer != "patient"]
+        # ... but HO said to be there at a place the findings do not name is another lesion, not the question
+        # ("Examination: ... CT of the thigh: new heterotopic ossification" in a letter about old HO elsewhere)
+        named = {site for f in kept if f.experiencer == "patient" for site in f.sites}
+        kept += [f for f in about_patient if rank(f) < BODY_AUTHORITY and f.status == "present" and f.sites
+                 and not named & set(f.sites)]
+        kept.sort(key=lambda f: f.start)
     top = max((rank(f) for f in about_patient), default=BODY_AUTHORITY)
     kept = [f for f in kept if f.experiencer != "patient" or f.status == "hypothetical" or rank(f) == top
             or f.status == reading.ho_status]

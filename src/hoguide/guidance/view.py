@@ -206,8 +206,11 @@ class CaseView:
         """The report plans or discusses an operation: removing the HO, or an excision or joint replacement
         it names as a plan where the sentence names no HO ("referral to the surgeon to plan excision with
         ulnar nerve release"; "listed for a hip replacement")."""
+        proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
+                     and f.item.concept == PLAN_CUE and f.item.status != "absent"}
         return self.excision_planned or any(
-            f.item.status == "hypothetical" or self.proposed(f) for f in self.facts
+            f.item.status in ("present", "hypothetical")
+            and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing) for f in self.facts
             if (f.item.kind == "treatment" and f.item.concept == "excision")
             or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
 
