@@ -3,8 +3,9 @@
 A patient needs every part of a plan: its times, its conditions ("if it enlarges"), its referrals and
 what must not be done ("no manipulation at this stage"). The lexicon knows the common steps
 (guidance/next_steps.py), but a plan is open-ended, so each sentence of it is quoted whole and what the
-lexicon knows is said beside it; a part it does not know is still shown, never dropped. The sentences of
-a numbered item are in the plan or out of it together.
+lexicon knows is said beside it; a part it does not know is still shown, never dropped. In a numbered
+item the plan starts at its first sentence that is one ("2. The bone narrows the cubital tunnel. Suggest
+nerve studies.": the second), and runs to the item's end.
 
 A sentence is part of the plan when it lies in a plan section ("Plan:", "Recommendations:"), holds a step
 the report recommends or a treatment it proposes, or, outside the sections that describe what was found
@@ -36,7 +37,7 @@ MAX_CHARS = 400  # a quoted line ends at a word before this
 
 @dataclass(frozen=True, slots=True)
 class PlanLine:
-    """One sentence or numbered item of the plan: ``reading`` and the offsets of its words."""
+    """One sentence of the plan: ``reading`` and the offsets of its words."""
 
     reading: int
     start: int
