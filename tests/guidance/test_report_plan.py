@@ -32,6 +32,11 @@ def plan(assessment: Assessment) -> list[tuple[str, str]]:
     return lines
 
 
+def quoted(report: str) -> list[str]:
+    """The report's words on each line of its plan."""
+    return [words for words, _ in plan(api.explain(report))]
+
+
 def test_every_line_of_a_letters_plan_is_quoted_with_what_it_means() -> None:
     kb = load_knowledge()
     lines = plan(api.explain(LETTER))
@@ -58,7 +63,7 @@ def test_the_items_a_plan_sentence_introduces_are_the_plan_wherever_they_stand()
               "Thank you for seeing him for a tooth extraction. Because of FOP, please:\n"
               "1. Use local infiltration only.\n2. No intramuscular injections of any kind.\n\n"
               "He has had no flare-up this year.\n")
-    assert [words for words, _ in plan(api.explain(report))] == [
+    assert quoted(report) == [
         "Use local infiltration only.", "No intramuscular injections of any kind."]
 
 
@@ -67,14 +72,14 @@ def test_the_reason_for_the_study_and_what_was_found_are_not_the_plan() -> None:
               "FINDINGS: Brooker II heterotopic ossification lateral to the right hip.\n"
               "IMPRESSION: Brooker II heterotopic ossification. Suggest follow-up radiograph in 6 months; "
               "please compare with the previous films.\n")
-    assert [words for words, _ in plan(api.explain(report))] == [
+    assert quoted(report) == [
         "Suggest follow-up radiograph in 6 months; please compare with the previous films."]
 
 
 def test_an_operation_the_team_has_planned_is_quoted_where_the_history_says_it() -> None:
     report = ("CLINICAL HISTORY: T10 paraplegia. MDT: EXCISION OF LEFT HIP HO PLANNED ONCE ULCER HEALED.\n"
               "FINDINGS: BROOKER IV HETEROTOPIC OSSIFICATION OF THE LEFT HIP.\n")
-    assert [words for words, _ in plan(api.explain(report))] == [
+    assert quoted(report) == [
         "MDT: EXCISION OF LEFT HIP HO PLANNED ONCE ULCER HEALED."]
 
 
@@ -82,14 +87,14 @@ def test_a_numbered_finding_before_its_advice_is_not_the_plan() -> None:
     report = ("IMPRESSION:\n1. Brooker III heterotopic ossification of the right hip.\n"
               "2. The heterotopic bone narrows the cubital tunnel. Suggest nerve conduction studies.\n"
               "3. The zonal pattern and the lack of periosteal reaction do not suggest a sarcoma.\n")
-    assert [words for words, _ in plan(api.explain(report))] == ["Suggest nerve conduction studies."]
+    assert quoted(report) == ["Suggest nerve conduction studies."]
 
 
 def test_a_follow_up_list_is_the_plan_and_aids_in_use_are_not() -> None:
     report = ("HISTORY: She walks with a quad stick and an ankle-foot orthosis, and wears a night splint.\n"
               "FINDINGS: Heterotopic ossification inferior to the right shoulder.\n\n"
               "FOLLOW-UP:\n1. Stroke clinic in 6 weeks.\n2. GP to check renal function in 2 weeks.\n")
-    assert [words for words, _ in plan(api.explain(report))] == [
+    assert quoted(report) == [
         "Stroke clinic in 6 weeks.", "GP to check renal function in 2 weeks."]
 
 

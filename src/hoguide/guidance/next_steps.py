@@ -9,6 +9,7 @@ negated and not said.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
@@ -38,16 +39,14 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         statement = kb.statements.get(f"next.{concept}")
         if statement is None:
             continue
+        if concept in said:  # said again: more words, the time and condition of the line that first named it
+            previous = said[concept]
+            said[concept] = replace(previous, evidence=(*previous.evidence, fact.evidence))
+            continue
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
         when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
-        if concept in said:
-            previous = said[concept]
-            said[concept] = ReportStatement(kind, previous.text, previous.details,  # the first line's time
-                                            (*previous.evidence, fact.evidence),
-                                            previous.citations, previous.patient_citations)
-        else:
-            said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
-                                            kb.patient_refs(statement.refs), statement.patient_refs)
+        said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
+                                        kb.patient_refs(statement.refs), statement.patient_refs)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
 
 

@@ -70,6 +70,7 @@ class CaseView:
     facts: list[Located[Fact]] = field(default_factory=list)
     _sentences: dict[int, SentenceIndex] = field(default_factory=dict)  # per reading, split on first need
     _proposing: set[tuple[int, int, int]] | None = None  # sentences holding a plan cue, found on first need
+    _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -85,6 +86,8 @@ class CaseView:
         """The sentences of a reading that close a letter: those a closing starts ("Yours sincerely, ...")
         and signature lines ("Dr C. Ferreira, Radiology"). A signature names who wrote the letter
         ("Consultant in Rehabilitation Medicine"), not care the patient had or needs."""
+        if reading in self._closings:
+            return self._closings[reading]
         text = self.case.readings[reading].text
         spans = []
         for fact in self.case.readings[reading].facts:
@@ -94,6 +97,7 @@ class CaseView:
                     spans.append((start, end))
         spans += [(start, end) for start, end in self.sentences(reading).spans()
                   if SIGNATURE.match(text[start:end].strip()) and (start, end) not in spans]
+        self._closings[reading] = spans
         return spans
 
     def sentences(self, reading: int) -> SentenceIndex:
