@@ -182,6 +182,8 @@ class Reader:
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                               "patient", section.id if section is not None else None, (), ref.value))
         findings.sort(key=attrgetter("start"))
+        # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
+        findings = [f for f in findings if f.end <= f.sentence_end]
         findings = _maturity_said_next(text, findings, hits, sentences, sections)
         findings = self.specimen.removed(text, sections.sections, findings)
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(_sentence_before, sentences, sections))
