@@ -179,8 +179,8 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
             return "a fast-growing or painful lump", [e for s in lump for e in symptoms[s]]
     if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or answers.hard_lump_after_minor_knock):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
-    if signal == "fop" and view.overall_status in ("present", "possible") and _young_child(view) \
-            and not set(view.causes()) & MAJOR_CAUSES:
+    if signal == "fop" and view.overall_status in ("present", "possible") \
+            and not set(view.causes()) & MAJOR_CAUSES and _young_child(view):  # age last: it reads every report
         return ("HO in a young child with no major injury, operation or illness to explain it",
                 [f.evidence for f in view.current])
     if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs

@@ -71,6 +71,7 @@ class CaseView:
     _sentences: dict[int, SentenceIndex] = field(default_factory=dict)  # per reading, split on first need
     _proposing: set[tuple[int, int, int]] | None = None  # sentences holding a plan cue, found on first need
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
+    _prior: bool | None = None  # does a report refer to an earlier study, found on first need
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -162,7 +163,9 @@ class CaseView:
     def compared_with_prior(self) -> bool:
         """Does a report refer to an earlier study? Without one, "increased" is uptake or signal on this
         study ("increased uptake in all three phases"), not growth since a last scan."""
-        return any(PRIOR_STUDY.search(r.text) and not NO_PRIOR.search(r.text) for r in self.case.readings)
+        if self._prior is None:  # two searches of every report: worth doing once
+            self._prior = any(PRIOR_STUDY.search(r.text) and not NO_PRIOR.search(r.text) for r in self.case.readings)
+        return self._prior
 
     @property
     def change(self) -> str | None:
