@@ -137,6 +137,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
             and any(a in t.phrase.lower() for t in f.item.triggers for a in ADVISED_AGAINST) for f in view.facts),
         fop=_fop(view, fop_known),
         surgery_planned=answers.surgery_planned or view.operation_planned,
+        replacement_planned=view.replacement_planned,
         since_event=_since_event(view),
         event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),

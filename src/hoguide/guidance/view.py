@@ -28,6 +28,7 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery")  # causes a report can name as a plan
+JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty")
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
@@ -213,13 +214,24 @@ class CaseView:
         """The report plans or discusses an operation: removing the HO, or an excision or joint replacement
         it names as a plan where the sentence names no HO ("referral to the surgeon to plan excision with
         ulnar nerve release"; "listed for a hip replacement")."""
+        return self.excision_planned or bool(self._planned_operations())
+
+    @property
+    def replacement_planned(self) -> bool:
+        """The operation planned is a joint replacement, not the removal of HO ("listed for right total hip
+        replacement"): HO had before raises the chance of new HO after it; nothing is taken out."""
+        planned = self._planned_operations()
+        return not self.excision_planned and bool(planned) and planned <= set(JOINT_REPLACEMENTS)
+
+    def _planned_operations(self) -> set[str]:
+        """The operations a plan names: "excision" or a cause id of OPERATIONS."""
         proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                      and f.item.concept == PLAN_CUE and f.item.status != "absent"}
-        return self.excision_planned or any(
-            f.item.status in ("present", "hypothetical")
-            and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing) for f in self.facts
-            if (f.item.kind == "treatment" and f.item.concept == "excision")
-            or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
+        return {f.item.concept for f in self.facts
+                if ((f.item.kind == "treatment" and f.item.concept == "excision")
+                    or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
+                and f.item.status in ("present", "hypothetical")
+                and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)}
 
     def _sentence_start(self, fact: Located[Fact]) -> int:
         return next((f.item.sentence_start for f in self.findings if f.reading == fact.reading

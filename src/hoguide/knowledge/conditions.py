@@ -76,6 +76,7 @@ class CaseFeatures:
     nsaid_advised_against: bool = False    # the report says NSAIDs are not advised, contraindicated or to be avoided
     fop: FopState = "none"
     surgery_planned: bool = False
+    replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
     plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
@@ -87,8 +88,8 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "nsaid_caution", "nsaid_advised_against", "surgery_planned", "event_date_told", "imaging_declined",
-                 "plan_in_own_words")
+                 "nsaid_caution", "nsaid_advised_against", "surgery_planned", "replacement_planned", "event_date_told",
+                 "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -139,6 +140,7 @@ class When(BaseModel):
     imaging_declined: bool | None = None
     plan_in_own_words: bool | None = None
     surgery_planned: bool | None = None
+    replacement_planned: bool | None = None
     event_date_told: bool | None = None
 
     @model_validator(mode="after")
