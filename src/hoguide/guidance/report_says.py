@@ -89,6 +89,7 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         # "the hip" and "the pelvis" on one side are one lesion about the hip joint
         region = tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
         places.setdefault((region, finding.laterality), []).append(finding)
+    _split_listed_places(places)
     # "HO lateral to the hip" in the findings and "HO, left hip" in the impression: a place named
     # without a side is the one sided lesion of that region, when the report names only one
     for region, side in list(places):
@@ -99,15 +100,32 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         next(iter(places.values())).extend(unplaced)
         unplaced = []
     merged = []
-    for group in [*places.values(), *([f] for f in unplaced)]:
+    for (_, side), group in [*places.items(), *((((), None), [f]) for f in unplaced)]:
         group.sort(key=lambda f: f.start)
         graded = [f for f in group if f.grade]
         grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m for f in group)), None)
         change = next((f.change for f in group if f.change), None)
-        laterality = next((f.laterality for f in group if f.laterality), None)
+        laterality = next((f.laterality for f in group if f.laterality), side)
         merged.append(replace(group[0], grade=grade, maturity=maturity, change=change, laterality=laterality))
     return merged
+
+
+def _split_listed_places(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
+    """"HO of the right elbow and right shoulder", then "the elbow HO" and "the shoulder HO": a mention that
+    lists places each named on its own elsewhere is those lesions, not a third one. Its mentions join the
+    first place's lesion, and its side goes to each place named without one."""
+    for key in [k for k in places if len(k[0]) > 1]:
+        region, side = key
+        own = {site: [k for k in places if k[0] == (site,)] for site in region}
+        if not all(own.values()):
+            continue
+        findings = places.pop(key)
+        for site in region:
+            if side is not None and ((site,), side) not in places and ((site,), None) in places:
+                places[((site,), side)] = places.pop(((site,), None))
+        first = next(k for k in places if k[0] == (region[0],))
+        places[first].extend(replace(f, sites=(region[0],)) for f in findings)
 
 
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
