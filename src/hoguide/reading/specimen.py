@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from hoguide.knowledge.schema import SectionRule
+from hoguide.knowledge.schema import BODY_AUTHORITY, SectionRule
 from hoguide.models.reading import Finding, Section, Trigger
 from hoguide.reading.phrases import any_phrase
 
@@ -24,6 +24,8 @@ class SpecimenReader:
                  regrown_by: Sequence[str] = ()) -> None:
         self.describing = frozenset(rule.id for rule in rules if rule.describes_specimen)
         self.pathology_only = frozenset(rule.id for rule in rules if rule.pathology_only)
+        # a pathology report's conclusions ("Comment: consistent with post-traumatic HO") are about the specimen too
+        self.concluding = frozenset(rule.id for rule in rules if rule.authority > BODY_AUTHORITY)
         self.removal: re.Pattern[str] | None = any_phrase(removed_by)
         self.diagnosis = any_phrase(diagnosed_by)
         self.regrowth = any_phrase(regrown_by)
@@ -50,10 +52,10 @@ class SpecimenReader:
         return kept
 
     def removed(self, text: str, sections: Sequence[Section], findings: Sequence[Finding]) -> list[Finding]:
-        """``findings`` with those in the sections about an excised specimen made historical. In a report
-        with no section that only pathology has, a "Diagnosis:" heading may be a clinic letter's ("FOP.
-        ... the tooth should be removed"): there the removal must be in the mention's own sentence
-        ("Diagnosis: right hip, excision: heterotopic ossification")."""
+        """``findings`` with those in the sections about an excised specimen, and in a pathology report's
+        conclusions, made historical. In a report with no section that only pathology has, a "Diagnosis:"
+        heading may be a clinic letter's ("FOP. ... the tooth should be removed"): there the removal must be
+        in the mention's own sentence ("Diagnosis: right hip, excision: heterotopic ossification")."""
         if self.removal is None or not any(f.status == "present" for f in findings):
             return list(findings)
         if not any(s.id in self.pathology_only for s in sections):
@@ -65,7 +67,8 @@ class SpecimenReader:
                         for m in [self.removal.search(text, s.start, s.end)] if m is not None), None)
         if removal is None:
             return list(findings)
-        return [self._made_historical(f, removal) if f.status == "present" and f.section in self.describing else f
+        about = self.describing | self.concluding
+        return [self._made_historical(f, removal) if f.status == "present" and f.section in about else f
                 for f in findings]
 
     @staticmethod
