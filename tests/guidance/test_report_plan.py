@@ -105,3 +105,15 @@ def test_a_signature_line_without_a_closing_is_no_plan() -> None:
     assert [words for words, _ in lines] == ["Repeat AP pelvis in 3 months."]
     physio = load_knowledge().statement("next.treat_physiotherapy").patient
     assert all(physio not in text for _, text in lines)
+
+
+def test_an_emergency_instruction_and_a_medicine_held_back_are_quoted() -> None:
+    report = """Findings: possible early heterotopic ossification medial to the left hip. Swollen left calf.
+DVT has not been excluded.
+Plan:
+- Duplex ultrasound of the left leg tomorrow to exclude DVT. If he develops chest pain or breathlessness, call 999.
+- Do not start an NSAID until the duplex result is known.
+"""
+    lines = quoted(report)
+    assert "If he develops chest pain or breathlessness, call 999." in lines
+    assert "- Do not start an NSAID until the duplex result is known." in lines
