@@ -38,7 +38,7 @@ from hoguide.reading.report_status import SectionAuthority, section_authority
 # [Kaplan1998-pseudomalignant] (ho_facts.md §5, §10). A bruise or a fall is the minor injury that sets
 # FOP off, so muscle contusion and "other trauma" (the lexicon's home for "a fall") are not on this list.
 FOP_SUSPICION_AGE = 10
-MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
+MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
                 "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
                 "amputation_or_blast", "prolonged_immobilisation_or_icu"}
 _AGE = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
@@ -74,6 +74,12 @@ def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
     return pattern is not None and pattern.search(sentence) is not None
 
 
+def _listed_after_a_denial(fact: Fact, text: str) -> bool:
+    """"No fever, wound healed": a good sign listed after a denial of a bad one, past a comma, is said, not
+    denied (the denial's scope runs over a list of bad things). "Wound not healed" is a denial of it."""
+    return all(t.end <= fact.start and "," in text[t.end:fact.start] for t in fact.triggers if t.category == "negated")
+
+
 def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool) -> str | None:
     """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT"). ``report_tested``:
     the report is itself the test (a duplex report that says "no DVT" in its findings)."""
@@ -83,7 +89,7 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         # A reassuring result ("cultures negative so far", "skin intact") is not found, never a rule-out
         # that silences a fever. "Lacks a zonal pattern", "skin not intact" open the question; next to
         # a test result the negation belongs to the result ("NCS/EMG normal - compression excluded").
-        if status == "present":
+        if status == "present" or (status == "absent" and _listed_after_a_denial(fact.item, text)):
             return "not_found"
         if status == "absent":
             return "ruled_out" if _has_cue(sentence, content.test_cues) else "queried"
