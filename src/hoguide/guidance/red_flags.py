@@ -38,8 +38,8 @@ from hoguide.reading.report_status import SectionAuthority, section_authority
 # [Kaplan1998-pseudomalignant] (ho_facts.md §5, §10). A bruise or a fall is the minor injury that sets
 # FOP off, so muscle contusion and "other trauma" (the lexicon's home for "a fall") are not on this list.
 FOP_SUSPICION_AGE = 10
-MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
-                "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
+MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery",
+                "acetabular_fracture", "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
                 "amputation_or_blast", "prolonged_immobilisation_or_icu"}
 _AGE = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
 CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or "leg" must be

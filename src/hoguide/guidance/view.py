@@ -27,8 +27,9 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
-OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery")  # causes a report can name as a plan
-JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty")
+# the causes a report can name as a plan
+OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
+JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"

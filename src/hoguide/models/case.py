@@ -12,9 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from hoguide.models.reading import Reading
 
 CauseId = Literal[
-    "hip_arthroplasty", "knee_arthroplasty", "elbow_trauma_or_surgery", "acetabular_fracture",
-    "other_fracture_or_trauma", "muscle_contusion", "spinal_cord_injury", "traumatic_brain_injury",
-    "stroke", "burns", "amputation_or_blast", "prolonged_immobilisation_or_icu", "fop", "other_genetic",
+    "hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery",
+    "acetabular_fracture", "other_fracture_or_trauma", "muscle_contusion", "spinal_cord_injury",
+    "traumatic_brain_injury", "stroke", "burns", "amputation_or_blast", "prolonged_immobilisation_or_icu", "fop",
+    "other_genetic",
 ]
 # The reader's symptoms, plus warning signs only a patient can report.
 PatientSymptom = Literal[
