@@ -11,6 +11,7 @@ was excised. Histology identified the lesion as MO" diagnoses bone that has been
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -34,20 +35,31 @@ class SpecimenReader:
                                 sentence_before: Callable[[int], int]) -> list[Finding]:
         """``findings`` with the present HO that a diagnosis on removed tissue names made historical.
 
-        ``sentence_before(start)`` is where the sentence before the one starting at ``start`` starts."""
+        ``sentence_before(start)`` is where the sentence before the one starting at ``start`` starts. The
+        text is searched once for each kind of cue: a search per mention would read a sentence of 250,000
+        mentions ("HO, HO, ...") once per mention."""
         if self.removal is None or self.diagnosis is None:
             return list(findings)
+        diagnoses = [(m.start(), m.end()) for m in self.diagnosis.finditer(text)]
+        if not diagnoses:
+            return list(findings)
+        removals = [(m.start(), m.end(), m.group(0)) for m in self.removal.finditer(text)]
+        diagnosis_starts = [start for start, _ in diagnoses]
+        removal_starts = [start for start, _, _ in removals]
         kept = []
         for f in findings:
             if f.status == "present" and f.experiencer == "patient":
-                diagnosis = self.diagnosis.search(text, f.sentence_start, f.start)
-                removal = (self.removal.search(text, sentence_before(f.sentence_start), diagnosis.start())
-                           if diagnosis is not None else None)
-                regrown = self.regrowth is not None and self.regrowth.search(
-                    text, f.sentence_start, f.sentence_end) is not None
-                if removal is not None and not regrown:
-                    trigger = Trigger(removal.group(0), "historical", removal.start(), removal.end())
-                    f = replace(f, status="historical", triggers=(*f.triggers, trigger))
+                # the first diagnosis cue in the mention's sentence before it, then a removal before that cue,
+                # from the sentence before on
+                i = bisect_left(diagnosis_starts, f.sentence_start)
+                if i < len(diagnoses) and diagnoses[i][1] <= f.start:
+                    j = bisect_left(removal_starts, sentence_before(f.sentence_start))
+                    removal = removals[j] if j < len(removals) and removals[j][1] <= diagnoses[i][0] else None
+                    regrown = removal is not None and self.regrowth is not None and self.regrowth.search(
+                        text, f.sentence_start, f.sentence_end) is not None
+                    if removal is not None and not regrown:
+                        trigger = Trigger(removal[2], "historical", removal[0], removal[1])
+                        f = replace(f, status="historical", triggers=(*f.triggers, trigger))
             kept.append(f)
         return kept
 
