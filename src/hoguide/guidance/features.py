@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from hoguide.guidance.view import CaseView, Located
+from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
 from hoguide.models.reading import Fact
 
@@ -19,6 +19,8 @@ HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarot
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
 SEVERE_COURSE = frozenset({"ankylosis", "reduced_motion"})
 SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
+# next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
+TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
 
 
 def _grade(view: CaseView) -> GradeBand:
@@ -138,6 +140,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         fop=_fop(view, fop_known),
         surgery_planned=answers.surgery_planned or view.operation_planned,
         replacement_planned=view.replacement_planned,
+        plan_treats=bool(set(recommends) & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"
+            f.item.kind == "treatment" and (view.proposed(f) or (f.item.status == "hypothetical"
+                                                                  and f.item.section == PLAN_SECTION))
+            for f in view.facts),
         since_event=_since_event(view),
         event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),

@@ -77,6 +77,7 @@ class CaseFeatures:
     fop: FopState = "none"
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
+    plan_treats: bool = False              # the report's plan names a treatment (therapy, a referral, an operation)
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
     plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
@@ -88,8 +89,8 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
 BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
                  "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "nsaid_caution", "nsaid_advised_against", "surgery_planned", "replacement_planned", "event_date_told",
-                 "imaging_declined", "plan_in_own_words")
+                 "nsaid_caution", "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats",
+                 "event_date_told", "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -141,6 +142,7 @@ class When(BaseModel):
     plan_in_own_words: bool | None = None
     surgery_planned: bool | None = None
     replacement_planned: bool | None = None
+    plan_treats: bool | None = None
     event_date_told: bool | None = None
 
     @model_validator(mode="after")
