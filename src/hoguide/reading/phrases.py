@@ -16,5 +16,13 @@ def any_phrase(phrases: Collection[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=256)
 def _compiled(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile("(?:" + "|".join(map(_whole_words, phrases)) + ")", re.IGNORECASE)
+
+
+def _whole_words(phrase: str) -> str:
+    """The phrase as whole words: a word character at either end may not touch another; a phrase that
+    starts or ends with a sign ("% of cases") may follow a number ("15% of cases")."""
+    words = r"\s+".join(map(re.escape, phrase.split()))
+    before = r"(?<![\w-])" if re.match(r"[\w-]", phrase) else ""
+    after = r"(?![\w-])" if re.search(r"[\w-]$", phrase) else ""
+    return f"{before}(?:{words}){after}"
