@@ -22,7 +22,7 @@ from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
-_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
 # (33.3%)"), a p-value ("p = 0.0478"), a sample size ("(n = 45)"), a share that did something ("3.3%
 # underwent reoperation") or a fraction of a group that did ("19/20 elbow dislocations developed HO", "all 6
