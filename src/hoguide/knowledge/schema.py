@@ -133,6 +133,9 @@ class GeneralStatementCues(_Strict):
     # "HO can be seen on radiographs as early as 4 weeks", "HO (HO), characterized by ...". They hold
     # beside a specific word, but, like a generic cue, not beside a hedge (general.py).
     subject_predicates: tuple[Phrase, ...] = ()
+    # ... except in a sentence that points at one patient, side or grade ("HO is the cause of his stiffness",
+    # "HO is a Brooker III on the left"): those are a report's or a letter's findings.
+    subject_blocked_by: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):

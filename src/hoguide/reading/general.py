@@ -62,10 +62,10 @@ class GeneralCue:
 
 # Where a clause starts, so that the HO mention after it is the clause's subject: the sentence's start
 # (after a sentence adverb or a label: "Additionally, HO ...", "Background: HO ..."), or a conjunction
-# ("... the understanding that HO is ...", "Once HO can be seen ...").
+# ("... the understanding that HO is ...", "Once HO can be seen ..."). "The HO is ..." names one lesion.
 _CLAUSE_START = re.compile(
     r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
-    r"unless|until|but)\s+|[;:]\s*)(?:the\s+)?$",
+    r"unless|until|but)\s+|[;:]\s*)$",
     re.IGNORECASE)
 # What may stand between the subject and its predicate: its short form and a comma ("HO (HO), characterized by").
 _SUBJECT_TAIL = r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*"
@@ -78,13 +78,15 @@ class GeneralStatements:
     population: re.Pattern[str] | None
     cohort: re.Pattern[str] | None
     predicate: re.Pattern[str] | None = None
+    blocked: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
         predicates = any_phrase(cues.subject_predicates)
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns),
-                   re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None)
+                   re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
+                   any_phrase(cues.subject_blocked_by))
 
     def subject(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
@@ -93,7 +95,7 @@ class GeneralStatements:
         if self.predicate is None or not _CLAUSE_START.search(text[sentence_start:start]):
             return None
         match = self.predicate.match(text, end, sentence_end)
-        if match is None:
+        if match is None or (self.blocked is not None and self.blocked.search(text, sentence_start, sentence_end)):
             return None
         return GeneralCue(Trigger(match.group(0).strip(" ,"), CATEGORY, end, match.end()), False)
 
