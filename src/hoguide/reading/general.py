@@ -33,7 +33,9 @@ _STUDY_FIGURES = re.compile(
     rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d"
     r"|[(\[,;]\s*n\s*=\s*\d"
     rf"|\d\s*%\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?{_COHORT_VERBS}\b"
-    rf"|(?<![\w./])(?:\d+\s*/\s*\d+|all\s+{_COUNT})\s+(?:[\w-]+\s+){{0,3}}{_COHORT_VERBS}\b",
+    rf"|(?<![\w./])\d+\s*/\s*\d+\s+(?:[\w-]+\s+){{0,3}}{_COHORT_VERBS}\b"
+    # "all 3 screws had lucency" is a report's; "all 6 fractures developed HO" a study's
+    rf"|(?<![\w./])all\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}(?:developed|underwent|required|received|experienced)\b",
     re.IGNORECASE)
 
 
