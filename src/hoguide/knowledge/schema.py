@@ -129,6 +129,13 @@ class GeneralStatementCues(_Strict):
     population: tuple[Phrase, ...] = ()
     # What a study counts: "in 10 of the 33 residual limbs", "in two patients" (general.py).
     cohort_nouns: tuple[Phrase, ...] = ()
+    # What a sentence says of HO as its subject when it states HO as a topic: "HO is the abnormal ...",
+    # "HO can be seen on radiographs as early as 4 weeks", "HO (HO), characterized by ...". They hold
+    # beside a specific word, but, like a generic cue, not beside a hedge (general.py).
+    subject_predicates: tuple[Phrase, ...] = ()
+    # ... except in a sentence that points at one patient, side or grade ("HO is the cause of his stiffness",
+    # "HO is a Brooker III on the left"): those are a report's or a letter's findings.
+    subject_blocked_by: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):

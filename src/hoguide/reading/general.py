@@ -22,13 +22,20 @@ from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
-_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
-# (33.3%)"), a p-value ("p = 0.0478") or a sample size ("(n = 45)"). A report gives a share alone ("50% of the
-# joint space"), never these.
+# (33.3%)"), a p-value ("p = 0.0478"), a sample size ("(n = 45)"), a share that did something ("3.3%
+# underwent reoperation") or a fraction of a group that did ("19/20 elbow dislocations developed HO", "all 6
+# fractures developed"). A
+# report gives a share of a joint or a narrowing ("50% of the joint space"), never these.
+_COHORT_VERBS = r"(?:developed|underwent|required|received|experienced|had)"
 _STUDY_FIGURES = re.compile(
     rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d"
-    r"|[(\[,;]\s*n\s*=\s*\d",
+    r"|[(\[,;]\s*n\s*=\s*\d"
+    rf"|\d\s*%\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?{_COHORT_VERBS}\b"
+    rf"|(?<![\w./])\d+\s*/\s*\d+\s+(?:[\w-]+\s+){{0,3}}{_COHORT_VERBS}\b"
+    # "all 3 screws had lucency" is a report's; "all 6 fractures developed HO" a study's
+    rf"|(?<![\w./])all\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}(?:developed|underwent|required|received|experienced)\b",
     re.IGNORECASE)
 
 
@@ -55,17 +62,44 @@ class GeneralCue:
     population: bool
 
 
+# Where a clause starts, so that the HO mention after it is the clause's subject: the sentence's start
+# (after a sentence adverb or a label: "Additionally, HO ...", "Background: HO ..."), or a conjunction
+# ("... the understanding that HO is ...", "Once HO can be seen ..."). "The HO is ..." names one lesion.
+_CLAUSE_START = re.compile(
+    r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
+    r"unless|until|but)\s+|[;:]\s*)$",
+    re.IGNORECASE)
+# What may stand between the subject and its predicate: its short form and a comma ("HO (HO), characterized by").
+_SUBJECT_TAIL = r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*"
+
+
 @dataclass(frozen=True, slots=True)
 class GeneralStatements:
     generic: re.Pattern[str] | None
     specific: re.Pattern[str] | None
     population: re.Pattern[str] | None
     cohort: re.Pattern[str] | None
+    predicate: re.Pattern[str] | None = None
+    blocked: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
+        predicates = any_phrase(cues.subject_predicates)
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
-                   _cohort_counts(cues.cohort_nouns))
+                   _cohort_counts(cues.cohort_nouns),
+                   re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
+                   any_phrase(cues.subject_blocked_by))
+
+    def subject(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
+        subject ("Heterotopic ossifications are due to bone metaplasia"), else None. A report describes
+        its finding with a place or a verb of seeing ("HO is seen about the hip"), never these."""
+        if self.predicate is None or not _CLAUSE_START.search(text[sentence_start:start]):
+            return None
+        match = self.predicate.match(text, end, sentence_end)
+        if match is None or (self.blocked is not None and self.blocked.search(text, sentence_start, sentence_end)):
+            return None
+        return GeneralCue(Trigger(match.group(0).strip(" ,"), CATEGORY, end, match.end()), False)
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""

@@ -16,5 +16,23 @@ def any_phrase(phrases: Collection[str]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=256)
 def _compiled(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    # Whole words: a word character at either end may not touch another. The phrases with a word at both
+    # ends share one pair of lookarounds (one test a position, which keeps the search fast); a phrase that
+    # starts or ends with a sign ("% of cases") has its own, so that it may follow a number ("15% of cases").
+    worded = [p for p in phrases if _WORD_EDGE.match(p) and _WORD_EDGE.match(p[-1])]
+    signed = [p for p in phrases if p not in set(worded)] if len(worded) < len(phrases) else []
+    alternatives: list[str] = []
+    if worded:
+        alternatives.append(rf"(?<![\w-])(?:{'|'.join(map(_words, worded))})(?![\w-])")
+    for phrase in signed:
+        before = r"(?<![\w-])" if _WORD_EDGE.match(phrase) else ""
+        after = r"(?![\w-])" if _WORD_EDGE.match(phrase[-1]) else ""
+        alternatives.append(f"{before}(?:{_words(phrase)}){after}")
+    return re.compile("(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+_WORD_EDGE = re.compile(r"[\w-]")
+
+
+def _words(phrase: str) -> str:
+    return r"\s+".join(map(re.escape, phrase.split()))

@@ -213,12 +213,15 @@ class Reader:
 
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
-                        general_cue: Callable[[], GeneralCue | None]) -> ContextResult:
-        """``ctx``, or hypothetical when the sentence states HO as a topic or in a population."""
+                        general_cue: Callable[[], GeneralCue | None],
+                        subject: Callable[[], GeneralCue | None] | None = None) -> ContextResult:
+        """``ctx``, or hypothetical when the sentence states HO as a topic or in a population, or says
+        something of HO as its subject that only a topic has (``subject``: "HO is the abnormal ...")."""
         hedged = ctx.status == HEDGED
         if (ctx.status not in GENERAL_CANDIDATES and not hedged) or ctx.experiencer != "patient" or implies is not None:
             return ctx
-        general = general_cue()
+        # a negated or dated subject is a report's judgement ("HO can be excluded", "NHO is considered unlikely")
+        general = general_cue() or (subject() if subject is not None and ctx.status == "present" else None)
         if general is None or (hedged and not general.population):
             return ctx
         return ContextResult(hypothetical=True, triggers=(*ctx.triggers, general.trigger))
@@ -289,7 +292,8 @@ class Reader:
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
         for i, target in enumerate(targets):
-            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue)
+            subject = partial(self.general.subject, text, span[0], target.start, target.end, span[1])
+            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites:
