@@ -90,15 +90,29 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         region = tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
         places.setdefault((region, finding.laterality), []).append(finding)
     _split_listed_places(places)
+    _split_both_sides(places)
     # "HO lateral to the hip" in the findings and "HO, left hip" in the impression: a place named
     # without a side is the one sided lesion of that region, when the report names only one
+    # ... and with a lesion on each side, the one the report named last before it ("Right hip: extensive HO ...
+    # A gap of 6 mm remains between the heterotopic bone and the femoral neck")
     for region, side in list(places):
         sided = [key for key in places if key[0] == region and key[1] is not None]
         if side is None and len(sided) == 1:
             places[sided[0]].extend(places.pop((region, None)))
+        elif side is None and sided:
+            for finding in places.pop((region, None)):
+                before = [(f.start, key) for key in sided for f in places[key] if f.start < finding.start]
+                places.setdefault(max(before)[1] if before else (region, None), []).append(finding)
     if len(places) == 1:
         next(iter(places.values())).extend(unplaced)
         unplaced = []
+    # "Right hip: extensive HO, well corticated, in keeping with mature heterotopic bone": a mention with no
+    # place of its own, in a sentence that names a lesion, is that lesion
+    by_sentence = {f.sentence_start: group for group in places.values() for f in group}
+    for finding in unplaced:
+        if finding.sentence_start in by_sentence:
+            by_sentence[finding.sentence_start].append(finding)
+    unplaced = [f for f in unplaced if f.sentence_start not in by_sentence]
     merged = []
     for (_, side), group in [*places.items(), *((((), None), [f]) for f in unplaced)]:
         group.sort(key=lambda f: f.start)
@@ -126,6 +140,16 @@ def _split_listed_places(places: dict[tuple[tuple[str, ...], str | None], list[F
                 places[((site,), side)] = places.pop(((site,), None))
         first = next(k for k in places if k[0] == (region[0],))
         places[first].extend(replace(f, sites=(region[0],)) for f in findings)
+
+
+def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
+    """"Bilateral hip HO: mature on the right, immature on the left" after a finding for each side: the two
+    lesions, not a third "both sides" one. Its mentions join the right side's lesion without their maturity,
+    which mixes the two sides' ("maturing")."""
+    for region, side in [k for k in places if k[1] == "bilateral"]:
+        if (region, "right") in places and (region, "left") in places:
+            places[(region, "right")].extend(replace(f, maturity=None, laterality="right")
+                                             for f in places.pop((region, side)))
 
 
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
