@@ -33,6 +33,7 @@ Way = frozenset[str]  # sources that together support a text
 MAX_SEARCH = 20_000  # sets tried at one size before the greedy choice is taken instead
 PAGE_GOAL, ANSWER_GOAL = 12, 4  # issue 16: sources listed on a page, and shown on one answer
 SPARE = 2  # a page may list up to this many sources more than it must, where that keeps answers in goal
+MAX_SCORED = 1_000  # page covers compared (the smallest come first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,15 +139,18 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     says = [(of(s.patient_citations, "report." + s.status), [of(d, None) for d in s.detail_citations])
             for s in assessment.report_says]
     step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}
-    every = [c for claims in answers.values() for c in claims] + flags + list(step_claims.values())
-    every += [c for main, details in says for c in (main, *details)]
+    others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
+    every = [c for claims in answers.values() for c in claims] + others
 
     def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
-        sizes = [len(answer_cover(claims, page)) for claims in answers.values()]
+        covers = [answer_cover(claims, page) for claims in answers.values()]
+        sizes = [len(cover) for cover in covers]
         over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
-        return (over, len(page), max(sizes, default=0), sum(sizes), -_own_kept(every, page), _rank(page, every))
+        own = _own_kept(others, page) + sum(_own_kept(claims, cover) for claims, cover in
+                                            zip(answers.values(), covers, strict=True))
+        return (over, len(page), max(sizes, default=0), sum(sizes), -own, _rank(page, every))
 
-    page = min(smallest_covers(every, spare=SPARE), key=score)
+    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
     narrowed = {q: _narrowed(a, answers[q], answer_cover(answers[q], page)) for q, a in assessment.answers.items()}
     chosen_steps = {c: replace(s, patient_citations=step_claims[c].shown(page)) for c, s in steps.items()}
     return replace(
