@@ -11,6 +11,7 @@ import pytest
 
 from hoguide import Assessment, explain
 from hoguide.guidance.compose import short_source
+from hoguide.guidance.page_sources import Claim, claim, smallest_covers
 from hoguide.knowledge.schema import RedFlagContent, Statement
 from hoguide.render.assessment_text import render_text
 from hoguide.render.citations import SourceNumbers, link_label
@@ -188,6 +189,18 @@ def test_a_held_back_key_in_clinician_text_gets_no_number() -> None:
     pieces = numbers.inline("Grades I–II are minor [Orthovellum-THA-HO] [Kocic2010].", ("Orthovellum-THA-HO",))
     assert pieces[0][0] == "Grades I–II are minor" and [n for _, ns in pieces for n in ns] == [1]
     assert [s.key for s in numbers.listed()] == ["Kocic2010"]
+
+
+def test_a_page_too_varied_to_search_still_gives_every_text_one_of_its_ways() -> None:
+    """The exact search is bounded (page_sources.MAX_SEARCH); past the bound a greedy choice is taken,
+    and it too gives every text all its own sources or one alternative."""
+    claims = [claim(("A", "B"), None, {k: k for k in "AB"}),  # a text with no alternative: both of its own
+              Claim(("C", "D"), (frozenset("CD"), frozenset("E"))), Claim(("F",), (frozenset("F"), frozenset("E"))),
+              Claim(("G",), (frozenset("G"), frozenset("H"))), Claim(("I",), (frozenset("I"), frozenset("H")))]
+    exact = smallest_covers(claims)
+    greedy = smallest_covers(claims, limit=1)
+    assert exact == [frozenset("ABEH")] and len(greedy) == 1
+    assert frozenset("AB") <= greedy[0] and all(any(way <= greedy[0] for way in c.ways) for c in claims)
 
 
 def _sources_per_answer(assessment: Assessment) -> list[int]:

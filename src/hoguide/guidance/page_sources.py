@@ -6,15 +6,17 @@ two, each may back a different sentence. Its ``patient_refs_alt`` are sources of
 whole text alone (an authoritative review the page cites anyway), and it may show one of those instead.
 So each text has a few ways to be sourced, each a set of keys: its own, then each alternative alone.
 
-The page shows the fewest sources that give every text one of its ways, so a source already cited
-elsewhere on the page wins over a new one; among as few, it takes the sources that let the answers show
-the fewest each, then those that keep the most texts' own ``patient_refs``. Each answer then shows, of
-the page's sources, the fewest that give each of its texts a way (its own first); every other text
-shows its own sources where the page has them, else an alternative it has.
+The page is given the sources that give every text one of its ways with the fewest over issue 16's
+goals (a page over 12, each answer over 4), then the fewest on the page (so a source already cited
+elsewhere wins over a new one), then the fewest per answer, then the most texts showing their own
+``patient_refs``. Each answer then shows, of the page's sources, the fewest that give each of its texts
+a way (its own first); every other text shows its own sources where the page has them, else an
+alternative it has.
 
 A page has a few dozen texts and about twenty candidate sources, most texts with one way only: those
-are taken first, and the rest is searched exactly, smallest sets first. A page too varied for that
-(never seen) falls back to a greedy choice, which still gives every text a way.
+are taken first, and the rest is searched exactly, smallest sets first (and sets up to ``SPARE`` larger,
+where listing one more keeps an answer within its goal). A page too varied for that (never seen) falls
+back to a greedy choice, which still gives every text a way.
 """
 
 from __future__ import annotations
