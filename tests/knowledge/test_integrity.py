@@ -152,7 +152,8 @@ def test_alternative_patient_sources_are_the_statement_s_own_patient_safe_and_ne
     """A source that may stand in for a statement's patient_refs (patient_refs_alt) is one of its refs,
     patient-safe, and not one of the patient_refs already (docs/data-formats.md, "Answers")."""
     content = data_copy / "content"
-    _edit(content / "answers_care.yaml", "    patient_refs_alt: [Balboni2006]\n", "    patient_refs_alt: [Pakos2004]\n")
+    _edit(content / "answers_care.yaml", "    patient_refs_alt: [Balboni2006, eOrthopod-HO]\n",
+          "    patient_refs_alt: [Pakos2004]\n")
     _edit(content / "answers_care.yaml", "    patient_refs_alt: [Ghent2002-earlyexcision]\n",
           "    patient_refs_alt: [Genet2015-SC]\n")
     _edit(content / "answers_cause_growth.yaml", "    patient_refs: [eOrthopod-HO]\n",
