@@ -42,9 +42,9 @@ def reports() -> list[tuple[str, str, dict[str, Any] | None]]:
 
 
 def answer_sources(assessment: Assessment) -> dict[str, int]:
-    """Distinct sources shown to the patient on each answer."""
-    return {q: len({k for part in a.parts for k in part.citations if k in assessment.references})
-            for q, a in assessment.answers.items()}
+    """Distinct sources shown to the patient on each answer: its one-sentence answer and its statements."""
+    return {q: len({k for keys in (a.short_citations, *(part.citations for part in a.parts)) for k in keys
+                    if k in assessment.references}) for q, a in assessment.answers.items()}
 
 
 def leaks(outputs: dict[str, str], content_ids: set[str]) -> tuple[int, int]:

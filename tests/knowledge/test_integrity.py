@@ -148,6 +148,23 @@ def test_patient_sources_are_one_or_two_of_the_statement_s_own_and_patient_safe(
                for p in problems), problems
 
 
+def test_alternative_patient_sources_are_the_statement_s_own_patient_safe_and_new(data_copy: Path) -> None:
+    """A source that may stand in for a statement's patient_refs (patient_refs_alt) is one of its refs,
+    patient-safe, and not one of the patient_refs already (docs/data-formats.md, "Answers")."""
+    content = data_copy / "content"
+    _edit(content / "answers_care.yaml", "    patient_refs_alt: [Balboni2006, eOrthopod-HO]\n",
+          "    patient_refs_alt: [Pakos2004]\n")
+    _edit(content / "answers_care.yaml", "    patient_refs_alt: [Ghent2002-earlyexcision]\n",
+          "    patient_refs_alt: [Genet2015-SC]\n")
+    _edit(content / "answers_cause_growth.yaml", "    patient_refs: [eOrthopod-HO]\n",
+          "    patient_refs: [eOrthopod-HO]\n    patient_refs_alt: [Orthovellum-THA-HO]\n")
+    problems = validate_knowledge(data_copy)
+    assert any("answers_care.yaml:" in p and "['Pakos2004'] are not in refs" in p for p in problems), problems
+    assert any("answers_care.yaml:" in p and "patient_refs_alt repeats" in p for p in problems), problems
+    assert any("answers_cause_growth.yaml:" in p and "'Orthovellum-THA-HO', which is held back" in p
+               for p in problems), problems
+
+
 def test_a_red_flag_shows_at_least_one_source(data_copy: Path) -> None:
     _edit(data_copy / "content" / "red_flags.yaml", "    patient_refs: [AAPMR-HO]\n", "    patient_refs: []\n")
     problems = validate_knowledge(data_copy)

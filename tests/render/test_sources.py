@@ -10,6 +10,9 @@ import statistics
 import pytest
 
 from hoguide import Assessment, explain
+from hoguide.guidance.compose import short_source
+from hoguide.guidance.page_sources import Claim, claim, smallest_covers
+from hoguide.knowledge.schema import RedFlagContent, Statement
 from hoguide.render.assessment_text import render_text
 from hoguide.render.citations import SourceNumbers, link_label
 from hoguide.render.html import render_html
@@ -29,16 +32,59 @@ def _first_citations(numbers: list[int]) -> list[int]:
     return list(dict.fromkeys(numbers))
 
 
+def _ways(content: Statement | RedFlagContent) -> list[tuple[str, ...]]:
+    """What a text may show: all its own patient sources, or one that supports it alone (patient_refs_alt)."""
+    return [tuple(content.patient_refs), *((key,) for key in content.patient_refs_alt)]
+
+
+def _said_in(text: str, prefix: str) -> list[Statement]:
+    return [s for i, s in KB.statements.items() if i.startswith(prefix) and s.patient in text]
+
+
 @pytest.mark.parametrize("report", REPORTS)
-def test_each_statement_shows_one_or_two_sources_that_are_among_its_own(report: str) -> None:
+def test_every_statement_shows_all_its_own_sources_or_one_that_supports_it_alone(report: str) -> None:
+    """A statement whose two sources back different sentences shows both; a source of its
+    patient_refs_alt may stand in for them (issue 16: sources that are the sentences' sources)."""
     assessment = assessment_of(report)
     for answer in assessment.answers.values():
         assert " ".join(p.text for p in answer.parts) == " ".join(t for t in (answer.answer, answer.explanation) if t)
-        for part in answer.parts:
-            assert len(part.citations) <= 2
+        said = answer.statements[:len(answer.parts)]
+        for part, statement_id in zip(answer.parts, said, strict=True):
+            assert part.citations in _ways(KB.statement(statement_id)), statement_id
             assert set(part.citations) <= set(answer.citations), "a patient source is one of the statement's"
+        assert answer.short_citations in _ways(short_source(KB, said))
     for flag in assessment.red_flags:
-        assert 1 <= len(flag.patient_citations) <= 2 and set(flag.patient_citations) <= set(flag.citations)
+        assert flag.patient_citations in _ways(KB.red_flags[flag.id]) and flag.patient_citations
+    for line in assessment.report_says:
+        assert line.patient_citations in _ways(KB.statement(f"report.{line.status}"))
+        for detail, keys in zip(line.details, line.detail_citations, strict=True):
+            grades = _said_in(detail, "grade.")
+            assert all(keys in _ways(s) for s in grades) and (keys == () or grades), detail
+    for step in assessment.next_steps:  # a plan line names one step or several, each with a way of its own
+        steps = _said_in(step.text, "next.")
+        assert all(any(set(way) <= set(step.patient_citations) for way in _ways(s)) for s in steps), step.text
+        assert set(step.patient_citations) <= {k for s in steps for way in _ways(s) for k in way}
+
+
+def test_a_statement_whose_sources_back_different_sentences_shows_both() -> None:
+    """'About 6 in 100 needed another operation' is Genet 2011; 'a review found about 1 in 5' is
+    Chalidis 2007: neither stands for the other."""
+    answer = assessment_of("dev:08_tbi_car_crash_no_fracture").answers["recurrence"]
+    part = answer.parts[answer.statements.index("recurrence.neurologic")]
+    assert part.citations == ("Genet2011-570", "Chalidis2007")
+
+
+def test_a_source_the_page_cites_anyway_stands_in_where_it_supports_the_whole_text() -> None:
+    """'Surgery ... no fixed waiting time ... whether you are well enough' rests on Genêt 2015 and,
+    alone, on Ghent 2002 (ho_facts §12); a page that cites Ghent 2002 for how HO matures shows it
+    there too, and lists one source fewer."""
+    assessment = assessment_of("example:spinal_cord_injury_bilateral_hips")
+    treatment = assessment.answers["treatment"]
+    surgery = treatment.parts[treatment.statements.index("treatment.surgery")]
+    assert surgery.citations == ("Ghent2002-earlyexcision",)
+    assert "Ghent2002-earlyexcision" in {k for p in assessment.answers["growth"].parts for k in p.citations}
+    listed = re.findall(r'<li id="source-\d+">([^<]*)', render_html(assessment))
+    assert not any(KB.references["Genet2015-SC"].citation in s for s in listed)
 
 
 @pytest.mark.parametrize("report", REPORTS)
@@ -145,15 +191,33 @@ def test_a_held_back_key_in_clinician_text_gets_no_number() -> None:
     assert [s.key for s in numbers.listed()] == ["Kocic2010"]
 
 
+def test_a_page_too_varied_to_search_still_gives_every_text_one_of_its_ways() -> None:
+    """The exact search is bounded (page_sources.MAX_SEARCH); past the bound a greedy choice is taken,
+    and it too gives every text all its own sources or one alternative."""
+    claims = [claim(("A", "B"), None, {k: k for k in "AB"}),  # a text with no alternative: both of its own
+              Claim(("C", "D"), (frozenset("CD"), frozenset("E"))), Claim(("F",), (frozenset("F"), frozenset("E"))),
+              Claim(("G",), (frozenset("G"), frozenset("H"))), Claim(("I",), (frozenset("I"), frozenset("H")))]
+    exact = smallest_covers(claims)
+    greedy = smallest_covers(claims, limit=1)
+    assert exact == [frozenset("ABEH")] and len(greedy) == 1
+    assert frozenset("AB") <= greedy[0] and all(any(way <= greedy[0] for way in c.ways) for c in claims)
+
+
 def _sources_per_answer(assessment: Assessment) -> list[int]:
-    return [len({k for p in a.parts for k in p.citations}) for a in assessment.answers.values()]
+    """Distinct sources shown on each answer: its one-sentence answer and its statements."""
+    return [len({k for keys in (a.short_citations, *(p.citations for p in a.parts)) for k in keys})
+             for a in assessment.answers.values()]
 
 
 def test_a_patient_meets_few_sources() -> None:
     """Issue 16's goals, on the examples and the dev fictional reports (benchmarks/sources.py prints
-    them per report): at most 12 sources listed on a page and 4 on an answer, as the median; the worst
-    pages and answers (several red flags, a cause and its risk factors, cautions) stay bounded."""
-    pages = [len(LISTED.findall(render_html(assessment_of(r)))) for r in REPORTS]
-    answers = [max(_sources_per_answer(assessment_of(r))) for r in REPORTS]
-    assert statistics.median(pages) <= 12 and max(pages) <= 18
-    assert statistics.median(answers) <= 4 and max(answers) <= 7
+    them per report): at most 12 sources listed on a page and 4 on an answer. Where a page or an answer
+    says more texts than shared sources can back, it still shows each text's own (benchmarks/RESULTS.md,
+    "Issue 16, fifth session"); the bounds below are those pages and answers as they stand, so a change
+    that lists more fails here."""
+    pages = sorted(len(LISTED.findall(render_html(assessment_of(r)))) for r in REPORTS)
+    answers = sorted(n for r in REPORTS for n in _sources_per_answer(assessment_of(r)))
+    assert statistics.median(pages) <= 10 and pages[-1] <= 16
+    assert sum(n > 12 for n in pages) <= 13, "pages over the goal of 12"
+    assert answers[-1] <= 6 and sum(n > 4 for n in answers) <= 10, "answers over the goal of 4"
+    assert statistics.median(answers) <= 3

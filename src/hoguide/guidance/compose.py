@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import combinations
 
 from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import Statement
 from hoguide.models.assessment import Answer, Certainty, CitedText, Evidence, QuestionId
 
 SHORT_PREFIX = "short."  # content/answers_short.yaml: a statement's one-sentence form
@@ -22,32 +22,23 @@ def short_answer(kb: KnowledgeBase, statement_ids: Sequence[str]) -> CitedText:
     form of the first one that has one. A one-sentence lead without a short form only introduces what
     follows ("Your report points to a likely cause of your HO."), so the statements after it are looked
     at; otherwise the lead's own first sentence is the short answer, with the lead's sources."""
+    source = short_source(kb, statement_ids)
+    if source.id.startswith(SHORT_PREFIX):
+        return CitedText(source.patient, source.patient_refs)
+    return CitedText(first_sentence(source.patient), source.patient_refs)
+
+
+def short_source(kb: KnowledgeBase, statement_ids: Sequence[str]) -> Statement:
+    """The statement the short answer is taken from (``short_answer``): a short form, or a statement
+    whose first sentence it is."""
     for i, statement_id in enumerate(statement_ids):
         short = kb.statements.get(SHORT_PREFIX + statement_id)
         if short is not None:
-            return CitedText(short.patient, short.patient_refs)
+            return short
         statement = kb.statement(statement_id)
         if i == 0 and first_sentence(statement.patient) != statement.patient.strip():
-            return CitedText(first_sentence(statement.patient), statement.patient_refs)
-    lead = kb.statement(statement_ids[0])
-    return CitedText(first_sentence(lead.patient), lead.patient_refs)
-
-
-def _fewest_sources(refs: Sequence[tuple[str, ...]], shown: Iterable[str] = ()) -> list[tuple[str, ...]]:
-    """Each statement's sources, as few as the answer needs (issue 16: four at most on one answer):
-    the smallest set of sources, besides those ``shown`` already (the short answer's), that gives every
-    statement one of its own one or two best; each statement keeps its sources in that set."""
-    free = set(shown)
-    needing = [own for own in refs if own and not free & set(own)]
-    candidates = list(dict.fromkeys(r for own in needing for r in own))
-    cover: set[str] = set(candidates)
-    for size in range(len(candidates) + 1):
-        found = next((set(c) for c in combinations(candidates, size)
-                      if all(set(own) & set(c) for own in needing)), None)
-        if found is not None:
-            cover = found
-            break
-    return [tuple(r for r in own if r in free or r in cover) for own in refs]
+            return statement
+    return kb.statement(statement_ids[0])
 
 
 def compose(
@@ -81,8 +72,8 @@ def compose(
         citations=citations,
         statements=tuple(ids + [s.id for s in extras]),
         rule=rule,
-        parts=tuple(CitedText(s.patient, refs) for s, refs in zip(statements, _fewest_sources(
-            [s.patient_refs for s in statements], short.citations), strict=True)),
+        # each statement with all its own patient sources: the page chooses which it shows (page_sources.py)
+        parts=tuple(CitedText(s.patient, s.patient_refs) for s in statements),
         clinician_parts=tuple(CitedText(s.clinician or s.patient, kb.patient_refs(s.refs))
                               for s in (*statements, *extras)),
         short=short.text,

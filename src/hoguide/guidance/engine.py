@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from hoguide.guidance.features import case_features
 from hoguide.guidance.next_steps import next_steps
+from hoguide.guidance.page_sources import choose_sources
 from hoguide.guidance.patient_words import understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
@@ -86,6 +87,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         you_told_us=understood.said_back,
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
+    assessment = choose_sources(assessment, kb, steps, lambda chosen: plan_statements(view, chosen))
     grade = combined_grade(t if t.rstrip().endswith((".", "?", "!")) else t + "."
                            for t in assessment.patient_texts())
     return replace(assessment, reading_grade=grade)

@@ -356,7 +356,7 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
         if not isinstance(item, Question):
             content.citations.append((name, line, ident, item.refs))
         if isinstance(item, Statement | RedFlagContent):
-            content.patient_citations.append((name, line, ident, item.patient_refs))
+            content.patient_citations.append((name, line, ident, (*item.patient_refs, *item.patient_refs_alt)))
 
 
 def _check_red_flags(c: _Collector, content: _Content, signals: set[str]) -> None:

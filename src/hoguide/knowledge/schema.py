@@ -220,19 +220,27 @@ PatientText = Annotated[str, StringConstraints(min_length=1, max_length=1200)]
 MAX_PATIENT_REFS = 2
 
 
-def _patient_refs_in_refs(patient_refs: tuple[str, ...], refs: tuple[str, ...]) -> None:
-    missing = [key for key in patient_refs if key not in refs]
+def _patient_refs_in_refs(patient_refs: tuple[str, ...], refs: tuple[str, ...],
+                          alternatives: tuple[str, ...] = ()) -> None:
+    missing = [key for key in (*patient_refs, *alternatives) if key not in refs]
     if missing:
         raise ValueError(f"patient_refs {missing} are not in refs: a patient source is one of the supporting sources")
-    if len(set(patient_refs)) != len(patient_refs):
+    if len(set(patient_refs)) != len(patient_refs) or len(set(alternatives)) != len(alternatives):
         raise ValueError("patient_refs names a source twice")
+    if set(patient_refs) & set(alternatives):
+        raise ValueError("patient_refs_alt repeats a source of patient_refs")
+    if alternatives and not patient_refs:
+        raise ValueError("patient_refs_alt without patient_refs: a text that makes no claim needs no source")
 
 
 class Statement(_Strict):
     """One cited piece of content: patient wording (grade 8 or below) and clinician wording.
 
-    ``patient_refs`` are the one or two sources shown to the patient after the text; an empty list
-    says the text only restates the report or the patient's answers and makes no claim of its own."""
+    ``patient_refs`` are the one or two sources shown to the patient after the text, together (where
+    there are two, each may back a different sentence); an empty list says the text only restates the
+    report or the patient's answers and makes no claim of its own. ``patient_refs_alt`` are sources of
+    which each supports the whole text alone: a page that cites one of them anyway may show it instead,
+    so the page and the answer list fewer sources (guidance/page_sources.py)."""
 
     id: StatementId
     patient: PatientText
@@ -240,13 +248,14 @@ class Statement(_Strict):
     title: str | None = None
     refs: tuple[RefKey, ...] = Field(min_length=1)
     patient_refs: tuple[RefKey, ...] = Field(max_length=MAX_PATIENT_REFS)
+    patient_refs_alt: tuple[RefKey, ...] = ()
     # the cases it is true for (knowledge/conditions.py); the engine never says it to another case
     when: When = ALWAYS
     note: str | None = None
 
     @model_validator(mode="after")
     def _patient_refs_support(self) -> Statement:
-        _patient_refs_in_refs(self.patient_refs, self.refs)
+        _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
         return self
 
 
@@ -295,6 +304,7 @@ class RedFlagContent(_Strict):
     refs: tuple[RefKey, ...] = Field(min_length=1)
     # the one or two sources shown after the warning (a warning always makes a claim)
     patient_refs: tuple[RefKey, ...] = Field(min_length=1, max_length=MAX_PATIENT_REFS)
+    patient_refs_alt: tuple[RefKey, ...] = ()  # each supports the whole warning alone (as for Statement)
     signal: SnakeId                               # the red_flag lexicon concept it reads
     # concepts whose presence reassures and whose absence is the warning ("lacks a zonal pattern",
     # "skin not intact"): present is not_found, absent is suspected
@@ -317,7 +327,7 @@ class RedFlagContent(_Strict):
     def _urgent_words_come_together(self) -> RedFlagContent:
         if bool(self.urgent_cues) != (self.urgent_patient is not None and self.urgent_action is not None):
             raise ValueError("urgent_cues, urgent_patient and urgent_action come together")
-        _patient_refs_in_refs(self.patient_refs, self.refs)
+        _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
         return self
     raise_when: tuple[FlagState, ...] = ("suspected",)
     known_cues: tuple[Phrase, ...] = ()           # in the signal's sentence: known and being treated

@@ -25,8 +25,9 @@ class Evidence(Serial):
 
 @dataclass(frozen=True, slots=True)
 class CitedText(Serial):
-    """A text and the sources shown right after it: for patient text the one or two that best support
-    it (content ``patient_refs``), for clinician text every source it rests on. Keys of ``references``."""
+    """A text and the sources shown right after it: for patient text the one or two that support it
+    (content ``patient_refs``, or one of its ``patient_refs_alt``: guidance/page_sources.py), for
+    clinician text every source it rests on. Keys of ``references``."""
 
     text: str
     citations: tuple[str, ...]

@@ -1,7 +1,7 @@
 """Numbered sources for one page: a source gets its number where the page first cites it, and the
 page lists only the sources it cites, in that order (issue 16).
 
-Patient text cites the one or two sources of each statement (content ``patient_refs``); clinician
+Patient text cites the sources chosen for each statement (guidance/page_sources.py); clinician
 text cites every source it rests on, with its inline ``[Key]`` marks turned into the same numbers.
 A renderer makes one ``SourceNumbers`` per page and asks it for markers as it writes the page top
 to bottom, then for the list; so the numbering follows whatever order the page puts things in.

@@ -1,0 +1,182 @@
+"""Which sources each patient text shows on a page (issue 16: a page lists at most a dozen sources and
+an answer at most four), so that every statement still shows sources that support it.
+
+A statement, red flag or step shows its ``patient_refs`` (content files), together: where there are
+two, each may back a different sentence. Its ``patient_refs_alt`` are sources of which each supports the
+whole text alone (an authoritative review the page cites anyway), and it may show one of those instead.
+So each text has a few ways to be sourced, each a set of keys: its own, then each alternative alone.
+
+The page is given the sources that give every text one of its ways with the fewest over issue 16's
+goals (a page over 12, each answer over 4), then the fewest on the page (so a source already cited
+elsewhere wins over a new one), then the fewest per answer, then the most texts showing their own
+``patient_refs``. Each answer then shows, of the page's sources, the fewest that give each of its texts
+a way (its own first); every other text shows its own sources where the page has them, else an
+alternative it has.
+
+A page has a few dozen texts and about twenty candidate sources, most texts with one way only: those
+are taken first, and the rest is searched exactly, smallest sets first (and sets up to ``SPARE`` larger,
+where listing one more keeps an answer within its goal). A page too varied for that (never seen) falls
+back to a greedy choice, which still gives every text a way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+from math import comb
+
+from hoguide.guidance.compose import short_source
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import RedFlagContent, Statement
+from hoguide.models.assessment import Answer, Assessment, CitedText, ReportStatement
+
+Way = frozenset[str]  # sources that together support a text
+MAX_SEARCH = 20_000  # sets tried at one size before the greedy choice is taken instead
+PAGE_GOAL, ANSWER_GOAL = 12, 4  # issue 16: sources listed on a page, and shown on one answer
+SPARE = 2  # a page may list up to this many sources more than it must, where that keeps answers in goal
+MAX_SCORED = 1_000  # page covers compared (the smallest come first)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A patient text's ways to be sourced: its own ``patient_refs`` first, then each alternative alone.
+    No ways: the text makes no claim (it restates the report) and shows no source."""
+
+    own: tuple[str, ...]
+    ways: tuple[Way, ...]
+
+    def shown(self, chosen: frozenset[str]) -> tuple[str, ...]:
+        """The keys shown after the text: its own when the page has them all, else the first alternative
+        the page has (``chosen`` always holds one of its ways)."""
+        for way in self.ways:
+            if way <= chosen:
+                return self.own if way == frozenset(self.own) else tuple(sorted(way))
+        return self.own  # not reached: every cover holds a way of every claim
+
+
+def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Mapping[str, str]) -> Claim:
+    """The ways of a text that shows ``citations``, from the content it says (when it is known and shows
+    them); keys not listed to patients (held back) are left out."""
+    own = tuple(k for k in citations if k in listed)
+    if not own:
+        return Claim((), ())
+    alternatives: tuple[str, ...] = ()
+    if content is not None and tuple(content.patient_refs) == tuple(citations):
+        alternatives = tuple(k for k in content.patient_refs_alt if k in listed)
+    return Claim(own, (frozenset(own), *(frozenset((k,)) for k in alternatives)))
+
+
+def _holds(chosen: frozenset[str] | set[str], c: Claim) -> bool:
+    return not c.ways or any(way <= chosen for way in c.ways)
+
+
+def smallest_covers(claims: Sequence[Claim], limit: int = MAX_SEARCH, spare: int = 0) -> list[frozenset[str]]:
+    """Every smallest set of sources that holds a way of each claim, in a stable order, and with
+    ``spare`` > 0 also the sets up to that many sources larger; one greedy set when the search would
+    try more than ``limit`` sets at one size."""
+    needed = [c for c in dict.fromkeys(claims) if c.ways]
+    forced = frozenset(k for c in needed if len(c.ways) == 1 for k in c.ways[0])
+    open_claims = [c for c in needed if not _holds(forced, c)]
+    candidates = list(dict.fromkeys(k for c in open_claims for way in c.ways for k in sorted(way) if k not in forced))
+    found: list[frozenset[str]] = []
+    smallest: int | None = None
+    for size in range(len(candidates) + 1):
+        if smallest is not None and size > smallest + spare:
+            break
+        if comb(len(candidates), size) > limit:
+            return found or [forced | _greedy(open_claims, forced)]
+        covers = [forced | frozenset(extra) for extra in combinations(candidates, size)
+                  if all(_holds(forced | frozenset(extra), c) for c in open_claims)]
+        if covers and smallest is None:
+            smallest = size
+        found += covers
+    return found or [forced | frozenset(candidates)]
+
+
+def _greedy(claims: Sequence[Claim], chosen: frozenset[str]) -> frozenset[str]:
+    """Again and again, the way that costs the fewest new sources for the claims it holds."""
+    picked = set(chosen)
+    left = list(claims)
+    while left:
+        ways = list(dict.fromkeys(way for c in left for way in c.ways))
+        best = max(ways, key=lambda w: (sum(_holds(picked | w, c) for c in left) / max(len(w - picked), 1)))
+        picked |= best
+        left = [c for c in left if not _holds(picked, c)]
+    return frozenset(picked - chosen)
+
+
+def _own_kept(claims: Iterable[Claim], chosen: frozenset[str]) -> int:
+    return sum(1 for c in claims if c.ways and c.ways[0] <= chosen)
+
+
+def _rank(chosen: frozenset[str], claims: Sequence[Claim]) -> int:
+    """A stable last tie-break: the sum of the chosen sources' places in order of first citation."""
+    order = {k: i for i, k in enumerate(dict.fromkeys(k for c in claims for way in c.ways for k in sorted(way)))}
+    return sum(order.get(k, len(order)) for k in chosen)
+
+
+def answer_cover(claims: Sequence[Claim], page: frozenset[str]) -> frozenset[str]:
+    """Of the page's sources, the fewest that hold a way of each of an answer's claims; among as few,
+    those that keep the most claims' own sources."""
+    within = [Claim(c.own, tuple(w for w in c.ways if w <= page)) for c in claims]
+    return max(smallest_covers(within), key=lambda s: (_own_kept(within, s), -_rank(s, within)))
+
+
+def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement],
+                   replan: Callable[[dict[str, ReportStatement]], list[ReportStatement]]) -> Assessment:
+    """The assessment with each patient text showing the sources chosen for its page.
+
+    ``steps`` are the report's next steps, one per concept (guidance/next_steps.py); the plan lines
+    shown (``next_steps``) are built from them by ``replan``, which is run again on the steps with
+    their sources chosen, so a line naming several steps shows each step's own choice."""
+    listed = assessment.references
+
+    def of(citations: Iterable[str], content_id: str | None) -> Claim:
+        content = kb.statements.get(content_id) if content_id else None
+        return claim(citations, content, listed)
+
+    answers = {q: _answer_claims(a, kb, listed) for q, a in assessment.answers.items()}
+    flags = [claim(f.patient_citations, kb.red_flags.get(f.id), listed) for f in assessment.red_flags]
+    says = [(of(s.patient_citations, "report." + s.status), [of(d, None) for d in s.detail_citations])
+            for s in assessment.report_says]
+    step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}
+    others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
+    every = [c for claims in answers.values() for c in claims] + others
+
+    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
+        covers = [answer_cover(claims, page) for claims in answers.values()]
+        sizes = [len(cover) for cover in covers]
+        over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
+        own = _own_kept(others, page) + sum(_own_kept(claims, cover) for claims, cover in
+                                            zip(answers.values(), covers, strict=True))
+        return (over, len(page), max(sizes, default=0), sum(sizes), -own, _rank(page, every))
+
+    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
+    narrowed = {q: _narrowed(a, answers[q], answer_cover(answers[q], page)) for q, a in assessment.answers.items()}
+    chosen_steps = {c: replace(s, patient_citations=step_claims[c].shown(page)) for c, s in steps.items()}
+    return replace(
+        assessment,
+        answers=narrowed,
+        red_flags=tuple(replace(f, patient_citations=c.shown(page)) for f, c in zip(assessment.red_flags, flags,
+                                                                                     strict=True)),
+        report_says=tuple(replace(s, patient_citations=main.shown(page),
+                                  detail_citations=tuple(d.shown(page) for d in details))
+                          for s, (main, details) in zip(assessment.report_says, says, strict=True)),
+        next_steps=tuple(replan(chosen_steps)),
+    )
+
+
+def _answer_claims(answer: Answer, kb: KnowledgeBase, listed: Mapping[str, str]) -> list[Claim]:
+    """The short answer's claim, then each statement's (``parts`` are the first ``statements``)."""
+    said = answer.statements[:len(answer.parts)]
+    short = short_source(kb, said) if said else None
+    claims = [claim(answer.short_citations, short, listed)]
+    return claims + [claim(part.citations, kb.statements.get(statement_id), listed)
+                     for part, statement_id in zip(answer.parts, said, strict=True)]
+
+
+def _narrowed(answer: Answer, claims: Sequence[Claim], chosen: frozenset[str]) -> Answer:
+    return replace(answer, short_citations=claims[0].shown(chosen),
+                   parts=tuple(CitedText(part.text, c.shown(chosen))
+                               for part, c in zip(answer.parts, claims[1:], strict=True)))
