@@ -59,7 +59,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
             tuple(evidence),
         )
         for cause, evidence in found.items()
-        if cause != "fop" or features.fop == "known"  # suspected FOP is a question for a gene test, not a cause
+        # with FOP known, a fall or a knock set off a flare-up of FOP's own bone: no cause of its own
+        if cause == "fop" or features.fop != "known"
     ) if view.overall_status in ("present", "historical", "possible") else ()
     keys = [*notice.refs]
     keys += [k for s in report_says for k in s.citations]
