@@ -117,3 +117,9 @@ Plan:
     lines = quoted(report)
     assert "If he develops chest pain or breathlessness, call 999." in lines
     assert "- Do not start an NSAID until the duplex result is known." in lines
+
+
+def test_a_terse_routine_x_ray_check_is_a_plan_step() -> None:
+    report = ("IMP: Brooker II heterotopic ossification L hip. Implant stable.\n"
+              "Routine review with XR at 1 year post-op.\n")
+    assert quoted(report) == ["Routine review with XR at 1 year post-op."]
