@@ -296,11 +296,13 @@ class Reader:
             ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
             attrs = assigned[i]
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
-            if not sites:
+            if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
                     earlier = _earlier_sites(span, section, sections, sentences, hits)
-                sites, side = earlier
-                laterality = laterality or side
+                if not sites:
+                    sites, laterality = earlier[0], laterality or earlier[1]
+                elif set(sites) & set(earlier[0]):  # the side named with the same place just before
+                    laterality = earlier[1]
             findings.append(Finding(
                 concept=target.payload[1],
                 text=text[target.start : target.end],
