@@ -123,3 +123,10 @@ def test_a_terse_routine_x_ray_check_is_a_plan_step() -> None:
     report = ("IMP: Brooker II heterotopic ossification L hip. Implant stable.\n"
               "Routine review with XR at 1 year post-op.\n")
     assert quoted(report) == ["Routine review with XR at 1 year post-op."]
+
+
+def test_advice_not_to_do_something_is_quoted() -> None:
+    report = ("Conclusion: new heterotopic ossification in the right thigh in known FOP.\n"
+              "No biopsy or surgical intervention is advised. The FOP centre plans a low-dose CT in 3 months.\n")
+    assert quoted(report) == ["No biopsy or surgical intervention is advised.",
+                              "The FOP centre plans a low-dose CT in 3 months."]

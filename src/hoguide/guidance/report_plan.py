@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
+from hoguide.models.reading import Fact
 
 DIRECTIVE = "directive"
 LETTER_HEADING = "letter_heading"
+ADVICE_WORDS = ("advis", "recommend")  # cue words that advise, where "no" or "not" makes them advice against
 # Sections that say what was found, done or known before: a "should" or "planned" there is not this plan.
 NOT_PLAN_SECTIONS = frozenset({
     "history", "history_of_present_illness", "past_medical_history", "past_surgical_history", "family_history",
@@ -98,7 +100,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
                 or any(start <= p < end for p in proposals)
                 or (section not in NOT_PLAN_SECTIONS and any(
-                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and f.status != "absent")
+                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f)))
                     for f in words)))
 
     signed = view.closings(reading)
@@ -119,6 +121,12 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         if first is not None and not lead_in:
             lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]]
     return lines
+
+
+def _advice(cue: Fact) -> bool:
+    """Advice not to do something is advice too ("No biopsy or surgical intervention is advised"); a finding
+    that does not suggest something is no advice ("the zonal pattern does not suggest a sarcoma")."""
+    return any(word in cue.text.lower() for word in ADVICE_WORDS)
 
 
 def _items(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
