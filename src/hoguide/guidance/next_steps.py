@@ -20,6 +20,8 @@ KIND = "next_step"
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
+# "No bridging" of one elbow said plainly ("the joint is not locked") misleads where another joint is fused
+UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 # When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
 WHEN = re.compile(r"\b(?:in|at|after|within)?\s*((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
                   r"(?:\s*(?:-|to)\s*\d+)?\s*(?:days?|weeks?|wks?|months?))\b", re.IGNORECASE)
@@ -30,9 +32,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     steps = [f for f in view.facts if f.item.kind == KIND]
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
     said: dict[str, ReportStatement] = {}
+    fused = any(f.item.kind == "course" and f.item.concept == "ankylosis" and f.item.status == "present"
+                for f in view.facts)
     for fact in steps:
         concept = fact.item.concept
-        if concept == PLAN_CUE or fact.item.status not in SAID:
+        if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
             continue
