@@ -64,10 +64,12 @@ def _months_in_report(view: CaseView) -> float | None:
 
 
 def _since_event(view: CaseView) -> SinceEvent:
-    """From the patient's date of the event, else from the report's own "6 weeks after"."""
+    """From the patient's date of the event, else from the report's own "6 weeks after". HO back after its
+    removal started with that operation: the removal's date, where the patient gives it, is the event."""
     answers = view.case.answers
-    if answers.event_date is not None:
-        months: float | None = months_between(answers.event_date, answers.as_of or date.today())
+    event = answers.excision_date if view.recurrent and answers.excision_date is not None else answers.event_date
+    if event is not None:
+        months: float | None = months_between(event, answers.as_of or date.today())
     else:
         months = _months_in_report(view)
     if months is None:
