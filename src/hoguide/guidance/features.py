@@ -150,6 +150,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),
         plan_in_own_words=plan_in_own_words,
-        imaging_declined=any(x.item.kind == "next_step" and x.item.concept == "follow_up_imaging"
-                             and x.item.status == "absent" for x in view.facts),
+        imaging_declined=any(x.item.kind == "next_step" and (
+            (x.item.concept == "follow_up_imaging" and x.item.status == "absent")
+            or (x.item.concept == "ok_discharged" and x.item.status == "present")) for x in view.facts),
     )

@@ -39,7 +39,7 @@ NextStepId = Literal[
     "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_sarcoma", "refer_no_local_biopsy",
     "refer_rehab", "refer_clinical_correlation",
     "ok_implant", "ok_fracture_healed", "ok_fracture_healing", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
-    "ok_joint_clear", "ok_nerve_clear",
+    "ok_joint_clear", "ok_nerve_clear", "ok_discharged",
 ]
 NEUROLOGIC_CAUSES: frozenset[str] = frozenset({"spinal_cord_injury", "traumatic_brain_injury", "stroke"})
 
