@@ -20,6 +20,7 @@ KIND = "next_step"
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
+IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step the lexicon never finds
 # "No bridging" of one elbow said plainly ("the joint is not locked") misleads where another joint is fused
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 # When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
@@ -36,6 +37,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 for f in view.facts)
     for fact in steps:
         concept = fact.item.concept
+        if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
+            concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present"))
         if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
@@ -51,6 +54,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
         said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
                                         kb.patient_refs(statement.refs), statement.patient_refs)
+    if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
+        said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
 
 
