@@ -34,7 +34,10 @@ from hoguide.models.assessment import Answer, Assessment, CitedText, ReportState
 Way = frozenset[str]  # sources that together support a text
 MAX_SEARCH = 20_000  # sets tried at one size before the greedy choice is taken instead
 PAGE_GOAL, ANSWER_GOAL = 12, 4  # issue 16: sources listed on a page, and shown on one answer
-SPARE = 2  # a page may list up to this many sources more than it must, where that keeps answers in goal
+# A page may list up to this many sources more than it must, where that keeps answers in goal. 0: on the 43
+# reports of benchmarks/sources.py, 1 and 2 chose pages with the same counts at 2 and 4 times the search's time
+# (an explanation took 6-10 ms instead of 3).
+SPARE = 0
 MAX_SCORED = 1_000  # page covers compared (the smallest come first)
 
 
@@ -86,8 +89,8 @@ def smallest_covers(claims: Sequence[Claim], limit: int = MAX_SEARCH, spare: int
             break
         if comb(len(candidates), size) > limit:
             return found or [forced | _greedy(open_claims, forced)]
-        covers = [forced | frozenset(extra) for extra in combinations(candidates, size)
-                  if all(_holds(forced | frozenset(extra), c) for c in open_claims)]
+        covers = [chosen for chosen in (forced | frozenset(extra) for extra in combinations(candidates, size))
+                  if all(_holds(chosen, c) for c in open_claims)]
         if covers and smallest is None:
             smallest = size
         found += covers
@@ -110,17 +113,19 @@ def _own_kept(claims: Iterable[Claim], chosen: frozenset[str]) -> int:
     return sum(1 for c in claims if c.ways and c.ways[0] <= chosen)
 
 
-def _rank(chosen: frozenset[str], claims: Sequence[Claim]) -> int:
+def _ranker(claims: Sequence[Claim]) -> Callable[[frozenset[str]], int]:
     """A stable last tie-break: the sum of the chosen sources' places in order of first citation."""
     order = {k: i for i, k in enumerate(dict.fromkeys(k for c in claims for way in c.ways for k in sorted(way)))}
-    return sum(order.get(k, len(order)) for k in chosen)
+    last = len(order)
+    return lambda chosen: sum(order.get(k, last) for k in chosen)
 
 
 def answer_cover(claims: Sequence[Claim], page: frozenset[str]) -> frozenset[str]:
     """Of the page's sources, the fewest that hold a way of each of an answer's claims; among as few,
     those that keep the most claims' own sources."""
     within = [Claim(c.own, tuple(w for w in c.ways if w <= page)) for c in claims]
-    return max(smallest_covers(within), key=lambda s: (_own_kept(within, s), -_rank(s, within)))
+    rank = _ranker(within)
+    return max(smallest_covers(within), key=lambda s: (_own_kept(within, s), -rank(s)))
 
 
 def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement],
@@ -144,16 +149,29 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
     every = [c for claims in answers.values() for c in claims] + others
 
+    # An answer's cover depends only on the page's sources that its claims name: pages that differ elsewhere
+    # share it, so each is worked out once (the search compares hundreds of pages).
+    named = {q: frozenset(k for c in claims for way in c.ways for k in way) for q, claims in answers.items()}
+    known: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+    def cover(q: str, page: frozenset[str]) -> frozenset[str]:
+        key = (q, page & named[q])
+        if key not in known:
+            known[key] = answer_cover(answers[q], key[1])
+        return known[key]
+
+    rank = _ranker(every)
+
     def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
-        covers = [answer_cover(claims, page) for claims in answers.values()]
+        covers = [cover(q, page) for q in answers]
         sizes = [len(cover) for cover in covers]
         over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
         own = _own_kept(others, page) + sum(_own_kept(claims, cover) for claims, cover in
                                             zip(answers.values(), covers, strict=True))
-        return (over, len(page), max(sizes, default=0), sum(sizes), -own, _rank(page, every))
+        return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
 
     page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
-    narrowed = {q: _narrowed(a, answers[q], answer_cover(answers[q], page)) for q, a in assessment.answers.items()}
+    narrowed = {q: _narrowed(a, answers[q], cover(q, page)) for q, a in assessment.answers.items()}
     chosen_steps = {c: replace(s, patient_citations=step_claims[c].shown(page)) for c, s in steps.items()}
     return replace(
         assessment,
