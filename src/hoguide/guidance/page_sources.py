@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 
@@ -78,6 +79,17 @@ def smallest_covers(claims: Sequence[Claim], limit: int = MAX_SEARCH, spare: int
     """Every smallest set of sources that holds a way of each claim, in a stable order, and with
     ``spare`` > 0 also the sets up to that many sources larger; one greedy set when the search would
     try more than ``limit`` sets at one size."""
+    return list(_smallest_covers(tuple(claims), limit, spare))
+
+
+# The claims come from the content's statements, so pages and answers with the same statements recur from
+# report to report: their search is kept (a few thousand small tuples), not redone.
+@lru_cache(maxsize=4096)
+def _smallest_covers(claims: tuple[Claim, ...], limit: int, spare: int) -> tuple[frozenset[str], ...]:
+    return tuple(_search(claims, limit, spare))
+
+
+def _search(claims: Sequence[Claim], limit: int, spare: int) -> list[frozenset[str]]:
     needed = [c for c in dict.fromkeys(claims) if c.ways]
     forced = frozenset(k for c in needed if len(c.ways) == 1 for k in c.ways[0])
     open_claims = [c for c in needed if not _holds(forced, c)]
