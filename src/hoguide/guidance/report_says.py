@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from hoguide.guidance.view import MATURITY_ORDER, CaseView
@@ -100,9 +101,11 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         if side is None and len(sided) == 1:
             places[sided[0]].extend(places.pop((region, None)))
         elif side is None and sided:
+            named = sorted((f.start, key) for key in sided for f in places[key])
+            starts = [start for start, _ in named]
             for finding in places.pop((region, None)):
-                before = [(f.start, key) for key in sided for f in places[key] if f.start < finding.start]
-                places.setdefault(max(before)[1] if before else (region, None), []).append(finding)
+                i = bisect_left(starts, finding.start)  # the sided mentions before it: the last one's side
+                places.setdefault(named[i - 1][1] if i else (region, None), []).append(finding)
     if len(places) == 1:
         next(iter(places.values())).extend(unplaced)
         unplaced = []
