@@ -46,6 +46,7 @@ class SpecimenReader:
         removals = [(m.start(), m.end(), m.group(0)) for m in self.removal.finditer(text)]
         diagnosis_starts = [start for start, _ in diagnoses]
         removal_starts = [start for start, _, _ in removals]
+        regrown_in: dict[int, bool] = {}  # per sentence: "grew back", asked once
         kept = []
         for f in findings:
             if f.status == "present" and f.experiencer == "patient":
@@ -55,9 +56,10 @@ class SpecimenReader:
                 if i < len(diagnoses) and diagnoses[i][1] <= f.start:
                     j = bisect_left(removal_starts, sentence_before(f.sentence_start))
                     removal = removals[j] if j < len(removals) and removals[j][1] <= diagnoses[i][0] else None
-                    regrown = removal is not None and self.regrowth is not None and self.regrowth.search(
-                        text, f.sentence_start, f.sentence_end) is not None
-                    if removal is not None and not regrown:
+                    if removal is not None and f.sentence_start not in regrown_in:
+                        regrown_in[f.sentence_start] = self.regrowth is not None and self.regrowth.search(
+                            text, f.sentence_start, f.sentence_end) is not None
+                    if removal is not None and not regrown_in[f.sentence_start]:
                         trigger = Trigger(removal[2], "historical", removal[0], removal[1])
                         f = replace(f, status="historical", triggers=(*f.triggers, trigger))
             kept.append(f)
