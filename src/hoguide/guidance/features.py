@@ -77,6 +77,11 @@ def _since_event(view: CaseView) -> SinceEvent:
     return "under_3_months" if months < 3 else "3_to_12_months" if months < 12 else "over_12_months"
 
 
+def bridged(view: CaseView) -> bool:
+    """The report says bone bridges or fuses a joint (ankylosis)."""
+    return any(f.item.concept == "ankylosis" for f in severity_facts(view))
+
+
 def severity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.facts if f.item.status == "present"
             and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE)
@@ -124,7 +129,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         change=view.change or "unknown",  # type: ignore[arg-type]
         severe=view.high_grade or bool(severity_facts(view)),
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
-        bridged=any(f.item.concept == "ankylosis" for f in severity_facts(view)),
+        bridged=bridged(view),
         active=bool(activity_facts(view)),
         symptoms=bool(symptoms),
         reported_symptoms=any(symptoms.values()),

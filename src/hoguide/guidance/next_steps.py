@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hoguide.guidance.features import bridged
 from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import ReportStatement
@@ -33,8 +34,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     steps = [f for f in view.facts if f.item.kind == KIND]
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
     said: dict[str, ReportStatement] = {}
-    fused = any(f.item.kind == "course" and f.item.concept == "ankylosis" and f.item.status == "present"
-                for f in view.facts)
+    fused = bridged(view)
     for fact in steps:
         concept = fact.item.concept
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news

@@ -74,6 +74,7 @@ class CaseView:
     _proposing: set[tuple[int, int, int]] | None = None  # sentences holding a plan cue, found on first need
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
     _prior: bool | None = None  # does a report refer to an earlier study, found on first need
+    _planned: set[str] | None = None  # the operations a plan names, found on first need
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -225,14 +226,18 @@ class CaseView:
         return not self.excision_planned and bool(planned) and planned <= set(JOINT_REPLACEMENTS)
 
     def _planned_operations(self) -> set[str]:
-        """The operations a plan names: "excision" or a cause id of OPERATIONS."""
+        """The operations a plan names: "excision" or a cause id of OPERATIONS (asked by both properties
+        above, found once)."""
+        if self._planned is not None:
+            return self._planned
         proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                      and f.item.concept == PLAN_CUE and f.item.status != "absent"}
-        return {f.item.concept for f in self.facts
-                if ((f.item.kind == "treatment" and f.item.concept == "excision")
-                    or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
-                and f.item.status in ("present", "hypothetical")
-                and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)}
+        self._planned = {f.item.concept for f in self.facts
+                         if ((f.item.kind == "treatment" and f.item.concept == "excision")
+                             or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
+                         and f.item.status in ("present", "hypothetical")
+                         and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)}
+        return self._planned
 
     def _sentence_start(self, fact: Located[Fact]) -> int:
         return next((f.item.sentence_start for f in self.findings if f.reading == fact.reading
