@@ -130,3 +130,12 @@ def test_advice_not_to_do_something_is_quoted() -> None:
               "No biopsy or surgical intervention is advised. The FOP centre plans a low-dose CT in 3 months.\n")
     assert quoted(report) == ["No biopsy or surgical intervention is advised.",
                               "The FOP centre plans a low-dose CT in 3 months."]
+
+
+def test_a_treatment_planned_and_then_given_is_no_plan() -> None:
+    report = ("Clinical details: HO of the left thigh excised 20/10/2026. Post-op radiotherapy 7 Gy planned for day 1"
+              " (given 21/10/2026, confirmed by the radiotherapy department).\n"
+              "Diagnosis: mature heterotopic ossification. No evidence of malignancy.\n")
+    assert quoted(report) == []
+    assert quoted(report.replace("(given 21/10/2026, confirmed by the radiotherapy department)",
+                                 "(to be confirmed by the radiotherapy department)")) != []

@@ -100,7 +100,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
                 or any(start <= p < end for p in proposals)
                 or (section not in NOT_PLAN_SECTIONS and any(
-                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f)))
+                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
+                                               and not view.carried_out(reading, f))
                     for f in words)))
 
     signed = view.closings(reading)

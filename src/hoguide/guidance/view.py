@@ -31,6 +31,9 @@ IMMOBILITY = "prolonged_immobilisation_or_icu"
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
+DONE_CUE = "done"  # the next_step concept of a treatment given: "was given", "administered"
+# "(given 21/10/2026)": given with its date, a word the lexicon cannot tell from "given the risk"
+GIVEN_ON_DATE = re.compile(r"\bgiven\s+(?:on\s+)?\d")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
@@ -204,7 +207,38 @@ class CaseView:
         if self._proposing is None:
             self._proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                                and f.item.concept == PLAN_CUE and f.item.status == "present"}
-        return self.sentence_of(fact) in self._proposing
+        return self.sentence_of(fact) in self._proposing and not self._given_after_plan(fact)
+
+    def _given_after_plan(self, fact: Located[Fact]) -> bool:
+        """The plan cue of the treatment was carried out ("radiotherapy 7 Gy planned for day 1 (given
+        21/10/2026 - confirmed by the radiotherapy department)"): the cue after it, with no other treatment
+        between, else the last before it; or it is said to be given before any cue. "Indomethacin is planned;
+        radiotherapy was given" leaves the indomethacin planned."""
+        reading, start, end = self.sentence_of(fact)
+        around = sorted(((f.item.start, f.item) for f in self.facts if f.reading == reading
+                         and start <= f.item.start < end and f.item.kind in ("next_step", "treatment")),
+                        key=lambda pair: pair[0])
+        cue: Fact | None = None
+        for at, item in around:
+            if item.kind == "treatment" and at > fact.item.start and item.concept != fact.item.concept:
+                break
+            if at > fact.item.start and item.kind == "next_step" and item.concept == DONE_CUE:
+                return True  # "indomethacin was given for 3 days; radiotherapy is planned"
+            if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
+                cue = item
+                if at > fact.item.start:
+                    break
+        return cue is not None and self.carried_out(reading, cue)
+
+    def carried_out(self, reading: int, cue: Fact) -> bool:
+        """A plan cue followed in its sentence by the plan being done, before another treatment is named:
+        "planned for day 1 (given 21/10/2026 - confirmed by radiotherapy department)"."""
+        _, end = self.sentences(reading).span(cue.start)
+        facts = sorted((f.item.start, f.item.kind, f.item.concept) for f in self.facts
+                       if f.reading == reading and cue.end <= f.item.start < end)
+        stop = next((at for at, kind, _ in facts if kind == "treatment"), end)
+        return any(kind == "next_step" and concept == DONE_CUE and at < stop for at, kind, concept in facts) \
+            or bool(GIVEN_ON_DATE.search(self.case.readings[reading].text, cue.end, stop))
 
     @property
     def excision_planned(self) -> bool:
