@@ -46,6 +46,26 @@ def test_the_reports_own_time_for_a_next_step_is_said_back() -> None:
         assert steps.get(follow_up) == (when,), steps
 
 
+def test_an_urgent_step_is_said_to_be_urgent_and_within_stays_within() -> None:
+    kb = load_knowledge()
+    nerve, duplex, xray = (kb.statement(f"next.{c}").patient for c in ("test_nerve", "test_ultrasound",
+                                                                      "follow_up_imaging"))
+    report = ("IMPRESSION: Heterotopic ossification posterior to the left elbow.\n"
+              "Plan: Urgent nerve conduction studies (requested, within 2 weeks) for suspected ulnar nerve "
+              "compression.\n")
+    assert {s.text: s.details for s in api.explain(report).next_steps}[nerve] == ("When: urgently, within 2 weeks.",)
+    report = ("IMPRESSION: Early heterotopic ossification at the left hip; DVT not excluded.\n"
+              "Plan: URGENT venous duplex ultrasound of the left leg, booked for tomorrow, then a "
+              "repeat hip radiograph in 4 weeks.\n")
+    steps = {s.text: s.details for s in api.explain(report).next_steps}
+    assert steps[f"{duplex} {xray}"] == ()  # one line of the plan, the two times in its quote; neither for both
+    assert [s.details for s in api.explain(report.replace(", then a", ". A")).next_steps
+            if s.status == "recommendation"] == [("When: urgently.",), ("When: in 4 weeks.",)]
+    report = ("IMPRESSION: Maturing HO at the right hip. Plan: repeat X-ray in 6 weeks, or urgent review if a "
+              "fever develops.\n")
+    assert {s.text: s.details for s in api.explain(report).next_steps}[xray] == ("When: in 6 weeks.",)
+
+
 def test_a_step_the_report_makes_conditional_says_its_condition() -> None:
     report = ("IMPRESSION: Early myositis ossificans. If the lesion enlarges, MRI and referral to the sarcoma "
               "service should be arranged. Follow-up ultrasound in 4-6 weeks.")

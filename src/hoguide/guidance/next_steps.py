@@ -25,8 +25,14 @@ IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step
 # "No bridging" of one elbow said plainly ("the joint is not locked") misleads where another joint is fused
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 # When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
-WHEN = re.compile(r"\b(?:in|at|after|within)?\s*((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
-                  r"(?:\s*(?:-|to)\s*\d+)?\s*(?:days?|weeks?|wks?|months?))\b", re.IGNORECASE)
+WHEN = re.compile(r"\b(?:(in|at|after|within)\s+)?((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
+                  r"(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|days?|weeks?|wks?|months?))\b", re.IGNORECASE)
+# How urgent the report makes it: before the step ("URGENT venous duplex", "Urgent referral") or just after
+# it ("MRI, as soon as possible"), with no other step or condition between; a patient must not read an urgent
+# step as routine. "Emergency" is left out: "go to the emergency department if ..." is a safety net, not a time.
+URGENT = re.compile(r"\b(?:urgent(?:ly)?|as soon as possible|asap|immediately|same[- ]day)\b", re.IGNORECASE)
+URGENT_AFTER_CHARS = 40
+OTHER_CLAUSE = re.compile(r"\b(?:if|or|and|unless)\b|;", re.IGNORECASE)
 
 
 def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
@@ -60,10 +66,30 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
 
 
 def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
-    """The time the report gives for this step, said back in its own words ("When: in 3 weeks.")."""
-    reading, _, end = view.sentence_of(fact)
-    match = WHEN.search(view.case.readings[reading].text, fact.item.end, end)
-    return (f"When: in {match.group(1)}.",) if match else ()
+    """The time the report gives for this step, said back in its own words: "When: urgently, within 2
+    weeks."; "When: urgently." (its day stays in the quote: "booked for tomorrow"); "When: in 3 weeks." (a
+    bare "3 weeks" is "in")."""
+    reading, start, end = view.sentence_of(fact)
+    text = view.case.readings[reading].text
+    parts = ["urgently"] if _urgent(view, fact, text, start, end) else []
+    if match := WHEN.search(text, fact.item.end, end):
+        parts.append(f"{(match.group(1) or 'in').lower()} {match.group(2)}")
+    return (f"When: {', '.join(parts)}.",) if parts else ()
+
+
+def _urgent(view: CaseView, fact: Located[Fact], text: str, start: int, end: int) -> bool:
+    """An urgency word before the step with no other step between ("urgent duplex; X-ray in 4 weeks": the
+    X-ray is not urgent), or an urgency adverb just after it in the same clause."""
+    for match in URGENT.finditer(text, start, end):
+        if match.end() <= fact.item.start:
+            if not any(f.reading == fact.reading and f is not fact and f.item.kind == KIND
+                       and match.end() <= f.item.start < fact.item.start
+                       and f.item.concept.startswith((*NEEDS_CUE, "follow_up", "refer")) for f in view.facts):
+                return True
+        elif match.start() >= fact.item.end and match.start() - fact.item.end <= URGENT_AFTER_CHARS \
+                and match.group().lower() != "urgent" and not OTHER_CLAUSE.search(text, fact.item.end, match.start()):
+            return True  # "MRI of the thigh, as soon as possible"; not "X-ray in 6 weeks, or urgent review if"
+    return False
 
 
 def _only_if(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
