@@ -49,6 +49,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
             continue
+        if view.answered_by_addendum(fact):
+            continue
         statement = kb.statements.get(f"next.{concept}")
         if statement is None:
             continue

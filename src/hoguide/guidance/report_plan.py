@@ -23,6 +23,7 @@ from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
 
 DIRECTIVE = "directive"
+STEP_PREFIXES = ("test_", "treat_", "follow_up", "refer_")  # lexicon/next_step.yaml: the steps themselves
 LETTER_HEADING = "letter_heading"
 ADVICE_WORDS = ("advis", "recommend")  # cue words that advise, where "no" or "not" makes them advice against
 # Sections that say what was found, done or known before: a "should" or "planned" there is not this plan.
@@ -93,10 +94,16 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     proposals = [f.item.start for f in view.facts if f.reading == reading and f.item.kind == "treatment"
                  and view.proposed(f)]
 
+    # "Suggest ultrasound." before an addendum written after the ultrasound: done, not a plan any more
+    answered = [f.item for f in view.facts if f.reading == reading and view.answered_by_addendum(f)]
+
     def plans(start: int, end: int) -> bool:
         """Does this sentence say what should happen next?"""
         section = next((s.id for s in sections if s.start <= end - 1 < s.end), None)
         words = [f for f in facts if start <= f.start < end]
+        steps = [f for f in words if f.concept.startswith(STEP_PREFIXES)]
+        if steps and all(f in answered for f in steps):
+            return False
         return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
                 or any(start <= p < end for p in proposals)
                 or (section not in NOT_PLAN_SECTIONS and any(

@@ -35,6 +35,7 @@ DONE_CUE = "done"  # the next_step concept of a treatment given: "was given", "a
 # "(given 21/10/2026)": given with its date, a word the lexicon cannot tell from "given the risk"
 GIVEN_ON_DATE = re.compile(r"\bgiven\s+(?:on\s+)?\d")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
+ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultrasound):", "Revised impression:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
 # Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
@@ -229,6 +230,18 @@ class CaseView:
                 if at > fact.item.start:
                     break
         return cue is not None and self.carried_out(reading, cue)
+
+    def answered_by_addendum(self, fact: Located[Fact]) -> bool:
+        """A test asked for before an addendum that names the same test: the addendum reports its result
+        ("Suggest ultrasound." ... "ADDENDUM (after ultrasound and limited CT): ... not heterotopic bone"), or
+        asks for it again in its own words, which are then the ones said."""
+        if fact.item.kind != "next_step" or not fact.item.concept.startswith("test_"):
+            return False
+        text = self.case.readings[fact.reading].text
+        addenda = [text.rfind("\n", 0, s.start) + 1 for s in self.case.readings[fact.reading].sections  # its header too
+                   if s.id == ADDENDUM and s.start > fact.item.end]
+        return bool(addenda) and any(f.reading == fact.reading and f.item.kind == "next_step" and f.item.concept
+                                     == fact.item.concept and f.item.start >= addenda[0] for f in self.facts)
 
     def carried_out(self, reading: int, cue: Fact) -> bool:
         """A plan cue followed in its sentence by the plan being done, before another treatment is named:

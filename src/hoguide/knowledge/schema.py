@@ -35,7 +35,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness"}),
     "maturity": frozenset({"mature", "immature", "maturing"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
-    "next_step": frozenset({*get_args(NextStepId), "cue", "done", "directive", "closing", "letter_heading"}),
+    "next_step": frozenset({*get_args(NextStepId), "cue", "done", "guided", "directive", "closing", "letter_heading"}),
     "condition": frozenset(get_args(ConditionId)),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral"}),

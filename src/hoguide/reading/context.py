@@ -153,6 +153,12 @@ class SentenceTriggers:
             return False
         return not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
 
+    def _closes(self, gap_start: int, gap_end: int) -> bool:
+        """A trigger inside brackets reaches no target after them: in "(no fractures on trauma CT), 19 days
+        ICU" the ICU stay is not negated; "no (significant) heterotopic ossification" still is."""
+        close = self.text.find(")", gap_start, gap_end)
+        return close != -1 and self.text.find("(", gap_start, close) == -1
+
     def assess(self, start: int, end: int) -> ContextResult:
         fired: list[Hit[CompiledRule]] = []
         nearest = self.NEAREST
@@ -164,7 +170,7 @@ class SentenceTriggers:
                 hit = hits[k]
                 if hit.end > start and hit.start >= start:
                     continue
-                if hit.end > start or self._reaches(hit, hit.end, start):
+                if hit.end > start or (self._reaches(hit, hit.end, start) and not self._closes(hit.end, start)):
                     fired.append(hit)
                     break
         for hits, starts in self._backward.values():

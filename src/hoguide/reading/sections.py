@@ -21,8 +21,9 @@ _LINE_START_SLACK = 8  # white-space characters a header may be indented by
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
 # the end of the line or the end of the text. One match answers both tests and gives the body start.
 # "IMPRESSION:", "FINDINGS" alone on its line, and a header dated or qualified before its colon:
-# "ADDENDUM (08/10/2026):", "Addendum 08/10/2026:", "Impression (revised):", "ADDENDUM 08/10/2026 (Dr M. F):".
-_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,40}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*){1,2}(?=:))?"
+# "ADDENDUM (08/10/2026):", "Addendum 08/10/2026:", "Impression (revised):", "ADDENDUM 08/10/2026 (Dr M. F):",
+# "ADDENDUM 09/10/2026 (after ultrasound and limited CT of the right shoulder, same reporter):".
+_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*){1,2}(?=:))?"
                          r"(?:(:)|(?=[\r\n])|\Z)")
 
 
