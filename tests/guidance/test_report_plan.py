@@ -139,3 +139,10 @@ def test_a_treatment_planned_and_then_given_is_no_plan() -> None:
     assert quoted(report) == []
     assert quoted(report.replace("(given 21/10/2026, confirmed by the radiotherapy department)",
                                  "(to be confirmed by the radiotherapy department)")) != []
+
+
+def test_a_plan_never_carried_out_is_history_not_a_plan() -> None:
+    report = ("History: burns 2025. Radiotherapy was planned but never given, as he was too unwell for transfer.\n"
+              "Findings: Mature heterotopic ossification bridging the right knee.\n"
+              "Plan: CT for surgical planning.\n")
+    assert quoted(report) == ["Plan: CT for surgical planning."]

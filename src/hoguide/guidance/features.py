@@ -138,7 +138,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         recurrent=view.recurrent,
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
-        prophylaxis=frozenset(answers.prophylaxis) | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
+        # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
+        prophylaxis=(frozenset(answers.prophylaxis) - view.treatments_not_given())
+        | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
         anticoagulated="anticoagulant" in given,
         nsaid_caution=bool(caution_facts(view)) or bool(answers.conditions),
         nsaid_advised_against=any(

@@ -31,7 +31,11 @@ IMMOBILITY = "prolonged_immobilisation_or_icu"
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
-DONE_CUE = "done"  # the next_step concept of a treatment given: "was given", "administered"
+# the next_step concepts that say what became of a treatment: given, never given, stopped early
+OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
+# "stopped after 6 weeks", "stopped at 4 weeks as planned": a course completed, not one cut short
+FULL_COURSE = re.compile(r"\s+(?:after|at)\s+(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|months?)",
+                         re.IGNORECASE)
 # "(given 21/10/2026)": given with its date, a word the lexicon cannot tell from "given the risk"
 GIVEN_ON_DATE = re.compile(r"\bgiven\s+(?:on\s+)?\d")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
@@ -199,37 +203,70 @@ class CaseView:
 
     def proposed(self, fact: Located[Fact]) -> bool:
         """A treatment the report names as a plan: affirmed, in a sentence that proposes something
-        ("excision of the HO is planned once the ulcer has healed", "referred for radiotherapy"). What
-        was done ("status post excision", historical) stays done."""
+        ("excision of the HO is planned once the ulcer has healed", "referred for radiotherapy"), and not
+        said to have been given, cancelled or stopped since. What was done ("status post excision",
+        historical) stays done."""
         if fact.item.status != "present":
             return False
         if fact.item.section == PLAN_SECTION:  # "Plan: 3. excision of the HO with 7 Gy before surgery"
-            return True
+            return self.outcome(fact) is None
         if self._proposing is None:
             self._proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                                and f.item.concept == PLAN_CUE and f.item.status == "present"}
-        return self.sentence_of(fact) in self._proposing and not self._given_after_plan(fact)
+        return self.sentence_of(fact) in self._proposing and self.outcome(fact) is None
 
-    def _given_after_plan(self, fact: Located[Fact]) -> bool:
-        """The plan cue of the treatment was carried out ("radiotherapy 7 Gy planned for day 1 (given
-        21/10/2026 - confirmed by the radiotherapy department)"): the cue after it, with no other treatment
-        between, else the last before it; or it is said to be given before any cue. "Indomethacin is planned;
-        radiotherapy was given" leaves the indomethacin planned."""
+    def outcome(self, fact: Located[Fact]) -> str | None:
+        """What the sentence says became of a treatment: "given", "not_given" or "stopped", else None.
+        The first outcome word after the treatment, or after its plan cue, before another treatment is
+        named: "radiotherapy 7 Gy planned for day 1 (given 21/10/2026)" is given; "radiotherapy was planned
+        but never given" is not; "indomethacin started post-op but stopped on day 3" stopped; in
+        "indomethacin is planned; radiotherapy was given" the indomethacin stays planned."""
         reading, start, end = self.sentence_of(fact)
         around = sorted(((f.item.start, f.item) for f in self.facts if f.reading == reading
                          and start <= f.item.start < end and f.item.kind in ("next_step", "treatment")),
                         key=lambda pair: pair[0])
         cue: Fact | None = None
         for at, item in around:
-            if item.kind == "treatment" and at > fact.item.start and item.concept != fact.item.concept:
+            if at <= fact.item.start:
+                if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
+                    cue = item  # the last plan cue before it: "planned: excision and radiotherapy (given ...)"
+                continue
+            if item.kind == "treatment" and item.concept != fact.item.concept:
                 break
-            if at > fact.item.start and item.kind == "next_step" and item.concept == DONE_CUE:
-                return True  # "indomethacin was given for 3 days; radiotherapy is planned"
+            if item.kind == "next_step" and item.concept in OUTCOMES:
+                return self._course(reading, item)
             if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
                 cue = item
-                if at > fact.item.start:
-                    break
-        return cue is not None and self.carried_out(reading, cue)
+                break
+        if cue is None:
+            return None
+        return self._outcome_after(reading, cue)
+
+    def _outcome_after(self, reading: int, cue: Fact) -> str | None:
+        """What became of a plan, said after its cue before another treatment is named: "planned for day 1
+        (given 21/10/2026 - confirmed by radiotherapy department)"; "planned but never given"."""
+        _, end = self.sentences(reading).span(cue.start)
+        facts = sorted(((f.item.start, f.item.kind, f.item.concept, f.item) for f in self.facts
+                        if f.reading == reading and cue.end <= f.item.start < end), key=lambda row: row[0])
+        stop = next((at for at, kind, _, _ in facts if kind == "treatment"), end)
+        said = next((self._course(reading, item) for at, kind, concept, item in facts
+                     if kind == "next_step" and concept in OUTCOMES and at < stop), None)
+        if said is None and GIVEN_ON_DATE.search(self.case.readings[reading].text, cue.end, stop):
+            return "given"
+        return said
+
+    def _course(self, reading: int, said: Fact) -> str:
+        """The outcome an outcome word names; "stopped after 6 weeks" or "then stopped" is a course
+        completed (given), "stopped on day 3" one cut short."""
+        text = self.case.readings[reading].text
+        if said.concept == "stopped" and (FULL_COURSE.match(text, said.end)
+                                          or text[max(0, said.start - 5):said.start].lower().strip() == "then"):
+            return "given"
+        return OUTCOMES[said.concept]
+
+    def carried_out(self, reading: int, cue: Fact) -> bool:
+        """A plan cue whose plan the sentence says was given or abandoned since: not a plan any more."""
+        return self._outcome_after(reading, cue) in ("given", "not_given")
 
     def answered_by_addendum(self, fact: Located[Fact]) -> bool:
         """A test asked for before an addendum that names the same test: the addendum reports its result
@@ -243,15 +280,6 @@ class CaseView:
         return bool(addenda) and any(f.reading == fact.reading and f.item.kind == "next_step" and f.item.concept
                                      == fact.item.concept and f.item.start >= addenda[0] for f in self.facts)
 
-    def carried_out(self, reading: int, cue: Fact) -> bool:
-        """A plan cue followed in its sentence by the plan being done, before another treatment is named:
-        "planned for day 1 (given 21/10/2026 - confirmed by radiotherapy department)"."""
-        _, end = self.sentences(reading).span(cue.start)
-        facts = sorted((f.item.start, f.item.kind, f.item.concept) for f in self.facts
-                       if f.reading == reading and cue.end <= f.item.start < end)
-        stop = next((at for at, kind, _ in facts if kind == "treatment"), end)
-        return any(kind == "next_step" and concept == DONE_CUE and at < stop for at, kind, concept in facts) \
-            or bool(GIVEN_ON_DATE.search(self.case.readings[reading].text, cue.end, stop))
 
     @property
     def excision_planned(self) -> bool:
@@ -375,7 +403,13 @@ class CaseView:
         return found
 
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
-        return [f for f in self.affirmed("treatment", concept) if not self.proposed(f)]
+        return [f for f in self.affirmed("treatment", concept)
+                if not self.proposed(f) and self.outcome(f) not in ("not_given", "stopped")]
+
+    def treatments_not_given(self) -> set[str]:
+        """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3
+        days because of a bleed"): no protection to count on, whatever the patient ticked."""
+        return {f.item.concept for f in self.affirmed("treatment") if self.outcome(f) in ("not_given", "stopped")}
 
     def risk_factors(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
