@@ -27,6 +27,11 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
+CONTUSION = "muscle_contusion"
+BURNS = "burns"
+MINOR = re.compile(r"\b(?:superficial|minor|small|first[- ]degree|1st[- ]degree|sun)[ -]?$", re.IGNORECASE)
+MINOR_REACH = 16
+HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
@@ -47,6 +52,11 @@ SIGNATURE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\
                        r"[^\n.!?]{1,80}$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
+# A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
+# fracture-dislocation", "C6 burst fracture", "vertebral fracture", "fractured lumbar spine".
+SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
+                    r"cervical|thoracolumbar|burst|odontoid|sacral|sacrum|dens))\b")
+SPINAL_REACH = 25  # characters before the fracture word
 # Words that refer to an earlier study, so that a change word can mean change since then.
 PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
                          r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
@@ -376,14 +386,34 @@ class CaseView:
             found.setdefault(cause, [])
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
-            named_fracture = any(FRACTURE_WORD.search(e.text) for e in trauma)
+            # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
+            named_fracture = any(FRACTURE_WORD.search(e.text) and not self._spinal(e) for e in trauma)
             if any(c in found for c in SPECIFIC_TRAUMA) or (
                     any(c in found for c in NEUROLOGIC_CAUSES) and not named_fracture):
                 del found[GENERIC_TRAUMA]
+        # a bleed into a muscle after an operation is part of that operation ("small resolving post-operative
+        # haematoma in the gastrocnemius" after a knee replacement), not a blow that set off myositis ossificans
+        bleed = found.get(CONTUSION)
+        if bleed and any(c in found for c in OPERATIONS) and all(HAEMATOMA.search(e.text) for e in bleed):
+            del found[CONTUSION]
+        # superficial or minor burns ("superficial burns to the right forearm, healed") carry no known HO risk: the
+        # risk grows with the burnt area and depth (Levi 2015), so they are no cause beside anything else
+        burns = found.get(BURNS)
+        if burns and len(found) > 1 and all(self._minor(e) for e in burns):
+            del found[BURNS]
         # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one
         if IMMOBILITY in found and any(c not in (IMMOBILITY, "fop") for c in found):
             del found[IMMOBILITY]
         return found
+
+    def _minor(self, evidence: Evidence) -> bool:
+        text = self.case.readings[evidence.reading].text
+        return bool(MINOR.search(text, max(0, evidence.start - MINOR_REACH), evidence.start))
+
+    def _spinal(self, evidence: Evidence) -> bool:
+        """The fracture named is of the spine: a level or a spine word just before it, in its words."""
+        text = self.case.readings[evidence.reading].text
+        return bool(SPINAL.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
 
     @property
     def fop_suspected(self) -> bool:
