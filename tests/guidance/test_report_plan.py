@@ -146,3 +146,16 @@ def test_a_plan_never_carried_out_is_history_not_a_plan() -> None:
               "Findings: Mature heterotopic ossification bridging the right knee.\n"
               "Plan: CT for surgical planning.\n")
     assert quoted(report) == ["Plan: CT for surgical planning."]
+
+
+def test_a_recommendation_an_addendum_withdraws_is_not_quoted_but_the_withdrawal_is() -> None:
+    report = ("Impression: Intramuscular masses in the neck, one beginning to ossify. Ultrasound-guided core biopsy of"
+              " the trapezius mass is recommended.\n\n"
+              "ADDENDUM 17/11/2026 (Dr C. Whitlock, Consultant Paediatric Radiologist)\n"
+              "The great toes are short and malformed: this raises strong suspicion of FOP.\n"
+              "THE BIOPSY RECOMMENDATION IS WITHDRAWN. Biopsy of these lesions must NOT be performed.\n")
+    lines = quoted(report)
+    assert not any("core biopsy" in line for line in lines), lines
+    assert lines[:2] == ["THE BIOPSY RECOMMENDATION IS WITHDRAWN.", "Biopsy of these lesions must NOT be performed."]
+    ultrasound = load_knowledge().statement("next.test_ultrasound").patient
+    assert all(ultrasound not in step.text for step in api.explain(report).next_steps)  # a guided biopsy is no scan

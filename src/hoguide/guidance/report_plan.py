@@ -18,12 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView
+from hoguide.guidance.view import ADDENDUM, PLAN_CUE, PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
 
 DIRECTIVE = "directive"
 STEP_PREFIXES = ("test_", "treat_", "follow_up", "refer_")  # lexicon/next_step.yaml: the steps themselves
+NOT_DONE = "not_done"  # lexicon/next_step.yaml: "withdrawn", "never given"
+CONTENT_WORD = re.compile(r"[a-z]{4,}")
+# words of a withdrawal that name no step: "The impression above is corrected; the recommendation is withdrawn"
+NOT_CONTENT = frozenset({"recommendation", "recommendations", "recommended", "recommend", "report", "impression",
+                         "above", "this", "that", "these", "those", "with", "from", "which", "should", "must",
+                         "been", "have", "will", "withdrawn", "abandoned", "longer", "there", "their", "were"})
 LETTER_HEADING = "letter_heading"
 ADVICE_WORDS = ("advis", "recommend")  # cue words that advise, where "no" or "not" makes them advice against
 # Sections that say what was found, done or known before: a "should" or "planned" there is not this plan.
@@ -96,6 +102,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
 
     # "Suggest ultrasound." before an addendum written after the ultrasound: done, not a plan any more
     answered = [f.item for f in view.facts if f.reading == reading and view.answered_by_addendum(f)]
+    withdrawn_from, withdrawn = _withdrawn(view, reading)
 
     def plans(start: int, end: int) -> bool:
         """Does this sentence say what should happen next?"""
@@ -104,11 +111,13 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         steps = [f for f in words if f.concept.startswith(STEP_PREFIXES)]
         if steps and all(f in answered for f in steps):
             return False
+        if end <= withdrawn_from and withdrawn & _content_words(text[start:end]):
+            return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
         return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
                 or any(start <= p < end for p in proposals)
                 or (section not in NOT_PLAN_SECTIONS and any(
                     f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
-                                               and not view.carried_out(reading, f))
+                                               and not _settled(view, reading, f, section))
                     for f in words)))
 
     signed = view.closings(reading)
@@ -129,6 +138,34 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         if first is not None and not lead_in:
             lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]]
     return lines
+
+
+def _settled(view: CaseView, reading: int, cue: Fact, section: str | None) -> bool:
+    """A proposal the sentence says was carried out ("planned for day 1 (given 21/10/2026)"), or, outside a plan
+    or addendum, never carried out ("radiotherapy was planned but never given": history). In a plan or an
+    addendum a withdrawal is news the patient needs: "THE BIOPSY RECOMMENDATION IS WITHDRAWN"."""
+    outcome = view.plan_outcome(reading, cue)
+    return outcome == "given" or (outcome == "not_given" and section not in (PLAN_SECTION, ADDENDUM))
+
+
+def _withdrawn(view: CaseView, reading: int) -> tuple[int, frozenset[str]]:
+    """Where the first addendum starts and the words of what its sentences withdraw or cancel ("THE BIOPSY
+    RECOMMENDATION IS WITHDRAWN": "biopsy"): a line above it that names one of them is no plan any more."""
+    text = view.case.readings[reading].text
+    addenda = [s for s in view.case.readings[reading].sections if s.id == ADDENDUM]
+    if not addenda:
+        return -1, frozenset()
+    words: set[str] = set()
+    for f in view.facts:
+        if f.reading == reading and f.item.kind == "next_step" and f.item.concept == NOT_DONE \
+                and f.item.start >= addenda[0].start:
+            _, start, end = view.sentence_of(f)
+            words |= _content_words(text[start:end])
+    return text.rfind("\n", 0, addenda[0].start) + 1, frozenset(words)
+
+
+def _content_words(sentence: str) -> set[str]:
+    return {w for w in CONTENT_WORD.findall(sentence.lower()) if w not in NOT_CONTENT}
 
 
 def _advice(cue: Fact) -> bool:

@@ -250,9 +250,9 @@ class CaseView:
                 break
         if cue is None:
             return None
-        return self._outcome_after(reading, cue)
+        return self.plan_outcome(reading, cue)
 
-    def _outcome_after(self, reading: int, cue: Fact) -> str | None:
+    def plan_outcome(self, reading: int, cue: Fact) -> str | None:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1
         (given 21/10/2026 - confirmed by radiotherapy department)"; "planned but never given"."""
         _, end = self.sentences(reading).span(cue.start)
@@ -273,10 +273,6 @@ class CaseView:
                                           or text[max(0, said.start - 5):said.start].lower().strip() == "then"):
             return "given"
         return OUTCOMES[said.concept]
-
-    def carried_out(self, reading: int, cue: Fact) -> bool:
-        """A plan cue whose plan the sentence says was given or abandoned since: not a plan any more."""
-        return self._outcome_after(reading, cue) in ("given", "not_given")
 
     def answered_by_addendum(self, fact: Located[Fact]) -> bool:
         """A test asked for before an addendum that names the same test: the addendum reports its result

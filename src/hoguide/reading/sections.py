@@ -22,9 +22,10 @@ _LINE_START_SLACK = 8  # white-space characters a header may be indented by
 # the end of the line or the end of the text. One match answers both tests and gives the body start.
 # "IMPRESSION:", "FINDINGS" alone on its line, and a header dated or qualified before its colon:
 # "ADDENDUM (08/10/2026):", "Addendum 08/10/2026:", "Impression (revised):", "ADDENDUM 08/10/2026 (Dr M. F):",
-# "ADDENDUM 09/10/2026 (after ultrasound and limited CT of the right shoulder, same reporter):".
-_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*){1,2}(?=:))?"
-                         r"(?:(:)|(?=[\r\n])|\Z)")
+# "ADDENDUM 09/10/2026 (after ultrasound and limited CT of the right shoulder, same reporter):", and the same on
+# a line of its own without the colon ("ADDENDUM 17/11/2026 (Dr C. Whitlock, Consultant Paediatric Radiologist)").
+_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*){1,2}"
+                         r"(?=:|[\r\n]|\Z))?(?:(:)|(?=[\r\n])|\Z)")
 
 
 @fast_init
