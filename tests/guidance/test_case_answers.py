@@ -66,6 +66,16 @@ def test_an_urgent_step_is_said_to_be_urgent_and_within_stays_within() -> None:
     assert {s.text: s.details for s in api.explain(report).next_steps}[xray] == ("When: in 6 weeks.",)
 
 
+def test_a_time_relative_to_surgery_keeps_what_it_is_relative_to() -> None:
+    prevention = load_knowledge().statement("next.treat_prophylaxis").patient
+    for plan, when in (("HO PROPHYLAXIS: ONE FRACTION RADIOTHERAPY (WITHIN 4 HOURS BEFORE OR 72 HOURS AFTER SURGERY).",
+                        "When: within 4 hours before or 72 hours after surgery."),
+                       ("Prophylaxis: single 7 Gy radiotherapy dose within 4 hours before surgery.",
+                        "When: within 4 hours before surgery.")):
+        report = f"Findings: Mature HO at the left hip, excision listed.\nPlan: {plan}\n"
+        assert {s.text: s.details for s in api.explain(report).next_steps}[prevention] == (when,)
+
+
 def test_a_step_the_report_makes_conditional_says_its_condition() -> None:
     report = ("IMPRESSION: Early myositis ossificans. If the lesion enlarges, MRI and referral to the sarcoma "
               "service should be arranged. Follow-up ultrasound in 4-6 weeks.")

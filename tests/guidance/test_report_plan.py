@@ -159,3 +159,14 @@ def test_a_recommendation_an_addendum_withdraws_is_not_quoted_but_the_withdrawal
     assert lines[:2] == ["THE BIOPSY RECOMMENDATION IS WITHDRAWN.", "Biopsy of these lesions must NOT be performed."]
     ultrasound = load_knowledge().statement("next.test_ultrasound").patient
     assert all(ultrasound not in step.text for step in api.explain(report).next_steps)  # a guided biopsy is no scan
+
+
+def test_signatures_and_a_visit_are_no_plan_but_a_re_scan_is() -> None:
+    report = ("Findings: Early heterotopic ossification medial to both hips.\n"
+              "Mr B came to clinic today to discuss his left hip.\n"
+              "Recommendation: Repeat pelvis X-ray in 6 weeks.\n"
+              "Re-scan only if calf swelling increases (then attend the emergency department).\n"
+              "Dr A. Mensah, Specialty Registrar, for Dr R. Kilbride, Consultant in Rehabilitation Medicine\n"
+              "Reported by Dr S. Adeyemi-Clarke, Consultant Musculoskeletal Radiologist\n")
+    assert quoted(report) == ["Recommendation: Repeat pelvis X-ray in 6 weeks.",
+                              "Re-scan only if calf swelling increases (then attend the emergency department)."]

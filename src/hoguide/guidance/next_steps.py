@@ -27,6 +27,9 @@ UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 # When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
 WHEN = re.compile(r"\b(?:(in|at|after|within)\s+)?((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
                   r"(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|days?|weeks?|wks?|months?))\b", re.IGNORECASE)
+# What the time is relative to, said with it: "within 4 hours before surgery", "4 hours before or 72 hours after".
+WHEN_TAIL = re.compile(r"\s+(?:before|after)(?:\s+or\s+(?:\d+\s*(?:hours?|hrs?|days?)\s+)?(?:before|after))?"
+                       r"(?:\s+(?:the\s+)?(?:surgery|operation))?", re.IGNORECASE)
 # How urgent the report makes it: before the step ("URGENT venous duplex", "Urgent referral") or just after
 # it ("MRI, as soon as possible"), with no other step or condition between; a patient must not read an urgent
 # step as routine. "Emergency" is left out: "go to the emergency department if ..." is a safety net, not a time.
@@ -75,7 +78,9 @@ def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     text = view.case.readings[reading].text
     parts = ["urgently"] if _urgent(view, fact, text, start, end) else []
     if match := WHEN.search(text, fact.item.end, end):
-        parts.append(f"{(match.group(1) or 'in').lower()} {match.group(2)}")
+        tail = WHEN_TAIL.match(text, match.end(), end)  # "within 4 hours before or 72 hours after surgery"
+        said = " ".join(f"{match.group(2)}{tail.group(0) if tail else ''}".split())
+        parts.append(f"{(match.group(1) or 'in').lower()} {said.lower() if said.isupper() else said}")
     return (f"When: {', '.join(parts)}.",) if parts else ()
 
 

@@ -125,7 +125,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
-        if any(f.start == start and f.concept == LETTER_HEADING for f in facts) \
+        # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step
+        if any(f.start == start and f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-" for f in facts) \
                 or any(a <= start < b for a, b in signed):
             in_list = False
             continue

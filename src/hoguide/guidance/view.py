@@ -48,8 +48,11 @@ ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultraso
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
 # Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
-SIGNATURE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*,"
-                       r"[^\n.!?]{1,80}$")
+# Also "Reported by Dr S. Adeyemi-Clarke, Consultant Radiologist" and "Dr A. Mensah, Specialty Registrar, for Dr R.
+# Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end).
+SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+)?"
+                       r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*,"
+                       r"(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120}$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 # A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
@@ -118,7 +121,7 @@ class CaseView:
                 if not text[start:fact.start].strip():
                     spans.append((start, end))
         spans += [(start, end) for start, end in self.sentences(reading).spans()
-                  if SIGNATURE.match(text[start:end].strip()) and (start, end) not in spans]
+                  if _signed(text[start:end]) and (start, end) not in spans]
         self._closings[reading] = spans
         return spans
 
@@ -442,3 +445,10 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
+
+
+def _signed(sentence: str) -> bool:
+    """Every line of the sentence is a signature: a reporter and the consultant they sign for, on two lines
+    with no full stop between, are one sentence to the splitter."""
+    lines = [line.strip() for line in sentence.splitlines() if line.strip()]
+    return bool(lines) and all(SIGNATURE.match(line) for line in lines)
