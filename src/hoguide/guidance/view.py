@@ -65,11 +65,17 @@ PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|sinc
                          r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
 
 
-# "Comparison: none", "no prior imaging", "no previous films available": nothing to compare with.
+# "Comparison: none", "no prior imaging", "no previous elbow imaging", "no previous films available": nothing to
+# compare with.
 NO_PRIOR = re.compile(r"\b(?:comparisons?:?\s*(?:none|nil|n/a)\b|no comparison\b|no (?:prior|previous|earlier) "
-                      r"(?:imaging|studies|study|films?|radiographs?|x-rays?|examinations?|scans?)\b|"
+                      r"(?:[a-z]+ ){0,2}(?:imaging|studies|study|films?|radiographs?|x-rays?|examinations?|scans?)\b|"
                       r"(?:prior|previous|comparison) (?:imaging|studies|films?|radiographs?) (?:is |are )?"
                       r"(?:not |un)available|none available)", re.IGNORECASE)
+
+# A size against the other side ("left (hemiplegic side) larger than right", "much smaller than on the left")
+SIDE_COMPARISON = re.compile(r"\b(?:larger|smaller|bigger|more extensive|less extensive|more prominent)\s+than\s+"
+                             r"(?:(?:on\s+)?the\s+)?(?:right|left|other side|opposite side|contralateral)\b",
+                             re.IGNORECASE)
 
 T = TypeVar("T", Finding, Fact)
 
@@ -196,8 +202,14 @@ class CaseView:
         """Change versus a stated prior study; None when no report refers to one."""
         if not self.compared_with_prior:
             return None
-        found = {f.change for f in self._findings() if f.change}
+        found = {f.item.change for f in self.current if f.item.change and not (
+            f.item.change in ("increased", "decreased") and self._sides_compared(f))}
         return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
+
+    def _sides_compared(self, finding: Located[Finding]) -> bool:
+        """"Left larger than right": a size against the other side, not growth since an earlier study."""
+        text = self.case.readings[finding.reading].text
+        return bool(SIDE_COMPARISON.search(text, finding.item.sentence_start, finding.item.sentence_end))
 
     def _in_ho_sentence(self, fact: Located[Fact]) -> bool:
         return any(f.reading == fact.reading and f.item.sentence_start <= fact.item.start < f.item.sentence_end

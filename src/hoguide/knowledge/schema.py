@@ -39,7 +39,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                             "closing", "letter_heading"}),
     "condition": frozenset(get_args(ConditionId)),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
-    "laterality": frozenset({"left", "right", "bilateral"}),
+    "laterality": frozenset({"left", "right", "bilateral", "compared"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
                            "infection_workup",
                            "infection_reassurance", "tumour", "tumour_workup", "zonal_pattern", "fop",

@@ -106,8 +106,13 @@ def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) ->
     return best
 
 
+COMPARED = "compared"  # lexicon/laterality.yaml: "than on the left"
+
+
 def merge_laterality(values: Sequence[str]) -> str | None:
-    """"left" and "right" together in one mention's reach mean both sides."""
+    """"left" and "right" together in one mention's reach mean both sides; a side named to compare a size
+    ("smaller than on the left") is none."""
+    values = [v for v in values if v != COMPARED]
     sides = set(values)
     if not sides:
         return None
