@@ -33,7 +33,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "site": SITE_IDS,
     "risk_factor": frozenset(get_args(RiskFactorId)),
     "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness"}),
-    "maturity": frozenset({"mature", "immature", "maturing"}),
+    "maturity": frozenset({"mature", "immature", "maturing", "denied"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "directive",
                             "closing", "letter_heading"}),

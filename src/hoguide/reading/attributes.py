@@ -107,6 +107,7 @@ def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) ->
 
 
 COMPARED = "compared"  # lexicon/laterality.yaml: "than on the left"
+DENIED = "denied"  # lexicon/maturity.yaml: "no zonal maturation"
 
 
 def merge_laterality(values: Sequence[str]) -> str | None:
@@ -122,7 +123,9 @@ def merge_laterality(values: Sequence[str]) -> str | None:
 
 
 def merge_maturity(values: Sequence[str]) -> str | None:
-    """Mixed signs ("partial cortical rim and early trabeculae") describe bone that is maturing."""
+    """Mixed signs ("partial cortical rim and early trabeculae") describe bone that is maturing; a sign named as
+    missing ("no zonal maturation") is none."""
+    values = [v for v in values if v != DENIED]
     distinct = set(values)
     if len(distinct) > 1:
         return "maturing"
