@@ -14,6 +14,10 @@ from hoguide.reading.report_status import SectionAuthority, nothing_new, section
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
+# The limb segments on either side of a joint (lexicon/site.yaml ids): HO about the joint often reaches into them.
+JOINT_SEGMENTS = {"hip": frozenset({"thigh"}), "knee": frozenset({"thigh", "leg"}),
+                  "elbow": frozenset({"upper_arm", "forearm"}), "shoulder": frozenset({"upper_arm"}),
+                  "ankle": frozenset({"leg", "foot"}), "wrist": frozenset({"forearm", "hand"})}
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
@@ -92,6 +96,7 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         places.setdefault((region, finding.laterality), []).append(finding)
     _split_listed_places(places)
     _split_both_sides(places)
+    _join_limb_segments(places)
     # "HO lateral to the hip" in the findings and "HO, left hip" in the impression: a place named
     # without a side is the one sided lesion of that region, when the report names only one
     # ... and with a lesion on each side, the one the report named last before it ("Right hip: extensive HO ...
@@ -126,6 +131,21 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         laterality = next((f.laterality for f in group if f.laterality), side)
         merged.append(replace(group[0], grade=grade, maturity=maturity, change=change, laterality=laterality))
     return merged
+
+
+def _join_limb_segments(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
+    """"A bar from the lateral femoral condyle to the fibular head" (knee and lower leg) beside "HO bridging the
+    right knee": a mention at one joint and the limb segments next to it is HO about that joint, when the report
+    also names the joint on its own on that side, not another lesion."""
+    for key in [k for k in places if len(k[0]) > 1]:
+        region, side = key
+        joints = [site for site in region if site in JOINT_SEGMENTS]
+        if len(joints) != 1 or not set(region) - {joints[0]} <= JOINT_SEGMENTS[joints[0]]:
+            continue
+        # the joint on the same side; a mention with no side joins the joint's one sided lesion
+        own = [k for k in places if k[0] == (joints[0],) and (k[1] == side or side is None)]
+        if len(own) == 1:
+            places[own[0]].extend(places.pop(key))
 
 
 def _split_listed_places(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
