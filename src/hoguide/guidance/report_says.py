@@ -53,6 +53,23 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[
     return details, refs
 
 
+def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
+    """"Ulnar neuropathy, probably from compression by the heterotopic bone" beside "bony ankylosis of the right
+    elbow due to HO": the hedge is about the nerve, not the bone. A possible mention at a place where the report
+    says there is HO joins that lesion instead of a "not sure if this is HO" line."""
+    present = by_status.get("present", [])
+    places = {(site, f.laterality) for f in present for site in f.sites}
+    sure = [f for f in by_status.get("possible", []) if f.sites and all(
+        (site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
+        for site in f.sites)]
+    if sure:
+        present += sure
+        by_status["present"] = present
+        by_status["possible"] = [f for f in by_status["possible"] if f not in sure]
+        if not by_status["possible"]:
+            del by_status["possible"]
+
+
 def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Finding]:
     """The mentions to restate. A clinical history's "? HO" is the question, not the answer, so
     mentions in scene-setting sections (history, indication: authority below the findings') are left
@@ -193,7 +210,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             if status == "absent" and nothing_new(finding, reading.text):
                 status = NOTHING_NEW
             by_status.setdefault(status, []).append(finding)
-            groups.setdefault(status, ([], [], []))[1].append(Evidence(finding.start, finding.end, finding.text, i))
+        _sure_at_the_same_place(by_status)
+        for status, findings in by_status.items():
+            groups.setdefault(status, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in findings)
         for status, findings in by_status.items():
             if status not in ("present", "possible", "historical", "absent"):
                 continue
