@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ JOINT_SEGMENTS = {"hip": frozenset({"thigh"}), "knee": frozenset({"thigh", "leg"
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
+REMOVAL_WORD = re.compile(r"excis|resect|remov|debulk", re.IGNORECASE)  # the historical trigger was a removal
 Detail = tuple[str, tuple[str, ...]]  # a line and the sources shown after it (a grade's meaning)
 
 
@@ -40,7 +42,10 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[
         else:  # "grade IV heterotopic ossification": no scale named, none guessed
             line = f"Grade: {finding.grade.value}. The report does not say which grading scale it used."
         shown: tuple[str, ...] = ()
-        if grade_id in kb.statements:
+        if finding.status == "historical":  # the grade of bone since removed: what it was, not what "your HO is"
+            removed = any(REMOVAL_WORD.search(t.phrase) for t in finding.triggers)
+            line = line.replace("Grade:", "Grade before it was removed:" if removed else "Grade at the time:", 1)
+        elif grade_id in kb.statements:
             statement = kb.statement(grade_id)
             line += " " + statement.patient
             refs += statement.refs

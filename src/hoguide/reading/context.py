@@ -11,6 +11,7 @@ them and modify nothing. Rules are data (``context_rules.yaml``); this module on
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,7 +58,17 @@ def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
 
 
 def _words_between(text: str, a: int, b: int) -> int:
-    return len(text[a:b].split()) if b > a else 0
+    """Words between two offsets; a bracketed aside counts as one ("the heterotopic bone (Brooker III, gap under
+    1 cm) was excised": two words apart, not eight)."""
+    if b <= a:
+        return 0
+    gap = text[a:b]
+    if "(" in gap:
+        gap = _ASIDE.sub(" aside ", gap)
+    return len(gap.split())
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 class ContextEngine:
