@@ -84,3 +84,19 @@ def test_a_step_the_report_makes_conditional_says_its_condition() -> None:
     mri, sarcoma = kb.statement("next.test_mri").patient, kb.statement("next.refer_sarcoma").patient
     assert steps[f"{mri} {sarcoma}"] == ('Only if: "If the lesion enlarges".',)  # one sentence of the plan
     assert steps[kb.statement("next.follow_up_imaging").patient] == ("When: in 4-6 weeks.",)
+
+
+def test_a_cause_the_report_ties_the_ho_to_is_said_with_more_certainty_than_one_it_only_names() -> None:
+    tied = ("HX: HAEMORRHAGIC STROKE 14/05/2026.\nIMPRESSION: BILATERAL ELBOW HO AFTER STROKE.",
+            "Diagnosis: severe traumatic brain injury 06/2026.\nSecondary diagnosis: early heterotopic ossification "
+            "(neurogenic), both hips.",
+            "History: fall from a horse, both forearm bones broken.\nDiagnosis: heterotopic ossification forming a bar "
+            "between the radius and ulna (post-traumatic radio-ulnar cross-union).")
+    for report in tied:
+        cause = api.explain(report).answers["cause"]
+        assert cause.certainty == "high", (report, cause.certainty_reason)
+    named = "History: stroke in May.\nFindings: heterotopic ossification posterior to the left elbow."
+    assert api.explain(named).answers["cause"].certainty == "moderate"
+    study = ("History: right knee replacement 02/10/2026.\nFindings: early heterotopic ossification anterior to the "
+             "femur, not present on the post-operative film.")
+    assert api.explain(study).answers["cause"].certainty == "moderate"

@@ -8,6 +8,7 @@ from datetime import date
 
 from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
+from hoguide.models.assessment import Evidence
 from hoguide.models.reading import Fact
 
 # "6 weeks after", "4 months post", "pod 3" (the time reference's value as the reader gives it)
@@ -82,12 +83,46 @@ def bridged(view: CaseView) -> bool:
     return any(f.item.concept == "ankylosis" for f in severity_facts(view))
 
 
+def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
+    """The report ties the HO to a cause it names: in one sentence ("bilateral elbow HO after stroke",
+    "developed HO after a long stay in intensive care"), or by a word for the kind of cause beside the HO
+    ("heterotopic ossification (neurogenic)" after a brain injury, "post-traumatic cross-union" after a
+    fracture). Naming a trigger somewhere in the report is not saying it caused the HO."""
+    named = [e for c, evidence in causes.items() if c != "fop" for e in evidence]
+    if not named:
+        return False
+    kinds = {kind for kind, ids in CAUSE_KINDS.items() if ids & set(causes)}
+    for finding in view.current:
+        start, end = finding.item.sentence_start, finding.item.sentence_end
+        text = view.case.readings[finding.reading].text
+        if any(KIND_WORDS[kind].search(text, start, end) for kind in kinds):
+            return True
+        if any(e.reading == finding.reading and start <= e.start < end for e in named) \
+                and CAUSE_LINK.search(text, start, end):
+            return True
+    return False
+
+
 def severity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.facts if f.item.status == "present"
             and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE)
                  or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
 
 
+# Words that tie a finding to a cause in its sentence ("HO after stroke", "secondary to the burns")
+CAUSE_LINK = re.compile(r"\b(?:after|afterwards|following|due to|secondary to|caused by|because of|related to|"
+                        r"consequence of|as a result of)\b", re.IGNORECASE)
+# A word for the kind of cause, beside the HO, and the causes of that kind
+CAUSE_KINDS = {"neurologic": NEUROLOGIC_CAUSES,
+               "trauma": frozenset({"other_fracture_or_trauma", "elbow_trauma_or_surgery", "acetabular_fracture",
+                                    "muscle_contusion", "amputation_or_blast"}),
+               "operation": frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty",
+                                       "elbow_trauma_or_surgery"})}
+KIND_WORDS = {"neurologic": re.compile(r"\bneurogenic\b", re.IGNORECASE),
+              "trauma": re.compile(r"\bpost-?traumatic\b", re.IGNORECASE),
+              # "post-operative HO", not "the post-operative film"
+              "operation": re.compile(r"\bpost-?(?:surgical|arthroplasty)\b|\bpost-?operative (?:heterotopic|HO\b)",
+                                      re.IGNORECASE)}
 CONTRAINDICATED = "contraindicated"  # the ConText trigger that keeps a medicine from the patient
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -120,6 +155,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
         cause_count=_cause_count(set(causes)),
         reported_cause=any(causes[c] for c in causes if c != "fop"),
+        cause_stated=cause_stated(view, causes),
         risk_factors=frozenset(view.risk_factors()),  # type: ignore[arg-type]
         neurologic=bool(NEUROLOGIC_CAUSES & set(causes)),
         sites=frozenset(view.sites),  # type: ignore[arg-type]

@@ -52,6 +52,7 @@ class CaseFeatures:
     causes: frozenset[CauseId] = frozenset()
     cause_count: CauseCount = "none"       # acquired causes (FOP apart)
     reported_cause: bool = False           # the report names a cause (not only the patient)
+    cause_stated: bool = False             # ... and ties the HO to it ("HO after stroke", "post-traumatic")
     risk_factors: frozenset[RiskFactorId] = frozenset()
     neurologic: bool = False               # spinal cord or brain injury, or stroke
     sites: frozenset[SiteId] = frozenset()  # where the HO of now is
@@ -87,10 +88,10 @@ class CaseFeatures:
 
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
-BOOL_FEATURES = ("reported_cause", "neurologic", "located", "severe", "joint_limited", "bridged", "active", "symptoms",
-                 "reported_symptoms", "myositis", "removed", "recurrent", "not_back", "ho_treated", "anticoagulated",
-                 "nsaid_caution", "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats",
-                 "event_date_told", "imaging_declined", "plan_in_own_words")
+BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
+                 "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "not_back",
+                 "ho_treated", "anticoagulated", "nsaid_caution", "nsaid_advised_against", "surgery_planned",
+                 "replacement_planned", "plan_treats", "event_date_told", "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -122,6 +123,7 @@ class When(BaseModel):
     recommends: tuple[NextStepId, ...] = ()
     not_recommends: tuple[NextStepId, ...] = ()
     reported_cause: bool | None = None
+    cause_stated: bool | None = None
     neurologic: bool | None = None
     located: bool | None = None
     severe: bool | None = None
