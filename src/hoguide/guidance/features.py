@@ -123,19 +123,30 @@ KIND_WORDS = {"neurologic": re.compile(r"\bneurogenic\b", re.IGNORECASE),
               # "post-operative HO", not "the post-operative film"
               "operation": re.compile(r"\bpost-?(?:surgical|arthroplasty)\b|\bpost-?operative (?:heterotopic|HO\b)",
                                       re.IGNORECASE)}
+NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
+                              r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
 CONTRAINDICATED = "contraindicated"  # the ConText trigger that keeps a medicine from the patient
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
-                   "should not", "not recommended")
+                   "should not", "not recommended", "will not be used", "must not")
 
 
 def caution_facts(view: CaseView) -> list[Located[Fact]]:
     """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
-    are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer")."""
+    are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
+    given at the time ("she did not receive indomethacin") is no reason."""
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and f.item.status in ("present", "historical"))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
-            f.item.status == "absent" or any(CONTRAINDICATED in t.phrase.lower() for t in f.item.triggers))))]
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (any(
+            word in t.phrase.lower() for t in f.item.triggers for word in (CONTRAINDICATED, *ADVISED_AGAINST))
+            or (f.item.status == "absent" and _reason_given(view, f)))))]
+
+
+def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
+    """The sentence says why the medicine was not given ("not given (h/o peptic ulcer disease)", "withheld
+    because of her kidneys"): a reason for care, unlike "she did not receive indomethacin"."""
+    reading, _, end = view.sentence_of(fact)
+    return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
 
 
 def activity_facts(view: CaseView) -> list[Located[Fact]]:
