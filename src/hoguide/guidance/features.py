@@ -161,6 +161,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
     symptoms = view.symptoms()
     answers = view.case.answers
     given = {t.item.concept for t in view.treatments_given()}
+    cautions = caution_facts(view)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
@@ -189,7 +190,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         prophylaxis=(frozenset(answers.prophylaxis) - view.treatments_not_given())
         | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
         anticoagulated="anticoagulant" in given,
-        nsaid_caution=bool(caution_facts(view)) or bool(answers.conditions),
+        nsaid_caution=bool(cautions) or bool(answers.conditions),
+        caution_reasons=frozenset(f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]
         nsaid_advised_against=any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and any(a in t.phrase.lower() for t in f.item.triggers for a in ADVISED_AGAINST) for f in view.facts),

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
-from hoguide.models.case import CauseId, Prophylaxis, RiskFactorId
+from hoguide.models.case import CauseId, ConditionId, Prophylaxis, RiskFactorId
 
 Status = Literal["none", "hypothetical", "absent", "possible", "present", "historical"]
 GradeBand = Literal["high", "low", "unknown"]
@@ -74,6 +74,7 @@ class CaseFeatures:
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     anticoagulated: bool = False
     nsaid_caution: bool = False            # kidney disease, a bleed, a healing bone, or NSAIDs withheld by the team
+    caution_reasons: frozenset[ConditionId] = frozenset()  # ... the conditions the report names for it
     nsaid_advised_against: bool = False    # the report says NSAIDs are not advised, contraindicated or to be avoided
     fop: FopState = "none"
     surgery_planned: bool = False
@@ -87,7 +88,7 @@ class CaseFeatures:
     age: AgeBand = "unknown"
 
 
-SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends")
+SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons")
 BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
                  "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "not_back",
                  "ho_treated", "anticoagulated", "nsaid_caution", "nsaid_advised_against", "surgery_planned",
@@ -120,6 +121,8 @@ class When(BaseModel):
     not_sites: tuple[SiteId, ...] = ()
     prophylaxis: tuple[Prophylaxis, ...] = ()
     not_prophylaxis: tuple[Prophylaxis, ...] = ()
+    caution_reasons: tuple[ConditionId, ...] = ()
+    not_caution_reasons: tuple[ConditionId, ...] = ()
     recommends: tuple[NextStepId, ...] = ()
     not_recommends: tuple[NextStepId, ...] = ()
     reported_cause: bool | None = None
