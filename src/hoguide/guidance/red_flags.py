@@ -14,7 +14,8 @@ ossificans is a suspected tumour, one that shows it is reassuring; "skin intact"
 Softer signs (leg swelling and warmth after surgery, fever, a fast-growing lump, numbness) that the
 report or the patient gives suspect a flag too, unless a test has ruled it out.
 Of several states a signal named as present now wins; between a work-up still open and a test that
-answered it, the later wins; then known, then not found. A flag is raised
+answered it, the later wins (a question in the clinical details that the findings or the conclusion later
+answer "no" is answered: "?osteomyelitis" ... "No osteomyelitis"); then known, then not found. A flag is raised
 only in the states its content names (``raise_when``); the others are said plainly.
 """
 
@@ -121,6 +122,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
+    queries: list[tuple[tuple[int, int], int]] = []  # where a question was asked, and its section's authority
     # "No zonal pattern" warns only about a lesion there is: where the report says there is no HO (a
     # resolving haematoma), there is none to lack it
     lesion = view.overall_status != "absent"
@@ -136,6 +138,12 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         state = _fact_state(fact, text, content, in_results and tested[fact.reading])
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
+        if state == "not_found" and in_results and any(
+                q_reading == fact.reading and q_start < item.start and q_rank < authority.of(item.section)
+                for (q_reading, q_start), q_rank in queries):
+            state = "ruled_out"  # "?osteomyelitis" in the clinical details, "No osteomyelitis" in the conclusion
+        if state == "queried":
+            queries.append(((fact.reading, item.start), authority.of(item.section)))
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
     if content.known_outranks_suspected and "known" in found:
