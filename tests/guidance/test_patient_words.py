@@ -14,15 +14,17 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
 
 @pytest.mark.parametrize(("answers", "causes", "symptoms", "said_back"), [
     ({"event": "fell off a ladder and broke my elbow"}, ["elbow_trauma_or_surgery"], [],
-     ["What happened: elbow injury or elbow surgery."]),
+     ['What happened: "fell off a ladder and broke my elbow" (we read: elbow injury or elbow surgery).']),
     ({"event": "had my hip replaced at St Mary's", "event_date": "2024-09"}, ["hip_arthroplasty"], [],
-     ["What happened: hip replacement, September 2024."]),
+     ['What happened: "had my hip replaced at St Mary\'s" (we read: hip replacement), September 2024.']),
     ({"symptoms_text": "can't lift my arm above my head, no fever"}, [], ["stiffness"],
      ["Symptoms: stiffness or less movement.", "You said you do not have: fever."]),
     ({"symptoms_text": "my calf is swollen and I am not numb"}, [], ["calf_pain"],
      ["Symptoms: pain or swelling in the calf.", "You said you do not have: numbness or tingling."]),
-    ({"event": "no injury that I remember"}, [], [], ["What happened: we could not match your words to a known "
-                                                      "cause of HO."]),
+    ({"event": "no injury that I remember"}, [], [], ['What happened: "no injury that I remember" (we could not '
+                                                      'match your words to a known cause of HO).']),
+    ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
+     ["hard_lump", "night_pain"], ["Symptoms: a hard lump, pain at night.", "You said you do not have: fever."]),
 ])
 def test_free_text_becomes_the_patients_answers(answers: dict[str, Any], causes: list[str], symptoms: list[str],
                                                 said_back: list[str]) -> None:

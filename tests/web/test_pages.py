@@ -171,7 +171,8 @@ def test_the_patients_own_words_are_read_and_said_back(client: httpx.Client) -> 
             "event_text": "fell off a ladder and broke my elbow", "event_date": "2026-03",
             "symptoms_text": "can't bend my elbow, no fever"}
     page = client.post("/explain", data=data).text
-    assert "What you told us" in page and "elbow injury or elbow surgery, March 2026" in page
+    assert "What you told us" in page and "fell off a ladder and broke my elbow" in page
+    assert "(we read: elbow injury or elbow surgery), March 2026" in page
     assert "You said you do not have: fever." in page
     assert "You told us about something that is a known cause of HO." in page
 

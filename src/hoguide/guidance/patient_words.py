@@ -8,6 +8,7 @@ removal, prevention given), so every answer that uses it says "you told us", and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
@@ -37,6 +38,9 @@ GENERIC_TRAUMA = "other_fracture_or_trauma"
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
+# A place right after a denied symptom ("not swollen below the knee"): denied there only
+PLACE_AFTER = re.compile(r"\s+(?:below|above|under|beneath|beyond|around|in|at|on)\b", re.IGNORECASE)
+ECHO_CHARS = 120  # the patient's event words said back
 PROPHYLAXIS_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -68,6 +72,12 @@ def _symptoms(ids: Iterable[str]) -> str:
     return ", ".join(PATIENT_SYMPTOM_LABELS[i].lower() for i in ids)
 
 
+def _clipped(words: str) -> str:
+    """The patient's words, one line, cut at a word before ECHO_CHARS."""
+    line = " ".join(words.split())
+    return line if len(line) <= ECHO_CHARS else line[:line.rfind(" ", 0, ECHO_CHARS)] + " ..."
+
+
 def _when(answers: PatientAnswers) -> str:
     day = answers.event_date
     if day is None:
@@ -87,7 +97,11 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     symptoms = [f.concept for f in facts if f.kind == "symptom" and f.status == "present" and f.concept in SYMPTOMS]
     symptoms += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
                  if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "present"]
-    denied = [f.concept for f in facts if f.kind == "symptom" and f.status == "absent" and f.concept in SYMPTOMS]
+    # "leg not swollen below the knee" denies swelling in one place only: beside "a big hard lump" it is no
+    # "you do not have swelling"
+    denied = [f.concept for f in symptom_facts if f.kind == "symptom" and f.status == "absent"
+              and f.concept in SYMPTOMS and not PLACE_AFTER.match(answers.symptoms_text or "", f.end)]
+    denied += [f.concept for f in event_facts if f.kind == "symptom" and f.status == "absent" and f.concept in SYMPTOMS]
     denied += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
                if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "absent"]
     treated = {f.concept for f in facts if f.kind == "treatment" and f.status in AFFIRMED}
@@ -104,12 +118,14 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
                                               for f in facts),
     })
     said_back = []
-    event = _labels(kb, "cause", list(dict.fromkeys(merged.causes)))
+    # FOP is no event: it is said as "You have been told you have FOP" below
+    event = _labels(kb, "cause", [c for c in dict.fromkeys(merged.causes) if c != "fop"])
     when = _when(answers)
-    if event or when:
+    if answers.event:  # the patient's own words first, then what we made of them
+        read = f"we read: {event}" if event else "we could not match your words to a known cause of HO"
+        said_back.append(f'What happened: "{_clipped(answers.event)}" ({read})' + (f", {when}." if when else "."))
+    elif event or when:
         said_back.append("What happened: " + ", ".join(x for x in (event, when) if x) + ".")
-    elif answers.event:
-        said_back.append("What happened: we could not match your words to a known cause of HO.")
     if merged.symptoms:
         said_back.append("Symptoms: " + _symptoms(merged.symptoms) + ".")
     denied = [d for d in dict.fromkeys(denied) if d not in merged.symptoms]
