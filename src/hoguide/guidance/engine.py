@@ -15,7 +15,7 @@ from hoguide.guidance.red_flags import find_red_flags
 from hoguide.guidance.report_plan import plan_statements
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer
-from hoguide.guidance.view import CaseView
+from hoguide.guidance.view import FRACTURE_WORD, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.readability import combined_grade
 from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFinding
@@ -23,6 +23,7 @@ from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
 FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
+KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
 def reference_link(kb: KnowledgeBase, key: str) -> str | None:
@@ -59,8 +60,11 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
             tuple(evidence),
         )
         for cause, evidence in found.items()
-        # with FOP known, a fall or a knock set off a flare-up of FOP's own bone: no cause of its own
-        if cause == "fop" or features.fop != "known"
+        # with FOP known, a fall or a knock set off a flare-up of FOP's own bone: no cause of its own; with FOP
+        # suspected, so does a fall or a knock that broke nothing ("a few days after she fell over at nursery")
+        if cause == "fop" or features.fop == "none" or (
+            features.fop == "suspected" and not (cause in KNOCKS and not any(FRACTURE_WORD.search(e.text)
+                                                                              for e in evidence)))
     ) if view.overall_status in ("present", "historical", "possible") else ()
     keys = [*notice.refs]
     keys += [k for s in report_says for k in s.citations]
