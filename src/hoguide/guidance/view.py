@@ -170,7 +170,10 @@ class CaseView:
 
     @property
     def sites(self) -> list[str]:
-        return list(dict.fromkeys(site for f in self._findings() for site in f.sites))
+        """Where the HO of now is; where there is none now, where the HO removed or had before was (a
+        pathology report of a residual limb's excised bone is about the residual limb)."""
+        findings = self._findings() or [f.item for f in self.with_status("historical")]
+        return list(dict.fromkeys(site for f in findings for site in f.sites))
 
     @property
     def grades(self) -> list[tuple[str, str]]:
