@@ -170,3 +170,10 @@ def test_signatures_and_a_visit_are_no_plan_but_a_re_scan_is() -> None:
               "Reported by Dr S. Adeyemi-Clarke, Consultant Musculoskeletal Radiologist\n")
     assert quoted(report) == ["Recommendation: Repeat pelvis X-ray in 6 weeks.",
                               "Re-scan only if calf swelling increases (then attend the emergency department)."]
+
+
+def test_the_study_the_report_is_about_is_no_test_it_asks_for() -> None:
+    report = ("IMPRESSION: Mature heterotopic ossification bridging the right knee.\n"
+              "RECOMMENDATION: Nerve conduction studies. This CT is suitable for planning excision.\n")
+    ct = load_knowledge().statement("next.test_ct").patient
+    assert all(ct not in step.text for step in api.explain(report).next_steps)

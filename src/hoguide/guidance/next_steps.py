@@ -18,6 +18,8 @@ from hoguide.models.assessment import ReportStatement
 from hoguide.models.reading import Fact
 
 KIND = "next_step"
+THIS_STUDY = re.compile(r"\b(?:this|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
+THIS_REACH = 16
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
@@ -52,7 +54,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
             continue
-        if view.answered_by_addendum(fact):
+        if view.answered_by_addendum(fact) or _this_study(view, fact):
             continue
         statement = kb.statements.get(f"next.{concept}")
         if statement is None:
@@ -68,6 +70,14 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _this_study(view: CaseView, fact: Located[Fact]) -> bool:
+    """"This CT is suitable for planning excision": the study the report is about, not one it asks for."""
+    if not fact.item.concept.startswith("test_"):
+        return False
+    text = view.case.readings[fact.reading].text
+    return bool(THIS_STUDY.search(text, max(0, fact.item.start - THIS_REACH), fact.item.start))
 
 
 def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
