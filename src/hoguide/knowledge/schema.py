@@ -136,6 +136,9 @@ class GeneralStatementCues(_Strict):
     # ... except in a sentence that points at one patient, side or grade ("HO is the cause of his stiffness",
     # "HO is a Brooker III on the left"): those are a report's or a letter's findings.
     subject_blocked_by: tuple[Phrase, ...] = ()
+    # A glossary line defines its term after a colon ("Heterotopic ossification: lamellar bone forming in soft
+    # tissues"); a report's checklist answers it ("HO: none", "HO: mild, stable"). The first words of an answer.
+    colon_answers: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):

@@ -69,6 +69,8 @@ _CLAUSE_START = re.compile(
     r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
     r"unless|until|but)\s+|[;:]\s*)$",
     re.IGNORECASE)
+_COLON = re.compile(r"[ \t]*:[ \t]*")
+DEFINITION_WORDS = 3  # "Myositis ossificans: bone in muscle" defines; "HO: see above" does not
 # What may stand between the subject and its predicate: its short form and a comma ("HO (HO), characterized by").
 _SUBJECT_TAIL = r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*"
 
@@ -81,14 +83,41 @@ class GeneralStatements:
     cohort: re.Pattern[str] | None
     predicate: re.Pattern[str] | None = None
     blocked: re.Pattern[str] | None = None
+    answer: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
         predicates = any_phrase(cues.subject_predicates)
+        answers = any_phrase(cues.colon_answers)
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns),
                    re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
-                   any_phrase(cues.subject_blocked_by))
+                   any_phrase(cues.subject_blocked_by),
+                   re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None)
+
+    def topic(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int, *,
+              placed: bool = False) -> GeneralCue | None:
+        """What makes the HO mention ``text[start:end]`` the topic of its sentence: a generic predicate of
+        it as the subject, or a glossary line's definition of it (``subject``, ``defined``). A sentence that
+        places its HO (``placed``: a site, another HO term) is a report's line, not a glossary's."""
+        return (self.subject(text, sentence_start, start, end, sentence_end)
+                or (None if placed else self.defined(text, sentence_start, start, end, sentence_end)))
+
+    def defined(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """The colon of a glossary line whose term is the HO mention ``text[start:end]``, first in its
+        sentence: "Neurogenic heterotopic ossification: follows burns or neurologic injury." A definition
+        is a clause of its own (``DEFINITION_WORDS`` or more) that names no side, place, grade or patient
+        and does not start as a checklist answer does ("HO: none", "HO: mild, right hip")."""
+        colon = _COLON.match(text, end, sentence_end)
+        if colon is None or text[sentence_start:start].strip(" \t\r\n-•*"):
+            return None
+        rest = text[colon.end() : sentence_end]
+        if len(rest.split()) < DEFINITION_WORDS or (self.answer is not None and self.answer.match(rest)):
+            return None
+        for tied in (self.specific, self.blocked):
+            if tied is not None and tied.search(rest):
+                return None
+        return GeneralCue(Trigger(":", CATEGORY, colon.start(), colon.start() + 1), False)
 
     def subject(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's

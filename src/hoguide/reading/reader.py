@@ -292,9 +292,10 @@ class Reader:
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
         for i, target in enumerate(targets):
-            subject = partial(self.general.subject, text, span[0], target.start, target.end, span[1])
-            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
             attrs = assigned[i]
+            subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
+                              placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
+            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
