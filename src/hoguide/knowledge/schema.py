@@ -141,9 +141,19 @@ class GeneralStatementCues(_Strict):
     colon_answers: tuple[Phrase, ...] = ()
 
 
+class RemovalFrameCues(_Strict):
+    """A removal told as done across a long noun phrase: "excision of the ossified mass and reconstruction
+    with a tendon flap was performed". The HO between a removal noun (``nouns``) and a verb that says it was
+    done (``done``) is gone, however many words stand between (reading/frames.py)."""
+
+    nouns: tuple[Phrase, ...] = ()
+    done: tuple[Phrase, ...] = ()
+
+
 class ContextRulesFile(_Strict):
     rules: tuple[ContextRule, ...] = Field(min_length=1)
     general_statements: GeneralStatementCues = GeneralStatementCues()
+    removal_frames: RemovalFrameCues = RemovalFrameCues()
     # Words just before a site that say the HO is NOT there: "separate from the pelvis".
     not_the_site: tuple[Phrase, ...] = ()
 

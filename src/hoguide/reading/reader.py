@@ -36,6 +36,7 @@ from hoguide.reading.attributes import (
     read_size,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
+from hoguide.reading.frames import RemovalFrames
 from hoguide.reading.general import GeneralCue, GeneralStatements
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
@@ -105,6 +106,7 @@ class Reader:
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
         self.general = GeneralStatements.of(kb.general_statements)
+        self.removal = RemovalFrames.of(kb.removal_frames)
         # "separate from the pelvis": words that put a site away from the HO, up to two words before it
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
@@ -296,6 +298,9 @@ class Reader:
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
                               placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
             ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
+            if ctx.status == "present" and ctx.experiencer == "patient" and (
+                    removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
+                ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
