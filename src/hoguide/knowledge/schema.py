@@ -142,12 +142,17 @@ class GeneralStatementCues(_Strict):
 
 
 class RemovalFrameCues(_Strict):
-    """A removal told as done across a long noun phrase: "excision of the ossified mass and reconstruction
-    with a tendon flap was performed". The HO between a removal noun (``nouns``) and a verb that says it was
-    done (``done``) is gone, however many words stand between (reading/frames.py)."""
+    """A removal told as done, however many words stand between its parts (reading/frames.py): "excision of
+    the ossified mass and reconstruction with a tendon flap was performed" (``nouns`` ... ``done``), "underwent
+    an early arthroscopic excision of the HO" (``done_before`` ... ``nouns``), "the HO was completely excised"
+    (``participles``)."""
 
     nouns: tuple[Phrase, ...] = ()
     done: tuple[Phrase, ...] = ()
+    # "underwent an early open excision of the HO": a past event that governs a removal noun before it
+    done_before: tuple[Phrase, ...] = ()
+    # "the heterotopic bone was completely excised": the mention as the subject of a passive removal
+    participles: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):

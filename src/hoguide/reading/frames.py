@@ -1,11 +1,20 @@
-"""Removal frames: HO inside the noun phrase of a removal that the sentence tells as done is gone.
+"""Removal frames: HO that a sentence tells as taken out is gone, whatever words stand between.
 
-ConText reaches a fixed number of words from its trigger, so "excision of the ossified mass and
-reconstruction with an Achilles tendon flap was performed" escapes "was performed" (which must stay
-short: "CT of the hip showing HO was performed" is no removal). Here two anchors frame the scope
-instead of a word count: a removal noun before the mention ("excision of", "resection of") and a
-verb after it that says the removal was done ("was performed"), in one clause. The words are data
-(``context_rules.yaml``, ``removal_frames``).
+ConText reaches a fixed number of words from a trigger phrase, and its phrases are fixed: "underwent
+excision of" does not cover "underwent an early arthroscopic excision of", and "was performed" must stay
+short ("CT of the hip showing HO was performed" is no removal). Here the grammar of a removal frames the
+scope instead, in one clause (no semicolon or colon, no other finite verb between the anchors):
+
+- a removal noun told as done after it: "excision of the ossified mass and reconstruction with a
+  tendon flap was performed" (``nouns`` ... mention ... ``done``);
+- a removal noun that a past event governs before it: "underwent an early arthroscopic excision of the
+  HO", "required open resection of the heterotopic bone" (``done_before`` + up to ``MODIFIERS`` words +
+  a noun + "of" + up to ``OBJECT_WORDS`` words + the mention);
+- the mention as the subject of a passive removal: "the heterotopic bone at the elbow was completely
+  excised" (mention ... was/were/has been + up to two adverbs + a ``participles`` word), unless the
+  sentence then says it grew back ("... was excised in 2019 and has recurred").
+
+The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
 """
 
 from __future__ import annotations
@@ -19,34 +28,85 @@ from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "historical"
 CLAUSE_BREAKS = ";:"  # a frame does not span a new clause: "excision of the HO; CT was performed"
-# The removal's noun phrase is the subject of the verb that says it was done: another finite verb between
-# them starts another clause ("resection of the HO is recommended and a CT of the hip was performed").
-# Auxiliaries are a closed class of English, so they are grammar here, not data.
-_OTHER_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|may|might|"
-                         r"can|could|must|does|do|did)\b", re.IGNORECASE)
+MODIFIERS = 3  # words between a governing verb and its removal noun: "underwent an early open excision of"
+OBJECT_WORDS = 4  # words before the mention in the noun's object: "of the large left hip HO", not "... followed by"
+_AUXILIARY = (r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|may|might|can|could|must|"
+              r"does|do|did)")
+# Another finite verb between two anchors starts another clause ("resection of the HO is recommended and a
+# CT of the hip was performed").
+_OTHER_VERB = re.compile(rf"\b{_AUXILIARY}\b", re.IGNORECASE)
+_PASSIVE = r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+){0,2}"
+_NOT_REGROWN = re.compile(r"(?:\bno|\bwithout)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class RemovalFrames:
-    nouns: re.Pattern[str] | None = None
-    done: re.Pattern[str] | None = None
+    nouns: re.Pattern[str] | None = None  # "excision", "resection" (of)
+    done: re.Pattern[str] | None = None  # "was performed" after the noun phrase
+    governed: re.Pattern[str] | None = None  # "underwent an early excision of"
+    passive: re.Pattern[str] | None = None  # "was completely excised"
+    regrown: re.Pattern[str] | None = None  # "recurred": the HO removed grew back
 
     @classmethod
-    def of(cls, cues: RemovalFrameCues) -> RemovalFrames:
-        return cls(any_phrase(cues.nouns), any_phrase(cues.done))
+    def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
+        nouns, before, participles = any_phrase(cues.nouns), any_phrase(cues.done_before), any_phrase(cues.participles)
+        governed = (re.compile(rf"{before.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{nouns.pattern}\s+of\b",
+                               re.IGNORECASE) if before is not None and nouns is not None else None)
+        passive = re.compile(rf"\b{_PASSIVE}{participles.pattern}", re.IGNORECASE) if participles is not None else None
+        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by))
 
     def removed(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
-        """The verb that tells as done the removal whose noun phrase holds ``text[start:end]``, else None."""
-        nouns, done = self.nouns, self.done
-        if nouns is None or done is None:
+        """What tells as done the removal of the HO mention ``text[start:end]`` (a sentence's span given), else None."""
+        return (self._told_done(text, sentence_start, start, end, sentence_end)
+                or self._governed(text, sentence_start, start)
+                or self._passive(text, end, sentence_end))
+
+    def _told_done(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        if self.nouns is None or self.done is None:
             return None
-        noun = None
-        for match in nouns.finditer(text, sentence_start, start):
-            noun = match
-        if noun is None or any(c in text[noun.end() : start] for c in CLAUSE_BREAKS):
+        noun = _last(self.nouns, text, sentence_start, start)
+        if noun is None or not _one_clause(text[noun.end() : start], verbs=False):
             return None
-        verb = done.search(text, end, sentence_end)
-        between = text[end : verb.start()] if verb is not None else ""
-        if verb is None or any(c in between for c in CLAUSE_BREAKS) or _OTHER_VERB.search(between):
+        verb = self.done.search(text, end, sentence_end)
+        if verb is None or not _one_clause(text[end : verb.start()]):
             return None
-        return Trigger(verb.group(0), CATEGORY, verb.start(), verb.end())
+        return _trigger(verb)
+
+    def _governed(self, text: str, sentence_start: int, start: int) -> Trigger | None:
+        if self.governed is None:
+            return None
+        frame = _last(self.governed, text, sentence_start, start)
+        if frame is None:
+            return None
+        between = text[frame.end() : start]
+        if not _one_clause(between) or len(between.split()) > OBJECT_WORDS:
+            return None
+        return _trigger(frame)
+
+    def _passive(self, text: str, end: int, sentence_end: int) -> Trigger | None:
+        if self.passive is None:
+            return None
+        verb = self.passive.search(text, end, sentence_end)
+        if verb is None or not _one_clause(text[end : verb.start()]):
+            return None
+        if self.regrown is not None:
+            for again in self.regrown.finditer(text, verb.end(), sentence_end):
+                if not _NOT_REGROWN.search(text, verb.end(), again.start()):
+                    return None
+        return _trigger(verb)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
+def _one_clause(between: str, *, verbs: bool = True) -> bool:
+    """No clause break (and, with ``verbs``, no other finite verb) in ``between``."""
+    return not any(c in between for c in CLAUSE_BREAKS) and not (verbs and _OTHER_VERB.search(between))
+
+
+def _trigger(match: re.Match[str]) -> Trigger:
+    return Trigger(match.group(0), CATEGORY, match.start(), match.end())

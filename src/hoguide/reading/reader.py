@@ -106,7 +106,7 @@ class Reader:
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
         self.general = GeneralStatements.of(kb.general_statements)
-        self.removal = RemovalFrames.of(kb.removal_frames)
+        self.removal = RemovalFrames.of(kb.removal_frames, kb.regrown_by)
         # "separate from the pelvis": words that put a site away from the HO, up to two words before it
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
