@@ -155,10 +155,22 @@ class RemovalFrameCues(_Strict):
     participles: tuple[Phrase, ...] = ()
 
 
+class DiagnosisFrameCues(_Strict):
+    """A diagnosis told as made in this patient (reading/frames.py): the mention as the subject of a passive
+    verb of diagnosis ("MO was histologically confirmed": ``verbs``), after words that tell it of the patient
+    ("was found to have": ``told_by``), or named by a noun ("the diagnosis of": ``nouns``) that such a verb
+    governs ("pathology confirmed mature bone and the diagnosis of HO")."""
+
+    verbs: tuple[Phrase, ...] = ()
+    told_by: tuple[Phrase, ...] = ()
+    nouns: tuple[Phrase, ...] = ()
+
+
 class ContextRulesFile(_Strict):
     rules: tuple[ContextRule, ...] = Field(min_length=1)
     general_statements: GeneralStatementCues = GeneralStatementCues()
     removal_frames: RemovalFrameCues = RemovalFrameCues()
+    diagnosis_frames: DiagnosisFrameCues = DiagnosisFrameCues()
     # Words just before a site that say the HO is NOT there: "separate from the pelvis".
     not_the_site: tuple[Phrase, ...] = ()
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoguide.knowledge.schema import RemovalFrameCues
+from hoguide.knowledge.schema import DiagnosisFrameCues, RemovalFrameCues
 from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
@@ -110,3 +110,44 @@ def _one_clause(between: str, *, verbs: bool = True) -> bool:
 
 def _trigger(match: re.Match[str]) -> Trigger:
     return Trigger(match.group(0), CATEGORY, match.start(), match.end())
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosisFrames:
+    """A diagnosis told as made in this patient: "MO was confirmed", "she was found to have HO", "pathology
+    confirmed ... the diagnosis of HO", "it was concluded that it was MO". A case's narrative states its
+    patient's diagnosis this way, so a negation or hedge from an earlier clause of the sentence ("the lack of
+    typical features required a biopsy, and MO was confirmed") or a topic trigger that is the frame's own
+    words ("the diagnosis of") does not reach the mention."""
+
+    made: re.Pattern[str] | None = None  # mention ... "was (histologically) confirmed"
+    told: re.Pattern[str] | None = None  # "was found to have" ... mention
+    named: re.Pattern[str] | None = None  # "confirmed" ... "the diagnosis of" ... mention
+
+    @classmethod
+    def of(cls, cues: DiagnosisFrameCues) -> DiagnosisFrames:
+        verbs, before, nouns = any_phrase(cues.verbs), any_phrase(cues.told_by), any_phrase(cues.nouns)
+        made = re.compile(rf"\b{_PASSIVE}{verbs.pattern}", re.IGNORECASE) if verbs is not None else None
+        named = (re.compile(rf"{verbs.pattern}\s+(?:[\w-]+\s+){{0,6}}?{nouns.pattern}", re.IGNORECASE)
+                 if verbs is not None and nouns is not None else None)
+        return cls(made, before, named)
+
+    def frame(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> tuple[int, int] | None:
+        """The span of the diagnosis frame around the HO mention ``text[start:end]``, else None."""
+        if self.made is not None and (verb := self.made.search(text, end, sentence_end)) is not None \
+                and _one_clause(text[end : verb.start()]) and not text[end : verb.start()].strip(" ,"):
+            return start, verb.end()
+        for pattern, reach in ((self.told, TOLD_WORDS), (self.named, NAMED_WORDS)):
+            found = _last(pattern, text, sentence_start, start) if pattern is not None else None
+            if found is not None and not _UNREAL.search(text, sentence_start, found.start()):
+                between = text[found.end() : start]
+                if _one_clause(between) and len(between.split()) <= reach:
+                    return found.start(), end
+        return None
+
+
+# A diagnosis that could be or will be made is no diagnosis told: "athletes can be diagnosed with MO".
+_UNREAL = re.compile(r"\b(?:can|may|might|could|should|would|will|must|to|be|if|when)\s+(?:[\w-]+\s+)?$",
+                     re.IGNORECASE)
+TOLD_WORDS = 3  # "was found to have extensive bilateral HO"
+NAMED_WORDS = 2  # "the diagnosis of early HO"

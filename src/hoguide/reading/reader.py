@@ -36,7 +36,7 @@ from hoguide.reading.attributes import (
     read_size,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
-from hoguide.reading.frames import RemovalFrames
+from hoguide.reading.frames import DiagnosisFrames, RemovalFrames
 from hoguide.reading.general import GeneralCue, GeneralStatements
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
@@ -107,6 +107,7 @@ class Reader:
         self.context = ContextEngine(kb.context_rules)
         self.general = GeneralStatements.of(kb.general_statements)
         self.removal = RemovalFrames.of(kb.removal_frames, kb.regrown_by)
+        self.diagnosis = DiagnosisFrames.of(kb.diagnosis_frames)
         # "separate from the pelvis": words that put a site away from the HO, up to two words before it
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
@@ -297,7 +298,16 @@ class Reader:
             attrs = assigned[i]
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
                               placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
-            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
+            ctx = self._context(triggers, target, implies)
+            framed = self.diagnosis.frame(text, span[0], target.start, target.end, span[1]) \
+                if ctx.experiencer == "patient" and implies is None and ctx.status != "historical" else None
+            if framed is not None:
+                # a diagnosis told as made: only a population cue makes it general, and only the mention's
+                # own clause may negate or hedge it
+                ctx = _diagnosed(text, ctx, framed)
+                ctx = self._unless_general(ctx, implies, partial(_population_only, general_cue))
+            else:
+                ctx = self._unless_general(ctx, implies, general_cue, subject)
             if ctx.status == "present" and ctx.experiencer == "patient" and (
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
@@ -340,6 +350,28 @@ def _once(function: Callable[..., GeneralCue | None], *args: object) -> Callable
             kept.append(function(*args))
         return kept[0]
     return value
+
+
+def _population_only(general_cue: Callable[[], GeneralCue | None]) -> GeneralCue | None:
+    cue = general_cue()
+    return cue if cue is not None and cue.population else None
+
+
+_CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|then)\b", re.IGNORECASE)
+
+
+def _diagnosed(text: str, ctx: ContextResult, frame: tuple[int, int]) -> ContextResult:
+    """``ctx`` without the negation, hedge or topic that a diagnosis frame (``frame``) overrules: the frame's
+    own words ("the diagnosis of") and triggers of an earlier clause ("the lack of typical features required a
+    biopsy, and MO was confirmed"). A trigger in the mention's own clause, or after the frame, stands."""
+    if ctx.status not in ("absent", "possible", "hypothetical"):
+        return ctx
+    for trigger in ctx.triggers:
+        inside = frame[0] <= trigger.start and trigger.end <= frame[1]
+        earlier = trigger.end <= frame[0] and _CLAUSE_JOIN.search(text, trigger.end, frame[0]) is not None
+        if not (inside or earlier):
+            return ctx
+    return ContextResult(triggers=ctx.triggers)
 
 
 def _sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
