@@ -22,7 +22,8 @@ from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+          r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 # Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
 # (33.3%)"), a p-value ("p = 0.0478"), a sample size ("(n = 45)"), a share that did something ("3.3%
 # underwent reoperation") or a fraction of a group that did ("19/20 elbow dislocations developed HO", "all 6
@@ -39,17 +40,21 @@ _STUDY_FIGURES = re.compile(
     re.IGNORECASE)
 
 
+# Up to two words before a cohort noun ("consecutive elderly patients"), none a possessive ("his joints")
+_MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
+
+
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients",
-    "5 had class I". A report counts screws and views, not patients, so these hold beside a side or
+    """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients", "among
+    twelve consecutive elderly patients", "5 had class I" (a possessive is one patient's: "in all his joints"). A report counts screws and views, not patients, so these hold beside a side or
     a finding verb."""
     cohort = any_phrase(nouns)
     if cohort is None:
         return None
     noun = cohort.pattern
     return re.compile(
-        rf"\b{_COUNT}\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|our\s+|all\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?{noun}"
-        rf"|\bin\s+{_COUNT}\s+(?:[\w-]+\s+)?{noun}"
+        rf"\b{_COUNT}\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|our\s+|all\s+)?(?:\d+\s+)?{_MODIFIERS}{noun}"
+        rf"|\b(?:in|among|amongst)\s+{_COUNT}\s+{_MODIFIERS}{noun}"
         rf"|(?<![\w.-])\d+\s+(?:had|developed)\s+(?:class|grade|brooker)\b",
         re.IGNORECASE)
 
