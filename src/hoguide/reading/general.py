@@ -46,8 +46,8 @@ _MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
 
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients", "among
-    twelve consecutive elderly patients", "5 had class I" (a possessive is one patient's: "in all his joints"). A report counts screws and views, not patients, so these hold beside a side or
-    a finding verb."""
+    twelve consecutive elderly patients", "5 had class I"; a possessive is one patient's ("in all his
+    joints"). A report counts screws and views, not patients, so these hold beside a side or a finding verb."""
     cohort = any_phrase(nouns)
     if cohort is None:
         return None
