@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from hoguide.knowledge.schema import DiagnosisFrameCues, RemovalFrameCues
-from hoguide.models.reading import Trigger
+from hoguide.models.reading import ContextResult, Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "historical"
@@ -151,3 +151,20 @@ _UNREAL = re.compile(r"\b(?:can|may|might|could|should|would|will|must|to|be|if|
                      re.IGNORECASE)
 TOLD_WORDS = 3  # "was found to have extensive bilateral HO"
 NAMED_WORDS = 2  # "the diagnosis of early HO"
+
+
+_CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|then)\b", re.IGNORECASE)
+
+
+def overruled_by_diagnosis(text: str, ctx: ContextResult, frame: tuple[int, int]) -> ContextResult:
+    """``ctx`` without the negation, hedge or topic that a diagnosis frame (``frame``) overrules: the frame's
+    own words ("the diagnosis of") and triggers of an earlier clause ("the lack of typical features required a
+    biopsy, and MO was confirmed"). A trigger in the mention's own clause, or after the frame, stands."""
+    if ctx.status not in ("absent", "possible", "hypothetical"):
+        return ctx
+    for trigger in ctx.triggers:
+        inside = frame[0] <= trigger.start and trigger.end <= frame[1]
+        earlier = trigger.end <= frame[0] and _CLAUSE_JOIN.search(text, trigger.end, frame[0]) is not None
+        if not (inside or earlier):
+            return ctx
+    return ContextResult(triggers=ctx.triggers)

@@ -15,6 +15,7 @@ contemplated in the differential diagnosis"); a generic cue is not ("may represe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hoguide.knowledge.schema import GeneralStatementCues
@@ -149,3 +150,9 @@ class GeneralStatements:
         if generic is None:
             return None
         return GeneralCue(Trigger(generic.group(0), CATEGORY, generic.start(), generic.end()), False)
+
+
+def population_only(general_cue: Callable[[], GeneralCue | None]) -> GeneralCue | None:
+    """The cue of ``general_cue`` when it is a population cue (it holds beside a diagnosis told as made)."""
+    cue = general_cue()
+    return cue if cue is not None and cue.population else None
