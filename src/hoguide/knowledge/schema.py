@@ -129,6 +129,9 @@ class GeneralStatementCues(_Strict):
     population: tuple[Phrase, ...] = ()
     # What a study counts: "in 10 of the 33 residual limbs", "in two patients" (general.py).
     cohort_nouns: tuple[Phrase, ...] = ()
+    # Classes of people: fronted as a sentence's setting they make it a population's ("In adults, ...");
+    # a report's "In both hips, ..." fronts a place.
+    people_nouns: tuple[Phrase, ...] = ()
     # What a sentence says of HO as its subject when it states HO as a topic: "HO is the abnormal ...",
     # "HO can be seen on radiographs as early as 4 weeks", "HO (HO), characterized by ...". They hold
     # beside a specific word, but, like a generic cue, not beside a hedge (general.py).

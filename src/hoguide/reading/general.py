@@ -45,6 +45,14 @@ _STUDY_FIGURES = re.compile(
 _MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
 
 
+def _people_fronted(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A class of people fronted as the sentence's setting: "In adults, ...", "In young athletes, MO follows ..."."""
+    people = any_phrase(nouns)
+    if people is None:
+        return None
+    return re.compile(rf"(?:^|[.;:]\s*)\W*in\s+{_MODIFIERS}(?:{people.pattern})\s*,", re.IGNORECASE)
+
+
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients", "among
     twelve consecutive elderly patients", "5 had class I"; a possessive is one patient's ("in all his
@@ -90,6 +98,7 @@ class GeneralStatements:
     predicate: re.Pattern[str] | None = None
     blocked: re.Pattern[str] | None = None
     answer: re.Pattern[str] | None = None
+    people: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
@@ -99,7 +108,8 @@ class GeneralStatements:
                    _cohort_counts(cues.cohort_nouns),
                    re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
                    any_phrase(cues.subject_blocked_by),
-                   re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None)
+                   re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None,
+                   _people_fronted(cues.people_nouns))
 
     def topic(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int, *,
               placed: bool = False) -> GeneralCue | None:
@@ -138,7 +148,7 @@ class GeneralStatements:
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        for population in (self.population, self.cohort, _STUDY_FIGURES):
+        for population in (self.population, self.cohort, self.people, _STUDY_FIGURES):
             match = population.search(text, start, end) if population is not None else None
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
