@@ -12,7 +12,8 @@ scope instead, in one clause (no semicolon or colon, no other finite verb betwee
   a noun + "of" + up to ``OBJECT_WORDS`` words + the mention);
 - the mention as the subject of a passive removal: "the heterotopic bone at the elbow was completely
   excised" (mention ... was/were/has been + up to two adverbs + a ``participles`` word), unless the
-  sentence then says it grew back ("... was excised in 2019 and has recurred").
+  sentence then says it grew back ("... was excised in 2019 and has recurred");
+- a causative: "he had heterotopic ossification removed from both hips" ("had" + the mention + a participle).
 
 The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
 """
@@ -36,6 +37,8 @@ _AUXILIARY = (r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|s
 # CT of the hip was performed").
 _OTHER_VERB = re.compile(rf"\b{_AUXILIARY}\b", re.IGNORECASE)
 _PASSIVE = r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+){0,2}"
+# "had" (or "has had", "got") just before the mention, up to three words of it between: "had the large HO removed"
+_CAUSATIVE = re.compile(r"\b(?:had|got)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NOT_REGROWN = re.compile(r"(?:\bno|\bwithout)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
@@ -46,6 +49,7 @@ class RemovalFrames:
     governed: re.Pattern[str] | None = None  # "underwent an early excision of"
     passive: re.Pattern[str] | None = None  # "was completely excised"
     regrown: re.Pattern[str] | None = None  # "recurred": the HO removed grew back
+    participle: re.Pattern[str] | None = None  # "(surgically) removed" right after the mention
 
     @classmethod
     def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
@@ -53,13 +57,26 @@ class RemovalFrames:
         governed = (re.compile(rf"{before.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{nouns.pattern}\s+of\b",
                                re.IGNORECASE) if before is not None and nouns is not None else None)
         passive = re.compile(rf"\b{_PASSIVE}{participles.pattern}", re.IGNORECASE) if participles is not None else None
-        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by))
+        participle = (re.compile(rf"\s+(?:[\w-]+ly\s+)?{participles.pattern}", re.IGNORECASE)
+                      if participles is not None else None)
+        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle)
 
     def removed(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """What tells as done the removal of the HO mention ``text[start:end]`` (a sentence's span given), else None."""
         return (self._told_done(text, sentence_start, start, end, sentence_end)
                 or self._governed(text, sentence_start, start)
-                or self._passive(text, end, sentence_end))
+                or self._passive(text, end, sentence_end)
+                or self._causative(text, sentence_start, start, end, sentence_end))
+
+    def _causative(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        """"He had HO removed from both hips": "had" before the mention, the removal's participle right after."""
+        if self.participle is None or not _CAUSATIVE.search(text, sentence_start, start):
+            return None
+        verb = self.participle.match(text, end, sentence_end)
+        if verb is None:
+            return None
+        words = verb.group(0).lstrip()
+        return Trigger(words, CATEGORY, verb.end() - len(words), verb.end())
 
     def _told_done(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         if self.nouns is None or self.done is None:

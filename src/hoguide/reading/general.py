@@ -55,8 +55,9 @@ def _people_fronted(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients", "among
-    twelve consecutive elderly patients", "5 had class I"; a possessive is one patient's ("in all his
-    joints"). A report counts screws and views, not patients, so these hold beside a side or a finding verb."""
+    twelve consecutive elderly patients", "Of the 40 elbows, ...", "in half of the limbs", "5 had class I";
+    a possessive is one patient's ("in all his joints"). A report counts screws and views, not patients, so
+    these hold beside a side or a finding verb."""
     cohort = any_phrase(nouns)
     if cohort is None:
         return None
@@ -64,6 +65,11 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(
         rf"\b{_COUNT}\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|our\s+|all\s+)?(?:\d+\s+)?{_MODIFIERS}{noun}"
         rf"|\b(?:in|among|amongst)\s+{_COUNT}\s+{_MODIFIERS}{noun}"
+        # a count fronted as the setting ("Of the 40 elbows, 9 showed HO") and a share of the group ("in half
+        # of the limbs", "the majority of the patients")
+        rf"|(?:^|[.;:]\s*)\W*of\s+(?:the\s+|these\s+|our\s+|all\s+)?{_COUNT}\s+{_MODIFIERS}{noun}\s*,"
+        rf"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|most|the\s+majority)\s+of\s+(?:the\s+|these\s+|our\s+)"
+        rf"{_MODIFIERS}{noun}"
         rf"|(?<![\w.-])\d+\s+(?:had|developed)\s+(?:class|grade|brooker)\b",
         re.IGNORECASE)
 
