@@ -140,20 +140,27 @@ class DiagnosisFrames:
     made: re.Pattern[str] | None = None  # mention ... "was (histologically) confirmed"
     told: re.Pattern[str] | None = None  # "was found to have" ... mention
     named: re.Pattern[str] | None = None  # "confirmed" ... "the diagnosis of" ... mention
+    noun: re.Pattern[str] | None = None  # "the diagnosis of" ... mention ... "was made"
 
     @classmethod
     def of(cls, cues: DiagnosisFrameCues) -> DiagnosisFrames:
         verbs, before, nouns = any_phrase(cues.verbs), any_phrase(cues.told_by), any_phrase(cues.nouns)
-        made = re.compile(rf"\b{_PASSIVE}{verbs.pattern}", re.IGNORECASE) if verbs is not None else None
+        made = re.compile(rf"\b{_PASSIVE}(?:{verbs.pattern}|made)", re.IGNORECASE) if verbs is not None else None
         named = (re.compile(rf"{verbs.pattern}\s+(?:[\w-]+\s+){{0,6}}?{nouns.pattern}", re.IGNORECASE)
                  if verbs is not None and nouns is not None else None)
-        return cls(made, before, named)
+        return cls(made, before, named, nouns)
 
     def frame(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> tuple[int, int] | None:
         """The span of the diagnosis frame around the HO mention ``text[start:end]``, else None."""
         if self.made is not None and (verb := self.made.search(text, end, sentence_end)) is not None \
-                and _one_clause(text[end : verb.start()]) and not text[end : verb.start()].strip(" ,"):
-            return start, verb.end()
+                and _one_clause(text[end : verb.start()]):
+            # the diagnosis noun as the subject ("the diagnosis of MO was made"), or the mention ("MO was confirmed")
+            noun = _last(self.noun, text, sentence_start, start) if self.noun is not None else None
+            if noun is not None and len(text[noun.end() : start].split()) <= NAMED_WORDS \
+                    and len(text[end : verb.start()].split()) <= NAMED_WORDS:
+                return noun.start(), verb.end()
+            if not text[end : verb.start()].strip(" ,"):
+                return start, verb.end()
         for pattern, reach in ((self.told, TOLD_WORDS), (self.named, NAMED_WORDS)):
             found = _last(pattern, text, sentence_start, start) if pattern is not None else None
             if found is not None and not _UNREAL.search(text, sentence_start, found.start()):
