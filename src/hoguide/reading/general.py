@@ -23,8 +23,10 @@ from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
-_COUNT = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-          r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_COUNT = (r"(?:\d+|" + _TENS + r"-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|"
+          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+          + _TENS + r"|hundred)")
 # Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
 # (33.3%)"), a p-value ("p = 0.0478"), a sample size ("(n = 45)"), a share that did something ("3.3%
 # underwent reoperation") or a fraction of a group that did ("19/20 elbow dislocations developed HO", "all 6
@@ -35,6 +37,8 @@ _STUDY_FIGURES = re.compile(
     rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d"
     r"|[(\[,;]\s*n\s*=\s*\d"
     rf"|\d\s*%\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?{_COHORT_VERBS}\b"
+    # a rate of an event: "symptomatic HO occurred in 3.3%", "HO developed in 12 %"
+    r"|\b(?:occurred|developed|formed|recurred|was\s+found|was\s+present|was\s+seen|were\s+seen)\s+in\s+\d+(?:\.\d+)?\s*%"
     rf"|(?<![\w./])\d+\s*/\s*\d+\s+(?:[\w-]+\s+){{0,3}}{_COHORT_VERBS}\b"
     # "all 3 screws had lucency" is a report's; "all 6 fractures developed HO" a study's
     rf"|(?<![\w./])all\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}(?:developed|underwent|required|received|experienced)\b",
@@ -70,7 +74,7 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
         rf"|(?:^|[.;:]\s*)\W*of\s+(?:the\s+|these\s+|our\s+|all\s+)?{_COUNT}\s+{_MODIFIERS}{noun}\s*,"
         rf"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|most|the\s+majority)\s+of\s+(?:the\s+|these\s+|our\s+)"
         rf"{_MODIFIERS}{noun}"
-        rf"|(?<![\w.-])\d+\s+(?:had|developed)\s+(?:class|grade|brooker)\b",
+        rf"|(?<![\w.-]){_COUNT}\s+(?:{noun}\s+)?(?:had|developed)\s+(?:[\w-]+\s+)?(?:class|grade|brooker)\b",
         re.IGNORECASE)
 
 
