@@ -50,6 +50,7 @@ class RemovalFrames:
     passive: re.Pattern[str] | None = None  # "was completely excised"
     regrown: re.Pattern[str] | None = None  # "recurred": the HO removed grew back
     participle: re.Pattern[str] | None = None  # "(surgically) removed" right after the mention
+    words: re.Pattern[str] | None = None  # any removal noun or participle: the sentence may hold a frame
 
     @classmethod
     def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
@@ -59,7 +60,14 @@ class RemovalFrames:
         passive = re.compile(rf"\b{_PASSIVE}{participles.pattern}", re.IGNORECASE) if participles is not None else None
         participle = (re.compile(rf"\s+(?:[\w-]+ly\s+)?{participles.pattern}", re.IGNORECASE)
                       if participles is not None else None)
-        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle)
+        # every frame holds a removal noun or a participle's first word ("excision", "removed", "treated")
+        words = any_phrase((*cues.nouns, *(p.split()[0] for p in cues.participles)))
+        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words)
+
+    def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Could the sentence hold a removal frame at all? One scan a sentence, so that the many sentences
+        without a removal word cost nothing per mention."""
+        return self.words is not None and self.words.search(text, sentence_start, sentence_end) is not None
 
     def removed(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """What tells as done the removal of the HO mention ``text[start:end]`` (a sentence's span given), else None."""
@@ -141,6 +149,7 @@ class DiagnosisFrames:
     told: re.Pattern[str] | None = None  # "was found to have" ... mention
     named: re.Pattern[str] | None = None  # "confirmed" ... "the diagnosis of" ... mention
     noun: re.Pattern[str] | None = None  # "the diagnosis of" ... mention ... "was made"
+    words: re.Pattern[str] | None = None  # any verb of diagnosis or telling phrase: the sentence may hold a frame
 
     @classmethod
     def of(cls, cues: DiagnosisFrameCues) -> DiagnosisFrames:
@@ -148,7 +157,11 @@ class DiagnosisFrames:
         made = re.compile(rf"\b{_PASSIVE}(?:{verbs.pattern}|made)", re.IGNORECASE) if verbs is not None else None
         named = (re.compile(rf"{verbs.pattern}\s+(?:[\w-]+\s+){{0,6}}?{nouns.pattern}", re.IGNORECASE)
                  if verbs is not None and nouns is not None else None)
-        return cls(made, before, named, nouns)
+        return cls(made, before, named, nouns, any_phrase((*cues.verbs, "made", *cues.told_by)))
+
+    def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Could the sentence hold a diagnosis frame at all (a verb of diagnosis or a telling phrase)?"""
+        return self.words is not None and self.words.search(text, sentence_start, sentence_end) is not None
 
     def frame(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> tuple[int, int] | None:
         """The span of the diagnosis frame around the HO mention ``text[start:end]``, else None."""

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from operator import attrgetter
+from typing import TypeVar
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
@@ -291,13 +292,17 @@ class Reader:
         size = read_size(sentence)
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
+        # one scan of the sentence each, on first need: most sentences hold no removal or diagnosis frame
+        removal_here = _once(self.removal.anywhere, text, *span)
+        diagnosis_here = _once(self.diagnosis.anywhere, text, *span)
         for i, target in enumerate(targets):
             attrs = assigned[i]
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
                               placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
             ctx = self._context(triggers, target, implies)
             framed = self.diagnosis.frame(text, span[0], target.start, target.end, span[1]) \
-                if ctx.experiencer == "patient" and implies is None and ctx.status != "historical" else None
+                if ctx.experiencer == "patient" and implies is None and ctx.status != "historical" \
+                and diagnosis_here() else None
             if framed is not None:
                 # a diagnosis told as made: only a population cue makes it general, and only the mention's
                 # own clause may negate or hedge it
@@ -305,7 +310,7 @@ class Reader:
                 ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
             else:
                 ctx = self._unless_general(ctx, implies, general_cue, subject)
-            if ctx.status == "present" and ctx.experiencer == "patient" and (
+            if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
@@ -337,12 +342,15 @@ class Reader:
         return findings
 
 
-def _once(function: Callable[..., GeneralCue | None], *args: object) -> Callable[[], GeneralCue | None]:
+_T = TypeVar("_T")
+
+
+def _once(function: Callable[..., _T], *args: object) -> Callable[[], _T]:
     """``function(*args)``, called on first need and kept (a closure is far cheaper than functools.cache
     for one value per sentence)."""
-    kept: list[GeneralCue | None] = []
+    kept: list[_T] = []
 
-    def value() -> GeneralCue | None:
+    def value() -> _T:
         if not kept:
             kept.append(function(*args))
         return kept[0]
