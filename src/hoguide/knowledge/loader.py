@@ -6,6 +6,7 @@ change in one pass (``hoguide data validate``).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from hoguide.knowledge.schema import (
     AnswerRulesFile,
     ContextRule,
     ContextRulesFile,
+    DiagnosisFrameCues,
     GeneralStatementCues,
     GlossaryFile,
     GlossaryTerm,
@@ -43,6 +45,7 @@ from hoguide.knowledge.schema import (
     RedFlagsFile,
     Reference,
     ReferencesFile,
+    RemovalFrameCues,
     SectionRule,
     SectionRulesFile,
     Statement,
@@ -74,6 +77,10 @@ class KnowledgeBase:
     specimen_removed_by: tuple[str, ...] = ()  # "excision" in a specimen section: the HO was removed
     diagnosed_by: tuple[str, ...] = ()  # "histology identified ...": a diagnosis made on tissue
     regrown_by: tuple[str, ...] = ()  # "recurrent": the HO diagnosed grew back after the removal
+    # "excision of ... was performed": the HO is gone
+    removal_frames: RemovalFrameCues = dataclasses.field(default_factory=RemovalFrameCues)
+    # "MO was confirmed": a diagnosis told as made in this patient
+    diagnosis_frames: DiagnosisFrameCues = dataclasses.field(default_factory=DiagnosisFrameCues)
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -230,6 +237,8 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     specimen_removed_by: tuple[str, ...] = ()
     diagnosed_by: tuple[str, ...] = ()
     regrown_by: tuple[str, ...] = ()
+    removal_frames = RemovalFrameCues()
+    diagnosis_frames = DiagnosisFrameCues()
     section_rules: tuple[SectionRule, ...] = ()
     grade_systems: tuple[GradeSystem, ...] = ()
     seen_terms: dict[tuple[str, str], str] = {}
@@ -255,6 +264,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
                 context_rules = rules.rules
                 general_statements = rules.general_statements
                 not_the_site = rules.not_the_site
+                removal_frames, diagnosis_frames = rules.removal_frames, rules.diagnosis_frames
         elif name == "section_rules.yaml":
             sections, node = c.parse(name, source, SectionRulesFile)
             if sections is not None:
@@ -295,6 +305,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
         general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
+        removal_frames, diagnosis_frames,
     )
     return kb, []
 

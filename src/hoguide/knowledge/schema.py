@@ -131,6 +131,9 @@ class GeneralStatementCues(_Strict):
     population: tuple[Phrase, ...] = ()
     # What a study counts: "in 10 of the 33 residual limbs", "in two patients" (general.py).
     cohort_nouns: tuple[Phrase, ...] = ()
+    # Classes of people: fronted as a sentence's setting they make it a population's ("In adults, ...");
+    # a report's "In both hips, ..." fronts a place.
+    people_nouns: tuple[Phrase, ...] = ()
     # What a sentence says of HO as its subject when it states HO as a topic: "HO is the abnormal ...",
     # "HO can be seen on radiographs as early as 4 weeks", "HO (HO), characterized by ...". They hold
     # beside a specific word, but, like a generic cue, not beside a hedge (general.py).
@@ -138,11 +141,41 @@ class GeneralStatementCues(_Strict):
     # ... except in a sentence that points at one patient, side or grade ("HO is the cause of his stiffness",
     # "HO is a Brooker III on the left"): those are a report's or a letter's findings.
     subject_blocked_by: tuple[Phrase, ...] = ()
+    # A glossary line defines its term after a colon ("Heterotopic ossification: lamellar bone forming in soft
+    # tissues"); a report's checklist answers it ("HO: none", "HO: mild, stable"). The first words of an answer.
+    colon_answers: tuple[Phrase, ...] = ()
+
+
+class RemovalFrameCues(_Strict):
+    """A removal told as done, however many words stand between its parts (reading/frames.py): "excision of
+    the ossified mass and reconstruction with a tendon flap was performed" (``nouns`` ... ``done``), "underwent
+    an early arthroscopic excision of the HO" (``done_before`` ... ``nouns``), "the HO was completely excised"
+    (``participles``)."""
+
+    nouns: tuple[Phrase, ...] = ()
+    done: tuple[Phrase, ...] = ()
+    # "underwent an early open excision of the HO": a past event that governs a removal noun before it
+    done_before: tuple[Phrase, ...] = ()
+    # "the heterotopic bone was completely excised": the mention as the subject of a passive removal
+    participles: tuple[Phrase, ...] = ()
+
+
+class DiagnosisFrameCues(_Strict):
+    """A diagnosis told as made in this patient (reading/frames.py): the mention as the subject of a passive
+    verb of diagnosis ("MO was histologically confirmed": ``verbs``), after words that tell it of the patient
+    ("was found to have": ``told_by``), or named by a noun ("the diagnosis of": ``nouns``) that such a verb
+    governs ("pathology confirmed mature bone and the diagnosis of HO")."""
+
+    verbs: tuple[Phrase, ...] = ()
+    told_by: tuple[Phrase, ...] = ()
+    nouns: tuple[Phrase, ...] = ()
 
 
 class ContextRulesFile(_Strict):
     rules: tuple[ContextRule, ...] = Field(min_length=1)
     general_statements: GeneralStatementCues = GeneralStatementCues()
+    removal_frames: RemovalFrameCues = RemovalFrameCues()
+    diagnosis_frames: DiagnosisFrameCues = DiagnosisFrameCues()
     # Words just before a site that say the HO is NOT there: "separate from the pelvis".
     not_the_site: tuple[Phrase, ...] = ()
 

@@ -15,6 +15,7 @@ contemplated in the differential diagnosis"); a generic cue is not ("may represe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hoguide.knowledge.schema import GeneralStatementCues
@@ -22,7 +23,10 @@ from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_COUNT = (r"(?:\d+|" + _TENS + r"-(?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|"
+          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+          + _TENS + r"|hundred)")
 # Statistics of a study, whatever the nouns: a count with its share ("328 [60.9%]", "five patients
 # (33.3%)"), a p-value ("p = 0.0478"), a sample size ("(n = 45)"), a share that did something ("3.3%
 # underwent reoperation") or a fraction of a group that did ("19/20 elbow dislocations developed HO", "all 6
@@ -33,24 +37,44 @@ _STUDY_FIGURES = re.compile(
     rf"(?<![\w.]){_COUNT}\s+(?:[\w-]+\s+)?[(\[]\s*\d+(?:\.\d+)?\s*%|(?<![\w.])p\s*[=<>≤]\s*0?\.\d"
     r"|[(\[,;]\s*n\s*=\s*\d"
     rf"|\d\s*%\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?{_COHORT_VERBS}\b"
+    # a rate of an event: "symptomatic HO occurred in 3.3%", "HO developed in 12 %"
+    r"|\b(?:occurred|developed|formed|recurred|was\s+found|was\s+present|was\s+seen|were\s+seen)\s+in\s+\d+(?:\.\d+)?\s*%"
     rf"|(?<![\w./])\d+\s*/\s*\d+\s+(?:[\w-]+\s+){{0,3}}{_COHORT_VERBS}\b"
     # "all 3 screws had lucency" is a report's; "all 6 fractures developed HO" a study's
     rf"|(?<![\w./])all\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}(?:developed|underwent|required|received|experienced)\b",
     re.IGNORECASE)
 
 
+# Up to two words before a cohort noun ("consecutive elderly patients"), none a possessive ("his joints")
+_MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
+
+
+def _people_fronted(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A class of people fronted as the sentence's setting: "In adults, ...", "In young athletes, MO follows ..."."""
+    people = any_phrase(nouns)
+    if people is None:
+        return None
+    return re.compile(rf"(?:^|[.;:]\s*)\W*in\s+{_MODIFIERS}(?:{people.pattern})\s*,", re.IGNORECASE)
+
+
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients",
-    "5 had class I". A report counts screws and views, not patients, so these hold beside a side or
-    a finding verb."""
+    """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients", "among
+    twelve consecutive elderly patients", "Of the 40 elbows, ...", "in half of the limbs", "5 had class I";
+    a possessive is one patient's ("in all his joints"). A report counts screws and views, not patients, so
+    these hold beside a side or a finding verb."""
     cohort = any_phrase(nouns)
     if cohort is None:
         return None
     noun = cohort.pattern
     return re.compile(
-        rf"\b{_COUNT}\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|our\s+|all\s+)?(?:\d+\s+)?(?:[\w-]+\s+)?{noun}"
-        rf"|\bin\s+{_COUNT}\s+(?:[\w-]+\s+)?{noun}"
-        rf"|(?<![\w.-])\d+\s+(?:had|developed)\s+(?:class|grade|brooker)\b",
+        rf"\b{_COUNT}\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|our\s+|all\s+)?(?:\d+\s+)?{_MODIFIERS}{noun}"
+        rf"|\b(?:in|among|amongst)\s+{_COUNT}\s+{_MODIFIERS}{noun}"
+        # a count fronted as the setting ("Of the 40 elbows, 9 showed HO") and a share of the group ("in half
+        # of the limbs", "the majority of the patients")
+        rf"|(?:^|[.;:]\s*)\W*of\s+(?:the\s+|these\s+|our\s+|all\s+)?{_COUNT}\s+{_MODIFIERS}{noun}\s*,"
+        rf"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|most|the\s+majority)\s+of\s+(?:the\s+|these\s+|our\s+)"
+        rf"{_MODIFIERS}{noun}"
+        rf"|(?<![\w.-]){_COUNT}\s+(?:{noun}\s+)?(?:had|developed)\s+(?:[\w-]+\s+)?(?:class|grade|brooker)\b",
         re.IGNORECASE)
 
 
@@ -69,6 +93,8 @@ _CLAUSE_START = re.compile(
     r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
     r"unless|until|but)\s+|[;:]\s*)$",
     re.IGNORECASE)
+_COLON = re.compile(r"[ \t]*:[ \t]*")
+DEFINITION_WORDS = 3  # "Myositis ossificans: bone in muscle" defines; "HO: see above" does not
 # What may stand between the subject and its predicate: its short form and a comma ("HO (HO), characterized by").
 _SUBJECT_TAIL = r"\s*(?:\([^()]{1,30}\)\s*)?,?\s*"
 
@@ -81,14 +107,43 @@ class GeneralStatements:
     cohort: re.Pattern[str] | None
     predicate: re.Pattern[str] | None = None
     blocked: re.Pattern[str] | None = None
+    answer: re.Pattern[str] | None = None
+    people: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
         predicates = any_phrase(cues.subject_predicates)
+        answers = any_phrase(cues.colon_answers)
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns),
                    re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
-                   any_phrase(cues.subject_blocked_by))
+                   any_phrase(cues.subject_blocked_by),
+                   re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None,
+                   _people_fronted(cues.people_nouns))
+
+    def topic(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int, *,
+              placed: bool = False) -> GeneralCue | None:
+        """What makes the HO mention ``text[start:end]`` the topic of its sentence: a generic predicate of
+        it as the subject, or a glossary line's definition of it (``subject``, ``defined``). A sentence that
+        places its HO (``placed``: a site, another HO term) is a report's line, not a glossary's."""
+        return (self.subject(text, sentence_start, start, end, sentence_end)
+                or (None if placed else self.defined(text, sentence_start, start, end, sentence_end)))
+
+    def defined(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """The colon of a glossary line whose term is the HO mention ``text[start:end]``, first in its
+        sentence: "Neurogenic heterotopic ossification: follows burns or neurologic injury." A definition
+        is a clause of its own (``DEFINITION_WORDS`` or more) that names no side, place, grade or patient
+        and does not start as a checklist answer does ("HO: none", "HO: mild, right hip")."""
+        colon = _COLON.match(text, end, sentence_end)
+        if colon is None or text[sentence_start:start].strip(" \t\r\n-•*"):
+            return None
+        rest = text[colon.end() : sentence_end]
+        if len(rest.split()) < DEFINITION_WORDS or (self.answer is not None and self.answer.match(rest)):
+            return None
+        for tied in (self.specific, self.blocked):
+            if tied is not None and tied.search(rest):
+                return None
+        return GeneralCue(Trigger(":", CATEGORY, colon.start(), colon.start() + 1), False)
 
     def subject(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
@@ -103,7 +158,7 @@ class GeneralStatements:
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        for population in (self.population, self.cohort, _STUDY_FIGURES):
+        for population in (self.population, self.cohort, self.people, _STUDY_FIGURES):
             match = population.search(text, start, end) if population is not None else None
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
@@ -115,3 +170,9 @@ class GeneralStatements:
         if generic is None:
             return None
         return GeneralCue(Trigger(generic.group(0), CATEGORY, generic.start(), generic.end()), False)
+
+
+def population_only(general_cue: Callable[[], GeneralCue | None]) -> GeneralCue | None:
+    """The cue of ``general_cue`` when it is a population cue (it holds beside a diagnosis told as made)."""
+    cue = general_cue()
+    return cue if cue is not None and cue.population else None

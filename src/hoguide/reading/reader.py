@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache, partial
 from operator import attrgetter
+from typing import TypeVar
 
 from hoguide.config import get_settings
 from hoguide.knowledge.loader import KnowledgeBase
@@ -36,32 +36,34 @@ from hoguide.reading.attributes import (
     read_size,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
-from hoguide.reading.general import GeneralCue, GeneralStatements
+from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
+from hoguide.reading.general import GeneralCue, GeneralStatements, population_only
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
+from hoguide.reading.layers import (
+    ANCHORS,
+    ATTRIBUTES,
+    CONTEXT,
+    GRADE,
+    GROUPS,
+    HEADERS,
+    HO_LAYERS,
+    SECTION,
+    TARGET,
+    TIME_CUES,
+    TRIGGERS,
+    Payload,
+)
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
+from hoguide.reading.nearby import colon_before, earlier_sites, sentence_before, sites_near, words_apart
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
+from hoguide.reading.post_passes import maturity_said_next, prior_ho_facts
 from hoguide.reading.report_status import gone_since, report_status, section_authority
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 from hoguide.reading.specimen import SpecimenReader
 from hoguide.reading.timerefs import find_time_references
 
-TARGET = "target"  # findings and mimics compete in one layer: the longer phrase wins
-GRADE = "grade_system"
-CONTEXT = "context"
-SECTION = "section"
-TIME_CUE = "time_cue"
-FACT_KINDS: tuple[FactKind, ...] = (
-    "cause", "risk_factor", "symptom", "treatment", "red_flag", "course", "next_step", "condition",
-)
-ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
-ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
-HO_LAYERS = frozenset({"target", "grade_system"})  # an HO term or a look-alike, or a grade system
-# The layers the reader asks the matcher for on their own, by the index of their group.
-GROUPS = (frozenset({SECTION}), frozenset({TIME_CUE}), ANCHOR_LAYERS, frozenset({CONTEXT}), frozenset(ATTRIBUTE_KINDS))
-HEADERS, TIME_CUES, ANCHORS, TRIGGERS, ATTRIBUTES = range(len(GROUPS))
-LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when not negated (guards.py)
 ELSEWHERE_REACH = 60  # characters before a site searched for "separate from the"
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
@@ -72,10 +74,7 @@ SITE_REACH_WORDS = 12  # a site further than this from the mention describes som
 GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
 HEDGED = "possible"
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
-COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
-TITLE_CHARS = 300  # the exam title region at the top of a report
 
-Payload = tuple[str, str]  # (kind, concept id)
 
 
 def _layer_of(kind: str) -> str:
@@ -105,6 +104,8 @@ class Reader:
         # ConText triggers and section headers ride in the same automaton pass (their own layers).
         self.context = ContextEngine(kb.context_rules)
         self.general = GeneralStatements.of(kb.general_statements)
+        self.removal = RemovalFrames.of(kb.removal_frames, kb.regrown_by)
+        self.diagnosis = DiagnosisFrames.of(kb.diagnosis_frames)
         # "separate from the pelvis": words that put a site away from the HO, up to two words before it
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
@@ -153,7 +154,7 @@ class Reader:
                 continue
             # A header's colon starts the checklist answer after it ("IMPRESSION: No HO" holds the
             # trigger ": no"), so a trigger may start on the colon just before the sentence.
-            first = _colon_before(text, span[0])
+            first = colon_before(text, span[0])
             context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
                             for h in hits.group_between(TRIGGERS, first, span[1])]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
@@ -184,11 +185,11 @@ class Reader:
         findings.sort(key=attrgetter("start"))
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]
-        findings = _maturity_said_next(text, findings, hits, sentences, sections)
+        findings = maturity_said_next(text, findings, hits, sentences, sections)
         findings = self.specimen.removed(text, sections.sections, findings)
-        findings = self.specimen.diagnosed_after_removal(text, findings, partial(_sentence_before, sentences, sections))
+        findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))
         findings = gone_since(findings, self.authority, text)
-        facts += _prior_ho_facts(findings, facts)
+        facts += prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))
         return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings),
@@ -238,7 +239,7 @@ class Reader:
             if hit.payload[0] == GUARDED:
                 guarded = self.guards[hit.payload[1]]
                 concept = (guarded.kind, guarded.concept)
-                sites = partial(_sites_near, index, span, sections, sentences)
+                sites = partial(sites_near, index, span, sections, sentences)
                 full_mentions = partial(_ends_of, index, concept)
                 if guarded.accepts(text, span, hit.start, hit.end, sites, full_mentions):
                     targets.append(Hit(hit.start, hit.end, TARGET,
@@ -276,7 +277,7 @@ class Reader:
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
                 continue
             i = nearest((hit.start, hit.end), positions)
-            if hit.layer == "site" and _words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
+            if hit.layer == "site" and words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
                 assigned[i]["far_site"].append(hit.payload[1])
             else:
                 assigned[i][hit.layer].append(hit.payload[1])
@@ -291,14 +292,31 @@ class Reader:
         size = read_size(sentence)
         findings = []
         earlier: tuple[list[str], list[str]] | None = None  # the same for every mention of the sentence
+        # one scan of the sentence each, on first need: most sentences hold no removal or diagnosis frame
+        removal_here = _once(self.removal.anywhere, text, *span)
+        diagnosis_here = _once(self.diagnosis.anywhere, text, *span)
         for i, target in enumerate(targets):
-            subject = partial(self.general.subject, text, span[0], target.start, target.end, span[1])
-            ctx = self._unless_general(self._context(triggers, target, implies), implies, general_cue, subject)
             attrs = assigned[i]
+            subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
+                              placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
+            ctx = self._context(triggers, target, implies)
+            framed = self.diagnosis.frame(text, span[0], target.start, target.end, span[1]) \
+                if ctx.experiencer == "patient" and implies is None and ctx.status != "historical" \
+                and diagnosis_here() else None
+            if framed is not None:
+                # a diagnosis told as made: only a population cue makes it general, and only the mention's
+                # own clause may negate or hedge it
+                ctx = overruled_by_diagnosis(text, ctx, framed)
+                ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
+            else:
+                ctx = self._unless_general(ctx, implies, general_cue, subject)
+            if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
+                    removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
+                ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
             sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
-                    earlier = _earlier_sites(span, section, sections, sentences, hits)
+                    earlier = earlier_sites(span, section, sections, sentences, hits)
                 if not sites:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
@@ -324,50 +342,19 @@ class Reader:
         return findings
 
 
-def _once(function: Callable[..., GeneralCue | None], *args: object) -> Callable[[], GeneralCue | None]:
+_T = TypeVar("_T")
+
+
+def _once(function: Callable[..., _T], *args: object) -> Callable[[], _T]:
     """``function(*args)``, called on first need and kept (a closure is far cheaper than functools.cache
     for one value per sentence)."""
-    kept: list[GeneralCue | None] = []
+    kept: list[_T] = []
 
-    def value() -> GeneralCue | None:
+    def value() -> _T:
         if not kept:
             kept.append(function(*args))
         return kept[0]
     return value
-
-
-def _sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
-    """Where the sentence before the one starting at ``start`` starts, in the same section (else ``start``)."""
-    if start == 0:
-        return start
-    before = sentences.span(start - 1)[0]
-    return before if sections.at(before) == sections.at(start) else start
-
-
-def _earlier_sites(span: tuple[int, int], section: Section | None, sections: SectionIndex,
-                   sentences: SentenceIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
-    """Sites (and sides) named just before in the same section, else in the exam title at the top."""
-    floor = section.start if section is not None else 0
-    cursor = span[0]
-    for _ in range(LOOKBACK_SENTENCES):
-        if cursor <= floor:
-            break
-        previous = sentences.span(cursor - 1)
-        before = hits.group_between(ATTRIBUTES, *previous)
-        sites = [h.payload[1] for h in before if h.layer == "site"]
-        if sites:
-            return sites, [h.payload[1] for h in before if h.layer == "laterality"]
-        cursor = previous[0]
-    return _title_sites(sections, hits)
-
-
-def _title_sites(sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
-    """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
-    title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-    top = hits.group_between(ATTRIBUTES, 0, title_end)
-    sites = [h.payload[1] for h in top if h.layer == "site"]
-    sides = [h.payload[1] for h in top if h.layer == "laterality"]
-    return (sites, sides) if sites else ([], [])
 
 
 def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex
@@ -388,70 +375,12 @@ def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex
     return {s: hits for s, hits in spans.items() if hits}
 
 
-def _prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:
-    """HO the patient had before is the strongest risk factor for more (ho_facts.md §3), so a
-    historical HO mention is also a ``prior_ho`` fact unless the lexicon already gave one there."""
-    stated = {(f.start, f.end) for f in facts if f.concept == "prior_ho"}
-    return [
-        Fact("risk_factor", "prior_ho", f.text, f.start, f.end, "historical", f.experiencer,
-             f.section, f.triggers)
-        for f in findings
-        if f.status == "historical" and f.experiencer == "patient"
-        and not any(s <= f.start and f.end <= e for s, e in stated)
-    ]
-
-
-def _colon_before(text: str, start: int) -> int:
-    """The offset of a colon that ends the text before ``start`` (white space between), else ``start``."""
-    window_start = max(0, start - COLON_REACH)
-    before = text[window_start:start].rstrip()
-    return window_start + len(before) - 1 if before.endswith(":") else start
-
-
-def _sites_near(index: HitIndex[Payload], span: tuple[int, int], sections: SectionIndex,
-                sentences: SentenceIndex, with_sentence_before: bool) -> list[str]:
-    """The sites named in the sentence ``span``, and if asked in the one before it in its section
-    ("a mass in the quadriceps after a tackle; radiographs are consistent with MO")."""
-    section = sections.at(span[0])
-    floor = section.start if section is not None else 0
-    start = sentences.span(span[0] - 1)[0] if with_sentence_before and span[0] - 1 > floor else span[0]
-    return [h.payload[1] for h in index.group_between(ATTRIBUTES, max(start, floor), span[1]) if h.layer == "site"]
-
-
 def _ends_of(index: HitIndex[Payload], payload: Payload) -> list[int]:
     return [h.end for h in index.group(ANCHORS) if h.payload == payload]
 
 
-def _words_apart(text: str, span: tuple[int, int], hit: Hit[Payload]) -> int:
-    gap = text[span[1] : hit.start] if hit.start >= span[1] else text[hit.end : span[0]]
-    return len(gap.split())
-
-
 def _inside_mimic(grades: Sequence[tuple[Grade, int, int]], hits: Sequence[Hit[Payload]]) -> bool:
     return any(h.payload[0] == "mimic" and h.start <= g[1] < h.end for g in grades for h in hits)
-
-
-def _maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
-                        sections: SectionIndex) -> list[Finding]:
-    """A report often says how mature the bone is in the sentence after it names it ("Heterotopic
-    ossification medial to both hips. Both partly corticated, not yet fully mature."). A finding with no
-    maturity of its own takes the maturity of the next sentence, when that sentence is in the same section
-    and names no HO of its own."""
-    ho_sentences = {f.sentence_start for f in findings}
-    said_next: dict[int, str | None] = {}  # per following sentence, looked at once
-    out = []
-    for finding in findings:
-        if finding.maturity is None and finding.sentence_end < len(text) and finding.sentence_end not in ho_sentences:
-            if finding.sentence_end not in said_next:
-                start, end = sentences.span(finding.sentence_end)
-                said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"]
-                same_section = sections.at(start) is sections.at(finding.start)
-                said_next[finding.sentence_end] = merge_maturity(said) if same_section and start not in ho_sentences \
-                    else None
-            if (maturity := said_next[finding.sentence_end]) is not None:
-                finding = replace(finding, maturity=maturity)
-        out.append(finding)
-    return out
 
 
 def _fact_kind(kind: str) -> FactKind:

@@ -1,0 +1,207 @@
+"""Removal frames: HO that a sentence tells as taken out is gone, whatever words stand between.
+
+ConText reaches a fixed number of words from a trigger phrase, and its phrases are fixed: "underwent
+excision of" does not cover "underwent an early arthroscopic excision of", and "was performed" must stay
+short ("CT of the hip showing HO was performed" is no removal). Here the grammar of a removal frames the
+scope instead, in one clause (no semicolon or colon, no other finite verb between the anchors):
+
+- a removal noun told as done after it: "excision of the ossified mass and reconstruction with a
+  tendon flap was performed" (``nouns`` ... mention ... ``done``);
+- a removal noun that a past event governs before it: "underwent an early arthroscopic excision of the
+  HO", "required open resection of the heterotopic bone" (``done_before`` + up to ``MODIFIERS`` words +
+  a noun + "of" + up to ``OBJECT_WORDS`` words + the mention);
+- the mention as the subject of a passive removal: "the heterotopic bone at the elbow was completely
+  excised" (mention ... was/were/has been + up to two adverbs + a ``participles`` word), unless the
+  sentence then says it grew back ("... was excised in 2019 and has recurred");
+- a causative: "he had heterotopic ossification removed from both hips" ("had" + the mention + a participle).
+
+The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoguide.knowledge.schema import DiagnosisFrameCues, RemovalFrameCues
+from hoguide.models.reading import ContextResult, Trigger
+from hoguide.reading.phrases import any_phrase
+
+CATEGORY = "historical"
+CLAUSE_BREAKS = ";:"  # a frame does not span a new clause: "excision of the HO; CT was performed"
+MODIFIERS = 3  # words between a governing verb and its removal noun: "underwent an early open excision of"
+OBJECT_WORDS = 4  # words before the mention in the noun's object: "of the large left hip HO", not "... followed by"
+_AUXILIARY = (r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|may|might|can|could|must|"
+              r"does|do|did)")
+# Another finite verb between two anchors starts another clause ("resection of the HO is recommended and a
+# CT of the hip was performed").
+_OTHER_VERB = re.compile(rf"\b{_AUXILIARY}\b", re.IGNORECASE)
+_PASSIVE = r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+){0,2}"
+# "had" (or "has had", "got") just before the mention, up to three words of it between: "had the large HO removed"
+_CAUSATIVE = re.compile(r"\b(?:had|got)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NOT_REGROWN = re.compile(r"(?:\bno|\bwithout)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class RemovalFrames:
+    nouns: re.Pattern[str] | None = None  # "excision", "resection" (of)
+    done: re.Pattern[str] | None = None  # "was performed" after the noun phrase
+    governed: re.Pattern[str] | None = None  # "underwent an early excision of"
+    passive: re.Pattern[str] | None = None  # "was completely excised"
+    regrown: re.Pattern[str] | None = None  # "recurred": the HO removed grew back
+    participle: re.Pattern[str] | None = None  # "(surgically) removed" right after the mention
+    words: re.Pattern[str] | None = None  # any removal noun or participle: the sentence may hold a frame
+
+    @classmethod
+    def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
+        nouns, before, participles = any_phrase(cues.nouns), any_phrase(cues.done_before), any_phrase(cues.participles)
+        governed = (re.compile(rf"{before.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{nouns.pattern}\s+of\b",
+                               re.IGNORECASE) if before is not None and nouns is not None else None)
+        passive = re.compile(rf"\b{_PASSIVE}{participles.pattern}", re.IGNORECASE) if participles is not None else None
+        participle = (re.compile(rf"\s+(?:[\w-]+ly\s+)?{participles.pattern}", re.IGNORECASE)
+                      if participles is not None else None)
+        # every frame holds a removal noun or a participle's first word ("excision", "removed", "treated")
+        words = any_phrase((*cues.nouns, *(p.split()[0] for p in cues.participles)))
+        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words)
+
+    def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Could the sentence hold a removal frame at all? One scan a sentence, so that the many sentences
+        without a removal word cost nothing per mention."""
+        return self.words is not None and self.words.search(text, sentence_start, sentence_end) is not None
+
+    def removed(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        """What tells as done the removal of the HO mention ``text[start:end]`` (a sentence's span given), else None."""
+        return (self._told_done(text, sentence_start, start, end, sentence_end)
+                or self._governed(text, sentence_start, start)
+                or self._passive(text, end, sentence_end)
+                or self._causative(text, sentence_start, start, end, sentence_end))
+
+    def _causative(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        """"He had HO removed from both hips": "had" before the mention, the removal's participle right after."""
+        if self.participle is None or not _CAUSATIVE.search(text, sentence_start, start):
+            return None
+        verb = self.participle.match(text, end, sentence_end)
+        if verb is None:
+            return None
+        words = verb.group(0).lstrip()
+        return Trigger(words, CATEGORY, verb.end() - len(words), verb.end())
+
+    def _told_done(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        if self.nouns is None or self.done is None:
+            return None
+        noun = _last(self.nouns, text, sentence_start, start)
+        if noun is None or not _one_clause(text[noun.end() : start], verbs=False):
+            return None
+        verb = self.done.search(text, end, sentence_end)
+        if verb is None or not _one_clause(text[end : verb.start()]):
+            return None
+        return _trigger(verb)
+
+    def _governed(self, text: str, sentence_start: int, start: int) -> Trigger | None:
+        if self.governed is None:
+            return None
+        frame = _last(self.governed, text, sentence_start, start)
+        if frame is None:
+            return None
+        between = text[frame.end() : start]
+        if not _one_clause(between) or len(between.split()) > OBJECT_WORDS:
+            return None
+        return _trigger(frame)
+
+    def _passive(self, text: str, end: int, sentence_end: int) -> Trigger | None:
+        if self.passive is None:
+            return None
+        verb = self.passive.search(text, end, sentence_end)
+        if verb is None or not _one_clause(text[end : verb.start()]):
+            return None
+        if self.regrown is not None:
+            for again in self.regrown.finditer(text, verb.end(), sentence_end):
+                if not _NOT_REGROWN.search(text, verb.end(), again.start()):
+                    return None
+        return _trigger(verb)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
+def _one_clause(between: str, *, verbs: bool = True) -> bool:
+    """No clause break (and, with ``verbs``, no other finite verb) in ``between``."""
+    return not any(c in between for c in CLAUSE_BREAKS) and not (verbs and _OTHER_VERB.search(between))
+
+
+def _trigger(match: re.Match[str]) -> Trigger:
+    return Trigger(match.group(0), CATEGORY, match.start(), match.end())
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosisFrames:
+    """A diagnosis told as made in this patient: "MO was confirmed", "she was found to have HO", "pathology
+    confirmed ... the diagnosis of HO", "it was concluded that it was MO". A case's narrative states its
+    patient's diagnosis this way, so a negation or hedge from an earlier clause of the sentence ("the lack of
+    typical features required a biopsy, and MO was confirmed") or a topic trigger that is the frame's own
+    words ("the diagnosis of") does not reach the mention."""
+
+    made: re.Pattern[str] | None = None  # mention ... "was (histologically) confirmed"
+    told: re.Pattern[str] | None = None  # "was found to have" ... mention
+    named: re.Pattern[str] | None = None  # "confirmed" ... "the diagnosis of" ... mention
+    noun: re.Pattern[str] | None = None  # "the diagnosis of" ... mention ... "was made"
+    words: re.Pattern[str] | None = None  # any verb of diagnosis or telling phrase: the sentence may hold a frame
+
+    @classmethod
+    def of(cls, cues: DiagnosisFrameCues) -> DiagnosisFrames:
+        verbs, before, nouns = any_phrase(cues.verbs), any_phrase(cues.told_by), any_phrase(cues.nouns)
+        made = re.compile(rf"\b{_PASSIVE}(?:{verbs.pattern}|made)", re.IGNORECASE) if verbs is not None else None
+        named = (re.compile(rf"{verbs.pattern}\s+(?:[\w-]+\s+){{0,6}}?{nouns.pattern}", re.IGNORECASE)
+                 if verbs is not None and nouns is not None else None)
+        return cls(made, before, named, nouns, any_phrase((*cues.verbs, "made", *cues.told_by)))
+
+    def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
+        """Could the sentence hold a diagnosis frame at all (a verb of diagnosis or a telling phrase)?"""
+        return self.words is not None and self.words.search(text, sentence_start, sentence_end) is not None
+
+    def frame(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> tuple[int, int] | None:
+        """The span of the diagnosis frame around the HO mention ``text[start:end]``, else None."""
+        if self.made is not None and (verb := self.made.search(text, end, sentence_end)) is not None \
+                and _one_clause(text[end : verb.start()]):
+            # the diagnosis noun as the subject ("the diagnosis of MO was made"), or the mention ("MO was confirmed")
+            noun = _last(self.noun, text, sentence_start, start) if self.noun is not None else None
+            if noun is not None and len(text[noun.end() : start].split()) <= NAMED_WORDS \
+                    and len(text[end : verb.start()].split()) <= NAMED_WORDS:
+                return noun.start(), verb.end()
+            if not text[end : verb.start()].strip(" ,"):
+                return start, verb.end()
+        for pattern, reach in ((self.told, TOLD_WORDS), (self.named, NAMED_WORDS)):
+            found = _last(pattern, text, sentence_start, start) if pattern is not None else None
+            if found is not None and not _UNREAL.search(text, sentence_start, found.start()):
+                between = text[found.end() : start]
+                if _one_clause(between) and len(between.split()) <= reach:
+                    return found.start(), end
+        return None
+
+
+# A diagnosis that could be or will be made is no diagnosis told: "athletes can be diagnosed with MO".
+_UNREAL = re.compile(r"\b(?:can|may|might|could|should|would|will|must|to|be|if|when)\s+(?:[\w-]+\s+)?$",
+                     re.IGNORECASE)
+TOLD_WORDS = 3  # "was found to have extensive bilateral HO"
+NAMED_WORDS = 2  # "the diagnosis of early HO"
+
+
+_CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|then)\b", re.IGNORECASE)
+
+
+def overruled_by_diagnosis(text: str, ctx: ContextResult, frame: tuple[int, int]) -> ContextResult:
+    """``ctx`` without the negation, hedge or topic that a diagnosis frame (``frame``) overrules: the frame's
+    own words ("the diagnosis of") and triggers of an earlier clause ("the lack of typical features required a
+    biopsy, and MO was confirmed"). A trigger in the mention's own clause, or after the frame, stands."""
+    if ctx.status not in ("absent", "possible", "hypothetical"):
+        return ctx
+    for trigger in ctx.triggers:
+        inside = frame[0] <= trigger.start and trigger.end <= frame[1]
+        earlier = trigger.end <= frame[0] and _CLAUSE_JOIN.search(text, trigger.end, frame[0]) is not None
+        if not (inside or earlier):
+            return ctx
+    return ContextResult(triggers=ctx.triggers)

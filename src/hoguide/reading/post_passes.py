@@ -1,0 +1,51 @@
+"""Passes over a report's findings once every sentence is read: maturity said in the next sentence, and
+the prior-HO risk factor a historical mention implies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from hoguide.models.reading import Fact, Finding
+from hoguide.reading.attributes import merge_maturity
+from hoguide.reading.layers import ATTRIBUTES, Payload
+from hoguide.reading.matcher import HitIndex
+from hoguide.reading.sections import SectionIndex
+from hoguide.reading.sentences import SentenceIndex
+
+
+def maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
+                        sections: SectionIndex) -> list[Finding]:
+    """A report often says how mature the bone is in the sentence after it names it ("Heterotopic
+    ossification medial to both hips. Both partly corticated, not yet fully mature."). A finding with no
+    maturity of its own takes the maturity of the next sentence, when that sentence is in the same section
+    and names no HO of its own."""
+    ho_sentences = {f.sentence_start for f in findings}
+    said_next: dict[int, str | None] = {}  # per following sentence, looked at once
+    out = []
+    for finding in findings:
+        if finding.maturity is None and finding.sentence_end < len(text) and finding.sentence_end not in ho_sentences:
+            if finding.sentence_end not in said_next:
+                start, end = sentences.span(finding.sentence_end)
+                said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"]
+                same_section = sections.at(start) is sections.at(finding.start)
+                said_next[finding.sentence_end] = merge_maturity(said) if same_section and start not in ho_sentences \
+                    else None
+            if (maturity := said_next[finding.sentence_end]) is not None:
+                finding = replace(finding, maturity=maturity)
+        out.append(finding)
+    return out
+
+
+def prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:
+    """HO the patient had before is the strongest risk factor for more (ho_facts.md §3), so a
+    historical HO mention is also a ``prior_ho`` fact unless the lexicon already gave one there."""
+    stated = {(f.start, f.end) for f in facts if f.concept == "prior_ho"}
+    return [
+        Fact("risk_factor", "prior_ho", f.text, f.start, f.end, "historical", f.experiencer,
+             f.section, f.triggers)
+        for f in findings
+        if f.status == "historical" and f.experiencer == "patient"
+        and not any(s <= f.start and f.end <= e for s, e in stated)
+    ]
