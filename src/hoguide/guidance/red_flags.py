@@ -188,7 +188,9 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
         signs = [s for s in ("fever", "redness", "warmth") if s in symptoms]
         return f"{' and '.join(signs)}, which can also be an infection", [e for s in signs for e in symptoms[s]]
     if signal == "tumour":
-        lump = [s for s in ("fast_growing_lump", "night_pain") if s in symptoms]
+        # night pain is a tumour's sign in a lump ("big hard lump, aches at night"), not in a stiff shoulder
+        lump = [s for s in ("fast_growing_lump", "night_pain") if s in symptoms
+                and (s != "night_pain" or "hard_lump" in symptoms)]
         if lump:
             return "a fast-growing or painful lump", [e for s in lump for e in symptoms[s]]
     if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or answers.hard_lump_after_minor_knock):
