@@ -184,6 +184,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         myositis="muscle_contusion" in causes or any("myositis" in f.item.text.lower() for f in view.current),
         removed=view.removed,
         recurrent=view.recurrent,
+        came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
         # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on

@@ -69,6 +69,7 @@ class CaseFeatures:
     myositis: bool = False                 # myositis ossificans: HO in a muscle after a knock
     removed: bool = False                  # HO was taken out, before or in this report
     recurrent: bool = False                # HO is back after it was taken out
+    came_back: bool = False                # the report says HO came back once, even if since removed again
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     prophylaxis: frozenset[Prophylaxis] = frozenset()
@@ -90,7 +91,7 @@ class CaseFeatures:
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons")
 BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
-                 "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "not_back",
+                 "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back", "not_back",
                  "ho_treated", "anticoagulated", "nsaid_caution", "nsaid_advised_against", "surgery_planned",
                  "replacement_planned", "plan_treats", "event_date_told", "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
@@ -138,6 +139,7 @@ class When(BaseModel):
     myositis: bool | None = None
     removed: bool | None = None
     recurrent: bool | None = None
+    came_back: bool | None = None
     not_back: bool | None = None
     ho_treated: bool | None = None
     anticoagulated: bool | None = None
