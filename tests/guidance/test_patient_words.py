@@ -23,6 +23,8 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
      ["Symptoms: pain or swelling in the calf.", "You said you do not have: numbness or tingling."]),
     ({"event": "no injury that I remember"}, [], [], ['What happened: "no injury that I remember" (we could not '
                                                       'match your words to a known cause of HO).']),
+    ({"symptoms_text": "left hip won't bend, I can't put my socks on; no fever"}, [], ["stiffness"],
+     ["Symptoms: stiffness or less movement.", "You said you do not have: fever."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
      ["hard_lump", "night_pain"], ["Symptoms: a hard lump, pain at night.", "You said you do not have: fever."]),
 ])
