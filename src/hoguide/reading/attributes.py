@@ -130,3 +130,14 @@ def merge_maturity(values: Sequence[str]) -> str | None:
     if len(distinct) > 1:
         return "maturing"
     return values[0] if values else None
+
+
+def one_side_of_two(placed: Sequence[tuple[int, str, str]]) -> list[str]:
+    """The side nearest the mention where one place is named twice with its two sides ("a pressure injury of the
+    LEFT knee, caused by the bony mass on the right knee": the mass is on the right), else none: two places with
+    a side each ("the left hip and the right knee") stay for the lesions to sort out."""
+    sides = {value for _, layer, value in placed if layer == "laterality"}
+    places = [value for _, layer, value in placed if layer == "site"]
+    if not {"left", "right"} <= sides or "bilateral" in sides or len(places) == len(set(places)):
+        return []
+    return [min((d, value) for d, layer, value in placed if layer == "laterality" and value in ("left", "right"))[1]]

@@ -33,6 +33,7 @@ from hoguide.reading.attributes import (
     merge_laterality,
     merge_maturity,
     nearest,
+    one_side_of_two,
     read_size,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
@@ -272,6 +273,7 @@ class Reader:
                   general_cue: Callable[[], GeneralCue | None]) -> list[Finding]:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
+        placed: list[list[tuple[int, str, str]]] = [[] for _ in targets]  # (distance, layer, value) of sides, sites
         for hit in hits.group_between(ATTRIBUTES, *span):
             if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
@@ -281,6 +283,8 @@ class Reader:
                 assigned[i]["far_site"].append(hit.payload[1])
             else:
                 assigned[i][hit.layer].append(hit.payload[1])
+                if hit.layer in ("site", "laterality"):
+                    placed[i].append((abs(hit.start - positions[i][0]), hit.layer, hit.payload[1]))
         grade_of: list[Grade | None] = [None] * len(targets)
         for grade, start, end in grades:
             i = nearest((start, end), positions)
@@ -313,7 +317,7 @@ class Reader:
             if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
-            sites, laterality = attrs["site"] or attrs["far_site"], attrs["laterality"]
+            sites, laterality = attrs["site"] or attrs["far_site"], one_side_of_two(placed[i]) or attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
                     earlier = earlier_sites(span, section, sections, sentences, hits)
