@@ -177,3 +177,12 @@ def test_the_study_the_report_is_about_is_no_test_it_asks_for() -> None:
               "RECOMMENDATION: Nerve conduction studies. This CT is suitable for planning excision.\n")
     ct = load_knowledge().statement("next.test_ct").patient
     assert all(ct not in step.text for step in api.explain(report).next_steps)
+
+
+def test_a_splint_from_physiotherapy_is_quoted_not_explained_as_exercise() -> None:
+    report = ("IMPRESSION: Mature heterotopic ossification bridging the right knee.\n"
+              "RECOMMENDATION: An ankle-foot orthosis (foot-drop splint) from physiotherapy in the meantime.\n")
+    assert quoted(report) == ["RECOMMENDATION: An ankle-foot orthosis (foot-drop splint) from physiotherapy in the "
+                              "meantime."]
+    physio = load_knowledge().statement("next.treat_physiotherapy").patient
+    assert all(physio not in step.text for step in api.explain(report).next_steps)
