@@ -103,6 +103,26 @@ def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     return False
 
 
+def prophylaxis_missed(view: CaseView) -> bool:
+    """The report says prevention was not given, or was stopped early, around an earlier operation: "no HO
+    prophylaxis given at that time", "she did not receive indomethacin or radiotherapy", "indomethacin stopped on
+    day 3", "radiotherapy was planned but never given". Advice against it for the future is not this."""
+    if view.treatments_not_given() & PREVENTIONS:
+        return True
+    for fact in view.facts:
+        item = fact.item
+        if item.status != "absent" or item.experiencer != "patient" or not (
+                (item.kind == "treatment" and item.concept in PREVENTIONS)
+                or (item.kind == "next_step" and item.concept == "treat_prophylaxis")):
+            continue
+        if any(word in t.phrase.lower() for t in item.triggers for word in (CONTRAINDICATED, *ADVISED_AGAINST)):
+            continue
+        reading, start, end = view.sentence_of(fact)
+        if NOT_GIVEN.search(view.case.readings[reading].text, start, end):
+            return True
+    return False
+
+
 def severity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.facts if f.item.status == "present"
             and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE)
@@ -125,6 +145,8 @@ KIND_WORDS = {"neurologic": re.compile(r"\bneurogenic\b", re.IGNORECASE),
                                       re.IGNORECASE)}
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
                               r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
+PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
+NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 CONTRAINDICATED = "contraindicated"  # the ConText trigger that keeps a medicine from the patient
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -162,6 +184,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
     answers = view.case.answers
     given = {t.item.concept for t in view.treatments_given()}
     cautions = caution_facts(view)
+    # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
+    prophylaxis = (frozenset(answers.prophylaxis) - view.treatments_not_given()) \
+        | frozenset(p for p in ("nsaid", "radiotherapy") if p in given)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
@@ -187,9 +212,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
-        # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
-        prophylaxis=(frozenset(answers.prophylaxis) - view.treatments_not_given())
-        | frozenset(p for p in ("nsaid", "radiotherapy") if p in given),
+        prophylaxis=prophylaxis,
+        # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
+        prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         anticoagulated="anticoagulant" in given,
         nsaid_caution=bool(cautions) or bool(answers.conditions),
         caution_reasons=frozenset(f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]

@@ -73,6 +73,7 @@ class CaseFeatures:
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     prophylaxis: frozenset[Prophylaxis] = frozenset()
+    prophylaxis_missed: bool = False       # the report says prevention was not given, or was stopped early, before
     anticoagulated: bool = False
     nsaid_caution: bool = False            # kidney disease, a bleed, a healing bone, or NSAIDs withheld by the team
     caution_reasons: frozenset[ConditionId] = frozenset()  # ... the conditions the report names for it
@@ -91,9 +92,10 @@ class CaseFeatures:
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons")
 BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
-                 "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back", "not_back",
-                 "ho_treated", "anticoagulated", "nsaid_caution", "nsaid_advised_against", "surgery_planned",
-                 "replacement_planned", "plan_treats", "event_date_told", "imaging_declined", "plan_in_own_words")
+                 "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back",
+                 "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
+                 "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
+                 "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -142,6 +144,7 @@ class When(BaseModel):
     came_back: bool | None = None
     not_back: bool | None = None
     ho_treated: bool | None = None
+    prophylaxis_missed: bool | None = None
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
     nsaid_advised_against: bool | None = None
