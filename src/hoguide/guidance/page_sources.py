@@ -159,31 +159,9 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
             for s in assessment.report_says]
     step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}
     others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
-    every = [c for claims in answers.values() for c in claims] + others
-
-    # An answer's cover depends only on the page's sources that its claims name: pages that differ elsewhere
-    # share it, so each is worked out once (the search compares hundreds of pages).
-    named = {q: frozenset(k for c in claims for way in c.ways for k in way) for q, claims in answers.items()}
-    known: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
-
-    def cover(q: str, page: frozenset[str]) -> frozenset[str]:
-        key = (q, page & named[q])
-        if key not in known:
-            known[key] = answer_cover(answers[q], key[1])
-        return known[key]
-
-    rank = _ranker(every)
-
-    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
-        covers = [cover(q, page) for q in answers]
-        sizes = [len(cover) for cover in covers]
-        over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
-        own = _own_kept(others, page) + sum(_own_kept(claims, cover) for claims, cover in
-                                            zip(answers.values(), covers, strict=True))
-        return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
-
-    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
-    narrowed = {q: _narrowed(a, answers[q], cover(q, page)) for q, a in assessment.answers.items()}
+    page, covered = _page(tuple((q, tuple(claims)) for q, claims in answers.items()), tuple(others))
+    covers = dict(covered)
+    narrowed = {q: _narrowed(a, answers[q], covers[q]) for q, a in assessment.answers.items()}
     chosen_steps = {c: replace(s, patient_citations=step_claims[c].shown(page)) for c, s in steps.items()}
     return replace(
         assessment,
@@ -195,6 +173,39 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
                           for s, (main, details) in zip(assessment.report_says, says, strict=True)),
         next_steps=tuple(replan(chosen_steps)),
     )
+
+
+# The claims are the content's reference keys, nothing of the report or the patient's words, and the same few
+# pages of claims recur from report to report: the page chosen for them is kept, not searched again.
+@lru_cache(maxsize=4096)
+def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
+          others: tuple[Claim, ...]) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """The page's sources for these claims (``choose_sources``), and each answer's cover of it."""
+    every = [c for _, claims in answers for c in claims] + list(others)
+    by_question = dict(answers)
+    # An answer's cover depends only on the page's sources that its claims name: pages that differ elsewhere
+    # share it, so each is worked out once (the search compares hundreds of pages).
+    named = {q: frozenset(k for c in claims for way in c.ways for k in way) for q, claims in answers}
+    known: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+    def cover(q: str, page: frozenset[str]) -> frozenset[str]:
+        key = (q, page & named[q])
+        if key not in known:
+            known[key] = answer_cover(by_question[q], key[1])
+        return known[key]
+
+    rank = _ranker(every)
+
+    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
+        covers = [cover(q, page) for q, _ in answers]
+        sizes = [len(cover) for cover in covers]
+        over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
+        own = _own_kept(others, page) + sum(_own_kept(claims, cover) for (_, claims), cover in
+                                            zip(answers, covers, strict=True))
+        return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
+
+    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
+    return page, tuple((q, cover(q, page)) for q, _ in answers)
 
 
 def _answer_claims(answer: Answer, kb: KnowledgeBase, listed: Mapping[str, str]) -> list[Claim]:
