@@ -78,11 +78,14 @@ def _shared_details(details: list[tuple[str, ...]]) -> tuple[str, ...]:
 
 def plan_lines(view: CaseView, recommended: list[Evidence]) -> list[PlanLine]:
     """The lines of the plan in report order; ``recommended``: the words of the steps the report
-    recommends (next_steps.py), whose lines are always part of it."""
-    found: list[PlanLine] = []
-    for reading in range(len(view.case.readings)):
-        found += _plan_of(view, reading, [e for e in recommended if e.reading == reading])
-    return found
+    recommends (next_steps.py), whose lines are always part of it. Found once per view and words."""
+    key = tuple(recommended)
+    found: list[PlanLine] | None = view.plan_lines_found.get(key)
+    if found is None:
+        found = view.plan_lines_found[key] = []
+        for reading in range(len(view.case.readings)):
+            found += _plan_of(view, reading, [e for e in recommended if e.reading == reading])
+    return list(found)
 
 
 def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[PlanLine]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
@@ -75,6 +75,9 @@ class CaseView:
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
     _prior: bool | None = None  # does a report refer to an earlier study, found on first need
     _planned: set[str] | None = None  # the operations a plan names, found on first need
+    # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
+    # again after, with the same words (the view lives for one explanation)
+    plan_lines_found: dict[tuple[Evidence, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
