@@ -39,6 +39,20 @@ _STUDY_FIGURES = re.compile(
     re.IGNORECASE)
 
 
+# Quick tests that rule the study figures and the cohort counts out of a sentence before their slow patterns
+# are searched (most sentences hold neither), exact because each alternative of the patterns needs them:
+# every study figure has a sign ("%", "=", "<", ">", "≤", "/") or "all"; every cohort count a cohort noun, or
+# "had" or "developed". The words are compared in lower case (none of their letters has a case-insensitive
+# match outside ASCII); change these with the patterns above and below.
+_FIGURE_SIGNS = "%=<>≤/"
+_COHORT_VERBS_LOWER = ("had", "developed")
+
+
+def _may_give_figures(words: str) -> bool:
+    """Could ``_STUDY_FIGURES`` match in ``words`` (the sentence in lower case)?"""
+    return any(sign in words for sign in _FIGURE_SIGNS) or "all" in words
+
+
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     """A study's counts: "10 of the 33 residual limbs", "15 of the radiographs", "in two patients",
     "5 had class I". A report counts screws and views, not patients, so these hold beside a side or
@@ -81,6 +95,7 @@ class GeneralStatements:
     cohort: re.Pattern[str] | None
     predicate: re.Pattern[str] | None = None
     blocked: re.Pattern[str] | None = None
+    cohort_nouns: re.Pattern[str] | None = None  # the nouns alone (a count of a cohort names one, or says "had")
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
@@ -88,7 +103,12 @@ class GeneralStatements:
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns),
                    re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
-                   any_phrase(cues.subject_blocked_by))
+                   any_phrase(cues.subject_blocked_by), any_phrase(cues.cohort_nouns))
+
+    def _may_count(self, text: str, start: int, end: int, words: str) -> bool:
+        """Could the cohort counts match in ``text[start:end]`` (``words``: in lower case)?"""
+        return any(verb in words for verb in _COHORT_VERBS_LOWER) or (
+            self.cohort_nouns is not None and self.cohort_nouns.search(text, start, end) is not None)
 
     def subject(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
@@ -103,7 +123,10 @@ class GeneralStatements:
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        for population in (self.population, self.cohort, _STUDY_FIGURES):
+        words = text[start:end].lower()  # only for the quick tests, which rule a pattern out, never in
+        for population in (self.population,
+                           self.cohort if self._may_count(text, start, end, words) else None,
+                           _STUDY_FIGURES if _may_give_figures(words) else None):
             match = population.search(text, start, end) if population is not None else None
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
