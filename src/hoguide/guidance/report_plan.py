@@ -96,15 +96,17 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     proposals = [f.item.start for f in view.facts if f.reading == reading and f.item.kind == "treatment"
                  and view.proposed(f)]
 
+    # the words that make a sentence a plan outside the sections of what was found or done
+    cues = [f.start for f in facts
+            if f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f)))]
+    anywhere = [e.start for e in recommended] + proposals  # these make a plan in any section
+
     def plans(start: int, end: int) -> bool:
         """Does this sentence say what should happen next?"""
+        if any(start <= p < end for p in anywhere):
+            return True
         section = next((s.id for s in sections if s.start <= end - 1 < s.end), None)
-        words = [f for f in facts if start <= f.start < end]
-        return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
-                or any(start <= p < end for p in proposals)
-                or (section not in NOT_PLAN_SECTIONS and any(
-                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f)))
-                    for f in words)))
+        return section == PLAN_SECTION or (section not in NOT_PLAN_SECTIONS and any(start <= p < end for p in cues))
 
     signed = view.closings(reading)
     lines: list[PlanLine] = []
