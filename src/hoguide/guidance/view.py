@@ -74,10 +74,16 @@ class Located(Generic[T]):
 
     reading: int
     item: T
+    # made on first need and kept: the answers, red flags and plan ask for the same words again and again
+    _evidence: Evidence | None = field(default=None, compare=False, repr=False)
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(self.item.start, self.item.end, self.item.text, self.reading)
+        evidence = self._evidence
+        if evidence is None:
+            evidence = Evidence(self.item.start, self.item.end, self.item.text, self.reading)
+            object.__setattr__(self, "_evidence", evidence)  # frozen, but only this cache changes
+        return evidence
 
 
 @dataclass(slots=True)
