@@ -13,7 +13,12 @@ MAX_QUESTIONS = 7
 
 
 def questions_for_doctor(case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
-    asked = [text for text, tests in _conditions(kb) if any(test(case) for test in tests)]
+    asked: list[str] = []
+    for text, tests in _conditions(kb):
+        for test in tests:  # a plain loop: a generator per question cost more than the tests
+            if test(case):
+                asked.append(text)
+                break
     return list(dict.fromkeys(asked))[:MAX_QUESTIONS]
 
 

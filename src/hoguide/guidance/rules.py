@@ -14,7 +14,7 @@ from functools import lru_cache
 from hoguide.guidance.compose import compose
 from hoguide.guidance.features import HO_TREATMENTS, activity_facts, severity_facts
 from hoguide.guidance.view import CaseView
-from hoguide.knowledge.conditions import CaseFeatures
+from hoguide.knowledge.conditions import ALWAYS, CaseFeatures
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import AnswerRule, EvidenceSource
 from hoguide.models.assessment import Answer, Evidence, QuestionId
@@ -46,15 +46,22 @@ EVIDENCE: dict[EvidenceSource, Callable[[CaseView], list[Evidence]]] = {
 
 
 @lru_cache(maxsize=4)
-def _conditions(kb: KnowledgeBase) -> dict[str, Callable[[CaseFeatures], bool]]:
-    """Each statement's condition as a function (knowledge only, kept per knowledge base)."""
-    return {statement_id: statement.when.test for statement_id, statement in kb.statements.items()}
+def _conditions(kb: KnowledgeBase) -> dict[str, Callable[[CaseFeatures], bool] | None]:
+    """Each statement's condition as a function, None where it has none (knowledge only, kept per knowledge
+    base; most statements hold for every case)."""
+    return {statement_id: None if statement.when == ALWAYS else statement.when.test
+            for statement_id, statement in kb.statements.items()}
 
 
 def _holding(ids: tuple[str, ...], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
     """The statements of ``ids`` whose condition holds for the case (an unknown id: KnowledgeError)."""
     tests = _conditions(kb)
-    return [i for i in ids if (tests.get(i) or kb.statement(i).when.test)(case)]
+    said = []
+    for i in ids:
+        test = tests[i] if i in tests else kb.statement(i).when.test
+        if test is None or test(case):
+            said.append(i)
+    return said
 
 
 def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: KnowledgeBase) -> tuple[AnswerRule, list[str]]:
