@@ -96,6 +96,8 @@ class CaseView:
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
     _prior: bool | None = None  # does a report refer to an earlier study, found on first need
     _planned: set[str] | None = None  # the operations a plan names, found on first need
+    _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
+    _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
     # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
     # again after, with the same words (the view lives for one explanation)
     plan_lines_found: dict[tuple[Evidence, ...], Any] = field(default_factory=dict)
@@ -307,7 +309,14 @@ class CaseView:
                 and (concept is None or f.item.concept == concept)]
 
     def causes(self) -> dict[str, list[Evidence]]:
-        """Cause id -> evidence, report first, then the patient's answers (empty evidence).
+        """Cause id -> evidence, report first, then the patient's answers (empty evidence); worked out once
+        (the red flags, features and answers ask again and again), a fresh copy each time."""
+        if self._causes is None:
+            self._causes = self._find_causes()
+        return {cause: list(evidence) for cause, evidence in self._causes.items()}
+
+    def _find_causes(self) -> dict[str, list[Evidence]]:
+        """``causes``, from the facts.
 
         "Other fracture or trauma" is often only how a named injury happened: the fracture of an elbow
         or a hip socket is that cause itself ("radial head fracture ... after a fall"), and the accident
@@ -343,6 +352,13 @@ class CaseView:
         )
 
     def symptoms(self) -> dict[str, list[Evidence]]:
+        """Symptom id -> evidence, report first, then the patient's answers; worked out once (every red flag
+        asks), a fresh copy each time."""
+        if self._symptoms is None:
+            self._symptoms = self._find_symptoms()
+        return {symptom: list(evidence) for symptom, evidence in self._symptoms.items()}
+
+    def _find_symptoms(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
         for fact in self.facts:
             if fact.item.kind == "symptom" and fact.item.status == "present":
