@@ -21,7 +21,7 @@ back to a greedy choice, which still gives every text a way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -59,7 +59,7 @@ class Claim:
         return self.own  # not reached: every cover holds a way of every claim
 
 
-def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Mapping[str, str]) -> Claim:
+def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Container[str]) -> Claim:
     """The ways of a text that shows ``citations``, from the content it says (when it is known and shows
     them); keys not listed to patients (held back) are left out."""
     own = tuple(k for k in citations if k in listed)
@@ -211,13 +211,44 @@ def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
 def _answer_claims(answer: Answer, kb: KnowledgeBase, listed: Mapping[str, str]) -> list[Claim]:
     """The short answer's claim, then each statement's (``parts`` are the first ``statements``)."""
     said = answer.statements[:len(answer.parts)]
+    cited = tuple(part.citations for part in answer.parts)
+    keys = _answer_keys(kb, said, answer.short_citations, cited)
+    return list(_answer_claims_of(kb, said, answer.short_citations, cited, frozenset(k for k in keys if k in listed)))
+
+
+# An answer's claims come from its statements' reference keys and which of them the page lists: content ids
+# and reference keys only, nothing of the report or the patient's words. The same answers recur from report to
+# report, so both steps are kept rather than redone.
+@lru_cache(maxsize=4096)
+def _answer_keys(kb: KnowledgeBase, said: tuple[str, ...], short_citations: tuple[str, ...],
+                 cited: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """Every key an answer's claims may name: its texts' own and their contents' alternatives."""
     short = short_source(kb, said) if said else None
-    claims = [claim(answer.short_citations, short, listed)]
-    return claims + [claim(part.citations, kb.statements.get(statement_id), listed)
-                     for part, statement_id in zip(answer.parts, said, strict=True)]
+    keys = [*short_citations, *(short.patient_refs_alt if short is not None else ())]
+    for citations, statement_id in zip(cited, said, strict=True):
+        content = kb.statements.get(statement_id)
+        keys += [*citations, *(content.patient_refs_alt if content is not None else ())]
+    return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=4096)
+def _answer_claims_of(kb: KnowledgeBase, said: tuple[str, ...], short_citations: tuple[str, ...],
+                      cited: tuple[tuple[str, ...], ...], listed: frozenset[str]) -> tuple[Claim, ...]:
+    """``_answer_claims``, with ``listed`` the keys of ``_answer_keys`` that the page lists."""
+    short = short_source(kb, said) if said else None
+    return (claim(short_citations, short, listed),
+            *(claim(citations, kb.statements.get(statement_id), listed)
+              for citations, statement_id in zip(cited, said, strict=True)))
 
 
 def _narrowed(answer: Answer, claims: Sequence[Claim], chosen: frozenset[str]) -> Answer:
-    return replace(answer, short_citations=claims[0].shown(chosen),
-                   parts=tuple(CitedText(part.text, c.shown(chosen))
-                               for part, c in zip(answer.parts, claims[1:], strict=True)))
+    short_citations, parts = _shown(answer.parts, tuple(claims), chosen)
+    return replace(answer, short_citations=short_citations, parts=parts)
+
+
+@lru_cache(maxsize=4096)  # content texts and reference keys only, like the claims
+def _shown(parts: tuple[CitedText, ...], claims: tuple[Claim, ...],
+           chosen: frozenset[str]) -> tuple[tuple[str, ...], tuple[CitedText, ...]]:
+    """An answer's short citations and parts with the sources shown on a page that lists ``chosen``."""
+    return claims[0].shown(chosen), tuple(CitedText(part.text, c.shown(chosen))
+                                          for part, c in zip(parts, claims[1:], strict=True))
