@@ -101,20 +101,27 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             if f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f)))]
     anywhere = [e.start for e in recommended] + proposals  # these make a plan in any section
 
+    bounds = [(s.start, s.end, s.id) for s in sections]
+
     def plans(start: int, end: int) -> bool:
         """Does this sentence say what should happen next?"""
-        if any(start <= p < end for p in anywhere):
-            return True
-        section = next((s.id for s in sections if s.start <= end - 1 < s.end), None)
+        for p in anywhere:
+            if start <= p < end:
+                return True
+        section = None
+        for a, b, section_id in bounds:  # the first section that holds the sentence's last character
+            if a <= end - 1 < b:
+                section = section_id
+                break
         return section == PLAN_SECTION or (section not in NOT_PLAN_SECTIONS and any(start <= p < end for p in cues))
 
     signed = view.closings(reading)
+    headings = {f.start for f in facts if f.concept == LETTER_HEADING}
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
-        if any(f.start == start and f.concept == LETTER_HEADING for f in facts) \
-                or any(a <= start < b for a, b in signed):
+        if start in headings or any(a <= start < b for a, b in signed):
             in_list = False
             continue
         numbered = bool(ENUMERATOR.match(text, start))
