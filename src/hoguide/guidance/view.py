@@ -98,6 +98,7 @@ class CaseView:
     _planned: set[str] | None = None  # the operations a plan names, found on first need
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
+    _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
     # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
     # again after, with the same words (the view lives for one explanation)
     plan_lines_found: dict[tuple[Evidence, ...], Any] = field(default_factory=dict)
@@ -210,14 +211,17 @@ class CaseView:
 
     def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
         """Excisions of HO itself: the excision shares a sentence with an HO mention, so the
-        excision of burn wounds or of a tumour elsewhere in the report does not count."""
-        excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
-                     and self._in_ho_sentence(e)]
-        status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
-        # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
-        planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
-        return [e for e in excisions if status[id(e)] in statuses
-                and not (status[id(e)] == "present" and (e.reading, self._sentence_start(e)) in planned)]
+        excision of burn wounds or of a tumour elsewhere in the report does not count. Their states are
+        worked out once (removed, recurrent, the features and the answers ask again and again)."""
+        if self._excisions is None:
+            excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
+                         and self._in_ho_sentence(e)]
+            status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
+            # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
+            planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
+            self._excisions = [(e, None if status[id(e)] == "present" and (e.reading, self._sentence_start(e))
+                                in planned else status[id(e)]) for e in excisions]
+        return [e for e, status in self._excisions if status in statuses]
 
     def proposed(self, fact: Located[Fact]) -> bool:
         """A treatment the report names as a plan: affirmed, in a sentence that proposes something
