@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
 
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import Statement
@@ -53,29 +56,31 @@ def compose(
     clinician_only: Sequence[str] = (),
 ) -> Answer:
     """``clinician_only`` statements add to the clinician note and citations, not to patient text."""
+    return Answer(question=question, certainty=certainty, certainty_reason=reason,
+                  evidence=tuple(dict.fromkeys(evidence)), rule=rule,
+                  **_said(kb, tuple(statement_ids), tuple(clinician_only)))
+
+
+# What an answer says is the content's statements alone, nothing of the report or the patient's words: it is
+# worked out once per set of statements and kept (the same few sets recur from report to report).
+@lru_cache(maxsize=4096)
+def _said(kb: KnowledgeBase, statement_ids: tuple[str, ...], clinician_only: tuple[str, ...]) -> Mapping[str, Any]:
+    """The fields of an Answer that come from its statements (``compose``), read-only."""
     ids = list(dict.fromkeys(statement_ids))
     statements = [kb.statement(i) for i in ids]
     extras = [kb.statement(i) for i in clinician_only if i in kb.statements]
     lead, rest = statements[0], statements[1:]
-    citations = kb.patient_refs(ref for s in (*statements, *extras) for ref in s.refs)
-    clinician = " ".join(s.clinician or s.patient for s in (*statements, *extras))
-    unique_evidence = tuple(dict.fromkeys(evidence))
     short = short_answer(kb, ids)
-    return Answer(
-        question=question,
-        answer=lead.patient,
-        explanation=" ".join(s.patient for s in rest),
-        clinician_note=clinician,
-        certainty=certainty,
-        certainty_reason=reason,
-        evidence=unique_evidence,
-        citations=citations,
-        statements=tuple(ids + [s.id for s in extras]),
-        rule=rule,
+    return MappingProxyType({
+        "answer": lead.patient,
+        "explanation": " ".join(s.patient for s in rest),
+        "clinician_note": " ".join(s.clinician or s.patient for s in (*statements, *extras)),
+        "citations": kb.patient_refs(ref for s in (*statements, *extras) for ref in s.refs),
+        "statements": tuple(ids + [s.id for s in extras]),
         # each statement with all its own patient sources: the page chooses which it shows (page_sources.py)
-        parts=tuple(CitedText(s.patient, s.patient_refs) for s in statements),
-        clinician_parts=tuple(CitedText(s.clinician or s.patient, kb.patient_refs(s.refs))
-                              for s in (*statements, *extras)),
-        short=short.text,
-        short_citations=short.citations,
-    )
+        "parts": tuple(CitedText(s.patient, s.patient_refs) for s in statements),
+        "clinician_parts": tuple(CitedText(s.clinician or s.patient, kb.patient_refs(s.refs))
+                                 for s in (*statements, *extras)),
+        "short": short.text,
+        "short_citations": short.citations,
+    })

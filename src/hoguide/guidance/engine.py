@@ -4,6 +4,7 @@ records which rule fired for each part (the trace a clinician can read)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from hoguide.guidance.features import case_features
 from hoguide.guidance.next_steps import next_steps
@@ -34,6 +35,13 @@ def reference_link(kb: KnowledgeBase, key: str) -> str | None:
     if ref.pmid:
         return f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/"
     return ref.url
+
+
+@lru_cache(maxsize=4)
+def _reference_texts(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str | None]]:
+    """Each reference's citation and address (``reference_link``), kept per knowledge base (knowledge only)."""
+    return ({key: ref.citation for key, ref in kb.references.items()},
+            {key: reference_link(kb, key) for key in kb.references})
 
 
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
@@ -72,8 +80,9 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for f in red_flags for k in f.citations]
     keys += [k for f in flag_states for k in f.citations]
     keys += [k for s in steps.values() for k in s.citations]
-    references = {k: kb.references[k].citation for k in kb.patient_refs(keys)}
-    links = {k: link for k in references if (link := reference_link(kb, k))}
+    citation, address = _reference_texts(kb)
+    references = {k: citation[k] for k in kb.patient_refs(keys)}
+    links = {k: link for k in references if (link := address[k])}
     assessment = Assessment(
         readings=case.readings,
         overall_status=view.overall_status,

@@ -21,7 +21,7 @@ back to a greedy choice, which still gives every text a way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
@@ -59,7 +59,7 @@ class Claim:
         return self.own  # not reached: every cover holds a way of every claim
 
 
-def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Mapping[str, str]) -> Claim:
+def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Container[str]) -> Claim:
     """The ways of a text that shows ``citations``, from the content it says (when it is known and shows
     them); keys not listed to patients (held back) are left out."""
     own = tuple(k for k in citations if k in listed)
@@ -159,31 +159,9 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
             for s in assessment.report_says]
     step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}
     others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
-    every = [c for claims in answers.values() for c in claims] + others
-
-    # An answer's cover depends only on the page's sources that its claims name: pages that differ elsewhere
-    # share it, so each is worked out once (the search compares hundreds of pages).
-    named = {q: frozenset(k for c in claims for way in c.ways for k in way) for q, claims in answers.items()}
-    known: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
-
-    def cover(q: str, page: frozenset[str]) -> frozenset[str]:
-        key = (q, page & named[q])
-        if key not in known:
-            known[key] = answer_cover(answers[q], key[1])
-        return known[key]
-
-    rank = _ranker(every)
-
-    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
-        covers = [cover(q, page) for q in answers]
-        sizes = [len(cover) for cover in covers]
-        over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
-        own = _own_kept(others, page) + sum(_own_kept(claims, cover) for claims, cover in
-                                            zip(answers.values(), covers, strict=True))
-        return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
-
-    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
-    narrowed = {q: _narrowed(a, answers[q], cover(q, page)) for q, a in assessment.answers.items()}
+    page, covered = _page(tuple((q, tuple(claims)) for q, claims in answers.items()), tuple(others))
+    covers = dict(covered)
+    narrowed = {q: _narrowed(a, answers[q], covers[q]) for q, a in assessment.answers.items()}
     chosen_steps = {c: replace(s, patient_citations=step_claims[c].shown(page)) for c, s in steps.items()}
     return replace(
         assessment,
@@ -197,16 +175,80 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     )
 
 
+# The claims are the content's reference keys, nothing of the report or the patient's words, and the same few
+# pages of claims recur from report to report: the page chosen for them is kept, not searched again.
+@lru_cache(maxsize=4096)
+def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
+          others: tuple[Claim, ...]) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """The page's sources for these claims (``choose_sources``), and each answer's cover of it."""
+    every = [c for _, claims in answers for c in claims] + list(others)
+    by_question = dict(answers)
+    # An answer's cover depends only on the page's sources that its claims name: pages that differ elsewhere
+    # share it, so each is worked out once (the search compares hundreds of pages).
+    named = {q: frozenset(k for c in claims for way in c.ways for k in way) for q, claims in answers}
+    known: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+
+    def cover(q: str, page: frozenset[str]) -> frozenset[str]:
+        key = (q, page & named[q])
+        if key not in known:
+            known[key] = answer_cover(by_question[q], key[1])
+        return known[key]
+
+    rank = _ranker(every)
+
+    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
+        covers = [cover(q, page) for q, _ in answers]
+        sizes = [len(cover) for cover in covers]
+        over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
+        own = _own_kept(others, page) + sum(_own_kept(claims, cover) for (_, claims), cover in
+                                            zip(answers, covers, strict=True))
+        return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
+
+    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
+    return page, tuple((q, cover(q, page)) for q, _ in answers)
+
+
 def _answer_claims(answer: Answer, kb: KnowledgeBase, listed: Mapping[str, str]) -> list[Claim]:
     """The short answer's claim, then each statement's (``parts`` are the first ``statements``)."""
     said = answer.statements[:len(answer.parts)]
+    cited = tuple(part.citations for part in answer.parts)
+    keys = _answer_keys(kb, said, answer.short_citations, cited)
+    return list(_answer_claims_of(kb, said, answer.short_citations, cited, frozenset(k for k in keys if k in listed)))
+
+
+# An answer's claims come from its statements' reference keys and which of them the page lists: content ids
+# and reference keys only, nothing of the report or the patient's words. The same answers recur from report to
+# report, so both steps are kept rather than redone.
+@lru_cache(maxsize=4096)
+def _answer_keys(kb: KnowledgeBase, said: tuple[str, ...], short_citations: tuple[str, ...],
+                 cited: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """Every key an answer's claims may name: its texts' own and their contents' alternatives."""
     short = short_source(kb, said) if said else None
-    claims = [claim(answer.short_citations, short, listed)]
-    return claims + [claim(part.citations, kb.statements.get(statement_id), listed)
-                     for part, statement_id in zip(answer.parts, said, strict=True)]
+    keys = [*short_citations, *(short.patient_refs_alt if short is not None else ())]
+    for citations, statement_id in zip(cited, said, strict=True):
+        content = kb.statements.get(statement_id)
+        keys += [*citations, *(content.patient_refs_alt if content is not None else ())]
+    return tuple(dict.fromkeys(keys))
+
+
+@lru_cache(maxsize=4096)
+def _answer_claims_of(kb: KnowledgeBase, said: tuple[str, ...], short_citations: tuple[str, ...],
+                      cited: tuple[tuple[str, ...], ...], listed: frozenset[str]) -> tuple[Claim, ...]:
+    """``_answer_claims``, with ``listed`` the keys of ``_answer_keys`` that the page lists."""
+    short = short_source(kb, said) if said else None
+    return (claim(short_citations, short, listed),
+            *(claim(citations, kb.statements.get(statement_id), listed)
+              for citations, statement_id in zip(cited, said, strict=True)))
 
 
 def _narrowed(answer: Answer, claims: Sequence[Claim], chosen: frozenset[str]) -> Answer:
-    return replace(answer, short_citations=claims[0].shown(chosen),
-                   parts=tuple(CitedText(part.text, c.shown(chosen))
-                               for part, c in zip(answer.parts, claims[1:], strict=True)))
+    short_citations, parts = _shown(answer.parts, tuple(claims), chosen)
+    return replace(answer, short_citations=short_citations, parts=parts)
+
+
+@lru_cache(maxsize=4096)  # content texts and reference keys only, like the claims
+def _shown(parts: tuple[CitedText, ...], claims: tuple[Claim, ...],
+           chosen: frozenset[str]) -> tuple[tuple[str, ...], tuple[CitedText, ...]]:
+    """An answer's short citations and parts with the sources shown on a page that lists ``chosen``."""
+    return claims[0].shown(chosen), tuple(CitedText(part.text, c.shown(chosen))
+                                          for part, c in zip(parts, claims[1:], strict=True))

@@ -85,11 +85,14 @@ def _shared_details(details: list[tuple[str, ...]]) -> tuple[str, ...]:
 
 def plan_lines(view: CaseView, recommended: list[Evidence]) -> list[PlanLine]:
     """The lines of the plan in report order; ``recommended``: the words of the steps the report
-    recommends (next_steps.py), whose lines are always part of it."""
-    found: list[PlanLine] = []
-    for reading in range(len(view.case.readings)):
-        found += _plan_of(view, reading, [e for e in recommended if e.reading == reading])
-    return found
+    recommends (next_steps.py), whose lines are always part of it. Found once per view and words."""
+    key = tuple(recommended)
+    found: list[PlanLine] | None = view.plan_lines_found.get(key)
+    if found is None:
+        found = view.plan_lines_found[key] = []
+        for reading in range(len(view.case.readings)):
+            found += _plan_of(view, reading, [e for e in recommended if e.reading == reading])
+    return list(found)
 
 
 def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[PlanLine]:
@@ -121,13 +124,13 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
                     for f in words)))
 
     signed = view.closings(reading)
+    headings = {f.start for f in facts if f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-"}
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
         # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step
-        if any(f.start == start and f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-" for f in facts) \
-                or any(a <= start < b for a, b in signed):
+        if start in headings or any(a <= start < b for a, b in signed):
             in_list = False
             continue
         numbered = bool(ENUMERATOR.match(text, start))

@@ -9,11 +9,12 @@ report's words each answer rests on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from hoguide.guidance.compose import compose
 from hoguide.guidance.features import HO_TREATMENTS, activity_facts, severity_facts
 from hoguide.guidance.view import CaseView
-from hoguide.knowledge.conditions import CaseFeatures
+from hoguide.knowledge.conditions import ALWAYS, CaseFeatures
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import AnswerRule, EvidenceSource
 from hoguide.models.assessment import Answer, Evidence, QuestionId
@@ -44,12 +45,31 @@ EVIDENCE: dict[EvidenceSource, Callable[[CaseView], list[Evidence]]] = {
 }
 
 
+@lru_cache(maxsize=4)
+def _conditions(kb: KnowledgeBase) -> dict[str, Callable[[CaseFeatures], bool] | None]:
+    """Each statement's condition as a function, None where it has none (knowledge only, kept per knowledge
+    base; most statements hold for every case)."""
+    return {statement_id: None if statement.when == ALWAYS else statement.when.test
+            for statement_id, statement in kb.statements.items()}
+
+
+def _holding(ids: tuple[str, ...], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
+    """The statements of ``ids`` whose condition holds for the case (an unknown id: KnowledgeError)."""
+    tests = _conditions(kb)
+    said = []
+    for i in ids:
+        test = tests[i] if i in tests else kb.statement(i).when.test
+        if test is None or test(case):
+            said.append(i)
+    return said
+
+
 def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: KnowledgeBase) -> tuple[AnswerRule, list[str]]:
     """The first rule that holds and has a statement that holds, with those statements. The loader
     checks that the last rule and its first statement hold for every case."""
     for rule in rules:
         if rule.when.holds(case):
-            said = [i for i in rule.say if kb.statement(i).when.holds(case)]
+            said = _holding(rule.say, case, kb)
             if said:
                 return rule, said
     raise AssertionError("the loader checks that the last rule always answers")
@@ -57,7 +77,7 @@ def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: Knowledge
 
 def answer(question: QuestionId, view: CaseView, case: CaseFeatures, kb: KnowledgeBase) -> Answer:
     rule, said = chosen_rule(kb.answer_rules[question], case, kb)
-    extras = [i for i in rule.clinician_only if kb.statement(i).when.holds(case)]
+    extras = _holding(rule.clinician_only, case, kb)
     evidence = [e for source in rule.evidence for e in EVIDENCE[source](view)]
     return compose(kb, question, said, certainty=rule.certainty, reason=rule.reason, evidence=evidence,
                    rule=rule.name, clinician_only=extras)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
@@ -77,6 +77,21 @@ SIDE_COMPARISON = re.compile(r"\b(?:larger|smaller|bigger|more extensive|less ex
                              r"(?:(?:on\s+)?the\s+)?(?:right|left|other side|opposite side|contralateral)\b",
                              re.IGNORECASE)
 
+# The two patterns without the case-insensitive flag, for a report in ASCII read in lower case: there a letter
+# matches only its own two cases, so the answer is the same, found in half the time (the two searches of every
+# report were a twentieth of an explanation). Their letters must stay lower case (a test checks).
+_PRIOR_STUDY_LOWER = re.compile(PRIOR_STUDY.pattern)
+_NO_PRIOR_LOWER = re.compile(NO_PRIOR.pattern)
+
+
+def refers_to_prior_study(text: str) -> bool:
+    """Does a report refer to an earlier study (and not say there is none)?"""
+    if text.isascii():
+        lower = text.lower()
+        return _PRIOR_STUDY_LOWER.search(lower) is not None and _NO_PRIOR_LOWER.search(lower) is None
+    return PRIOR_STUDY.search(text) is not None and NO_PRIOR.search(text) is None
+
+
 T = TypeVar("T", Finding, Fact)
 
 
@@ -86,10 +101,16 @@ class Located(Generic[T]):
 
     reading: int
     item: T
+    # made on first need and kept: the answers, red flags and plan ask for the same words again and again
+    _evidence: Evidence | None = field(default=None, compare=False, repr=False)
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(self.item.start, self.item.end, self.item.text, self.reading)
+        evidence = self._evidence
+        if evidence is None:
+            evidence = Evidence(self.item.start, self.item.end, self.item.text, self.reading)
+            object.__setattr__(self, "_evidence", evidence)  # frozen, but only this cache changes
+        return evidence
 
 
 @dataclass(slots=True)
@@ -102,6 +123,12 @@ class CaseView:
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
     _prior: bool | None = None  # does a report refer to an earlier study, found on first need
     _planned: set[str] | None = None  # the operations a plan names, found on first need
+    _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
+    _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
+    _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
+    # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
+    # again after, with the same words (the view lives for one explanation)
+    plan_lines_found: dict[tuple[Evidence, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -197,7 +224,7 @@ class CaseView:
         """Does a report refer to an earlier study? Without one, "increased" is uptake or signal on this
         study ("increased uptake in all three phases"), not growth since a last scan."""
         if self._prior is None:  # two searches of every report: worth doing once
-            self._prior = any(PRIOR_STUDY.search(r.text) and not NO_PRIOR.search(r.text) for r in self.case.readings)
+            self._prior = any(refers_to_prior_study(r.text) for r in self.case.readings)
         return self._prior
 
     @property
@@ -220,14 +247,17 @@ class CaseView:
 
     def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
         """Excisions of HO itself: the excision shares a sentence with an HO mention, so the
-        excision of burn wounds or of a tumour elsewhere in the report does not count."""
-        excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
-                     and self._in_ho_sentence(e)]
-        status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
-        # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
-        planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
-        return [e for e in excisions if status[id(e)] in statuses
-                and not (status[id(e)] == "present" and (e.reading, self._sentence_start(e)) in planned)]
+        excision of burn wounds or of a tumour elsewhere in the report does not count. Their states are
+        worked out once (removed, recurrent, the features and the answers ask again and again)."""
+        if self._excisions is None:
+            excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
+                         and self._in_ho_sentence(e)]
+            status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
+            # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
+            planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
+            self._excisions = [(e, None if status[id(e)] == "present" and (e.reading, self._sentence_start(e))
+                                in planned else status[id(e)]) for e in excisions]
+        return [e for e, status in self._excisions if status in statuses]
 
     def proposed(self, fact: Located[Fact]) -> bool:
         """A treatment the report names as a plan: affirmed, in a sentence that proposes something
@@ -382,7 +412,14 @@ class CaseView:
                 and (concept is None or f.item.concept == concept)]
 
     def causes(self) -> dict[str, list[Evidence]]:
-        """Cause id -> evidence, report first, then the patient's answers (empty evidence).
+        """Cause id -> evidence, report first, then the patient's answers (empty evidence); worked out once
+        (the red flags, features and answers ask again and again), a fresh copy each time."""
+        if self._causes is None:
+            self._causes = self._find_causes()
+        return {cause: list(evidence) for cause, evidence in self._causes.items()}
+
+    def _find_causes(self) -> dict[str, list[Evidence]]:
+        """``causes``, from the facts.
 
         "Other fracture or trauma" is often only how a named injury happened: the fracture of an elbow
         or a hip socket is that cause itself ("radial head fracture ... after a fall"), and the accident
@@ -438,6 +475,13 @@ class CaseView:
         )
 
     def symptoms(self) -> dict[str, list[Evidence]]:
+        """Symptom id -> evidence, report first, then the patient's answers; worked out once (every red flag
+        asks), a fresh copy each time."""
+        if self._symptoms is None:
+            self._symptoms = self._find_symptoms()
+        return {symptom: list(evidence) for symptom, evidence in self._symptoms.items()}
+
+    def _find_symptoms(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
         for fact in self.facts:
             if fact.item.kind == "symptom" and fact.item.status == "present":

@@ -13,6 +13,7 @@ list (``causes``), or when they share none (``not_causes``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -166,7 +167,7 @@ class When(BaseModel):
     # names two or three of the 32, and an explanation asks ~170 conditions, so ``holds`` looks only
     # at those (a loop over every feature was a sixth of the explanation's time). Read through
     # ``__pydantic_private__``: pydantic's own look-up of a private attribute costs ~25 times more.
-    _checks: _Checks = PrivateAttr(default=((), (), ()))
+    _checks: _Compiled = PrivateAttr(default_factory=lambda: _Compiled(((), (), ())))
 
     def model_post_init(self, context: Any, /) -> None:
         accepts = (*((name, frozenset(getattr(self, name))) for name in VALUE_FEATURES if getattr(self, name)),
@@ -175,17 +176,15 @@ class When(BaseModel):
         wants = tuple((name, frozenset(getattr(self, name))) for name in SET_FEATURES if getattr(self, name))
         excludes = tuple((name, frozenset(getattr(self, f"not_{name}"))) for name in SET_FEATURES
                          if getattr(self, f"not_{name}"))
-        self._checks = (accepts, wants, excludes)
+        self._checks = _Compiled((accepts, wants, excludes))
 
     def holds(self, case: CaseFeatures) -> bool:
-        accepts, wants, excludes = self.__pydantic_private__["_checks"]  # type: ignore[index]
-        for name, accepted in accepts:
-            if getattr(case, name) not in accepted:
-                return False
-        for name, wanted in wants:
-            if wanted.isdisjoint(getattr(case, name)):
-                return False
-        return all(excluded.isdisjoint(getattr(case, name)) for name, excluded in excludes)
+        return self.__pydantic_private__["_checks"].test(case)  # type: ignore[index,no-any-return]
+
+    @property
+    def test(self) -> Callable[[CaseFeatures], bool]:
+        """``holds`` as a plain function, for a caller that asks many conditions in turn."""
+        return self.__pydantic_private__["_checks"].test  # type: ignore[index,no-any-return]
 
     def compatible_with(self, other: When) -> bool:
         """Can one case meet both conditions? (A rule and the statement it names, for the load check.)"""
@@ -214,6 +213,38 @@ class When(BaseModel):
         if self.fop and "none" not in self.fop and self.status and set(self.status) <= {"none", "absent"}:
             return "FOP with no HO"
         return None
+
+
+class _Compiled:
+    """A condition's checks (``When._checks``) and the same as one Python expression, compiled once when the
+    knowledge is loaded: an explanation asks ~190 conditions, and a loop over each one's checks by name was a
+    twentieth of it. Equal when the checks are (pydantic compares conditions by their private attributes too)."""
+
+    __slots__ = ("checks", "test")
+
+    def __init__(self, checks: _Checks) -> None:
+        self.checks = checks
+        values: dict[str, Any] = {}
+        tests: list[str] = []
+        accepts, wants, excludes = checks
+        for prefix, named, form in (("a", accepts, "case.{name} in {value}"),
+                                    ("w", wants, "not {value}.isdisjoint(case.{name})"),
+                                    ("x", excludes, "{value}.isdisjoint(case.{name})")):
+            for i, (name, value) in enumerate(named):
+                assert name.isidentifier()  # a feature name of this module; the values are bound, not written
+                values[f"{prefix}{i}"] = value
+                tests.append(form.format(name=name, value=f"{prefix}{i}"))
+        exec(f"def test(case):\n    return {' and '.join(tests) or 'True'}", values)
+        self.test: Callable[[CaseFeatures], bool] = values["test"]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Compiled) and self.checks == other.checks
+
+    def __hash__(self) -> int:
+        return hash(self.checks)
+
+    def __reduce__(self) -> tuple[type[_Compiled], tuple[_Checks]]:  # pickled (a scan's workers) without the code
+        return _Compiled, (self.checks,)
 
 
 ALWAYS = When()

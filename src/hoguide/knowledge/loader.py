@@ -94,13 +94,20 @@ class KnowledgeBase:
     def patient_refs(self, keys: Iterable[str]) -> tuple[str, ...]:
         """``keys`` once each, in order, without the references held back from patients
         (``patient_safe: false``: read only on a secondary site)."""
-        return tuple(key for key in dict.fromkeys(keys) if self.references[key].patient_safe)
+        safe = _patient_safe(self)
+        return tuple(key for key in dict.fromkeys(keys) if key in safe or self.references[key].patient_safe)
 
     def label(self, kind: str, concept_id: str) -> str:
         for concept in self.concepts(kind):
             if concept.id == concept_id:
                 return concept.label
         raise KeyError(f"{kind}:{concept_id}")
+
+
+@lru_cache(maxsize=4)
+def _patient_safe(kb: KnowledgeBase) -> frozenset[str]:
+    """The references shown to patients, kept per knowledge base (an explanation filters a hundred keys)."""
+    return frozenset(key for key, reference in kb.references.items() if reference.patient_safe)
 
 
 def _data_root() -> Traversable:

@@ -64,11 +64,13 @@ class Guard:
             await error_problem(error)(scope, receive, send_with_headers)
 
     async def _guarded(self, scope: Scope, receive: Receive, send_with_headers: Send, headers: dict[str, str]) -> None:
-        too_large = problem(413, "input_too_large",
-                            f"the request is over the {self.max_request_bytes // 1_000_000} MB limit")
+        def too_large() -> ASGIApp:  # made only when sent, not encoded for every request
+            return problem(413, "input_too_large",
+                           f"the request is over the {self.max_request_bytes // 1_000_000} MB limit")
+
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_request_bytes):
-            await too_large(scope, receive, send_with_headers)
+            await too_large()(scope, receive, send_with_headers)
             return
         if scope["method"] == "POST" and _cross_site(headers, scope.get("scheme", "http")):
             await problem(403, "cross_site", "form posts must come from this site")(scope, receive, send_with_headers)
@@ -82,7 +84,7 @@ class Guard:
                     return
                 body += message.get("body", b"")
                 if len(body) > self.max_request_bytes:
-                    await too_large(scope, receive, send_with_headers)
+                    await too_large()(scope, receive, send_with_headers)
                     return
                 if not message.get("more_body", False):
                     break

@@ -1,0 +1,59 @@
+"""The quick tests that rule the study figures and cohort counts out of a sentence never rule out a cue."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import hoguide
+from hoguide.models.reading import Trigger
+from hoguide.reading.general import _STUDY_FIGURES, CATEGORY, GeneralCue, GeneralStatements
+
+CUES = GeneralStatements.of(hoguide.load_knowledge().general_statements)
+
+
+def _every_pattern(text: str, start: int, end: int) -> GeneralCue | None:
+    """``GeneralStatements.cue`` as it reads without the quick tests: every pattern searched."""
+    for population in (CUES.population, CUES.cohort, _STUDY_FIGURES):
+        match = population.search(text, start, end) if population is not None else None
+        if match:
+            return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
+    if CUES.specific is not None and CUES.specific.search(text, start, end):
+        return None
+    generic = CUES.generic.search(text, start, end) if CUES.generic is not None else None
+    return GeneralCue(Trigger(generic.group(0), CATEGORY, generic.start(), generic.end()), False) if generic else None
+
+
+# The shapes of study figures and cohort counts, in any case, among look-alikes and other words.
+_NUMBER = st.sampled_from(["5", "12", "0.04", "60.9", "six", "Twelve", "one"])
+_NOUN = st.sampled_from(["patients", "Cases", "limbs", "residual limbs", "hips", "fractures", "screws", "views"])
+_VERB = st.sampled_from(["had", "HAD", "developed", "underwent", "required", "showed"])
+_GRADE = st.sampled_from(["class", "Grade", "brooker", "type"])
+_SPACE = st.sampled_from([" ", "", "  ", "\n"])
+_SHAPES = st.one_of(
+    st.tuples(_NUMBER, _SPACE, st.sampled_from(["/", "%", "("]), _SPACE, _NUMBER, _SPACE, _NOUN, _SPACE, _VERB),
+    st.tuples(_NUMBER, _SPACE, _VERB, _SPACE, _GRADE, st.sampled_from([" I", " II", "", "s"])),
+    st.tuples(_NUMBER, st.sampled_from([" of the ", " out of ", " of ", " in "]), _NUMBER, _SPACE, _NOUN),
+    st.tuples(st.sampled_from(["in ", "In ", "all ", "All "]), _NUMBER, _SPACE, _NOUN, _SPACE, _VERB),
+    st.tuples(st.sampled_from(["(", "[", ", ", ";", "", "p"]), _SPACE, st.sampled_from(["n", "N", "p", "P"]), _SPACE,
+              st.sampled_from(["=", "<", ">", "≤", "-"]), _SPACE, _NUMBER, st.sampled_from(["%", ")", ""])),
+).map("".join)
+_WORDS = st.sampled_from(["HO", "the right hip", "seen", "usually", "can", "ſ", "İ", "-", ".", ",", "all", "of"])
+_SENTENCES = st.lists(st.one_of(_SHAPES, _WORDS), min_size=1, max_size=6).map(" ".join)
+_PIECES = st.one_of(_WORDS, _NUMBER, st.just(""))
+
+
+@settings(max_examples=600, deadline=None)
+@given(sentence=_SENTENCES, before=_PIECES, after=_PIECES)
+def test_the_cue_is_the_one_every_pattern_gives(sentence: str, before: str, after: str) -> None:
+    text = f"{before}{sentence}{after}"  # the sentence touches its neighbours, as at a cut without a space
+    start, end = len(before), len(before) + len(sentence)
+    assert CUES.cue(text, start, end) == _every_pattern(text, start, end)
+
+
+def test_study_figures_and_cohort_counts_are_found() -> None:
+    for sentence in ("HO developed in 15 of the 33 residual limbs.", "Five patients (33.3%) had HO.",
+                     "19/20 elbow dislocations developed HO.", "All six fractures developed HO (p = 0.04).",
+                     "In two patients the HO recurred.", "5 had class I."):
+        found = CUES.cue(sentence, 0, len(sentence))
+        assert found is not None and found.population, sentence
