@@ -14,7 +14,7 @@ from dataclasses import replace
 from hoguide.guidance.features import bridged
 from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.models.assessment import ReportStatement
+from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
 
 KIND = "next_step"
@@ -45,6 +45,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     steps = [f for f in view.facts if f.item.kind == KIND]
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
     said: dict[str, ReportStatement] = {}
+    more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)
     for fact in steps:
         concept = fact.item.concept
@@ -60,13 +61,14 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if statement is None:
             continue
         if concept in said:  # said again: more words, the time and condition of the line that first named it
-            previous = said[concept]
-            said[concept] = replace(previous, evidence=(*previous.evidence, fact.evidence))
+            more.setdefault(concept, []).append(fact.evidence)  # joined once at the end: a growing tuple is quadratic
             continue
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
         when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
         said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
                                         kb.patient_refs(statement.refs), statement.patient_refs)
+    for concept, evidence in more.items():
+        said[concept] = replace(said[concept], evidence=(*said[concept].evidence, *evidence))
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))

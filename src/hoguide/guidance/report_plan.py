@@ -16,6 +16,7 @@ of a list that a plan sentence introduces ("Because of FOP, please:") are part o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from hoguide.guidance.view import ADDENDUM, PLAN_CUE, PLAN_SECTION, CaseView
@@ -104,20 +105,28 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
                  and view.proposed(f)]
 
     # "Suggest ultrasound." before an addendum written after the ultrasound: done, not a plan any more
-    answered = [f.item for f in view.facts if f.reading == reading and view.answered_by_addendum(f)]
+    answered = {(f.item.start, f.item.concept) for f in view.facts
+                if f.reading == reading and view.answered_by_addendum(f)}
     withdrawn_from, withdrawn = _withdrawn(view, reading)
+    facts.sort(key=lambda f: f.start)
+    starts = [f.start for f in facts]
+
+    section_starts = [s.start for s in sections]
+    # a recommended step or a proposed treatment makes its sentence a plan in any section
+    anywhere = sorted([e.start for e in recommended] + proposals)
 
     def plans(start: int, end: int) -> bool:
         """Does this sentence say what should happen next?"""
-        section = next((s.id for s in sections if s.start <= end - 1 < s.end), None)
-        words = [f for f in facts if start <= f.start < end]
+        i = bisect_right(section_starts, end - 1) - 1  # the section that holds the sentence's last character
+        section = sections[i].id if i >= 0 and end - 1 < sections[i].end else None
+        words = facts[bisect_left(starts, start):bisect_left(starts, end)]
         steps = [f for f in words if f.concept.startswith(STEP_PREFIXES)]
-        if steps and all(f in answered for f in steps):
+        if steps and all((f.start, f.concept) in answered for f in steps):
             return False
         if end <= withdrawn_from and withdrawn & _content_words(text[start:end]):
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
-        return (section == PLAN_SECTION or any(start <= e.start < end for e in recommended)
-                or any(start <= p < end for p in proposals)
+        k = bisect_left(anywhere, start)
+        return (section == PLAN_SECTION or (k < len(anywhere) and anywhere[k] < end)
                 or (section not in NOT_PLAN_SECTIONS and any(
                     f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
                                                and not _settled(view, reading, f, section))

@@ -7,6 +7,7 @@ the report it rests on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -126,6 +127,12 @@ class CaseView:
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
+    # per reading, the next-step and treatment facts by start (outcome() looks in one sentence, found by bisection:
+    # a report of thousands of treatment sentences stays linear)
+    _steps: dict[int, tuple[list[int], list[Fact]]] = field(default_factory=dict)
+    _outcomes: dict[tuple[int, int, str], str | None] = field(default_factory=dict)  # outcome() per treatment fact
+    # per reading, its addenda (header line starts, body starts) and the last start of each next-step concept
+    _addenda: dict[int, tuple[list[int], list[int], dict[str, int]]] = field(default_factory=dict)
     # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
     # again after, with the same words (the view lives for one explanation)
     plan_lines_found: dict[tuple[Evidence, ...], Any] = field(default_factory=dict)
@@ -279,12 +286,16 @@ class CaseView:
         named: "radiotherapy 7 Gy planned for day 1 (given 21/10/2026)" is given; "radiotherapy was planned
         but never given" is not; "indomethacin started post-op but stopped on day 3" stopped; in
         "indomethacin is planned; radiotherapy was given" the indomethacin stays planned."""
+        key = (fact.reading, fact.item.start, fact.item.concept)
+        if key not in self._outcomes:
+            self._outcomes[key] = self._outcome(fact)
+        return self._outcomes[key]
+
+    def _outcome(self, fact: Located[Fact]) -> str | None:
         reading, start, end = self.sentence_of(fact)
-        around = sorted(((f.item.start, f.item) for f in self.facts if f.reading == reading
-                         and start <= f.item.start < end and f.item.kind in ("next_step", "treatment")),
-                        key=lambda pair: pair[0])
         cue: Fact | None = None
-        for at, item in around:
+        for item in self._steps_between(reading, start, end):
+            at = item.start
             if at <= fact.item.start:
                 if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
                     cue = item  # the last plan cue before it: "planned: excision and radiotherapy (given ...)"
@@ -304,14 +315,22 @@ class CaseView:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1
         (given 21/10/2026 - confirmed by radiotherapy department)"; "planned but never given"."""
         _, end = self.sentences(reading).span(cue.start)
-        facts = sorted(((f.item.start, f.item.kind, f.item.concept, f.item) for f in self.facts
-                        if f.reading == reading and cue.end <= f.item.start < end), key=lambda row: row[0])
-        stop = next((at for at, kind, _, _ in facts if kind == "treatment"), end)
-        said = next((self._course(reading, item) for at, kind, concept, item in facts
-                     if kind == "next_step" and concept in OUTCOMES and at < stop), None)
+        facts = self._steps_between(reading, cue.end, end)
+        stop = next((f.start for f in facts if f.kind == "treatment"), end)
+        said = next((self._course(reading, f) for f in facts
+                     if f.kind == "next_step" and f.concept in OUTCOMES and f.start < stop), None)
         if said is None and GIVEN_ON_DATE.search(self.case.readings[reading].text, cue.end, stop):
             return "given"
         return said
+
+    def _steps_between(self, reading: int, start: int, end: int) -> list[Fact]:
+        """The next-step and treatment facts of a reading that start in [start, end), in order."""
+        if reading not in self._steps:
+            items = sorted((f.item for f in self.facts if f.reading == reading
+                            and f.item.kind in ("next_step", "treatment")), key=lambda item: item.start)
+            self._steps[reading] = ([item.start for item in items], items)
+        starts, items = self._steps[reading]
+        return items[bisect_left(starts, start):bisect_left(starts, end)]
 
     def _course(self, reading: int, said: Fact) -> str:
         """The outcome an outcome word names; "stopped after 6 weeks" or "then stopped" is a course
@@ -328,11 +347,19 @@ class CaseView:
         asks for it again in its own words, which are then the ones said."""
         if fact.item.kind != "next_step" or not fact.item.concept.startswith("test_"):
             return False
-        text = self.case.readings[fact.reading].text
-        addenda = [text.rfind("\n", 0, s.start) + 1 for s in self.case.readings[fact.reading].sections  # its header too
-                   if s.id == ADDENDUM and s.start > fact.item.end]
-        return bool(addenda) and any(f.reading == fact.reading and f.item.kind == "next_step" and f.item.concept
-                                     == fact.item.concept and f.item.start >= addenda[0] for f in self.facts)
+        if fact.reading not in self._addenda:  # once per reading: a report of thousands of steps stays linear
+            reading = self.case.readings[fact.reading]
+            addenda = [s for s in reading.sections if s.id == ADDENDUM]
+            headers = [reading.text.rfind("\n", 0, s.start) + 1 for s in addenda]  # where its header line starts
+            bodies = [s.start for s in addenda]
+            last: dict[str, int] = {}
+            for f in self.facts:
+                if f.reading == fact.reading and f.item.kind == "next_step":
+                    last[f.item.concept] = max(last.get(f.item.concept, -1), f.item.start)
+            self._addenda[fact.reading] = (headers, bodies, last)
+        headers, bodies, last = self._addenda[fact.reading]
+        i = bisect_right(bodies, fact.item.end)  # the first addendum after the step
+        return i < len(headers) and last.get(fact.item.concept, -1) >= headers[i]
 
 
     @property
