@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
@@ -92,13 +93,20 @@ def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     if not named:
         return False
     kinds = {kind for kind, ids in CAUSE_KINDS.items() if ids & set(causes)}
+    # where causes are named, per report, sorted once (a report of thousands of mentions stays linear)
+    named_at: dict[int, list[int]] = {}
+    for e in named:
+        named_at.setdefault(e.reading, []).append(e.start)
+    for starts in named_at.values():
+        starts.sort()
     for finding in view.current:
         start, end = finding.item.sentence_start, finding.item.sentence_end
         text = view.case.readings[finding.reading].text
         if any(KIND_WORDS[kind].search(text, start, end) for kind in kinds):
             return True
-        if any(e.reading == finding.reading and start <= e.start < end for e in named) \
-                and CAUSE_LINK.search(text, start, end):
+        starts = named_at.get(finding.reading, [])
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end and CAUSE_LINK.search(text, start, end):
             return True
     return False
 

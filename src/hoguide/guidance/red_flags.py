@@ -122,7 +122,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
-    queries: list[tuple[tuple[int, int], int]] = []  # where a question was asked, and its section's authority
+    queried_below: dict[int, int] = {}  # per report, the lowest authority of a section that asked the question
     # "No zonal pattern" warns only about a lesion there is: where the report says there is no HO (a
     # resolving haematoma), there is none to lack it
     lesion = view.overall_status != "absent"
@@ -138,12 +138,12 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         state = _fact_state(fact, text, content, in_results and tested[fact.reading])
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
-        if state == "not_found" and in_results and any(
-                q_reading == fact.reading and q_start < item.start and q_rank < authority.of(item.section)
-                for (q_reading, q_start), q_rank in queries):
+        if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \
+                < authority.of(item.section):
             state = "ruled_out"  # "?osteomyelitis" in the clinical details, "No osteomyelitis" in the conclusion
-        if state == "queried":
-            queries.append(((fact.reading, item.start), authority.of(item.section)))
+        if state == "queried":  # facts come in report order: the least authoritative question asked so far
+            queried_below[fact.reading] = min(queried_below.get(fact.reading, BODY_AUTHORITY + 99),
+                                              authority.of(item.section))
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
     if content.known_outranks_suspected and "known" in found:

@@ -70,7 +70,8 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
     if sure:
         present += sure
         by_status["present"] = present
-        by_status["possible"] = [f for f in by_status["possible"] if f not in sure]
+        moved = {id(f) for f in sure}
+        by_status["possible"] = [f for f in by_status["possible"] if id(f) not in moved]
         if not by_status["possible"]:
             del by_status["possible"]
 
