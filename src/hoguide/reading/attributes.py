@@ -141,3 +141,16 @@ def one_side_of_two(placed: Sequence[tuple[int, str, str]]) -> list[str]:
     if not {"left", "right"} <= sides or "bilateral" in sides or len(places) == len(set(places)):
         return []
     return [min((d, value) for d, layer, value in placed if layer == "laterality" and value in ("left", "right"))[1]]
+
+
+# A limb cut above a joint has no such joint: "transfemoral residual limb, anteromedial distal femur" is the
+# residual limb, not the knee (the distal femur is read as the knee region elsewhere).
+_ABOVE_JOINT = {"knee": re.compile(r"\b(?:trans-?femoral|above[- ]knee|AKA)\b", re.IGNORECASE),
+                "elbow": re.compile(r"\b(?:trans-?humeral|above[- ]elbow|AEA)\b", re.IGNORECASE)}
+
+
+def without_amputated_joints(sites: Sequence[str], sentence: str) -> list[str]:
+    """``sites`` without a joint the sentence says the limb was cut above (only beside a residual limb)."""
+    if "residual_limb" not in sites:
+        return list(sites)
+    return [s for s in sites if not (s in _ABOVE_JOINT and _ABOVE_JOINT[s].search(sentence))]

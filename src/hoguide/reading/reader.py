@@ -35,6 +35,7 @@ from hoguide.reading.attributes import (
     nearest,
     one_side_of_two,
     read_size,
+    without_amputated_joints,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
 from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
@@ -332,7 +333,7 @@ class Reader:
                 end=target.end,
                 status=ctx.status,
                 experiencer=ctx.experiencer,
-                sites=tuple(dict.fromkeys(sites)),
+                sites=tuple(dict.fromkeys(without_amputated_joints(sites, sentence))),
                 laterality=merge_laterality(laterality),
                 grade=grade_of[i],
                 maturity=merge_maturity(attrs["maturity"]),
