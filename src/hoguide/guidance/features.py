@@ -123,7 +123,7 @@ def prophylaxis_missed(view: CaseView) -> bool:
                 (item.kind == "treatment" and item.concept in PREVENTIONS)
                 or (item.kind == "next_step" and item.concept == "treat_prophylaxis")):
             continue
-        if any(word in t.phrase.lower() for t in item.triggers for word in (CONTRAINDICATED, *ADVISED_AGAINST)):
+        if advised_against(item):
             continue
         reading, start, end = view.sentence_of(fact)
         if NOT_GIVEN.search(view.case.readings[reading].text, start, end):
@@ -155,7 +155,6 @@ NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?
                               r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
-CONTRAINDICATED = "contraindicated"  # the ConText trigger that keeps a medicine from the patient
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not")
@@ -167,9 +166,14 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
     given at the time ("she did not receive indomethacin") is no reason."""
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and f.item.status in ("present", "historical"))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (any(
-            word in t.phrase.lower() for t in f.item.triggers for word in (CONTRAINDICATED, *ADVISED_AGAINST))
-            or (f.item.status == "absent" and _reason_given(view, f)))))]
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
+            advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
+
+
+def advised_against(fact: Fact) -> bool:
+    """The report keeps the treatment from the patient ("contraindicated", "not advised", "will NOT be used"),
+    not only "was not given" at the time."""
+    return any(word in t.phrase.lower() for t in fact.triggers for word in ADVISED_AGAINST)
 
 
 def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
@@ -228,7 +232,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         caution_reasons=frozenset(f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]
         nsaid_advised_against=any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
-            and any(a in t.phrase.lower() for t in f.item.triggers for a in ADVISED_AGAINST) for f in view.facts),
+            and advised_against(f.item) for f in view.facts),
         fop=_fop(view, fop_known),
         surgery_planned=answers.surgery_planned or view.operation_planned,
         replacement_planned=view.replacement_planned,

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 from hoguide.guidance.features import bridged
-from hoguide.guidance.view import PLAN_CUE, PLAN_SECTION, CaseView, Located
+from hoguide.guidance.outcomes import PLAN_CUE
+from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
@@ -55,7 +56,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
             continue
-        if view.answered_by_addendum(fact) or _this_study(view, fact):
+        if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
         statement = kb.statements.get(f"next.{concept}")
         if statement is None:
@@ -101,9 +102,8 @@ def _urgent(view: CaseView, fact: Located[Fact], text: str, start: int, end: int
     X-ray is not urgent), or an urgency adverb just after it in the same clause."""
     for match in URGENT.finditer(text, start, end):
         if match.end() <= fact.item.start:
-            if not any(f.reading == fact.reading and f is not fact and f.item.kind == KIND
-                       and match.end() <= f.item.start < fact.item.start
-                       and f.item.concept.startswith((*NEEDS_CUE, "follow_up", "refer")) for f in view.facts):
+            if not any(f.kind == KIND and f.concept.startswith((*NEEDS_CUE, "follow_up", "refer"))
+                       for f in view.outcomes.steps_between(fact.reading, match.end(), fact.item.start)):
                 return True
         elif match.start() >= fact.item.end and match.start() - fact.item.end <= URGENT_AFTER_CHARS \
                 and match.group().lower() != "urgent" and not OTHER_CLAUSE.search(text, fact.item.end, match.start()):

@@ -19,7 +19,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from hoguide.guidance.view import ADDENDUM, PLAN_CUE, PLAN_SECTION, CaseView
+from hoguide.guidance.outcomes import ADDENDUM, PLAN_CUE
+from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
 
@@ -106,7 +107,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
 
     # "Suggest ultrasound." before an addendum written after the ultrasound: done, not a plan any more
     answered = {(f.item.start, f.item.concept) for f in view.facts
-                if f.reading == reading and view.answered_by_addendum(f)}
+                if f.reading == reading and view.outcomes.answered_by_addendum(f)}
     withdrawn_from, withdrawn = _withdrawn(view, reading)
     facts.sort(key=lambda f: f.start)
     starts = [f.start for f in facts]
@@ -157,7 +158,7 @@ def _settled(view: CaseView, reading: int, cue: Fact, section: str | None) -> bo
     """A proposal the sentence says was carried out ("planned for day 1 (given 21/10/2026)"), or, outside a plan
     or addendum, never carried out ("radiotherapy was planned but never given": history). In a plan or an
     addendum a withdrawal is news the patient needs: "THE BIOPSY RECOMMENDATION IS WITHDRAWN"."""
-    outcome = view.plan_outcome(reading, cue)
+    outcome = view.outcomes.plan_outcome(reading, cue)
     return outcome == "given" or (outcome == "not_given" and section not in (PLAN_SECTION, ADDENDUM))
 
 

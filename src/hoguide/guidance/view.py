@@ -7,10 +7,10 @@ the report it rests on.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from hoguide.guidance.outcomes import NOT_HAD, PLAN_CUE, Outcomes
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
@@ -36,16 +36,7 @@ HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
-PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
-# the next_step concepts that say what became of a treatment: given, never given, stopped early
-OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
-# "stopped after 6 weeks", "stopped at 4 weeks as planned": a course completed, not one cut short
-FULL_COURSE = re.compile(r"\s+(?:after|at)\s+(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|months?)",
-                         re.IGNORECASE)
-# "(given 21/10/2026)": given with its date, a word the lexicon cannot tell from "given the risk"
-GIVEN_ON_DATE = re.compile(r"\bgiven\s+(?:on\s+)?\d")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
-ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultrasound):", "Revised impression:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
 # Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
@@ -127,15 +118,14 @@ class CaseView:
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
-    # per reading, the next-step and treatment facts by start (outcome() looks in one sentence, found by bisection:
-    # a report of thousands of treatment sentences stays linear)
-    _steps: dict[int, tuple[list[int], list[Fact]]] = field(default_factory=dict)
-    _outcomes: dict[tuple[int, int, str], str | None] = field(default_factory=dict)  # outcome() per treatment fact
-    # per reading, its addenda (header line starts, body starts) and the last start of each next-step concept
-    _addenda: dict[int, tuple[list[int], list[int], dict[str, int]]] = field(default_factory=dict)
+    # what became of each treatment and which steps an addendum answered, read on first need (outcomes.py)
+    outcomes: Outcomes = field(init=False)
     # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
     # again after, with the same words (the view lives for one explanation)
     plan_lines_found: dict[tuple[Evidence, ...], Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.outcomes = Outcomes(self)
 
     @classmethod
     def of(cls, case: Case) -> CaseView:
@@ -274,93 +264,11 @@ class CaseView:
         if fact.item.status != "present":
             return False
         if fact.item.section == PLAN_SECTION:  # "Plan: 3. excision of the HO with 7 Gy before surgery"
-            return self.outcome(fact) is None
+            return self.outcomes.outcome(fact) is None
         if self._proposing is None:
             self._proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                                and f.item.concept == PLAN_CUE and f.item.status == "present"}
-        return self.sentence_of(fact) in self._proposing and self.outcome(fact) is None
-
-    def outcome(self, fact: Located[Fact]) -> str | None:
-        """What the sentence says became of a treatment: "given", "not_given" or "stopped", else None.
-        The first outcome word after the treatment, or after its plan cue, before another treatment is
-        named: "radiotherapy 7 Gy planned for day 1 (given 21/10/2026)" is given; "radiotherapy was planned
-        but never given" is not; "indomethacin started post-op but stopped on day 3" stopped; in
-        "indomethacin is planned; radiotherapy was given" the indomethacin stays planned."""
-        key = (fact.reading, fact.item.start, fact.item.concept)
-        if key not in self._outcomes:
-            self._outcomes[key] = self._outcome(fact)
-        return self._outcomes[key]
-
-    def _outcome(self, fact: Located[Fact]) -> str | None:
-        reading, start, end = self.sentence_of(fact)
-        cue: Fact | None = None
-        for item in self._steps_between(reading, start, end):
-            at = item.start
-            if at <= fact.item.start:
-                if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
-                    cue = item  # the last plan cue before it: "planned: excision and radiotherapy (given ...)"
-                continue
-            if item.kind == "treatment" and item.concept != fact.item.concept:
-                break
-            if item.kind == "next_step" and item.concept in OUTCOMES:
-                return self._course(reading, item)
-            if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
-                cue = item
-                break
-        if cue is None:
-            return None
-        return self.plan_outcome(reading, cue)
-
-    def plan_outcome(self, reading: int, cue: Fact) -> str | None:
-        """What became of a plan, said after its cue before another treatment is named: "planned for day 1
-        (given 21/10/2026 - confirmed by radiotherapy department)"; "planned but never given"."""
-        _, end = self.sentences(reading).span(cue.start)
-        facts = self._steps_between(reading, cue.end, end)
-        stop = next((f.start for f in facts if f.kind == "treatment"), end)
-        said = next((self._course(reading, f) for f in facts
-                     if f.kind == "next_step" and f.concept in OUTCOMES and f.start < stop), None)
-        if said is None and GIVEN_ON_DATE.search(self.case.readings[reading].text, cue.end, stop):
-            return "given"
-        return said
-
-    def _steps_between(self, reading: int, start: int, end: int) -> list[Fact]:
-        """The next-step and treatment facts of a reading that start in [start, end), in order."""
-        if reading not in self._steps:
-            items = sorted((f.item for f in self.facts if f.reading == reading
-                            and f.item.kind in ("next_step", "treatment")), key=lambda item: item.start)
-            self._steps[reading] = ([item.start for item in items], items)
-        starts, items = self._steps[reading]
-        return items[bisect_left(starts, start):bisect_left(starts, end)]
-
-    def _course(self, reading: int, said: Fact) -> str:
-        """The outcome an outcome word names; "stopped after 6 weeks" or "then stopped" is a course
-        completed (given), "stopped on day 3" one cut short."""
-        text = self.case.readings[reading].text
-        if said.concept == "stopped" and (FULL_COURSE.match(text, said.end)
-                                          or text[max(0, said.start - 5):said.start].lower().strip() == "then"):
-            return "given"
-        return OUTCOMES[said.concept]
-
-    def answered_by_addendum(self, fact: Located[Fact]) -> bool:
-        """A test asked for before an addendum that names the same test: the addendum reports its result
-        ("Suggest ultrasound." ... "ADDENDUM (after ultrasound and limited CT): ... not heterotopic bone"), or
-        asks for it again in its own words, which are then the ones said."""
-        if fact.item.kind != "next_step" or not fact.item.concept.startswith("test_"):
-            return False
-        if fact.reading not in self._addenda:  # once per reading: a report of thousands of steps stays linear
-            reading = self.case.readings[fact.reading]
-            addenda = [s for s in reading.sections if s.id == ADDENDUM]
-            headers = [reading.text.rfind("\n", 0, s.start) + 1 for s in addenda]  # where its header line starts
-            bodies = [s.start for s in addenda]
-            last: dict[str, int] = {}
-            for f in self.facts:
-                if f.reading == fact.reading and f.item.kind == "next_step":
-                    last[f.item.concept] = max(last.get(f.item.concept, -1), f.item.start)
-            self._addenda[fact.reading] = (headers, bodies, last)
-        headers, bodies, last = self._addenda[fact.reading]
-        i = bisect_right(bodies, fact.item.end)  # the first addendum after the step
-        return i < len(headers) and last.get(fact.item.concept, -1) >= headers[i]
-
+        return self.sentence_of(fact) in self._proposing and self.outcomes.outcome(fact) is None
 
     @property
     def excision_planned(self) -> bool:
@@ -519,12 +427,12 @@ class CaseView:
 
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
         return [f for f in self.affirmed("treatment", concept)
-                if not self.proposed(f) and self.outcome(f) not in ("not_given", "stopped")]
+                if not self.proposed(f) and self.outcomes.outcome(f) not in NOT_HAD]
 
     def treatments_not_given(self) -> set[str]:
         """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3
         days because of a bleed"): no protection to count on, whatever the patient ticked."""
-        return {f.item.concept for f in self.affirmed("treatment") if self.outcome(f) in ("not_given", "stopped")}
+        return {f.item.concept for f in self.affirmed("treatment") if self.outcomes.outcome(f) in NOT_HAD}
 
     def risk_factors(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
