@@ -44,3 +44,36 @@ def test_a_plan_quoted_only_in_the_reports_words_gets_a_question_to_go_through_i
     assert question("q.plan_walkthrough") in quoted
     explained = api.explain("FINDINGS: Heterotopic ossification of the left hip.\nPlan: repeat X-ray in 3 months.\n")
     assert question("q.plan_walkthrough") not in explained.questions_for_doctor
+
+
+def test_a_red_flag_raised_gets_its_own_question_first() -> None:
+    report = ("MRI LEFT ELBOW. Heterotopic ossification along the medial elbow encases the ulnar nerve, which is "
+              "compressed. The patient reports tingling in the ring and little fingers.")
+    asked = api.explain(report).questions_for_doctor
+    assert asked[0] == question("q.flag_nerve")
+    sore = ("Spinal cord injury (T6 paraplegia). Mature heterotopic ossification of the right hip with a grade 3 "
+            "pressure sore over the greater trochanter.")
+    asked = api.explain(sore).questions_for_doctor
+    assert question("q.flag_pressure_sore") in asked and question("q.seating") not in asked
+
+
+def test_a_tingling_hand_the_patient_tells_us_about_asks_about_the_nerve() -> None:
+    report = "Right elbow X-ray: heterotopic ossification posterior to the olecranon after the fracture fixation."
+    told = api.explain(report, {"symptoms": ["numbness"]}).questions_for_doctor
+    assert question("q.flag_nerve") in told
+    assert question("q.flag_nerve") not in api.explain(report).questions_for_doctor
+
+
+def test_stiffness_after_a_spinal_cord_injury_asks_whether_it_is_bone_or_tight_muscles() -> None:
+    report = ("C6 tetraplegia after a diving injury. CT pelvis: heterotopic ossification of the left hip with "
+              "ankylosis.")
+    assert question("q.spasticity") in api.explain(report).questions_for_doctor
+    hip = "Left total hip arthroplasty. Brooker III heterotopic ossification; the hip is stiff."
+    assert question("q.spasticity") not in api.explain(hip).questions_for_doctor
+
+
+def test_no_question_about_the_next_scan_when_the_report_says_none_is_needed() -> None:
+    report = ("X-ray right thigh: immature heterotopic ossification in the quadriceps, larger than on the study "
+              "of 3 weeks ago. No further imaging is needed; review in clinic.")
+    asked = api.explain(report).questions_for_doctor
+    assert question("q.immature_recheck") not in asked and question("q.growing") not in asked

@@ -23,7 +23,6 @@ from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFindin
 from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
-FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
 KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
@@ -52,7 +51,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     plan = plan_statements(view, steps)
     red_flags, flag_states = find_red_flags(view, kb)
     features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"],
-                             fop_known=any(f.id == FOP_KNOWN for f in red_flags),
+                             flags=[f.id for f in red_flags],
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan))
     answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
                for question in QUESTIONS}

@@ -23,6 +23,7 @@ SEVERE_COURSE = frozenset({"ankylosis", "reduced_motion"})
 SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
+FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
 
 
 def _grade(view: CaseView) -> GradeBand:
@@ -187,12 +188,14 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
 
 
-def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: bool = False,
+def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False) -> CaseFeatures:
-    """``fop_known``: the report itself says FOP is known (the red flags read it: "diagnosed age 5, ACVR1").
+    """``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
+    "diagnosed age 5, ACVR1").
     ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
     causes = view.causes()
     symptoms = view.symptoms()
+    raised = frozenset(flags)
     answers = view.case.answers
     given = {t.item.concept for t in view.treatments_given()}
     cautions = caution_facts(view)
@@ -217,6 +220,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         bridged=bridged(view),
         active=bool(activity_facts(view)),
         symptoms=bool(symptoms),
+        named_symptoms=frozenset(symptoms),  # type: ignore[arg-type]  # the symptom lexicon's ids are PatientSymptom
         reported_symptoms=any(symptoms.values()),
         myositis="muscle_contusion" in causes or any("myositis" in f.item.text.lower() for f in view.current),
         removed=view.removed,
@@ -233,7 +237,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), fop_known: boo
         nsaid_advised_against=any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and advised_against(f.item) for f in view.facts),
-        fop=_fop(view, fop_known),
+        fop=_fop(view, FOP_KNOWN in raised),
+        flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         surgery_planned=answers.surgery_planned or view.operation_planned,
         replacement_planned=view.replacement_planned,
         plan_treats=bool(set(recommends) & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"

@@ -19,7 +19,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, model_validator
 
-from hoguide.models.case import CauseId, ConditionId, Prophylaxis, RiskFactorId
+from hoguide.models.case import CauseId, ConditionId, PatientSymptom, Prophylaxis, RiskFactorId
 
 Status = Literal["none", "hypothetical", "absent", "possible", "present", "historical"]
 GradeBand = Literal["high", "low", "unknown"]
@@ -42,6 +42,9 @@ NextStepId = Literal[
     "ok_implant", "ok_fracture_healed", "ok_fracture_healing", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
     "ok_joint_clear", "ok_nerve_clear", "ok_discharged",
 ]
+# The red flags of content/red_flags.yaml (each raised flag is one of these; the content may not add others).
+FlagId = Literal["dvt_suspected", "infection_suspected", "tumour_suspected", "fop_biopsy_hazard", "fop_known",
+                 "nerve_compression", "pressure_sore"]
 NEUROLOGIC_CAUSES: frozenset[str] = frozenset({"spinal_cord_injury", "traumatic_brain_injury", "stroke"})
 
 
@@ -66,6 +69,7 @@ class CaseFeatures:
     bridged: bool = False                  # the report says bone bridges or fuses the joint
     active: bool = False                   # rising alkaline phosphatase, a hot bone scan
     symptoms: bool = False                 # in the report or the patient's answers
+    named_symptoms: frozenset[PatientSymptom] = frozenset()  # ... which ones
     reported_symptoms: bool = False        # in the report
     myositis: bool = False                 # myositis ossificans: HO in a muscle after a knock
     removed: bool = False                  # HO was taken out, before or in this report
@@ -89,9 +93,11 @@ class CaseFeatures:
     since_event: SinceEvent = "unknown"
     event_date_told: bool = False          # the time since the event comes from the patient's date
     age: AgeBand = "unknown"
+    flags: frozenset[FlagId] = frozenset()  # the red flags raised for this case
 
 
-SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons")
+SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
+                "flags")
 BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
                  "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back",
                  "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
@@ -129,6 +135,10 @@ class When(BaseModel):
     not_caution_reasons: tuple[ConditionId, ...] = ()
     recommends: tuple[NextStepId, ...] = ()
     not_recommends: tuple[NextStepId, ...] = ()
+    named_symptoms: tuple[PatientSymptom, ...] = ()
+    not_named_symptoms: tuple[PatientSymptom, ...] = ()
+    flags: tuple[FlagId, ...] = ()
+    not_flags: tuple[FlagId, ...] = ()
     reported_cause: bool | None = None
     cause_stated: bool | None = None
     neurologic: bool | None = None

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, NextStepId, When
+from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, FlagId, NextStepId, When
 from hoguide.models.assessment import QUESTIONS, QuestionId
 from hoguide.models.case import CauseId, ConditionId, RiskFactorId
 
@@ -331,7 +331,7 @@ class RedFlagContent(_Strict):
     """A red flag: what it says when raised, the signal it reads, when it is raised, what is said
     plainly in its other states, and what it forbids and requires in the five answers."""
 
-    id: SnakeId
+    id: FlagId  # the questions' and statements' conditions name flags by these ids
     urgency: Literal["emergency", "same_day", "soon"]
     patient: PatientText
     action: PatientText
