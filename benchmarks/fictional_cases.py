@@ -58,10 +58,10 @@ def score(half: str) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("dev", "heldout", "round3", "round4", "round5", "round6", "both"),
-                        default="both",
-                        help="round3 (16 reports), round4, round5 and round6 (18 reports each): each graded once "
-                             "sealed on 2026-12-05, development cases since")
+    parser.add_argument("--half", choices=("dev", "heldout", "round3", "round4", "round5", "round6", "round7", "both"),
+                        default="dev",
+                        help="round3 (16 reports), round4 to round7 (18 reports each): each graded once sealed, "
+                             "development cases since; heldout (or both) only when asked: it is the sealed half")
     halves = ("dev", "heldout") if parser.parse_args().half == "both" else (parser.parse_args().half,)
     for half in halves:
         t = score(half)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from hoguide.guidance.view import CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
@@ -47,6 +48,12 @@ CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or
 _CALF = re.compile(r"\b(?:calf|calves|lower legs?|legs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
 SENTENCE_REACH = 300  # characters searched each way for the end of a signal's sentence
+CONTINGENT_REACH = 60  # characters after a work-up searched for the condition it waits on
+_CLAUSE_END = re.compile(r"[.;:\n]")
+_OPENING_CONDITION = re.compile(r"\W*(?:if|should|in case of|in the event of|whenever|any (?:new|further|recurrent))\b",
+                                re.IGNORECASE)
+_FOLLOWING_CONDITION = re.compile(r"\b(?:if|in case of|in the event of|whenever)\b"
+                                  r"(?! (?:possible|available|feasible|tolerated)\b)", re.IGNORECASE)
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
 LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
@@ -60,14 +67,24 @@ class SignalState:
     reason: str
 
 
-def _sentence(text: str, start: int) -> str:
+def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
     """The sentence around offset ``start``: to the nearest full stop or line end, with semicolons
     kept inside ("DVT, on apixaban; leg swelling improving" is one statement about the clot) and
     a full stop after a lone capital not taken as an end ("E. coli")."""
     window_start = max(0, start - SENTENCE_REACH)
     before = [m.end() for m in _SENTENCE_END.finditer(text, window_start, start)]
     after = _SENTENCE_END.search(text, start, start + SENTENCE_REACH)
-    return text[before[-1] if before else window_start : after.start() if after else start + SENTENCE_REACH]
+    return before[-1] if before else window_start, after.start() if after else start + SENTENCE_REACH
+
+
+def _contingent(text: str, fact: Fact, sentence_start: int) -> bool:
+    """A step or a question for later, only if something happens: "repeat duplex if new leg swelling",
+    "Any new calf swelling: Doppler the same day to exclude DVT", "Should fever recur, take cultures".
+    The condition opens the sentence, or follows the step in its clause ("if possible" is no condition)."""
+    if _OPENING_CONDITION.match(text, sentence_start, fact.start):
+        return True
+    clause = _CLAUSE_END.split(text[fact.end:fact.end + CONTINGENT_REACH], maxsplit=1)[0]
+    return _FOLLOWING_CONDITION.search(clause) is not None
 
 
 def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
@@ -85,7 +102,10 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT"). ``report_tested``:
     the report is itself the test (a duplex report that says "no DVT" in its findings)."""
     status = fact.item.status
-    sentence = _sentence(text, fact.item.start)
+    start, end = _sentence_bounds(text, fact.item.start)
+    sentence = text[start:end]
+    if (fact.item.concept in content.workups or status == "possible") and _contingent(text, fact.item, start):
+        return None  # a plan for what to do if it happens asks nothing now (a sign said present still counts)
     if fact.item.concept in content.reassurance:  # "skin intact", "zonal pattern": absence is the warning
         # A reassuring result ("cultures negative so far", "skin intact") is not found, never a rule-out
         # that silences a fever. "Lacks a zonal pattern", "skin not intact" open the question; next to
@@ -115,7 +135,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     return None  # hypothetical: a risk, a plan, an order-set line
 
 
-def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAuthority) -> SignalState | None:
+def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAuthority,
+                specimen_sections: frozenset[str] = frozenset()) -> SignalState | None:
     """The state of one signal from the report, before the softer signs and the patient's answers.
 
     A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
@@ -126,6 +147,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # "No zonal pattern" warns only about a lesion there is: where the report says there is no HO (a
     # resolving haematoma), there is none to lack it
     lesion = view.overall_status != "absent"
+    removal_reports = _removal_reports(view, specimen_sections) if content.treated_by_removal else frozenset()
     for fact in view.facts:
         item = fact.item
         if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs,
@@ -136,6 +158,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         if in_results and fact.reading not in tested:
             tested[fact.reading] = _has_cue(text, content.test_cues)
         state = _fact_state(fact, text, content, in_results and tested[fact.reading])
+        if state == "suspected" and fact.reading in removal_reports and not in_results:
+            state = "known"  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11"
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
         if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \
@@ -160,6 +184,19 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     evidence = tuple(e for _, e in found[state])
     shown = "suspected" if state in ("queried", "sign") else state
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}")
+
+
+def _removal_reports(view: CaseView, specimen_sections: frozenset[str]) -> frozenset[int]:
+    """The readings that are pathology reports on HO removed by the operation they describe: a section only a
+    pathology report has about the specimen (``specimen_sections``), and the HO said to be taken out."""
+    if not view.removed:
+        return frozenset()
+    return frozenset(f.reading for f in view.facts if f.item.section in specimen_sections)
+
+
+@lru_cache(maxsize=4)
+def _specimen_sections(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(r.id for r in kb.section_rules if r.describes_specimen and r.pathology_only)
 
 
 def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
@@ -226,7 +263,7 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
     for content in kb.red_flags.values():
         if content.signal in states:
             continue
-        state = read_signal(view, content, authority)
+        state = read_signal(view, content, authority, _specimen_sections(kb))
         signs = _signs(view, content.signal)
         if signs is not None and (state is None or state.state == "not_found"):
             # Signs on an unremarked flag are suspected; a test that ruled it out, or a known and treated

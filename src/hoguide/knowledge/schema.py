@@ -352,6 +352,9 @@ class RedFlagContent(_Strict):
     renewed_cues: tuple[Phrase, ...] = ()
     # a diagnosis for life (FOP): once the report knows it, every other mention is of the same one
     known_outranks_suspected: bool = False
+    # a harm the removal of the HO deals with (a sore over it, a nerve it traps): named in the clinical details
+    # of a pathology report on the removed bone, it is the reason for the operation, not a new warning
+    treated_by_removal: bool = False
     # when the report itself asks for speed ("urgent referral to the sarcoma service"), the flag
     # says so and is raised at same-day urgency with these words instead
     urgent_cues: tuple[Phrase, ...] = ()

@@ -13,7 +13,9 @@ scope instead, in one clause (no semicolon or colon, no other finite verb betwee
 - the mention as the subject of a passive removal: "the heterotopic bone at the elbow was completely
   excised" (mention ... was/were/has been + up to two adverbs + a ``participles`` word), unless the
   sentence then says it grew back ("... was excised in 2019 and has recurred");
-- a causative: "he had heterotopic ossification removed from both hips" ("had" + the mention + a participle).
+- a causative: "he had heterotopic ossification removed from both hips" ("had" + the mention + a participle);
+- the mention naming what a removal noun right after it took out, governed by a past event: "good result after
+  HO excision", "s/p heterotopic bone resection" (``done_before`` + up to ``MODIFIERS`` words + the mention + a noun).
 
 The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
 """
@@ -51,6 +53,8 @@ class RemovalFrames:
     regrown: re.Pattern[str] | None = None  # "recurred": the HO removed grew back
     participle: re.Pattern[str] | None = None  # "(surgically) removed" right after the mention
     words: re.Pattern[str] | None = None  # any removal noun or participle: the sentence may hold a frame
+    compound_before: re.Pattern[str] | None = None  # "after (the)" just before the mention
+    compound_noun: re.Pattern[str] | None = None  # "excision" right after it
 
     @classmethod
     def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
@@ -62,7 +66,11 @@ class RemovalFrames:
                       if participles is not None else None)
         # every frame holds a removal noun or a participle's first word ("excision", "removed", "treated")
         words = any_phrase((*cues.nouns, *(p.split()[0] for p in cues.participles)))
-        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words)
+        compound_before = (re.compile(rf"{before.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}$", re.IGNORECASE)
+                           if before is not None else None)
+        compound_noun = re.compile(rf"\s+{nouns.pattern}", re.IGNORECASE) if nouns is not None else None
+        return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words,
+                   compound_before, compound_noun)
 
     def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Could the sentence hold a removal frame at all? One scan a sentence, so that the many sentences
@@ -74,7 +82,19 @@ class RemovalFrames:
         return (self._told_done(text, sentence_start, start, end, sentence_end)
                 or self._governed(text, sentence_start, start)
                 or self._passive(text, end, sentence_end)
-                or self._causative(text, sentence_start, start, end, sentence_end))
+                or self._causative(text, sentence_start, start, end, sentence_end)
+                or self._compound(text, sentence_start, start, end, sentence_end))
+
+    def _compound(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        """"Good result after HO excision": the mention modifies the removal noun right after it, and a past
+        event governs the two."""
+        if self.compound_before is None or self.compound_noun is None:
+            return None
+        noun = self.compound_noun.match(text, end, sentence_end)
+        if noun is None or not self.compound_before.search(text, sentence_start, start):
+            return None
+        words = noun.group(0).lstrip()
+        return Trigger(words, CATEGORY, noun.end() - len(words), noun.end())
 
     def _causative(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """"He had HO removed from both hips": "had" before the mention, the removal's participle right after."""

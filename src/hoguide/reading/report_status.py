@@ -67,11 +67,18 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
     about_patient = [f for f in findings if f.experiencer == "patient" and f.status in CURRENT_PRECEDENCE]
     if not about_patient:
         return []
+    not_back = [f for f in about_patient if f.status == "absent" and NOT_BACK.search(text, f.sentence_start, f.start)]
     about_patient = [f for f in about_patient if not nothing_new(f, text)] or about_patient
     rank = [authority.of(f.section) for f in about_patient]
     top = max(rank)
     in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
     status = next(s for s in CURRENT_PRECEDENCE if any(f.status == s for f in in_top))
+    if status == "absent" and not_back:
+        # "HO excised 2025 ... no recurrence of HO ... (other hip:) no HO": the patient's HO is their past, not
+        # never had; the plain "no HO" is about this study, which the "no recurrence" already said
+        past = [f for f in about_patient if f.status == "historical"]
+        if past:
+            return past
     return [f for f in in_top if f.status == status]
 
 
