@@ -166,3 +166,18 @@ def test_a_report_that_asks_for_urgency_raises_the_flag_today(reader: Reader, kb
     assert [(f.id, f.urgency) for f in soon.red_flags] == [("tumour_suspected", "soon")]
     assert [(f.id, f.urgency) for f in urgent.red_flags] == [("tumour_suspected", "same_day")]
     assert "urgent" in urgent.red_flags[0].message
+
+
+def test_a_trapped_nerve_the_report_wants_seen_the_same_day_is_raised_today(reader: Reader, kb: KnowledgeBase) -> None:
+    text = ("Heterotopic bone surrounding and compressing the sciatic nerve, consistent with the new foot weakness. "
+            "Seek same-day review if the weakness worsens.")
+    flag = explain(reader, kb, text).red_flags[0]
+    assert (flag.id, flag.urgency) == ("nerve_compression", "same_day")
+    assert "elbow" not in flag.message  # a hip's nerve is not told the elbow's story
+
+
+def test_only_the_reports_own_flag_takes_the_reports_urgency(reader: Reader, kb: KnowledgeBase) -> None:
+    """The patient's tingling raises the nerve flag; "urgent" in the report is about something else."""
+    text = "Heterotopic ossification of the right elbow. Urgent referral to the hand therapist."
+    flags = explain(reader, kb, text, symptoms=["numbness"]).red_flags
+    assert [(f.id, f.urgency) for f in flags] == [("nerve_compression", "soon")]

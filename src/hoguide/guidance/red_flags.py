@@ -288,7 +288,9 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if state is None:
             continue
         if state.state in content.raise_when:
-            urgent = content.urgent_cues and any(_has_cue(r.text, content.urgent_cues) for r in view.case.readings)
+            # only a flag the report itself raises takes the report's urgency: the patient's own signs do not
+            urgent = bool(content.urgent_cues and state.evidence
+                          and any(_has_cue(r.text, content.urgent_cues) for r in view.case.readings))
             message, action, urgency = ((content.urgent_patient or "", content.urgent_action or "", "same_day")
                                         if urgent else (content.patient, content.action, content.urgency))
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),

@@ -178,6 +178,9 @@ class ContextRulesFile(_Strict):
     diagnosis_frames: DiagnosisFrameCues = DiagnosisFrameCues()
     # Words just before a site that say the HO is NOT there: "separate from the pelvis".
     not_the_site: tuple[Phrase, ...] = ()
+    # Words after a mention that start what the finding explains: "HO compressing the sciatic nerve, consistent
+    # with the new sciatic symptoms and foot weakness": the places and changes after them are not the HO's.
+    explained_by: tuple[Phrase, ...] = ()
 
 
 class SectionImplies(_Strict):

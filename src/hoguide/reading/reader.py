@@ -112,6 +112,8 @@ class Reader:
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
                            if elsewhere is not None else None)
+        self._explained_by = any_phrase(kb.explained_by)
+        self._grade_sites = {system.id: system.applies_to for system in kb.grade_systems}
         # (kind, concept) of the diseases named like HO (FOP, lexicon names_ho): they get the general-statement
         # test of the HO mentions, and the corpus scorer reads their status
         self.ho_diseases = frozenset((kind, c.id) for kind, concepts in kb.lexicon.items()
@@ -275,9 +277,13 @@ class Reader:
         positions = [(t.start, t.end) for t in targets]
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         placed: list[list[tuple[int, str, str]]] = [[] for _ in targets]  # (distance, layer, value) of sides, sites
+        # "..., consistent with the new foot weakness": where the finding's explanation starts after the mentions
+        explained = self._explained_by.search(text, positions[-1][1], span[1]) if self._explained_by else None
         for hit in hits.group_between(ATTRIBUTES, *span):
             if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
+                continue
+            if explained is not None and hit.start >= explained.end():
                 continue
             i = nearest((hit.start, hit.end), positions)
             if hit.layer == "site" and words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
@@ -326,6 +332,12 @@ class Reader:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
                     laterality = earlier[1]
+            grade = grade_of[i]
+            if grade is not None and grade.text == text[target.start:target.end] and (
+                    graded := self._grade_sites.get(grade.system)) and not set(sites) & set(graded):
+                # "the gap between the ossification and the femur is less than 1 cm (Brooker III)": a Brooker grade
+                # named alone is hip HO, whatever bone the measurement names
+                sites = [graded[0]]
             findings.append(Finding(
                 concept=target.payload[1],
                 text=text[target.start : target.end],
