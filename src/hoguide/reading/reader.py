@@ -332,9 +332,9 @@ class Reader:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
                     laterality = earlier[1]
-            grade = grade_of[i]
-            if grade is not None and grade.text == text[target.start:target.end] and (
-                    graded := self._grade_sites.get(grade.system)) and not set(sites) & set(graded):
+            own_grade = grade_of[i]
+            if own_grade is not None and own_grade.text == text[target.start:target.end] and (
+                    graded := self._grade_sites.get(own_grade.system)) and not set(sites) & set(graded):
                 # "the gap between the ossification and the femur is less than 1 cm (Brooker III)": a Brooker grade
                 # named alone is hip HO, whatever bone the measurement names
                 sites = [graded[0]]
