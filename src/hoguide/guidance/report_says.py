@@ -64,9 +64,12 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
     says there is HO joins that lesion instead of a "not sure if this is HO" line."""
     present = by_status.get("present", [])
     places = {(site, f.laterality) for f in present for site in f.sites}
-    sure = [f for f in by_status.get("possible", []) if f.sites and all(
+    sentences = {f.sentence_start for f in present}
+    # ... and "HO blocking flexion, with a probable ulnar neuropathy due to the HO encasing the nerve": a possible
+    # mention with no place, in a sentence that says there is HO, is that HO
+    sure = [f for f in by_status.get("possible", []) if (f.sites and all(
         (site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
-        for site in f.sites)]
+        for site in f.sites)) or (not f.sites and f.sentence_start in sentences)]
     if sure:
         present += sure
         by_status["present"] = present
@@ -190,12 +193,17 @@ def _split_listed_places(places: dict[tuple[tuple[str, ...], str | None], list[F
 
 def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
     """"Bilateral hip HO: mature on the right, immature on the left" after a finding for each side: the two
-    lesions, not a third "both sides" one. Its mentions join the right side's lesion without their maturity,
-    which mixes the two sides' ("maturing")."""
+    lesions, not a third "both sides" one. Its mentions join the right side's lesion; their maturity, which may
+    mix the two sides' ("maturing"), goes to both sides only where neither says its own ("bone scan: active
+    (immature) HO anterior to both hips", then a Brooker grade for each side)."""
     for region, side in [k for k in places if k[1] == "bilateral"]:
         if (region, "right") in places and (region, "left") in places:
-            places[(region, "right")].extend(replace(f, maturity=None, laterality="right")
-                                             for f in places.pop((region, side)))
+            both = places.pop((region, side))
+            own = any(f.maturity for one_side in ("right", "left") for f in places[(region, one_side)])
+            places[(region, "right")].extend(replace(f, maturity=None if own else f.maturity, laterality="right")
+                                             for f in both)
+            if not own:
+                places[(region, "left")].extend(replace(f, laterality="left") for f in both if f.maturity)
 
 
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had

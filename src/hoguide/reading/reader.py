@@ -28,6 +28,7 @@ from hoguide.models.reading import (
 )
 from hoguide.reading.abbreviations import defined_short_forms
 from hoguide.reading.attributes import (
+    COMPARED,
     GradeReader,
     MentionGradeReader,
     merge_laterality,
@@ -349,7 +350,7 @@ class Reader:
                 laterality=merge_laterality(laterality),
                 grade=grade_of[i],
                 maturity=merge_maturity(attrs["maturity"]),
-                change=attrs["change"][0] if attrs["change"] else None,
+                change=_change(attrs["change"], attrs["laterality"]),
                 size=size if len(targets) == 1 else None,
                 section=section.id if section is not None else None,
                 sentence_start=span[0],
@@ -407,3 +408,10 @@ def _fact_kind(kind: str) -> FactKind:
 @lru_cache(maxsize=4)
 def reader_for(kb: KnowledgeBase) -> Reader:
     return Reader(kb)
+
+
+def _change(changes: Sequence[str], sides: Sequence[str]) -> str | None:
+    """The mention's change; "larger than the left" compares two sides, not this study with an earlier one."""
+    if not changes or (COMPARED in sides and changes[0] in ("increased", "decreased")):
+        return None
+    return changes[0]
