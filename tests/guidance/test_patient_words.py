@@ -25,6 +25,12 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
                                                       'match your words to a known cause of HO).']),
     ({"symptoms_text": "left hip won't bend, I can't put my socks on; no fever"}, [], ["stiffness"],
      ["Symptoms: stiffness or less movement.", "You said you do not have: fever."]),
+    ({"event": "I took a knee to the front of my thigh playing netball, it went black and blue"}, ["muscle_contusion"],
+     [], ['What happened: "I took a knee to the front of my thigh playing netball, it went black and blue" (we read: '
+          'muscle bruise).']),
+    ({"event": "lump came up under my jaw on its own, I didn't bang it", "known_fop": True}, [], [],
+     ['What happened: "lump came up under my jaw on its own, I didn\'t bang it" (we found no injury or operation '
+      'in them).', "You have been told you have FOP."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
      ["hard_lump", "night_pain"], ["Symptoms: a hard lump, pain at night.", "You said you do not have: fever."]),
 ])

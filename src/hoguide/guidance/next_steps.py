@@ -19,7 +19,7 @@ from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
 
 KIND = "next_step"
-THIS_STUDY = re.compile(r"\b(?:this|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
+THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
 THIS_REACH = 16
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
@@ -45,6 +45,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     """Concept id -> what is said of it, recommendations first."""
     steps = [f for f in view.facts if f.item.kind == KIND]
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
+    # "No further imaging needed now; any further imaging should be guided by the FOP team": none asked for now
+    declined = [(f.reading, f.item.end) for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)
@@ -53,6 +55,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
             concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present"))
         if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):
+            continue
+        if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue
         if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
             continue
@@ -73,6 +77,13 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _declined_before(view: CaseView, fact: Located[Fact], declined: list[tuple[int, int]]) -> bool:
+    """Imaging said not needed earlier on the same line: what the line then says of imaging is for later."""
+    text = view.case.readings[fact.reading].text
+    return any(reading == fact.reading and end <= fact.item.start and "\n" not in text[end:fact.item.start]
+               for reading, end in declined)
 
 
 def _this_study(view: CaseView, fact: Located[Fact]) -> bool:

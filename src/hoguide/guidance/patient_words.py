@@ -122,7 +122,10 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     event = _labels(kb, "cause", [c for c in dict.fromkeys(merged.causes) if c != "fop"])
     when = _when(answers)
     if answers.event:  # the patient's own words first, then what we made of them
-        read = f"we read: {event}" if event else "we could not match your words to a known cause of HO"
+        # "came up on its own, I didn't bang it" beside FOP: no injury is what was said, not a word we missed
+        read = (f"we read: {event}" if event
+                else "we found no injury or operation in them" if merged.known_fop or "fop" in merged.causes
+                else "we could not match your words to a known cause of HO")
         said_back.append(f'What happened: "{_clipped(answers.event)}" ({read})' + (f", {when}." if when else "."))
     elif event or when:
         said_back.append("What happened: " + ", ".join(x for x in (event, when) if x) + ".")

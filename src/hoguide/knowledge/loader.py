@@ -81,7 +81,7 @@ class KnowledgeBase:
     removal_frames: RemovalFrameCues = dataclasses.field(default_factory=RemovalFrameCues)
     # "MO was confirmed": a diagnosis told as made in this patient
     diagnosis_frames: DiagnosisFrameCues = dataclasses.field(default_factory=DiagnosisFrameCues)
-    explained_by: tuple[str, ...] = ()  # "consistent with the new foot weakness": what follows is not the HO's
+    other_topic_after: tuple[str, ...] = ()  # "consistent with the new foot weakness": what follows is not the HO's
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -242,7 +242,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
     context_rules: tuple[ContextRule, ...] = ()
     general_statements = GeneralStatementCues()
     not_the_site: tuple[str, ...] = ()
-    explained_by: tuple[str, ...] = ()
+    other_topic_after: tuple[str, ...] = ()
     specimen_removed_by: tuple[str, ...] = ()
     diagnosed_by: tuple[str, ...] = ()
     regrown_by: tuple[str, ...] = ()
@@ -272,7 +272,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
                 _check_context(c, name, node, rules)
                 context_rules = rules.rules
                 general_statements = rules.general_statements
-                not_the_site, explained_by = rules.not_the_site, rules.explained_by
+                not_the_site, other_topic_after = rules.not_the_site, rules.other_topic_after
                 removal_frames, diagnosis_frames = rules.removal_frames, rules.diagnosis_frames
         elif name == "section_rules.yaml":
             sections, node = c.parse(name, source, SectionRulesFile)
@@ -314,7 +314,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
         general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
-        removal_frames, diagnosis_frames, explained_by,
+        removal_frames, diagnosis_frames, other_topic_after,
     )
     return kb, []
 

@@ -34,7 +34,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "risk_factor": frozenset(get_args(RiskFactorId)),
     "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness", "night_pain",
                           "fast_growing_lump"}),
-    "maturity": frozenset({"mature", "immature", "maturing", "denied"}),
+    "maturity": frozenset({"mature", "immature", "maturing", "denied", "not_maturity"}),
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading"}),
@@ -180,7 +180,7 @@ class ContextRulesFile(_Strict):
     not_the_site: tuple[Phrase, ...] = ()
     # Words after a mention that start what the finding explains: "HO compressing the sciatic nerve, consistent
     # with the new sciatic symptoms and foot weakness": the places and changes after them are not the HO's.
-    explained_by: tuple[Phrase, ...] = ()
+    other_topic_after: tuple[Phrase, ...] = ()
 
 
 class SectionImplies(_Strict):

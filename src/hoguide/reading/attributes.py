@@ -108,6 +108,7 @@ def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) ->
 
 COMPARED = "compared"  # lexicon/laterality.yaml: "than on the left"
 DENIED = "denied"  # lexicon/maturity.yaml: "no zonal maturation"
+NOT_MATURITY = "not_maturity"  # lexicon/maturity.yaml: "early review" is about the review, not the bone
 
 
 def merge_laterality(values: Sequence[str]) -> str | None:
@@ -124,8 +125,8 @@ def merge_laterality(values: Sequence[str]) -> str | None:
 
 def merge_maturity(values: Sequence[str]) -> str | None:
     """Mixed signs ("partial cortical rim and early trabeculae") describe bone that is maturing; a sign named as
-    missing ("no zonal maturation") is none."""
-    values = [v for v in values if v != DENIED]
+    missing ("no zonal maturation"), or a word about something else ("early review"), is none."""
+    values = [v for v in values if v not in (DENIED, NOT_MATURITY)]
     distinct = set(values)
     if len(distinct) > 1:
         return "maturing"

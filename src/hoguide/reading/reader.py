@@ -113,7 +113,7 @@ class Reader:
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
                            if elsewhere is not None else None)
-        self._explained_by = any_phrase(kb.explained_by)
+        self._other_topic_after = any_phrase(kb.other_topic_after)
         self._grade_sites = {system.id: system.applies_to for system in kb.grade_systems}
         # (kind, concept) of the diseases named like HO (FOP, lexicon names_ho): they get the general-statement
         # test of the HO mentions, and the corpus scorer reads their status
@@ -279,7 +279,8 @@ class Reader:
         assigned: list[dict[str, list[str]]] = [defaultdict(list) for _ in targets]
         placed: list[list[tuple[int, str, str]]] = [[] for _ in targets]  # (distance, layer, value) of sides, sites
         # "..., consistent with the new foot weakness": where the finding's explanation starts after the mentions
-        explained = self._explained_by.search(text, positions[-1][1], span[1]) if self._explained_by else None
+        explained = (self._other_topic_after.search(text, positions[-1][1], span[1])
+                     if self._other_topic_after else None)
         for hit in hits.group_between(ATTRIBUTES, *span):
             if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
