@@ -238,7 +238,7 @@ class CaseView:
         text = self.case.readings[finding.reading].text
         return bool(SIDE_COMPARISON.search(text, finding.item.sentence_start, finding.item.sentence_end))
 
-    def _in_ho_sentence(self, fact: Located[Fact]) -> bool:
+    def in_ho_sentence(self, fact: Located[Fact]) -> bool:
         return any(f.reading == fact.reading and f.item.sentence_start <= fact.item.start < f.item.sentence_end
                    for f in self.findings)
 
@@ -248,7 +248,7 @@ class CaseView:
         worked out once (removed, recurrent, the features and the answers ask again and again)."""
         if self._excisions is None:
             excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
-                         and self._in_ho_sentence(e)]
+                         and self.in_ho_sentence(e)]
             status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
             planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
@@ -322,7 +322,7 @@ class CaseView:
         in a report of HO that was never removed."""
         removed = self.removed
         return [f for f in self.facts if f.item.kind == "course" and f.item.concept == "recurrence"
-                and f.item.status in statuses and (removed or self._in_ho_sentence(f))]
+                and f.item.status in statuses and (removed or self.in_ho_sentence(f))]
 
     @property
     def recurrent(self) -> bool:

@@ -68,6 +68,7 @@ class CaseFeatures:
     joint_limited: bool = False            # the report says the joint is bridged, fused or has lost motion
     bridged: bool = False                  # the report says bone bridges or fuses the joint
     active: bool = False                   # rising alkaline phosphatase, a hot bone scan
+    incidental: bool = False               # the report calls the HO a chance finding of no clinical importance
     symptoms: bool = False                 # in the report or the patient's answers
     named_symptoms: frozenset[PatientSymptom] = frozenset()  # ... which ones
     reported_symptoms: bool = False        # in the report
@@ -99,7 +100,7 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
                 "flags")
 BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
-                 "active", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back",
+                 "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back",
                  "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
                  "imaging_declined", "plan_in_own_words")
@@ -147,6 +148,7 @@ class When(BaseModel):
     joint_limited: bool | None = None
     bridged: bool | None = None
     active: bool | None = None
+    incidental: bool | None = None
     symptoms: bool | None = None
     reported_symptoms: bool | None = None
     myositis: bool | None = None
