@@ -220,7 +220,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         bridged=bridged(view),
         active=bool(activity_facts(view)),
         # "small incidental HO, of no clinical consequence": the report's own word that it does not matter
-        incidental=any(f.item.status == "present" and view.in_ho_sentence(f) for f in view.affirmed("course", "incidental")),
+        incidental=any(f.item.status == "present" and view.in_ho_sentence(f)
+                       for f in view.affirmed("course", "incidental")),
         symptoms=bool(symptoms),
         named_symptoms=frozenset(symptoms),  # type: ignore[arg-type]  # the symptom lexicon's ids are PatientSymptom
         reported_symptoms=any(symptoms.values()),

@@ -100,8 +100,8 @@ class CaseFeatures:
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
                 "flags")
 BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
-                 "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent", "came_back",
-                 "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
+                 "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
+                 "came_back", "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
                  "imaging_declined", "plan_in_own_words")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
