@@ -54,6 +54,10 @@ _OPENING_CONDITION = re.compile(r"\W*(?:if|should|in case of|in the event of|whe
                                 re.IGNORECASE)
 _FOLLOWING_CONDITION = re.compile(r"\b(?:if|in case of|in the event of|whenever)\b"
                                   r"(?! (?:possible|available|feasible|tolerated)\b)", re.IGNORECASE)
+# a negative that the report itself says its test cannot be sure of
+_LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|cannot (?:be )?exclude|"
+                           r"does not exclude|do not exclude|cannot rule out|does not rule out|not excluded)\b",
+                           re.IGNORECASE)
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
 LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
@@ -98,7 +102,8 @@ def _listed_after_a_denial(fact: Fact, text: str) -> bool:
     return all(t.end <= fact.start and "," in text[t.end:fact.start] for t in fact.triggers if t.category == "negated")
 
 
-def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool) -> str | None:
+def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool,
+                whole_sentence: tuple[int, int] | None = None) -> str | None:
     """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT"). ``report_tested``:
     the report is itself the test (a duplex report that says "no DVT" in its findings)."""
     status = fact.item.status
@@ -131,6 +136,10 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     if status == "historical":
         return "known"
     if status == "absent":
+        # "no cortical destruction to suggest osteomyelitis on\nplain film, though XR is insensitive": the reader's
+        # sentence, which a line break in a wrapped report does not end
+        if _LIMITED_TEST.search(text, *(whole_sentence or (start, end))):
+            return "not_excluded"
         return "ruled_out" if report_tested or _has_cue(sentence, content.test_cues) else "not_found"
     return None  # hypothetical: a risk, a plan, an order-set line
 
@@ -157,7 +166,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         in_results = authority.of(item.section) >= BODY_AUTHORITY
         if in_results and fact.reading not in tested:
             tested[fact.reading] = _has_cue(text, content.test_cues)
-        state = _fact_state(fact, text, content, in_results and tested[fact.reading])
+        state = _fact_state(fact, text, content, in_results and tested[fact.reading], view.sentence_of(fact)[1:])
         if state == "suspected" and fact.reading in removal_reports and not in_results:
             state = "known"  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11"
         if state == "queried" and item.concept in content.reassurance and not lesion:
@@ -174,8 +183,9 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         state = "known"
     elif "suspected" in found:
         state = "suspected"
-    elif "queried" in found or "ruled_out" in found:
-        last = max((place, name) for name in ("queried", "ruled_out") for place, _ in found.get(name, []))
+    elif "queried" in found or "ruled_out" in found or "not_excluded" in found:
+        last = max((place, name) for name in ("queried", "ruled_out", "not_excluded")
+                   for place, _ in found.get(name, []))
         state = last[1]
     else:  # a softer sign is a question only while no test has answered the flag
         state = next((s for s in ("sign", "known", "not_found") if s in found), "")

@@ -115,6 +115,9 @@ class ContextRule(_Strict):
     category: ContextCategory
     direction: Literal["forward", "backward", "bidirectional"] | None = None
     max_words: int | None = Field(default=None, ge=0, le=50)
+    # a bidirectional trigger's reach to the left, where it differs from ``max_words`` (": no" negates a long
+    # list after a header, "FINDINGS: No fracture, dislocation or HO", and only a few words before: "DVT: no")
+    max_words_backward: int | None = Field(default=None, ge=0, le=50)
     terminates: tuple[ContextCategory, ...] | None = None
     note: str | None = None
 
@@ -326,7 +329,8 @@ class AnswerRulesFile(_Strict):
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]
 
 
-FlagState = Literal["suspected", "known", "ruled_out", "not_found"]
+# not_excluded: looked for, not seen, but the report says its test cannot rule it out ("though X-ray is insensitive")
+FlagState = Literal["suspected", "known", "ruled_out", "not_excluded", "not_found"]
 FLAG_STATES: tuple[str, ...] = get_args(FlagState)
 
 

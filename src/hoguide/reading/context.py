@@ -36,6 +36,7 @@ class CompiledRule:
     terminates: frozenset[str] | None  # for terminate rules: the categories it stops (None: all)
     looks_forward: bool = False
     looks_backward: bool = False
+    max_words_backward: int | None = None  # None: ``max_words`` both ways
 
     def stops(self, category: str) -> bool:
         return self.category == "terminate" and (self.terminates is None or category in self.terminates)
@@ -52,6 +53,7 @@ def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
             frozenset(r.terminates) if r.terminates is not None else None,
             r.category in modifying and r.direction in ("forward", "bidirectional"),
             r.category in modifying and r.direction in ("backward", "bidirectional"),
+            r.max_words_backward,
         )
         for r in rules
     ]
@@ -158,9 +160,10 @@ class SentenceTriggers:
         i = bisect_left(starts, gap_start)
         return i < len(starts) and ends[i] <= gap_end
 
-    def _reaches(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
+    def _reaches(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int, backward: bool = False) -> bool:
         rule = hit.payload
-        if rule.max_words is not None and _words_between(self.text, gap_start, gap_end) > rule.max_words:
+        cap = rule.max_words_backward if backward and rule.max_words_backward is not None else rule.max_words
+        if cap is not None and _words_between(self.text, gap_start, gap_end) > cap:
             return False
         return not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
 
@@ -187,7 +190,7 @@ class SentenceTriggers:
         for hits, starts in self._backward.values():
             i = bisect_left(starts, end)  # the triggers that start after the target, nearest first
             for k in range(i, min(i + nearest, len(hits))):
-                if self._reaches(hits[k], end, hits[k].start):
+                if self._reaches(hits[k], end, hits[k].start, backward=True):
                     fired.append(hits[k])
                     break
         if not fired:
