@@ -207,6 +207,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
         cause_count=_cause_count(set(causes)),
         reported_cause=any(causes[c] for c in causes if c != "fop"),
+        told_cause=any(not causes[c] for c in causes if c != "fop"),  # no report words: the patient's alone
         cause_stated=cause_stated(view, causes),
         risk_factors=frozenset(view.risk_factors()),  # type: ignore[arg-type]
         neurologic=bool(NEUROLOGIC_CAUSES & set(causes)),

@@ -328,7 +328,8 @@ class CaseView:
     def recurrent(self) -> bool:
         """HO is here now, and the report says it came back, or it was removed before and the report
         does not say it has not come back."""
-        if not self.with_status("present"):
+        # a pathology report of the re-excised bone says it came back and is now out: not back now
+        if self.overall_status != "present" or not self.with_status("present"):
             return False
         if self.recurrence("present"):
             return True

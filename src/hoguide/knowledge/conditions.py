@@ -56,6 +56,7 @@ class CaseFeatures:
     causes: frozenset[CauseId] = frozenset()
     cause_count: CauseCount = "none"       # acquired causes (FOP apart)
     reported_cause: bool = False           # the report names a cause (not only the patient)
+    told_cause: bool = False               # the patient names a cause the report does not
     cause_stated: bool = False             # ... and ties the HO to it ("HO after stroke", "post-traumatic")
     risk_factors: frozenset[RiskFactorId] = frozenset()
     neurologic: bool = False               # spinal cord or brain injury, or stroke
@@ -99,8 +100,8 @@ class CaseFeatures:
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
                 "flags")
-BOOL_FEATURES = ("reported_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited", "bridged",
-                 "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
+BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited",
+                 "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
                  "came_back", "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
                  "imaging_declined", "plan_in_own_words")
@@ -141,6 +142,7 @@ class When(BaseModel):
     flags: tuple[FlagId, ...] = ()
     not_flags: tuple[FlagId, ...] = ()
     reported_cause: bool | None = None
+    told_cause: bool | None = None
     cause_stated: bool | None = None
     neurologic: bool | None = None
     located: bool | None = None
