@@ -58,6 +58,14 @@ def test_a_signature_is_no_plan_and_names_no_care() -> None:
     assert all(physio not in text for _, text in plan(assessment))
 
 
+def test_a_us_letters_sincerely_and_signature_are_no_plan() -> None:
+    """Round 7, case 139: "Sincerely," alone, then the signer's name and clinic, after a numbered plan."""
+    lines = quoted("IMPRESSION: New heterotopic ossification of the left jaw.\nPlan:\n"
+                   "1. Review in this clinic in 4 weeks with repeat measurement of mouth opening.\n\nSincerely,\n"
+                   "J. Example, MD, Director, FOP and Rare Bone Disorders Clinic\n")
+    assert lines and not any("Sincerely" in words or "Example" in words for words in lines)
+
+
 def test_the_items_a_plan_sentence_introduces_are_the_plan_wherever_they_stand() -> None:
     report = ("Diagnosis: fibrodysplasia ossificans progressiva with heterotopic ossification of both shoulders.\n"
               "Thank you for seeing him for a tooth extraction. Because of FOP, please:\n"
