@@ -21,6 +21,7 @@ from hoguide.models.reading import Fact
 KIND = "next_step"
 THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
 THIS_REACH = 16
+PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red-flag signals a test can be for
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
@@ -62,7 +63,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
-        statement = kb.statements.get(f"next.{concept}")
+        statement = kb.statements.get(f"next.{concept}_{purpose}") if (purpose := _purpose(view, fact)) else None
+        statement = statement or kb.statements.get(f"next.{concept}")
         if statement is None:
             continue
         if concept in said:  # said again: more words, the time and condition of the line that first named it
@@ -77,6 +79,16 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _purpose(view: CaseView, fact: Located[Fact]) -> str | None:
+    """The warning sign a test is for, named in its sentence ("MRI ... to exclude osteomyelitis": infection): the
+    step then has its own words where the content has them (``next.test_mri_infection``)."""
+    if not fact.item.concept.startswith("test_"):
+        return None
+    sentence = view.sentence_of(fact)
+    return next((f.item.concept for f in view.facts if f.item.kind == "red_flag" and f.item.concept in PURPOSES
+                 and f.item.status != "absent" and view.sentence_of(f) == sentence), None)
 
 
 def _declined_before(view: CaseView, fact: Located[Fact], declined: list[tuple[int, int]]) -> bool:
