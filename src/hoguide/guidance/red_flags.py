@@ -168,7 +168,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             tested[fact.reading] = _has_cue(text, content.test_cues)
         state = _fact_state(fact, text, content, in_results and tested[fact.reading], view.sentence_of(fact)[1:])
         if state == "suspected" and fact.reading in removal_reports and not in_results:
-            state = "known"  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11"
+            continue  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11": why it was done
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
         if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \
