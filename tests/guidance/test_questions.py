@@ -77,3 +77,13 @@ def test_no_question_about_the_next_scan_when_the_report_says_none_is_needed() -
               "of 3 weeks ago. No further imaging is needed; review in clinic.")
     asked = api.explain(report).questions_for_doctor
     assert question("q.immature_recheck") not in asked and question("q.growing") not in asked
+
+
+def test_removed_ho_asks_about_life_after_the_operation() -> None:
+    limb = ("Specimen: heterotopic bone, left transfemoral residual limb, re-excision.\nMicroscopy: mature lamellar "
+            "bone.\nConclusion: mature heterotopic ossification, residual limb; benign.")
+    asked = api.explain(limb).questions_for_doctor
+    assert question("q.socket_after_removal") in asked and question("q.removed_movement") not in asked
+    elbow = ("History: elbow HO excised 02/2026 after burns.\nX-ray left elbow today: no recurrence of heterotopic "
+             "ossification.")
+    assert question("q.removed_movement") in api.explain(elbow).questions_for_doctor
