@@ -66,6 +66,13 @@ def test_a_us_letters_sincerely_and_signature_are_no_plan() -> None:
     assert lines and not any("Sincerely" in words or "Example" in words for words in lines)
 
 
+def test_a_restriction_until_review_is_part_of_the_plan() -> None:
+    """Round 7, case 133: a young athlete's "no return to contact sport" is what he most needs to hear."""
+    lines = quoted("Opinion:\n1. Early myositis ossificans of the left thigh is favoured.\n"
+                   "2. Until reviewed: no return to contact sport; no deep massage of the thigh.\n")
+    assert any("no return to contact sport" in words for words in lines)
+
+
 def test_the_items_a_plan_sentence_introduces_are_the_plan_wherever_they_stand() -> None:
     report = ("Diagnosis: fibrodysplasia ossificans progressiva with heterotopic ossification of both shoulders.\n"
               "Thank you for seeing him for a tooth extraction. Because of FOP, please:\n"
