@@ -181,3 +181,14 @@ def test_only_the_reports_own_flag_takes_the_reports_urgency(reader: Reader, kb:
     text = "Heterotopic ossification of the right elbow. Urgent referral to the hand therapist."
     flags = explain(reader, kb, text, symptoms=["numbness"]).red_flags
     assert [(f.id, f.urgency) for f in flags] == [("nerve_compression", "soon")]
+
+
+def test_known_fop_with_the_reports_airway_warning_says_it_first_today(reader: Reader, kb: KnowledgeBase) -> None:
+    """Round 7, case 139: a flare-up under the jaw; the report's emergency line belongs in the first box."""
+    text = ("Known fibrodysplasia ossificans progressiva (ACVR1 R206H). New heterotopic ossification in the left "
+            "submandibular space. Go to the Emergency Department urgently if there is any difficulty swallowing or "
+            "breathing.")
+    flag = next(f for f in explain(reader, kb, text).red_flags if f.id == "fop_known")
+    assert flag.urgency == "same_day" and "swallow" in flag.message
+    quiet = next(f for f in explain(reader, kb, text.split(" Go to")[0]).red_flags if f.id == "fop_known")
+    assert quiet.urgency == "soon"
