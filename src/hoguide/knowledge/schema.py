@@ -144,6 +144,19 @@ class GeneralStatementCues(_Strict):
     # A glossary line defines its term after a colon ("Heterotopic ossification: lamellar bone forming in soft
     # tissues"); a report's checklist answers it ("HO: none", "HO: mild, stable"). The first words of an answer.
     colon_answers: tuple[Phrase, ...] = ()
+    # A head noun that may stand between the HO subject and its predicate ("HO formation is rare").
+    subject_heads: tuple[Phrase, ...] = ()
+    # Statements about HO as a kind (reading/kinds.py): HO as the object of a property that only a kind has
+    # ("the prognosis of HO is good", "the most common sites of HO are"), in a sentence in the present tense
+    # that points at no case ...
+    property_nouns: tuple[Phrase, ...] = ()
+    generic_tense: tuple[Phrase, ...] = ()
+    narrative_tense: tuple[Phrase, ...] = ()
+    case_anchors: tuple[Phrase, ...] = ()
+    # ... and what a source of knowledge says or lacks ("the literature has not revealed HO in the TMJ",
+    # "no one knows the exact cause of HO"): the topic, not this patient, whatever its negation.
+    knowledge_sources: tuple[Phrase, ...] = ()
+    knowledge_verbs: tuple[Phrase, ...] = ()
 
 
 class RemovalFrameCues(_Strict):
@@ -158,6 +171,8 @@ class RemovalFrameCues(_Strict):
     done_before: tuple[Phrase, ...] = ()
     # "the heterotopic bone was completely excised": the mention as the subject of a passive removal
     participles: tuple[Phrase, ...] = ()
+    # "underwent surgical excision to remove the HO": a removal's purpose told after a past event
+    infinitives: tuple[Phrase, ...] = ()
 
 
 class DiagnosisFrameCues(_Strict):

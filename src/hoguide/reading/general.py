@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from hoguide.knowledge.schema import GeneralStatementCues
 from hoguide.models.reading import Trigger
+from hoguide.reading.kinds import KindStatements
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
@@ -109,17 +110,28 @@ class GeneralStatements:
     blocked: re.Pattern[str] | None = None
     answer: re.Pattern[str] | None = None
     people: re.Pattern[str] | None = None
+    kinds: KindStatements | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
         predicates = any_phrase(cues.subject_predicates)
         answers = any_phrase(cues.colon_answers)
+        heads = any_phrase(cues.subject_heads)
+        # the subject's head noun may follow the mention: "HO formation is rare", "MO lesions are"
+        head = rf"(?:\s+{heads.pattern})?" if heads is not None else ""
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns),
-                   re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
+                   re.compile(head + _SUBJECT_TAIL + predicates.pattern, re.IGNORECASE)
+                   if predicates is not None else None,
                    any_phrase(cues.subject_blocked_by),
                    re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None,
-                   _people_fronted(cues.people_nouns))
+                   _people_fronted(cues.people_nouns), KindStatements.of(cues))
+
+    def kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """A statement about HO as a kind (kinds.py): it holds beside a hedge or a negation, as a population
+        cue does ("the prognosis of HO is good, as it is considered benign")."""
+        found = self.kinds.of_kind(text, sentence_start, start, end, sentence_end) if self.kinds is not None else None
+        return GeneralCue(found, True) if found is not None else None
 
     def topic(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int, *,
               placed: bool = False) -> GeneralCue | None:

@@ -217,14 +217,17 @@ class Reader:
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
                         general_cue: Callable[[], GeneralCue | None],
-                        subject: Callable[[], GeneralCue | None] | None = None) -> ContextResult:
+                        subject: Callable[[], GeneralCue | None] | None = None,
+                        kind: Callable[[], GeneralCue | None] | None = None) -> ContextResult:
         """``ctx``, or hypothetical when the sentence states HO as a topic or in a population, or says
-        something of HO as its subject that only a topic has (``subject``: "HO is the abnormal ...")."""
+        something of HO as its subject that only a topic has (``subject``: "HO is the abnormal ..."), or
+        states what holds of HO as a kind (``kind``: "the prognosis of HO is good")."""
         hedged = ctx.status == HEDGED
         if (ctx.status not in GENERAL_CANDIDATES and not hedged) or ctx.experiencer != "patient" or implies is not None:
             return ctx
         # a negated or dated subject is a report's judgement ("HO can be excluded", "NHO is considered unlikely")
-        general = general_cue() or (subject() if subject is not None and ctx.status == "present" else None)
+        general = general_cue() or (subject() if subject is not None and ctx.status == "present" else None) \
+            or (kind() if kind is not None else None)
         if general is None or (hedged and not general.population):
             return ctx
         return ContextResult(hypothetical=True, triggers=(*ctx.triggers, general.trigger))
@@ -314,7 +317,8 @@ class Reader:
                 ctx = overruled_by_diagnosis(text, ctx, framed)
                 ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
             else:
-                ctx = self._unless_general(ctx, implies, general_cue, subject)
+                ctx = self._unless_general(ctx, implies, general_cue, subject,
+                                           partial(self.general.kind, text, span[0], target.start, target.end, span[1]))
             if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
