@@ -173,6 +173,8 @@ class RemovalFrameCues(_Strict):
     participles: tuple[Phrase, ...] = ()
     # "underwent surgical excision to remove the HO": a removal's purpose told after a past event
     infinitives: tuple[Phrase, ...] = ()
+    # "the excisional biopsy confirmed myositis ossificans": what the removed tissue showed
+    shown_by: tuple[Phrase, ...] = ()
 
 
 class DiagnosisFrameCues(_Strict):

@@ -19,7 +19,9 @@ scope instead, in one clause (no semicolon or colon, no other finite verb betwee
 - a removal's purpose after a past event: "underwent surgical excision to remove the HO" (``done_before`` ...
   "to" + an ``infinitives`` word ... mention);
 - a heading or title without a verb that names the removal: "Removal of heterotopic ossification in 2020",
-  "Excision of intra-articular knee HO using a 70° arthroscope" (a noun first, no finite verb in the line).
+  "Excision of intra-articular knee HO using a 70° arthroscope" (a noun first, no finite verb in the line);
+- the removal as what showed the HO, as a pathology report of an excision specimen does: "the excisional
+  biopsy confirmed the zonal pattern of myositis ossificans" (a noun ... ``shown_by`` ... mention).
 
 The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
 """
@@ -37,6 +39,7 @@ CATEGORY = "historical"
 CLAUSE_BREAKS = ";:"  # a frame does not span a new clause: "excision of the HO; CT was performed"
 MODIFIERS = 3  # words between a governing verb and its removal noun: "underwent an early open excision of"
 OBJECT_WORDS = 4  # words before the mention in the noun's object: "of the large left hip HO", not "... followed by"
+SHOWN_WORDS = 6  # words between what showed and the mention: "confirmed the pathognomonic zonal pattern of"
 COMPOUND_WORDS = 6  # words between a past event and a compound removal: "after patellar tendon and knee HO excision"
 _AUXILIARY = (r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|may|might|can|could|must|"
               r"does|do|did)")
@@ -62,6 +65,7 @@ class RemovalFrames:
     compound: re.Pattern[str] | None = None  # a removal noun right after the mention: "HO excision"
     purpose: re.Pattern[str] | None = None  # "underwent surgical excision to remove"
     heading: re.Pattern[str] | None = None  # "Excision of" first in a line without a verb
+    shown: re.Pattern[str] | None = None  # "the excisional biopsy confirmed"
 
     @classmethod
     def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
@@ -81,8 +85,11 @@ class RemovalFrames:
         heading = (re.compile(rf"^\W*(?:(?![\w-]*ed\b)[\w-]+\s+){{0,2}}?{nouns.pattern}"
                               rf"\s+of\s+(?:[\w-]+\s+){{0,{OBJECT_WORDS}}}$", re.IGNORECASE)
                    if nouns is not None else None)
+        shown_by = any_phrase(cues.shown_by)
+        shown = (re.compile(rf"{nouns.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{shown_by.pattern}\s+", re.IGNORECASE)
+                 if nouns is not None and shown_by is not None else None)
         return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words,
-                   before, compound, purpose, heading)
+                   before, compound, purpose, heading, shown)
 
     def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Could the sentence hold a removal frame at all? One scan a sentence, so that the many sentences
@@ -97,7 +104,20 @@ class RemovalFrames:
                 or self._causative(text, sentence_start, start, end, sentence_end)
                 or self._compound(text, sentence_start, start, end, sentence_end)
                 or self._purpose(text, sentence_start, start)
-                or self._heading(text, sentence_start, start, end, sentence_end))
+                or self._heading(text, sentence_start, start, end, sentence_end)
+                or self._shown(text, sentence_start, start))
+
+    def _shown(self, text: str, sentence_start: int, start: int) -> Trigger | None:
+        """"The excisional biopsy confirmed myositis ossificans": the removed tissue showed the HO."""
+        if self.shown is None:
+            return None
+        frame = _last(self.shown, text, sentence_start, start)
+        if frame is None:
+            return None
+        between = text[frame.end() : start]
+        if not _one_clause(between) or len(between.split()) > SHOWN_WORDS:
+            return None
+        return _trigger(frame)
 
     def _compound(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """"3 years after heterotopic ossification resection": a past event, then the mention and a removal noun."""

@@ -90,9 +90,12 @@ class GeneralCue:
 # Where a clause starts, so that the HO mention after it is the clause's subject: the sentence's start
 # (after a sentence adverb or a label: "Additionally, HO ...", "Background: HO ..."), or a conjunction
 # ("... the understanding that HO is ...", "Once HO can be seen ..."). "The HO is ..." names one lesion.
+# The subject may carry up to two adjectives of its kind, never a determiner or possessive: "Traumatic HO
+# describes ...", not "The HO is ..." or "His HO is ...".
+_ADJECTIVES = r"(?:(?!(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an)\b)[\w-]+\s+){0,2}"
 _CLAUSE_START = re.compile(
     r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
-    r"unless|until|but)\s+|[;:]\s*)$",
+    r"unless|until|but)\s+|[;:]\s*)" + _ADJECTIVES + "$",
     re.IGNORECASE)
 _COLON = re.compile(r"[ \t]*:[ \t]*")
 DEFINITION_WORDS = 3  # "Myositis ossificans: bone in muscle" defines; "HO: see above" does not

@@ -30,7 +30,7 @@ CATEGORY = "hypothetical"
 OBJECT_WORDS = 3  # adjectives between "of" and the mention: "treatment of symptomatic, established HO"
 SOURCE_WORDS = 4  # auxiliaries and adverbs between a source and its verb: "has not yet been clearly shown"
 # A determiner or possessive in the mention's own noun phrase picks one lesion: "the treatment of the HO".
-_ONE_LESION = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|your|a|an)\b", re.IGNORECASE)
+_ONE_LESION = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an)\b", re.IGNORECASE)
 # "of", or "for" after a treatment ("the treatment option for symptomatic HO"), and a chain of them
 # ("the timing of excision of HO"): the words that may stand between a property noun and the mention.
 _LINK = rf"\s+(?:of|for)\s+(?:[\w-]+\s+of\s+)?(?P<object>(?:[\w,-]+\s+){{0,{OBJECT_WORDS}}})$"

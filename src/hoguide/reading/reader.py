@@ -226,9 +226,15 @@ class Reader:
         if (ctx.status not in GENERAL_CANDIDATES and not hedged) or ctx.experiencer != "patient" or implies is not None:
             return ctx
         # a negated or dated subject is a report's judgement ("HO can be excluded", "NHO is considered unlikely")
-        general = general_cue() or (subject() if subject is not None and ctx.status == "present" else None) \
-            or (kind() if kind is not None else None)
-        if general is None or (hedged and not general.population):
+        # the first cue that holds: a topic's generic word or predicate does not outweigh a hedge, a population
+        # or a kind does
+        general = None
+        for cue in (general_cue, subject if ctx.status == "present" else None, kind):
+            found = cue() if cue is not None else None
+            if found is not None and (found.population or not hedged):
+                general = found
+                break
+        if general is None:
             return ctx
         return ContextResult(hypothetical=True, triggers=(*ctx.triggers, general.trigger))
 
