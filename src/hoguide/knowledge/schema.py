@@ -157,6 +157,9 @@ class GeneralStatementCues(_Strict):
     # "no one knows the exact cause of HO"): the topic, not this patient, whatever its negation.
     knowledge_sources: tuple[Phrase, ...] = ()
     knowledge_verbs: tuple[Phrase, ...] = ()
+    # What exists only between kinds or in what is known, after "there is": "there is an association between
+    # COVID-19 and HO", "there is a dearth of studies on HO" (a report's "there is HO" names a finding).
+    abstract_existentials: tuple[Phrase, ...] = ()
 
 
 class RemovalFrameCues(_Strict):

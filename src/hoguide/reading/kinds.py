@@ -11,8 +11,11 @@ HO as a kind in the present, of no one in particular. Two frames are the textboo
   (``case_anchors``), and the mention's own noun phrase has no determiner that picks one lesion ("the
   treatment of the HO", "of his HO").
 - a source of knowledge as the subject of a verb of knowing or telling: "the literature has not revealed
-  HO affecting the TMJ", "no one knows the exact cause of HO". Its negation is the literature's, not a
-  finding's, so the frame holds whatever ConText made of the mention.
+  HO affecting the TMJ", "no one knows the exact cause of HO", or as its agent in the passive ("HO is likely
+  underreported in the literature"). Its negation or hedge is the literature's, not a finding's, so the frame
+  holds whatever ConText made of the mention;
+- "there is" with what exists only between kinds or in what is known: "there is an association between
+  COVID-19 and HO", "there is a dearth of studies of ... HO" (a report's "there is HO" is a finding).
 
 The words are data (``context_rules.yaml``, ``general_statements``); the shape of the frames is here.
 """
@@ -43,6 +46,8 @@ class KindStatements:
     narrative: re.Pattern[str] | None = None  # a past-tense verb of a story: "was", "showed"
     anchors: re.Pattern[str] | None = None  # a patient, side or measurement
     source: re.Pattern[str] | None = None  # "the literature has not revealed", "no one knows"
+    told: re.Pattern[str] | None = None  # "is underreported in the literature"
+    existential: re.Pattern[str] | None = None  # "there is an association between"
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> KindStatements:
@@ -51,8 +56,13 @@ class KindStatements:
         prop = re.compile(rf"{nouns.pattern}{_LINK}", re.IGNORECASE) if nouns is not None else None
         source = (re.compile(rf"{sources.pattern}\s+(?:[\w-]+\s+){{0,{SOURCE_WORDS}}}?{verbs.pattern}", re.IGNORECASE)
                   if sources is not None and verbs is not None else None)
+        told = (re.compile(rf"{verbs.pattern}\s+in\s+(?:the\s+|published\s+)?{sources.pattern}", re.IGNORECASE)
+                if sources is not None and verbs is not None else None)
+        abstract = any_phrase(cues.abstract_existentials)
+        existential = (re.compile(rf"\bthere\s+(?:is|are|was|were|remains|remain|exists|exist)\s+(?:[\w-]+\s+){{0,3}}?"
+                                  rf"{abstract.pattern}", re.IGNORECASE) if abstract is not None else None)
         return cls(prop, any_phrase(cues.generic_tense), any_phrase(cues.narrative_tense),
-                   any_phrase(cues.case_anchors), source)
+                   any_phrase(cues.case_anchors), source, told, existential)
 
     def of_kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """The frame that makes the HO mention ``text[start:end]`` a statement about HO as a kind, else None."""
@@ -60,9 +70,14 @@ class KindStatements:
                 or self._property(text, sentence_start, start, sentence_end))
 
     def _known(self, text: str, sentence_start: int, start: int, sentence_end: int) -> Trigger | None:
-        """A source of knowledge that says or lacks something, before the mention in a sentence about no case
-        ("her imaging studies revealed HO" is her story)."""
-        found = self.source.search(text, sentence_start, start) if self.source is not None else None
+        """A source of knowledge that says or lacks something (before the mention, or as the passive's agent
+        anywhere), or "there is" with an abstract noun before the mention, in a sentence about no case ("her
+        imaging studies revealed HO" is her story)."""
+        found = None
+        for pattern, end in ((self.source, start), (self.existential, start), (self.told, sentence_end)):
+            found = pattern.search(text, sentence_start, end) if pattern is not None else None
+            if found is not None:
+                break
         if found is None or (self.anchors is not None and self.anchors.search(text, sentence_start, sentence_end)):
             return None
         return Trigger(found.group(0), CATEGORY, found.start(), found.end())
