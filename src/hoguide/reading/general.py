@@ -79,6 +79,13 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
         re.IGNORECASE)
 
 
+# A date is specific: "larger than on 12 May" dates one film ("May" is no modal there).
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+           r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b"
+                   rf"|\b{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class GeneralCue:
     """The words that make a sentence general; ``population`` when they hold even beside a hedge."""
@@ -179,7 +186,7 @@ class GeneralStatements:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
         if self.generic is None:
             return None
-        if self.specific is not None and self.specific.search(text, start, end):
+        if (self.specific is not None and self.specific.search(text, start, end)) or _DATE.search(text, start, end):
             return None
         generic = self.generic.search(text, start, end)
         if generic is None:
