@@ -131,6 +131,8 @@ class GeneralStatementCues(_Strict):
     population: tuple[Phrase, ...] = ()
     # What a study counts: "in 10 of the 33 residual limbs", "in two patients" (general.py).
     cohort_nouns: tuple[Phrase, ...] = ()
+    # Who assesses the images of a study, counted: "graded by two observers", "two surgeons assessed HO".
+    assessor_nouns: tuple[Phrase, ...] = ()
     # Classes of people: fronted as a sentence's setting they make it a population's ("In adults, ...");
     # a report's "In both hips, ..." fronts a place.
     people_nouns: tuple[Phrase, ...] = ()

@@ -51,11 +51,25 @@ _MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
 
 
 def _people_fronted(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A class of people fronted as the sentence's setting: "In adults, ...", "In young athletes, MO follows ..."."""
+    """A class of people fronted as the sentence's setting ("In adults, ...", "In young athletes, MO follows ...")
+    or as its subject with what they have ("Athletes with MO return to play within months", "Adults who
+    develop HO ..."): a report's subject is one patient, its setting a place."""
     people = any_phrase(nouns)
     if people is None:
         return None
-    return re.compile(rf"(?:^|[.;:]\s*)\W*in\s+{_MODIFIERS}(?:{people.pattern})\s*,", re.IGNORECASE)
+    return re.compile(rf"(?:^|[.;:]\s*)\W*(?:in\s+{_MODIFIERS}(?:{people.pattern})\s*,"
+                      rf"|{_MODIFIERS}(?:{people.pattern})\s+(?:with|who\s+have|who\s+develop|who\s+sustain)\b)"
+                      # a comparison across classes of people: "HO was more severe in men"
+                      rf"|\bin\s+(?:{people.pattern})(?:\s+than\b|\s*[.;,]|\s*$)",
+                      re.IGNORECASE)
+
+
+def _assessors(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Who assessed a study's images, counted: "graded by two independent observers", "two surgeons assessed"."""
+    assessors = any_phrase(nouns)
+    if assessors is None:
+        return None
+    return re.compile(rf"(?<![\w.-]){_COUNT}\s+{_MODIFIERS}(?:{assessors.pattern})", re.IGNORECASE)
 
 
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -121,6 +135,7 @@ class GeneralStatements:
     answer: re.Pattern[str] | None = None
     people: re.Pattern[str] | None = None
     kinds: KindStatements | None = None
+    assessors: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
@@ -135,7 +150,7 @@ class GeneralStatements:
                    if predicates is not None else None,
                    any_phrase(cues.subject_blocked_by),
                    re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None,
-                   _people_fronted(cues.people_nouns), KindStatements.of(cues))
+                   _people_fronted(cues.people_nouns), KindStatements.of(cues), _assessors(cues.assessor_nouns))
 
     def kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """A statement about HO as a kind (kinds.py): it holds beside a hedge or a negation, as a population
@@ -180,7 +195,7 @@ class GeneralStatements:
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        for population in (self.population, self.cohort, self.people, _STUDY_FIGURES):
+        for population in (self.population, self.cohort, self.people, self.assessors, _STUDY_FIGURES):
             match = population.search(text, start, end) if population is not None else None
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
