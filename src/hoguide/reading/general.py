@@ -93,6 +93,9 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
         re.IGNORECASE)
 
 
+# A question that asks what, how or why ("What is heterotopic ossification?", "How is MO treated?") heads a
+# topic; a report asks yes or no ("HO?", "Is there HO?").
+_TOPIC_QUESTION = re.compile(r"^\W*(?:what|how|why|when|which|who|where)\b[^?]*\?\W*$", re.IGNORECASE)
 # A date is specific: "larger than on 12 May" dates one film ("May" is no modal there).
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
            r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
@@ -195,6 +198,9 @@ class GeneralStatements:
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
+        question = _TOPIC_QUESTION.match(text[start:end])
+        if question is not None:
+            return GeneralCue(Trigger("?", CATEGORY, end - 1, end), True)
         for population in (self.population, self.cohort, self.people, self.assessors, _STUDY_FIGURES):
             match = population.search(text, start, end) if population is not None else None
             if match:
