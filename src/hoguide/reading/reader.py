@@ -74,6 +74,10 @@ SITE_REACH_WORDS = 12  # a site further than this from the mention describes som
 # hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue; only a
 # population cue makes it general ("should be contemplated in the differential diagnosis").
 GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
+# HO that a person owns is that person's, never a topic: "our patient's mesenteric HO put him at risk of
+# obstruction", "her MO". Adjectives may stand between, not another noun's "of" ("her risk of HO").
+POSSESSOR_REACH = 60
+_POSSESSED = re.compile(r"(?:\b(?:his|her|their|my)|\bpatient['’]s)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGED = "possible"
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
 
@@ -322,7 +326,7 @@ class Reader:
                 # own clause may negate or hedge it
                 ctx = overruled_by_diagnosis(text, ctx, framed)
                 ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
-            else:
+            elif not _POSSESSED.search(text, max(span[0], target.start - POSSESSOR_REACH), target.start):
                 ctx = self._unless_general(ctx, implies, general_cue, subject,
                                            partial(self.general.kind, text, span[0], target.start, target.end, span[1]))
             if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
