@@ -159,6 +159,10 @@ class GeneralStatementCues(_Strict):
     # "no one knows the exact cause of HO"): the topic, not this patient, whatever its negation.
     knowledge_sources: tuple[Phrase, ...] = ()
     knowledge_verbs: tuple[Phrase, ...] = ()
+    # What a report says its one lesion does in the simple present ("HO extends to the ilium", "measures 4 cm",
+    # "remains stable"): any other verb in the simple present after HO as a bare subject states what HO does as
+    # a kind ("HO matures over 12 to 18 months", "MO heals without treatment").
+    report_verbs: tuple[Phrase, ...] = ()
     # What exists only between kinds or in what is known, after "there is": "there is an association between
     # COVID-19 and HO", "there is a dearth of studies on HO" (a report's "there is HO" names a finding).
     abstract_existentials: tuple[Phrase, ...] = ()

@@ -167,7 +167,15 @@ class GeneralStatements:
         it as the subject, or a glossary line's definition of it (``subject``, ``defined``). A sentence that
         places its HO (``placed``: a site, another HO term) is a report's line, not a glossary's."""
         return (self.subject(text, sentence_start, start, end, sentence_end)
-                or (None if placed else self.defined(text, sentence_start, start, end, sentence_end)))
+                or (None if placed else self.defined(text, sentence_start, start, end, sentence_end))
+                or self.does(text, sentence_start, start, end, sentence_end))
+
+    def does(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """What HO does as a kind, said in the simple present of HO as a bare subject (kinds.py)."""
+        if self.kinds is None or (self.blocked is not None and self.blocked.search(text, sentence_start, sentence_end)):
+            return None
+        found = self.kinds.does(text, sentence_start, start, end, sentence_end)
+        return GeneralCue(found, False) if found is not None else None
 
     def defined(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The colon of a glossary line whose term is the HO mention ``text[start:end]``, first in its

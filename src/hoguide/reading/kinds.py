@@ -17,6 +17,11 @@ HO as a kind in the present, of no one in particular. Two frames are the textboo
 - "there is" with what exists only between kinds or in what is known: "there is an association between
   COVID-19 and HO", "there is a dearth of studies of ... HO" (a report's "there is HO" is a finding).
 
+- HO as a bare subject (no determiner, up to two adjectives) of a verb in the simple present that is none of a report's
+  (``report_verbs``: "extends", "measures", "remains" ...): "HO matures over 12 to 18 months", "MO heals
+  without treatment in most athletes". This one is a topic's predicate, as ``subject_predicates`` are: it
+  holds for an affirmed mention only, not beside a hedge.
+
 The words are data (``context_rules.yaml``, ``general_statements``); the shape of the frames is here.
 """
 
@@ -39,6 +44,26 @@ _ONE_LESION = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|
 _LINK = rf"\s+(?:of|for)\s+(?:[\w-]+\s+of\s+)?(?P<object>(?:[\w,-]+\s+){{0,{OBJECT_WORDS}}})$"
 
 
+# HO first in its sentence or after a fronted phrase and its comma ("On radiographs, HO ..."), with up to two
+# adjectives and no determiner before it.
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s*|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*)\W*"
+    r"(?:(?!(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an|no|any)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
+# Words ending in "s" that are no verb in the simple present ("has" is one only before a noun phrase).
+_NOT_VERBS = r"(?:has|was|does|is|its|this|thus|his|hers|yes|less|across|always|perhaps|whereas|towards|besides|" \
+             r"sometimes|nevertheless|plus|versus|various|previous|serious|numerous|osseous|extraneous|bilateral)"
+# A verb in the simple present right after the subject (an -s form, or "has" before a noun phrase), perhaps
+# after an adverb of frequency. Not a plural noun that the subject names ("HO lesions are ..."): an -s word
+# followed by a finite verb is the subject's head, not its verb.
+_PRESENT_AFTER_SUBJECT = re.compile(
+    r"\s+(?:(?:often|usually|typically|generally|frequently|commonly|rarely|seldom|always|normally)\s+)?"
+    r"(?P<verb>(?![\w-]*ss\b)(?!" + _NOT_VERBS + r"\b)[a-z][\w-]*[^s\W]s"
+    r"|has(?=\s+(?:a|an|no|two|three|four|several|many|some|little|\d+)\b))\b"
+    r"(?!\s+(?:is|are|was|were|have|has|had|can|may|might|will|would|should|could|must|do|does|did)\b)",
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class KindStatements:
     property: re.Pattern[str] | None = None  # "the prognosis of" + mention
@@ -48,6 +73,7 @@ class KindStatements:
     source: re.Pattern[str] | None = None  # "the literature has not revealed", "no one knows"
     told: re.Pattern[str] | None = None  # "is underreported in the literature"
     existential: re.Pattern[str] | None = None  # "there is an association between"
+    report_verb: re.Pattern[str] | None = None  # "extends", "measures": what a report's lesion does
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> KindStatements:
@@ -61,8 +87,23 @@ class KindStatements:
         abstract = any_phrase(cues.abstract_existentials)
         existential = (re.compile(rf"\bthere\s+(?:is|are|was|were|remains|remain|exists|exist)\s+(?:[\w-]+\s+){{0,3}}?"
                                   rf"{abstract.pattern}", re.IGNORECASE) if abstract is not None else None)
+        report = any_phrase(cues.report_verbs)
         return cls(prop, any_phrase(cues.generic_tense), any_phrase(cues.narrative_tense),
-                   any_phrase(cues.case_anchors), source, told, existential)
+                   any_phrase(cues.case_anchors), source, told, existential,
+                   re.compile(rf"(?:{report.pattern})$", re.IGNORECASE) if report is not None else None)
+
+    def does(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        """The simple-present verb of HO as a bare subject that says what HO does as a kind, else None:
+        "HO matures over 12 to 18 months" (not "HO extends to the ilium", a report's)."""
+        if not _BARE_SUBJECT.search(text, sentence_start, start):
+            return None
+        verb = _PRESENT_AFTER_SUBJECT.match(text, end, sentence_end)
+        if verb is None or (self.report_verb is not None and self.report_verb.search(verb.group("verb"))):
+            return None
+        for pattern in (self.narrative, self.anchors):
+            if pattern is not None and pattern.search(text, sentence_start, sentence_end):
+                return None
+        return Trigger(verb.group("verb"), CATEGORY, verb.start("verb"), verb.end("verb"))
 
     def of_kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """The frame that makes the HO mention ``text[start:end]`` a statement about HO as a kind, else None."""
