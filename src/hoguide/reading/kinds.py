@@ -64,6 +64,11 @@ _PRESENT_AFTER_SUBJECT = re.compile(
     re.IGNORECASE)
 
 
+# "when" or "whenever" and a clause in the present tense: the condition of a rule.
+_WHENEVER = re.compile(r"\b(?:when|whenever)\s+(?:[\w-]+\s+){0,4}?(?:is|are|shows|show|presents|present|has|have|"
+                       r"occurs|occur|develops|develop|limits|limit|causes|cause)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class KindStatements:
     property: re.Pattern[str] | None = None  # "the prognosis of" + mention
@@ -108,7 +113,20 @@ class KindStatements:
     def of_kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """The frame that makes the HO mention ``text[start:end]`` a statement about HO as a kind, else None."""
         return (self._known(text, sentence_start, start, sentence_end)
-                or self._property(text, sentence_start, start, sentence_end))
+                or self._property(text, sentence_start, start, sentence_end)
+                or self._rule(text, sentence_start, sentence_end))
+
+    def _rule(self, text: str, sentence_start: int, sentence_end: int) -> Trigger | None:
+        """A rule stated for whenever a condition holds ("MO should be considered in the differential when the
+        imaging shows a mass in a muscle", "when it is difficult to distinguish MO from a sarcoma, a biopsy is
+        needed"): a present-tense "when" clause in a sentence that tells no story and points at no case."""
+        found = _WHENEVER.search(text, sentence_start, sentence_end)
+        if found is None:
+            return None
+        for pattern in (self.narrative, self.anchors):
+            if pattern is not None and pattern.search(text, sentence_start, sentence_end):
+                return None
+        return Trigger(found.group(0), CATEGORY, found.start(), found.end())
 
     def _known(self, text: str, sentence_start: int, start: int, sentence_end: int) -> Trigger | None:
         """A source of knowledge that says or lacks something (before the mention, or as the passive's agent
