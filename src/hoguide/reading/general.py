@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from hoguide.knowledge.schema import GeneralStatementCues
 from hoguide.models.reading import Trigger
-from hoguide.reading.kinds import KindStatements
+from hoguide.reading.kinds import KindStatements, anywhere
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
@@ -117,10 +117,19 @@ class GeneralCue:
 # The subject may carry up to two adjectives of its kind, never a determiner or possessive: "Traumatic HO
 # describes ...", not "The HO is ..." or "His HO is ...".
 _ADJECTIVES = r"(?:(?!(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an)\b)[\w-]+\s+){0,2}"
-_CLAUSE_START = re.compile(
-    r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
-    r"unless|until|but)\s+|[;:]\s*)" + _ADJECTIVES + "$",
-    re.IGNORECASE)
+_INNER_CLAUSE = (r"\b(?:that|although|though|while|whereas|because|since|as|once|when|if|unless|until|but)\s+"
+                 r"|[;:]\s*")
+_CLAUSE_START = re.compile(r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|" + _INNER_CLAUSE + ")" + _ADJECTIVES + "$", re.IGNORECASE)
+_INNER_CLAUSE_START = re.compile("(?:" + _INNER_CLAUSE + ")" + _ADJECTIVES + "$", re.IGNORECASE)
+CLAUSE_REACH = 80  # characters before a mention far into its sentence in which its clause must start
+
+
+def _clause_start(text: str, sentence_start: int, start: int) -> bool:
+    """Does the mention at ``start`` start its sentence or clause? Only the text just before a mention far into
+    its sentence is read, so that a sentence of many mentions costs no more per mention than a short one."""
+    if start - sentence_start <= CLAUSE_REACH:
+        return _CLAUSE_START.search(text[sentence_start:start]) is not None
+    return _INNER_CLAUSE_START.search(text, start - CLAUSE_REACH, start) is not None
 _COLON = re.compile(r"[ \t]*:[ \t]*")
 DEFINITION_WORDS = 3  # "Myositis ossificans: bone in muscle" defines; "HO: see above" does not
 # What may stand between the subject and its predicate: its short form and a comma ("HO (HO), characterized by").
@@ -172,7 +181,7 @@ class GeneralStatements:
 
     def does(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """What HO does as a kind, said in the simple present of HO as a bare subject (kinds.py)."""
-        if self.kinds is None or (self.blocked is not None and self.blocked.search(text, sentence_start, sentence_end)):
+        if self.kinds is None or anywhere(self.blocked, text, sentence_start, sentence_end):
             return None
         found = self.kinds.does(text, sentence_start, start, end, sentence_end)
         return GeneralCue(found, False) if found is not None else None
@@ -197,10 +206,11 @@ class GeneralStatements:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
         subject ("Heterotopic ossifications are due to bone metaplasia"), else None. A report describes
         its finding with a place or a verb of seeing ("HO is seen about the hip"), never these."""
-        if self.predicate is None or not _CLAUSE_START.search(text[sentence_start:start]):
+        if self.predicate is None:
             return None
         match = self.predicate.match(text, end, sentence_end)
-        if match is None or (self.blocked is not None and self.blocked.search(text, sentence_start, sentence_end)):
+        if match is None or not _clause_start(text, sentence_start, start) \
+                or anywhere(self.blocked, text, sentence_start, sentence_end):
             return None
         return GeneralCue(Trigger(match.group(0).strip(" ,"), CATEGORY, end, match.end()), False)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hoguide.knowledge.schema import GeneralStatementCues
 from hoguide.models.reading import Trigger
@@ -44,12 +45,32 @@ _ONE_LESION = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our|
 _LINK = rf"\s+(?:of|for)\s+(?:[\w-]+\s+of\s+)?(?P<object>(?:[\w,-]+\s+){{0,{OBJECT_WORDS}}})$"
 
 
-# HO first in its sentence or after a fronted phrase and its comma ("On radiographs, HO ..."), with up to two
-# adjectives and no determiner before it.
-_BARE_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s*|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*)\W*"
-    r"(?:(?!(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an|no|any)\b)[\w-]+\s+){0,2}$",
-    re.IGNORECASE)
+# HO first in its sentence or after a fronted phrase and its comma ("On radiographs, HO ..."), or after a
+# colon or semicolon, with up to two adjectives and no determiner before it.
+_BARE = r"\W*(?:(?!(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an|no|any)\b)[\w-]+\s+){0,2}$"
+_BARE_SUBJECT = re.compile(r"(?:^|[.;:]\s*|^\W*(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*)" + _BARE, re.IGNORECASE)
+_BARE_AFTER_BREAK = re.compile(r"[.;:]\s*" + _BARE, re.IGNORECASE)
+NEAR_START = 120  # characters: a subject further into its sentence can only follow a colon or semicolon
+BREAK_REACH = 60
+
+
+def bare_subject(text: str, sentence_start: int, start: int) -> bool:
+    """Is the mention at ``start`` a bare subject (see ``_BARE_SUBJECT``)? Only the text just before it is read,
+    so that a sentence of many mentions costs no more per mention than a short one."""
+    if start - sentence_start <= NEAR_START:
+        return _BARE_SUBJECT.search(text[sentence_start:start]) is not None
+    return _BARE_AFTER_BREAK.search(text, start - BREAK_REACH, start) is not None
+
+
+@lru_cache(maxsize=64)
+def first(pattern: re.Pattern[str], text: str, sentence_start: int, sentence_end: int) -> tuple[int, int, str] | None:
+    """The first match of ``pattern`` in a sentence, looked for once a sentence however many mentions it holds."""
+    found = pattern.search(text, sentence_start, sentence_end)
+    return (found.start(), found.end(), found.group(0)) if found is not None else None
+
+
+def anywhere(pattern: re.Pattern[str] | None, text: str, sentence_start: int, sentence_end: int) -> bool:
+    return pattern is not None and first(pattern, text, sentence_start, sentence_end) is not None
 # Words ending in "s" that are no verb in the simple present ("has" is one only before a noun phrase).
 _NOT_VERBS = r"(?:has|was|does|is|its|this|thus|his|hers|yes|less|across|always|perhaps|whereas|towards|besides|" \
              r"sometimes|nevertheless|plus|versus|various|previous|serious|numerous|osseous|extraneous|bilateral)"
@@ -100,14 +121,13 @@ class KindStatements:
     def does(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """The simple-present verb of HO as a bare subject that says what HO does as a kind, else None:
         "HO matures over 12 to 18 months" (not "HO extends to the ilium", a report's)."""
-        if not _BARE_SUBJECT.search(text, sentence_start, start):
-            return None
         verb = _PRESENT_AFTER_SUBJECT.match(text, end, sentence_end)
-        if verb is None or (self.report_verb is not None and self.report_verb.search(verb.group("verb"))):
+        if verb is None or (self.report_verb is not None and self.report_verb.search(verb.group("verb"))) \
+                or not bare_subject(text, sentence_start, start):
             return None
-        for pattern in (self.narrative, self.anchors):
-            if pattern is not None and pattern.search(text, sentence_start, sentence_end):
-                return None
+        if anywhere(self.narrative, text, sentence_start, sentence_end) \
+                or anywhere(self.anchors, text, sentence_start, sentence_end):
+            return None
         return Trigger(verb.group("verb"), CATEGORY, verb.start("verb"), verb.end("verb"))
 
     def of_kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
@@ -120,26 +140,25 @@ class KindStatements:
         """A rule stated for whenever a condition holds ("MO should be considered in the differential when the
         imaging shows a mass in a muscle", "when it is difficult to distinguish MO from a sarcoma, a biopsy is
         needed"): a present-tense "when" clause in a sentence that tells no story and points at no case."""
-        found = _WHENEVER.search(text, sentence_start, sentence_end)
-        if found is None:
+        found = first(_WHENEVER, text, sentence_start, sentence_end)
+        if found is None or anywhere(self.narrative, text, sentence_start, sentence_end) \
+                or anywhere(self.anchors, text, sentence_start, sentence_end):
             return None
-        for pattern in (self.narrative, self.anchors):
-            if pattern is not None and pattern.search(text, sentence_start, sentence_end):
-                return None
-        return Trigger(found.group(0), CATEGORY, found.start(), found.end())
+        return Trigger(found[2], CATEGORY, found[0], found[1])
 
     def _known(self, text: str, sentence_start: int, start: int, sentence_end: int) -> Trigger | None:
         """A source of knowledge that says or lacks something (before the mention, or as the passive's agent
         anywhere), or "there is" with an abstract noun before the mention, in a sentence about no case ("her
         imaging studies revealed HO" is her story)."""
         found = None
-        for pattern, end in ((self.source, start), (self.existential, start), (self.told, sentence_end)):
-            found = pattern.search(text, sentence_start, end) if pattern is not None else None
-            if found is not None:
+        for pattern, before in ((self.source, True), (self.existential, True), (self.told, False)):
+            found = first(pattern, text, sentence_start, sentence_end) if pattern is not None else None
+            if found is not None and (not before or found[1] <= start):
                 break
-        if found is None or (self.anchors is not None and self.anchors.search(text, sentence_start, sentence_end)):
+            found = None
+        if found is None or anywhere(self.anchors, text, sentence_start, sentence_end):
             return None
-        return Trigger(found.group(0), CATEGORY, found.start(), found.end())
+        return Trigger(found[2], CATEGORY, found[0], found[1])
 
     def _property(self, text: str, sentence_start: int, start: int, sentence_end: int) -> Trigger | None:
         if self.property is None or self.generic is None:
@@ -152,6 +171,6 @@ class KindStatements:
         if found is None or found.end() != start or _ONE_LESION.search(found.group("object")):
             return None
         for pattern, wanted in ((self.generic, True), (self.narrative, False), (self.anchors, False)):
-            if pattern is not None and (pattern.search(text, sentence_start, sentence_end) is not None) != wanted:
+            if pattern is not None and anywhere(pattern, text, sentence_start, sentence_end) != wanted:
                 return None
         return Trigger(found.group(0).strip(), CATEGORY, found.start(), found.end())
