@@ -134,6 +134,8 @@ class GeneralStatementCues(_Strict):
     population: tuple[Phrase, ...] = ()
     # What a study counts: "in 10 of the 33 residual limbs", "in two patients" (general.py).
     cohort_nouns: tuple[Phrase, ...] = ()
+    # Who assesses the images of a study, counted: "graded by two observers", "two surgeons assessed HO".
+    assessor_nouns: tuple[Phrase, ...] = ()
     # Classes of people: fronted as a sentence's setting they make it a population's ("In adults, ...");
     # a report's "In both hips, ..." fronts a place.
     people_nouns: tuple[Phrase, ...] = ()
@@ -147,6 +149,26 @@ class GeneralStatementCues(_Strict):
     # A glossary line defines its term after a colon ("Heterotopic ossification: lamellar bone forming in soft
     # tissues"); a report's checklist answers it ("HO: none", "HO: mild, stable"). The first words of an answer.
     colon_answers: tuple[Phrase, ...] = ()
+    # A head noun that may stand between the HO subject and its predicate ("HO formation is rare").
+    subject_heads: tuple[Phrase, ...] = ()
+    # Statements about HO as a kind (reading/kinds.py): HO as the object of a property that only a kind has
+    # ("the prognosis of HO is good", "the most common sites of HO are"), in a sentence in the present tense
+    # that points at no case ...
+    property_nouns: tuple[Phrase, ...] = ()
+    generic_tense: tuple[Phrase, ...] = ()
+    narrative_tense: tuple[Phrase, ...] = ()
+    case_anchors: tuple[Phrase, ...] = ()
+    # ... and what a source of knowledge says or lacks ("the literature has not revealed HO in the TMJ",
+    # "no one knows the exact cause of HO"): the topic, not this patient, whatever its negation.
+    knowledge_sources: tuple[Phrase, ...] = ()
+    knowledge_verbs: tuple[Phrase, ...] = ()
+    # What a report says its one lesion does in the simple present ("HO extends to the ilium", "measures 4 cm",
+    # "remains stable"): any other verb in the simple present after HO as a bare subject states what HO does as
+    # a kind ("HO matures over 12 to 18 months", "MO heals without treatment").
+    report_verbs: tuple[Phrase, ...] = ()
+    # What exists only between kinds or in what is known, after "there is": "there is an association between
+    # COVID-19 and HO", "there is a dearth of studies on HO" (a report's "there is HO" names a finding).
+    abstract_existentials: tuple[Phrase, ...] = ()
 
 
 class RemovalFrameCues(_Strict):
@@ -161,6 +183,10 @@ class RemovalFrameCues(_Strict):
     done_before: tuple[Phrase, ...] = ()
     # "the heterotopic bone was completely excised": the mention as the subject of a passive removal
     participles: tuple[Phrase, ...] = ()
+    # "underwent surgical excision to remove the HO": a removal's purpose told after a past event
+    infinitives: tuple[Phrase, ...] = ()
+    # "the excisional biopsy confirmed myositis ossificans": what the removed tissue showed
+    shown_by: tuple[Phrase, ...] = ()
 
 
 class DiagnosisFrameCues(_Strict):

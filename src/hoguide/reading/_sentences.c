@@ -211,8 +211,10 @@ static ALWAYS_INLINE int sentence_ends(const Text *text, Py_ssize_t start, Py_ss
     Py_ssize_t i = start;
     while (i < end) {
         Py_UCS4 ch = at(text, i);
-        /* a "?" after a space is a hedge ("? haematoma ? DVT"), not a question's end */
-        int hedge = ch == '?' && i > 0 && is_blank(at(text, i - 1));
+        /* a "?" after a space, or first in its line, is a hedge ("? haematoma ? DVT", "? HO right hip"), not a
+         * question's end */
+        Py_UCS4 before = i > 0 ? at(text, i - 1) : '\n';
+        int hedge = ch == '?' && (is_blank(before) || before == '\n' || before == '\r');
         Py_ssize_t next = is_stop(ch) && !hedge ? end_at(text, i, end) : -1;
         if (next == -1) {
             i++;

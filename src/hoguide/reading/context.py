@@ -24,6 +24,8 @@ from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 from hoguide.reading.sentences import split_sentences
 
 LAYER = "context"
+# A relative clause set off by commas: ", which was the reason for referral,"
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;:.()]*,")
 NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
 
@@ -167,6 +169,23 @@ class SentenceTriggers:
             return False
         return not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
 
+    def _reaches_back(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
+        """A postposed trigger reaches its subject across a relative clause set off by commas: in "HO about the
+        left hip, which was the reason for referral, is not seen" the clause's "which" ends no scope of the
+        main clause's verb. Elsewhere "which" ends a scope as ConText has it."""
+        if self._reaches(hit, gap_start, gap_end, backward=True):
+            return True
+        clause = _RELATIVE_CLAUSE.search(self.text, gap_start, gap_end)
+        if clause is None:
+            return False
+        rule = hit.payload
+        cap = rule.max_words_backward if rule.max_words_backward is not None else rule.max_words
+        if cap is not None and (_words_between(self.text, gap_start, clause.start())
+                                + _words_between(self.text, clause.end(), gap_end)) > cap:
+            return False
+        return not (self._terminators and (self._blocked(rule.category, gap_start, clause.start())
+                                           or self._blocked(rule.category, clause.end(), gap_end)))
+
     def _closes(self, gap_start: int, gap_end: int) -> bool:
         """A trigger inside brackets reaches no target after them: in "(no fractures on trauma CT), 19 days
         ICU" the ICU stay is not negated; "no (significant) heterotopic ossification" still is."""
@@ -190,7 +209,7 @@ class SentenceTriggers:
         for hits, starts in self._backward.values():
             i = bisect_left(starts, end)  # the triggers that start after the target, nearest first
             for k in range(i, min(i + nearest, len(hits))):
-                if self._reaches(hits[k], end, hits[k].start, backward=True):
+                if self._reaches_back(hits[k], end, hits[k].start):
                     fired.append(hits[k])
                     break
         if not fired:

@@ -14,8 +14,14 @@ scope instead, in one clause (no semicolon or colon, no other finite verb betwee
   excised" (mention ... was/were/has been + up to two adverbs + a ``participles`` word), unless the
   sentence then says it grew back ("... was excised in 2019 and has recurred");
 - a causative: "he had heterotopic ossification removed from both hips" ("had" + the mention + a participle);
-- the mention naming what a removal noun right after it took out, governed by a past event: "good result after
-  HO excision", "s/p heterotopic bone resection" (``done_before`` + up to ``MODIFIERS`` words + the mention + a noun).
+- the mention as the first part of a compound removal noun after a past event: "3 years after heterotopic
+  ossification resection", "after knee HO excision" (``done_before`` ... mention + noun);
+- a removal's purpose after a past event: "underwent surgical excision to remove the HO" (``done_before`` ...
+  "to" + an ``infinitives`` word ... mention);
+- a heading or title without a verb that names the removal: "Removal of heterotopic ossification in 2020",
+  "Excision of intra-articular knee HO using a 70° arthroscope" (a noun first, no finite verb in the line);
+- the removal as what showed the HO, as a pathology report of an excision specimen does: "the excisional
+  biopsy confirmed the zonal pattern of myositis ossificans" (a noun ... ``shown_by`` ... mention).
 
 The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
 """
@@ -33,6 +39,8 @@ CATEGORY = "historical"
 CLAUSE_BREAKS = ";:"  # a frame does not span a new clause: "excision of the HO; CT was performed"
 MODIFIERS = 3  # words between a governing verb and its removal noun: "underwent an early open excision of"
 OBJECT_WORDS = 4  # words before the mention in the noun's object: "of the large left hip HO", not "... followed by"
+SHOWN_WORDS = 6  # words between what showed and the mention: "confirmed the pathognomonic zonal pattern of"
+COMPOUND_WORDS = 6  # words between a past event and a compound removal: "after patellar tendon and knee HO excision"
 _AUXILIARY = (r"(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|may|might|can|could|must|"
               r"does|do|did)")
 # Another finite verb between two anchors starts another clause ("resection of the HO is recommended and a
@@ -53,8 +61,11 @@ class RemovalFrames:
     regrown: re.Pattern[str] | None = None  # "recurred": the HO removed grew back
     participle: re.Pattern[str] | None = None  # "(surgically) removed" right after the mention
     words: re.Pattern[str] | None = None  # any removal noun or participle: the sentence may hold a frame
-    compound_before: re.Pattern[str] | None = None  # "after (the)" just before the mention
-    compound_noun: re.Pattern[str] | None = None  # "excision" right after it
+    before: re.Pattern[str] | None = None  # a past event: "after", "underwent"
+    compound: re.Pattern[str] | None = None  # a removal noun right after the mention: "HO excision"
+    purpose: re.Pattern[str] | None = None  # "underwent surgical excision to remove"
+    heading: re.Pattern[str] | None = None  # "Excision of" first in a line without a verb
+    shown: re.Pattern[str] | None = None  # "the excisional biopsy confirmed"
 
     @classmethod
     def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
@@ -64,13 +75,21 @@ class RemovalFrames:
         passive = re.compile(rf"\b{_PASSIVE}{participles.pattern}", re.IGNORECASE) if participles is not None else None
         participle = (re.compile(rf"\s+(?:[\w-]+ly\s+)?{participles.pattern}", re.IGNORECASE)
                       if participles is not None else None)
-        # every frame holds a removal noun or a participle's first word ("excision", "removed", "treated")
-        words = any_phrase((*cues.nouns, *(p.split()[0] for p in cues.participles)))
-        compound_before = (re.compile(rf"{before.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}$", re.IGNORECASE)
-                           if before is not None else None)
-        compound_noun = re.compile(rf"\s+{nouns.pattern}", re.IGNORECASE) if nouns is not None else None
+        # every frame holds a removal noun, a participle's first word or an infinitive ("excision", "removed")
+        words = any_phrase((*cues.nouns, *(p.split()[0] for p in cues.participles), *cues.infinitives))
+        infinitives = any_phrase(cues.infinitives)
+        compound = re.compile(rf"\s+{nouns.pattern}", re.IGNORECASE) if nouns is not None else None
+        purpose = (re.compile(rf"{before.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS + 2}}}?to\s+{infinitives.pattern}\s+",
+                              re.IGNORECASE) if before is not None and infinitives is not None else None)
+        # up to two adjectives before the noun ("Arthroscopic excision of"), no verb ("Discussed excision of")
+        heading = (re.compile(rf"^\W*(?:(?![\w-]*ed\b)[\w-]+\s+){{0,2}}?{nouns.pattern}"
+                              rf"\s+of\s+(?:[\w-]+\s+){{0,{OBJECT_WORDS}}}$", re.IGNORECASE)
+                   if nouns is not None else None)
+        shown_by = any_phrase(cues.shown_by)
+        shown = (re.compile(rf"{nouns.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{shown_by.pattern}\s+", re.IGNORECASE)
+                 if nouns is not None and shown_by is not None else None)
         return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words,
-                   compound_before, compound_noun)
+                   before, compound, purpose, heading, shown)
 
     def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Could the sentence hold a removal frame at all? One scan a sentence, so that the many sentences
@@ -83,18 +102,53 @@ class RemovalFrames:
                 or self._governed(text, sentence_start, start)
                 or self._passive(text, end, sentence_end)
                 or self._causative(text, sentence_start, start, end, sentence_end)
-                or self._compound(text, sentence_start, start, end, sentence_end))
+                or self._compound(text, sentence_start, start, end, sentence_end)
+                or self._purpose(text, sentence_start, start)
+                or self._heading(text, sentence_start, start, end, sentence_end)
+                or self._shown(text, sentence_start, start))
+
+    def _shown(self, text: str, sentence_start: int, start: int) -> Trigger | None:
+        """"The excisional biopsy confirmed myositis ossificans": the removed tissue showed the HO."""
+        if self.shown is None:
+            return None
+        frame = _last(self.shown, text, sentence_start, start)
+        if frame is None:
+            return None
+        between = text[frame.end() : start]
+        if not _one_clause(between) or len(between.split()) > SHOWN_WORDS:
+            return None
+        return _trigger(frame)
 
     def _compound(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
-        """"Good result after HO excision": the mention modifies the removal noun right after it, and a past
-        event governs the two."""
-        if self.compound_before is None or self.compound_noun is None:
+        """"3 years after heterotopic ossification resection": a past event, then the mention and a removal noun."""
+        if self.compound is None or self.before is None or self.compound.match(text, end, sentence_end) is None:
             return None
-        noun = self.compound_noun.match(text, end, sentence_end)
-        if noun is None or not self.compound_before.search(text, sentence_start, start):
+        event = _last(self.before, text, sentence_start, start)
+        if event is None or not _one_clause(text[event.end() : start]) \
+                or len(text[event.end() : start].split()) > COMPOUND_WORDS:
             return None
-        words = noun.group(0).lstrip()
-        return Trigger(words, CATEGORY, noun.end() - len(words), noun.end())
+        return _trigger(event)
+
+    def _purpose(self, text: str, sentence_start: int, start: int) -> Trigger | None:
+        """"He underwent surgical excision to remove the HO": a removal's purpose told after a past event."""
+        if self.purpose is None:
+            return None
+        frame = _last(self.purpose, text, sentence_start, start)
+        if frame is None:
+            return None
+        between = text[frame.end() : start]
+        if not _one_clause(between) or len(between.split()) > OBJECT_WORDS:
+            return None
+        return _trigger(frame)
+
+    def _heading(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
+        """A title or a line with no finite verb that starts with the removal: "Removal of HO in 2020"."""
+        if self.heading is None or _OTHER_VERB.search(text, sentence_start, sentence_end):
+            return None
+        found = self.heading.search(text[sentence_start:start])
+        if found is None:
+            return None
+        return Trigger(found.group(0).strip(), CATEGORY, sentence_start + found.start(), sentence_start + found.end())
 
     def _causative(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """"He had HO removed from both hips": "had" before the mention, the removal's participle right after."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from hoguide.knowledge.schema import GeneralStatementCues
 from hoguide.models.reading import Trigger
+from hoguide.reading.kinds import KindStatements, anywhere
 from hoguide.reading.phrases import any_phrase
 
 CATEGORY = "hypothetical"
@@ -50,11 +51,25 @@ _MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
 
 
 def _people_fronted(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A class of people fronted as the sentence's setting: "In adults, ...", "In young athletes, MO follows ..."."""
+    """A class of people fronted as the sentence's setting ("In adults, ...", "In young athletes, MO follows ...")
+    or as its subject with what they have ("Athletes with MO return to play within months", "Adults who
+    develop HO ..."): a report's subject is one patient, its setting a place."""
     people = any_phrase(nouns)
     if people is None:
         return None
-    return re.compile(rf"(?:^|[.;:]\s*)\W*in\s+{_MODIFIERS}(?:{people.pattern})\s*,", re.IGNORECASE)
+    return re.compile(rf"(?:^|[.;:]\s*)\W*(?:in\s+{_MODIFIERS}(?:{people.pattern})\s*,"
+                      rf"|{_MODIFIERS}(?:{people.pattern})\s+(?:with|who\s+have|who\s+develop|who\s+sustain)\b)"
+                      # a comparison across classes of people: "HO was more severe in men"
+                      rf"|\bin\s+(?:{people.pattern})(?:\s+than\b|\s*[.;,]|\s*$)",
+                      re.IGNORECASE)
+
+
+def _assessors(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Who assessed a study's images, counted: "graded by two independent observers", "two surgeons assessed"."""
+    assessors = any_phrase(nouns)
+    if assessors is None:
+        return None
+    return re.compile(rf"(?<![\w.-]){_COUNT}\s+{_MODIFIERS}(?:{assessors.pattern})", re.IGNORECASE)
 
 
 def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -78,6 +93,16 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
         re.IGNORECASE)
 
 
+# A question that asks what, how or why ("What is heterotopic ossification?", "How is MO treated?") heads a
+# topic; a report asks yes or no ("HO?", "Is there HO?").
+_TOPIC_QUESTION = re.compile(r"^\W*(?:what|how|why|when|which|who|where)\b[^?]*\?\W*$", re.IGNORECASE)
+# A date is specific: "larger than on 12 May" dates one film ("May" is no modal there).
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+           r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b"
+                   rf"|\b{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class GeneralCue:
     """The words that make a sentence general; ``population`` when they hold even beside a hedge."""
@@ -89,10 +114,22 @@ class GeneralCue:
 # Where a clause starts, so that the HO mention after it is the clause's subject: the sentence's start
 # (after a sentence adverb or a label: "Additionally, HO ...", "Background: HO ..."), or a conjunction
 # ("... the understanding that HO is ...", "Once HO can be seen ..."). "The HO is ..." names one lesion.
-_CLAUSE_START = re.compile(
-    r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|\b(?:that|although|though|while|whereas|because|since|as|once|when|if|"
-    r"unless|until|but)\s+|[;:]\s*)$",
-    re.IGNORECASE)
+# The subject may carry up to two adjectives of its kind, never a determiner or possessive: "Traumatic HO
+# describes ...", not "The HO is ..." or "His HO is ...".
+_ADJECTIVES = r"(?:(?!(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an)\b)[\w-]+\s+){0,2}"
+_INNER_CLAUSE = (r"\b(?:that|although|though|while|whereas|because|since|as|once|when|if|unless|until|but)\s+"
+                 r"|[;:]\s*")
+_CLAUSE_START = re.compile(r"(?:^\W*(?:[\w-]+\s*[,:]\s*)?|" + _INNER_CLAUSE + ")" + _ADJECTIVES + "$", re.IGNORECASE)
+_INNER_CLAUSE_START = re.compile("(?:" + _INNER_CLAUSE + ")" + _ADJECTIVES + "$", re.IGNORECASE)
+CLAUSE_REACH = 80  # characters before a mention far into its sentence in which its clause must start
+
+
+def _clause_start(text: str, sentence_start: int, start: int) -> bool:
+    """Does the mention at ``start`` start its sentence or clause? Only the text just before a mention far into
+    its sentence is read, so that a sentence of many mentions costs no more per mention than a short one."""
+    if start - sentence_start <= CLAUSE_REACH:
+        return _CLAUSE_START.search(text[sentence_start:start]) is not None
+    return _INNER_CLAUSE_START.search(text, start - CLAUSE_REACH, start) is not None
 _COLON = re.compile(r"[ \t]*:[ \t]*")
 DEFINITION_WORDS = 3  # "Myositis ossificans: bone in muscle" defines; "HO: see above" does not
 # What may stand between the subject and its predicate: its short form and a comma ("HO (HO), characterized by").
@@ -109,17 +146,29 @@ class GeneralStatements:
     blocked: re.Pattern[str] | None = None
     answer: re.Pattern[str] | None = None
     people: re.Pattern[str] | None = None
+    kinds: KindStatements | None = None
+    assessors: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
         predicates = any_phrase(cues.subject_predicates)
         answers = any_phrase(cues.colon_answers)
+        heads = any_phrase(cues.subject_heads)
+        # the subject's head noun may follow the mention: "HO formation is rare", "MO lesions are"
+        head = rf"(?:\s+{heads.pattern})?" if heads is not None else ""
         return cls(any_phrase(cues.generic), any_phrase(cues.specific), any_phrase(cues.population),
                    _cohort_counts(cues.cohort_nouns),
-                   re.compile(_SUBJECT_TAIL + predicates.pattern, re.IGNORECASE) if predicates is not None else None,
+                   re.compile(head + _SUBJECT_TAIL + predicates.pattern, re.IGNORECASE)
+                   if predicates is not None else None,
                    any_phrase(cues.subject_blocked_by),
                    re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None,
-                   _people_fronted(cues.people_nouns))
+                   _people_fronted(cues.people_nouns), KindStatements.of(cues), _assessors(cues.assessor_nouns))
+
+    def kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """A statement about HO as a kind (kinds.py): it holds beside a hedge or a negation, as a population
+        cue does ("the prognosis of HO is good, as it is considered benign")."""
+        found = self.kinds.of_kind(text, sentence_start, start, end, sentence_end) if self.kinds is not None else None
+        return GeneralCue(found, True) if found is not None else None
 
     def topic(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int, *,
               placed: bool = False) -> GeneralCue | None:
@@ -127,7 +176,15 @@ class GeneralStatements:
         it as the subject, or a glossary line's definition of it (``subject``, ``defined``). A sentence that
         places its HO (``placed``: a site, another HO term) is a report's line, not a glossary's."""
         return (self.subject(text, sentence_start, start, end, sentence_end)
-                or (None if placed else self.defined(text, sentence_start, start, end, sentence_end)))
+                or (None if placed else self.defined(text, sentence_start, start, end, sentence_end))
+                or self.does(text, sentence_start, start, end, sentence_end))
+
+    def does(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
+        """What HO does as a kind, said in the simple present of HO as a bare subject (kinds.py)."""
+        if self.kinds is None or anywhere(self.blocked, text, sentence_start, sentence_end):
+            return None
+        found = self.kinds.does(text, sentence_start, start, end, sentence_end)
+        return GeneralCue(found, False) if found is not None else None
 
     def defined(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The colon of a glossary line whose term is the HO mention ``text[start:end]``, first in its
@@ -149,22 +206,26 @@ class GeneralStatements:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
         subject ("Heterotopic ossifications are due to bone metaplasia"), else None. A report describes
         its finding with a place or a verb of seeing ("HO is seen about the hip"), never these."""
-        if self.predicate is None or not _CLAUSE_START.search(text[sentence_start:start]):
+        if self.predicate is None:
             return None
         match = self.predicate.match(text, end, sentence_end)
-        if match is None or (self.blocked is not None and self.blocked.search(text, sentence_start, sentence_end)):
+        if match is None or not _clause_start(text, sentence_start, start) \
+                or anywhere(self.blocked, text, sentence_start, sentence_end):
             return None
         return GeneralCue(Trigger(match.group(0).strip(" ,"), CATEGORY, end, match.end()), False)
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
-        for population in (self.population, self.cohort, self.people, _STUDY_FIGURES):
+        question = _TOPIC_QUESTION.match(text[start:end])
+        if question is not None:
+            return GeneralCue(Trigger("?", CATEGORY, end - 1, end), True)
+        for population in (self.population, self.cohort, self.people, self.assessors, _STUDY_FIGURES):
             match = population.search(text, start, end) if population is not None else None
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
         if self.generic is None:
             return None
-        if self.specific is not None and self.specific.search(text, start, end):
+        if (self.specific is not None and self.specific.search(text, start, end)) or _DATE.search(text, start, end):
             return None
         generic = self.generic.search(text, start, end)
         if generic is None:

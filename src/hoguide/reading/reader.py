@@ -75,6 +75,10 @@ SITE_REACH_WORDS = 12  # a site further than this from the mention describes som
 # hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue; only a
 # population cue makes it general ("should be contemplated in the differential diagnosis").
 GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
+# HO that a person owns is that person's, never a topic: "our patient's mesenteric HO put him at risk of
+# obstruction", "her MO". Adjectives may stand between, not another noun's "of" ("her risk of HO").
+POSSESSOR_REACH = 60
+_POSSESSED = re.compile(r"(?:\b(?:his|her|their|my)|\bpatient['’]s)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGED = "possible"
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
 
@@ -220,15 +224,24 @@ class Reader:
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
                         general_cue: Callable[[], GeneralCue | None],
-                        subject: Callable[[], GeneralCue | None] | None = None) -> ContextResult:
+                        subject: Callable[[], GeneralCue | None] | None = None,
+                        kind: Callable[[], GeneralCue | None] | None = None) -> ContextResult:
         """``ctx``, or hypothetical when the sentence states HO as a topic or in a population, or says
-        something of HO as its subject that only a topic has (``subject``: "HO is the abnormal ...")."""
+        something of HO as its subject that only a topic has (``subject``: "HO is the abnormal ..."), or
+        states what holds of HO as a kind (``kind``: "the prognosis of HO is good")."""
         hedged = ctx.status == HEDGED
         if (ctx.status not in GENERAL_CANDIDATES and not hedged) or ctx.experiencer != "patient" or implies is not None:
             return ctx
         # a negated or dated subject is a report's judgement ("HO can be excluded", "NHO is considered unlikely")
-        general = general_cue() or (subject() if subject is not None and ctx.status == "present" else None)
-        if general is None or (hedged and not general.population):
+        # the first cue that holds: a topic's generic word or predicate does not outweigh a hedge, a population
+        # or a kind does
+        general = None
+        for cue in (general_cue, subject if ctx.status == "present" else None, kind):
+            found = cue() if cue is not None else None
+            if found is not None and (found.population or not hedged):
+                general = found
+                break
+        if general is None:
             return ctx
         return ContextResult(hypothetical=True, triggers=(*ctx.triggers, general.trigger))
 
@@ -321,8 +334,9 @@ class Reader:
                 # own clause may negate or hedge it
                 ctx = overruled_by_diagnosis(text, ctx, framed)
                 ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
-            else:
-                ctx = self._unless_general(ctx, implies, general_cue, subject)
+            elif not _POSSESSED.search(text, max(span[0], target.start - POSSESSOR_REACH), target.start):
+                ctx = self._unless_general(ctx, implies, general_cue, subject,
+                                           partial(self.general.kind, text, span[0], target.start, target.end, span[1]))
             if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))

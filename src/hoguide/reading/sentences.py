@@ -47,8 +47,9 @@ def _not_after_abbreviation() -> str:
 # and only where the character after it could continue a sentence end.
 _AFTER_STOP = r"(?=[.!?\"')\] \t\r\n])" + _not_after_abbreviation()
 _END_TAIL = r"[.!?]*[\"')\]]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[A-Z0-9\"'(\[•*?-])"  # "? DVT" may start one
-# A "?" after a space is a hedge, not a question's end: "? haematoma ? DVT" is one sentence.
-_END = re.compile(rf"(?:[.!]|(?<![ \t])\?){_AFTER_STOP}{_END_TAIL}")
+# A "?" after a space, or first in its line, is a hedge, not a question's end: "? haematoma ? DVT" and
+# "? HO right hip" are one sentence each.
+_END = re.compile(rf"(?:[.!]|(?<=[^ \t\r\n])\?){_AFTER_STOP}{_END_TAIL}")
 # The same for text without "!" or "?" (most blocks): a pattern that starts with one literal
 # character is scanned for at C speed, one that starts with a set is tested at every character.
 _END_AT_DOT = re.compile(rf"\.{_AFTER_STOP}{_END_TAIL}")
