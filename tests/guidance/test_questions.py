@@ -87,3 +87,4 @@ def test_removed_ho_asks_about_life_after_the_operation() -> None:
     elbow = ("History: elbow HO excised 02/2026 after burns.\nX-ray left elbow today: no recurrence of heterotopic "
              "ossification.")
     assert question("q.removed_movement") in api.explain(elbow).questions_for_doctor
+

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from hoguide.guidance.outcomes import ADDENDUM
 from hoguide.guidance.view import MATURITY_ORDER, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
@@ -207,6 +208,17 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
 
 
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
+CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
+
+
+def _corrected_by_addendum(reading: Reading) -> list[Finding]:
+    """The addendum's mentions of the patient's HO, where they say otherwise than the report's body did ("IMPRESSION:
+    possible HO" then "ADDENDUM: ... an olecranon bursa; no HO"): the patient should know the first words were
+    changed, not only read the last ones."""
+    about = [f for f in reading.findings if f.experiencer == "patient" and f.status in (*DESCRIBED, "absent")]
+    added = [f for f in about if f.section == ADDENDUM]
+    before = {f.status for f in about if f.section != ADDENDUM and f.start < min((a.start for a in added), default=0)}
+    return added if added and before and {f.status for f in added}.isdisjoint(before) else []
 NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
@@ -225,6 +237,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                 status = NOTHING_NEW
             by_status.setdefault(status, []).append(finding)
         _sure_at_the_same_place(by_status)
+        if corrected := _corrected_by_addendum(reading):
+            groups.setdefault(CORRECTED, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in corrected)
         for status, findings in by_status.items():
             groups.setdefault(status, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in findings)
         for status, findings in by_status.items():

@@ -1,0 +1,17 @@
+"""What the report says, restated: an addendum that changed it is said before what it now says."""
+
+from __future__ import annotations
+
+from hoguide import api
+
+
+def test_an_addendum_that_changed_the_report_is_said_first() -> None:
+    """Round 7, case 135: the first reading's possible HO was withdrawn; the patient reads that it was changed."""
+    changed = api.explain("IMPRESSION: Possible early heterotopic ossification posterior to the right elbow.\n"
+                          "ADDENDUM 02/11/2026: On review with the ultrasound this is an olecranon bursa, not "
+                          "heterotopic ossification.").report_says
+    assert changed[0].status == "corrected" and "addendum" in changed[0].text
+    assert "no HO" in changed[1].text
+    same = api.explain("IMPRESSION: Heterotopic ossification of the right hip.\n"
+                       "ADDENDUM: Brooker grade III heterotopic ossification is confirmed.").report_says
+    assert all(s.status != "corrected" for s in same)
