@@ -4,6 +4,8 @@ content id in any output).
 
     .venv/bin/python benchmarks/sources.py            # one line per report, then medians and maxima
     .venv/bin/python benchmarks/sources.py --quiet    # the summary only
+    .venv/bin/python benchmarks/sources.py --why      # and, for a page or an answer over its goal, the
+                                                      # sources only one text shows (what a change must cut)
 
 Only the dev half of tests/data/fictional_cases is read; the sealed half is never opened here.
 """
@@ -47,6 +49,30 @@ def answer_sources(assessment: Assessment) -> dict[str, int]:
                     if k in assessment.references}) for q, a in assessment.answers.items()}
 
 
+def single_sources(assessment: Assessment) -> dict[str, list[str]]:
+    """For each source shown on the page, the texts that show it (content id, or the line's kind)."""
+    users: dict[str, list[str]] = {}
+
+    def add(label: str, keys: tuple[str, ...]) -> None:
+        for k in keys:
+            if k in assessment.references:
+                users.setdefault(k, []).append(label)
+
+    for q, a in assessment.answers.items():
+        add(f"{q} (short answer)", a.short_citations)
+        for part, statement in zip(a.parts, a.statements, strict=False):
+            add(statement, part.citations)
+    for flag in assessment.red_flags:
+        add(f"red flag {flag.id}", flag.patient_citations)
+    for line in assessment.report_says:
+        add(f"report.{line.status}", line.patient_citations)
+        for keys in line.detail_citations:
+            add(f"report.{line.status} (detail)", keys)
+    for step in assessment.next_steps:
+        add(f"step '{step.text[:48]}...'", step.patient_citations)
+    return users
+
+
 def leaks(outputs: dict[str, str], content_ids: set[str]) -> tuple[int, int]:
     """(curator notes, raw content ids) found across the outputs."""
     notes = sum(len(re.findall(rf"\b{re.escape(w)}", text, re.IGNORECASE)) for text in outputs.values()
@@ -59,7 +85,9 @@ def leaks(outputs: dict[str, str], content_ids: set[str]) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true")
-    quiet = parser.parse_args().quiet
+    parser.add_argument("--why", action="store_true")
+    args = parser.parse_args()
+    quiet, why = args.quiet, args.why
     kb = load_knowledge()
     content_ids = set(kb.statements) | {q.id for q in kb.questions}
     pages, clinician_pages, worst_answers, notes, raw_ids = [], [], [], 0, 0
@@ -79,6 +107,10 @@ def main() -> None:
         notes += found_notes
         raw_ids += found_ids
         over += [f"{name} {q} {n}" for q, n in per_answer.items() if n > 4]
+        if why and (page > 12 or max(per_answer.values()) > 4):
+            for key, texts in sorted(single_sources(a).items()):
+                if len(set(texts)) == 1:
+                    print(f"    {name}: {key} only for {texts[0]}")
         if not quiet:
             print(f"{name:50s} page {page:2d} (clinician {clinician_page:2d}) per answer "
                   + " ".join(f"{q[:4]} {n}" for q, n in per_answer.items()))

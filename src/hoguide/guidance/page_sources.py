@@ -14,9 +14,10 @@ a way (its own first); every other text shows its own sources where the page has
 alternative it has.
 
 A page has a few dozen texts and about twenty candidate sources, most texts with one way only: those
-are taken first, and the rest is searched exactly, smallest sets first (and sets up to ``SPARE`` larger,
-where listing one more keeps an answer within its goal). A page too varied for that (never seen) falls
-back to a greedy choice, which still gives every text a way.
+are taken first, and the rest is searched exactly, smallest sets first; where every smallest set leaves the
+page or an answer over its goal, sets up to ``SPARE`` larger are searched too (one more source on the page
+can keep an answer at four). A page too varied for that (never seen) falls back to a greedy choice, which
+still gives every text a way.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ from hoguide.models.assessment import Answer, Assessment, CitedText, ReportState
 Way = frozenset[str]  # sources that together support a text
 MAX_SEARCH = 20_000  # sets tried at one size before the greedy choice is taken instead
 PAGE_GOAL, ANSWER_GOAL = 12, 4  # issue 16: sources listed on a page, and shown on one answer
-# A page may list up to this many sources more than it must, where that keeps answers in goal. 0: on the 43
-# reports of benchmarks/sources.py, 1 and 2 chose pages with the same counts at 2 and 4 times the search's time
-# (an explanation took 6-10 ms instead of 3).
-SPARE = 0
+# Where every smallest page has an answer over its goal, pages up to this many sources larger are tried too
+# (one source more on the page can keep an answer at 4). Only such pages pay for the wider search: on the 43
+# reports of benchmarks/sources.py a wider search for every page took 2-4 times as long.
+SPARE = 2
 MAX_SCORED = 1_000  # page covers compared (the smallest come first)
 
 
@@ -204,7 +205,11 @@ def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
                                             zip(answers, covers, strict=True))
         return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
 
-    page = min(smallest_covers(every, spare=SPARE)[:MAX_SCORED], key=score)
+    page = min(smallest_covers(every)[:MAX_SCORED], key=score)
+    for spare in range(1, SPARE + 1):
+        if score(page)[0] == 0:
+            break
+        page = min(smallest_covers(every, spare=spare)[:MAX_SCORED], key=score)
     return page, tuple((q, cover(q, page)) for q, _ in answers)
 
 
