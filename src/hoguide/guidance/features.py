@@ -155,6 +155,8 @@ KIND_WORDS = {"neurologic": re.compile(r"\bneurogenic\b", re.IGNORECASE),
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
                               r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
+# a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
+TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -166,9 +168,16 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
     are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
     given at the time ("she did not receive indomethacin") is no reason."""
     return [f for f in view.facts if f.item.experiencer == "patient" and (
-        (f.item.kind == "condition" and f.item.status in ("present", "historical"))
+        (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item)))
         or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
             advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
+
+
+def _reason_denied(fact: Fact) -> bool:
+    """A condition that a treatment's "not given" reaches is the reason it was not given, not denied: "NSAID
+    prophylaxis was not given (h/o peptic ulcer disease)"."""
+    negations = [t for t in fact.triggers if t.category == "negated"]
+    return fact.status == "absent" and bool(negations) and all(TREATMENT_NOT_GIVEN.search(t.phrase) for t in negations)
 
 
 def advised_against(fact: Fact) -> bool:
