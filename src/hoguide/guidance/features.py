@@ -173,6 +173,14 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
             advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
 
 
+def _prevention_not_given(view: CaseView) -> frozenset[str]:
+    """The preventions the report says were not given or were stopped early: "Single-dose radiation therapy was
+    planned ... but was NOT given", "NSAID prophylaxis was not given (h/o peptic ulcer disease)"."""
+    return frozenset(f.item.concept for f in view.facts if f.item.kind == "treatment" and f.item.concept in PREVENTIONS
+                     and f.item.experiencer == "patient" and f.item.status == "absent") | (
+        view.treatments_not_given() & PREVENTIONS)
+
+
 def _reason_denied(fact: Fact) -> bool:
     """A condition that a treatment's "not given" reaches is the reason it was not given, not denied: "NSAID
     prophylaxis was not given (h/o peptic ulcer disease)"."""
@@ -242,6 +250,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
         prophylaxis=prophylaxis,
+        prevention_not_given=_prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         anticoagulated="anticoagulant" in given,

@@ -80,6 +80,7 @@ class CaseFeatures:
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     prophylaxis: frozenset[Prophylaxis] = frozenset()
+    prevention_not_given: frozenset[Prophylaxis] = frozenset()  # the report says it was not given or stopped early
     prophylaxis_missed: bool = False       # the report says prevention was not given, or was stopped early, before
     anticoagulated: bool = False
     nsaid_caution: bool = False            # kidney disease, a bleed, a healing bone, or NSAIDs withheld by the team
@@ -99,7 +100,7 @@ class CaseFeatures:
 
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
-                "flags")
+                "flags", "prevention_not_given")
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
                  "came_back", "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
@@ -133,6 +134,8 @@ class When(BaseModel):
     not_sites: tuple[SiteId, ...] = ()
     prophylaxis: tuple[Prophylaxis, ...] = ()
     not_prophylaxis: tuple[Prophylaxis, ...] = ()
+    prevention_not_given: tuple[Prophylaxis, ...] = ()
+    not_prevention_not_given: tuple[Prophylaxis, ...] = ()
     caution_reasons: tuple[ConditionId, ...] = ()
     not_caution_reasons: tuple[ConditionId, ...] = ()
     recommends: tuple[NextStepId, ...] = ()
