@@ -15,3 +15,14 @@ def test_an_addendum_that_changed_the_report_is_said_first() -> None:
     same = api.explain("IMPRESSION: Heterotopic ossification of the right hip.\n"
                        "ADDENDUM: Brooker grade III heterotopic ossification is confirmed.").report_says
     assert all(s.status != "corrected" for s in same)
+
+
+def test_the_movement_the_report_measures_is_said_back_in_its_words() -> None:
+    """Round 7 (148, 139): an elbow's arc after removal and a shrinking mouth opening were quoted nowhere."""
+    says = api.explain("History: left elbow HO excised 02/2026. Exam: L elbow ROM 25-125 deg (arc 100), pronation "
+                       "full.\nX-ray: no recurrence of heterotopic ossification.\nPlan: refer if flexion falls below "
+                       "90 degrees.").report_says
+    measured = next(s for s in says if s.status == "measured")
+    assert measured.details == ('"Exam: L elbow ROM 25-125 deg (arc 100), pronation full."',)  # not the plan's threshold
+    no_ho = api.explain("Right hip: flexion 100 degrees. No heterotopic ossification.").report_says
+    assert all(s.status != "measured" for s in no_ho)

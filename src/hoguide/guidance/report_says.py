@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.outcomes import ADDENDUM
 from hoguide.guidance.view import MATURITY_ORDER, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
@@ -208,6 +209,7 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
 
 
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
+MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
 
 
@@ -258,6 +260,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
             lines.append((f"Words like this in your report: {labels}.", ()))
             evidence += [Evidence(m.start, m.end, m.text, i) for m in mimics]
+    # the movement the report measures, in its own words, where it describes HO the patient has or had
+    if any(g in groups for g in DESCRIBED) and (measured := measured_movement(view)):
+        groups[MEASURED] = ([(f'"{e.text}"', ()) for e in measured], [], [])  # the quote is its own evidence
     # Beside HO the report does describe, "only as a risk" would contradict it, and a bare "there is no
     # HO" too: the absent line stays only with the places it names ("no HO on the left").
     if any(g in groups for g in DESCRIBED):
