@@ -23,6 +23,7 @@ def test_the_movement_the_report_measures_is_said_back_in_its_words() -> None:
                        "full.\nX-ray: no recurrence of heterotopic ossification.\nPlan: refer if flexion falls below "
                        "90 degrees.").report_says
     measured = next(s for s in says if s.status == "measured")
-    assert measured.details == ('"Exam: L elbow ROM 25-125 deg (arc 100), pronation full."',)  # not the plan's threshold
+    # the exam's measure, not the plan's threshold
+    assert measured.details == ('"Exam: L elbow ROM 25-125 deg (arc 100), pronation full."',)
     no_ho = api.explain("Right hip: flexion 100 degrees. No heterotopic ossification.").report_says
     assert all(s.status != "measured" for s in no_ho)
