@@ -54,6 +54,9 @@ _OPENING_CONDITION = re.compile(r"\W*(?:if|should|in case of|in the event of|whe
                                 re.IGNORECASE)
 _FOLLOWING_CONDITION = re.compile(r"\b(?:if|in case of|in the event of|whenever)\b"
                                   r"(?! (?:possible|available|feasible|tolerated)\b)", re.IGNORECASE)
+# a guess the story tells as past ("it was first thought to be an abscess"), not a question open now
+_PAST_IMPRESSION = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:thought|felt|believed|presumed|treated\s+as)\b",
+                              re.IGNORECASE)
 # a negative that the report itself says its test cannot be sure of
 _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|cannot (?:be )?exclude|"
                            r"does not exclude|do not exclude|cannot rule out|does not rule out|not excluded)\b",
@@ -99,7 +102,9 @@ def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
 def _listed_after_a_denial(fact: Fact, text: str) -> bool:
     """"No fever, wound healed": a good sign listed after a denial of a bad one, past a comma, is said, not
     denied (the denial's scope runs over a list of bad things). "Wound not healed" is a denial of it."""
-    return all(t.end <= fact.start and "," in text[t.end:fact.start] for t in fact.triggers if t.category == "negated")
+    # (or after a colon that explains the denial: "no features of FOP: his great toes are normal")
+    return all(t.end <= fact.start and any(c in text[t.end:fact.start] for c in ",:")
+               for t in fact.triggers if t.category == "negated")
 
 
 def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool,
@@ -111,6 +116,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     sentence = text[start:end]
     if (fact.item.concept in content.workups or status == "possible") and _contingent(text, fact.item, start):
         return None  # a plan for what to do if it happens asks nothing now (a sign said present still counts)
+    if status == "possible" and _PAST_IMPRESSION.search(text, (whole_sentence or (start, end))[0], fact.item.start):
+        return None  # "the lump was first thought to be an abscess": a past guess the story has moved past
     if fact.item.concept in content.reassurance:  # "skin intact", "zonal pattern": absence is the warning
         # A reassuring result ("cultures negative so far", "skin intact") is not found, never a rule-out
         # that silences a fever. "Lacks a zonal pattern", "skin not intact" open the question; next to
