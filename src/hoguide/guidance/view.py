@@ -404,11 +404,15 @@ class CaseView:
 
     @property
     def fop_suspected(self) -> bool:
-        return self.case.answers.known_fop or any(
-            f.item.kind == "cause" and f.item.concept == "fop"
-            and f.item.status in ("present", "possible", "historical")
-            for f in self.facts
-        )
+        """FOP named as there or as a question, unless the report's last word on the question is that it is not
+        ("HO in a child can raise the question of FOP ... FOP is not suspected")."""
+        if self.case.answers.known_fop:
+            return True
+        named = [f for f in self.facts if f.item.kind == "cause" and f.item.concept == "fop"]
+        if any(f.item.status in ("present", "historical") for f in named):
+            return True
+        asked = [f for f in named if f.item.status in ("possible", "absent")]
+        return bool(asked) and max(asked, key=lambda f: (f.reading, f.item.start)).item.status == "possible"
 
     def symptoms(self) -> dict[str, list[Evidence]]:
         """Symptom id -> evidence, report first, then the patient's answers; worked out once (every red flag
