@@ -160,7 +160,7 @@ TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|pres
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
-                   "should not", "not recommended", "will not be used", "must not")
+                   "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
 
 
 def caution_facts(view: CaseView) -> list[Located[Fact]]:
