@@ -23,7 +23,7 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
      ["Symptoms: pain or swelling in the calf.", "You said you do not have: numbness or tingling."]),
     ({"event": "no injury that I remember"}, [], [], ['What happened: "no injury that I remember" (we could not '
                                                       'match your words to a known cause of HO).']),
-    ({"symptoms_text": "left hip won't bend, I can't put my socks on; no fever"}, [], ["stiffness"],
+    ({"symptoms_text": "right hip won't bend, I can't put my socks on; no fever"}, [], ["stiffness"],
      ["Symptoms: stiffness or less movement.", "You said you do not have: fever."]),
     ({"event": "I took a knee to the front of my thigh playing netball, it went black and blue"}, ["muscle_contusion"],
      [], ['What happened: "I took a knee to the front of my thigh playing netball, it went black and blue" (we read: '
@@ -97,3 +97,13 @@ def test_a_health_problem_in_the_patients_words_makes_nsaids_a_caution() -> None
         assert any(said in line for line in told.you_told_us), told.you_told_us
     not_pregnant = api.explain(early, {"symptoms_text": "I am not pregnant", "as_of": "2026-12-04"})
     assert "treatment.medicines_caution" not in not_pregnant.answers["treatment"].statements
+
+
+def test_a_side_the_patient_names_that_the_report_does_not_is_said_back_to_check() -> None:
+    """Round 8 (152, 158, 165): "had my right shoulder replaced" beside a report of the left shoulder."""
+    report = ("X-ray LEFT SHOULDER: small heterotopic ossification inferior to the glenoid baseplate of the left "
+              "reverse shoulder.")
+    told = api.explain(report, {"event": "had my right shoulder replaced after I broke it on the ice"}).you_told_us
+    assert any("You named your right side, but your report is about the left" in line for line in told)
+    same = api.explain(report, {"event": "had my left shoulder replaced"}).you_told_us
+    assert not any("You named" in line for line in same)
