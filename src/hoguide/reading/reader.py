@@ -426,7 +426,8 @@ def reader_for(kb: KnowledgeBase) -> Reader:
 
 
 def _change(changes: Sequence[str], sides: Sequence[str]) -> str | None:
-    """The mention's change; "larger than the left" compares two sides, not this study with an earlier one."""
-    if not changes or (COMPARED in sides and changes[0] in ("increased", "decreased")):
+    """The mention's change, the last the sentence names ("has increased since March but is unchanged since June":
+    unchanged now); "larger than the left" compares two sides, not this study with an earlier one."""
+    if not changes or (COMPARED in sides and changes[-1] in ("increased", "decreased")):
         return None
-    return changes[0]
+    return changes[-1]
