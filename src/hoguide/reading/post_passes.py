@@ -46,6 +46,13 @@ def prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[F
         Fact("risk_factor", "prior_ho", f.text, f.start, f.end, "historical", f.experiencer,
              f.section, f.triggers)
         for f in findings
-        if f.status == "historical" and f.experiencer == "patient"
+        if f.status == "historical" and f.experiencer == "patient" and not _another_reading(f)
         and not any(s <= f.start and f.end <= e for s, e in stated)
     ]
+
+
+def _another_reading(finding: Finding) -> bool:
+    """HO only another hospital's report named ("OUTSIDE REPORT FOR REVIEW: ... heterotopic ossification"): a
+    reading this report may dispute ("I disagree with the outside report: no HO"), not HO the patient had."""
+    past = [t for t in finding.triggers if t.category == "historical"]
+    return bool(past) and all("outside" in t.phrase.lower() for t in past)
