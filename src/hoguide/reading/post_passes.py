@@ -4,10 +4,11 @@ the prior-HO risk factor a historical mention implies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hoguide.models.reading import Fact, Finding
+from hoguide.models.reading import Fact, Finding, Trigger
 from hoguide.reading.attributes import merge_maturity
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import HitIndex
@@ -34,6 +35,26 @@ def maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payloa
                     else None
             if (maturity := said_next[finding.sentence_end]) is not None:
                 finding = replace(finding, maturity=maturity)
+        out.append(finding)
+    return out
+
+
+# the next sentence tells the HO named just before as taken out: "He developed Brooker IV HO ... This was excised in
+# October 2024" (round 8, case 163); a pronoun or "the bone" as its subject, a removal's participle as its verb
+_REMOVED_NEXT = re.compile(r"\s*(?:this|it|these|they|the (?:bone|ho|ossification|heterotopic bone|mass))\s+"
+                           r"(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(?:excised|resected|removed)\b",
+                           re.IGNORECASE)
+
+
+def removed_said_next(text: str, findings: list[Finding], sentences: SentenceIndex) -> list[Finding]:
+    """A present mention of the patient's HO whose next sentence says it was taken out is the patient's past."""
+    out = []
+    for finding in findings:
+        if finding.status == "present" and finding.experiencer == "patient" and finding.sentence_end < len(text):
+            start, _ = sentences.span(finding.sentence_end)
+            if (said := _REMOVED_NEXT.match(text, start)) is not None:
+                trigger = Trigger(said.group(0).strip(), "historical", said.start(), said.end())
+                finding = replace(finding, status="historical", triggers=(*finding.triggers, trigger))
         out.append(finding)
     return out
 
