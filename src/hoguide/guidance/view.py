@@ -369,8 +369,14 @@ class CaseView:
             if fact.item.concept in OPERATIONS and self.proposed(fact):
                 continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
+        # a cause only the patient names that the report says did not happen ("There was no head injury") is the
+        # report's word against a slip in the answers: not a cause
+        # ("no fracture" denies a break, not the fall the patient tells of: the generic injury stays)
+        denied = {f.item.concept for f in self.facts if f.item.kind == "cause" and f.item.status == "absent"
+                  and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}
         for cause in self.case.answers.causes:
-            found.setdefault(cause, [])
+            if cause in found or cause not in denied:
+                found.setdefault(cause, [])
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
