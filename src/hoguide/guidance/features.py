@@ -236,7 +236,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         severe=view.high_grade or bool(severity_facts(view)),
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
         bridged=bridged(view),
-        active=bool(activity_facts(view)),
+        # an old hot bone scan in the story of HO the report now calls mature ("falling ALP now normal, in keeping
+        # with maturity": round 8, case 161) is no activity now
+        active=bool(activity_facts(view)) and view.maturity != "mature",
         # "small incidental HO, of no clinical consequence": the report's own word that it does not matter
         incidental=any(f.item.status == "present" and view.in_ho_sentence(f)
                        for f in view.affirmed("course", "incidental")),
