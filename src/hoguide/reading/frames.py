@@ -121,25 +121,13 @@ class RemovalFrames:
 
     def _compound(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """"3 years after heterotopic ossification resection": a past event, then the mention and a removal noun."""
-        if self.compound is None or self.before is None or self.compound.match(text, end, sentence_end) is None:
+        if self.compound is None or self.compound.match(text, end, sentence_end) is None:
             return None
-        event = _last(self.before, text, sentence_start, start)
-        if event is None or not _one_clause(text[event.end() : start]) \
-                or len(text[event.end() : start].split()) > COMPOUND_WORDS:
-            return None
-        return _trigger(event)
+        return _framed_before(self.before, text, sentence_start, start, COMPOUND_WORDS)
 
     def _purpose(self, text: str, sentence_start: int, start: int) -> Trigger | None:
         """"He underwent surgical excision to remove the HO": a removal's purpose told after a past event."""
-        if self.purpose is None:
-            return None
-        frame = _last(self.purpose, text, sentence_start, start)
-        if frame is None:
-            return None
-        between = text[frame.end() : start]
-        if not _one_clause(between) or len(between.split()) > OBJECT_WORDS:
-            return None
-        return _trigger(frame)
+        return _framed_before(self.purpose, text, sentence_start, start, OBJECT_WORDS)
 
     def _heading(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """A title or a line with no finite verb that starts with the removal: "Removal of HO in 2020"."""
@@ -172,15 +160,7 @@ class RemovalFrames:
         return _trigger(verb)
 
     def _governed(self, text: str, sentence_start: int, start: int) -> Trigger | None:
-        if self.governed is None:
-            return None
-        frame = _last(self.governed, text, sentence_start, start)
-        if frame is None:
-            return None
-        between = text[frame.end() : start]
-        if not _one_clause(between) or len(between.split()) > OBJECT_WORDS:
-            return None
-        return _trigger(frame)
+        return _framed_before(self.governed, text, sentence_start, start, OBJECT_WORDS)
 
     def _passive(self, text: str, end: int, sentence_end: int) -> Trigger | None:
         if self.passive is None:
@@ -193,6 +173,21 @@ class RemovalFrames:
                 if not _NOT_REGROWN.search(text, verb.end(), again.start()):
                     return None
         return _trigger(verb)
+
+
+def _framed_before(pattern: re.Pattern[str] | None, text: str, sentence_start: int, start: int,
+                   max_words: int) -> Trigger | None:
+    """The last match of ``pattern`` before the mention at ``start``, in its clause and at most ``max_words`` words
+    before it: the frame that governs the mention ("underwent an early excision of | the HO")."""
+    if pattern is None:
+        return None
+    frame = _last(pattern, text, sentence_start, start)
+    if frame is None:
+        return None
+    between = text[frame.end() : start]
+    if not _one_clause(between) or len(between.split()) > max_words:
+        return None
+    return _trigger(frame)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
