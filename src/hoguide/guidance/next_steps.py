@@ -48,6 +48,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
     # "No further imaging needed now; any further imaging should be guided by the FOP team": none asked for now
     declined = [(f.reading, f.item.end) for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
+    purposes = _purposes(view)
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)
@@ -63,7 +64,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
-        statement = kb.statements.get(f"next.{concept}_{purpose}") if (purpose := _purpose(view, fact)) else None
+        purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") else None
+        statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None
         statement = statement or kb.statements.get(f"next.{concept}")
         if statement is None:
             continue
@@ -81,14 +83,14 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
 
 
-def _purpose(view: CaseView, fact: Located[Fact]) -> str | None:
-    """The warning sign a test is for, named in its sentence ("MRI ... to exclude osteomyelitis": infection): the
-    step then has its own words where the content has them (``next.test_mri_infection``)."""
-    if not fact.item.concept.startswith("test_"):
-        return None
-    sentence = view.sentence_of(fact)
-    return next((f.item.concept for f in view.facts if f.item.kind == "red_flag" and f.item.concept in PURPOSES
-                 and f.item.status != "absent" and view.sentence_of(f) == sentence), None)
+def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:
+    """Per sentence, the first warning sign it names that a test can be for ("MRI ... to exclude osteomyelitis":
+    infection): a test there has its own words where the content has them (``next.test_mri_infection``)."""
+    found: dict[tuple[int, int, int], str] = {}
+    for f in view.facts:
+        if f.item.kind == "red_flag" and f.item.concept in PURPOSES and f.item.status != "absent":
+            found.setdefault(view.sentence_of(f), f.item.concept)
+    return found
 
 
 def _declined_before(view: CaseView, fact: Located[Fact], declined: list[tuple[int, int]]) -> bool:
