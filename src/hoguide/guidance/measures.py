@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from hoguide.guidance.view import CaseView
-from hoguide.models.assessment import Evidence
 
 # a movement word and a measure in the same sentence
 MOVEMENT = re.compile(r"\b(?:rom|range\s+of\s+(?:motion|movement)|flexion|extension|arc|abduction|adduction|rotation|"
@@ -19,9 +18,9 @@ MAX_CHARS = 200  # a measured sentence quoted back, at most this long (ending at
 MAX_QUOTED = 3
 
 
-def measured_movement(view: CaseView) -> list[Evidence]:
-    """The report's sentences that measure how far a joint (or the jaw) moves, in report order."""
-    found: list[Evidence] = []
+def measured_movement(view: CaseView) -> list[str]:
+    """The report's sentences that measure how far a joint (or the jaw) moves, in report order, as quoted."""
+    found: list[str] = []
     for i, reading in enumerate(view.case.readings):
         text = reading.text
         for start, end in view.sentences(i).spans():
@@ -30,8 +29,7 @@ def measured_movement(view: CaseView) -> list[Evidence]:
             if MEASURE.search(text, start, end) and MOVEMENT.search(text, start, end) \
                     and not THRESHOLD.search(text, start, end):
                 body = text[start:end].strip()
-                start += len(text[start:end]) - len(text[start:end].lstrip())
                 if len(body) > MAX_CHARS:
                     body = body[: body.rfind(" ", 0, MAX_CHARS)]
-                found.append(Evidence(start, start + len(body), " ".join(body.split()), i))
+                found.append(" ".join(body.split()))
     return found

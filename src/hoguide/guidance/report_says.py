@@ -211,6 +211,7 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
+NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
 def _corrected_by_addendum(reading: Reading) -> list[Finding]:
@@ -221,7 +222,6 @@ def _corrected_by_addendum(reading: Reading) -> list[Finding]:
     added = [f for f in about if f.section == ADDENDUM]
     before = {f.status for f in about if f.section != ADDENDUM and f.start < min((a.start for a in added), default=0)}
     return added if added and before and {f.status for f in added}.isdisjoint(before) else []
-NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
 def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
@@ -262,7 +262,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             evidence += [Evidence(m.start, m.end, m.text, i) for m in mimics]
     # the movement the report measures, in its own words, where it describes HO the patient has or had
     if any(g in groups for g in DESCRIBED) and (measured := measured_movement(view)):
-        groups[MEASURED] = ([(f'"{e.text}"', ()) for e in measured], [], [])  # the quote is its own evidence
+        groups[MEASURED] = ([(f'"{quote}"', ()) for quote in measured], [], [])  # the quote is its own evidence
     # Beside HO the report does describe, "only as a risk" would contradict it, and a bare "there is no
     # HO" too: the absent line stays only with the places it names ("no HO on the left").
     if any(g in groups for g in DESCRIBED):
