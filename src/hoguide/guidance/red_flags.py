@@ -108,15 +108,16 @@ def _listed_after_a_denial(fact: Fact, text: str) -> bool:
 
 
 def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool,
-                whole_sentence: tuple[int, int] | None = None) -> str | None:
+                whole_sentence: tuple[int, int]) -> str | None:
     """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT"). ``report_tested``:
-    the report is itself the test (a duplex report that says "no DVT" in its findings)."""
+    the report is itself the test (a duplex report that says "no DVT" in its findings). ``whole_sentence``: the
+    reader's sentence, which a line break in a wrapped report does not end (the cue sentence here does)."""
     status = fact.item.status
     start, end = _sentence_bounds(text, fact.item.start)
     sentence = text[start:end]
     if (fact.item.concept in content.workups or status == "possible") and _contingent(text, fact.item, start):
         return None  # a plan for what to do if it happens asks nothing now (a sign said present still counts)
-    if status == "possible" and _PAST_IMPRESSION.search(text, (whole_sentence or (start, end))[0], fact.item.start):
+    if status == "possible" and _PAST_IMPRESSION.search(text, whole_sentence[0], fact.item.start):
         return None  # "the lump was first thought to be an abscess": a past guess the story has moved past
     if fact.item.concept in content.reassurance:  # "skin intact", "zonal pattern": absence is the warning
         # A reassuring result ("cultures negative so far", "skin intact") is not found, never a rule-out
@@ -143,9 +144,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     if status == "historical":
         return "known"
     if status == "absent":
-        # "no cortical destruction to suggest osteomyelitis on\nplain film, though XR is insensitive": the reader's
-        # sentence, which a line break in a wrapped report does not end
-        if _LIMITED_TEST.search(text, *(whole_sentence or (start, end))):
+        # "no cortical destruction to suggest osteomyelitis on\nplain film, though XR is insensitive"
+        if _LIMITED_TEST.search(text, *whole_sentence):
             return "not_excluded"
         return "ruled_out" if report_tested or _has_cue(sentence, content.test_cues) else "not_found"
     return None  # hypothetical: a risk, a plan, an order-set line
