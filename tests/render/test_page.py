@@ -58,7 +58,7 @@ def test_a_one_sentence_lead_is_followed_to_what_it_introduces() -> None:
     """Only the leads that merely introduce the next statement ("Your report points to a likely cause
     of your HO.") have no short form of their own; every other one-sentence lead has one."""
     leads = {s for rules in KB.answer_rules.values() for rule in rules for s in rule.say}
-    leads |= {s for flag in KB.red_flags.values() for s in flag.requires.values()}
+    leads |= {s for flag in KB.red_flags.values() for ids in flag.requires.values() for s in ids}
     pointers = {s for s in leads if f"short.{s}" not in KB.statements
                 and first_sentence(KB.statement(s).patient) == KB.statement(s).patient.strip()}
     assert pointers == {"cause.lead_known", "cause.lead_told", "cause.uncertain_named"}  # the last: never first

@@ -54,8 +54,9 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"],
                              flags=[f.id for f in red_flags],
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan))
-    answers: dict[str, Answer] = {question: apply_precedence(answer(question, view, features, kb), red_flags, kb)
-               for question in QUESTIONS}
+    answers: dict[str, Answer] = {
+        question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)
+        for question in QUESTIONS}
     report_says = restate_report(view, kb)
     notice = kb.statement(NOTICE_ID)
     found = view.causes()

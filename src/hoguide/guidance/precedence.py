@@ -4,7 +4,9 @@
 A forbidden statement is dropped ("HO is not cancer" under a tumour that is not ruled out, "surgery
 to remove it" under suspected FOP). A required statement becomes the answer's first sentence, and
 the answer's certainty is the flag's: the lead is what the report asks for, not a settled answer.
-The first raised flag (in content order) whose lead no other raised flag forbids sets the lead.
+A flag may require one of a few leads, the first whose own condition holds for the case (a lump the
+patient says is growing is told why the check matters, not to watch for growth). The first raised
+flag (in content order) whose lead no other raised flag forbids sets the lead.
 """
 
 from __future__ import annotations
@@ -12,18 +14,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hoguide.guidance.compose import compose
+from hoguide.knowledge.conditions import ALWAYS, CaseFeatures
 from hoguide.knowledge.loader import KnowledgeBase
-from hoguide.models.assessment import Answer, RedFlag
+from hoguide.knowledge.schema import RedFlagContent
+from hoguide.models.assessment import Answer, QuestionId, RedFlag
 
 CLINICIAN_ONLY_SUFFIX = "_clinician"
 
 
-def apply_precedence(answer: Answer, raised: Sequence[RedFlag], kb: KnowledgeBase) -> Answer:
+def required_lead(content: RedFlagContent, question: QuestionId, case: CaseFeatures, kb: KnowledgeBase) -> str | None:
+    """The lead the flag requires for the question in this case: the first of its list that holds (the loader
+    checks that the last one always does)."""
+    for statement_id in content.requires.get(question, ()):
+        when = kb.statement(statement_id).when
+        if when == ALWAYS or when.holds(case):
+            return statement_id
+    return None
+
+
+def apply_precedence(answer: Answer, raised: Sequence[RedFlag], kb: KnowledgeBase, case: CaseFeatures) -> Answer:
     contents = [kb.red_flags[f.id] for f in raised]
     if not contents:
         return answer
     forbidden = {statement for content in contents for statement in content.forbids}
-    leads = [content.requires[answer.question] for content in contents if answer.question in content.requires]
+    leads = [s for content in contents if (s := required_lead(content, answer.question, case, kb))]
     lead = next((s for s in leads if s not in forbidden), None)
     kept = [s for s in answer.statements if s not in forbidden and s != lead]
     if lead is None and kept == list(answer.statements):

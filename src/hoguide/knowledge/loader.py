@@ -386,10 +386,15 @@ def _check_red_flags(c: _Collector, content: _Content, signals: set[str]) -> Non
         for signal in (flag.signal, *flag.reassurance, *flag.signs, *flag.workups):
             if signal not in signals:
                 c.add(file, None, f"red flag {flag.id!r} reads {signal!r}, which is not in lexicon/red_flag.yaml")
-        for statement in (*flag.forbids, *flag.requires.values()):
+        leads = {s for ids in flag.requires.values() for s in ids}
+        for statement in (*flag.forbids, *leads):
             if statement not in content.statements:
                 c.add(file, None, f"red flag {flag.id!r} names statement {statement!r}, which does not exist")
-        clash = set(flag.forbids) & set(flag.requires.values())
+        for question, ids in flag.requires.items():
+            if not ids or (ids[-1] in content.statements and content.statements[ids[-1]].when != ALWAYS):
+                c.add(file, None, f"red flag {flag.id!r}: the last lead it requires for {question!r} must have no "
+                                  "condition, so every case gets one")
+        clash = set(flag.forbids) & leads
         if clash:
             c.add(file, None, f"red flag {flag.id!r} both forbids and requires {sorted(clash)}")
 
@@ -427,7 +432,7 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
             c.add(file, _line_of(node, ("answer_rules", question, len(rules) - 1)),
                   f"question {question!r}: the last rule and one of its statements must have no condition, "
                   "so every case gets an answer")
-    reachable |= {s for flag in content.red_flags.values() for s in flag.requires.values()}
+    reachable |= {s for flag in content.red_flags.values() for ids in flag.requires.values() for s in ids}
     for statement_id in content.statements:
         if statement_id.split(".")[0] in QUESTION_KEYS and statement_id not in reachable:
             c.add(file, None, f"statement {statement_id!r} is said by no rule and no red flag")

@@ -394,6 +394,13 @@ class RedFlagContent(_Strict):
     urgent_patient: PatientText | None = None
     urgent_action: PatientText | None = None
 
+    @field_validator("requires", mode="before")
+    @classmethod
+    def _one_lead_is_a_list_of_one(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: (v,) if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
     @model_validator(mode="after")
     def _urgent_words_come_together(self) -> RedFlagContent:
         if bool(self.urgent_cues) != (self.urgent_patient is not None and self.urgent_action is not None):
@@ -405,7 +412,9 @@ class RedFlagContent(_Strict):
     test_cues: tuple[Phrase, ...] = ()            # in a negated signal's sentence: ruled out by a test
     states: dict[FlagState, PatientText] = {}     # said plainly in "what your report says"
     forbids: tuple[StatementId, ...] = ()         # never said in an answer while the flag is raised
-    requires: dict[QuestionKey, StatementId] = {}  # the answer's first sentence while it is raised
+    # the answer's first sentence while it is raised: the first of its list whose own condition holds for the
+    # case (one per question, or a list ending in one with no condition)
+    requires: dict[QuestionKey, tuple[StatementId, ...]] = {}
     note: str | None = None
 
 
