@@ -29,8 +29,9 @@ def flag_state(assessment: Assessment, flag: str, kb: KnowledgeBase) -> str:
     return (raised or said or ["none"])[0]
 
 
-RAISING = [r for r in ROWS if r["state"] == "suspected"]
-QUIET = [r for r in ROWS if r["state"] != "suspected" and not (r["flag"] == "fop" and r["state"] == "known")]
+RAISING = [r for r in ROWS if r["state"] in ("suspected", "found")]
+QUIET = [r for r in ROWS if r not in RAISING and not (r["flag"] == "fop" and r["state"] == "known")]
+FOUND = [r for r in ROWS if r["state"] == "found"]
 
 
 def raised_signals(assessment: Assessment, kb: KnowledgeBase) -> set[str]:
@@ -40,6 +41,21 @@ def raised_signals(assessment: Assessment, kb: KnowledgeBase) -> set[str]:
 @pytest.mark.parametrize("row", RAISING, ids=[f"{r['flag']}-{r['text'][:60]}" for r in RAISING])
 def test_every_suspected_flag_is_raised(reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:
     assert row["flag"] in raised_signals(explain(reader, kb, row["text"]), kb)
+
+
+@pytest.mark.parametrize("row", FOUND, ids=[f"{r['flag']}-{r['text'][:60]}" for r in FOUND])
+def test_a_diagnosis_the_report_makes_is_named_not_called_a_look_alike(
+        reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:
+    """"Findings consistent with osteomyelitis and a small abscess" is an infection found, to be treated by the
+    report's plan; "early HO can look like an infection, get checked" would make it a question (round 8, 161)."""
+    assessment = explain(reader, kb, row["text"])
+    assert flag_state(assessment, row["flag"], kb) == "found"
+    flag = next(f for f in assessment.red_flags if kb.red_flags[f.id].signal == row["flag"])
+    content = kb.red_flags[flag.id]
+    assert (flag.message, flag.action) == (content.found_patient, content.found_action)
+    assert "look the same" not in flag.message and "look like" not in flag.message
+    assert flag.evidence  # the page quotes the report's words for it
+    assert assessment.answers["treatment"].statements[0] == content.requires["treatment"][0]
 
 
 @pytest.mark.parametrize("row", QUIET, ids=[f"{r['flag']}-{r['state']}-{r['text'][:50]}" for r in QUIET])

@@ -206,7 +206,7 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
 
 
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
-                  plan_in_own_words: bool = False) -> CaseFeatures:
+                  plan_in_own_words: bool = False, flags_found: Iterable[str] = ()) -> CaseFeatures:
     """``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
     ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
@@ -263,6 +263,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             and advised_against(f.item) for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
+        flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         surgery_planned=answers.surgery_planned or view.operation_planned,
         replacement_planned=view.replacement_planned,
         plan_treats=bool(set(recommends) & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"

@@ -72,6 +72,7 @@ class SignalState:
     state: str
     evidence: tuple[Evidence, ...]
     reason: str
+    found: bool = False  # suspected because the report's findings state the signal itself as there now
 
 
 def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
@@ -158,6 +159,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
+    diagnosed = False  # the findings or conclusion state the signal itself, not a question or a sign of it
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
     queried_below: dict[int, int] = {}  # per report, the lowest authority of a section that asked the question
     # "No zonal pattern" warns only about a lesion there is: where the report says there is no HO (a
@@ -186,6 +188,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
                                               authority.of(item.section))
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
+        diagnosed |= state == "suspected" and in_results and item.concept == content.signal and item.status == "present"
     if content.known_outranks_suspected and "known" in found:
         state = "known"
     elif "suspected" in found:
@@ -200,7 +203,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         return None
     evidence = tuple(e for _, e in found[state])
     shown = "suspected" if state in ("queried", "sign") else state
-    return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}")
+    return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",
+                       found=state == "suspected" and diagnosed)
 
 
 def _removal_reports(view: CaseView, specimen_sections: frozenset[str]) -> frozenset[int]:
@@ -287,7 +291,8 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
             # flag, explains them (new signs of a known flag are read with its renewed cues).
             state = SignalState("suspected", tuple(signs[1]), signs[0])
         elif signs is not None and state is not None and state.state == "suspected":
-            state = SignalState("suspected", state.evidence + tuple(signs[1]), f"{state.reason}; and {signs[0]}")
+            state = SignalState("suspected", state.evidence + tuple(signs[1]), f"{state.reason}; and {signs[0]}",
+                                found=state.found)
         if content.signal == "fop" and view.case.answers.known_fop:
             state = SignalState("known", state.evidence if state else (), "you told us you have FOP")
         if state is not None:
@@ -310,9 +315,12 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
                           and any(_has_cue(r.text, content.urgent_cues) for r in view.case.readings))
             message, action, urgency = ((content.urgent_patient or "", content.urgent_action or "", "same_day")
                                         if urgent else (content.patient, content.action, content.urgency))
+            shown: str = state.state
+            if state.found and content.found_patient and content.found_action:  # a diagnosis, no look-alike
+                message, action, shown = content.found_patient, content.found_action, "found"
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
                                   tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
-                                  state.state, content.patient_refs))
+                                  shown, content.patient_refs))
         said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,

@@ -97,10 +97,11 @@ class CaseFeatures:
     event_date_told: bool = False          # the time since the event comes from the patient's date
     age: AgeBand = "unknown"
     flags: frozenset[FlagId] = frozenset()  # the red flags raised for this case
+    flags_found: frozenset[FlagId] = frozenset()  # ... of them, those the report diagnoses now (red_flags.py)
 
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
-                "flags", "prevention_not_given")
+                "flags", "flags_found", "prevention_not_given")
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
                  "came_back", "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
@@ -144,6 +145,8 @@ class When(BaseModel):
     not_named_symptoms: tuple[PatientSymptom, ...] = ()
     flags: tuple[FlagId, ...] = ()
     not_flags: tuple[FlagId, ...] = ()
+    flags_found: tuple[FlagId, ...] = ()
+    not_flags_found: tuple[FlagId, ...] = ()
     reported_cause: bool | None = None
     told_cause: bool | None = None
     cause_stated: bool | None = None

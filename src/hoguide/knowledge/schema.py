@@ -393,6 +393,10 @@ class RedFlagContent(_Strict):
     urgent_cues: tuple[Phrase, ...] = ()
     urgent_patient: PatientText | None = None
     urgent_action: PatientText | None = None
+    # when the report's findings state the signal itself as there now ("consistent with osteomyelitis and a small
+    # abscess"), it is no look-alike to check for: it is found, and these words say so
+    found_patient: PatientText | None = None
+    found_action: PatientText | None = None
 
     @field_validator("requires", mode="before")
     @classmethod
@@ -405,6 +409,8 @@ class RedFlagContent(_Strict):
     def _urgent_words_come_together(self) -> RedFlagContent:
         if bool(self.urgent_cues) != (self.urgent_patient is not None and self.urgent_action is not None):
             raise ValueError("urgent_cues, urgent_patient and urgent_action come together")
+        if (self.found_patient is None) != (self.found_action is None):
+            raise ValueError("found_patient and found_action come together")
         _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
         return self
     raise_when: tuple[FlagState, ...] = ("suspected",)

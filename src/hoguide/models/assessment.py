@@ -76,7 +76,7 @@ class RedFlag(Serial):
     evidence: tuple[Evidence, ...]
     reason: str
     clinician_note: str = ""
-    state: str = "suspected"  # suspected, or known (FOP); see hoguide.guidance.red_flags
+    state: str = "suspected"  # suspected, found (the report diagnoses it now), or known (FOP); guidance.red_flags
     patient_citations: tuple[str, ...] = ()  # the one or two sources shown after message and action
 
 

@@ -57,6 +57,8 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
             warning = _cited(f"{flag.message} {flag.action}", sources.marker(flag.patient_citations))
             lines.append(f"{bullet}**{URGENCY_WORDS[flag.urgency]}:** {warning}" if markdown
                          else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {warning}")
+            if flag.state == "found" and flag.evidence:  # a diagnosis is named in the report's own words
+                lines.append(f"    Report words: {quotes(assessment, flag.evidence, 4)}")
         lines.append("")
     heading("In short")  # the five answers in a sentence each, as the page shows them first
     for question in QUESTIONS:
