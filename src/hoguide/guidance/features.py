@@ -202,7 +202,12 @@ def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
 
 
 def activity_facts(view: CaseView) -> list[Located[Fact]]:
-    return [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
+    """Signs that the bone is still forming now: not those the report later says have settled ("bone scan in
+    August: intense uptake ... ALP falling, now within the normal range": round 8, case 154)."""
+    active = [f for f in view.affirmed("course", "activity") if f.item.status == "present"]
+    settled = [(f.reading, f.item.start) for f in view.affirmed("course", "activity_settled")
+               if f.item.status == "present"]
+    return [f for f in active if not any(place > (f.reading, f.item.start) for place in settled)]
 
 
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),

@@ -35,7 +35,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "symptom": frozenset({"pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness", "night_pain",
                           "fast_growing_lump"}),
     "maturity": frozenset({"mature", "immature", "maturing", "denied", "not_maturity"}),
-    "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity", "incidental"}),
+    "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity", "activity_settled", "incidental"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading"}),
     "condition": frozenset(get_args(ConditionId)),
