@@ -120,11 +120,14 @@ def test_growth_follows_maturity_and_change() -> None:
 
 def test_recovery_follows_the_site_and_grade() -> None:
     answer = explain("Hastings-Graham class IIA heterotopic ossification about the left elbow.").answers["recovery"]
-    # no elbow injury named; the high grade explained with a source that is not about hip replacements
-    assert answer.statements[:2] == ("recovery.elbow_other", "recovery.high_grade_other")
+    # no elbow injury named; the class explained as the limit on the arm it is (not "a lot of HO"), with a source
+    # that is not about hip replacements
+    assert answer.statements[:2] == ("recovery.elbow_other", "recovery.high_grade_elbow")
+    assert "a lot of HO" not in " ".join(a.answer + " " + a.explanation for a in explain(
+        "Hastings-Graham class IIA heterotopic ossification about the left elbow.").answers.values())
     after_fracture = explain("Radial head fracture. Hastings-Graham class IIA heterotopic ossification about the "
                              "left elbow.").answers["recovery"]
-    assert after_fracture.statements[:2] == ("recovery.elbow", "recovery.high_grade_other")  # its figures fit
+    assert after_fracture.statements[:2] == ("recovery.elbow", "recovery.high_grade_elbow")  # its figures fit
     hip = explain("Right total hip arthroplasty. Brooker class IV heterotopic ossification.").answers["recovery"]
     assert "recovery.high_grade" in hip.statements
     neuro = explain("Paraplegia after spinal cord injury. Heterotopic ossification of both hips.")
