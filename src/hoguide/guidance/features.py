@@ -267,6 +267,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and advised_against(f.item) for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
+        flare_now=any(f.item.status == "present" for f in view.affirmed("course", "flare_up")),
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         surgery_planned=answers.surgery_planned or view.operation_planned,

@@ -87,6 +87,7 @@ class CaseFeatures:
     caution_reasons: frozenset[ConditionId] = frozenset()  # ... the conditions the report names for it
     nsaid_advised_against: bool = False    # the report says NSAIDs are not advised, contraindicated or to be avoided
     fop: FopState = "none"
+    flare_now: bool = False                # the report describes an FOP flare-up now ("early FOP flare-up")
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
     plan_treats: bool = False              # the report's plan names a treatment (therapy, a referral, an operation)
@@ -106,7 +107,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
                  "came_back", "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
-                 "imaging_declined", "plan_in_own_words")
+                 "imaging_declined", "plan_in_own_words", "flare_now")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -171,6 +172,7 @@ class When(BaseModel):
     nsaid_advised_against: bool | None = None
     imaging_declined: bool | None = None
     plan_in_own_words: bool | None = None
+    flare_now: bool | None = None
     surgery_planned: bool | None = None
     replacement_planned: bool | None = None
     plan_treats: bool | None = None
