@@ -201,3 +201,16 @@ def test_a_splint_from_physiotherapy_is_quoted_not_explained_as_exercise() -> No
                               "meantime."]
     physio = load_knowledge().statement("next.treat_physiotherapy").patient
     assert all(physio not in step.text for step in api.explain(report).next_steps)
+
+
+def test_a_scan_for_the_fracture_is_not_glossed_as_showing_how_the_ho_changes() -> None:
+    """"Repeat CT in 3 months to assess union" follows the fracture, not the HO (round 8 re-read, case 164); a
+    follow-up film with no other purpose is glossed."""
+    kb = load_knowledge()
+    gloss = kb.statement("next.follow_up_imaging").patient
+    for_union = dict(plan(api.explain("Heterotopic ossification is not present. Incomplete union of the posterior "
+                                      "wall.\nRecommendation: repeat CT in 3 months to assess union.")))
+    assert gloss not in " ".join(for_union.values())
+    for_ho = dict(plan(api.explain("Early heterotopic ossification about the right hip.\n"
+                                   "Recommendation: repeat radiograph in 6 weeks.")))
+    assert gloss in " ".join(for_ho.values())

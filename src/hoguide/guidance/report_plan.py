@@ -33,6 +33,8 @@ NOT_CONTENT = frozenset({"recommendation", "recommendations", "recommended", "re
                          "above", "this", "that", "these", "those", "with", "from", "which", "should", "must",
                          "been", "have", "will", "withdrawn", "abandoned", "longer", "there", "their", "were"})
 LETTER_HEADING = "letter_heading"
+PURPOSE_NOT_HO = "purpose_not_ho"  # "repeat CT in 3 months to assess union": a scan whose purpose is not the HO
+IMAGING_STEPS = frozenset({"follow_up_imaging", "test_ct", "test_mri", "test_bone_scan"})
 ADVICE_WORDS = ("advis", "recommend")  # cue words that advise, where "no" or "not" makes them advice against
 # Sections that say what was found, done or known before: a "should" or "planned" there is not this plan.
 NOT_PLAN_SECTIONS = frozenset({
@@ -65,9 +67,12 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement]) -> list[R
     lines = plan_lines(view, [e for s in recommended.values() for e in s.evidence])
     shown: list[ReportStatement] = []
     said: set[str] = set()
+    elsewhere = [f.evidence for f in view.facts if f.item.kind == "next_step" and f.item.concept == PURPOSE_NOT_HO]
     for line in lines[:MAX_LINES]:
         named = [c for c, s in recommended.items() if c not in said and any(line.holds(e) for e in s.evidence)]
         said.update(named)
+        if any(line.holds(e) for e in elsewhere):  # quoted with its own purpose: no "it shows how the HO changes"
+            named = [c for c in named if c not in IMAGING_STEPS]
         text = view.case.readings[line.reading].text
         evidence = Evidence(line.start, line.end, text[line.start:line.end], line.reading)
         shown.append(ReportStatement(

@@ -38,7 +38,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "course": frozenset({"recurrence", "ankylosis", "reduced_motion", "activity", "activity_settled", "incidental",
                          "flare_up"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
-                            "directive", "closing", "letter_heading"}),
+                            "directive", "closing", "letter_heading", "purpose_not_ho"}),
     "condition": frozenset(get_args(ConditionId)),
     "change": frozenset({"new", "increased", "stable", "decreased"}),
     "laterality": frozenset({"left", "right", "bilateral", "compared"}),
