@@ -16,6 +16,7 @@ from hoguide.models.reading import Fact
 INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>day|week|wk|month|mo|year|yr)s?\.?\s+"
                       r"(?:after|post|following|since)", re.IGNORECASE)
 MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
+HEADER_LINES = 3  # a report's own date stands in its first lines
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
@@ -66,15 +67,53 @@ def _months_in_report(view: CaseView) -> float | None:
     return min(found) if found else None
 
 
+def _iso_date(value: str | None) -> date | None:
+    """A time reference's ISO value, to the day or the month ("2026-05-07", "2024-03")."""
+    parts = (value or "").split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1) if len(parts) >= 2 else None
+    except ValueError:
+        return None
+
+
+def _months_by_report_dates(view: CaseView, as_of: date | None) -> int | None:
+    """Months from the latest date said in the same sentence as a cause ("acetabular fracture fixed 2026-05-07",
+    "right THR in March 2023": the latest event) to the patient's "as of" date, else to the report's own date in
+    its first lines (so the answer is the report's, not the day it is read; a date after it is a plan). Round 8
+    re-read, case 164: a fracture fixed five months before the CT was read as 'very early'."""
+    causes = {view.sentence_of(c) for c in view.affirmed("cause")}
+    dated = [(d, f) for f in view.facts if f.item.kind == "time" and f.item.concept == "date"
+             and (d := _iso_date(f.item.value)) is not None]
+    headers = [d for d, f in dated if f.item.start < _header_end(view.case.readings[f.reading].text)]
+    now = as_of or max(headers, default=None)
+    if now is None:
+        return None
+    events = [d for d, f in dated if view.sentence_of(f) in causes and d <= now]
+    return months_between(max(events), now) if events else None
+
+
+def _header_end(text: str) -> int:
+    """Where a report's heading lines end: its date is there ("CT LEFT HIP   Date: 2026-10-21")."""
+    end = -1
+    for _ in range(HEADER_LINES):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
+
 def _since_event(view: CaseView) -> SinceEvent:
-    """From the patient's date of the event, else from the report's own "6 weeks after". HO back after its
-    removal started with that operation: the removal's date, where the patient gives it, is the event."""
+    """From the patient's date of the event, else from the report's own "6 weeks after", else from the date the
+    report gives beside a cause. HO back after its removal started with that operation: the removal's date, where
+    the patient gives it, is the event."""
     answers = view.case.answers
     event = answers.excision_date if view.recurrent and answers.excision_date is not None else answers.event_date
     if event is not None:
         months: float | None = months_between(event, answers.as_of or date.today())
     else:
         months = _months_in_report(view)
+        if months is None:
+            months = _months_by_report_dates(view, answers.as_of)
     if months is None:
         return "unknown"
     return "under_3_months" if months < 3 else "3_to_12_months" if months < 12 else "over_12_months"
