@@ -47,6 +47,9 @@ SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|E
                        r"(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120}$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
+OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
+OPERATED_FOR_REACH = 60  # characters from the operation's words to the injury's
+SENTENCE_BREAK = re.compile(r"[.;]\s")
 # A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
 # fracture-dislocation", "C6 burst fracture", "vertebral fracture", "fractured lumbar spine".
 SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
@@ -384,6 +387,10 @@ class CaseView:
             if any(c in found for c in SPECIFIC_TRAUMA) or (
                     any(c in found for c in NEUROLOGIC_CAUSES) and not named_fracture):
                 del found[GENERIC_TRAUMA]
+        # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
+        # fracture") is part of that one event, not a second cause to weigh (round 8 re-read, case 152)
+        if trauma and GENERIC_TRAUMA in found and any(self._operated_for(e, found) for e in trauma):
+            del found[GENERIC_TRAUMA]
         # a bleed into a muscle after an operation is part of that operation ("small resolving post-operative
         # haematoma in the gastrocnemius" after a knee replacement), not a blow that set off myositis ossificans
         bleed = found.get(CONTUSION)
@@ -398,6 +405,14 @@ class CaseView:
         if IMMOBILITY in found and any(c not in (IMMOBILITY, "fop") for c in found):
             del found[IMMOBILITY]
         return found
+
+    def _operated_for(self, injury: Evidence, found: dict[str, list[Evidence]]) -> bool:
+        """An operation named just before the injury, in its sentence, was done "for" it."""
+        text = self.case.readings[injury.reading].text
+        return any(o.reading == injury.reading and 0 <= injury.start - o.end <= OPERATED_FOR_REACH
+                   and OPERATED_FOR.search(text, o.end, injury.start) is not None
+                   and not SENTENCE_BREAK.search(text, o.end, injury.start)
+                   for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
 
     def _minor(self, evidence: Evidence) -> bool:
         text = self.case.readings[evidence.reading].text
