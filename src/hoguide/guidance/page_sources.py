@@ -5,6 +5,11 @@ A statement, red flag or step shows its ``patient_refs`` (content files), togeth
 two, each may back a different sentence. Its ``patient_refs_alt`` are sources of which each supports the
 whole text alone (an authoritative review the page cites anyway), and it may show one of those instead.
 So each text has a few ways to be sourced, each a set of keys: its own, then each alternative alone.
+A way fits the case when each of its sources fits: a general source (no ``population`` in references.yaml),
+or one that studied a population among the case's causes or among those the text names itself
+(``names_population``). A text with a way that fits is given only its ways that fit (a knee patient is not
+shown a hip-replacement study where a general review says the same); a text with none keeps all its ways.
+Where the case's causes are unknown, only general sources fit.
 
 The page is given the sources that give every text one of its ways with the fewest over issue 16's
 goals (a page over 12, each answer over 4), then the fewest on the page (so a source already cited
@@ -60,16 +65,37 @@ class Claim:
         return self.own  # not reached: every cover holds a way of every claim
 
 
-def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Container[str]) -> Claim:
+@dataclass(frozen=True, slots=True)
+class CasePopulation:
+    """The case's causes (cause ids), against which each source's studied population is checked."""
+
+    kb: KnowledgeBase
+    causes: frozenset[str]
+
+    def fits(self, key: str, named: Iterable[str] = ()) -> bool:
+        """A general source fits every case; another fits when it studied one of the case's causes, or
+        one the text names itself (``named``: its ``names_population``)."""
+        reference = self.kb.references.get(key)
+        studied = reference.population if reference is not None else ()
+        return not studied or any(c in self.causes for c in studied) or any(c in studied for c in named)
+
+
+def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Container[str],
+          case: CasePopulation | None = None) -> Claim:
     """The ways of a text that shows ``citations``, from the content it says (when it is known and shows
-    them); keys not listed to patients (held back) are left out."""
+    them); keys not listed to patients (held back) are left out. With ``case``, only the ways that fit it,
+    where there is one."""
     own = tuple(k for k in citations if k in listed)
     if not own:
         return Claim((), ())
     alternatives: tuple[str, ...] = ()
     if content is not None and tuple(content.patient_refs) == tuple(citations):
         alternatives = tuple(k for k in content.patient_refs_alt if k in listed)
-    return Claim(own, (frozenset(own), *(frozenset((k,)) for k in alternatives)))
+    ways = (frozenset(own), *(frozenset((k,)) for k in alternatives))
+    if case is not None:
+        named = content.names_population if content is not None else ()
+        ways = tuple(w for w in ways if all(case.fits(k, named) for k in w)) or ways
+    return Claim(own, ways)
 
 
 def _holds(chosen: frozenset[str] | set[str], c: Claim) -> bool:
@@ -149,18 +175,15 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     shown (``next_steps``) are built from them by ``replan``, which is run again on the steps with
     their sources chosen, so a line naming several steps shows each step's own choice."""
     listed = assessment.references
-
-    def of(citations: Iterable[str], content_id: str | None) -> Claim:
-        content = kb.statements.get(content_id) if content_id else None
-        return claim(citations, content, listed)
-
-    answers = {q: _answer_claims(a, kb, listed) for q, a in assessment.answers.items()}
-    flags = [claim(f.patient_citations, kb.red_flags.get(f.id), listed) for f in assessment.red_flags]
-    says = [(of(s.patient_citations, "report." + s.status), [of(d, None) for d in s.detail_citations])
-            for s in assessment.report_says]
-    step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}
-    others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
-    page, covered = _page(tuple((q, tuple(claims)) for q, claims in answers.items()), tuple(others))
+    # the causes the explanation names (none where the report shows no HO): unknown causes fit general sources
+    fitting = _claims_of(assessment, kb, steps, CasePopulation(kb, frozenset(c.id for c in assessment.causes)))
+    chosen = _chosen(fitting)
+    if _over(*chosen) > 0:  # the goals come first: every way again, where that brings the page nearer them
+        every = _claims_of(assessment, kb, steps, None)
+        if _over(*(other := _chosen(every))) < _over(*chosen):
+            fitting, chosen = every, other
+    answers, flags, says, step_claims = fitting
+    page, covered = chosen
     covers = dict(covered)
     narrowed = {q: _narrowed(a, answers[q], covers[q]) for q, a in assessment.answers.items()}
     chosen_steps = {c: replace(s, patient_citations=step_claims[c].shown(page)) for c, s in steps.items()}
@@ -174,6 +197,39 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
                           for s, (main, details) in zip(assessment.report_says, says, strict=True)),
         next_steps=tuple(replan(chosen_steps)),
     )
+
+
+_Claims = tuple[dict[str, list[Claim]], list[Claim], list[tuple[Claim, list[Claim]]], dict[str, Claim]]
+_Chosen = tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]
+
+
+def _claims_of(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement],
+               case: CasePopulation | None) -> _Claims:
+    """The claims of the answers, the red flags, the report's lines and the next steps; with ``case``,
+    each text's ways that fit it where it has one."""
+    listed = assessment.references
+
+    def of(citations: Iterable[str], content_id: str | None) -> Claim:
+        content = kb.statements.get(content_id) if content_id else None
+        return claim(citations, content, listed, case)
+
+    answers = {q: _answer_claims(a, kb, listed, case) for q, a in assessment.answers.items()}
+    flags = [claim(f.patient_citations, kb.red_flags.get(f.id), listed, case) for f in assessment.red_flags]
+    says = [(of(s.patient_citations, "report." + s.status), [of(d, None) for d in s.detail_citations])
+            for s in assessment.report_says]
+    step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}
+    return answers, flags, says, step_claims
+
+
+def _chosen(claims: _Claims) -> _Chosen:
+    answers, flags, says, step_claims = claims
+    others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
+    return _page(tuple((q, tuple(a)) for q, a in answers.items()), tuple(others))
+
+
+def _over(page: frozenset[str], covers: tuple[tuple[str, frozenset[str]], ...]) -> int:
+    """How far a page and its answers are over issue 16's goals."""
+    return max(len(page) - PAGE_GOAL, 0) + sum(max(len(cover) - ANSWER_GOAL, 0) for _, cover in covers)
 
 
 # The claims are the content's reference keys, nothing of the report or the patient's words, and the same few
@@ -213,12 +269,14 @@ def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
     return page, tuple((q, cover(q, page)) for q, _ in answers)
 
 
-def _answer_claims(answer: Answer, kb: KnowledgeBase, listed: Mapping[str, str]) -> list[Claim]:
+def _answer_claims(answer: Answer, kb: KnowledgeBase, listed: Mapping[str, str],
+                   case: CasePopulation | None) -> list[Claim]:
     """The short answer's claim, then each statement's (``parts`` are the first ``statements``)."""
     said = answer.statements[:len(answer.parts)]
     cited = tuple(part.citations for part in answer.parts)
     keys = _answer_keys(kb, said, answer.short_citations, cited)
-    return list(_answer_claims_of(kb, said, answer.short_citations, cited, frozenset(k for k in keys if k in listed)))
+    return list(_answer_claims_of(kb, said, answer.short_citations, cited, frozenset(k for k in keys if k in listed),
+                                  case))
 
 
 # An answer's claims come from its statements' reference keys and which of them the page lists: content ids
@@ -238,11 +296,12 @@ def _answer_keys(kb: KnowledgeBase, said: tuple[str, ...], short_citations: tupl
 
 @lru_cache(maxsize=4096)
 def _answer_claims_of(kb: KnowledgeBase, said: tuple[str, ...], short_citations: tuple[str, ...],
-                      cited: tuple[tuple[str, ...], ...], listed: frozenset[str]) -> tuple[Claim, ...]:
+                      cited: tuple[tuple[str, ...], ...], listed: frozenset[str],
+                      case: CasePopulation | None) -> tuple[Claim, ...]:
     """``_answer_claims``, with ``listed`` the keys of ``_answer_keys`` that the page lists."""
     short = short_source(kb, said) if said else None
-    return (claim(short_citations, short, listed),
-            *(claim(citations, kb.statements.get(statement_id), listed)
+    return (claim(short_citations, short, listed, case),
+            *(claim(citations, kb.statements.get(statement_id), listed, case)
               for citations, statement_id in zip(cited, said, strict=True)))
 
 
