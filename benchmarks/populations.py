@@ -26,8 +26,8 @@ from typing import Any
 import yaml
 
 from hoguide import api
-from hoguide.guidance.compose import short_source
 from hoguide.examples import example_bytes, example_names
+from hoguide.guidance.compose import short_source
 from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
 from hoguide.models.assessment import Assessment
 
@@ -115,7 +115,7 @@ def main() -> None:
           f"explanation names ({reports_with} reports); {sum(bad_expected.values())} of {expected_total} misfit the "
           f"expected causes of the fictional reports ({reports_expected_with} reports)")
     print("most frequent misfits (text, source, population: times against the explanation's causes / expected):")
-    for (text, key), n in sorted((bad_engine + bad_expected).items(), key=lambda kv: -kv[1])[:args.top]:
+    for (text, key), _ in sorted((bad_engine + bad_expected).items(), key=lambda kv: -kv[1])[:args.top]:
         print(f"  {text:40s} {key:28s} {','.join(kb.references[key].population):40s} "
               f"{bad_engine[(text, key)]:3d} / {bad_expected[(text, key)]:3d}")
 

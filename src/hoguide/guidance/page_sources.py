@@ -174,7 +174,6 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     ``steps`` are the report's next steps, one per concept (guidance/next_steps.py); the plan lines
     shown (``next_steps``) are built from them by ``replan``, which is run again on the steps with
     their sources chosen, so a line naming several steps shows each step's own choice."""
-    listed = assessment.references
     # the causes the explanation names (none where the report shows no HO): unknown causes fit general sources
     fitting = _claims_of(assessment, kb, steps, CasePopulation(kb, frozenset(c.id for c in assessment.causes)))
     chosen = _chosen(fitting)
