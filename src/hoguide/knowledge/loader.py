@@ -235,7 +235,8 @@ def _check_citations(c: _Collector, content: _Content, references: dict[str, Ref
             if key in references and not references[key].patient_safe:
                 c.add(file, line, f"{what} shows patients {key!r}, which is held back (patient_safe: false)")
     # A text names a population so that its sources from that population fit every case: one of them must be.
-    for item in (*content.statements.values(), *content.red_flags.values()):
+    items: list[Statement | RedFlagContent] = [*content.statements.values(), *content.red_flags.values()]
+    for item in items:
         studied = {cause for key in item.refs if key in references for cause in references[key].population}
         for cause in item.names_population:
             if cause not in studied:
