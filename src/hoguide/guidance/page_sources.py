@@ -55,6 +55,18 @@ class Claim:
 
     own: tuple[str, ...]
     ways: tuple[Way, ...]
+    # the first ``fits`` ways fit the case (CasePopulation), the rest do not; None: not checked, or none fits
+    fits: int | None = None
+
+    def strict(self) -> Claim:
+        """The claim with only its ways that fit the case (all of them where none does)."""
+        return self if self.fits is None else Claim(self.own, self.ways[:self.fits])
+
+    def misfit(self, chosen: frozenset[str]) -> bool:
+        """The way shown of ``chosen`` does not fit the case, though another way would."""
+        if self.fits is None:
+            return False
+        return next((i >= self.fits for i, way in enumerate(self.ways) if way <= chosen), False)
 
     def shown(self, chosen: frozenset[str]) -> tuple[str, ...]:
         """The keys shown after the text: its own when the page has them all, else the first alternative
@@ -83,8 +95,8 @@ class CasePopulation:
 def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, listed: Container[str],
           case: CasePopulation | None = None) -> Claim:
     """The ways of a text that shows ``citations``, from the content it says (when it is known and shows
-    them); keys not listed to patients (held back) are left out. With ``case``, only the ways that fit it,
-    where there is one."""
+    them); keys not listed to patients (held back) are left out. With ``case``, the ways that fit it come
+    first (``fits`` counts them), where there is one."""
     own = tuple(k for k in citations if k in listed)
     if not own:
         return Claim((), ())
@@ -94,7 +106,9 @@ def claim(citations: Iterable[str], content: Statement | RedFlagContent | None, 
     ways = (frozenset(own), *(frozenset((k,)) for k in alternatives))
     if case is not None:
         named = content.names_population if content is not None else ()
-        ways = tuple(w for w in ways if all(case.fits(k, named) for k in w)) or ways
+        fit = tuple(w for w in ways if all(case.fits(k, named) for k in w))
+        if fit and len(fit) < len(ways):
+            return Claim(own, fit + tuple(w for w in ways if w not in fit), len(fit))
     return Claim(own, ways)
 
 
@@ -175,13 +189,14 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     shown (``next_steps``) are built from them by ``replan``, which is run again on the steps with
     their sources chosen, so a line naming several steps shows each step's own choice."""
     # the causes the explanation names (none where the report shows no HO): unknown causes fit general sources
-    fitting = _claims_of(assessment, kb, steps, CasePopulation(kb, frozenset(c.id for c in assessment.causes)))
-    chosen = _chosen(fitting)
-    if _over(*chosen) > 0:  # the goals come first: every way again, where that brings the page nearer them
-        every = _claims_of(assessment, kb, steps, None)
-        if _over(*(other := _chosen(every))) < _over(*chosen):
-            fitting, chosen = every, other
-    answers, flags, says, step_claims = fitting
+    every = _claims_of(assessment, kb, steps, CasePopulation(kb, frozenset(c.id for c in assessment.causes)))
+    claims = _strict(every)
+    chosen = _chosen(claims)
+    # The goals come first: where the ways that fit leave the page or an answer over them, every way is
+    # searched again (the fewest misfits breaking ties) and taken if that brings the page nearer the goals.
+    if _over(*chosen) > 0 and _over(*(other := _chosen(every))) < _over(*chosen):
+        claims, chosen = every, other
+    answers, flags, says, step_claims = claims
     page, covered = chosen
     covers = dict(covered)
     narrowed = {q: _narrowed(a, answers[q], covers[q]) for q, a in assessment.answers.items()}
@@ -220,6 +235,13 @@ def _claims_of(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, Re
     return answers, flags, says, step_claims
 
 
+def _strict(claims: _Claims) -> _Claims:
+    answers, flags, says, step_claims = claims
+    return ({q: [c.strict() for c in a] for q, a in answers.items()}, [c.strict() for c in flags],
+            [(main.strict(), [d.strict() for d in details]) for main, details in says],
+            {k: c.strict() for k, c in step_claims.items()})
+
+
 def _chosen(claims: _Claims) -> _Chosen:
     answers, flags, says, step_claims = claims
     others = flags + list(step_claims.values()) + [c for main, details in says for c in (main, *details)]
@@ -252,13 +274,15 @@ def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
 
     rank = _ranker(every)
 
-    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int]:
+    def score(page: frozenset[str]) -> tuple[int, int, int, int, int, int, int]:
         covers = [cover(q, page) for q, _ in answers]
         sizes = [len(cover) for cover in covers]
         over = max(len(page) - PAGE_GOAL, 0) + sum(max(size - ANSWER_GOAL, 0) for size in sizes)
         own = _own_kept(others, page) + sum(_own_kept(claims, cover) for (_, claims), cover in
                                             zip(answers, covers, strict=True))
-        return (over, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
+        misfits = sum(c.misfit(page) for c in others) + sum(c.misfit(cover) for (_, claims), cover in
+                                                             zip(answers, covers, strict=True) for c in claims)
+        return (over, misfits, len(page), max(sizes, default=0), sum(sizes), -own, rank(page))
 
     page = min(smallest_covers(every)[:MAX_SCORED], key=score)
     for spare in range(1, SPARE + 1):
