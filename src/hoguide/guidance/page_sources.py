@@ -286,7 +286,7 @@ def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
 
     page = min(smallest_covers(every)[:MAX_SCORED], key=score)
     for spare in range(1, SPARE + 1):
-        if score(page)[0] == 0:
+        if score(page)[:2] == (0, 0):  # within the goals, and no text shows a source that misfits where one fits
             break
         page = min(smallest_covers(every, spare=spare)[:MAX_SCORED], key=score)
     return page, tuple((q, cover(q, page)) for q, _ in answers)
