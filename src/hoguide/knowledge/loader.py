@@ -240,8 +240,8 @@ def _check_citations(c: _Collector, content: _Content, references: dict[str, Ref
         studied = {cause for key in item.refs if key in references for cause in references[key].population}
         for cause in item.names_population:
             if cause not in studied:
-                c.add(content.files.get(item.id, "content"), None,
-                      f"{item.id} names population {cause!r}, which none of its sources studied")
+                file, line = content.files[item.id]
+                c.add(file, line, f"{item.id} names population {cause!r}, which none of its sources studied")
 
 
 def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
@@ -338,7 +338,7 @@ class _Content:
         self.citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
         self.patient_citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
         self.ids: set[str] = set()
-        self.files: dict[str, str] = {}  # statement and red flag id -> the file it is in
+        self.files: dict[str, tuple[str, int | None]] = {}  # statement and red flag id -> its file and line
         self.answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]] = {}
         self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
 
@@ -375,7 +375,7 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
             c.add(name, line, f"duplicate id {ident!r}")
         content.ids.add(ident)
         if isinstance(item, Statement | RedFlagContent):
-            content.files[item.id] = name
+            content.files[item.id] = (name, line)
         if isinstance(item, Statement):
             content.statements[item.id] = item
         elif isinstance(item, RedFlagContent):
