@@ -9,10 +9,12 @@ A way fits the case when each of its sources fits: a general source (no ``popula
 or one that studied a population among the case's causes or among those the text names itself
 (``names_population``). A text with a way that fits is given only its ways that fit (a knee patient is not
 shown a hip-replacement study where a general review says the same); a text with none keeps all its ways.
-Where the case's causes are unknown, only general sources fit.
+Where the case's causes are unknown, only general sources fit. The goals below come first: where the ways
+that fit leave the page or an answer over them, every way is searched again, ways that fit first, with the
+fewest texts showing a misfit where a fit was possible as the next tie-break (issues 15 and 16, eighth session).
 
 The page is given the sources that give every text one of its ways with the fewest over issue 16's
-goals (a page over 12, each answer over 4), then the fewest on the page (so a source already cited
+goals (a page over 12, each answer over 4), then the fewest misfits, then the fewest on the page (so a source already cited
 elsewhere wins over a new one), then the fewest per answer, then the most texts showing their own
 ``patient_refs``. Each answer then shows, of the page's sources, the fewest that give each of its texts
 a way (its own first); every other text shows its own sources where the page has them, else an
