@@ -14,11 +14,11 @@ that fit leave the page or an answer over them, every way is searched again, way
 fewest texts showing a misfit where a fit was possible as the next tie-break (issues 15 and 16, eighth session).
 
 The page is given the sources that give every text one of its ways with the fewest over issue 16's
-goals (a page over 12, each answer over 4), then the fewest misfits, then the fewest on the page (so a source already cited
-elsewhere wins over a new one), then the fewest per answer, then the most texts showing their own
-``patient_refs``. Each answer then shows, of the page's sources, the fewest that give each of its texts
-a way (its own first); every other text shows its own sources where the page has them, else an
-alternative it has.
+goals (a page over 12, each answer over 4), then the fewest misfits, then the fewest on the page (so a
+source already cited elsewhere wins over a new one), then the fewest per answer, then the most texts
+showing their own ``patient_refs``. Each answer then shows, of the page's sources, the fewest that give
+each of its texts a way, within four those that show the fewest misfits (its own first); every other text
+shows its own sources where the page has them, else an alternative it has.
 
 A page has a few dozen texts and about twenty candidate sources, most texts with one way only: those
 are taken first, and the rest is searched exactly, smallest sets first; where every smallest set leaves the
@@ -177,10 +177,23 @@ def _ranker(claims: Sequence[Claim]) -> Callable[[frozenset[str]], int]:
 
 def answer_cover(claims: Sequence[Claim], page: frozenset[str]) -> frozenset[str]:
     """Of the page's sources, the fewest that hold a way of each of an answer's claims; among as few,
-    those that keep the most claims' own sources."""
-    within = [Claim(c.own, tuple(w for w in c.ways if w <= page)) for c in claims]
+    those that keep the most claims' own sources; then, within the answer's goal, a fitting way the page
+    holds for each text that would show a source of another population."""
+    within = [_on_page(c, page) for c in claims]
     rank = _ranker(within)
-    return max(smallest_covers(within), key=lambda s: (_own_kept(within, s), -rank(s)))
+    cover = max(smallest_covers(within), key=lambda s: (_own_kept(within, s), -rank(s)))
+    # a text that shows a source of another population where the page has one that fits takes it, within four
+    for c in within:
+        if c.misfit(cover) and len(cover | c.ways[0]) <= max(ANSWER_GOAL, len(cover)):
+            cover |= c.ways[0]
+    return cover
+
+
+def _on_page(c: Claim, page: frozenset[str]) -> Claim:
+    """The claim's ways that the page holds (those that fit the case first, as before)."""
+    ways = tuple(w for w in c.ways if w <= page)
+    fits = None if c.fits is None else sum(1 for w in c.ways[:c.fits] if w <= page)
+    return Claim(c.own, ways, fits if fits and fits < len(ways) else None)
 
 
 def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement],
@@ -291,6 +304,11 @@ def _page(answers: tuple[tuple[str, tuple[Claim, ...]], ...],
         if score(page)[:2] == (0, 0):  # within the goals, and no text shows a source that misfits where one fits
             break
         page = min(smallest_covers(every, spare=spare)[:MAX_SCORED], key=score)
+    # a source no text needs but one that fits where another population's is shown: added where that shows
+    # fewer misfits and keeps the page and its answers as near the goals
+    for c in every:
+        if c.fits is not None and not c.ways[0] <= page and score(page | c.ways[0])[:2] < score(page)[:2]:
+            page |= c.ways[0]
     return page, tuple((q, cover(q, page)) for q, _ in answers)
 
 
