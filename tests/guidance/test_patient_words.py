@@ -51,8 +51,10 @@ def test_a_clot_sign_in_the_patients_words_is_screened_like_the_coded_one() -> N
 
 
 def test_a_month_date_changes_the_answers_where_the_time_course_matters() -> None:
-    recent = api.explain(REPORT, {"event_date": "2026-11", "as_of": "2026-12-04"})
-    old = api.explain(REPORT, {"event_date": "2024-11", "as_of": "2026-12-04"})
+    # (after a hip replacement, whose time course the sources give; with no cause none is said)
+    report = "HISTORY: Right total hip replacement.\n" + REPORT
+    recent = api.explain(report, {"event_date": "2026-11", "as_of": "2026-12-04"})
+    old = api.explain(report, {"event_date": "2024-11", "as_of": "2026-12-04"})
     assert "growth.since_event_early" in recent.answers["growth"].statements
     assert "growth.since_event_late" in old.answers["growth"].statements
 

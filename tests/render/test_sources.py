@@ -76,15 +76,18 @@ def test_a_statement_whose_sources_back_different_sentences_shows_both() -> None
 
 def test_a_source_the_page_cites_anyway_stands_in_where_it_supports_the_whole_text() -> None:
     """'Surgery ... no fixed waiting time ... whether you are well enough' rests on Genêt 2015 and,
-    alone, on Ghent 2002 (ho_facts §12); a page that cites Ghent 2002 for how HO matures shows it
-    there too, and lists one source fewer."""
-    assessment = assessment_of("example:spinal_cord_injury_bilateral_hips")
+    alone, on Ghent 2002 (ho_facts §12); a hip-replacement page that cites Ghent 2002 for how HO matures
+    shows it there too, and lists one source fewer. A spinal cord injury page keeps Genêt 2015, the
+    review of its own population (tests/render/test_populations.py)."""
+    assessment = assessment_of("dev:26_thr_brooker1_typos")
     treatment = assessment.answers["treatment"]
     surgery = treatment.parts[treatment.statements.index("treatment.surgery")]
     assert surgery.citations == ("Ghent2002-earlyexcision",)
     assert "Ghent2002-earlyexcision" in {k for p in assessment.answers["growth"].parts for k in p.citations}
     listed = re.findall(r'<li id="source-\d+">([^<]*)', render_html(assessment))
     assert not any(KB.references["Genet2015-SC"].citation in s for s in listed)
+    spinal = assessment_of("example:spinal_cord_injury_bilateral_hips").answers["treatment"]
+    assert spinal.parts[spinal.statements.index("treatment.surgery")].citations == ("Genet2015-SC",)
 
 
 @pytest.mark.parametrize("report", REPORTS)
@@ -226,9 +229,10 @@ def test_a_patient_meets_few_sources() -> None:
     them per report): at most 12 sources listed on a page and 4 on an answer. Where a page or an answer
     says more texts than shared sources can back, it still shows each text's own (benchmarks/RESULTS.md,
     "Issue 16, fifth session"); the bounds below are those pages and answers as they stand, so a change
-    that lists more fails here."""
+    that lists more fails here. Within the goals a page shows sources of the patient's own population before
+    fewer sources (tests/render/test_populations.py): that cost the median page one source (9 to 10)."""
     pages = sorted(len(LISTED.findall(render_html(assessment_of(r)))) for r in REPORTS)
     answers = sorted(n for r in REPORTS for n in _sources_per_answer(assessment_of(r)))
-    assert statistics.median(pages) <= 9 and pages[-1] <= 12, "pages over the goal of 12"
+    assert statistics.median(pages) <= 10 and pages[-1] <= 12, "pages over the goal of 12"
     assert answers[-1] <= 5 and sum(n > 4 for n in answers) <= 1, "answers over the goal of 4"
     assert statistics.median(answers) <= 3

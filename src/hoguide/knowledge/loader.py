@@ -234,6 +234,14 @@ def _check_citations(c: _Collector, content: _Content, references: dict[str, Ref
         for key in keys:
             if key in references and not references[key].patient_safe:
                 c.add(file, line, f"{what} shows patients {key!r}, which is held back (patient_safe: false)")
+    # A text names a population so that its sources from that population fit every case: one of them must be.
+    items: list[Statement | RedFlagContent] = [*content.statements.values(), *content.red_flags.values()]
+    for item in items:
+        studied = {cause for key in item.refs if key in references for cause in references[key].population}
+        for cause in item.names_population:
+            if cause not in studied:
+                file, line = content.files[item.id]
+                c.add(file, line, f"{item.id} names population {cause!r}, which none of its sources studied")
 
 
 def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
@@ -330,6 +338,7 @@ class _Content:
         self.citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
         self.patient_citations: list[tuple[str, int | None, str, tuple[str, ...]]] = []
         self.ids: set[str] = set()
+        self.files: dict[str, tuple[str, int | None]] = {}  # statement and red flag id -> its file and line
         self.answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]] = {}
         self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
 
@@ -365,6 +374,8 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
         if ident in content.ids:
             c.add(name, line, f"duplicate id {ident!r}")
         content.ids.add(ident)
+        if isinstance(item, Statement | RedFlagContent):
+            content.files[item.id] = (name, line)
         if isinstance(item, Statement):
             content.statements[item.id] = item
         elif isinstance(item, RedFlagContent):

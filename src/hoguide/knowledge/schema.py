@@ -317,6 +317,10 @@ class Statement(_Strict):
     refs: tuple[RefKey, ...] = Field(min_length=1)
     patient_refs: tuple[RefKey, ...] = Field(max_length=MAX_PATIENT_REFS)
     patient_refs_alt: tuple[RefKey, ...] = ()
+    # the populations the patient text names itself ("In studies of hip replacement, ..."), or whose tool it
+    # explains (the Brooker grades were made for hip replacements): a source that studied one of them fits the
+    # text for any case (guidance/page_sources.py); every other source fits only its own population's cases
+    names_population: tuple[CauseId, ...] = ()
     # the cases it is true for (knowledge/conditions.py); the engine never says it to another case
     when: When = ALWAYS
     note: str | None = None
@@ -374,6 +378,7 @@ class RedFlagContent(_Strict):
     # the one or two sources shown after the warning (a warning always makes a claim)
     patient_refs: tuple[RefKey, ...] = Field(min_length=1, max_length=MAX_PATIENT_REFS)
     patient_refs_alt: tuple[RefKey, ...] = ()  # each supports the whole warning alone (as for Statement)
+    names_population: tuple[CauseId, ...] = ()  # the populations the warning names itself (as for Statement)
     signal: SnakeId                               # the red_flag lexicon concept it reads
     # concepts whose presence reassures and whose absence is the warning ("lacks a zonal pattern",
     # "skin not intact"): present is not_found, absent is suspected
@@ -492,6 +497,17 @@ class Reference(_Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     patient_safe: bool = True
     curator_note: str | None = None
+    # the case populations the source studied, as cause ids (lexicon/cause.yaml): a patient whose causes are
+    # none of them is better shown another source (guidance/page_sources.py). Absent: a general source, across
+    # causes (a broad review, a textbook page, a drug label).
+    population: tuple[CauseId, ...] = ()
+
+    @field_validator("population")
+    @classmethod
+    def _each_once(cls, population: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(population)) != len(population):
+            raise ValueError("population names a cause twice")
+        return population
 
     @field_validator("citation")
     @classmethod
