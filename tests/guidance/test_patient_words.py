@@ -109,3 +109,15 @@ def test_a_side_the_patient_names_that_the_report_does_not_is_said_back_to_check
     assert any("You named your right side, but your report is about the left" in line for line in told)
     same = api.explain(report, {"event": "had my left shoulder replaced"}).you_told_us
     assert not any("You named" in line for line in same)
+
+
+def test_an_injury_the_patient_names_that_the_report_says_did_not_happen_is_said_back_to_check() -> None:
+    """Round 8 re-read (165): the family ticked a brain injury; the letter says "There was no head injury"."""
+    report = ("Fracture of the left femur in a scooter accident 06/2026. There was no head injury. Heterotopic "
+              "ossification in the vastus lateralis, left thigh.")
+    answers = {"causes": ["traumatic_brain_injury"], "as_of": "2026-12-04"}
+    assessment = api.explain(report, answers)
+    assert "traumatic_brain_injury" not in [c.id for c in assessment.causes]
+    assert any("but your report says this did not happen" in line for line in assessment.you_told_us)
+    told = api.explain(report.replace("There was no head injury. ", ""), answers).you_told_us
+    assert not any("did not happen" in line for line in told)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from hoguide.guidance.answer_checks import causes_the_report_denies, other_side_told
 from hoguide.guidance.features import case_features
 from hoguide.guidance.next_steps import next_steps
 from hoguide.guidance.page_sources import choose_sources
@@ -16,7 +17,6 @@ from hoguide.guidance.red_flags import find_red_flags
 from hoguide.guidance.report_plan import plan_statements
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer
-from hoguide.guidance.side_check import other_side_told
 from hoguide.guidance.view import FRACTURE_WORD, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.readability import combined_grade
@@ -100,7 +100,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         knowledge_version=kb.version,
         reference_links=links,
         next_steps=tuple(plan),
-        you_told_us=understood.said_back + ((mismatch,) if (mismatch := other_side_told(view)) else ()),
+        you_told_us=(*understood.said_back, *((mismatch,) if (mismatch := other_side_told(view)) else ()),
+                     *causes_the_report_denies(view, kb)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
     assessment = choose_sources(assessment, kb, steps, lambda chosen: plan_statements(view, chosen))

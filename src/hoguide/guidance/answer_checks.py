@@ -1,0 +1,46 @@
+"""The patient's answers against the report: where they disagree, the patient is told so and asked to check.
+
+Does the side the patient names match the report's? "Had my right shoulder replaced" beside a report of the LEFT
+shoulder is a wrong report, a wrong side in the report, or a slip of the patient's: either way they should ask
+before they act on the explanation (round 8: three of eighteen patients' answers named the other side). Does the
+report say an injury the patient names did not happen ("There was no head injury")? It is then no cause, and the
+patient is told why (round 8 re-read, case 165)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hoguide.guidance.view import GENERIC_TRAUMA, CaseView
+from hoguide.knowledge.loader import KnowledgeBase
+
+SIDE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
+OTHER = {"left": "right", "right": "left"}
+
+
+def other_side_told(view: CaseView) -> str | None:
+    """The patient's words name one side only and every side the report gives its HO is the other: a line to say
+    back ("You named your right side; your report is about the left."), else None."""
+    answers = view.case.answers
+    told = {m.group(1).lower() for text in (answers.event, answers.symptoms_text) if text for m in SIDE.finditer(text)}
+    if len(told) != 1:
+        return None
+    sides = {f.item.laterality for f in view.findings if f.item.laterality and f.item.experiencer == "patient"
+             and f.item.status in ("present", "possible", "historical")}
+    (side,) = told
+    if sides != {OTHER[side]}:
+        return None
+    return (f"You named your {side} side, but your report is about the {OTHER[side]}. Ask your team to check that "
+            "this is your report and the correct side before you act on it.")
+
+
+def causes_the_report_denies(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
+    """A line for each cause the patient names that the report says did not happen ("no head injury"); a denied
+    fracture leaves the fall the patient tells of (the generic injury is never denied this way)."""
+    denied = {f.item.concept for f in view.facts if f.item.kind == "cause" and f.item.status == "absent"
+              and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}
+    reported = {f.item.concept for f in view.affirmed("cause")}
+    for cause in view.case.answers.causes:
+        if cause in denied and cause not in reported:
+            yield (f"You named \"{kb.label('cause', cause)}\", but your report says this did not happen. Ask your "
+                   "team to check this.")
