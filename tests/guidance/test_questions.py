@@ -88,3 +88,21 @@ def test_removed_ho_asks_about_life_after_the_operation() -> None:
              "ossification.")
     assert question("q.removed_movement") in api.explain(elbow).questions_for_doctor
 
+
+
+def test_the_case_s_own_problem_comes_first_and_no_question_assumes_what_the_report_denies() -> None:
+    """Round 8 re-read: the jaw after a brain injury (162), a flare-up now in FOP (166), an infection the report
+    finds (161), and no "medicines because of the HO" where the report says there is no HO (164)."""
+    jaw = api.explain("Severe traumatic brain injury 07/2026. Heterotopic ossification in the left masseter near "
+                      "the temporomandibular joint; mouth opening 20 mm.").questions_for_doctor
+    assert jaw[0] == question("q.jaw")
+    flare = api.explain("Known fibrodysplasia ossificans progressiva (ACVR1 R206H). Impression: early FOP flare-up "
+                        "of the left shoulder girdle muscles.").questions_for_doctor
+    assert question("q.fop_flare_now") in flare and question("q.maturity_unknown") not in flare
+    found = api.explain("Impression: heterotopic ossification of the right hip, Brooker III, mature. Right ischial "
+                        "pressure ulcer with findings consistent with osteomyelitis and a small abscess.")
+    assert question("q.flag_infection_found") in found.questions_for_doctor
+    assert question("q.flag_infection") not in found.questions_for_doctor
+    absent = api.explain("CT: no heterotopic ossification. The densities are fracture fragments.",
+                         {"symptoms": ["pain"], "as_of": "2026-12-04"}).questions_for_doctor
+    assert question("q.medicines") not in absent
