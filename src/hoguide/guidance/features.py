@@ -8,7 +8,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
-from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES, CaseFeatures, CauseCount, FopState, GradeBand, SinceEvent
+from hoguide.knowledge.conditions import (
+    NEUROLOGIC_CAUSES,
+    AgeBand,
+    CaseFeatures,
+    CauseCount,
+    FopState,
+    GradeBand,
+    SinceEvent,
+)
 from hoguide.models.assessment import Evidence
 from hoguide.models.reading import Fact
 
@@ -17,6 +25,7 @@ INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>d
                       r"(?:after|post|following|since)", re.IGNORECASE)
 MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
 HEADER_LINES = 3  # a report's own date stands in its first lines
+ADULT_AGE = 18
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
@@ -100,6 +109,19 @@ def _header_end(text: str) -> int:
         if end < 0:
             return len(text)
     return end
+
+
+def _age(view: CaseView) -> AgeBand:
+    """A child (under ADULT_AGE) or an adult, by the patient's birth date, else by the first age the report gives
+    (the patient's own, as reports open: "9-year-old boy", "23 y/o footballer")."""
+    answers = view.case.answers
+    if answers.birth_date is not None:
+        years: float | None = ((answers.as_of or date.today()) - answers.birth_date).days / 365.25
+    else:
+        years = next(iter(view.ages_in_years()), None)
+    if years is None:
+        return "unknown"
+    return "child" if years < ADULT_AGE else "adult"
 
 
 def _since_event(view: CaseView) -> SinceEvent:
@@ -316,6 +338,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                                                                   and f.item.section == PLAN_SECTION))
             for f in view.facts),
         since_event=_since_event(view),
+        age=_age(view),
         event_date_told=answers.event_date is not None,
         recommends=frozenset(recommends),
         plan_in_own_words=plan_in_own_words,

@@ -43,7 +43,6 @@ FOP_SUSPICION_AGE = 10
 MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery",
                 "acetabular_fracture", "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
                 "amputation_or_blast", "prolonged_immobilisation_or_icu"}
-_AGE = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
 CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or "leg" must be
 _CALF = re.compile(r"\b(?:calf|calves|lower legs?|legs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
@@ -268,13 +267,7 @@ def _young_child(view: CaseView) -> bool:
     if answers.birth_date is not None:
         today = answers.as_of or date.today()
         return (today - answers.birth_date).days < (FOP_SUSPICION_AGE + 1) * 365.25
-    for reading in view.case.readings:
-        for match in _AGE.finditer(reading.text):
-            number, unit = match.group(1) or match.group(3), match.group(2) or "years"
-            years = int(number) / (12 if unit.lower().startswith("month") else 1)
-            if years <= FOP_SUSPICION_AGE:
-                return True
-    return False
+    return any(years <= FOP_SUSPICION_AGE for years in view.ages_in_years())
 
 
 def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:

@@ -50,6 +50,7 @@ FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
 OPERATED_FOR_REACH = 60  # characters from the operation's words to the injury's
 SENTENCE_BREAK = re.compile(r"[.;]\s")
+AGE_WORDS = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
 # A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
 # fracture-dislocation", "C6 burst fracture", "vertebral fracture", "fractured lumbar spine".
 SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
@@ -405,6 +406,15 @@ class CaseView:
         if IMMOBILITY in found and any(c not in (IMMOBILITY, "fop") for c in found):
             del found[IMMOBILITY]
         return found
+
+    def ages_in_years(self) -> list[float]:
+        """Every age the reports give ("a 6-year-old", "23 y/o", "18-month-old"), in report order."""
+        ages = []
+        for reading in self.case.readings:
+            for match in AGE_WORDS.finditer(reading.text):
+                number, unit = match.group(1) or match.group(3), match.group(2) or "years"
+                ages.append(int(number) / (12 if unit.lower().startswith("month") else 1))
+        return ages
 
     def _operated_for(self, injury: Evidence, found: dict[str, list[Evidence]]) -> bool:
         """An operation named just before the injury, in its sentence, was done "for" it."""
