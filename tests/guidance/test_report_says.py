@@ -27,3 +27,11 @@ def test_the_movement_the_report_measures_is_said_back_in_its_words() -> None:
     assert measured.details == ('"Exam: L elbow ROM 25-125 deg (arc 100), pronation full."',)
     no_ho = api.explain("Right hip: flexion 100 degrees. No heterotopic ossification.").report_says
     assert all(s.status != "measured" for s in no_ho)
+
+
+def test_the_size_the_report_gives_is_said_back() -> None:
+    """The case's own numbers in plain sight (rounds 7 and 8: a 6 mm spot and a 7.4 cm mass were left out)."""
+    sized = api.explain("Findings: A 3.2 x 2.1 cm mature heterotopic ossification anterior to the right hip.")
+    assert any("Size: 3.2 x 2.1 cm." in line.details[0] for line in sized.report_says if line.details)
+    plain = api.explain("Findings: Mature heterotopic ossification anterior to the right hip.")
+    assert not any("Size:" in d for line in plain.report_says for d in line.details)

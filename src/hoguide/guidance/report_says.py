@@ -53,6 +53,8 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[
             refs += statement.refs
             shown = statement.patient_refs
         details.append((line, shown))
+    if finding.size and finding.status in ("present", "possible"):  # the case's own number, as written
+        details.append((f"Size: {finding.size}.", ()))
     if finding.maturity:
         details.append((f"How mature: {kb.label('maturity', finding.maturity)}.", ()))
     if finding.change and compared:
