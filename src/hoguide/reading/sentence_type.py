@@ -1,0 +1,161 @@
+"""The sentence-type cue: is this sentence about this patient, or about HO as a topic or in a population?
+
+A case report tells one patient's story in the past tense ("CT showed HO about the left hip"); a report
+describes one film ("HO about the right hip is unchanged"); a textbook or a review states what holds of HO in
+the present, of people in the plural, with a study's numbers and its sources ("HO is a common complication in
+patients with spinal cord injury", "HO developed in 12 of 40 hips"). The rules of general.py and kinds.py name
+frames of such sentences; this cue weighs the whole sentence instead, so that a wording no frame names is still
+read by its tense, its subject and its numbers.
+
+It is a logistic model over a few dozen hand-chosen features: how often each word class of
+``data/sentence_type.yaml`` occurs in the sentence (capped), the shapes of a study's numbers and of a
+citation, and the words right around the mention (a determiner or possessive picks one lesion; a bare subject
+or "the risk of" names the kind). The weights (``data/sentence_type_weights.json``) are learned by
+``benchmarks/train_sentence_type.py`` from the labelled dev rows; they hold feature names and numbers only.
+The model is deterministic and reads a sentence with one regular-expression scan.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hoguide.reading.phrases import any_phrase
+
+SENTENCE_TYPE_CUE = "sentence type: general"  # the trigger's phrase: no words of the text decided it
+CAP = 3  # matches of one class that count: a long sentence is no more general for its tenth "was"
+
+# Shapes that are grammar rather than words.
+_SHAPES: dict[str, str] = {
+    "percent": r"\d\s*%",
+    "stats": r"(?<![\w])(?:n|p)\s*[=<>≤]\s*0?\.?\d|\b(?:95\s*%\s*)?CI\b|\bOR\s*[=:]|\bHR\s*[=:]",
+    # a date is a report's or a story's ("since 2026-03-01"), never a study's figure
+    "date": r"\b(?:19|20)\d\d-\d\d?-\d\d?\b|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b",
+    "count_of": r"\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|(?<![\w./])\d+\s*/\s*\d+(?![\w./])",
+    "citation": r"\(\s*[A-Z][\w-]+[^()]{0,40}(?:19|20)\d\d[a-z]?\s*\)|\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\bet\s+al\b",
+    "measurement": r"\d+(?:\.\d+)?\s*(?:cm|mm)\b|\d+(?:\.\d+)?\s*x\s*\d",
+    "number": r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])",
+}
+# The word just before the mention (up to two adjectives between).
+_ADJ = r"(?:[\w-]+\s+){0,2}"
+_BEFORE: dict[str, re.Pattern[str]] = {
+    "mention_possessed": re.compile(rf"\b(?:his|her|their|our|my|your|patient's)\s+{_ADJ}$", re.IGNORECASE),
+    "mention_determined": re.compile(rf"\b(?:the|this|that|these|those|a|an|its)\s+{_ADJ}$", re.IGNORECASE),
+    "mention_of": re.compile(r"\b(?:of|for|against|about|in)\s+(?:[\w-]+\s+)?$", re.IGNORECASE),
+}
+_AFTER_PREDICATE = re.compile(
+    r"\s*(?:\([^()]{1,30}\)\s*)?(?:[\w-]+\s+)?(?:is|are|can|may|occurs|occur|develops|develop|has|have|remains|"
+    r"tends|affects|forms|refers|represents|results)\b", re.IGNORECASE)
+_START = re.compile(r"^\W*(?:[\w-]+\s*[,:]\s*)?(?:(?!(?:the|this|that|these|those|his|her|their|its|our|a|an|no)\b)"
+                    r"[\w-]+\s+){0,2}$", re.IGNORECASE)
+_SINGULAR_S = ("ossificans", "osis", "is", "us", "ss")  # "myositis ossificans" is one lesion, "ossifications" many
+BEFORE_REACH = 40  # characters before the mention read for its determiner
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTypeModel:
+    """Word classes and weights: ``score`` is the probability that a sentence's mention is not this patient's."""
+
+    scan: re.Pattern[str]  # any phrase of a class (group ``w``) or a shape (its own group)
+    classes_of: dict[str, tuple[str, ...]]  # a phrase, lower case and single-spaced -> its classes
+    names: tuple[str, ...]  # feature order of the weights
+    weights: tuple[float, ...]
+    bias: float
+    thresholds: dict[str, float]  # reader status -> the score at which the sentence type makes it general
+
+    @classmethod
+    def of(cls, classes: dict[str, list[str]], weights: dict[str, Any] | None) -> SentenceTypeModel:
+        classes_of: dict[str, tuple[str, ...]] = {}
+        for name, phrases in classes.items():
+            for phrase in phrases:
+                key = " ".join(phrase.lower().split())
+                classes_of[key] = (*classes_of.get(key, ()), name)
+        words = any_phrase(list(classes_of))
+        parts = [f"(?P<w>{words.pattern})"] if words is not None else []
+        parts += [f"(?P<{name}>{shape})" for name, shape in _SHAPES.items()]
+        names = feature_names(classes)
+        if weights is None:
+            return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names,
+                       tuple(0.0 for _ in names), 0.0, {})
+        by_name = weights["weights"]
+        return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names,
+                   tuple(float(by_name.get(n, 0.0)) for n in names), float(weights["bias"]),
+                   {k: float(v) for k, v in weights.get("thresholds", {}).items()})
+
+    def features(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> list[float]:
+        """The feature vector (in ``names`` order) of the mention ``text[start:end]`` in its sentence."""
+        counts: dict[str, int] = {}
+        for match in self.scan.finditer(text, sentence_start, sentence_end):
+            group = match.lastgroup
+            if group != "w":
+                counts[str(group)] = counts.get(str(group), 0) + 1
+                continue
+            words = match.group(0).lower().split()
+            # a phrase counts for its own classes and its first word's ("is a": a definition, and the present tense)
+            for key in (" ".join(words), *(words[:1] if len(words) > 1 else ())):
+                for name in self.classes_of.get(key, ()):
+                    counts[name] = counts.get(name, 0) + 1
+        sentence = text[sentence_start:sentence_end]
+        before = text[max(sentence_start, start - BEFORE_REACH):start]
+        extra = {
+            "question": 1.0 if sentence.rstrip().endswith("?") else 0.0,
+            "verbless": 1.0 if not any(counts.get(c) for c in ("narrative", "present", "modal", "seen")) else 0.0,
+            "mention_bare_start": 1.0 if _START.match(text[sentence_start:start]) else 0.0,
+            "mention_subject": 1.0 if _AFTER_PREDICATE.match(text, end, sentence_end) else 0.0,
+            "mention_plural": 1.0 if text[start:end].lower().endswith("s")
+            and not text[start:end].lower().endswith(_SINGULAR_S) else 0.0,
+        }
+        for name, pattern in _BEFORE.items():
+            extra[name] = 1.0 if pattern.search(before) else 0.0
+        return [min(counts.get(n, 0), CAP) / CAP if n not in extra else extra[n] for n in self.names]
+
+    def score(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> float:
+        """The probability that the mention ``text[start:end]`` is not this patient's (a topic's or a population's)."""
+        x = self.features(text, sentence_start, sentence_end, start, end)
+        z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def general(self, status: str, text: str, sentence_start: int, sentence_end: int, start: int,
+                end: int) -> float | None:
+        """The score when it makes a mention read as ``status`` general (at or over that status's threshold)."""
+        threshold = self.thresholds.get(status)
+        if threshold is None:
+            return None
+        value = self.score(text, sentence_start, sentence_end, start, end)
+        return value if value >= threshold else None
+
+
+EXTRA_FEATURES = ("question", "verbless", "mention_bare_start", "mention_subject", "mention_plural",
+                  *_BEFORE)
+
+
+def feature_names(classes: dict[str, list[str]]) -> tuple[str, ...]:
+    return (*classes, *_SHAPES, *EXTRA_FEATURES)
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_classes() -> dict[str, list[str]]:
+    data = yaml.safe_load((DATA / "sentence_type.yaml").read_text("utf-8"))
+    return {str(k): [str(p) for p in v] for k, v in data["classes"].items()}
+
+
+def load_weights() -> dict[str, Any] | None:
+    path = DATA / "sentence_type_weights.json"
+    if not path.is_file():
+        return None
+    loaded: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return loaded
+
+
+@lru_cache(maxsize=1)
+def sentence_type_model() -> SentenceTypeModel:
+    return SentenceTypeModel.of(load_classes(), load_weights())
