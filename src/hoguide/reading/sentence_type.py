@@ -27,24 +27,31 @@ from typing import Any
 
 import yaml
 
+from hoguide.models.reading import Trigger
 from hoguide.reading.phrases import any_phrase
 
-SENTENCE_TYPE_CUE = "sentence type: general"  # the trigger's phrase: no words of the text decided it
+CATEGORY = "hypothetical"
 CAP = 3  # matches of one class that count: a long sentence is no more general for its tenth "was"
 
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+           r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 # Shapes that are grammar rather than words.
 _SHAPES: dict[str, str] = {
     "percent": r"\d\s*%",
     "stats": r"(?<![\w])(?:n|p)\s*[=<>≤]\s*0?\.?\d|\b(?:95\s*%\s*)?CI\b|\bOR\s*[=:]|\bHR\s*[=:]",
     # a date is a report's or a story's ("since 2026-03-01"), never a study's figure
-    "date": r"\b(?:19|20)\d\d-\d\d?-\d\d?\b|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b",
+    "date": r"\b(?:19|20)\d\d-\d\d?-\d\d?\b|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"
+            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b|\b{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b",
     "count_of": r"\b\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\b|(?<![\w./])\d+\s*/\s*\d+(?![\w./])",
     "citation": r"\(\s*[A-Z][\w-]+[^()]{0,40}(?:19|20)\d\d[a-z]?\s*\)|\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]|\bet\s+al\b",
+    # one lesion named with its determiner: "the firm mass in the thigh", "this ossific focus"
+    "one_lesion": r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:mass|masses|lesion|lesions|nodule|collection|focus|"
+                  r"opacity|opacities|density|swelling|lump)\b",
     "measurement": r"\d+(?:\.\d+)?\s*(?:cm|mm)\b|\d+(?:\.\d+)?\s*x\s*\d",
     "number": r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])",
 }
 # The word just before the mention (up to two adjectives between).
-_ADJ = r"(?:[\w-]+\s+){0,2}"
+_ADJ = r"(?:(?!(?:of|for|in|on|at|with|to|and|or|by|from|about)\b)[\w-]+\s+){0,2}"  # adjectives, no preposition
 _BEFORE: dict[str, re.Pattern[str]] = {
     "mention_possessed": re.compile(rf"\b(?:his|her|their|our|my|your|patient's)\s+{_ADJ}$", re.IGNORECASE),
     "mention_determined": re.compile(rf"\b(?:the|this|that|these|those|a|an|its)\s+{_ADJ}$", re.IGNORECASE),
@@ -57,6 +64,15 @@ _START = re.compile(r"^\W*(?:[\w-]+\s*[,:]\s*)?(?:(?!(?:the|this|that|these|thos
                     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SINGULAR_S = ("ossificans", "osis", "is", "us", "ss")  # "myositis ossificans" is one lesion, "ossifications" many
 BEFORE_REACH = 40  # characters before the mention read for its determiner
+# What ties a sentence to one case, whatever else it says: a case report's frame ("we report a case of"), one
+# patient ("the patient", "a 47-year-old"), a side, a date, a measurement, a site beside the mention, a pointer
+# at one lesion ("this is", "the firm mass"), a planned step, a comparison with an earlier film, a possessor or a
+# determiner of the mention ("his HO", "the HO"). The model weighs these too; as anchors they keep a case's or a
+# report's sentence out of the cue's reach, where a mistake costs most.
+ANCHORS = frozenset({"case_frame", "this_patient", "side", "date", "measurement", "deictic", "one_lesion", "plan",
+                     "change", "mention_possessed", "mention_determined"})
+SITE = "site"  # the class of the lexicon's body sites (given by the reader, not in sentence_type.yaml)
+SITE_REACH = 40  # characters: a site this near the mention places it ("elbow HO", "HO about the left hip")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +85,7 @@ class SentenceTypeModel:
     weights: tuple[float, ...]
     bias: float
     thresholds: dict[str, float]  # reader status -> the score at which the sentence type makes it general
+    anchor_indices: tuple[int, ...] = ()  # the features of ``ANCHORS``
 
     @classmethod
     def of(cls, classes: dict[str, list[str]], weights: dict[str, Any] | None) -> SentenceTypeModel:
@@ -81,30 +98,43 @@ class SentenceTypeModel:
         parts = [f"(?P<w>{words.pattern})"] if words is not None else []
         parts += [f"(?P<{name}>{shape})" for name, shape in _SHAPES.items()]
         names = feature_names(classes)
+        anchors = tuple(i for i, n in enumerate(names) if n in ANCHORS)
         if weights is None:
             return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names,
-                       tuple(0.0 for _ in names), 0.0, {})
+                       tuple(0.0 for _ in names), 0.0, {}, anchors)
         by_name = weights["weights"]
         return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names,
                    tuple(float(by_name.get(n, 0.0)) for n in names), float(weights["bias"]),
-                   {k: float(v) for k, v in weights.get("thresholds", {}).items()})
+                   {k: float(v) for k, v in weights.get("thresholds", {}).items()}, anchors)
 
     def features(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> list[float]:
         """The feature vector (in ``names`` order) of the mention ``text[start:end]`` in its sentence."""
+        return self._read(text, sentence_start, sentence_end, start, end)[0]
+
+    def _read(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int
+              ) -> tuple[list[float], dict[str, tuple[int, int]]]:
+        """The feature vector, and where each word class or shape first matched (for the trigger)."""
         counts: dict[str, int] = {}
+        where: dict[str, tuple[int, int]] = {}
+        sited = 0.0
         for match in self.scan.finditer(text, sentence_start, sentence_end):
             group = match.lastgroup
             if group != "w":
                 counts[str(group)] = counts.get(str(group), 0) + 1
+                where.setdefault(str(group), match.span())
                 continue
             words = match.group(0).lower().split()
             # a phrase counts for its own classes and its first word's ("is a": a definition, and the present tense)
             for key in (" ".join(words), *(words[:1] if len(words) > 1 else ())):
                 for name in self.classes_of.get(key, ()):
                     counts[name] = counts.get(name, 0) + 1
+                    where.setdefault(name, match.span())
+                    if name == SITE and start - SITE_REACH <= match.start() < end + SITE_REACH:
+                        sited = 1.0
         sentence = text[sentence_start:sentence_end]
         before = text[max(sentence_start, start - BEFORE_REACH):start]
         extra = {
+            "mention_sited": sited,
             "question": 1.0 if sentence.rstrip().endswith("?") else 0.0,
             "verbless": 1.0 if not any(counts.get(c) for c in ("narrative", "present", "modal", "seen")) else 0.0,
             "mention_bare_start": 1.0 if _START.match(text[sentence_start:start]) else 0.0,
@@ -114,25 +144,37 @@ class SentenceTypeModel:
         }
         for name, pattern in _BEFORE.items():
             extra[name] = 1.0 if pattern.search(before) else 0.0
-        return [min(counts.get(n, 0), CAP) / CAP if n not in extra else extra[n] for n in self.names]
+        return [min(counts.get(n, 0), CAP) / CAP if n not in extra else extra[n] for n in self.names], where
 
     def score(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> float:
         """The probability that the mention ``text[start:end]`` is not this patient's (a topic's or a population's)."""
-        x = self.features(text, sentence_start, sentence_end, start, end)
+        return self.probability(self.features(text, sentence_start, sentence_end, start, end))
+
+    def probability(self, x: list[float]) -> float:
         z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def anchored(self, x: list[float]) -> bool:
+        """Does the sentence tie itself to one case (``ANCHORS``)? Then the cue never makes it general."""
+        return any(x[i] for i in self.anchor_indices)
+
     def general(self, status: str, text: str, sentence_start: int, sentence_end: int, start: int,
-                end: int) -> float | None:
-        """The score when it makes a mention read as ``status`` general (at or over that status's threshold)."""
+                end: int) -> Trigger | None:
+        """The trigger that makes a mention read as ``status`` general (its sentence scores at or over that
+        status's threshold and has no anchor), else None. Its words are those of the class that weighed most
+        toward a topic ("patients", "usually", "% of"); the whole sentence when only the mention's own place did."""
         threshold = self.thresholds.get(status)
         if threshold is None:
             return None
-        value = self.score(text, sentence_start, sentence_end, start, end)
-        return value if value >= threshold else None
+        x, where = self._read(text, sentence_start, sentence_end, start, end)
+        if self.anchored(x) or self.probability(x) < threshold:
+            return None
+        weighed = [(w * v, n) for n, w, v in zip(self.names, self.weights, x, strict=True) if v and n in where]
+        span = where[max(weighed)[1]] if weighed else (sentence_start, sentence_end)
+        return Trigger(text[span[0]:span[1]], CATEGORY, span[0], span[1])
 
 
-EXTRA_FEATURES = ("question", "verbless", "mention_bare_start", "mention_subject", "mention_plural",
+EXTRA_FEATURES = ("mention_sited", "question", "verbless", "mention_bare_start", "mention_subject", "mention_plural",
                   *_BEFORE)
 
 
@@ -143,9 +185,12 @@ def feature_names(classes: dict[str, list[str]]) -> tuple[str, ...]:
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def load_classes() -> dict[str, list[str]]:
+def load_classes(sites: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """The word classes of sentence_type.yaml, and the lexicon's body sites as the class ``site``."""
     data = yaml.safe_load((DATA / "sentence_type.yaml").read_text("utf-8"))
-    return {str(k): [str(p) for p in v] for k, v in data["classes"].items()}
+    classes = {str(k): [str(p) for p in v] for k, v in data["classes"].items()}
+    classes[SITE] = list(sites)
+    return classes
 
 
 def load_weights() -> dict[str, Any] | None:
@@ -156,6 +201,6 @@ def load_weights() -> dict[str, Any] | None:
     return loaded
 
 
-@lru_cache(maxsize=1)
-def sentence_type_model() -> SentenceTypeModel:
-    return SentenceTypeModel.of(load_classes(), load_weights())
+@lru_cache(maxsize=4)
+def sentence_type_model(sites: tuple[str, ...] = ()) -> SentenceTypeModel:
+    return SentenceTypeModel.of(load_classes(sites), load_weights())
