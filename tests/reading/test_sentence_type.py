@@ -40,15 +40,15 @@ def test_a_sentence_tied_to_one_case_is_never_made_general(text: str) -> None:
     model = _model({"present": 0.0})  # every unanchored sentence would be made general
     reading = reader_for(load_knowledge()).read(text)
     finding = reading.findings[0]
-    assert model.general("present", text, finding.sentence_start, finding.sentence_end, finding.start,
-                         finding.end) is None
+    scan = model.sentence(text, finding.sentence_start, finding.sentence_end)
+    assert model.general("present", text, scan, finding.start, finding.end) is None
 
 
 def test_the_trigger_is_the_words_that_weighed_most() -> None:
     text = "Functional outcome after HO resection usually depends on the timing of surgery in most patients."
     model = _model({"present": 0.0})
     start = text.index("HO")
-    trigger = model.general("present", text, 0, len(text), start, start + 2)
+    trigger = model.general("present", text, model.sentence(text, 0, len(text)), start, start + 2)
     assert trigger is not None
     assert trigger.category == "hypothetical"
     assert text[trigger.start : trigger.end] == trigger.phrase
@@ -58,7 +58,7 @@ def test_the_trigger_is_the_words_that_weighed_most() -> None:
 def test_a_status_without_a_threshold_is_left_alone() -> None:
     text = "HO usually develops in patients with spinal cord injury."
     model = _model({})
-    assert model.general("present", text, 0, len(text), 0, 2) is None
+    assert model.general("present", text, model.sentence(text, 0, len(text)), 0, 2) is None
 
 
 def test_the_score_is_a_probability_and_the_same_each_time() -> None:

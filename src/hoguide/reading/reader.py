@@ -324,6 +324,7 @@ class Reader:
         # one scan of the sentence each, on first need: most sentences hold no removal or diagnosis frame
         removal_here = _once(self.removal.anywhere, text, *span)
         diagnosis_here = _once(self.diagnosis.anywhere, text, *span)
+        sentence_scan = _once(self.sentence_type.sentence, text, *span)
         for i, target in enumerate(targets):
             attrs = assigned[i]
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
@@ -341,7 +342,7 @@ class Reader:
                 ctx = self._unless_general(ctx, implies, general_cue, subject,
                                            partial(self.general.kind, text, span[0], target.start, target.end, span[1]))
                 if ctx.experiencer == "patient" and implies is None and ctx.status in self.sentence_type.thresholds \
-                        and (typed := self.sentence_type.general(ctx.status, text, span[0], span[1], target.start,
+                        and (typed := self.sentence_type.general(ctx.status, text, sentence_scan(), target.start,
                                                                  target.end)) is not None:
                     # the sentence as a whole reads as a topic's or a population's (sentence_type.py)
                     ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, typed))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,7 @@ _AFTER_PREDICATE = re.compile(
 _START = re.compile(r"^\W*(?:[\w-]+\s*[,:]\s*)?(?:(?!(?:the|this|that|these|those|his|her|their|its|our|a|an|no)\b)"
                     r"[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SINGULAR_S = ("ossificans", "osis", "is", "us", "ss")  # "myositis ossificans" is one lesion, "ossifications" many
+START_REACH = 80  # characters: a mention further into its sentence does not start it
 BEFORE_REACH = 40  # characters before the mention read for its determiner
 # What ties a sentence to one case, whatever else it says: a case report's frame ("we report a case of"), one
 # patient ("the patient", "a 47-year-old"), a side, a date, a measurement, a site beside the mention, a pointer
@@ -86,6 +88,8 @@ class SentenceTypeModel:
     bias: float
     thresholds: dict[str, float]  # reader status -> the score at which the sentence type makes it general
     anchor_indices: tuple[int, ...] = ()  # the features of ``ANCHORS``
+    mention_gain: float = 0.0  # the most a mention's own features can add to its sentence's score
+    mention_weights: tuple[tuple[str, float], ...] = ()  # the weights of a mention's own features
 
     @classmethod
     def of(cls, classes: dict[str, list[str]], weights: dict[str, Any] | None) -> SentenceTypeModel:
@@ -103,20 +107,18 @@ class SentenceTypeModel:
             return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names,
                        tuple(0.0 for _ in names), 0.0, {}, anchors)
         by_name = weights["weights"]
-        return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names,
-                   tuple(float(by_name.get(n, 0.0)) for n in names), float(weights["bias"]),
-                   {k: float(v) for k, v in weights.get("thresholds", {}).items()}, anchors)
+        values = tuple(float(by_name.get(n, 0.0)) for n in names)
+        own = tuple((n, w) for n, w in zip(names, values, strict=True) if n in MENTION_FEATURES)
+        return cls(re.compile("|".join(parts), re.IGNORECASE), classes_of, names, values, float(weights["bias"]),
+                   {k: float(v) for k, v in weights.get("thresholds", {}).items()}, anchors,
+                   sum(max(0.0, w) for _, w in own), own)
 
-    def features(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> list[float]:
-        """The feature vector (in ``names`` order) of the mention ``text[start:end]`` in its sentence."""
-        return self._read(text, sentence_start, sentence_end, start, end)[0]
-
-    def _read(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int
-              ) -> tuple[list[float], dict[str, tuple[int, int]]]:
-        """The feature vector, and where each word class or shape first matched (for the trigger)."""
+    def sentence(self, text: str, sentence_start: int, sentence_end: int) -> SentenceScan:
+        """One scan of a sentence: its word classes and shapes, counted, and what they weigh. A sentence of many
+        mentions is scanned once (the reader keeps it for the sentence), so that reading stays linear."""
         counts: dict[str, int] = {}
         where: dict[str, tuple[int, int]] = {}
-        sited = 0.0
+        sites: list[int] = []
         for match in self.scan.finditer(text, sentence_start, sentence_end):
             group = match.lastgroup
             if group != "w":
@@ -129,51 +131,91 @@ class SentenceTypeModel:
                 for name in self.classes_of.get(key, ()):
                     counts[name] = counts.get(name, 0) + 1
                     where.setdefault(name, match.span())
-                    if name == SITE and start - SITE_REACH <= match.start() < end + SITE_REACH:
-                        sited = 1.0
-        sentence = text[sentence_start:sentence_end]
-        before = text[max(sentence_start, start - BEFORE_REACH):start]
-        extra = {
-            "mention_sited": sited,
-            "question": 1.0 if sentence.rstrip().endswith("?") else 0.0,
-            "verbless": 1.0 if not any(counts.get(c) for c in ("narrative", "present", "modal", "seen")) else 0.0,
-            "mention_bare_start": 1.0 if _START.match(text[sentence_start:start]) else 0.0,
-            "mention_subject": 1.0 if _AFTER_PREDICATE.match(text, end, sentence_end) else 0.0,
-            "mention_plural": 1.0 if text[start:end].lower().endswith("s")
-            and not text[start:end].lower().endswith(_SINGULAR_S) else 0.0,
+                    if name == SITE:
+                        sites.append(match.start())
+        values = {n: min(counts.get(n, 0), CAP) / CAP for n in self.names if n not in MENTION_FEATURES}
+        values["question"] = 1.0 if text[sentence_start:sentence_end].rstrip().endswith("?") else 0.0
+        values["verbless"] = 0.0 if any(counts.get(c) for c in ("narrative", "present", "modal", "seen")) else 1.0
+        z = self.bias + sum(w * values[n] for n, w in zip(self.names, self.weights, strict=True) if n in values)
+        anchored = any(values.get(self.names[i]) for i in self.anchor_indices)
+        return SentenceScan(sentence_start, sentence_end, values, where, tuple(sites), z, anchored)
+
+    def _mention(self, text: str, scan: SentenceScan, start: int, end: int) -> dict[str, float]:
+        """The features of the mention ``text[start:end]`` itself: its place in the sentence, the words around it."""
+        near = bisect_left(scan.sites, start - SITE_REACH)
+        before = text[max(scan.start, start - BEFORE_REACH):start]
+        mention = text[start:end].lower()
+        found = {
+            "mention_sited": 1.0 if near < len(scan.sites) and scan.sites[near] < end + SITE_REACH else 0.0,
+            "mention_bare_start": 1.0 if start - scan.start <= START_REACH
+            and _START.match(text[scan.start:start]) else 0.0,
+            "mention_subject": 1.0 if _AFTER_PREDICATE.match(text, end, scan.end) else 0.0,
+            "mention_plural": 1.0 if mention.endswith("s") and not mention.endswith(_SINGULAR_S) else 0.0,
         }
         for name, pattern in _BEFORE.items():
-            extra[name] = 1.0 if pattern.search(before) else 0.0
-        return [min(counts.get(n, 0), CAP) / CAP if n not in extra else extra[n] for n in self.names], where
+            found[name] = 1.0 if pattern.search(before) else 0.0
+        return found
+
+    def features(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> list[float]:
+        """The feature vector (in ``names`` order) of the mention ``text[start:end]`` in its sentence."""
+        scan = self.sentence(text, sentence_start, sentence_end)
+        return self._vector(scan, self._mention(text, scan, start, end))
+
+    def _vector(self, scan: SentenceScan, mention: dict[str, float]) -> list[float]:
+        return [mention[n] if n in mention else scan.values[n] for n in self.names]
 
     def score(self, text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> float:
         """The probability that the mention ``text[start:end]`` is not this patient's (a topic's or a population's)."""
         return self.probability(self.features(text, sentence_start, sentence_end, start, end))
 
     def probability(self, x: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True)))
 
     def anchored(self, x: list[float]) -> bool:
         """Does the sentence tie itself to one case (``ANCHORS``)? Then the cue never makes it general."""
         return any(x[i] for i in self.anchor_indices)
 
-    def general(self, status: str, text: str, sentence_start: int, sentence_end: int, start: int,
-                end: int) -> Trigger | None:
-        """The trigger that makes a mention read as ``status`` general (its sentence scores at or over that
-        status's threshold and has no anchor), else None. Its words are those of the class that weighed most
-        toward a topic ("patients", "usually", "% of"); the whole sentence when only the mention's own place did."""
+    def general(self, status: str, text: str, scan: SentenceScan, start: int, end: int) -> Trigger | None:
+        """The trigger that makes a mention read as ``status`` general (its sentence, scanned as ``scan``, scores at
+        or over that status's threshold and has no anchor), else None. Its words are those of the class that
+        weighed most toward a topic ("patients", "usually", "% of"); the whole sentence when only the mention's
+        own place did. The sentence's part of the score is summed once, in ``scan``."""
         threshold = self.thresholds.get(status)
-        if threshold is None:
+        # most sentences cannot reach the threshold whatever the mention: their mentions are not read one by one
+        if threshold is None or scan.anchored or _logistic(scan.z + self.mention_gain) < threshold:
             return None
-        x, where = self._read(text, sentence_start, sentence_end, start, end)
-        if self.anchored(x) or self.probability(x) < threshold:
+        before = text[max(scan.start, start - BEFORE_REACH):start]
+        if any(_BEFORE[name].search(before) for name in _MENTION_ANCHORS):
             return None
-        weighed = [(w * v, n) for n, w, v in zip(self.names, self.weights, x, strict=True) if v and n in where]
-        span = where[max(weighed)[1]] if weighed else (sentence_start, sentence_end)
+        mention = self._mention(text, scan, start, end)
+        if _logistic(scan.z + sum(w * mention[n] for n, w in self.mention_weights)) < threshold:
+            return None
+        x = self._vector(scan, mention)
+        weighed = [(w * v, n) for n, w, v in zip(self.names, self.weights, x, strict=True) if v and n in scan.where]
+        span = scan.where[max(weighed)[1]] if weighed else (scan.start, scan.end)
         return Trigger(text[span[0]:span[1]], CATEGORY, span[0], span[1])
 
 
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScan:
+    """What one scan of a sentence found: its features (all but the mention's own), where each class first
+    matched, where each body site starts, and the score's sum over them (``z``, with the bias)."""
+
+    start: int
+    end: int
+    values: dict[str, float]
+    where: dict[str, tuple[int, int]]
+    sites: tuple[int, ...]
+    z: float
+    anchored: bool
+
+
+_MENTION_ANCHORS = tuple(name for name in _BEFORE if name in ANCHORS)  # "his HO", "the HO"
+MENTION_FEATURES = frozenset({"mention_sited", "mention_bare_start", "mention_subject", "mention_plural", *_BEFORE})
 EXTRA_FEATURES = ("mention_sited", "question", "verbless", "mention_bare_start", "mention_subject", "mention_plural",
                   *_BEFORE)
 
