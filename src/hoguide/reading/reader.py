@@ -63,6 +63,7 @@ from hoguide.reading.phrases import any_phrase
 from hoguide.reading.post_passes import maturity_said_next, prior_ho_facts, removed_said_next
 from hoguide.reading.report_status import gone_since, report_status, section_authority
 from hoguide.reading.sections import SectionIndex, Sectionizer
+from hoguide.reading.sentence_type import sentence_type_model
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 from hoguide.reading.specimen import SpecimenReader
 from hoguide.reading.timerefs import find_time_references
@@ -113,6 +114,7 @@ class Reader:
         self.general = GeneralStatements.of(kb.general_statements)
         self.removal = RemovalFrames.of(kb.removal_frames, kb.regrown_by)
         self.diagnosis = DiagnosisFrames.of(kb.diagnosis_frames)
+        self.sentence_type = sentence_type_model(site_terms(kb))
         # "separate from the pelvis": words that put a site away from the HO, up to two words before it
         elsewhere = any_phrase(kb.not_the_site)
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
@@ -322,6 +324,7 @@ class Reader:
         # one scan of the sentence each, on first need: most sentences hold no removal or diagnosis frame
         removal_here = _once(self.removal.anywhere, text, *span)
         diagnosis_here = _once(self.diagnosis.anywhere, text, *span)
+        sentence_scan = _once(self.sentence_type.sentence, text, *span)
         for i, target in enumerate(targets):
             attrs = assigned[i]
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
@@ -338,6 +341,11 @@ class Reader:
             elif not _POSSESSED.search(text, max(span[0], target.start - POSSESSOR_REACH), target.start):
                 ctx = self._unless_general(ctx, implies, general_cue, subject,
                                            partial(self.general.kind, text, span[0], target.start, target.end, span[1]))
+                if ctx.experiencer == "patient" and implies is None and ctx.status in self.sentence_type.thresholds \
+                        and (typed := self.sentence_type.general(ctx.status, text, sentence_scan(), target.start,
+                                                                 target.end)) is not None:
+                    # the sentence as a whole reads as a topic's or a population's (sentence_type.py)
+                    ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, typed))
             if ctx.status == "present" and ctx.experiencer == "patient" and removal_here() and (
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
@@ -374,6 +382,11 @@ class Reader:
                 triggers=ctx.triggers,
             ))
         return findings
+
+
+def site_terms(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The lexicon's names of body sites (the sentence-type cue's ``site`` class)."""
+    return tuple(t for concept in kb.lexicon.get("site", ()) for t in concept.terms)
 
 
 _T = TypeVar("_T")
