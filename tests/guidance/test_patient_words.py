@@ -31,6 +31,9 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"event": "lump came up under my jaw on its own, I didn't bang it", "known_fop": True}, [], [],
      ['What happened: "lump came up under my jaw on its own, I didn\'t bang it" (we found no injury or operation '
       'in them).', "You have been told you have FOP."]),
+    ({"event": "fell off scaffolding at work and hurt my spine, can't move my legs"}, ["spinal_cord_injury"], [],
+     ['What happened: "fell off scaffolding at work and hurt my spine, can\'t move my legs" (we read: spinal cord '
+      'injury).']),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
      ["hard_lump", "night_pain"], ["Symptoms: a hard lump, pain at night.", "You said you do not have: fever."]),
 ])
