@@ -59,9 +59,9 @@ def score(half: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("dev", "heldout", "round3", "round4", "round5", "round6", "round7", "round8",
-                                           "both"),
+                                           "round9", "both"),
                         default="dev",
-                        help="round3 (16 reports), round4 to round8 (18 reports each): each graded once sealed, "
+                        help="round3 (16 reports), round4 to round9 (18 reports each): each graded once sealed, "
                              "development cases since; heldout (or both) only when asked: it is the sealed half")
     halves = ("dev", "heldout") if parser.parse_args().half == "both" else (parser.parse_args().half,)
     for half in halves:

@@ -210,3 +210,16 @@ def test_known_fop_with_the_reports_airway_warning_says_it_first_today(reader: R
     assert flag.urgency == "same_day" and "swallow" in flag.message
     quiet = next(f for f in explain(reader, kb, text.split(" Go to")[0]).red_flags if f.id == "fop_known")
     assert quiet.urgency == "soon"
+
+
+def test_calf_signs_the_patient_tells_of_now_ask_again_after_an_earlier_clear_scan(reader: Reader,
+                                                                                    kb: KnowledgeBase) -> None:
+    """Round 9 (168, 180): a duplex in September found no clot; the patient's calf has been hot, swollen and sore
+    since Tuesday. A clot can form after a clear scan, so the flag is raised; knee swelling alone is not enough."""
+    report = ("Stroke 06/2026. Venous duplex of the right leg 15/09/2026 showed no deep vein thrombosis. "
+              "Heterotopic ossification medial to the right knee.")
+    assert "dvt" not in raised_signals(explain(reader, kb, report), kb)
+    calf = explain(reader, kb, report, symptoms=["calf_pain"])
+    assert "dvt" in raised_signals(calf, kb)
+    knee = explain(reader, kb, report, symptoms=["swelling", "warmth"])
+    assert "dvt" not in raised_signals(knee, kb)

@@ -61,6 +61,7 @@ _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|
                            r"does not exclude|do not exclude|cannot rule out|does not rule out|not excluded)\b",
                            re.IGNORECASE)
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
+NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
 LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
                      "prolonged_immobilisation_or_icu"}
@@ -279,7 +280,11 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
             continue
         state = read_signal(view, content, authority, _specimen_sections(kb))
         signs = _signs(view, content.signal)
-        if signs is not None and (state is None or state.state == "not_found"):
+        # a clot's own signs the patient tells us of now ("my calf has been hot, swollen and sore since Sunday") ask
+        # again whatever an earlier scan found: a clot can form after it (round 9, 168 and 180)
+        renewed = (content.signal == "dvt" and state is not None and state.state == "ruled_out"
+                   and bool(NEW_CLOT_SIGNS & set(view.case.answers.symptoms)))
+        if signs is not None and (state is None or state.state == "not_found" or renewed):
             # Signs on an unremarked flag are suspected; a test that ruled it out, or a known and treated
             # flag, explains them (new signs of a known flag are read with its renewed cues).
             state = SignalState("suspected", tuple(signs[1]), signs[0])
