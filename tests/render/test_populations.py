@@ -49,6 +49,8 @@ PENDING: dict[str, set[str]] = {
     "recovery.hip_other": {"Griffin2013"},
     "recovery.removed": {"Genet2011-570"},
     "recovery.uncertain": {"SCIRE-HO-dx"},
+    # "HO can come back after it is removed": true for every cause, shown with studies of two (no general source)
+    "recurrence.general": {"Chalidis2007", "Ghent2002-earlyexcision"},
     "recurrence.not_removed": {"Legosz2019"},
     "recurrence.removal_planned": {"Vavken2009", "Legosz2019"},  # (the lead: one misfit swapped for another)
     "short.growth.immature": {"Ghent2002-earlyexcision"},

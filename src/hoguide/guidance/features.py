@@ -86,18 +86,27 @@ def _iso_date(value: str | None) -> date | None:
 
 
 def _months_by_report_dates(view: CaseView, as_of: date | None) -> int | None:
-    """Months from the latest date said in the same sentence as a cause ("acetabular fracture fixed 2026-05-07",
-    "right THR in March 2023": the latest event) to the patient's "as of" date, else to the report's own date in
-    its first lines (so the answer is the report's, not the day it is read; a date after it is a plan). Round 8
-    re-read, case 164: a fracture fixed five months before the CT was read as 'very early'."""
-    causes = {view.sentence_of(c) for c in view.affirmed("cause")}
+    """Months from the date beside a cause in its sentence ("acetabular fracture fixed 2026-05-07", "right THR in
+    March 2023"; the latest such event) to the patient's "as of" date, else to the report's own date in its first
+    lines (so the answer is the report's, not the day it is read; a date after it is a plan). The nearest, not any
+    date of the sentence: "stroke 2026-03-28 ... duplex 2026-07-02" dates the stroke in March. Round 8 re-read,
+    case 164: a fracture fixed five months before the CT was read as 'very early'."""
     dated = [(d, f) for f in view.facts if f.item.kind == "time" and f.item.concept == "date"
              and (d := _iso_date(f.item.value)) is not None]
     headers = [d for d, f in dated if f.item.start < _header_end(view.case.readings[f.reading].text)]
     now = as_of or max(headers, default=None)
     if now is None:
         return None
-    events = [d for d, f in dated if view.sentence_of(f) in causes and d <= now]
+    events = []
+    for cause in view.affirmed("cause"):
+        # the first date after the cause in its sentence ("THR 2025-08-14", "injury in October 2024"), else the
+        # nearest before it, never the report's own date (round 8, 154: a heading that runs into "Background:
+        # severe TBI in October 2024" gave the discharge date)
+        beside = [(f.item.start < cause.item.start, abs(f.item.start - cause.item.start), d) for d, f in dated
+                  if f.reading == cause.reading and view.sentence_of(f) == view.sentence_of(cause) and d <= now
+                  and not (d == now and d in headers)]
+        if beside:
+            events.append(min(beside)[2])
     return months_between(max(events), now) if events else None
 
 
