@@ -27,11 +27,20 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
+STROKE = "stroke"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
 CONTUSION = "muscle_contusion"
 BURNS = "burns"
-MINOR = re.compile(r"\b(?:superficial|minor|small|first[- ]degree|1st[- ]degree|sun)[ -]?$", re.IGNORECASE)
-MINOR_REACH = 16
+# "superficial burns", "superficial flash burns" (one word between, round 9, 182), "minor stroke"
+MINOR = re.compile(r"\b(?:superficial|minor|small|first[- ]degree|1st[- ]degree|sun)(?:[ -]\w+)?[ -]?$", re.IGNORECASE)
+MINOR_REACH = 24
+RECOVERED = re.compile(r"\b(?:full(?:y)? recover(?:y|ed)|recovered fully|complete recovery|"
+                       r"no residual (?:deficit|weakness)|without residual)", re.IGNORECASE)
+RECOVERED_REACH = 60  # characters after the cause's words
+HEDGED_LINK = re.compile(r"\b(?:likely|probably|possibly|presumably|may be|might be)\s+(?:related|due|secondary|"
+                         r"attributable|attributed)\s+to\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:\w+\s+){0,2}$",
+                         re.IGNORECASE)
+HEDGED_LINK_REACH = 70  # characters before the cause's words
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
@@ -368,11 +377,21 @@ class CaseView:
         stay in intensive care or in bed is a cause only when nothing else is named. A joint replacement
         the report names as a plan is not a cause."""
         found: dict[str, list[Evidence]] = {}
+        tied: set[str] = set()  # causes the report names in a sentence about the HO ("HO ... related to the ICU stay")
         for fact in self.affirmed("cause"):
             # "total hip replacement with excision of the HO is planned": a future operation caused nothing
             if fact.item.concept in OPERATIONS and self.proposed(fact):
                 continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
+            if self.in_ho_sentence(fact):
+                tied.add(fact.item.concept)
+        # "HO at the right shoulder, likely related to the prolonged ICU stay": the hedge is about the link, not
+        # about the stay, which happened (round 9, 178)
+        for fact in self.facts:
+            if fact.item.kind == "cause" and fact.item.status == "possible" and fact.item.experiencer == "patient" \
+                    and self.in_ho_sentence(fact) and self._linked_to_ho(fact):
+                found.setdefault(fact.item.concept, []).append(fact.evidence)
+                tied.add(fact.item.concept)
         # a cause only the patient names that the report says did not happen ("There was no head injury") is the
         # report's word against a slip in the answers: not a cause
         # ("no fracture" denies a break, not the fall the patient tells of: the generic injury stays)
@@ -402,8 +421,19 @@ class CaseView:
         burns = found.get(BURNS)
         if burns and len(found) > 1 and all(self._minor(e) for e in burns):
             del found[BURNS]
-        # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one
-        if IMMOBILITY in found and any(c not in (IMMOBILITY, "fop") for c in found):
+        # a stroke the patient recovered from long before ("a minor stroke in 2019 with full recovery") is history,
+        # not a cause, beside another (round 9, 177)
+        stroke = found.get(STROKE)
+        if stroke and len(found) > 1 and STROKE not in tied and all(self._minor(e) or self._recovered(e)
+                                                                    for e in stroke):
+            del found[STROKE]
+        # an injury the report does not tie to the HO ("healed rib fractures (CPR)") beside a cause it does ("HO ...
+        # likely related to the prolonged ICU stay") is other history (round 9, 178)
+        if GENERIC_TRAUMA in found and GENERIC_TRAUMA not in tied and tied - {GENERIC_TRAUMA, "fop"}:
+            del found[GENERIC_TRAUMA]
+        # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one,
+        # and so it is where the report ties the HO to it
+        if IMMOBILITY in found and IMMOBILITY not in tied and any(c not in (IMMOBILITY, "fop") for c in found):
             del found[IMMOBILITY]
         return found
 
@@ -423,6 +453,16 @@ class CaseView:
                    and OPERATED_FOR.search(text, o.end, injury.start) is not None
                    and not SENTENCE_BREAK.search(text, o.end, injury.start)
                    for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
+
+    def _linked_to_ho(self, fact: Located[Fact]) -> bool:
+        """The cause's hedge weighs only its link to the HO: "likely related to", "probably secondary to" before it."""
+        text = self.case.readings[fact.reading].text
+        return bool(HEDGED_LINK.search(text, max(0, fact.item.start - HEDGED_LINK_REACH), fact.item.start))
+
+    def _recovered(self, evidence: Evidence) -> bool:
+        """The sentence says the patient recovered from it ("with full recovery", "no residual deficit")."""
+        text = self.case.readings[evidence.reading].text
+        return bool(RECOVERED.search(text, evidence.end, evidence.end + RECOVERED_REACH))
 
     def _minor(self, evidence: Evidence) -> bool:
         text = self.case.readings[evidence.reading].text
