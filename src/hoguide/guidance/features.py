@@ -33,6 +33,7 @@ SEVERE_COURSE = frozenset({"ankylosis", "reduced_motion"})
 SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
+FOUND_BY_CHANCE = ("incidental", "incidentally")  # lexicon/course.yaml: a chance finding, not "of no consequence"
 FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
 
 
@@ -314,8 +315,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # an old hot bone scan in the story of HO the report now calls mature ("falling ALP now normal, in keeping
         # with maturity": round 8, case 161) is no activity now
         active=bool(activity_facts(view)) and view.maturity != "mature",
-        # "small incidental HO, of no clinical consequence": the report's own word that it does not matter
+        # "small incidental HO, of no clinical consequence": the report's own word that it does not matter; a bare
+        # "incidental" says only that the scan found it by chance, which symptoms outweigh (round 9, 178: a
+        # shoulder the patient cannot lift was told the HO "does not matter for your care")
         incidental=any(f.item.status == "present" and view.in_ho_sentence(f)
+                       and not (symptoms and f.item.text.lower().startswith(FOUND_BY_CHANCE))
                        for f in view.affirmed("course", "incidental")),
         symptoms=bool(symptoms),
         named_symptoms=frozenset(symptoms),  # type: ignore[arg-type]  # the symptom lexicon's ids are PatientSymptom
