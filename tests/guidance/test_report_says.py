@@ -35,3 +35,18 @@ def test_the_size_the_report_gives_is_said_back() -> None:
     assert any("Size: 3.2 x 2.1 cm." in line.details[0] for line in sized.report_says if line.details)
     plain = api.explain("Findings: Mature heterotopic ossification anterior to the right hip.")
     assert not any("Size:" in d for line in plain.report_says for d in line.details)
+
+
+def test_an_abdominal_ct_s_hip_lines_are_said_where_they_are_and_its_bowel_is_no_nerve() -> None:
+    """Round 9 (167): "no recurrence of HO" at the right hip beside HO at the left one says where; "small bowel
+    normal calibre" is no word about a nerve; a colonoscopy or a CT for diverticulitis is no HO follow-up."""
+    report = ("CT ABDOMEN AND PELVIS\nFINDINGS: Small bowel normal calibre. Sigmoid diverticulitis.\n"
+              "Right hip: post-surgical change from the previous excision; no recurrence of heterotopic ossification.\n"
+              "Left hip: small islands of heterotopic ossification lateral to the acetabulum (Brooker class I).\n"
+              "RECOMMENDATION: Repeat CT only if not improving within 72 hours. Colonoscopy in about 6 weeks.")
+    assessment = api.explain(report)
+    not_back = next(line for line in assessment.report_says if line.status == "nothing_new")
+    assert not_back.details == ("Where: hip (right).",)
+    assert all(state.id != "nerve_compression" for state in assessment.flag_states)
+    follow_up = api.load_knowledge().statement("next.follow_up_imaging").patient
+    assert not any(follow_up in step.text for step in assessment.next_steps)

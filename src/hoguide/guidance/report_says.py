@@ -246,10 +246,13 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
         for status, findings in by_status.items():
             groups.setdefault(status, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in findings)
         for status, findings in by_status.items():
-            if status not in ("present", "possible", "historical", "absent"):
+            # ("no recurrence of HO" at the right hip says where: round 9, 167 has HO at the left one)
+            if status not in ("present", "possible", "historical", "absent", NOTHING_NEW):
                 continue
             lines, _, citations = groups[status]
             for lesion in _lesions(findings, authority):
+                if status == NOTHING_NEW:  # only where: its "new" and its grade belong to HO it says is not there
+                    lesion = replace(lesion, change=None, maturity=None, grade=None, size=None)
                 details, refs = _details(lesion, kb, compared)
                 line = " ".join(text for text, _ in details)
                 if line and line not in [text for text, _ in lines]:
