@@ -50,3 +50,13 @@ def test_an_abdominal_ct_s_hip_lines_are_said_where_they_are_and_its_bowel_is_no
     assert all(state.id != "nerve_compression" for state in assessment.flag_states)
     follow_up = api.load_knowledge().statement("next.follow_up_imaging").patient
     assert not any(follow_up in step.text for step in assessment.next_steps)
+
+
+def test_a_look_alike_the_addendum_withdraws_is_not_listed() -> None:
+    """Round 8 second re-read (156): "Impression: calcific tendinopathy ... ADDENDUM: ... Not tendon calcification"."""
+    report = ("Impression: Calcific tendinopathy of the distal triceps. No heterotopic ossification.\n"
+              "ADDENDUM: On review the density is trabecular bone: maturing heterotopic ossification posterior to the "
+              "left elbow. Not tendon calcification.")
+    assert not [line for line in api.explain(report).report_says if line.status == "mimic"]
+    kept = api.explain("Impression: Calcific tendinopathy of the distal triceps. No heterotopic ossification.")
+    assert [line for line in kept.report_says if line.status == "mimic"]

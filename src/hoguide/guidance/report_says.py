@@ -259,7 +259,11 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                     lines.append((line, tuple(dict.fromkeys(k for _, keys in details for k in keys))))
                 citations += refs
         # A possible bone tumour is never listed among harmless look-alikes: the tumour red flag speaks of it.
-        mimics = [m for m in reading.mimics if m.status != "absent" and m.concept not in SERIOUS_MIMICS]
+        # (nor one an addendum withdraws: "Not tendon calcification", round 8 second re-read, 156)
+        addendum = next((section.start for section in reading.sections if section.id == ADDENDUM), len(reading.text))
+        withdrawn = {m.concept for m in reading.mimics if m.status == "absent" and m.start >= addendum}
+        mimics = [m for m in reading.mimics if m.status != "absent" and m.concept not in SERIOUS_MIMICS
+                  and m.concept not in withdrawn]
         if mimics:
             labels = ", ".join(dict.fromkeys(kb.label("mimic", m.concept) for m in mimics))
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
