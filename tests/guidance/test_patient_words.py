@@ -124,3 +124,14 @@ def test_an_injury_the_patient_names_that_the_report_says_did_not_happen_is_said
     assert any("but your report says this did not happen" in line for line in assessment.you_told_us)
     told = api.explain(report.replace("There was no head injury. ", ""), answers).you_told_us
     assert not any("did not happen" in line for line in told)
+
+
+def test_prevention_the_patient_ticks_that_the_report_says_was_stopped_is_said_back_to_check() -> None:
+    """Round 8 second re-read (159): "Prevention already given: an anti-inflammatory medicine", stopped on day 3."""
+    report = ("Indomethacin was started after the operation but stopped after 3 days because of a stomach bleed. "
+              "Heterotopic ossification about the left elbow.")
+    told = api.explain(report, {"prophylaxis": ["nsaid"], "as_of": "2026-12-04"}).you_told_us
+    assert any("your report says it was stopped early or not given" in line for line in told)
+    kept = api.explain("Indomethacin was given for 2 weeks. Heterotopic ossification about the left elbow.",
+                       {"prophylaxis": ["nsaid"], "as_of": "2026-12-04"}).you_told_us
+    assert not any("stopped early" in line for line in kept)

@@ -4,7 +4,9 @@ Does the side the patient names match the report's? "Had my right shoulder repla
 shoulder is a wrong report, a wrong side in the report, or a slip of the patient's: either way they should ask
 before they act on the explanation (round 8: three of eighteen patients' answers named the other side). Does the
 report say an injury the patient names did not happen ("There was no head injury")? It is then no cause, and the
-patient is told why (round 8 re-read, case 165)."""
+patient is told why (round 8 re-read, case 165). Does the report say the prevention the patient ticks was stopped
+early or never given ("indomethacin stopped after 3 days for a stomach bleed")? They are told so (round 8 second
+re-read, case 159)."""
 
 from __future__ import annotations
 
@@ -44,3 +46,15 @@ def causes_the_report_denies(view: CaseView, kb: KnowledgeBase) -> Iterator[str]
         if cause in denied and cause not in reported:
             yield (f"You named \"{kb.label('cause', cause)}\", but your report says this did not happen. Ask your "
                    "team to check this.")
+
+
+PREVENTION_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
+
+
+def prevention_the_report_says_was_not_had(view: CaseView) -> Iterator[str]:
+    """A line for each prevention the patient says they had that the report says was stopped early or not given."""
+    not_had = view.treatments_not_given()
+    for prevention in view.case.answers.prophylaxis:
+        if prevention in not_had:
+            yield (f"You told us you had {PREVENTION_WORDS[prevention]} to prevent HO, but your report says it was "
+                   "stopped early or not given. Ask your team what this means for you.")

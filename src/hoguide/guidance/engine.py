@@ -6,7 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from hoguide.guidance.answer_checks import causes_the_report_denies, other_side_told
+from hoguide.guidance.answer_checks import (
+    causes_the_report_denies,
+    other_side_told,
+    prevention_the_report_says_was_not_had,
+)
 from hoguide.guidance.features import case_features
 from hoguide.guidance.next_steps import next_steps
 from hoguide.guidance.page_sources import choose_sources
@@ -101,7 +105,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reference_links=links,
         next_steps=tuple(plan),
         you_told_us=(*understood.said_back, *((mismatch,) if (mismatch := other_side_told(view)) else ()),
-                     *causes_the_report_denies(view, kb)),
+                     *causes_the_report_denies(view, kb), *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
     assessment = choose_sources(assessment, kb, steps, lambda chosen: plan_statements(view, chosen))
