@@ -40,7 +40,10 @@ def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
 
 def test_the_reports_own_time_for_a_next_step_is_said_back() -> None:
     for report, when in (("IMP: Small ossific fragment, ?early HO. F/U XR 3 weeks.", "When: in 3 weeks."),
-                         ("IMPRESSION: Maturing HO. Plan: repeat X-ray in three months.", "When: in three months.")):
+                         ("IMPRESSION: Maturing HO. Plan: repeat X-ray in three months.", "When: in three months."),
+                         # a time after the operation is not "in 6 weeks" (round 8 second re-read, 163)
+                         ("Mature HO, left hip. Plan: right THR in January. Right hip X-ray at 6 weeks and 6 months "
+                          "after surgery to look for early HO.", "When: 6 weeks and 6 months after surgery.")):
         steps = {s.text: s.details for s in api.explain(report).next_steps}
         follow_up = load_knowledge().statement("next.follow_up_imaging").patient
         assert steps.get(follow_up) == (when,), steps

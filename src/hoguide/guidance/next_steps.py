@@ -32,7 +32,9 @@ UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 WHEN = re.compile(r"\b(?:(in|at|after|within)\s+)?((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
                   r"(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|days?|weeks?|wks?|months?))\b", re.IGNORECASE)
 # What the time is relative to, said with it: "within 4 hours before surgery", "4 hours before or 72 hours after".
-WHEN_TAIL = re.compile(r"\s+(?:before|after)(?:\s+or\s+(?:\d+\s*(?:hours?|hrs?|days?)\s+)?(?:before|after))?"
+# ... and a second time said with the first: "at 6 weeks and 6 months after surgery" (round 8 second re-read, 163)
+WHEN_TAIL = re.compile(r"(?:\s+and\s+\d+\s*(?:days?|weeks?|months?))?\s+(?:before|after)"
+                       r"(?:\s+or\s+(?:\d+\s*(?:hours?|hrs?|days?)\s+)?(?:before|after))?"
                        r"(?:\s+(?:the\s+)?(?:surgery|operation))?", re.IGNORECASE)
 # How urgent the report makes it: before the step ("URGENT venous duplex", "Urgent referral") or just after
 # it ("MRI, as soon as possible"), with no other step or condition between; a patient must not read an urgent
@@ -118,7 +120,9 @@ def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     if match := WHEN.search(text, fact.item.end, end):
         tail = WHEN_TAIL.match(text, match.end(), end)  # "within 4 hours before or 72 hours after surgery"
         said = " ".join(f"{match.group(2)}{tail.group(0) if tail else ''}".split())
-        parts.append(f"{(match.group(1) or 'in').lower()} {said.lower() if said.isupper() else said}")
+        # a bare time is "in 3 weeks"; one said "after surgery" keeps its own words ("6 weeks after surgery")
+        lead = (match.group(1) or ("" if tail else "in")).lower()
+        parts.append(f"{lead} {said.lower() if said.isupper() else said}".strip())
     return (f"When: {', '.join(parts)}.",) if parts else ()
 
 
