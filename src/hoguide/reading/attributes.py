@@ -89,10 +89,22 @@ class MentionGradeReader:
         return Grade(self.system.id, self._canonical[match.group(1)], written)
 
 
+# a distance, not the bone's size: "spurs leaving approx 1.8 cm gap", "a gap of 6 mm to the femur", "within 1 cm of
+# the nerve", "2 cm from the joint" (round 9, 170: a gap was said back as the HO's size)
+_NOT_SIZE_BEFORE = re.compile(r"\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?)"
+                              r"(?:\s+(?:approx\.?|approximately|about|only))?\s*$", re.IGNORECASE)
+_NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from)\b", re.IGNORECASE)
+_BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "leaving", "within"
+
+
 def read_size(sentence: str) -> str | None:
-    """The first measurement in the sentence, as written ("3.2 x 2.1 cm")."""
-    match = _SIZE.search(sentence)
-    return " ".join(match.group(0).split()) if match else None
+    """The first measurement in the sentence that is a size, as written ("3.2 x 2.1 cm"), not a gap or a distance."""
+    for match in _SIZE.finditer(sentence):
+        if _NOT_SIZE_BEFORE.search(sentence, max(0, match.start() - _BEFORE_REACH), match.start()) \
+                or _NOT_SIZE_AFTER.match(sentence, match.end()):
+            continue
+        return " ".join(match.group(0).split())
+    return None
 
 
 def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) -> int:
