@@ -135,3 +135,14 @@ def test_prevention_the_patient_ticks_that_the_report_says_was_stopped_is_said_b
     kept = api.explain("Indomethacin was given for 2 weeks. Heterotopic ossification about the left elbow.",
                        {"prophylaxis": ["nsaid"], "as_of": "2026-12-04"}).you_told_us
     assert not any("stopped early" in line for line in kept)
+
+
+def test_the_patients_own_question_leads_the_questions_for_the_doctor() -> None:
+    """Round 9 (171, 173, 178, 182): "When can I get back to playing rugby?" was never taken up. We do not answer it;
+    it is carried, in the patient's words, to the top of the questions for the doctor."""
+    asked = api.explain(REPORT, {"symptoms_text": "stiff hip, no fever. When can I get back to playing rugby?",
+                                 "as_of": "2026-12-04"})
+    assert asked.questions_for_doctor[0] == 'Your question: "When can I get back to playing rugby?"'
+    assert any("Your own questions" in line for line in asked.you_told_us)
+    plain = api.explain(REPORT, {"symptoms_text": "stiff hip, no fever", "as_of": "2026-12-04"})
+    assert not any(q.startswith("Your question") for q in plain.questions_for_doctor)

@@ -41,6 +41,7 @@ CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", 
 # A place right after a denied symptom ("not swollen below the knee"): denied there only
 PLACE_AFTER = re.compile(r"\s+(?:below|above|under|beneath|beyond|around|in|at|on)\b", re.IGNORECASE)
 ECHO_CHARS = 120  # the patient's event words said back
+QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence of the patient's that asks
 PROPHYLAXIS_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -52,6 +53,9 @@ class Understood:
 
     answers: PatientAnswers
     said_back: tuple[str, ...]
+    # the patient's own questions, in their words ("Will I be able to go back to work as a hairdresser?"): carried to
+    # the questions for the doctor, never answered by us (round 9: 171, 173, 178, 182 asked about sport, work, driving)
+    questions: tuple[str, ...] = ()
 
 
 def _facts(text: str | None, kb: KnowledgeBase) -> list[Fact]:
@@ -146,4 +150,8 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
     ) if flag]
-    return Understood(merged, tuple(said_back))
+    questions = tuple(dict.fromkeys(_clipped(q.strip()) for text in (answers.event, answers.symptoms_text) if text
+                                    for q in QUESTION.findall(text)))
+    if questions:
+        said_back.append("Your own questions are first in the list of questions for your doctor.")
+    return Understood(merged, tuple(said_back), questions)
