@@ -223,3 +223,14 @@ def test_calf_signs_the_patient_tells_of_now_ask_again_after_an_earlier_clear_sc
     assert "dvt" in raised_signals(calf, kb)
     knee = explain(reader, kb, report, symptoms=["swelling", "warmth"])
     assert "dvt" not in raised_signals(knee, kb)
+
+
+def test_suspected_fop_with_an_urgent_referral_is_shown_for_today(reader: Reader, kb: KnowledgeBase) -> None:
+    """Round 8 (157), round 9 (183): "Referral to the national FOP specialist team - urgent, within 2 weeks" was shown
+    as "Soon"."""
+    report = ("4-year-old girl. Soft tissue ossification in the left upper back muscles; short great toes since birth. "
+              "Suspected fibrodysplasia ossificans progressiva. Referral to the FOP specialist team - urgent.")
+    flag = next(f for f in explain(reader, kb, report).red_flags if f.id == "fop_biopsy_hazard")
+    assert flag.urgency == "same_day" and flag.message == kb.red_flags["fop_biopsy_hazard"].urgent_patient
+    calm = explain(reader, kb, report.replace(" - urgent", ""))
+    assert next(f for f in calm.red_flags if f.id == "fop_biopsy_hazard").urgency == "soon"
