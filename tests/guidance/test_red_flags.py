@@ -55,7 +55,8 @@ def test_a_diagnosis_the_report_makes_is_named_not_called_a_look_alike(
     assert (flag.message, flag.action) == (content.found_patient, content.found_action)
     assert "look the same" not in flag.message and "look like" not in flag.message
     assert flag.evidence  # the page quotes the report's words for it
-    assert assessment.answers["treatment"].statements[0] == content.requires["treatment"][0]
+    if "treatment" in content.requires:  # its care first (a nerve's plan is in the report's steps)
+        assert assessment.answers["treatment"].statements[0] == content.requires["treatment"][0]
 
 
 @pytest.mark.parametrize("row", QUIET, ids=[f"{r['flag']}-{r['state']}-{r['text'][:50]}" for r in QUIET])
