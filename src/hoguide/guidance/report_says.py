@@ -232,6 +232,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     groups: dict[str, tuple[list[Detail], list[Evidence], list[str]]] = {}
     authority = section_authority(kb)
     compared = view.compared_with_prior  # one look at the reports, not one per mention
+    undetermined = view.maturity is None and bool(view.affirmed("course", "maturity_undetermined"))
     for i, reading in enumerate(view.case.readings):
         by_status: dict[str, list[Finding]] = {}
         for finding in _said_by_the_study(reading, authority):
@@ -253,6 +254,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             for lesion in _lesions(findings, authority):
                 if status == NOTHING_NEW:  # only where: its "new" and its grade belong to HO it says is not there
                     lesion = replace(lesion, change=None, maturity=None, grade=None, size=None)
+                elif undetermined:  # "the maturity cannot be determined from this study"
+                    lesion = replace(lesion, maturity=None)
                 details, refs = _details(lesion, kb, compared)
                 line = " ".join(text for text, _ in details)
                 if line and line not in [text for text, _ in lines]:

@@ -226,6 +226,9 @@ class CaseView:
 
     @property
     def maturity(self) -> str | None:
+        # "the maturity of any ossification cannot be determined from this study" outweighs an "early" elsewhere
+        if self.affirmed("course", "maturity_undetermined"):
+            return None
         found = {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
 
