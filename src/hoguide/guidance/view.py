@@ -41,6 +41,8 @@ HEDGED_LINK = re.compile(r"\b(?:likely|probably|possibly|presumably|may be|might
                          r"attributable|attributed)\s+to\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:\w+\s+){0,2}$",
                          re.IGNORECASE)
 HEDGED_LINK_REACH = 70  # characters before the cause's words
+NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul\w*|bladder|urinary|chest|breath\w*|"
+                           r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin)\b", re.IGNORECASE)
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
@@ -457,6 +459,13 @@ class CaseView:
                    and not SENTENCE_BREAK.search(text, o.end, injury.start)
                    for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
 
+    def _elsewhere(self, fact: Located[Fact]) -> bool:
+        """A symptom of the belly or the chest ("three days of left iliac fossa pain", round 9, 167: a CT for
+        diverticulitis) is not one of the HO's: its sentence names such a region and no HO."""
+        reading, start, end = self.sentence_of(fact)
+        text = self.case.readings[reading].text
+        return bool(NOT_HO_REGION.search(text, start, end)) and not self.in_ho_sentence(fact)
+
     def _linked_to_ho(self, fact: Located[Fact]) -> bool:
         """The cause's hedge weighs only its link to the HO: "likely related to", "probably secondary to" before it."""
         text = self.case.readings[fact.reading].text
@@ -498,7 +507,7 @@ class CaseView:
     def _find_symptoms(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
         for fact in self.facts:
-            if fact.item.kind == "symptom" and fact.item.status == "present":
+            if fact.item.kind == "symptom" and fact.item.status == "present" and not self._elsewhere(fact):
                 found.setdefault(fact.item.concept, []).append(fact.evidence)
         for symptom in self.case.answers.symptoms:
             found.setdefault(symptom, [])
