@@ -88,7 +88,7 @@ def test_breathlessness_in_the_patients_words_or_answers_raises_the_clot_warning
     calm = api.explain(REPORT, {"symptoms_text": "no chest pain, not short of breath, my hip aches",
                                 "as_of": "2026-12-04"})
     assert calm.red_flags == ()
-    assert calm.you_told_us == ("Symptoms: pain.", "You said you do not have: shortness of breath.")
+    assert calm.you_told_us == ("Symptoms: pain.", "You said you do not have: shortness of breath or chest pain.")
 
 
 def test_a_health_problem_in_the_patients_words_makes_nsaids_a_caution() -> None:

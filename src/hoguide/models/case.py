@@ -27,7 +27,7 @@ PATIENT_SYMPTOM_LABELS: dict[str, str] = {
     "pain": "Pain", "swelling": "Swelling", "warmth": "Warmth", "stiffness": "Stiffness or less movement",
     "hard_lump": "A hard lump", "fever": "Fever", "redness": "Redness", "calf_pain": "Pain or swelling in the calf",
     "fast_growing_lump": "A lump that grows fast", "night_pain": "Pain at night", "numbness": "Numbness or tingling",
-    "shortness_of_breath": "Shortness of breath",
+    "shortness_of_breath": "Shortness of breath or chest pain",  # the form asks both; the clot's warning signs
 }
 Prophylaxis = Literal["nsaid", "radiotherapy"]
 # Health problems that make anti-inflammatory medicines a concern (the condition lexicon's ids).
