@@ -33,7 +33,6 @@ PENDING: dict[str, set[str]] = {
     "growth.ankylosis": {"Legosz2019"},
     "growth.immature": {"Ghent2002-earlyexcision"},
     "growth.increased": {"Ghent2002-earlyexcision"},
-    "growth.low_grade": {"Kocic2010"},
     "growth.maturing": {"Ghent2002-earlyexcision"},
     "growth.new": {"Ghent2002-earlyexcision"},
     "growth.recurred": {"Ghent2002-earlyexcision"},
