@@ -318,7 +318,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # "small incidental HO, of no clinical consequence": the report's own word that it does not matter; a bare
         # "incidental" says only that the scan found it by chance, which symptoms outweigh (round 9, 178: a
         # shoulder the patient cannot lift was told the HO "does not matter for your care")
-        incidental=any(f.item.status == "present" and view.in_ho_sentence(f)
+        incidental=any(f.item.status == "present" and (view.in_ho_sentence(f) or view.after_ho_on_its_line(f))
                        and not (symptoms and f.item.text.lower().startswith(FOUND_BY_CHANCE))
                        for f in view.affirmed("course", "incidental")),
         symptoms=bool(symptoms),

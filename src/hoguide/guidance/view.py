@@ -260,6 +260,13 @@ class CaseView:
         return any(f.reading == fact.reading and f.item.sentence_start <= fact.item.start < f.item.sentence_end
                    for f in self.findings)
 
+    def after_ho_on_its_line(self, fact: Located[Fact]) -> bool:
+        """The fact follows an HO sentence on the same line ("1. Small focus of HO, new since 08/2026. Low grade, of
+        doubtful clinical significance."): a fragment that goes on about that HO."""
+        text = self.case.readings[fact.reading].text
+        return any(f.reading == fact.reading and f.item.sentence_end <= fact.item.start
+                   and "\n" not in text[f.item.sentence_end:fact.item.start] for f in self.findings)
+
     def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
         """Excisions of HO itself: the excision shares a sentence with an HO mention, so the
         excision of burn wounds or of a tumour elsewhere in the report does not count. Their states are
