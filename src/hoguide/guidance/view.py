@@ -41,6 +41,7 @@ HEDGED_LINK = re.compile(r"\b(?:likely|probably|possibly|presumably|may be|might
                          r"attributable|attributed)\s+to\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:\w+\s+){0,2}$",
                          re.IGNORECASE)
 HEDGED_LINK_REACH = 70  # characters before the cause's words
+LINE_REACH = 200  # characters after an HO sentence where a fragment on its line still speaks of it
 NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul\w*|bladder|urinary|chest|breath\w*|"
                            r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin)\b", re.IGNORECASE)
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
@@ -264,7 +265,7 @@ class CaseView:
         """The fact follows an HO sentence on the same line ("1. Small focus of HO, new since 08/2026. Low grade, of
         doubtful clinical significance."): a fragment that goes on about that HO."""
         text = self.case.readings[fact.reading].text
-        return any(f.reading == fact.reading and f.item.sentence_end <= fact.item.start
+        return any(f.reading == fact.reading and 0 <= fact.item.start - f.item.sentence_end <= LINE_REACH
                    and "\n" not in text[f.item.sentence_end:fact.item.start] for f in self.findings)
 
     def _ho_excisions(self, *statuses: str) -> list[Located[Fact]]:
