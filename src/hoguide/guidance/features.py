@@ -94,20 +94,24 @@ def _months_by_report_dates(view: CaseView, as_of: date | None) -> int | None:
     case 164: a fracture fixed five months before the CT was read as 'very early'."""
     dated = [(d, f) for f in view.facts if f.item.kind == "time" and f.item.concept == "date"
              and (d := _iso_date(f.item.value)) is not None]
-    headers = [d for d, f in dated if f.item.start < _header_end(view.case.readings[f.reading].text)]
+    ends = [_header_end(reading.text) for reading in view.case.readings]
+    headers = {d for d, f in dated if f.item.start < ends[f.reading]}
     now = as_of or max(headers, default=None)
     if now is None:
         return None
+    by_sentence: dict[tuple[int, int, int], list[tuple[int, date]]] = {}  # each sentence's dates, looked up once
+    for d, f in dated:
+        if d <= now and not (d == now and d in headers):
+            by_sentence.setdefault(view.sentence_of(f), []).append((f.item.start, d))
     events = []
     for cause in view.affirmed("cause"):
         # the first date after the cause in its sentence ("THR 2025-08-14", "injury in October 2024"), else the
         # nearest before it, never the report's own date (round 8, 154: a heading that runs into "Background:
         # severe TBI in October 2024" gave the discharge date)
-        beside = [(f.item.start < cause.item.start, abs(f.item.start - cause.item.start), d) for d, f in dated
-                  if f.reading == cause.reading and view.sentence_of(f) == view.sentence_of(cause) and d <= now
-                  and not (d == now and d in headers)]
+        beside = by_sentence.get(view.sentence_of(cause), [])  # in report order
         if beside:
-            events.append(min(beside)[2])
+            i = bisect_left(beside, (cause.item.start,), key=lambda pair: (pair[0],))
+            events.append(beside[i][1] if i < len(beside) else beside[i - 1][1])
     return months_between(max(events), now) if events else None
 
 

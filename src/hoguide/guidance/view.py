@@ -7,6 +7,7 @@ the report it rests on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -134,6 +135,9 @@ class CaseView:
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
+    # per reading, the HO mentions' sentences as sorted (start, end), found on first need: in_ho_sentence is asked
+    # for every cause and symptom, and a scan over every mention each time was quadratic on long reports
+    _ho_sentences: dict[int, list[tuple[int, int]]] | None = None
     # what became of each treatment and which steps an addendum answered, read on first need (outcomes.py)
     outcomes: Outcomes = field(init=False)
     # report_plan.plan_lines per set of recommended words: the plan is asked for before the sources are chosen and
@@ -258,8 +262,14 @@ class CaseView:
         return bool(SIDE_COMPARISON.search(text, finding.item.sentence_start, finding.item.sentence_end))
 
     def in_ho_sentence(self, fact: Located[Fact]) -> bool:
-        return any(f.reading == fact.reading and f.item.sentence_start <= fact.item.start < f.item.sentence_end
-                   for f in self.findings)
+        if self._ho_sentences is None:
+            spans: dict[int, set[tuple[int, int]]] = {}
+            for f in self.findings:
+                spans.setdefault(f.reading, set()).add((f.item.sentence_start, f.item.sentence_end))
+            self._ho_sentences = {reading: sorted(found) for reading, found in spans.items()}
+        spans_here = self._ho_sentences.get(fact.reading, [])
+        i = bisect_right(spans_here, (fact.item.start, float("inf"))) - 1  # the last sentence starting at or before
+        return i >= 0 and spans_here[i][0] <= fact.item.start < spans_here[i][1]
 
     def after_ho_on_its_line(self, fact: Located[Fact]) -> bool:
         """The fact follows an HO sentence on the same line ("1. Small focus of HO, new since 08/2026. Low grade, of
