@@ -341,9 +341,14 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         anticoagulated="anticoagulant" in given,
         nsaid_caution=bool(cautions) or bool(answers.conditions),
         caution_reasons=frozenset(f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]
+        # (and an NSAID the plan withholds for a reason it gives: "Plan: 2. No anti-inflammatory tablets (NSAIDs)
+        # because of her warfarin and kidneys", round 9, 177; in the history, "not given (h/o peptic ulcer)" is a
+        # reason for care, not advice for now)
         nsaid_advised_against=any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
-            and advised_against(f.item) for f in view.facts),
+            and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
+                                              and _reason_given(view, f)))
+            for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
         flare_now=any(f.item.status == "present" for f in view.affirmed("course", "flare_up")),
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
