@@ -27,9 +27,8 @@ import yaml
 
 from hoguide import api
 from hoguide.examples import example_bytes, example_names
-from hoguide.guidance.compose import short_source
-from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
-from hoguide.models.assessment import Assessment
+from hoguide.guidance.shown_sources import misfits, shown_citations
+from hoguide.knowledge.loader import load_knowledge
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases"
 HALVES = ("dev", "round3", "round4", "round5", "round6", "round7", "round8")  # never "heldout"
@@ -46,41 +45,6 @@ def reports() -> Iterator[tuple[str, str, dict[str, Any] | None, frozenset[str] 
                    frozenset(c.get("causes") or ()))
     for name in example_names():
         yield f"example:{name}", example_bytes(name).decode("utf-8"), None, None
-
-
-def shown_citations(assessment: Assessment, kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """(content id of the text, source key) for every source shown after a patient text on the page."""
-    out: list[tuple[str, str]] = []
-    for answer in assessment.answers.values():
-        said = answer.statements[:len(answer.parts)]
-        if said and answer.short_citations:
-            out += [(short_source(kb, said).id, k) for k in answer.short_citations]
-        out += [(statement, k) for part, statement in zip(answer.parts, said, strict=True) for k in part.citations]
-    out += [(f.id, k) for f in assessment.red_flags for k in f.patient_citations]
-    for line in assessment.report_says:
-        out += [(f"report.{line.status}", k) for k in line.patient_citations]
-        for detail, keys in zip(line.details, line.detail_citations, strict=True):
-            said_in = [i for i, s in kb.statements.items() if i.startswith("grade.") and s.patient in detail]
-            out += [(said_in[0] if said_in else "report detail", k) for k in keys]
-    for step in assessment.next_steps:
-        said_in = [i for i, s in kb.statements.items() if i.startswith("next.") and s.patient in step.text]
-        out += [(said_in[0] if said_in else "next step", k) for k in step.patient_citations]
-    return [(text, k) for text, k in out if k in assessment.references]
-
-
-def named_by(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
-    content = kb.statements.get(text) or kb.red_flags.get(text)
-    return content.names_population if content is not None else ()
-
-
-def misfits(kb: KnowledgeBase, shown: list[tuple[str, str]], causes: frozenset[str]) -> list[tuple[str, str]]:
-    """The shown citations whose source studied a population that is neither the case's nor named by the text."""
-    out = []
-    for text, key in shown:
-        studied = set(kb.references[key].population)
-        if studied and not studied & (causes | set(named_by(kb, text))):
-            out.append((text, key))
-    return out
 
 
 def main() -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from hoguide.guidance.compose import short_source
 from hoguide.guidance.page_sources import CasePopulation, Claim, _page, claim
+from hoguide.guidance.shown_sources import misfits, shown_citations
 from hoguide.knowledge.loader import validate_knowledge
 from hoguide.models.assessment import Assessment
 from tests.knowledge.test_integrity import _edit, data_copy  # noqa: F401  (a fixture)
@@ -76,36 +76,8 @@ PENDING: dict[str, set[str]] = {
 }
 
 
-def _shown(assessment: Assessment) -> list[tuple[str, str]]:
-    """(content id, source key) for every source shown after a patient text."""
-    out: list[tuple[str, str]] = []
-    for answer in assessment.answers.values():
-        said = answer.statements[:len(answer.parts)]
-        if said:
-            out += [(short_source(KB, said).id, k) for k in answer.short_citations]
-        out += [(s, k) for part, s in zip(answer.parts, said, strict=True) for k in part.citations]
-    out += [(f.id, k) for f in assessment.red_flags for k in f.patient_citations]
-    for line in assessment.report_says:
-        out += [(f"report.{line.status}", k) for k in line.patient_citations]
-        for detail, keys in zip(line.details, line.detail_citations, strict=True):
-            grade = next((i for i, s in KB.statements.items() if i.startswith("grade.") and s.patient in detail), "")
-            out += [(grade, k) for k in keys]
-    for step in assessment.next_steps:
-        said_in = [i for i, s in KB.statements.items() if i.startswith("next.") and s.patient in step.text]
-        out += [(i, k) for i in said_in[:1] for k in step.patient_citations]
-    return out
-
-
 def _misfits(assessment: Assessment) -> set[tuple[str, str]]:
-    causes = {c.id for c in assessment.causes}
-    out = set()
-    for text, key in _shown(assessment):
-        content = KB.statements.get(text) or KB.red_flags.get(text)
-        named = set(content.names_population) if content is not None else set()
-        studied = set(KB.references[key].population)
-        if studied and not studied & (causes | named):
-            out.add((text, key))
-    return out
+    return set(misfits(KB, shown_citations(assessment, KB), frozenset(c.id for c in assessment.causes)))
 
 
 @pytest.mark.parametrize("report", REPORTS)
