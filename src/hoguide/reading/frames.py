@@ -109,15 +109,7 @@ class RemovalFrames:
 
     def _shown(self, text: str, sentence_start: int, start: int) -> Trigger | None:
         """"The excisional biopsy confirmed myositis ossificans": the removed tissue showed the HO."""
-        if self.shown is None:
-            return None
-        frame = _last(self.shown, text, sentence_start, start)
-        if frame is None:
-            return None
-        between = text[frame.end() : start]
-        if not _one_clause(between) or len(between.split()) > SHOWN_WORDS:
-            return None
-        return _trigger(frame)
+        return _framed_before(self.shown, text, sentence_start, start, SHOWN_WORDS)
 
     def _compound(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> Trigger | None:
         """"3 years after heterotopic ossification resection": a past event, then the mention and a removal noun."""
