@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hoguide
+from hoguide import api
 from hoguide.models.reading import Trigger
 from hoguide.reading.general import _STUDY_FIGURES, CATEGORY, GeneralCue, GeneralStatements
 
@@ -57,3 +58,11 @@ def test_study_figures_and_cohort_counts_are_found() -> None:
                      "In two patients the HO recurred.", "5 had class I."):
         found = CUES.cue(sentence, 0, len(sentence))
         assert found is not None and found.population, sentence
+
+
+def test_a_generic_predicate_s_trigger_gives_back_its_words() -> None:
+    """A trigger's offsets give back its phrase exactly (the property test found " may" at the offsets of "may")."""
+    text = "heterotopic ossification may represent 1.5 cm"
+    for finding in api.read(text).findings:
+        for trigger in finding.triggers:
+            assert text[trigger.start:trigger.end] == trigger.phrase

@@ -212,7 +212,10 @@ class GeneralStatements:
         if match is None or not _clause_start(text, sentence_start, start) \
                 or anywhere(self.blocked, text, sentence_start, sentence_end):
             return None
-        return GeneralCue(Trigger(match.group(0).strip(" ,"), CATEGORY, end, match.end()), False)
+        words = match.group(0)
+        first = match.start() + len(words) - len(words.lstrip(" ,"))  # the offsets of the words alone
+        last = max(first, match.end() - (len(words) - len(words.rstrip(" ,"))))
+        return GeneralCue(Trigger(text[first:last], CATEGORY, first, last), False)
 
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
