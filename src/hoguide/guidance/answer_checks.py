@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from hoguide.guidance.patient_words import PROPHYLAXIS_WORDS
 from hoguide.guidance.view import GENERIC_TRAUMA, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 
@@ -48,13 +49,10 @@ def causes_the_report_denies(view: CaseView, kb: KnowledgeBase) -> Iterator[str]
                    "team to check this.")
 
 
-PREVENTION_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
-
-
 def prevention_the_report_says_was_not_had(view: CaseView) -> Iterator[str]:
     """A line for each prevention the patient says they had that the report says was stopped early or not given."""
     not_had = view.treatments_not_given()
     for prevention in view.case.answers.prophylaxis:
         if prevention in not_had:
-            yield (f"You told us you had {PREVENTION_WORDS[prevention]} to prevent HO, but your report says it was "
+            yield (f"You told us you had {PROPHYLAXIS_WORDS[prevention]} to prevent HO, but your report says it was "
                    "stopped early or not given. Ask your team what this means for you.")
