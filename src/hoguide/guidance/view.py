@@ -28,6 +28,12 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
+SPINAL_CORD = "spinal_cord_injury"
+GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
+BRAIN_INJURY = "traumatic_brain_injury"
+NEUROGENIC = re.compile(r"\bneurogenic\b|\bNHO\b", re.IGNORECASE)
+# weakness of all four limbs or one side: a brain can cause it, where paraplegia needs the cord
+PARALYSIS_WORD = re.compile(r"(?:quadri|tetra|hemi)(?:pare(?:sis|tic)|pleg(?:ia|ic))", re.IGNORECASE)
 STROKE = "stroke"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
 CONTUSION = "muscle_contusion"
@@ -401,13 +407,29 @@ class CaseView:
         the report names as a plan is not a cause."""
         found: dict[str, list[Evidence]] = {}
         tied: set[str] = set()  # causes the report names in a sentence about the HO ("HO ... related to the ICU stay")
-        for fact in self.affirmed("cause"):
+        outside_plan: set[str] = set()  # causes named anywhere but a plan
+        affirmed = self.affirmed("cause")
+        # paralysis words are taken as a cord injury, but beside a brain injury or a stroke they are its effect
+        # ("severe TBI ...; spastic quadriparesis", round 10, 191)
+        brain = any(f.item.concept in (BRAIN_INJURY, STROKE) for f in affirmed)
+        for fact in affirmed:
             # "total hip replacement with excision of the HO is planned": a future operation caused nothing
             if fact.item.concept in OPERATIONS and self.proposed(fact):
+                continue
+            if brain and fact.item.concept == SPINAL_CORD and PARALYSIS_WORD.search(fact.item.text):
                 continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
             if self.in_ho_sentence(fact):
                 tied.add(fact.item.concept)
+            if fact.item.section != PLAN_SECTION:
+                outside_plan.add(fact.item.concept)
+        # a plan's reasons and evidence name populations, not this patient's history ("In brain and spinal cord
+        # injury, adding radiotherapy did not lower recurrence": round 10, 191): a cause named only there, beside
+        # causes the history names, is none
+        # (a condition such as FOP is the patient's whatever section names it: "Plan: genetic testing for FOP")
+        if outside_plan:
+            for cause in set(found) - outside_plan - tied - GENETIC_CAUSES:
+                del found[cause]
         # "HO at the right shoulder, likely related to the prolonged ICU stay": the hedge is about the link, not
         # about the stay, which happened (round 9, 178)
         for fact in self.facts:
@@ -427,8 +449,11 @@ class CaseView:
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
             named_fracture = any(FRACTURE_WORD.search(e.text) and not self._spinal(e) for e in trauma)
-            if any(c in found for c in SPECIFIC_TRAUMA) or (
-                    any(c in found for c in NEUROLOGIC_CAUSES) and not named_fracture):
+            # ... unless the report calls the HO neurogenic: then a broken wrist is other history (round 10, 190)
+            neurologic = any(c in found for c in NEUROLOGIC_CAUSES)
+            # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh")
+            if any(c in found for c in SPECIFIC_TRAUMA) or (CONTUSION in found and not named_fracture) or (
+                    neurologic and (not named_fracture or self._called_neurogenic())):
                 del found[GENERIC_TRAUMA]
         # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
         # fracture") is part of that one event, not a second cause to weigh (round 8 re-read, case 152)
@@ -488,6 +513,11 @@ class CaseView:
         """The cause's hedge weighs only its link to the HO: "likely related to", "probably secondary to" before it."""
         text = self.case.readings[fact.reading].text
         return bool(HEDGED_LINK.search(text, max(0, fact.item.start - HEDGED_LINK_REACH), fact.item.start))
+
+    def _called_neurogenic(self) -> bool:
+        """The report calls the HO it finds neurogenic ("Early neurogenic heterotopic ossification R) hip")."""
+        return any(NEUROGENIC.search(self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)
+                   for f in self.current)
 
     def _recovered(self, evidence: Evidence) -> bool:
         """The sentence says the patient recovered from it ("with full recovery", "no residual deficit")."""
