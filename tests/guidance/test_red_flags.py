@@ -235,3 +235,18 @@ def test_suspected_fop_with_an_urgent_referral_is_shown_for_today(reader: Reader
     assert flag.urgency == "same_day" and flag.message == kb.red_flags["fop_biopsy_hazard"].urgent_patient
     calm = explain(reader, kb, report.replace(" - urgent", ""))
     assert next(f for f in calm.red_flags if f.id == "fop_biopsy_hazard").urgency == "soon"
+
+
+def test_suspected_fop_outranks_the_tumour_work_up_of_the_same_swelling(reader: Reader, kb: KnowledgeBase) -> None:
+    # round 10, 201: an MRI impression of a possible sarcoma, revised by an addendum to a suspected FOP flare-up;
+    # the tumour flag came first and pointed a parent towards a biopsy
+    report = ("Impression:\nAggressive intramuscular lesion, right trapezius; soft tissue sarcoma is in the "
+              "differential. Tissue sampling (core biopsy) could be considered.\n\n"
+              "ADDENDUM - 24/11/2026 - Dr E. Castellano\nShort great toes since birth. The findings are strongly "
+              "suspicious for a flare-up of fibrodysplasia ossificans progressiva (FOP). The earlier suggestion of "
+              "tissue sampling is WITHDRAWN. Biopsy is NOT recommended.\n")
+    assessment = explain(reader, kb, report)
+    assert [f.id for f in assessment.red_flags] == ["fop_biopsy_hazard"]
+    assert assessment.overall_status == "possible"
+    assert [s.status for s in assessment.report_says][:1] == ["fop_only"]
+    assert not [s for s in assessment.next_steps if "sampling" in s.text.lower()]

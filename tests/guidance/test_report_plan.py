@@ -122,6 +122,16 @@ def test_a_signature_line_without_a_closing_is_no_plan() -> None:
     assert all(physio not in text for _, text in lines)
 
 
+def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
+    # round 10: "Dr. R. Deshpande, MD (Radiodiagnosis)" over "Consultant Radiologist" (186), and "Dr. V. Raghunathan"
+    # alone at the end of a discharge summary (202), were said back as the report's advice
+    for signature in ("Dr. R. Deshpande, MD (Radiodiagnosis)\nConsultant Radiologist", "Dr. V. Raghunathan"):
+        report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
+                  f"ADVICE: Orthopaedic review for further management.\n\n{signature}\n")
+        lines = plan(api.explain(report))
+        assert [words for words, _ in lines] == ["ADVICE: Orthopaedic review for further management."], signature
+
+
 def test_an_emergency_instruction_and_a_medicine_held_back_are_quoted() -> None:
     report = """Findings: possible early heterotopic ossification medial to the left hip. Swollen left calf.
 DVT has not been excluded.

@@ -72,3 +72,12 @@ def test_a_run_on_header_needs_upper_case_a_sentence_end_and_a_colon(reader: Rea
     for text in ("Stable. Impression: HO.", "Stable IMPRESSION: HO.", "Stable. IMPRESSION HO."):
         assert [s.id for s in reader.sectionizer.split(text).sections] == [], text
     assert [s.id for s in reader.sectionizer.split("Stable!  IMPRESSION: HO.").sections] == ["impression"]
+
+
+def test_an_addendum_headed_by_a_dash_a_date_and_its_author_is_one(reader: Reader) -> None:
+    # round 10, 201: the addendum that withdrew a biopsy and raised FOP was read as part of the impression
+    text = ("Impression:\nAggressive-appearing lesion. Core biopsy could be considered.\n\n"
+            "ADDENDUM - 24/11/2026 16:40 - Dr E. Castellano\n\nBiopsy is NOT recommended.\n")
+    assert [s.id for s in reader.sectionizer.split(text).sections] == ["impression", "addendum"]
+    # a dash with no date after it is prose
+    assert [s.id for s in reader.sectionizer.split("Addendum - see below for details\nText.\n").sections] == []

@@ -323,5 +323,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,
                                        tuple(dict.fromkeys(state.evidence)), kb.patient_refs(content.refs)))
+    raised_ids = {f.id for f in raised}
+    yielded = {c.id for c in kb.red_flags.values() if raised_ids.intersection(c.yields_to)}
+    raised = [f for f in raised if f.id not in yielded]
     raised.sort(key=lambda f: URGENCY_ORDER.get(f.urgency, 3))
     return raised, statuses

@@ -13,7 +13,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
-from hoguide.reading.report_status import SectionAuthority, nothing_new, section_authority
+from hoguide.reading.report_status import SectionAuthority, asked_before, nothing_new, section_authority
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
@@ -107,6 +107,9 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     # "History: HO excised 2024. Findings: no recurrence": only the history names the HO the report is about
     if not any(f.experiencer == "patient" and f.status == reading.ho_status for f in kept):
         kept += [f for f in about_patient if f.status == reading.ho_status and f not in kept]
+    # an earlier study's question ("Outside X-ray reported as ? HO") that this one answers ("NOT HO": round 10, 202)
+    if reading.ho_status == "absent":
+        kept = [f for f in kept if f.experiencer != "patient" or not asked_before(f)]
     return kept
 
 
@@ -288,7 +291,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                                     kb.patient_refs((*statement.refs, *refs)), statement.patient_refs,
                                     tuple(keys for _, keys in lines)))
     if not any(s.status != "mimic" for s in said):
-        statement = kb.statement("report.none")
-        said.insert(0, ReportStatement("none", statement.patient, (), (), kb.patient_refs(statement.refs),
+        # a report that names FOP but no HO term ("strongly suspicious for a flare-up of FOP": round 10, 201)
+        status = "fop_only" if view.overall_status in ("present", "possible") else "none"
+        statement = kb.statement(f"report.{status}")
+        said.insert(0, ReportStatement(status, statement.patient, (), (), kb.patient_refs(statement.refs),
                                        statement.patient_refs))
     return said

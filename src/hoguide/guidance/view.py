@@ -51,6 +51,8 @@ HEDGED_LINK_REACH = 70  # characters before the cause's words
 LINE_REACH = 200  # characters after an HO sentence where a fragment on its line still speaks of it
 NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul\w*|bladder|urinary|chest|breath\w*|"
                            r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin)\b", re.IGNORECASE)
+ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty|Attending|Resident|Registrar|Fellow)"
+                       r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician))$")
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
@@ -62,8 +64,9 @@ CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours since
 # Also "Reported by Dr S. Adeyemi-Clarke, Consultant Radiologist" and "Dr A. Mensah, Specialty Registrar, for Dr R.
 # Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end).
 SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+)?"
-                       r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*,"
-                       r"(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120}$")
+                       r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*"
+                       # the name alone on its line is one too ("Dr. V. Raghunathan" closing a discharge summary)
+                       r"(?:,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})?$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
@@ -203,9 +206,13 @@ class CaseView:
     def _status_of(reading: Reading) -> str:
         """The report's status; FOP the report names as the patient's, with only "no new HO" said of the
         bone, is HO there now: FOP is a disease of HO, and "no new HO" leaves the HO it has already made."""
-        if reading.ho_status != "absent" or not any(
-                f.kind == "cause" and f.concept == "fop" and f.status == "present" and f.experiencer == "patient"
-                for f in reading.facts):
+        fop = {f.status for f in reading.facts
+               if f.kind == "cause" and f.concept == "fop" and f.experiencer == "patient"}
+        # a report that suspects FOP in a swelling it does not call HO ("strongly suspicious for a flare-up of
+        # FIBRODYSPLASIA OSSIFICANS PROGRESSIVA": round 10, 201) is about bone that may be forming
+        if reading.ho_status == "not_mentioned" and fop & {"present", "possible"}:
+            return "present" if "present" in fop else "possible"
+        if reading.ho_status != "absent" or "present" not in fop:
             return reading.ho_status
         absent = [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"]
         return "present" if all(nothing_new(f, reading.text) for f in absent) else reading.ho_status
@@ -581,4 +588,6 @@ def _signed(sentence: str) -> bool:
     """Every line of the sentence is a signature: a reporter and the consultant they sign for, on two lines
     with no full stop between, are one sentence to the splitter."""
     lines = [line.strip() for line in sentence.splitlines() if line.strip()]
-    return bool(lines) and all(SIGNATURE.match(line) for line in lines)
+    # a role on its own line under the name ("Dr. R. Deshpande, MD (Radiodiagnosis)" / "Consultant Radiologist")
+    return bool(lines) and bool(SIGNATURE.match(lines[0])) and all(SIGNATURE.match(line) or ROLE_LINE.match(line)
+                                                                   for line in lines[1:])

@@ -424,6 +424,9 @@ class RedFlagContent(_Strict):
     test_cues: tuple[Phrase, ...] = ()            # in a negated signal's sentence: ruled out by a test
     states: dict[FlagState, PatientText] = {}     # said plainly in "what your report says"
     forbids: tuple[StatementId, ...] = ()         # never said in an answer while the flag is raised
+    # not raised while one of these is: suspected FOP outranks a tumour work-up, whose next step is a biopsy that
+    # FOP forbids (round 10, 201: the tumour flag came first and pointed a parent towards a sample)
+    yields_to: tuple[FlagId, ...] = ()
     # the answer's first sentence while it is raised: the first of its list whose own condition holds for the
     # case (one per question, or a list ending in one with no condition)
     requires: dict[QuestionKey, tuple[StatementId, ...]] = {}

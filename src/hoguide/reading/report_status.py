@@ -72,6 +72,11 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
     rank = [authority.of(f.section) for f in about_patient]
     top = max(rank)
     in_top = [f for f, r in zip(about_patient, rank, strict=True) if r == top]
+    # a question asked in the past or on another study ("Outside X-ray (08/2026) reported as ? HO") is no hedge
+    # of this study: beside this study's own word ("Features are NOT those of HO") it is history (round 10, 202)
+    earlier = [f for f in in_top if asked_before(f)]
+    if earlier and len(earlier) < len(in_top):
+        in_top = [f for f in in_top if not asked_before(f)]
     status = next(s for s in CURRENT_PRECEDENCE if any(f.status == s for f in in_top))
     if status == "absent" and not_back:
         # "HO excised 2025 ... no recurrence of HO ... (other hip:) no HO": the patient's HO is their past, not
@@ -80,6 +85,11 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
         if past:
             return past
     return [f for f in in_top if f.status == status]
+
+
+def asked_before(finding: Finding) -> bool:
+    """A hedge in a past or another study's frame: "Outside X-ray (08/2026) reported as ? HO"."""
+    return finding.status == "possible" and any(t.category == "historical" for t in finding.triggers)
 
 
 def gone_since(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> list[Finding]:
