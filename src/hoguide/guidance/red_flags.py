@@ -60,6 +60,8 @@ _PAST_IMPRESSION = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:thought|felt|beli
 _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|cannot (?:be )?exclude|"
                            r"does not exclude|do not exclude|cannot rule out|does not rule out|not excluded)\b",
                            re.IGNORECASE)
+_SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs?|evidence)\b[^.\n]{0,60}"
+                            r"\b(?:however|but)\b", re.IGNORECASE)
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
@@ -141,6 +143,12 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     if status == "present":
         return "known" if known else "suspected"
     if status == "possible":
+        # "No radiographic features of infection; however correlation with ESR / CRP is advised to rule out low
+        # grade infection" (round 10, 186): this test saw none and names the one that can be sure
+        # (from the last full stop, list item or paragraph: a wrapped line goes on the same sentence)
+        since = max(text.rfind(mark, 0, fact.item.start) for mark in (".", "\n-", "\n\n")) + 1
+        if _SEEN_NONE_BUT.search(text, min(since, whole_sentence[0]), fact.item.start):
+            return "not_excluded"
         return "queried"
     if status == "historical":
         return "known"
