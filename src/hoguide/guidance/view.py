@@ -53,6 +53,8 @@ NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul
                            r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin)\b", re.IGNORECASE)
 ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty|Attending|Resident|Registrar|Fellow)"
                        r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician))$")
+SIDES = frozenset({"left", "right"})
+RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone left behind, not a residual limb
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
@@ -358,7 +360,10 @@ class CaseView:
 
     @property
     def removed_before(self) -> bool:
-        return self.case.answers.prior_excision or bool(self._ho_excisions("historical"))
+        """HO was taken out before, from where the HO is now (HO removed from the other hip is a risk of more HO,
+        which the risk factors say, not this HO's removal)."""
+        return self.case.answers.prior_excision or (bool(self._ho_excisions("historical"))
+                                                    and not self._removed_elsewhere())
 
     @property
     def removed(self) -> bool:
@@ -383,6 +388,17 @@ class CaseView:
         if self.recurrence("present"):
             return True
         return self.removed_before and not self.recurrence("absent")
+
+    def _removed_elsewhere(self) -> bool:
+        """The report's HO removed was on one side and its HO now is on the other ("Left HO excised 2018" beside
+        Brooker IV at the right hip, round 10, 200), counting bone left at the removal site ("small residual HO at
+        the previous excision site") as what was left, not as bone that came back."""
+        removed = {f.item.laterality for f in self.with_status("historical")} & SIDES
+        if not removed or self.case.answers.prior_excision:
+            return False
+        now = {f.item.laterality for f in self.with_status("present")
+               if not RESIDUAL.search(self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)}
+        return bool(now) and now <= SIDES and not now & removed
 
     def excision_evidence(self) -> list[Evidence]:
         return [e.evidence for e in self._ho_excisions("present", "historical")]

@@ -40,7 +40,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading", "purpose_not_ho"}),
     "condition": frozenset(get_args(ConditionId)),
-    "change": frozenset({"new", "increased", "stable", "decreased"}),
+    "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),
     "laterality": frozenset({"left", "right", "bilateral", "compared"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
                            "infection_workup",

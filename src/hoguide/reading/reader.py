@@ -439,9 +439,16 @@ def reader_for(kb: KnowledgeBase) -> Reader:
     return Reader(kb)
 
 
+NOT_CHANGE = "not_change"  # lexicon/change.yaml: "increased uptake" is a scan's signal, not a size
+
+
 def _change(changes: Sequence[str], sides: Sequence[str]) -> str | None:
     """The mention's change, the last the sentence names ("has increased since March but is unchanged since June":
     unchanged now); "larger than the left" compares two sides, not this study with an earlier one."""
+    changes = [c for c in changes if c != NOT_CHANGE]
     if not changes or (COMPARED in sides and changes[-1] in ("increased", "decreased")):
         return None
+    # "INCREASED in size since 04/14/2026, with a new distal medial spur": the new part is how it grew (round 10, 197)
+    if changes[-1] == "new" and "increased" in changes:
+        return "increased"
     return changes[-1]
