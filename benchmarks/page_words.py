@@ -1,27 +1,25 @@
-"""How much a patient reads before the sources: words on the patient page for each dev fictional report.
+"""How much a patient reads before the sources: words on the patient page for each fictional report and example.
 
-    .venv/bin/python benchmarks/page_words.py
+    .venv/bin/python benchmarks/page_words.py              # every half but the sealed one, and the examples
+    .venv/bin/python benchmarks/page_words.py --half dev   # one half (repeatable), the examples too
 
 "Shown" counts the words on screen as the page opens: the "more" under each short answer is folded
 (a closed <details> shows only its summary) and a glossary word's definition shows only on focus or
 hover. "All" counts every word before the sources, folded or not (definitions left out: one is repeated at
 every use of its word). Issue 16's goal: median shown <= 900.
-Only the dev half is read (tests/data/fictional_cases/dev); the sealed half is never opened here.
+The sealed half (tests/data/fictional_cases/heldout) is never opened here.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import statistics
 from html.parser import HTMLParser
-from pathlib import Path
 
-import yaml
-
+from fictional_reports import examples, fictional
 from hoguide import api
 from hoguide.render.html import render_html
 
-DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases" / "dev"
 SKIPPED = {"style", "script", "head", "title", "tip"}  # "tip": a glossary definition, repeated per word
 
 
@@ -78,18 +76,23 @@ def count(html: str) -> tuple[int, int]:
 
 
 def main() -> None:
-    cases = yaml.safe_load((DEV / "expectations.yaml").read_text(encoding="utf-8"))
-    shown: list[int] = []
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", action="append", help="a fictional half (default: every one but the sealed)")
+    args = parser.parse_args()
+    reports = [(name, text, answers) for name, text, answers, _ in fictional(tuple(args.half) if args.half else None)]
+    reports += [(name, text, None) for name, text in examples()]
+    shown: dict[str, list[int]] = {}
     every: list[int] = []
-    for case in cases:
-        answers = json.loads((DEV / case["answers"]).read_text(encoding="utf-8")) if case.get("answers") else None
-        html = render_html(api.explain((DEV / case["report"]).read_text(encoding="utf-8"), answers))
-        s, a = count(html)
-        shown.append(s)
+    for name, text, answers in reports:
+        s, a = count(render_html(api.explain(text, answers)))
+        shown.setdefault(name.split(":")[0], []).append(s)
         every.append(a)
-        print(f"{case['id']:45s} shown {s:5d}  all {a:5d}")
-    print(f"== {len(cases)} dev reports: words before the sources, shown median {statistics.median(shown):.0f} "
-          f"max {max(shown)}; all (folded text too) median {statistics.median(every):.0f} max {max(every)}")
+        print(f"{name:55s} shown {s:5d}  all {a:5d}")
+    for group, counts in shown.items():
+        print(f"   {group}: {len(counts)} reports, shown median {statistics.median(counts):.0f} max {max(counts)}")
+    flat = [n for counts in shown.values() for n in counts]
+    print(f"== {len(flat)} reports: words before the sources, shown median {statistics.median(flat):.0f} "
+          f"max {max(flat)}; all (folded text too) median {statistics.median(every):.0f} max {max(every)}")
 
 
 if __name__ == "__main__":

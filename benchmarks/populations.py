@@ -17,34 +17,22 @@ examples are read.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from fictional_reports import examples, fictional
 from hoguide import api
-from hoguide.examples import example_bytes, example_names
 from hoguide.guidance.shown_sources import misfits, shown_citations
 from hoguide.knowledge.loader import load_knowledge
-
-CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases"
-HALVES = ("dev", "round3", "round4", "round5", "round6", "round7", "round8")  # never "heldout"
 
 
 def reports() -> Iterator[tuple[str, str, dict[str, Any] | None, frozenset[str] | None]]:
     """(name, report text, the patient's answers, the expected causes) of every report read here."""
-    for half in HALVES:
-        folder = CASES / half
-        cases: list[dict[str, Any]] = yaml.safe_load((folder / "expectations.yaml").read_text(encoding="utf-8"))
-        for c in cases:
-            answers = json.loads((folder / c["answers"]).read_text(encoding="utf-8")) if c.get("answers") else None
-            yield (f"{half}:{c['id']}", (folder / c["report"]).read_text(encoding="utf-8"), answers,
-                   frozenset(c.get("causes") or ()))
-    for name in example_names():
-        yield f"example:{name}", example_bytes(name).decode("utf-8"), None, None
+    for name, text, answers, case in fictional():
+        yield name, text, answers, frozenset(case.get("causes") or ())
+    for name, text in examples():
+        yield name, text, None, None
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""How many sources a patient meets, per answer and per page, on the dev fictional reports and the bundled
+"""How many sources a patient meets, per answer and per page, on the fictional reports and the bundled
 examples (issue 16: at most 4 on any one answer, at most 12 listed on a page; no curator note and no raw
 content id in any output).
 
@@ -6,41 +6,34 @@ content id in any output).
     .venv/bin/python benchmarks/sources.py --quiet    # the summary only
     .venv/bin/python benchmarks/sources.py --why      # and, for a page or an answer over its goal, the
                                                       # sources only one text shows (what a change must cut)
+    .venv/bin/python benchmarks/sources.py --half dev # one half only (repeatable; the examples are always read)
 
-Only the dev half of tests/data/fictional_cases is read; the sealed half is never opened here.
+Every half of tests/data/fictional_cases except the sealed one (never opened here) is read, and the examples.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from fictional_reports import examples, fictional
 from hoguide import api
-from hoguide.examples import example_bytes, example_names
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import Assessment
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
 from hoguide.render.pdf import handout_html
 
-DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases" / "dev"
 NOTE_WORDS = ("UNVERIFIED", "from memory", "authors not shown", "not shown on", "ecosystem.md", "via ecosystem",
               "low-quality", "corrected citation", "inferred", "excerpt at", "page read")
 _LISTED = re.compile(r'<li id="source-\d+"')
 
 
-def reports() -> list[tuple[str, str, dict[str, Any] | None]]:
-    cases: list[dict[str, Any]] = yaml.safe_load((DEV / "expectations.yaml").read_text(encoding="utf-8"))
-    out = [(c["id"], (DEV / c["report"]).read_text(encoding="utf-8"),
-            json.loads((DEV / c["answers"]).read_text(encoding="utf-8")) if c.get("answers") else None) for c in cases]
-    out += [(f"example:{name}", example_bytes(name).decode("utf-8"), None) for name in example_names()]
-    return out
+def reports(halves: tuple[str, ...] | None) -> list[tuple[str, str, dict[str, Any] | None]]:
+    out = [(name, text, answers) for name, text, answers, _ in fictional(halves)]
+    return out + [(name, text, None) for name, text in examples()]
 
 
 def answer_sources(assessment: Assessment) -> dict[str, int]:
@@ -86,13 +79,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument("--why", action="store_true")
+    parser.add_argument("--half", action="append", help="a fictional half (default: every one but the sealed)")
     args = parser.parse_args()
     quiet, why = args.quiet, args.why
     kb = load_knowledge()
     content_ids = set(kb.statements) | {q.id for q in kb.questions}
     pages, clinician_pages, worst_answers, notes, raw_ids = [], [], [], 0, 0
     over: list[str] = []
-    for name, text, answers in reports():
+    for name, text, answers in reports(tuple(args.half) if args.half else None):
         a = api.explain(text, answers)
         outputs = {"text": render_text(a), "markdown": render_text(a, markdown=True), "html": render_html(a),
                    "handout": handout_html(a), "clinician text": render_text(a, clinician=True),

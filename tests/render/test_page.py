@@ -154,6 +154,8 @@ def test_the_clinician_view_opens_with_one_summary_line(name: str) -> None:
     assert "Flags:" in line
     text = _text(body)
     assert assessment.notice not in text  # the patient notice is for patients
+    # nor the patient's title: a browser tab and a screen reader's page list name the view (issue 16, item 6)
+    assert re.search(r"<title>Clinician view[^<]*</title>", html) and "Your report, explained" not in html
     ids = {f.id for f in KB.red_flags.values()} | {c.id for kind in ("cause", "risk_factor", "symptom", "treatment",
                                                                      "site", "mimic") for c in KB.concepts(kind)}
     shown = set(re.findall(r"\b[a-z]+_[a-z_]+\b", text)) & ids

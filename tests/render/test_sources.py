@@ -4,10 +4,15 @@ first cites them, and the JSON keeps every statement's full list."""
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from hoguide import Assessment, explain
 from hoguide.guidance.compose import short_source
@@ -19,6 +24,9 @@ from hoguide.render.html import render_html
 from hoguide.render.pdf import handout_html
 from tests.render.test_public_outputs import KB, REPORTS, assessment_of
 
+# Every half of the fictional reports but the sealed one (never read here); the goals' bounds below hold on all.
+CASES = Path(__file__).parents[1] / "data" / "fictional_cases"
+HALVES = sorted(p.name for p in CASES.iterdir() if (p / "expectations.yaml").exists() and p.name != "heldout")
 MARKER = re.compile(r"\[(\d+(?:, \d+)*)\]")
 HTML_MARK = re.compile(r'<a href="#source-(\d+)" aria-label="source \d+">')
 LISTED = re.compile(r'<li id="source-(\d+)">')
@@ -236,3 +244,49 @@ def test_a_patient_meets_few_sources() -> None:
     assert statistics.median(pages) <= 10 and pages[-1] <= 12, "pages over the goal of 12"
     assert answers[-1] <= 5 and sum(n > 4 for n in answers) <= 1, "answers over the goal of 4"
     assert statistics.median(answers) <= 3
+
+
+@cache
+def fictional(name: str) -> Assessment:
+    """A fictional report of any half but the sealed one (``round4:83_...``), with its patient's answers."""
+    half, ident = name.split(":", 1)
+    assert half != "heldout", "the sealed half is never read by the tests"
+    folder = CASES / half
+    cases: list[dict[str, Any]] = yaml.safe_load((folder / "expectations.yaml").read_text(encoding="utf-8"))
+    case = next(c for c in cases if c["id"] == ident)
+    answers = json.loads((folder / case["answers"]).read_text(encoding="utf-8")) if case.get("answers") else None
+    return explain((folder / case["report"]).read_text(encoding="utf-8"), answers)
+
+
+def _every_fictional() -> list[str]:
+    names = []
+    for half in HALVES:
+        cases = yaml.safe_load((CASES / half / "expectations.yaml").read_text(encoding="utf-8"))
+        names += [f"{half}:{c['id']}" for c in cases]
+    return names
+
+
+@pytest.mark.parametrize("report", ["round4:83_sci_hip_knee_pressure_sore",
+                                    "round6:118_sci_knee_ho_pressure_injury_discharge",
+                                    "round7:134_sci_bilateral_hips_pressure_sore"])
+def test_active_bone_is_sourced_by_the_review_the_growth_answer_cites_anyway(report: str) -> None:
+    """'Signs the bone is still active, a raised alkaline phosphatase or a bright area on a bone scan' rests on
+    Orzel 1985 and, alone, on Ghent 2002 (ho_facts §4: maturity judged by decreasing activity on serial bone
+    scans and falling alkaline phosphatase). A growth answer after a cord injury that cites Ghent 2002 for HO
+    still forming shows it for active bone too, and stays within four sources instead of five."""
+    growth = fictional(report).answers["growth"]
+    active = growth.parts[growth.statements.index("growth.active")]
+    assert active.citations == ("Ghent2002-earlyexcision",)
+    assert _sources_per_answer(fictional(report))[1] <= 4
+
+
+def test_few_sources_on_every_fictional_half() -> None:
+    """Issue 16's goals over every fictional half but the sealed one and the examples (benchmarks/sources.py
+    without --half): 12 of 167 pages list 13-15 sources and 7 answers show 5 (benchmarks/RESULTS.md, "Issue 16:
+    audit for closing"); the bounds are those as they stand, so a change that lists more fails here."""
+    reports = [fictional(name) for name in _every_fictional()] + [assessment_of(r) for r in REPORTS
+                                                                  if r.startswith("example:")]
+    pages = [len(LISTED.findall(render_html(a))) for a in reports]
+    answers = [n for a in reports for n in _sources_per_answer(a)]
+    assert statistics.median(pages) <= 9 and max(pages) <= 15 and sum(n > 12 for n in pages) <= 12
+    assert max(answers) <= 5 and sum(n > 4 for n in answers) <= 7
