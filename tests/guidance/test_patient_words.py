@@ -146,3 +146,10 @@ def test_the_patients_own_question_leads_the_questions_for_the_doctor() -> None:
     assert any("Your own questions" in line for line in asked.you_told_us)
     plain = api.explain(REPORT, {"symptoms_text": "stiff hip, no fever", "as_of": "2026-12-04"})
     assert not any(q.startswith("Your question") for q in plain.questions_for_doctor)
+
+
+def test_a_question_put_in_so_many_words_is_carried_too() -> None:
+    """Round 10, 187: "My mum wants to know if we should get it massaged out." ends with a full stop."""
+    asked = api.explain(REPORT, {"symptoms_text": "sore thigh. My mum wants to know if we should get it massaged "
+                                                  "out. It is hard.", "as_of": "2026-12-04"})
+    assert asked.questions_for_doctor[0] == 'Your question: "My mum wants to know if we should get it massaged out."'

@@ -60,3 +60,26 @@ def test_a_look_alike_the_addendum_withdraws_is_not_listed() -> None:
     assert not [line for line in api.explain(report).report_says if line.status == "mimic"]
     kept = api.explain("Impression: Calcific tendinopathy of the distal triceps. No heterotopic ossification.")
     assert [line for line in kept.report_says if line.status == "mimic"]
+
+
+def test_a_conclusion_that_leads_with_something_else_is_quoted_first() -> None:
+    """Round 10 (185, 186, 188, 189): the kidney stone of a CT for flank pain, a loose stem, a cyclops lesion were
+    what the patient went for, and the page never named them; the HO read as the reason for the scan."""
+    says = api.explain("CT KUB.\nIMPRESSION:\n1. Obstructing 4 mm left VUJ calculus with mild hydronephrosis.\n"
+                       "2. Incidental: stable Brooker II heterotopic ossification about the right THR.\n"
+                       "3. Sigmoid diverticulosis.\n\nRecommend urology review.\n").report_says
+    assert says[0].status == "other_findings"
+    assert says[0].details == ('"Obstructing 4 mm left VUJ calculus with mild hydronephrosis."',)
+    # an HO first is the report's main finding: nothing to say
+    first = api.explain("IMPRESSION:\n1. Brooker III heterotopic ossification, left hip.\n2. Mild osteoarthritis of "
+                        "the right hip.\n").report_says
+    assert all(s.status != "other_findings" for s in first)
+    # a report with no HO word at all is about something else entirely: no HO page to set apart
+    none = api.explain("IMPRESSION: Obstructing left VUJ calculus.").report_says
+    assert all(s.status != "other_findings" for s in none)
+
+
+def test_a_conclusion_in_sentences_is_quoted_up_to_the_ho() -> None:
+    says = api.explain("Conclusion: Cyclops lesion anterior to the ACL graft. Intact graft. No heterotopic "
+                       "ossification.").report_says
+    assert says[0].details == ('"Cyclops lesion anterior to the ACL graft."', '"Intact graft."')

@@ -41,7 +41,10 @@ CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", 
 # A place right after a denied symptom ("not swollen below the knee"): denied there only
 PLACE_AFTER = re.compile(r"\s+(?:below|above|under|beneath|beyond|around|in|at|on)\b", re.IGNORECASE)
 ECHO_CHARS = 120  # the patient's event words said back
-QUESTION = re.compile(r"[^.!?\n]*\?")  # a sentence of the patient's that asks
+# a sentence of the patient's that asks, with a question mark or in so many words ("My mum wants to know if we should
+# get it massaged out.": round 10, 187)
+QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?:ing)?|would like to know|"
+                      r"need to know|not sure) (?:if|whether|when|how|what|why)\b[^.!?\n]*[.!]?", re.IGNORECASE)
 PROPHYLAXIS_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from hoguide.guidance.measures import measured_movement
+from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.outcomes import ADDENDUM
 from hoguide.guidance.view import MATURITY_ORDER, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
@@ -216,6 +217,7 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
 DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
+OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
 NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
@@ -290,7 +292,13 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
         said.append(ReportStatement(group, statement.patient, tuple(text for text, _ in lines), tuple(evidence),
                                     kb.patient_refs((*statement.refs, *refs)), statement.patient_refs,
                                     tuple(keys for _, keys in lines)))
-    if not any(s.status != "mimic" for s in said):
+    # the conclusion's first lines, where they are about something else (a kidney stone, a loose stem: round 10)
+    if others := other_findings(view):
+        statement = kb.statement(f"report.{OTHER_FINDINGS}")
+        said.insert(0, ReportStatement(OTHER_FINDINGS, statement.patient, tuple(f'"{words}"' for words, _ in others),
+                                       (), kb.patient_refs(statement.refs),  # the quotes are their own evidence
+                                       statement.patient_refs, tuple(() for _ in others)))
+    if not any(s.status not in ("mimic", OTHER_FINDINGS) for s in said):
         # a report that names FOP but no HO term ("strongly suspicious for a flare-up of FOP": round 10, 201)
         status = "fop_only" if view.overall_status in ("present", "possible") else "none"
         statement = kb.statement(f"report.{status}")

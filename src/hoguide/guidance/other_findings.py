@@ -1,0 +1,74 @@
+"""What a report concludes first when it is not the HO: the kidney stone of a CT done for flank pain, the loose
+stem of a hip X-ray, the cyclops lesion of a knee MRI.
+
+A patient reads the conclusion's first lines first. When they are about something else, the page says so and
+quotes them, so the HO is not taken for the reason the scan was done, or for what the plan is about; it does
+not explain them (the knowledge base is about HO). The items quoted are the conclusion's numbered or bulleted
+items (or its sentences) before the first one that names HO or a look-alike, at most ``MAX_ITEMS``.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from hoguide.guidance.view import CaseView
+from hoguide.models.assessment import Evidence
+from hoguide.models.reading import Reading
+
+CONCLUSIONS = ("impression", "diagnosis")  # section_rules.yaml: "IMPRESSION", "Conclusion", "DIAGNOSIS"
+ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-\u2022*])[ \t]+")  # "1. ", "2) ", "- ", "• "
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+FOP = "fop"
+MAX_ITEMS = 2
+MAX_CHARS = 200
+
+
+def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
+    """The conclusion's first items that name no HO, as one line each, with where they are (the first report
+    that names HO and has a conclusion)."""
+    for index, reading in enumerate(view.case.readings):
+        section = next((s for s in reading.sections if s.id in CONCLUSIONS), None)
+        if section is None or not _names_ho(reading, 0, len(reading.text)):
+            continue
+        quoted: list[tuple[str, Evidence]] = []
+        for start, end in _items(reading.text, section.start, section.end):
+            if _names_ho(reading, start, end) or len(quoted) == MAX_ITEMS:
+                break
+            words = " ".join(reading.text[start:end].split())
+            if len(words) > MAX_CHARS:
+                words = words[:words.rfind(" ", 0, MAX_CHARS)] + " ..."
+            quoted.append((words, Evidence(start, end, reading.text[start:end], index)))
+        return quoted
+    return []
+
+
+def _names_ho(reading: Reading, start: int, end: int) -> bool:
+    """An HO mention, a look-alike or FOP (the disease of HO) between the offsets."""
+    return (any(start <= f.start < end for f in reading.findings)
+            or any(start <= m.start < end for m in reading.mimics)
+            or any(start <= f.start < end for f in reading.facts if f.kind == "cause" and f.concept == FOP))
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The numbered or bulleted items of a section's body, else its sentences; each trimmed of its marker."""
+    body = text[start:end]
+    marks = list(ITEM.finditer(body))
+    if marks:
+        bounds = [(m.end(), marks[i + 1].start() if i + 1 < len(marks) else len(body)) for i, m in enumerate(marks)]
+        # a paragraph after the last item ("Recommend urology review ...") is the plan, not a finding
+        last_start, last_end = bounds[-1]
+        paragraph = body.find("\n\n", last_start, last_end)
+        if paragraph != -1:
+            bounds[-1] = (last_start, paragraph)
+    else:
+        cuts = [0, *(m.end() for m in SENTENCE_END.finditer(body)), len(body)]
+        bounds = list(pairwise(cuts))
+    spans = []
+    for a, b in bounds:
+        piece = body[a:b]
+        stripped = piece.strip()
+        if stripped:
+            lead = a + piece.index(stripped[0])
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
