@@ -224,3 +224,14 @@ def test_a_scan_for_the_fracture_is_not_glossed_as_showing_how_the_ho_changes() 
     for_ho = dict(plan(api.explain("Early heterotopic ossification about the right hip.\n"
                                    "Recommendation: repeat radiograph in 6 weeks.")))
     assert gloss in " ".join(for_ho.values())
+
+
+def test_a_clinical_and_radiological_review_is_a_follow_up_scan_too() -> None:
+    """Round 10, 192: "physiotherapy (active ROM), clinical and radiological review in 3 months" was glossed as
+    physiotherapy alone, with "When: in 3 months" under it."""
+    report = ("X-ray right elbow: recurrent heterotopic ossification posteromedially, Hastings-Graham IIA.\n"
+              "Suggest: physiotherapy (active ROM), clinical and radiological review in 3 months.\n")
+    kb = load_knowledge()
+    [(_, meaning)] = plan(api.explain(report))
+    assert kb.statement("next.treat_physiotherapy").patient in meaning
+    assert kb.statement("next.follow_up_imaging").patient in meaning
