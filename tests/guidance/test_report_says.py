@@ -80,6 +80,13 @@ def test_a_conclusion_that_leads_with_something_else_is_quoted_first() -> None:
 
 
 def test_a_conclusion_in_sentences_is_quoted_up_to_the_ho() -> None:
-    says = api.explain("Conclusion: Cyclops lesion anterior to the ACL graft. Intact graft. No heterotopic "
-                       "ossification.").report_says
-    assert says[0].details == ('"Cyclops lesion anterior to the ACL graft."', '"Intact graft."')
+    says = api.explain("Conclusion: Cyclops lesion anterior to the ACL graft. Grade 1 chondral wear of the patella. "
+                       "No heterotopic ossification.").report_says
+    assert says[0].details == ('"Cyclops lesion anterior to the ACL graft."', '"Grade 1 chondral wear of the patella."')
+
+
+def test_a_conclusion_that_only_reassures_before_the_ho_is_no_other_finding() -> None:
+    """Round 10, 199: "Satisfactory appearance of the left THA. No complication." is said among the reassurances."""
+    for first in ("Satisfactory appearance of the left THA. No complication.", "Stable reverse TSA, no loosening."):
+        says = api.explain(f"IMPRESSION:\n1. {first}\n2. Small Brooker I heterotopic ossification.\n").report_says
+        assert all(s.status != "other_findings" for s in says), first

@@ -20,6 +20,10 @@ CONCLUSIONS = ("impression", "diagnosis")  # section_rules.yaml: "IMPRESSION", "
 ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-\u2022*])[ \t]+")  # "1. ", "2) ", "- ", "• "
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 FOP = "fop"
+# an item that only reassures ("Stable reverse TSA, no loosening", "Intact ACL graft") is no other finding to explain
+REASSURING = re.compile(r"\b(?:satisfactory|unremarkable|no complications?|no loosening|intact|well[- ]fixed|"
+                        r"well[- ]positioned|in (?:good|satisfactory) position)\b", re.IGNORECASE)
+REASSURING_START = re.compile(r"(?:stable|normal)\b", re.IGNORECASE)  # "Stable reverse TSA", "Normal knee"
 MAX_ITEMS = 2
 MAX_CHARS = 200
 
@@ -35,10 +39,13 @@ def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
         for start, end in _items(reading.text, section.start, section.end):
             if _names_ho(reading, start, end) or len(quoted) == MAX_ITEMS:
                 break
-            words = " ".join(reading.text[start:end].split())
+            item = reading.text[start:end]
+            if REASSURING.search(item) or REASSURING_START.match(item):
+                continue  # "Satisfactory appearance of the left THA. No complication.": said among the reassurances
+            words = " ".join(item.split())
             if len(words) > MAX_CHARS:
                 words = words[:words.rfind(" ", 0, MAX_CHARS)] + " ..."
-            quoted.append((words, Evidence(start, end, reading.text[start:end], index)))
+            quoted.append((words, Evidence(start, end, item, index)))
         return quoted
     return []
 
