@@ -136,9 +136,21 @@ def one_worker() -> Iterator[tuple[str, int]]:
         server.communicate(timeout=30)
 
 
-def test_a_connection_that_sends_nothing_is_closed(one_worker: tuple[str, int]) -> None:
+@pytest.mark.parametrize("requests_first", [0, 1], ids=["before any request", "after a request"])
+def test_an_idle_connection_is_closed_after_the_keep_alive_timeout(one_worker: tuple[str, int],
+                                                                   requests_first: int) -> None:
+    """Idle connections stayed open for over 300 s (each holds a descriptor and memory of a worker);
+    the keep-alive timeout is 5 s, from the connection's start and from the end of each response."""
     with socket.create_connection(one_worker, timeout=60) as sock:
-        assert sock.recv(1) == b""  # the server closed it (after its keep-alive timeout, 5 s)
+        for _ in range(requests_first):
+            sock.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            response = b""
+            while b"\r\n\r\n" not in response or not response.endswith(b"}"):
+                response += sock.recv(65536)
+            assert response.startswith(b"HTTP/1.1 200")
+        idle_since = time.monotonic()
+        assert sock.recv(1) == b""  # the server closed it
+        assert 4 < time.monotonic() - idle_since < 15
 
 
 def test_a_huge_request_head_is_refused_with_431(one_worker: tuple[str, int]) -> None:
