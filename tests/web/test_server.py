@@ -43,7 +43,9 @@ def _alive(pid: int) -> bool:
 
 
 def _wait_until_up(url: str, server: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
+    # A worker warms up (knowledge, reader, templates) before it listens: ~2 s idle, but over 30 s was
+    # seen with the 2 cores shared by other test runs (load average 11).
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         assert server.poll() is None, server.communicate()
         try:
