@@ -148,3 +148,56 @@ def test_a_csv_row_with_the_wrong_number_of_fields_is_an_error_row(tmp_path: Pat
     assert [(r["report_id"], r["ho_status"]) for r in rows] == [("r1", "present"), ("2", "error"), ("r3", "absent")]
     assert rows[1]["error_message"] == ("in.csv: line 3: 3 fields where the header has 2; check the quoting of that "
                                         "report")
+
+
+def test_every_bad_record_kind_in_one_archive_loses_and_repeats_nothing(tmp_path: Path) -> None:
+    """The issue's kinds together, among good reports, read by two workers and then resumed: one row per line,
+    in the file's order, each bad line an error row that names its line, the formula cells neutralised."""
+    good = [json.dumps({"report_id": f"r{n}", "text": REPORTS[n % 7][1]}) for n in range(14)]
+    # line index: (the line, its error code, what its message says); a report over the size limit on a line
+    # within the line limit is parsed, so its row keeps the report's id and says the report's size.
+    bad = {
+        2: ('{"report_id": "bad", "text": "HO" "hip"}', "malformed_input", "line 3: not valid JSON"),
+        4: ('{"report_id": "bad\\ud800id", "text": "HO at the hip."}', "bad_encoding",
+            "line 5: the id holds a lone surrogate"),
+        6: ('{"report_id": "big", "text": "' + "HO " * 5_000 + '"}', "input_too_large",
+            "the report is 15,000 bytes, over the 10,000 bytes limit"),
+        8: ('{"report_id": "long", "text": "' + "HO " * 40_000 + '"}', "input_too_large",
+            "line 9: the line is 0.1 MB, over the limit"),
+        10: ('{"report_id": "=HYPERLINK(\\"https://evil.example\\")", "text": "HO at the hip."}', None, None),
+        12: ('{"report_id": "@SUM(A1)", "text": "No heterotopic ossification."}', None, None),
+    }
+    lines = [bad[n][0] if n in bad else line for n, line in enumerate(good)]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ["--batch-size", "3", "--max-bytes", "10000", "-q"]
+    for fmt, workers in (("jsonl", "1"), ("jsonl", "2"), ("csv", "2")):
+        done = hoguide("scan", str(source), "-o", str(tmp_path / f"{fmt}{workers}"), "--format", fmt, "--workers",
+                       workers, *options)
+        assert done.returncode == 0, done.stderr
+        assert "errors: 4" in done.stdout
+    rows = read_jsonl_parts(tmp_path / "jsonl2")
+    assert rows == read_jsonl_parts(tmp_path / "jsonl1")
+    assert len(rows) == len(lines)  # nothing lost, nothing repeated
+    errors = [(n, row) for n, row in enumerate(rows) if row["ho_status"] == "error"]
+    assert [n for n, _ in errors] == [n for n, (_, code, _) in bad.items() if code]
+    for n, row in errors:
+        assert row["error_code"] == bad[n][1] and str(bad[n][2]) in row["error_message"], row
+    assert rows[6]["report_id"] == "big"
+    assert [r["report_id"] for n, r in enumerate(rows) if n not in bad] == [f"r{n}" for n in range(14) if n not in bad]
+    cells = []
+    for part in sorted((tmp_path / "csv2").glob("part-*.csv")):
+        with part.open(encoding="utf-8", newline="") as handle:
+            cells += [row["report_id"] for row in csv.DictReader(handle)]
+    assert len(cells) == len(lines) and cells[10] == "'" + rows[10]["report_id"] and cells[12] == "'@SUM(A1)"
+    # Stopped after the first part, then resumed: the same rows again, the bad lines included.
+    out = tmp_path / "jsonl2"
+    manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
+    for part in manifest["parts"][1:]:
+        (out / part["file"]).unlink()
+    manifest["parts"], manifest["complete"] = manifest["parts"][:1], False
+    (out / "_manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    resumed = hoguide("scan", str(source), "-o", str(out), "--format", "jsonl", "--workers", "2", *options,
+                      "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert read_jsonl_parts(out) == rows

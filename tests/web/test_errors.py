@@ -94,3 +94,22 @@ def test_error_lists_and_messages_are_capped(client: httpx.Client) -> None:
     assert response.status_code == 422
     assert len(response.content) < 5_000, len(response.content)
     assert "the answers have 50,000 unknown fields ('unknown_0', 'unknown_1', 'unknown_10'" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "detail"),
+    [
+        (b"--x\r\nContent-Disposition: form-data\r\n\r\nHO\r\n--x--\r\n", "multipart/form-data; boundary=x",
+         'header field "name" must be provided'),
+        (b"file=HO", "multipart/form-data", "Missing boundary"),
+    ],
+    ids=["a part without a name", "no boundary"],
+)
+def test_a_malformed_multipart_upload_to_the_api_says_what_is_wrong(client: httpx.Client, body: bytes,
+                                                                     content_type: str, detail: str) -> None:
+    """Every malformed multipart body was once answered "text is too long"; the API passes on the parser's reason."""
+    response = client.post("/api/v1/extract", content=body, headers={"content-type": content_type})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert all(response.headers[name] == value for name, value in SECURITY_HEADERS.items())
+    assert detail in response.json()["detail"] and "too long" not in response.json()["detail"]

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.web import pdfs
 from tests.web.pdfs import text_pdf
 
 HOGUIDE = str(Path(sys.executable).with_name("hoguide"))
@@ -42,7 +43,9 @@ def _alive(pid: int) -> bool:
 
 
 def _wait_until_up(url: str, server: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
+    # A worker warms up (knowledge, reader, templates) before it listens: ~2 s idle, but over 30 s was
+    # seen with the 2 cores shared by other test runs (load average 11).
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         assert server.poll() is None, server.communicate()
         try:
@@ -135,9 +138,21 @@ def one_worker() -> Iterator[tuple[str, int]]:
         server.communicate(timeout=30)
 
 
-def test_a_connection_that_sends_nothing_is_closed(one_worker: tuple[str, int]) -> None:
+@pytest.mark.parametrize("requests_first", [0, 1], ids=["before any request", "after a request"])
+def test_an_idle_connection_is_closed_after_the_keep_alive_timeout(one_worker: tuple[str, int],
+                                                                   requests_first: int) -> None:
+    """Idle connections stayed open for over 300 s (each holds a descriptor and memory of a worker);
+    the keep-alive timeout is 5 s, from the connection's start and from the end of each response."""
     with socket.create_connection(one_worker, timeout=60) as sock:
-        assert sock.recv(1) == b""  # the server closed it (after its keep-alive timeout, 5 s)
+        for _ in range(requests_first):
+            sock.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            response = b""
+            while b"\r\n\r\n" not in response or not response.endswith(b"}"):
+                response += sock.recv(65536)
+            assert response.startswith(b"HTTP/1.1 200")
+        idle_since = time.monotonic()
+        assert sock.recv(1) == b""  # the server closed it
+        assert 4 < time.monotonic() - idle_since < 15
 
 
 def test_a_huge_request_head_is_refused_with_431(one_worker: tuple[str, int]) -> None:
@@ -203,5 +218,32 @@ def test_a_1_mb_report_does_not_hold_up_the_health_check(one_worker: tuple[str, 
     assert response.status_code == 200, response.text[:500]
     assert len(response.content) <= size_limit
     assert len(waits) > 20, "the health checks went on while the report was read"
+    assert waits[int(len(waits) * 0.95)] < 0.1, waits[-20:]
+    assert waits[-1] < 0.5, waits[-20:]
+
+
+def test_four_hostile_pdfs_at_once_do_not_hold_up_the_health_check(one_worker: tuple[str, int]) -> None:
+    """The issue's case: four hostile PDFs of a few kB each blocked both workers for about 3 minutes.
+    Now each is read in the sandbox while the event loop only awaits a pipe, so one worker keeps
+    answering within the goal (100 ms) the whole time; the same tolerance as the 1 MB report's test."""
+    url = f"http://{one_worker[0]}:{one_worker[1]}"
+    hostile = [pdfs.deflate_bomb_pdf(), pdfs.repeated_page_pdf(), pdfs.deep_nesting_pdf(), pdfs.wide_page_tree_pdf()]
+    statuses: list[int] = []
+
+    def upload(data: bytes) -> None:
+        response = httpx.post(f"{url}/api/v1/extract", files={"file": ("x.pdf", data, "application/pdf")}, timeout=60)
+        statuses.append(response.status_code)
+
+    def four_at_once() -> httpx.Response:
+        uploads = [threading.Thread(target=upload, args=(data,)) for data in hostile]
+        for thread in uploads:
+            thread.start()
+        for thread in uploads:
+            thread.join()
+        return httpx.get(f"{url}/api/v1/health")
+
+    response, waits = _health_while(url, four_at_once)
+    assert response.status_code == 200 and statuses == [422] * 4
+    assert len(waits) > 10, "the health checks went on while the PDFs were read"
     assert waits[int(len(waits) * 0.95)] < 0.1, waits[-20:]
     assert waits[-1] < 0.5, waits[-20:]
