@@ -29,8 +29,11 @@ from hoguide.models.reading import (
 from hoguide.reading.abbreviations import defined_short_forms
 from hoguide.reading.attributes import (
     COMPARED,
+    NOT_A_SIDE,
     GradeReader,
     MentionGradeReader,
+    gap_end,
+    looked_before,
     merge_laterality,
     merge_maturity,
     nearest,
@@ -301,7 +304,13 @@ class Reader:
             if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
                 continue
+            if hit.layer == "site" and gap_end(text, span[0], hit.start):  # "the gap between the HO and the femur"
+                continue
+            if hit.layer == "maturity" and looked_before(text, span[0], hit.start):  # "when it was faint"
+                continue
             if explained is not None and hit.start >= explained.end():
+                continue
+            if hit.layer == "laterality" and hit.payload[1] == NOT_A_SIDE:  # "Mr L. has groin pain"
                 continue
             i = nearest((hit.start, hit.end), positions)
             if hit.layer == "site" and words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
@@ -352,7 +361,7 @@ class Reader:
             sites, laterality = attrs["site"] or attrs["far_site"], one_side_of_two(placed[i]) or attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
-                    earlier = earlier_sites(span, section, sections, sentences, hits)
+                    earlier = earlier_sites(text, span, section, sections, sentences, hits)
                 if not sites:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
