@@ -84,6 +84,10 @@ GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
 POSSESSOR_REACH = 60
 _POSSESSED = re.compile(r"(?:\b(?:his|her|their|my)|\bpatient['’]s)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGED = "possible"
+# A side named right before a grade: "LEFT BROOKER III", "right hip: Brooker II", "on the left (Brooker I"
+_SIDE_BEFORE_GRADE = re.compile(r"\b(left|right)(?:\s+(?:side|hip|hips|elbow|knee|shoulder))?\s*[:,-]?\s*\(?\s*$",
+                                re.IGNORECASE)
+SIDE_BEFORE_GRADE_REACH = 24
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
 
 
@@ -277,6 +281,16 @@ class Reader:
         mimic_hits = [h for h in hits if h.payload[0] == "mimic"]
         if not targets and grades and not _inside_mimic(grades, hits):
             targets = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification")) for _, start, end in grades[:1]]
+        elif targets and len(grades) > 1 and not _inside_mimic(grades, hits):
+            # "BILATERAL NEUROGENIC HO, LEFT BROOKER III, RIGHT BROOKER II": each side's grade names that side's HO,
+            # so one grade is not given to both sides (dev 07 was told "both sides, Brooker III")
+            sided = {start: side.group(1).lower() for _, start, _ in grades
+                     if (side := _SIDE_BEFORE_GRADE.search(text, max(span[0], start - SIDE_BEFORE_GRADE_REACH), start))}
+            if {"left", "right"} <= set(sided.values()):
+                taken = [(t.start, t.end) for t in targets]
+                targets += [Hit(start, end, TARGET, ("finding", "heterotopic_ossification")) for _, start, end in grades
+                            if start in sided and not any(a < end and start < b for a, b in taken)]
+                targets.sort(key=attrgetter("start"))
         return targets, grades, mimic_hits
 
     def _grades(self, prepared: PreparedText, hits: Sequence[Hit[Payload]]) -> list[tuple[Grade, int, int]]:
