@@ -15,6 +15,7 @@ from hoguide.reading.sentences import SentenceIndex
 
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 TITLE_CHARS = 300  # the exam title region at the top of a report
+TITLE_SECTION = "technique"  # section_rules.yaml: "Exam:", "Examination:", "Procedure:" name the study
 COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
 # A line of the title region that names a person ("Clinician: Ms R. Dubois, Consultant Foot and Ankle Surgeon",
 # "Referred by: Dr A. Mensah (Hand Surgery)"): its places are a specialty, not the study's (round 9, 175 was read as
@@ -55,7 +56,10 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
 def title_sites(text: str, sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
     """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS"), not on a line that
     names a person."""
-    title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
+    # an "Exam: XR LEFT FEMUR AND HIP" heading is the title itself (dev 05 lost the left side): it ends at the first
+    # section that is not the exam's
+    title_end = min(TITLE_CHARS, next((section.start for section in sections.sections if section.id != TITLE_SECTION),
+                                      TITLE_CHARS))
     top = [h for h in hits.group_between(ATTRIBUTES, 0, title_end) if not _on_person_line(text, h.start)]
     sites = [h.payload[1] for h in top if h.layer == "site"]
     sides = [h.payload[1] for h in top if _side(h)]
