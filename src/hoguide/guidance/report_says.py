@@ -156,8 +156,14 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
             by_sentence[finding.sentence_start].append(finding)
     unplaced = [f for f in unplaced if f.sentence_start not in by_sentence]
     merged = []
-    for (_, side), group in [*places.items(), *((((), None), [f]) for f in unplaced)]:
+    for (region, side), group in [*places.items(), *((((), None), [f]) for f in unplaced)]:
         group.sort(key=lambda f: f.start)
+        # "no HO is identified" read with the gluteal region named before it, then "no HO, left hip": the lesion is
+        # said at the joint it was grouped under, not at the first mention's muscles (round 8, 164: "buttock")
+        if region and not set(region) & set(group[0].sites):
+            joint = next((f for f in group if set(region) & set(f.sites)), None)
+            if joint is not None:
+                group[0] = replace(group[0], sites=joint.sites)
         graded = [f for f in group if f.grade]
         grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m for f in group)), None)
@@ -167,19 +173,31 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
     return merged
 
 
+def _joint_and_its_segments(region: tuple[str, ...]) -> bool:
+    joints = [site for site in region if site in JOINT_SEGMENTS]
+    return len(joints) == 1 and set(region) - {joints[0]} <= JOINT_SEGMENTS[joints[0]]
+
+
 def _join_limb_segments(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
     """"A bar from the lateral femoral condyle to the fibular head" (knee and lower leg) beside "HO bridging the
     right knee": a mention at one joint and the limb segments next to it is HO about that joint, when the report
     also names the joint on its own on that side, not another lesion."""
     for key in [k for k in places if len(k[0]) > 1]:
         region, side = key
-        joints = [site for site in region if site in JOINT_SEGMENTS]
-        if len(joints) != 1 or not set(region) - {joints[0]} <= JOINT_SEGMENTS[joints[0]]:
+        if not _joint_and_its_segments(region):
             continue
+        joints = [site for site in region if site in JOINT_SEGMENTS]
         # the joint on the same side; a mention with no side joins the joint's one sided lesion
         own = [k for k in places if k[0] == (joints[0],) and (k[1] == side or side is None)]
         if len(own) == 1:
             places[own[0]].extend(places.pop(key))
+    # "left knee (medial, distal thigh) - early / active", then "uptake in the medial left distal thigh": the segment
+    # the joint's lesion already reaches into, on its side, is that lesion (round 4, 83 had a thigh and a knee line)
+    for key in [k for k in places if len(k[0]) == 1 and k[1] is not None]:
+        reaches = [k for k in places if k != key and k[1] == key[1] and len(k[0]) == 1
+                   and key[0][0] in JOINT_SEGMENTS.get(k[0][0], ()) and any(key[0][0] in f.sites for f in places[k])]
+        if len(reaches) == 1:
+            places[reaches[0]].extend(places.pop(key))
 
 
 def _split_listed_places(places: dict[tuple[tuple[str, ...], str | None], list[Finding]]) -> None:
@@ -189,7 +207,7 @@ def _split_listed_places(places: dict[tuple[tuple[str, ...], str | None], list[F
     for key in [k for k in places if len(k[0]) > 1]:
         region, side = key
         own = {site: [k for k in places if k[0] == (site,)] for site in region}
-        if not all(own.values()):
+        if not all(own.values()) or _joint_and_its_segments(region):  # "left knee (distal thigh)" is one place
             continue
         findings = places.pop(key)
         for site in region:

@@ -41,7 +41,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                             "directive", "closing", "letter_heading", "purpose_not_ho"}),
     "condition": frozenset(get_args(ConditionId)),
     "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),
-    "laterality": frozenset({"left", "right", "bilateral", "compared"}),
+    "laterality": frozenset({"left", "right", "bilateral", "compared", "not_a_side"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
                            "infection_workup",
                            "infection_reassurance", "tumour", "tumour_workup", "zonal_pattern", "fop",

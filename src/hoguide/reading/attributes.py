@@ -95,13 +95,29 @@ _NOT_SIZE_BEFORE = re.compile(r"\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+
                               r"(?:\s+(?:approx\.?|approximately|about|only))?\s*$", re.IGNORECASE)
 _NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from)\b", re.IGNORECASE)
 _BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "leaving", "within"
+# ... and a gap or a distance as the clause's subject: "The closest gap between the heterotopic bone and the femur is
+# 6 mm" (round 4, 80 was told "Size: 6 mm")
+_GAP_SUBJECT = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?\b(?:is|was|measures|measured|measuring|"
+                          r"of|remains)\s+(?:now\s+)?(?:approx\.?|approximately|about|only|just|less than|under)?\s*$",
+                          re.IGNORECASE)
+_GAP_REACH = 90  # characters before a measurement searched for a gap as the subject
+# The far end of a gap or a distance is not where the HO is: "the gap between the heterotopic bone and the femur",
+# "a gap of 6 mm to the femur", "2 cm from the joint" (round 4, 80: "femur" made a second lesion, of the thigh)
+_GAP_END = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?\b(?:and|to|from)\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def gap_end(sentence_text: str, start: int, site_start: int) -> bool:
+    """Is the site at ``site_start`` the far end of a gap or a distance its sentence measures from the HO?"""
+    return _GAP_END.search(sentence_text, max(start, site_start - _GAP_REACH), site_start) is not None
 
 
 def read_size(sentence: str) -> str | None:
     """The first measurement in the sentence that is a size, as written ("3.2 x 2.1 cm"), not a gap or a distance."""
     for match in _SIZE.finditer(sentence):
         if _NOT_SIZE_BEFORE.search(sentence, max(0, match.start() - _BEFORE_REACH), match.start()) \
-                or _NOT_SIZE_AFTER.match(sentence, match.end()):
+                or _NOT_SIZE_AFTER.match(sentence, match.end()) \
+                or _GAP_SUBJECT.search(sentence, max(0, match.start() - _GAP_REACH), match.start()):
             continue
         return " ".join(match.group(0).split())
     return None
@@ -119,8 +135,20 @@ def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) ->
 
 
 COMPARED = "compared"  # lexicon/laterality.yaml: "than on the left"
+NOT_A_SIDE = "not_a_side"  # lexicon/laterality.yaml: "Ms R. Dubois" names a person, "7 Gy RT" a treatment
 DENIED = "denied"  # lexicon/maturity.yaml: "no zonal maturation"
 NOT_MATURITY = "not_maturity"  # lexicon/maturity.yaml: "early review" is about the review, not the bone
+# How the bone looked before, not now: "larger than on 18/08/2026, when it was faint and cloud-like" (round 4, 80 was
+# told "immature" of bone the report calls maturing), "previously ill-defined, now well corticated"
+_PAST_LOOK = re.compile(r"\b(?:when (?:it|they) (?:was|were)|previously|formerly|originally|initially|at first|"
+                        r"had been|used to be)\s+(?:(?!(?:is|are|now|appears?|looks?|remains?)\b)[\w-]+\s+(?:and\s+)?)"
+                        r"{0,2}$", re.IGNORECASE)
+_PAST_REACH = 48  # characters before a maturity word searched for "when it was"
+
+
+def looked_before(text: str, start: int, word_start: int) -> bool:
+    """Is the maturity word at ``word_start`` how the bone looked at an earlier time?"""
+    return _PAST_LOOK.search(text, max(start, word_start - _PAST_REACH), word_start) is not None
 
 
 def merge_laterality(values: Sequence[str]) -> str | None:

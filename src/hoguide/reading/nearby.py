@@ -4,7 +4,10 @@ colon just before a sentence, the sentence before in the same section. Helpers o
 
 from __future__ import annotations
 
+import re
+
 from hoguide.models.reading import Section
+from hoguide.reading.attributes import NOT_A_SIDE, gap_end
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import Hit, HitIndex
 from hoguide.reading.sections import SectionIndex
@@ -12,7 +15,13 @@ from hoguide.reading.sentences import SentenceIndex
 
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 TITLE_CHARS = 300  # the exam title region at the top of a report
+TITLE_SECTION = "technique"  # section_rules.yaml: "Exam:", "Examination:", "Procedure:" name the study
 COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
+# A line of the title region that names a person ("Clinician: Ms R. Dubois, Consultant Foot and Ankle Surgeon",
+# "Referred by: Dr A. Mensah (Hand Surgery)"): its places are a specialty, not the study's (round 9, 175 was read as
+# HO of the foot and ankle from the surgeon's title)
+PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z]|Consultant|Surgeon|Physician|"
+                         r"Clinician|Referr(?:er|ing|ed)|Requested by|Reported by|Dictated by|Signed by)")
 
 
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
@@ -23,8 +32,12 @@ def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int
     return before if sections.at(before) == sections.at(start) else start
 
 
-def earlier_sites(span: tuple[int, int], section: Section | None, sections: SectionIndex,
-                   sentences: SentenceIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
+def _side(hit: Hit[Payload]) -> bool:
+    return hit.layer == "laterality" and hit.payload[1] != NOT_A_SIDE
+
+
+def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sections: SectionIndex,
+                  sentences: SentenceIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
     """Sites (and sides) named just before in the same section, else in the exam title at the top."""
     floor = section.start if section is not None else 0
     cursor = span[0]
@@ -33,20 +46,30 @@ def earlier_sites(span: tuple[int, int], section: Section | None, sections: Sect
             break
         previous = sentences.span(cursor - 1)
         before = hits.group_between(ATTRIBUTES, *previous)
-        sites = [h.payload[1] for h in before if h.layer == "site"]
+        sites = [h.payload[1] for h in before if h.layer == "site" and not gap_end(text, previous[0], h.start)]
         if sites:
-            return sites, [h.payload[1] for h in before if h.layer == "laterality"]
+            return sites, [h.payload[1] for h in before if _side(h)]
         cursor = previous[0]
-    return title_sites(sections, hits)
+    return title_sites(text, sections, hits)
 
 
-def title_sites(sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
-    """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS")."""
-    title_end = min(TITLE_CHARS, sections.sections[0].start if sections.sections else TITLE_CHARS)
-    top = hits.group_between(ATTRIBUTES, 0, title_end)
+def title_sites(text: str, sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
+    """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS"), not on a line that
+    names a person."""
+    # an "Exam: XR LEFT FEMUR AND HIP" heading is the title itself (dev 05 lost the left side): it ends at the first
+    # section that is not the exam's
+    title_end = min(TITLE_CHARS, next((section.start for section in sections.sections if section.id != TITLE_SECTION),
+                                      TITLE_CHARS))
+    top = [h for h in hits.group_between(ATTRIBUTES, 0, title_end) if not _on_person_line(text, h.start)]
     sites = [h.payload[1] for h in top if h.layer == "site"]
-    sides = [h.payload[1] for h in top if h.layer == "laterality"]
+    sides = [h.payload[1] for h in top if _side(h)]
     return (sites, sides) if sites else ([], [])
+
+
+def _on_person_line(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return PERSON_LINE.search(text, start, end if end >= 0 else len(text)) is not None
 
 
 def colon_before(text: str, start: int) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from hoguide.models.reading import Fact, Finding, Trigger
-from hoguide.reading.attributes import merge_maturity
+from hoguide.reading.attributes import looked_before, merge_maturity
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import HitIndex
 from hoguide.reading.sections import SectionIndex
@@ -29,7 +29,8 @@ def maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payloa
         if finding.maturity is None and finding.sentence_end < len(text) and finding.sentence_end not in ho_sentences:
             if finding.sentence_end not in said_next:
                 start, end = sentences.span(finding.sentence_end)
-                said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"]
+                said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
+                        and not looked_before(text, start, h.start)]
                 same_section = sections.at(start) is sections.at(finding.start)
                 said_next[finding.sentence_end] = merge_maturity(said) if same_section and start not in ho_sentences \
                     else None

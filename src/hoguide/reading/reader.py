@@ -29,8 +29,11 @@ from hoguide.models.reading import (
 from hoguide.reading.abbreviations import defined_short_forms
 from hoguide.reading.attributes import (
     COMPARED,
+    NOT_A_SIDE,
     GradeReader,
     MentionGradeReader,
+    gap_end,
+    looked_before,
     merge_laterality,
     merge_maturity,
     nearest,
@@ -81,6 +84,10 @@ GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
 POSSESSOR_REACH = 60
 _POSSESSED = re.compile(r"(?:\b(?:his|her|their|my)|\bpatient['’]s)\s+(?:(?!of\b)[\w-]+\s+){0,2}$", re.IGNORECASE)
 HEDGED = "possible"
+# A side named right before a grade: "LEFT BROOKER III", "right hip: Brooker II", "on the left (Brooker I"
+_SIDE_BEFORE_GRADE = re.compile(r"\b(left|right)(?:\s+(?:side|hip|hips|elbow|knee|shoulder))?\s*[:,-]?\s*\(?\s*$",
+                                re.IGNORECASE)
+SIDE_BEFORE_GRADE_REACH = 24
 # ("HO at the left elbow, class IIA given limited flexion with preserved forearm rotation")
 
 
@@ -274,6 +281,16 @@ class Reader:
         mimic_hits = [h for h in hits if h.payload[0] == "mimic"]
         if not targets and grades and not _inside_mimic(grades, hits):
             targets = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification")) for _, start, end in grades[:1]]
+        elif targets and len(grades) > 1 and not _inside_mimic(grades, hits):
+            # "BILATERAL NEUROGENIC HO, LEFT BROOKER III, RIGHT BROOKER II": each side's grade names that side's HO,
+            # so one grade is not given to both sides (dev 07 was told "both sides, Brooker III")
+            sided = {start: side.group(1).lower() for _, start, _ in grades
+                     if (side := _SIDE_BEFORE_GRADE.search(text, max(span[0], start - SIDE_BEFORE_GRADE_REACH), start))}
+            if {"left", "right"} <= set(sided.values()):
+                taken = [(t.start, t.end) for t in targets]
+                targets += [Hit(start, end, TARGET, ("finding", "heterotopic_ossification")) for _, start, end in grades
+                            if start in sided and not any(a < end and start < b for a, b in taken)]
+                targets.sort(key=attrgetter("start"))
         return targets, grades, mimic_hits
 
     def _grades(self, prepared: PreparedText, hits: Sequence[Hit[Payload]]) -> list[tuple[Grade, int, int]]:
@@ -301,7 +318,13 @@ class Reader:
             if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
                 continue
+            if hit.layer == "site" and gap_end(text, span[0], hit.start):  # "the gap between the HO and the femur"
+                continue
+            if hit.layer == "maturity" and looked_before(text, span[0], hit.start):  # "when it was faint"
+                continue
             if explained is not None and hit.start >= explained.end():
+                continue
+            if hit.layer == "laterality" and hit.payload[1] == NOT_A_SIDE:  # "Mr L. has groin pain"
                 continue
             i = nearest((hit.start, hit.end), positions)
             if hit.layer == "site" and words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
@@ -352,7 +375,7 @@ class Reader:
             sites, laterality = attrs["site"] or attrs["far_site"], one_side_of_two(placed[i]) or attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
-                    earlier = earlier_sites(span, section, sections, sentences, hits)
+                    earlier = earlier_sites(text, span, section, sections, sentences, hits)
                 if not sites:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
