@@ -297,8 +297,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     given = {t.item.concept for t in view.treatments_given()}
     cautions = caution_facts(view)
     # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
-    prophylaxis = (frozenset(answers.prophylaxis) - view.treatments_not_given()) \
-        | frozenset(p for p in ("nsaid", "radiotherapy") if p in given)
+    # prevention given with the removal of HO from the other side is that removal's, not this HO's (round 10, 200:
+    # "left HO excised 2018 with postoperative radiation" beside right-hip HO was told "you have already had treatment")
+    from_report = set() if view.removed_elsewhere() else {p for p in ("nsaid", "radiotherapy") if p in given}
+    prophylaxis = (frozenset(answers.prophylaxis) - view.treatments_not_given()) | frozenset(from_report)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId

@@ -363,7 +363,7 @@ class CaseView:
         """HO was taken out before, from where the HO is now (HO removed from the other hip is a risk of more HO,
         which the risk factors say, not this HO's removal)."""
         return self.case.answers.prior_excision or (bool(self._ho_excisions("historical"))
-                                                    and not self._removed_elsewhere())
+                                                    and not self.removed_elsewhere())
 
     @property
     def removed(self) -> bool:
@@ -389,7 +389,7 @@ class CaseView:
             return True
         return self.removed_before and not self.recurrence("absent")
 
-    def _removed_elsewhere(self) -> bool:
+    def removed_elsewhere(self) -> bool:
         """The report's HO removed was on one side and its HO now is on the other ("Left HO excised 2018" beside
         Brooker IV at the right hip, round 10, 200), counting bone left at the removal site ("small residual HO at
         the previous excision site") as what was left, not as bone that came back."""
