@@ -235,3 +235,13 @@ def test_a_clinical_and_radiological_review_is_a_follow_up_scan_too() -> None:
     [(_, meaning)] = plan(api.explain(report))
     assert kb.statement("next.treat_physiotherapy").patient in meaning
     assert kb.statement("next.follow_up_imaging").patient in meaning
+
+
+def test_a_report_that_finds_no_ho_has_its_steps_quoted_without_words_about_ho() -> None:
+    """Round 10, 189: "Recommend orthopedic follow-up" on a knee MRI that found a cyclops lesion and no HO was glossed
+    "The surgeon can say if the HO needs treatment and when"."""
+    report = ("IMPRESSION:\n1. Cyclops lesion anterior to the ACL graft.\n2. No heterotopic ossification.\n\n"
+              "Recommend orthopedic follow-up.\n")
+    lines = plan(api.explain(report))
+    assert [words for words, _ in lines] == ["Recommend orthopedic follow-up."]
+    assert all("HO" not in meaning for _, meaning in lines)

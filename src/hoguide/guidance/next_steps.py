@@ -25,6 +25,7 @@ PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
+HO_WORD = re.compile(r"\bHO\b")  # our words on a step that speak of the HO
 IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step the lexicon never finds
 # "No bridging" of one elbow said plainly ("the joint is not locked") misleads where another joint is fused
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
@@ -54,6 +55,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)
+    no_ho = view.overall_status == "absent"
     for fact in steps:
         concept = fact.item.concept
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
@@ -78,6 +80,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             more.setdefault(concept, []).append(fact.evidence)  # joined once at the end: a growing tuple is quadratic
             continue
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
+        # where the report finds no HO, our words on a step that speak of HO ("The surgeon can say if the HO needs
+        # treatment"): the report's own line is quoted without them (round 10, 189: a cyclops lesion; 202)
+        if kind == "recommendation" and no_ho and HO_WORD.search(statement.patient):
+            continue
         when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
         said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
                                         kb.patient_refs(statement.refs), statement.patient_refs)
