@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
-from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
+from hoguide.guidance.view import NEUROGENIC, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.conditions import (
     NEUROLOGIC_CAUSES,
     AgeBand,
@@ -222,7 +222,7 @@ CAUSE_KINDS = {"neurologic": NEUROLOGIC_CAUSES,
                                     "muscle_contusion", "amputation_or_blast"}),
                "operation": frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty",
                                        "elbow_trauma_or_surgery"})}
-KIND_WORDS = {"neurologic": re.compile(r"\bneurogenic\b", re.IGNORECASE),
+KIND_WORDS = {"neurologic": NEUROGENIC,
               "trauma": re.compile(r"\bpost-?traumatic\b", re.IGNORECASE),
               # "post-operative HO", not "the post-operative film"
               "operation": re.compile(r"\bpost-?(?:surgical|arthroplasty)\b|\bpost-?operative (?:heterotopic|HO\b)",
