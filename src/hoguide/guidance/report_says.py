@@ -236,6 +236,7 @@ DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO t
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
 OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
+FOP_ONLY = "fop_only"  # the report names FOP but no HO term (content: report.fop_only)
 NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
@@ -318,7 +319,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                                        statement.patient_refs, tuple(() for _ in others)))
     if not any(s.status not in ("mimic", OTHER_FINDINGS) for s in said):
         # a report that names FOP but no HO term ("strongly suspicious for a flare-up of FOP": round 10, 201)
-        status = "fop_only" if view.overall_status in ("present", "possible") else "none"
+        status = FOP_ONLY if view.overall_status in ("present", "possible") else "none"
         statement = kb.statement(f"report.{status}")
         said.insert(0, ReportStatement(status, statement.patient, (), (), kb.patient_refs(statement.refs),
                                        statement.patient_refs))

@@ -146,6 +146,7 @@ class CaseView:
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
+    _removed_elsewhere: bool | None = None  # removed_elsewhere(), found on first need (removed_before asks it often)
     # per reading, the HO mentions' sentences as sorted (start, end), found on first need: in_ho_sentence is asked
     # for every cause and symptom, and a scan over every mention each time was quadratic on long reports
     _ho_sentences: dict[int, list[tuple[int, int]]] | None = None
@@ -393,6 +394,11 @@ class CaseView:
         """The report's HO removed was on one side and its HO now is on the other ("Left HO excised 2018" beside
         Brooker IV at the right hip, round 10, 200), counting bone left at the removal site ("small residual HO at
         the previous excision site") as what was left, not as bone that came back."""
+        if self._removed_elsewhere is None:
+            self._removed_elsewhere = self._find_removed_elsewhere()
+        return self._removed_elsewhere
+
+    def _find_removed_elsewhere(self) -> bool:
         removed = {f.item.laterality for f in self.with_status("historical")} & SIDES
         if not removed or self.case.answers.prior_excision:
             return False
