@@ -29,10 +29,11 @@ from status_details import FIELDS, block_lines, score_details
 ROOT = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases"
 FLAG_IDS = {"dvt": "dvt_suspected", "infection": "infection_suspected", "tumour": "tumour_suspected",
             "fop_suspected": "fop_biopsy_hazard", "fop_known": "fop_known", "nerve_compression": "nerve_compression",
+            "nerve": "nerve_compression",
             "pressure_sore": "pressure_sore"}
 
 
-OPEN = ("dev", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10")
+OPEN = ("dev", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11")
 
 
 def score(half: str, details: bool = False) -> dict[str, Any]:
@@ -75,10 +76,9 @@ def score(half: str, details: bool = False) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("dev", "heldout", "round3", "round4", "round5", "round6", "round7", "round8",
-                                           "round9", "round10", "both", "open"),
+    parser.add_argument("--half", choices=("dev", "heldout", *OPEN[1:], "both", "open"),
                         default="dev",
-                        help="round3 (16 reports), round4 to round10 (18 reports each): each graded once sealed, "
+                        help="round3 (16 reports), round4 to round11 (18 reports each): each graded once sealed, "
                              "development cases since; heldout (or both) only when asked: it is the sealed half")
     parser.add_argument("--details", action="store_true",
                         help="print the block of each case whose details are not right")

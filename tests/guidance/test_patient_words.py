@@ -34,6 +34,9 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"event": "fell off scaffolding at work and hurt my spine, can't move my legs"}, ["spinal_cord_injury"], [],
      ['What happened: "fell off scaffolding at work and hurt my spine, can\'t move my legs" (we read: spinal cord '
       'injury).']),
+    ({"symptoms_text": "a sore opened up on my stump right over the lump"}, [], ["skin_sore"],
+     ["Symptoms: a sore or broken skin."]),
+    ({"symptoms_text": "a temp of 101 last night"}, [], ["fever"], ["Symptoms: fever."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
      ["hard_lump", "night_pain"], ["Symptoms: a hard lump, pain at night.", "You said you do not have: fever."]),
 ])
@@ -51,6 +54,25 @@ def test_a_clot_sign_in_the_patients_words_is_screened_like_the_coded_one() -> N
     words = api.explain(REPORT, {"symptoms_text": "my calf is swollen and sore", "as_of": "2026-12-04"})
     coded = api.explain(REPORT, {"symptoms": ["calf_pain"], "as_of": "2026-12-04"})
     assert [f.id for f in words.red_flags] == [f.id for f in coded.red_flags] != []
+
+
+def test_a_sore_in_the_patients_words_raises_the_pressure_sore_flag_as_the_form_does() -> None:
+    # (round 10, 197: a blast amputee's "a sore opened up there ... leaking", in words only)
+    report = "Residual limb: heterotopic ossification at the distal medial femur, under the socket."
+    words = api.explain(report, {"symptoms_text": "a sore opened up there and it's leaking a bit",
+                                 "as_of": "2026-12-04"})
+    coded = api.explain(report, {"symptoms": ["skin_sore"], "as_of": "2026-12-04"})
+    sore = api.explain(report, {"symptoms_text": "my knee is sore when I walk", "as_of": "2026-12-04"})
+    assert [f.id for f in words.red_flags] == [f.id for f in coded.red_flags] == ["pressure_sore"]
+    assert "pressure_sore" not in [f.id for f in sore.red_flags]  # "sore" as in painful is no skin sore
+
+
+def test_a_fear_or_something_read_online_is_no_diagnosis() -> None:
+    # (round 11, 212: "We read online about FOP and we are terrified that is what she has" became "You have FOP")
+    for words in ("We read online about FOP and we are terrified that is what she has.",
+                  "I'm worried it is FOP."):
+        told = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"}).you_told_us
+        assert "You have been told you have FOP." not in told, words
 
 
 def test_a_month_date_changes_the_answers_where_the_time_course_matters() -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from hoguide import api
 from hoguide.guidance.engine import assess_case
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.knowledge.conditions import CaseFeatures
@@ -250,3 +251,35 @@ def test_suspected_fop_outranks_the_tumour_work_up_of_the_same_swelling(reader: 
     assert assessment.overall_status == "possible"
     assert [s.status for s in assessment.report_says][:1] == ["fop_only"]
     assert not [s for s in assessment.next_steps if "sampling" in s.text.lower()]
+
+
+def test_a_lump_after_a_knock_in_an_adult_with_a_bruised_muscle_does_not_call_off_a_sarcoma_work_up(
+        reader: Reader, kb: KnowledgeBase) -> None:
+    # round 11, 216: a 29-year-old kneed in the thigh ticked "a hard lump after a minor knock"; the FOP flag
+    # ("ask your team not to take a tissue sample") hid the ultrasound's "sarcoma cannot be excluded"
+    report = ("Conclusion: 5.4 cm intramuscular mass, left vastus lateralis. This could represent early myositis "
+              "ossificans, but a soft tissue sarcoma cannot be excluded. Urgent referral to the sarcoma service.")
+    assessment = explain(reader, kb, report, causes=("muscle_contusion",), hard_lump_after_minor_knock=True,
+                         birth_date="1997-05-11", as_of="2026-12-05")
+    assert [f.id for f in assessment.red_flags] == ["tumour_suspected"]
+    # the same answer with no injury to explain the lump is still FOP's sign; and with the toes the flag shows
+    # beside the tumour work-up, which the patient's answers alone do not call off
+    alone = explain(reader, kb, "Heterotopic ossification in the soft tissues of the back.",
+                    hard_lump_after_minor_knock=True)
+    assert [f.id for f in alone.red_flags] == ["fop_biopsy_hazard"]
+    toes = explain(reader, kb, report, big_toes_short_or_bent_from_birth=True)
+    assert {f.id for f in toes.red_flags} == {"tumour_suspected", "fop_biopsy_hazard"}
+
+
+
+def test_a_negative_fop_gene_test_answers_a_familys_fear() -> None:
+    # round 11, 212: a child with POH and a negative ACVR1 test was told "You have FOP" after her parents wrote of
+    # their fear of it, and ticked it among the causes
+    report = ("Diagnoses:\n1. Progressive osseous heteroplasia (POH)\n2. GNAS variant\n3. ACVR1 sequencing NEGATIVE "
+              "(requested to exclude FOP)\nImpression: the findings fit POH rather than FOP.")
+    assessment = api.explain(report, {"causes": ["other_genetic", "fop"], "known_fop": False, "as_of": "2026-12-05",
+                                      "symptoms_text": "We read online about FOP and we are terrified that is what "
+                                                       "she has."})
+    assert "fop_known" not in [f.id for f in assessment.red_flags]
+    assert [c.id for c in assessment.causes] == ["other_genetic"]
+    assert "you have fop" not in " ".join(assessment.patient_texts()).lower()

@@ -87,6 +87,8 @@ def test_a_conclusion_in_sentences_is_quoted_up_to_the_ho() -> None:
 
 def test_a_conclusion_that_only_reassures_before_the_ho_is_no_other_finding() -> None:
     """Round 10, 199: "Satisfactory appearance of the left THA. No complication." is said among the reassurances."""
-    for first in ("Satisfactory appearance of the left THA. No complication.", "Stable reverse TSA, no loosening."):
+    # (round 10, 195: a DVT scan's "1. No DVT right leg." was quoted as a finding other than HO to ask about)
+    for first in ("Satisfactory appearance of the left THA. No complication.", "Stable reverse TSA, no loosening.",
+                  "No DVT right leg."):
         says = api.explain(f"IMPRESSION:\n1. {first}\n2. Small Brooker I heterotopic ossification.\n").report_says
         assert all(s.status != "other_findings" for s in says), first

@@ -45,6 +45,8 @@ def test_sentence(reader: Reader, case: dict[str, Any]) -> None:
     facts = [{"kind": f.kind, "concept": f.concept, "status": f.status} for f in reading.facts]
     for wanted in case.get("facts", []):
         assert wanted in facts, facts
+    for unwanted in case.get("not_facts", []):
+        assert unwanted not in facts, facts
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[c["file"] for c in EXAMPLES])

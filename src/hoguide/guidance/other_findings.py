@@ -23,7 +23,7 @@ FOP = "fop"
 # an item that only reassures ("Stable reverse TSA, no loosening", "Intact ACL graft") is no other finding to explain
 REASSURING = re.compile(r"\b(?:satisfactory|unremarkable|no complications?|no loosening|intact|well[- ]fixed|"
                         r"well[- ]positioned|in (?:good|satisfactory) position)\b", re.IGNORECASE)
-REASSURING_START = re.compile(r"(?:stable|normal)\b", re.IGNORECASE)  # "Stable reverse TSA", "Normal knee"
+REASSURING_START = re.compile(r"(?:stable|normal|no|negative)\b", re.IGNORECASE)  # "Stable reverse TSA", "No DVT"
 MAX_ITEMS = 2
 MAX_CHARS = 200
 

@@ -259,12 +259,19 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
                 and (s != "night_pain" or "hard_lump" in symptoms)]
         if lump:
             return "a fast-growing or painful lump", [e for s in lump for e in symptoms[s]]
-    if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or answers.hard_lump_after_minor_knock):
+    # A hard lump after a knock is also how myositis ossificans starts: on its own it is FOP's sign in a young child,
+    # or where nothing else explains the HO; not in an adult kneed in the thigh (round 11, 216: a sarcoma work-up
+    # was hidden behind "ask for no biopsy")
+    if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or (answers.hard_lump_after_minor_knock
+                            and (not view.causes() or _young_child(view)))):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
     if signal == "fop" and view.overall_status in ("present", "possible") \
             and not set(view.causes()) & MAJOR_CAUSES and _young_child(view):  # age last: it reads every report
         return ("HO in a young child with no major injury, operation or illness to explain it",
                 [f.evidence for f in view.current])
+    if signal == "pressure_sore" and "skin_sore" in answers.symptoms:
+        # "a sore opened up there, it's red and leaking" (round 10, 197): only the patient may know of it
+        return "you told us about a sore or broken skin", []
     if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs
         return "you told us about numbness or tingling", []
     return None
@@ -331,7 +338,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,
                                        tuple(dict.fromkeys(state.evidence)), kb.patient_refs(content.refs)))
-    raised_ids = {f.id for f in raised}
+    # a flag yields only to one the report raises: the patient's answers alone do not call off a tumour work-up
+    raised_ids = {f.id for f in raised if f.evidence}
     yielded = {c.id for c in kb.red_flags.values() if raised_ids.intersection(c.yields_to)}
     raised = [f for f in raised if f.id not in yielded]
     raised.sort(key=lambda f: URGENCY_ORDER.get(f.urgency, 3))

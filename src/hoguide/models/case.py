@@ -20,7 +20,7 @@ CauseId = Literal[
 # The reader's symptoms, plus warning signs only a patient can report.
 PatientSymptom = Literal[
     "pain", "swelling", "warmth", "stiffness", "hard_lump", "fever", "redness",
-    "calf_pain", "fast_growing_lump", "night_pain", "numbness", "shortness_of_breath",
+    "calf_pain", "fast_growing_lump", "night_pain", "numbness", "shortness_of_breath", "skin_sore",
 ]
 # The words the form and the said-back answers use for each symptom id.
 PATIENT_SYMPTOM_LABELS: dict[str, str] = {
@@ -28,6 +28,7 @@ PATIENT_SYMPTOM_LABELS: dict[str, str] = {
     "hard_lump": "A hard lump", "fever": "Fever", "redness": "Redness", "calf_pain": "Pain or swelling in the calf",
     "fast_growing_lump": "A lump that grows fast", "night_pain": "Pain at night", "numbness": "Numbness or tingling",
     "shortness_of_breath": "Shortness of breath or chest pain",  # the form asks both; the clot's warning signs
+    "skin_sore": "A sore or broken skin",  # over HO it may not heal: the pressure-sore flag's sign
 }
 Prophylaxis = Literal["nsaid", "radiotherapy"]
 # Health problems that make anti-inflammatory medicines a concern (the condition lexicon's ids).

@@ -69,6 +69,7 @@ from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentence_type import sentence_type_model
 from hoguide.reading.sentences import SentenceIndex, split_sentences
 from hoguide.reading.specimen import SpecimenReader
+from hoguide.reading.temperatures import TEMPERATURE_CUE, raised_temperatures
 from hoguide.reading.timerefs import find_time_references
 
 AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when not negated (guards.py)
@@ -196,10 +197,15 @@ class Reader:
                                        sentences, hits, general_cue)
                 findings += [f for t, f in zip(targets, found, strict=True)
                              if not (t.payload[0] == AFFIRMED_ONLY and f.status == "absent")]
-        for ref in find_time_references(text, [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]):
+        time_cues = [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]
+        for ref in find_time_references(text, [c for c in time_cues if c[2] != TEMPERATURE_CUE]):
             section = sections.at(ref.start)
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                               "patient", section.id if section is not None else None, (), ref.value))
+        for start, end in raised_temperatures(text, [(s, e) for s, e, cue in time_cues if cue == TEMPERATURE_CUE]):
+            section = sections.at(start)
+            facts.append(Fact("symptom", "fever", text[start:end], start, end, "present", "patient",
+                              section.id if section is not None else None))
         findings.sort(key=attrgetter("start"))
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]

@@ -76,12 +76,13 @@ class SpecimenReader:
             return [self._made_historical(f, removal) if f.status == "present" and f.section in self.describing
                     and (removal := self.removal.search(text, f.sentence_start, f.sentence_end)) else f
                     for f in findings]
-        about_specimen = [s for s in sections if s.id in self.describing]
-        removal = next((m for s in about_specimen
+        # the removal may be named in the conclusion alone ("R elbow, excision: HETEROTOPIC OSSIFICATION"; round 11,
+        # 203: a specimen "labelled R elbow HO" was read as HO still in the elbow, and grown back)
+        about = self.describing | self.concluding
+        removal = next((m for s in sections if s.id in about
                         for m in [self.removal.search(text, s.start, s.end)] if m is not None), None)
         if removal is None:
             return list(findings)
-        about = self.describing | self.concluding
         return [self._made_historical(f, removal) if f.status == "present" and f.section in about else f
                 for f in findings]
 
