@@ -37,6 +37,8 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"symptoms_text": "a sore opened up on my stump right over the lump"}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "a temp of 101 last night"}, [], ["fever"], ["Symptoms: fever."]),
+    ({"symptoms_text": "The nurses told me she has a red patch on her bottom."}, [], ["skin_sore"],
+     ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
      ["hard_lump", "night_pain"], ["Symptoms: a hard lump, pain at night.", "You said you do not have: fever."]),
 ])
@@ -73,6 +75,18 @@ def test_a_fear_or_something_read_online_is_no_diagnosis() -> None:
                   "I'm worried it is FOP."):
         told = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"}).you_told_us
         assert "You have been told you have FOP." not in told, words
+
+
+@pytest.mark.parametrize("words", [
+    "I have stage 3 kidney disease so my family doctor told me to stay off Advil.",   # round 11, 205
+    "Can I take ibuprofen, or will it hurt the baby?",                                 # round 11, 211
+    "My friend had bone growing in the muscle (HO) after her hip replacement - is this the same thing?",  # 207
+])
+def test_a_medicine_kept_off_or_asked_about_and_a_friends_operation_are_not_the_patients(words: str) -> None:
+    assessment = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"})
+    assert not [line for line in assessment.you_told_us if line.startswith(("Prevention already given",
+                                                                            "What happened"))]
+    assert [c.id for c in assessment.causes] == []
 
 
 def test_a_month_date_changes_the_answers_where_the_time_course_matters() -> None:

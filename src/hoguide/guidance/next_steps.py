@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from hoguide.guidance.features import bridged
 from hoguide.guidance.outcomes import PLAN_CUE
+from hoguide.guidance.report_plan import REPORT_HEADING
 from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -52,6 +53,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # "No further imaging needed now; any further imaging should be guided by the FOP team": none asked for now
     declined = [(f.reading, f.item.end) for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
     purposes = _purposes(view)
+    # who asked for the report and from which clinic ("Requested by: Mr A., Consultant Orthopaedic Surgeon") is no step
+    headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}
+    if headed:
+        steps = [f for f in steps if view.sentence_of(f) not in headed]
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)

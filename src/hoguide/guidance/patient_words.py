@@ -62,11 +62,18 @@ class Understood:
     questions: tuple[str, ...] = ()
 
 
+# What a patient asks about states nothing they have had: "Can I take ibuprofen, or will it hurt the baby?" is no
+# medicine taken (round 11, 211), "Could it be from my fall?" no cause. Their symptoms stand, asked about or not.
+ASKED_NOT_TOLD = frozenset({"treatment", "cause", "condition"})
+
+
 def _facts(text: str | None, kb: KnowledgeBase) -> list[Fact]:
     """The patient's facts; a symptom inside a warning sign's words ("pain" in "chest pain") is that sign."""
     if not text or not text.strip():
         return []
-    facts = [f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"]
+    questions = [(m.start(), m.end()) for m in QUESTION.finditer(text)]
+    facts = [f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"
+             and not (f.kind in ASKED_NOT_TOLD and any(s <= f.start < e for s, e in questions))]
     signs = [(f.start, f.end) for f in facts if f.kind == "red_flag"]
     return [f for f in facts if not (f.kind == "symptom" and any(s <= f.start and f.end <= e for s, e in signs))]
 

@@ -33,6 +33,7 @@ NOT_CONTENT = frozenset({"recommendation", "recommendations", "recommended", "re
                          "above", "this", "that", "these", "those", "with", "from", "which", "should", "must",
                          "been", "have", "will", "withdrawn", "abandoned", "longer", "there", "their", "were"})
 LETTER_HEADING = "letter_heading"
+REPORT_HEADING = "report_heading"  # "Name: ... Requested by: ...": the lines it opens are no plan
 PURPOSE_NOT_HO = "purpose_not_ho"  # "repeat CT in 3 months to assess union": a scan whose purpose is not the HO
 IMAGING_STEPS = frozenset({"follow_up_imaging", "test_ct", "test_mri", "test_bone_scan"})
 ADVICE_WORDS = ("advis", "recommend")  # cue words that advise, where "no" or "not" makes them advice against
@@ -139,7 +140,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
                     for f in words)))
 
     signed = view.closings(reading)
-    headings = {f.start for f in facts if f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-"}
+    headings = {f.start for f in facts if (f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-")
+                or f.concept == REPORT_HEADING}
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):

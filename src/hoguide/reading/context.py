@@ -26,6 +26,7 @@ from hoguide.reading.sentences import split_sentences
 LAYER = "context"
 # A relative clause set off by commas: ", which was the reason for referral,"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;:.()]*,")
+_SPACED_DASH = re.compile(r"[ \t][-\u2013\u2014][ \t]")  # " - ", " – ": a clause break
 NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
 
@@ -186,11 +187,15 @@ class SentenceTriggers:
         return not (self._terminators and (self._blocked(rule.category, gap_start, clause.start())
                                            or self._blocked(rule.category, clause.end(), gap_end)))
 
-    def _closes(self, gap_start: int, gap_end: int) -> bool:
+    def _closes(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
         """A trigger inside brackets reaches no target after them: in "(no fractures on trauma CT), 19 days
-        ICU" the ICU stay is not negated; "no (significant) heterotopic ossification" still is."""
+        ICU" the ICU stay is not negated; "no (significant) heterotopic ossification" still is. A denial ends at a
+        dash set off by spaces, which starts a new clause: "no ankylosis - likely neurogenic HO" (round 11, 218);
+        the matcher sees no spaces, so "self-esteem" is no such dash."""
         close = self.text.find(")", gap_start, gap_end)
-        return close != -1 and self.text.find("(", gap_start, close) == -1
+        if close != -1 and self.text.find("(", gap_start, close) == -1:
+            return True
+        return hit.payload.category == "negated" and _SPACED_DASH.search(self.text, gap_start, gap_end) is not None
 
     def assess(self, start: int, end: int) -> ContextResult:
         fired: list[Hit[CompiledRule]] = []
@@ -203,7 +208,7 @@ class SentenceTriggers:
                 hit = hits[k]
                 if hit.end > start and hit.start >= start:
                     continue
-                if hit.end > start or (self._reaches(hit, hit.end, start) and not self._closes(hit.end, start)):
+                if hit.end > start or (self._reaches(hit, hit.end, start) and not self._closes(hit, hit.end, start)):
                     fired.append(hit)
                     break
         for hits, starts in self._backward.values():
