@@ -221,7 +221,7 @@ CAUSE_KINDS = {"neurologic": NEUROLOGIC_CAUSES,
                "trauma": frozenset({"other_fracture_or_trauma", "elbow_trauma_or_surgery", "acetabular_fracture",
                                     "muscle_contusion", "amputation_or_blast"}),
                "operation": frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty",
-                                       "elbow_trauma_or_surgery"})}
+                                       "elbow_trauma_or_surgery", "hip_arthroscopy", "other_surgery"})}
 KIND_WORDS = {"neurologic": NEUROGENIC,
               "trauma": re.compile(r"\bpost-?traumatic\b", re.IGNORECASE),
               # "post-operative HO", not "the post-operative film"

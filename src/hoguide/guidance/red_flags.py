@@ -42,7 +42,7 @@ from hoguide.reading.report_status import SectionAuthority, section_authority
 FOP_SUSPICION_AGE = 10
 MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery",
                 "acetabular_fracture", "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
-                "amputation_or_blast", "prolonged_immobilisation_or_icu"}
+                "amputation_or_blast", "prolonged_immobilisation_or_icu", "hip_arthroscopy", "other_surgery"}
 CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or "leg" must be
 _CALF = re.compile(r"\b(?:calf|calves|lower legs?|legs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")

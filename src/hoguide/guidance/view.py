@@ -474,6 +474,10 @@ class CaseView:
         for cause in self.case.answers.causes:
             if cause in found or cause not in denied:
                 found.setdefault(cause, [])
+        # keyhole surgery on the hip is no hip replacement: a replacement only the answers name, beside an arthroscopy
+        # the report names, is the form's nearest choice (round 11, 213)
+        if found.get("hip_arthroscopy") and found.get("hip_arthroplasty") == []:
+            del found["hip_arthroplasty"]
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too

@@ -15,7 +15,7 @@ CauseId = Literal[
     "hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery",
     "acetabular_fracture", "other_fracture_or_trauma", "muscle_contusion", "spinal_cord_injury",
     "traumatic_brain_injury", "stroke", "burns", "amputation_or_blast", "prolonged_immobilisation_or_icu", "fop",
-    "other_genetic",
+    "other_genetic", "hip_arthroscopy", "other_surgery",
 ]
 # The reader's symptoms, plus warning signs only a patient can report.
 PatientSymptom = Literal[

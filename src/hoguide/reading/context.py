@@ -174,6 +174,11 @@ class SentenceTriggers:
         """A postposed trigger reaches its subject across a relative clause set off by commas: in "HO about the
         left hip, which was the reason for referral, is not seen" the clause's "which" ends no scope of the
         main clause's verb. Elsewhere "which" ends a scope as ConText has it."""
+        # a trigger inside brackets reaches no target before them: in "7 Gy RT post-op (indomethacin not given - CKD)"
+        # the radiotherapy was given (round 11, 215)
+        opening = self.text.rfind("(", gap_start, gap_end)
+        if opening != -1 and self.text.find(")", opening, gap_end) == -1:
+            return False
         if self._reaches(hit, gap_start, gap_end, backward=True):
             return True
         clause = _RELATIVE_CLAUSE.search(self.text, gap_start, gap_end)
