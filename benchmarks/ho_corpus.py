@@ -57,14 +57,19 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
 
 
 def make_manifest(real_dir: Path) -> int:
+    """The manifest's rows for each file in ``real_dir``; rows of files not there are kept as they are, since
+    the real-text files of earlier sessions live on the machines that collected them."""
+    paths = sorted(real_dir.glob("*.jsonl"))
+    names = {path.name for path in paths}
+    kept = [e for e in load_rows(MANIFEST) if e.get("file") not in names] if MANIFEST.exists() else []
     entries = []
-    for path in sorted(real_dir.glob("*.jsonl")):
+    for path in paths:
         for row in load_rows(path):
             entry = {k: row[k] for k in MANIFEST_FIELDS if k in row and k != "split"}
             entry.update(file=path.name, split=split_of(row), sha256=text_digest(row["text"]))
             entries.append(entry)
-    MANIFEST.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), encoding="utf-8")
-    print(f"{MANIFEST.relative_to(ROOT)}: {len(entries)} rows from {real_dir}")
+    MANIFEST.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in kept + entries), encoding="utf-8")
+    print(f"{MANIFEST.relative_to(ROOT)}: {len(entries)} rows from {real_dir}, {len(kept)} kept from other files")
     return 0
 
 

@@ -189,6 +189,8 @@ class RemovalFrameCues(_Strict):
     infinitives: tuple[Phrase, ...] = ()
     # "the excisional biopsy confirmed myositis ossificans": what the removed tissue showed
     shown_by: tuple[Phrase, ...] = ()
+    # "HO limited his elbow for 4 years before surgical excision was performed": a removal that ended it
+    ended_by: tuple[Phrase, ...] = ()
 
 
 class DiagnosisFrameCues(_Strict):

@@ -22,6 +22,8 @@ scope instead, in one clause (no semicolon or colon, no other finite verb betwee
   "Excision of intra-articular knee HO using a 70° arthroscope" (a noun first, no finite verb in the line);
 - the removal as what showed the HO, as a pathology report of an excision specimen does: "the excisional
   biopsy confirmed the zonal pattern of myositis ossificans" (a noun ... ``shown_by`` ... mention).
+- a removal told as done after the mention, as what ended it: "grade IV HO in his elbow for 4 years before
+  surgical excision was performed" (mention ... ``ended_by`` + up to ``MODIFIERS`` words + a noun ... ``done``).
 
 The words are data (``context_rules.yaml``, ``removal_frames``); auxiliaries, a closed class, are grammar.
 """
@@ -66,6 +68,7 @@ class RemovalFrames:
     purpose: re.Pattern[str] | None = None  # "underwent surgical excision to remove"
     heading: re.Pattern[str] | None = None  # "Excision of" first in a line without a verb
     shown: re.Pattern[str] | None = None  # "the excisional biopsy confirmed"
+    ended: re.Pattern[str] | None = None  # "before surgical excision" after the mention
 
     @classmethod
     def of(cls, cues: RemovalFrameCues, regrown_by: tuple[str, ...] = ()) -> RemovalFrames:
@@ -88,8 +91,11 @@ class RemovalFrames:
         shown_by = any_phrase(cues.shown_by)
         shown = (re.compile(rf"{nouns.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{shown_by.pattern}\s+", re.IGNORECASE)
                  if nouns is not None and shown_by is not None else None)
+        ended_by = any_phrase(cues.ended_by)
+        ended = (re.compile(rf"{ended_by.pattern}\s+(?:[\w-]+\s+){{0,{MODIFIERS}}}?{nouns.pattern}\b", re.IGNORECASE)
+                 if nouns is not None and ended_by is not None else None)
         return cls(nouns, any_phrase(cues.done), governed, passive, any_phrase(regrown_by), participle, words,
-                   before, compound, purpose, heading, shown)
+                   before, compound, purpose, heading, shown, ended)
 
     def anywhere(self, text: str, sentence_start: int, sentence_end: int) -> bool:
         """Could the sentence hold a removal frame at all? One scan a sentence, so that the many sentences
@@ -105,7 +111,8 @@ class RemovalFrames:
                 or self._compound(text, sentence_start, start, end, sentence_end)
                 or self._purpose(text, sentence_start, start)
                 or self._heading(text, sentence_start, start, end, sentence_end)
-                or self._shown(text, sentence_start, start))
+                or self._shown(text, sentence_start, start)
+                or self._ended(text, end, sentence_end))
 
     def _shown(self, text: str, sentence_start: int, start: int) -> Trigger | None:
         """"The excisional biopsy confirmed myositis ossificans": the removed tissue showed the HO."""
@@ -150,6 +157,20 @@ class RemovalFrames:
         if verb is None or not _one_clause(text[end : verb.start()]):
             return None
         return _trigger(verb)
+
+    def _ended(self, text: str, end: int, sentence_end: int) -> Trigger | None:
+        """"HO in his elbow for 4 years before surgical excision was performed": a removal told as done after the
+        mention, in its clause, as what ended it."""
+        if self.ended is None or self.done is None:
+            return None
+        frame = self.ended.search(text, end, sentence_end)
+        if frame is None or not _one_clause(text[end : frame.start()]):
+            return None
+        verb = self.done.search(text, frame.end(), sentence_end)
+        if verb is None or len(text[frame.end() : verb.start()].split()) > OBJECT_WORDS \
+                or not _one_clause(text[frame.end() : verb.start()]):
+            return None
+        return Trigger(text[frame.start() : verb.end()], CATEGORY, frame.start(), verb.end())
 
     def _governed(self, text: str, sentence_start: int, start: int) -> Trigger | None:
         return _framed_before(self.governed, text, sentence_start, start, OBJECT_WORDS)

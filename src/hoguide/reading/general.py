@@ -89,7 +89,10 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
         rf"|(?:^|[.;:]\s*)\W*of\s+(?:the\s+|these\s+|our\s+|all\s+)?{_COUNT}\s+{_MODIFIERS}{noun}\s*,"
         rf"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|most|the\s+majority)\s+of\s+(?:the\s+|these\s+|our\s+)"
         rf"{_MODIFIERS}{noun}"
-        rf"|(?<![\w.-]){_COUNT}\s+(?:{noun}\s+)?(?:had|developed)\s+(?:[\w-]+\s+)?(?:class|grade|brooker)\b",
+        rf"|(?<![\w.-]){_COUNT}\s+(?:{noun}\s+)?(?:had|developed)\s+(?:[\w-]+\s+)?(?:class|grade|brooker)\b"
+        # a counted group as the sentence's subject, with what it went through ("Three males underwent excision
+        # of heterotopic bone", "Only three ankles required HO resection"); a report counts screws and views
+        rf"|(?:^|[.;:]\s*)\W*(?:only\s+)?{_COUNT}\s+{_MODIFIERS}{noun}\s+(?:{_COHORT_VERBS}|needed)\b",
         re.IGNORECASE)
 
 
