@@ -29,7 +29,7 @@ ADULT_AGE = 18
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
-SEVERE_COURSE = frozenset({"ankylosis", "reduced_motion"})
+SEVERE_COURSE = frozenset({"ankylosis", "synostosis", "reduced_motion"})
 SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
@@ -156,8 +156,11 @@ def _since_event(view: CaseView) -> SinceEvent:
 
 
 def bridged(view: CaseView) -> bool:
-    """The report says bone bridges or fuses a joint (ankylosis)."""
-    return any(f.item.concept == "ankylosis" for f in severity_facts(view))
+    """The report says bone bridges or fuses a joint (ankylosis); a bridge in a sentence that names a synostosis
+    joins two bones, not a joint ("a continuous bony bridge between the tibia and fibula = tibiofibular synostosis")."""
+    facts = severity_facts(view)
+    bars = {view.sentence_of(f) for f in facts if f.item.concept == "synostosis"}
+    return any(f.item.concept == "ankylosis" and view.sentence_of(f) not in bars for f in facts)
 
 
 def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:

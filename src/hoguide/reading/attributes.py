@@ -93,7 +93,9 @@ class MentionGradeReader:
 # the nerve", "2 cm from the joint" (round 9, 170: a gap was said back as the HO's size)
 _NOT_SIZE_BEFORE = re.compile(r"\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?)"
                               r"(?:\s+(?:approx\.?|approximately|about|only))?\s*$", re.IGNORECASE)
-_NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from)\b", re.IGNORECASE)
+# (a place, not a size: "approx 3-4cm above the plafond", round 11, 210)
+_NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from|above|below|proximal to|distal to|superior to|"
+                             r"inferior to|deep to)\b", re.IGNORECASE)
 _BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "leaving", "within"
 # ... and a gap or a distance as the clause's subject: "The closest gap between the heterotopic bone and the femur is
 # 6 mm" (round 4, 80 was told "Size: 6 mm")
