@@ -339,6 +339,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
+        bisphosphonate="bisphosphonate" in given,
         prophylaxis=prophylaxis,
         prevention_not_given=_prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed

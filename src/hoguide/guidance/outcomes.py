@@ -25,6 +25,8 @@ ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultraso
 # the next_step concepts that say what became of a treatment: given, never given, stopped early
 OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
 NOT_HAD = ("not_given", "stopped")  # no protection to count on
+ONGOING = "ongoing"  # lexicon/next_step.yaml: "started on", "continue" just before the treatment: it is under way
+ONGOING_REACH = 12  # characters from the cue's end to the treatment: "started on etidronate", "continue oral ..."
 # "stopped after 6 weeks", "stopped at 4 weeks as planned": a course completed, not one cut short
 FULL_COURSE = re.compile(r"\s+(?:after|at)\s+(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|months?)",
                          re.IGNORECASE)
@@ -57,11 +59,17 @@ class Outcomes:
     def _outcome(self, fact: Located[Fact]) -> str | None:
         reading, start, end = self.view.sentence_of(fact)
         cue: Fact | None = None
+        ongoing = False
         for item in self.steps_between(reading, start, end):
             at = item.start
             if at <= fact.item.start:
+                if item == fact.item:
+                    continue
                 if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
                     cue = item  # the last plan cue before it: "planned: excision and radiotherapy (given ...)"
+                ongoing = (item.kind == "next_step" and item.concept == ONGOING and item.status == "present"
+                           and 0 <= fact.item.start - item.end <= ONGOING_REACH) \
+                    or (ongoing and item.kind != "treatment")
                 continue
             if item.kind == "treatment" and item.concept != fact.item.concept:
                 break
@@ -70,6 +78,8 @@ class Outcomes:
             if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
                 cue = item
                 break
+        if ongoing:
+            return "given"
         if cue is None:
             return None
         return self.plan_outcome(reading, cue)

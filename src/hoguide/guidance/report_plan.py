@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from hoguide.guidance.outcomes import ADDENDUM, PLAN_CUE
+from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
 from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
@@ -135,7 +135,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         k = bisect_left(anywhere, start)
         return (section == PLAN_SECTION or (k < len(anywhere) and anywhere[k] < end)
                 or (section not in NOT_PLAN_SECTIONS and any(
-                    f.concept == DIRECTIVE or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
+                    f.concept in (DIRECTIVE, ONGOING) or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
                                                and not _settled(view, reading, f, section))
                     for f in words)))
 

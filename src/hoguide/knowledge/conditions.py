@@ -79,6 +79,7 @@ class CaseFeatures:
     came_back: bool = False                # the report says HO came back once, even if since removed again
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
+    bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     prevention_not_given: frozenset[Prophylaxis] = frozenset()  # the report says it was not given or stopped early
     prophylaxis_missed: bool = False       # the report says prevention was not given, or was stopped early, before
@@ -105,7 +106,8 @@ SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", 
                 "flags", "flags_found", "prevention_not_given")
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
-                 "came_back", "not_back", "ho_treated", "prophylaxis_missed", "anticoagulated", "nsaid_caution",
+                 "came_back", "not_back", "ho_treated", "bisphosphonate", "prophylaxis_missed", "anticoagulated",
+                 "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
                  "imaging_declined", "plan_in_own_words", "flare_now")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
@@ -166,6 +168,7 @@ class When(BaseModel):
     came_back: bool | None = None
     not_back: bool | None = None
     ho_treated: bool | None = None
+    bisphosphonate: bool | None = None
     prophylaxis_missed: bool | None = None
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None

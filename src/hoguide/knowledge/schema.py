@@ -39,7 +39,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                          "incidental",
                          "flare_up", "maturity_undetermined"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
-                            "directive", "closing", "letter_heading", "report_heading",
+                            "directive", "closing", "letter_heading", "report_heading", "ongoing",
                             "purpose_not_ho"}),
     "condition": frozenset(get_args(ConditionId)),
     "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),
