@@ -26,6 +26,7 @@ INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>d
 MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
 HEADER_LINES = 3  # a report's own date stands in its first lines
 ADULT_AGE = 18
+MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
@@ -297,6 +298,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     symptoms = view.symptoms()
     raised = frozenset(flags)
     answers = view.case.answers
+    # bending the joint under anaesthesia, planned or weighed ("MUA under consideration"), not done
+    manipulation = any(f.item.kind == "treatment" and f.item.concept == MANIPULATION
+                       and f.item.status in ("present", "possible", "hypothetical") for f in view.facts)
     given = {t.item.concept for t in view.treatments_given()}
     cautions = caution_facts(view)
     # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
@@ -346,7 +350,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         anticoagulated="anticoagulant" in given,
         nsaid_caution=bool(cautions) or bool(answers.conditions),
-        caution_reasons=frozenset(f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]
+        # the patient's own ("I have stage 3 kidney disease") name the reason too (round 11, 205: told "your report")
+        caution_reasons=frozenset(answers.conditions).union(  # the lexicon's condition ids are ConditionId
+            f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]
         # (and an NSAID the plan withholds for a reason it gives: "Plan: 2. No anti-inflammatory tablets (NSAIDs)
         # because of her warfarin and kidneys", round 9, 177; in the history, "not given (h/o peptic ulcer)" is a
         # reason for care, not advice for now)
@@ -359,7 +365,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         flare_now=any(f.item.status == "present" for f in view.affirmed("course", "flare_up")),
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
-        surgery_planned=answers.surgery_planned or view.operation_planned,
+        # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
+        surgery_planned=view.operation_planned or (answers.surgery_planned and not manipulation),
+        manipulation=manipulation,
         replacement_planned=view.replacement_planned,
         plan_treats=bool(set(recommends) & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"
             f.item.kind == "treatment" and (view.proposed(f) or (f.item.status == "hypothetical"

@@ -80,6 +80,7 @@ class CaseFeatures:
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
+    manipulation: bool = False             # the report plans or weighs bending the joint under anaesthesia (an MUA)
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     prevention_not_given: frozenset[Prophylaxis] = frozenset()  # the report says it was not given or stopped early
     prophylaxis_missed: bool = False       # the report says prevention was not given, or was stopped early, before
@@ -106,7 +107,8 @@ SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", 
                 "flags", "flags_found", "prevention_not_given")
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
-                 "came_back", "not_back", "ho_treated", "bisphosphonate", "prophylaxis_missed", "anticoagulated",
+                 "came_back", "not_back", "ho_treated", "bisphosphonate", "manipulation", "prophylaxis_missed",
+                 "anticoagulated",
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
                  "imaging_declined", "plan_in_own_words", "flare_now")
@@ -169,6 +171,7 @@ class When(BaseModel):
     not_back: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
+    manipulation: bool | None = None
     prophylaxis_missed: bool | None = None
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
