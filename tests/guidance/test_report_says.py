@@ -92,3 +92,15 @@ def test_a_conclusion_that_only_reassures_before_the_ho_is_no_other_finding() ->
                   "No DVT right leg."):
         says = api.explain(f"IMPRESSION:\n1. {first}\n2. Small Brooker I heterotopic ossification.\n").report_says
         assert all(s.status != "other_findings" for s in says), first
+
+
+def test_a_hedged_mention_beside_the_ho_in_its_sentence_names_its_kind_not_a_doubt() -> None:
+    """Round 11, 218: "Mature heterotopic ossification anteromedial to the L hip, Brooker II equivalent, no ankylosis -
+    likely neurogenic HO following stroke" gave a second line, "The radiologist is not sure if this is HO"."""
+    says = api.explain("IMPRESSION:\n2. Mature heterotopic ossification anteromedial to the L (hemiplegic) hip, "
+                       "Brooker II equivalent, no ankylosis - likely neurogenic HO following stroke.").report_says
+    assert [s.status for s in says if s.status in ("present", "possible")] == ["present"]
+    # a doubt about the other side stays a doubt
+    other = api.explain("IMPRESSION: Mature heterotopic ossification at the left hip; possible early HO at the right "
+                        "hip.").report_says
+    assert [s.status for s in other if s.status in ("present", "possible")] == ["present", "possible"]

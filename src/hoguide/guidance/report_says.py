@@ -72,9 +72,13 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
     sentences = {f.sentence_start for f in present}
     # ... and "HO blocking flexion, with a probable ulnar neuropathy due to the HO encasing the nerve": a possible
     # mention with no place, in a sentence that says there is HO, is that HO
+    # ... and "Mature HO anteromedial to the L hip, Brooker II, no ankylosis - likely neurogenic HO following stroke":
+    # a hedged mention on the same side in a sentence that says there is HO names its kind, not a doubt (round 11, 218)
+    sides = {(f.sentence_start, f.laterality) for f in present}
     sure = [f for f in by_status.get("possible", []) if (f.sites and all(
         (site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
-        for site in f.sites)) or (not f.sites and f.sentence_start in sentences)]
+        for site in f.sites)) or (not f.sites and f.sentence_start in sentences)
+        or (f.sentence_start, f.laterality) in sides]
     if sure:
         present += sure
         by_status["present"] = present
