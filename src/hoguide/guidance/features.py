@@ -27,6 +27,7 @@ MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
 HEADER_LINES = 3  # a report's own date stands in its first lines
 ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
+NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
@@ -161,6 +162,10 @@ def bridged(view: CaseView) -> bool:
     joins two bones, not a joint ("a continuous bony bridge between the tibia and fibula = tibiofibular synostosis")."""
     facts = severity_facts(view)
     bars = {view.sentence_of(f) for f in facts if f.item.concept == "synostosis"}
+    # where the report says there is no bridge now ("Brooker III. No bridging."), a bridge in a sentence about the past
+    # ("the pre-excision appearance (09/2025 was Brooker IV with apparent bony bridge)") is the past (round 11, 215)
+    if any(f.item.concept == NO_BRIDGING and f.item.status == "present" for f in view.facts):
+        bars |= {view.sentence_of(f) for f in view.facts if f.item.status == "historical"}
     return any(f.item.concept == "ankylosis" and view.sentence_of(f) not in bars for f in facts)
 
 

@@ -301,7 +301,10 @@ class CaseView:
         if self._excisions is None:
             excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
                          and self.in_ho_sentence(e)]
-            status = {id(e): "hypothetical" if self.proposed(e) else e.item.status for e in excisions}
+            # an operation only if ever ("No surgery at present; any excision to be discussed in our MDT first": round
+            # 11, 212) is neither planned nor done
+            status = {id(e): "hypothetical" if self.proposed(e) else None if _if_ever(e.item) else e.item.status
+                      for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
             planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
             self._excisions = [(e, None if status[id(e)] == "present" and (e.reading, self._sentence_start(e))
@@ -351,7 +354,7 @@ class CaseView:
         self._planned = {f.item.concept for f in self.facts
                          if ((f.item.kind == "treatment" and f.item.concept == "excision")
                              or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
-                         and f.item.status in ("present", "hypothetical")
+                         and f.item.status in ("present", "hypothetical") and not _if_ever(f.item)
                          and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)}
         return self._planned
 
@@ -608,6 +611,11 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
+
+
+def _if_ever(fact: Fact) -> bool:
+    """A treatment the context rules call hypothetical by "any" ("any excision", "any surgery"): a step only if ever."""
+    return fact.status == "hypothetical" and any(t.phrase.lower().startswith("any ") for t in fact.triggers)
 
 
 def _signed(sentence: str) -> bool:
