@@ -104,3 +104,15 @@ def test_a_hedged_mention_beside_the_ho_in_its_sentence_names_its_kind_not_a_dou
     other = api.explain("IMPRESSION: Mature heterotopic ossification at the left hip; possible early HO at the right "
                         "hip.").report_says
     assert [s.status for s in other if s.status in ("present", "possible")] == ["present", "possible"]
+
+
+def test_each_side_keeps_its_own_grade_beside_a_bilateral_summary() -> None:
+    """Round 11, 208: "Bilateral hip HO, R > L (R Brooker III, L Brooker II equivalent), maturing" gave the left hip
+    the right's Brooker III."""
+    says = api.explain("FINDINGS:\nRight: extensive heterotopic ossification anterior to the hip, Brooker III.\n"
+                       "Left: smaller islands of HO anterior to the femoral neck (Brooker II equivalent).\n"
+                       "IMPRESSION:\n1. Bilateral hip HO, R > L (R Brooker III, L Brooker II equivalent), maturing.\n"
+                       ).report_says
+    lines = [line for s in says if s.status == "present" for line in s.details]
+    assert [line.split(". How")[0].split(" Your HO")[0] for line in lines if line.startswith("Where: hip")] == [
+        "Where: hip (right). Grade: Brooker III.", "Where: hip (left). Grade: Brooker II."]
