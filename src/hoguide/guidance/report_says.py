@@ -232,7 +232,8 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
             own = any(f.maturity for one_side in ("right", "left") for f in places[(region, one_side)])
             places[(region, "right")].extend(replace(f, maturity=None if own else f.maturity, laterality="right")
                                              for f in both)
-            if not own:  # (its maturity only: its grade is the right side's, "R Brooker III, L Brooker II": round 11, 208)
+            # (its maturity only: its grade is the right side's, "R Brooker III, L Brooker II": round 11, 208)
+            if not own:
                 places[(region, "left")].extend(replace(f, laterality="left", grade=None) for f in both if f.maturity)
 
 
