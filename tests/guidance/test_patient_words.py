@@ -191,3 +191,11 @@ def test_a_question_put_in_so_many_words_is_carried_too() -> None:
     asked = api.explain(REPORT, {"symptoms_text": "sore thigh. My mum wants to know if we should get it massaged "
                                                   "out. It is hard.", "as_of": "2026-12-04"})
     assert asked.questions_for_doctor[0] == 'Your question: "My mum wants to know if we should get it massaged out."'
+
+
+def test_a_long_question_keeps_its_end_where_the_question_is() -> None:
+    """Round 11, 216: "... so do I really need to see a cancer team?" was cut off before the question."""
+    words = ("The scan person said it might be bone forming in the muscle, which I read is harmless, so do I really "
+             "need to see a cancer team?")
+    asked = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"}).questions_for_doctor[0]
+    assert asked.endswith('do I really need to see a cancer team?"') and len(asked) < 150

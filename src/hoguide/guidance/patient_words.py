@@ -42,6 +42,7 @@ CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", 
 # A place right after a denied symptom ("not swollen below the knee"): denied there only
 PLACE_AFTER = re.compile(r"\s+(?:below|above|under|beneath|beyond|around|in|at|on)\b", re.IGNORECASE)
 ECHO_CHARS = 120  # the patient's event words said back
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+")  # where a long question may be cut to keep its end
 # a sentence of the patient's that asks, with a question mark or in so many words ("My mum wants to know if we should
 # get it massaged out.": round 10, 187)
 QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?:ing)?|would like to know|"
@@ -91,6 +92,17 @@ def _clipped(words: str) -> str:
     """The patient's words, one line, cut at a word before ECHO_CHARS."""
     line = " ".join(words.split())
     return line if len(line) <= ECHO_CHARS else line[:line.rfind(" ", 0, ECHO_CHARS)] + " ..."
+
+
+def _question(words: str) -> str:
+    """A patient's question, one line; a long one keeps its end, where the question is ("The scan person said it
+    might be bone, which I read is harmless, so do I really need to see a cancer team?": round 11, 216 lost the
+    question when its start was kept)."""
+    line = " ".join(words.split())
+    if len(line) <= ECHO_CHARS:
+        return line
+    cut = next((m.end() for m in CLAUSE_BREAK.finditer(line) if len(line) - m.end() <= ECHO_CHARS), None)
+    return "... " + line[cut:] if cut is not None else _clipped(line)
 
 
 def _when(answers: PatientAnswers) -> str:
@@ -161,7 +173,7 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
     ) if flag]
-    questions = tuple(dict.fromkeys(_clipped(q.strip()) for text in (answers.event, answers.symptoms_text) if text
+    questions = tuple(dict.fromkeys(_question(q.strip()) for text in (answers.event, answers.symptoms_text) if text
                                     for q in QUESTION.findall(text)))
     if questions:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
