@@ -37,6 +37,10 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"symptoms_text": "a sore opened up on my stump right over the lump"}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "a temp of 101 last night"}, [], ["fever"], ["Symptoms: fever."]),
+    # (round 11, 213: the form's nearest choice, ticked, beside what the patient's own words say it was)
+    ({"event": "keyhole hip surgery (arthroscopy) for hip impingement", "causes": ["hip_arthroplasty"]},
+     ["hip_arthroscopy"], [], ['What happened: "keyhole hip surgery (arthroscopy) for hip impingement" (we read: '
+                                'keyhole hip surgery (hip arthroscopy)).']),
     ({"symptoms_text": "The nurses told me she has a red patch on her bottom."}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],

@@ -36,6 +36,7 @@ SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign
                  ("red_flag", "pe_sign"): "shortness_of_breath",
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
+KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
@@ -135,8 +136,12 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     # "I'm 19 weeks pregnant", "I have kidney disease": reasons for care with anti-inflammatory medicines
     conditions = [f.concept for f in facts
                   if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
+    ticked = list(answers.causes)
+    # "keyhole hip surgery (arthroscopy)" in their own words is what a ticked "hip replacement" meant (round 11, 213)
+    if KEYHOLE_HIP in causes and REPLACED_HIP not in causes and REPLACED_HIP in ticked:
+        ticked.remove(REPLACED_HIP)
     merged = answers.model_copy(update={
-        "causes": tuple(dict.fromkeys((*answers.causes, *causes))),
+        "causes": tuple(dict.fromkeys((*ticked, *causes))),
         "symptoms": tuple(dict.fromkeys((*answers.symptoms, *symptoms))),
         "prior_excision": answers.prior_excision or "excision" in treated,
         "prophylaxis": tuple(dict.fromkeys((*answers.prophylaxis, *sorted(treated & PROPHYLAXIS)))),
