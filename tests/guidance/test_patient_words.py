@@ -37,6 +37,7 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"symptoms_text": "a sore opened up on my stump right over the lump"}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "a temp of 101 last night"}, [], ["fever"], ["Symptoms: fever."]),
+    ({"symptoms_text": "I had an injection at the dentist to numb my jaw. Eating is hard."}, [], [], []),
     # (round 11, 213: the form's nearest choice, ticked, beside what the patient's own words say it was)
     ({"event": "keyhole hip surgery (arthroscopy) for hip impingement", "causes": ["hip_arthroplasty"]},
      ["hip_arthroscopy"], [], ['What happened: "keyhole hip surgery (arthroscopy) for hip impingement" (we read: '

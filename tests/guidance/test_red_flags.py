@@ -283,3 +283,13 @@ def test_a_negative_fop_gene_test_answers_a_familys_fear() -> None:
     assert "fop_known" not in [f.id for f in assessment.red_flags]
     assert [c.id for c in assessment.causes] == ["other_genetic"]
     assert "you have fop" not in " ".join(assessment.patient_texts()).lower()
+
+
+def test_a_list_of_what_to_rule_out_is_no_diagnosis(reader: Reader, kb: KnowledgeBase) -> None:
+    # round 12, 229: "Alternative causes need exclusion - DVT (urgent venous Doppler recommended), septic arthritis"
+    # was told "Your report finds a blood clot" and "Your report finds an infection"
+    report = ("IMPRESSION:\n1. No scintigraphic evidence of heterotopic ossification.\n3. Right knee effusion: "
+              "non-specific. Alternative causes need exclusion - DVT (urgent venous Doppler recommended), septic "
+              "arthritis/cellulitis (consider aspiration if effusion confirmed).\n")
+    flags = {f.id: f.state for f in explain(reader, kb, report).red_flags}
+    assert flags["dvt_suspected"] == "suspected" and "found" not in flags.values()
