@@ -102,3 +102,17 @@ def test_a_generic_predicate_s_trigger_gives_back_its_words() -> None:
     for finding in api.read(text).findings:
         for trigger in finding.triggers:
             assert text[trigger.start:trigger.end] == trigger.phrase
+
+
+def test_nothing_of_a_report_stays_in_the_kind_frames_memo_once_it_is_read() -> None:
+    """The kind frames memoise their searches per sentence (kinds.first); a server must keep no report text."""
+    from hoguide.reading import kinds
+    from hoguide.reading.reader import reader_for
+
+    text = "The prognosis of HO is good. HO matures over 12 to 18 months."
+    reader = reader_for(hoguide.load_knowledge())
+    reader._read(text, None, ())  # the reading without its last step
+    assert kinds.first.cache_info().currsize > 0
+    reader.read(text)
+    api.explain(text)
+    assert kinds.first.cache_info().currsize == 0
