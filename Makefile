@@ -12,8 +12,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # The reader's C extensions are compiled by the install, so a change to them reinstalls too.
-NATIVE_SOURCES := setup.py src/hoguide/reading/_automaton.c src/hoguide/reading/_sentences.c \
-                  src/hoguide/reading/_dates.c
+NATIVE_SOURCES := setup.py src/hoguide/reading/_automaton.c src/hoguide/reading/_sentences.c
 
 $(VENV)/.installed: pyproject.toml $(NATIVE_SOURCES) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[web,pdf,scan,summary]'

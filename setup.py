@@ -17,11 +17,5 @@ setup(
             extra_compile_args=["-O2"],
             optional=True,
         ),
-        Extension(
-            "hoguide.reading._dates",
-            ["src/hoguide/reading/_dates.c"],
-            extra_compile_args=["-O2"],
-            optional=True,
-        ),
     ]
 )

@@ -32,7 +32,7 @@ import hoguide
 from hoguide.evaluation import KitReport, evaluate_kit, load_kit, locate_kit_target
 from hoguide.evaluation.kit import KitRow
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.reading import matcher, sentences, timerefs
+from hoguide.reading import matcher, sentences
 from hoguide.reading.reader import reader_for
 
 HERE = Path(__file__).resolve().parent
@@ -169,8 +169,7 @@ def fmt(value: float | None, digits: int = 3) -> str:
 def native_extensions() -> list[str]:
     """hoguide's C extensions this process reads with."""
     return [name for name, built in (("automaton", matcher.native_automaton()),
-                                     ("sentences", sentences.native_splitter()),
-                                     ("dates", timerefs.native_dates())) if built is not None]
+                                     ("sentences", sentences.native_splitter())) if built is not None]
 
 
 def implementation() -> str:

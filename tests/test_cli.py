@@ -15,7 +15,6 @@ from hoguide.examples import example_names
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.reading.matcher import implementation as matcher
 from hoguide.reading.sentences import implementation as splitter
-from hoguide.reading.timerefs import implementation as dates
 
 SCHEMA = json.loads(
     (Path(__file__).parents[1] / "src" / "hoguide" / "schemas" / "reading.schema.json").read_text()
@@ -42,7 +41,7 @@ def test_version_names_the_knowledge_and_the_c_extensions_in_use() -> None:
     result = hoguide("--version")
     assert result.returncode == 0, result.stderr
     expected = (f"hoguide {hoguide_version} (knowledge {load_knowledge().version}; phrase matcher: {matcher()}; "
-                f"sentence splitter: {splitter()}; date finder: {dates()})")
+                f"sentence splitter: {splitter()})")
     assert result.stdout.strip() == expected
 
 

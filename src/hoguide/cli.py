@@ -31,7 +31,6 @@ from hoguide.models.reading import Reading
 from hoguide.reading.matcher import implementation as matcher_implementation
 from hoguide.reading.reader import reader_for
 from hoguide.reading.sentences import implementation as splitter_implementation
-from hoguide.reading.timerefs import implementation as dates_implementation
 from hoguide.render.assessment_text import render_text
 from hoguide.render.html import render_html
 from hoguide.render.pdf import render_pdf
@@ -51,8 +50,7 @@ app = typer.Typer(
 def _print_version(wanted: bool) -> None:
     if wanted:
         typer.echo(f"hoguide {__version__} (knowledge {load_knowledge().version}; phrase matcher: "
-                   f"{matcher_implementation()}; sentence splitter: {splitter_implementation()}; "
-                   f"date finder: {dates_implementation()})")
+                   f"{matcher_implementation()}; sentence splitter: {splitter_implementation()})")
         raise typer.Exit()
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from hoguide.reading.reader import Reader
+from hoguide.reading.timerefs import find_time_references
 
 
 def times(reader: Reader, text: str) -> list[tuple[str, str, str | None]]:
@@ -38,3 +41,45 @@ def times(reader: Reader, text: str) -> list[tuple[str, str, str | None]]:
 )
 def test_time_references(reader: Reader, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert times(reader, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-01-2024-02-03", []),  # dates run together are no date
+        ("1/2/3/24", []),
+        ("v2024-01-05 and a.2024-01-05", []),  # part of a longer token
+        ("3/5/19x and 3/5/201", []),
+        ("01/05/2024-", []),
+        ("2024-13-40", []),
+        ("seen 2024-1-5, 1/5/24.", [("2024-1-5", "2024-01-05"), ("1/5/24", "2024-01-05")]),
+        ("2024-01-05.", [("2024-01-05", "2024-01-05")]),
+    ],
+)
+def test_numeric_dates_stand_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_time_references(text, [])
+    assert [(text[r.start : r.end], r.value) for r in found] == expected
+
+
+def _calendar(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("year", [1900, 1999, 2000, 2023, 2024, 2099])
+def test_every_numeric_date_is_valued_as_the_calendar_has_it(year: int) -> None:
+    """Each form of every month and day number the patterns take (months 0-19, days 0-39): a date
+    the calendar has is found with its ISO value, any other has none."""
+    for month in range(20):
+        for day in range(40):
+            for m, d in {(str(month), str(day)), (f"{month:02d}", f"{day:02d}")}:
+                forms = [f"{year}-{m}-{d}", f"{m}/{d}/{year}", f"{m}/{d}/{str(year)[2:]}"]
+                text = " and ".join(forms)
+                found = {text[r.start : r.end]: r.value for r in find_time_references(text, [])}
+                # A two-digit US year is read in this century (2000-2099).
+                expected = [_calendar(year, month, day), _calendar(year, month, day),
+                            _calendar(2000 + year % 100, month, day)]
+                for form, value in zip(forms, expected, strict=True):
+                    assert found.get(form) == value, form

@@ -174,10 +174,10 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # resolving haematoma), there is none to lack it
     lesion = view.overall_status != "absent"
     removal_reports = _removal_reports(view, specimen_sections) if content.treated_by_removal else frozenset()
+    concepts = {content.signal, *content.reassurance, *content.signs, *content.workups}
     for fact in view.facts:
         item = fact.item
-        if item.kind != "red_flag" or item.concept not in (content.signal, *content.reassurance, *content.signs,
-                                                           *content.workups):
+        if item.kind != "red_flag" or item.concept not in concepts:
             continue
         text = view.case.readings[fact.reading].text
         in_results = authority.of(item.section) >= BODY_AUTHORITY

@@ -147,6 +147,7 @@ class CaseView:
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
     _removed_elsewhere: bool | None = None  # removed_elsewhere(), found on first need (removed_before asks it often)
+    _overall: str | None = None  # overall_status, found on first need (asked some fifteen times an explanation)
     # per reading, the HO mentions' sentences as sorted (start, end), found on first need: in_ho_sentence is asked
     # for every cause and symptom, and a scan over every mention each time was quadratic on long reports
     _ho_sentences: dict[int, list[tuple[int, int]]] | None = None
@@ -202,8 +203,10 @@ class CaseView:
     def overall_status(self) -> str:
         """Each report's own status (an impression or addendum corrects its findings), then the
         first of STATUS_ORDER across the reports; ``none`` when no report mentions HO about the patient."""
-        statuses = {self._status_of(r) for r in self.case.readings}
-        return next((s for s in STATUS_ORDER if s in statuses), "none")
+        if self._overall is None:  # a pass over every fact of every report: done once (the case is frozen)
+            statuses = {self._status_of(r) for r in self.case.readings}
+            self._overall = next((s for s in STATUS_ORDER if s in statuses), "none")
+        return self._overall
 
     @staticmethod
     def _status_of(reading: Reading) -> str:

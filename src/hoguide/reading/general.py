@@ -45,6 +45,18 @@ _STUDY_FIGURES = re.compile(
     rf"|(?<![\w./])all\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}(?:developed|underwent|required|received|experienced)\b",
     re.IGNORECASE)
 
+# Quick searches for what the slow patterns cannot match without, so that a sentence with none of it is not
+# searched by them (most sentences a cue is looked for in; each slow search is a few hundred microseconds): a
+# count for the cohort counts and the counted assessors, with a cohort noun, "had" or "developed" for the cohort
+# and an assessor noun for the assessors; a sign or "all N" for the study figures; a digit for a date. Each is
+# implied by every alternative of its pattern, with the same flags, so these rule a pattern out, never a cue in
+# (tests/reading/test_general_cues.py holds the cue to the one every pattern gives). Change them with the patterns.
+# A count is a whole word (``_COUNT`` has white space after it, and a word edge or white space before), or a
+# group's share ("half of the", "two thirds of", "the majority of").
+_MAY_COUNT = re.compile(r"\d|\b(?:" + _COUNT[3:-1] + r"|half|thirds?|quarter|most|majority)\b", re.IGNORECASE)
+_COHORT_GRADED = re.compile(r"had|developed", re.IGNORECASE)  # "5 had class I", without a cohort noun
+_MAY_BE_STUDY_FIGURES = re.compile(r"[%=<>≤/]|(?<![\w./])all\s", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 # Up to two words before a cohort noun ("consecutive elderly patients"), none a possessive ("his joints")
 _MODIFIERS = r"(?:(?!(?:his|her|their|its)\b)[\w-]+\s+){0,2}"
@@ -151,6 +163,8 @@ class GeneralStatements:
     people: re.Pattern[str] | None = None
     kinds: KindStatements | None = None
     assessors: re.Pattern[str] | None = None
+    cohort_nouns: re.Pattern[str] | None = None  # the nouns alone, for the quick searches above
+    assessor_nouns: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, cues: GeneralStatementCues) -> GeneralStatements:
@@ -165,7 +179,8 @@ class GeneralStatements:
                    if predicates is not None else None,
                    any_phrase(cues.subject_blocked_by),
                    re.compile(r"\s*(?:" + answers.pattern + ")", re.IGNORECASE) if answers is not None else None,
-                   _people_fronted(cues.people_nouns), KindStatements.of(cues), _assessors(cues.assessor_nouns))
+                   _people_fronted(cues.people_nouns), KindStatements.of(cues), _assessors(cues.assessor_nouns),
+                   any_phrase(cues.cohort_nouns), any_phrase(cues.assessor_nouns))
 
     def kind(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """A statement about HO as a kind (kinds.py): it holds beside a hedge or a negation, as a population
@@ -220,23 +235,40 @@ class GeneralStatements:
         last = max(first, match.end() - (len(words) - len(words.rstrip(" ,"))))
         return GeneralCue(Trigger(text[first:last], CATEGORY, first, last), False)
 
+    def _may_match(self, population: re.Pattern[str], text: str, start: int, end: int) -> bool:
+        """False where the quick searches above rule ``population`` out of ``text[start:end]``."""
+        if population is self.cohort:
+            return _MAY_COUNT.search(text, start, end) is not None and (
+                _COHORT_GRADED.search(text, start, end) is not None or _found(self.cohort_nouns, text, start, end))
+        if population is self.assessors:
+            return _found(self.assessor_nouns, text, start, end) and _MAY_COUNT.search(text, start, end) is not None
+        if population is _STUDY_FIGURES:
+            return _MAY_BE_STUDY_FIGURES.search(text, start, end) is not None
+        return True
+
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
         question = _TOPIC_QUESTION.match(text[start:end])
         if question is not None:
             return GeneralCue(Trigger("?", CATEGORY, end - 1, end), True)
         for population in (self.population, self.cohort, self.people, self.assessors, _STUDY_FIGURES):
-            match = population.search(text, start, end) if population is not None else None
+            match = population.search(text, start, end) \
+                if population is not None and self._may_match(population, text, start, end) else None
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
         if self.generic is None:
             return None
-        if (self.specific is not None and self.specific.search(text, start, end)) or _DATE.search(text, start, end):
+        if (self.specific is not None and self.specific.search(text, start, end)) \
+                or (_DIGIT.search(text, start, end) and _DATE.search(text, start, end)):
             return None
         generic = self.generic.search(text, start, end)
         if generic is None:
             return None
         return GeneralCue(Trigger(generic.group(0), CATEGORY, generic.start(), generic.end()), False)
+
+
+def _found(pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+    return pattern is not None and pattern.search(text, start, end) is not None
 
 
 def population_only(general_cue: Callable[[], GeneralCue | None]) -> GeneralCue | None:

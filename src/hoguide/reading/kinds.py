@@ -64,9 +64,15 @@ def bare_subject(text: str, sentence_start: int, start: int) -> bool:
 
 @lru_cache(maxsize=64)
 def first(pattern: re.Pattern[str], text: str, sentence_start: int, sentence_end: int) -> tuple[int, int, str] | None:
-    """The first match of ``pattern`` in a sentence, looked for once a sentence however many mentions it holds."""
+    """The first match of ``pattern`` in a sentence, looked for once a sentence however many mentions it holds.
+    The memo holds report text: ``Reader.read`` empties it when each reading is done (``forget_sentences``)."""
     found = pattern.search(text, sentence_start, sentence_end)
     return (found.start(), found.end(), found.group(0)) if found is not None else None
+
+
+def forget_sentences() -> None:
+    """Empty ``first``'s memo (a reading running in another thread at the time only searches again)."""
+    first.cache_clear()
 
 
 def anywhere(pattern: re.Pattern[str] | None, text: str, sentence_start: int, sentence_end: int) -> bool:

@@ -45,6 +45,7 @@ from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
 from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
 from hoguide.reading.general import GeneralCue, GeneralStatements, population_only
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
+from hoguide.reading.kinds import forget_sentences
 from hoguide.reading.layers import (
     ANCHORS,
     ATTRIBUTES,
@@ -150,6 +151,14 @@ class Reader:
         self.mention_grades = [MentionGradeReader.of(system) for system in kb.grade_systems if system.next_to_mention]
 
     def read(self, text: str, *, max_bytes: int | None = None, warnings: Sequence[str] = ()) -> Reading:
+        try:
+            return self._read(text, max_bytes, warnings)
+        finally:
+            # The kind frames' per-sentence searches are memoised on the text (kinds.first); nothing of a
+            # report may stay in the memory of a long-running server once its reading is done.
+            forget_sentences()
+
+    def _read(self, text: str, max_bytes: int | None, warnings: Sequence[str]) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
         prepared = PreparedText.of(text)
         hits = self.lexicon.index(prepared)

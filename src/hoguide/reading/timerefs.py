@@ -5,20 +5,16 @@ references are matched only at a time word the automaton already found (a unit, 
 "POD"), one anchored pattern per kind of word, so text without time words costs nothing here. Every pattern is bounded:
 matching stays linear in the text.
 
-The C extension ``_dates`` finds the numeric dates the same way in one pass, with no match
-objects; it is used where it was built, unless ``HOGUIDE_PURE_PYTHON`` is set.
-tests/reading/test_native_dates.py checks that both find the same dates.
+(A C finder of the numeric dates saved under 3 % of the whole read and was retired: see
+benchmarks/RESULTS.md.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from functools import cache
+from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
-
-from hoguide.config import native_module
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -67,23 +63,6 @@ class TimeReference(NamedTuple):
 # the same tuple without that call, which saves about 7% of this module's time on the benchmark
 # corpus (11,600 dates in 3,000 notes).
 _new_tuple = tuple.__new__
-
-NativeDates = Callable[[str, type[TimeReference]], list[TimeReference]]
-
-
-@cache
-def native_dates() -> NativeDates | None:
-    """The C date finder (``_iso_dates(text) + _us_dates(text)`` in one call), or None where it is
-    not built or ``HOGUIDE_PURE_PYTHON`` is set. Looked up on first use, not at import."""
-    module = native_module("_dates")
-    finder: NativeDates | None = module.numeric_dates if module is not None else None
-    return finder
-
-
-def implementation() -> str:
-    """Which numeric date finder runs, for ``hoguide --version`` and the benchmarks."""
-    return "C" if native_dates() is not None else "regular expressions"
-
 
 def _iso_dates(text: str) -> list[TimeReference]:
     found = []
@@ -177,13 +156,9 @@ _START = attrgetter("start")
 def find_time_references(text: str, cues: Iterable[tuple[int, int, str]]) -> list[TimeReference]:
     """Dates and intervals in ``text``; ``cues`` are the time words found by the automaton:
     (start, end, cue concept: unit, month_name or postoperative_day)."""
-    native = native_dates()
-    if native is not None:
-        found = native(text, TimeReference)
-    else:
-        found = _iso_dates(text)
-        if "/" in text:  # two notes in five have no slash; this test is far faster than the regex's scan
-            found += _us_dates(text)
+    found = _iso_dates(text)
+    if "/" in text:  # two notes in five have no slash; this test is far faster than the regex's scan
+        found += _us_dates(text)
     found += _worded(text, cues)
     found.sort(key=_START)
     return found

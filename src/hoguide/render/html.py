@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import QUESTIONS, Assessment
+from hoguide.models.serial import LIST_LIMITS
 from hoguide.render.annotate import annotate
 from hoguide.render.assessment_text import TITLES, URGENCY_WORDS, quotes
 from hoguide.render.citations import SourceNumbers
@@ -83,13 +84,15 @@ def next_step(assessment: Assessment) -> str:
 
 
 def explanation_context(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None,
-                        handout: bool = False, pasted_on: date | None = None) -> dict[str, Any]:
+                        handout: bool = False, pasted_on: date | None = None,
+                        annotated: bool = True) -> dict[str, Any]:
     """The variables of ``explanation.html.j2``, for this renderer and for pages that extend it.
 
     ``handout`` is the printable patient handout (the PDF): no clinician notes, no report text,
     the short answers with each answer's first paragraph, the same numbered sources, and the handout
     stylesheet (``@page`` size, margins, page numbers) inlined. ``pasted_on`` names a report that
-    states no exam or date.
+    states no exam or date. Without ``annotated`` the page that extends this one shows the report
+    itself (the web page does so for a very long report).
     """
     if handout:
         clinician, stylesheet_url = False, None
@@ -97,7 +100,8 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
     if handout:
         css += "\n" + stylesheet("handout.css")
     glossary = load_knowledge().glossary
-    reports = [annotate(assessment, i, glossary) for i in range(len(assessment.readings))] if not handout else []
+    wanted = annotated and not handout
+    reports = [annotate(assessment, i, glossary) for i in range(len(assessment.readings))] if wanted else []
     day = pasted_on or date.today()
     return {
         "a": assessment,
@@ -116,6 +120,9 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
         "report_names": [report_name(r.text, day) for r in assessment.readings] if handout else [],
         "clinician_summary": clinician_summary(assessment) if clinician else "",
         "fact_groups": fact_groups(assessment) if clinician else [],
+        # As many mentions as the JSON lists: a row each for 250,000 mentions made a 1 MB report's clinician
+        # view 29 MB; the rest are counted.
+        "finding_rows": LIST_LIMITS["findings"],
     }
 
 

@@ -31,6 +31,10 @@ from hoguide.web.uploads import text_from_upload
 router = APIRouter(include_in_schema=False)
 STYLESHEET = "/static/hoguide.css"
 HANDOUT_HEADERS = {"Content-Disposition": 'attachment; filename="hoguide-handout.pdf"'}
+# A report longer than this (no clinical report comes near it: a long discharge summary is a few tens of
+# thousands) is shown on the result page once, as plain text in the field the page posts back, rather than
+# annotated and again in a hidden field: a 1 MB report's page was 2.32 MB, now about the report's size.
+PLAIN_REPORT_CHARS = 100_000
 
 
 def _index(report: str = "", error: str | None = None, status: int = 200,
@@ -115,8 +119,11 @@ def _assess(report: str, request: Request, answers: PatientAnswers | None = None
 def _result(report: str, view: str, answers_state: list[tuple[str, str]], request: Request,
             answers: PatientAnswers | None = None) -> HTMLResponse:
     assessment = _assess(report, request, answers)
-    context = explanation_context(assessment, clinician=view == "clinician", stylesheet_url=STYLESHEET)
-    page = templates().get_template("result.html.j2").render(**context, report=report, form_state=answers_state)
+    plain = len(report) > PLAIN_REPORT_CHARS
+    context = explanation_context(assessment, clinician=view == "clinician", stylesheet_url=STYLESHEET,
+                                  annotated=not plain)
+    page = templates().get_template("result.html.j2").render(**context, report=report, form_state=answers_state,
+                                                             plain_report=plain)
     held = dismantle(assessment) if len(report) > INLINE_CHARS else []  # see web.offload.dismantle
     del assessment, context
     free_in_steps(held)
