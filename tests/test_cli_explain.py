@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, get_args
 
 import jsonschema
 import pytest
@@ -13,6 +14,7 @@ from pypdf import PdfReader
 from referencing import Registry, Resource
 
 from hoguide.examples import example_names
+from hoguide.models.case import CauseId
 from tests.test_cli import hoguide
 
 SCHEMAS = Path(__file__).parents[1] / "src" / "hoguide" / "schemas"
@@ -29,6 +31,28 @@ def test_json_matches_the_contract(name: str) -> None:
     jsonschema.Draft202012Validator(EXPLANATION, registry=REGISTRY).validate(data)
     cited = {k for a in data["answers"].values() for k in a["citations"]}
     assert cited <= set(data["references"])
+
+
+def test_every_cause_an_explanation_can_name_is_in_the_contract(tmp_path: Path) -> None:
+    """Round 11 added causes (keyhole hip surgery, another operation); the schema's list must name every one."""
+    for schema in (EXPLANATION, READING):
+        enums = [node["enum"] for node in _nodes(schema) if "other_genetic" in node.get("enum", [])]
+        assert enums and all(set(e) == set(get_args(CauseId)) for e in enums)
+    report = tmp_path / "report.txt"
+    report.write_text("History: R hip arthroscopy 06/2026. C5/6 disc replacement 2024.\n"
+                      "Impression: heterotopic ossification anterior to the right hip.\n", encoding="utf-8")
+    result = hoguide("explain", str(report), "--format", "json")
+    data = json.loads(result.stdout)
+    assert {c["id"] for c in data["causes"]} >= {"hip_arthroscopy"}
+    jsonschema.Draft202012Validator(EXPLANATION, registry=REGISTRY).validate(data)
+
+
+def _nodes(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node, *(n for v in node.values() for n in _nodes(v))]
+    if isinstance(node, list):
+        return [n for v in node for n in _nodes(v)]
+    return []
 
 
 def test_text_markdown_and_html() -> None:
