@@ -59,7 +59,7 @@ class Outcomes:
     def _outcome(self, fact: Located[Fact]) -> str | None:
         reading, start, end = self.view.sentence_of(fact)
         cue: Fact | None = None
-        ongoing = False
+        ongoing_end: int | None = None  # where the last "started on" / "continue" before it ends
         for item in self.steps_between(reading, start, end):
             at = item.start
             if at <= fact.item.start:
@@ -67,9 +67,10 @@ class Outcomes:
                     continue
                 if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
                     cue = item  # the last plan cue before it: "planned: excision and radiotherapy (given ...)"
-                ongoing = (item.kind == "next_step" and item.concept == ONGOING and item.status == "present"
-                           and 0 <= fact.item.start - item.end <= ONGOING_REACH) \
-                    or (ongoing and item.kind != "treatment")
+                if item.kind == "next_step" and item.concept == ONGOING and item.status == "present":
+                    ongoing_end = item.end
+                elif item.kind == "treatment":  # "started on X, then Y": the cue is X's
+                    ongoing_end = None
                 continue
             if item.kind == "treatment" and item.concept != fact.item.concept:
                 break
@@ -78,7 +79,7 @@ class Outcomes:
             if item.kind == "next_step" and item.concept == PLAN_CUE and item.status == "present":
                 cue = item
                 break
-        if ongoing:
+        if ongoing_end is not None and 0 <= fact.item.start - ongoing_end <= ONGOING_REACH:
             return "given"
         if cue is None:
             return None

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
+from hoguide.guidance.view import KEYHOLE_HIP, REPLACED_HIP
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.case import (
     PATIENT_SYMPTOM_LABELS,
@@ -36,7 +37,6 @@ SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign
                  ("red_flag", "pe_sign"): "shortness_of_breath",
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
-KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})

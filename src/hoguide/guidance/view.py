@@ -58,6 +58,7 @@ RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone le
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
+KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"  # a form's ticked "hip replacement" may be the first
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
@@ -482,8 +483,8 @@ class CaseView:
                 found.setdefault(cause, [])
         # keyhole surgery on the hip is no hip replacement: a replacement only the answers name, beside an arthroscopy
         # the report names, is the form's nearest choice (round 11, 213)
-        if found.get("hip_arthroscopy") and found.get("hip_arthroplasty") == []:
-            del found["hip_arthroplasty"]
+        if found.get(KEYHOLE_HIP) and found.get(REPLACED_HIP) == []:
+            del found[REPLACED_HIP]
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too

@@ -174,10 +174,7 @@ class SentenceTriggers:
         """A postposed trigger reaches its subject across a relative clause set off by commas: in "HO about the
         left hip, which was the reason for referral, is not seen" the clause's "which" ends no scope of the
         main clause's verb. Elsewhere "which" ends a scope as ConText has it."""
-        # a trigger inside brackets reaches no target before them: in "7 Gy RT post-op (indomethacin not given - CKD)"
-        # the radiotherapy was given (round 11, 215)
-        opening = self.text.rfind("(", gap_start, gap_end)
-        if opening != -1 and self.text.find(")", opening, gap_end) == -1:
+        if self._opens(gap_start, gap_end):
             return False
         if self._reaches(hit, gap_start, gap_end, backward=True):
             return True
@@ -191,6 +188,12 @@ class SentenceTriggers:
             return False
         return not (self._terminators and (self._blocked(rule.category, gap_start, clause.start())
                                            or self._blocked(rule.category, clause.end(), gap_end)))
+
+    def _opens(self, gap_start: int, gap_end: int) -> bool:
+        """A postposed trigger inside brackets reaches no target before them (``_closes``' twin): in "7 Gy RT
+        post-op (indomethacin not given - CKD)" the radiotherapy was given (round 11, 215)."""
+        opening = self.text.rfind("(", gap_start, gap_end)
+        return opening != -1 and self.text.find(")", opening, gap_end) == -1
 
     def _closes(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
         """A trigger inside brackets reaches no target after them: in "(no fractures on trauma CT), 19 days

@@ -208,13 +208,11 @@ class Reader:
                              if not (t.payload[0] == AFFIRMED_ONLY and f.status == "absent")]
         time_cues = [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]
         for ref in find_time_references(text, [c for c in time_cues if c[2] != TEMPERATURE_CUE]):
-            section = sections.at(ref.start)
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
-                              "patient", section.id if section is not None else None, (), ref.value))
+                              "patient", sections.id_at(ref.start), (), ref.value))
         for start, end in raised_temperatures(text, [(s, e) for s, e, cue in time_cues if cue == TEMPERATURE_CUE]):
-            section = sections.at(start)
             facts.append(Fact("symptom", "fever", text[start:end], start, end, "present", "patient",
-                              section.id if section is not None else None))
+                              sections.id_at(start)))
         findings.sort(key=attrgetter("start"))
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]

@@ -43,6 +43,11 @@ class SectionIndex:
         i = bisect_right(self._starts, offset) - 1
         return self.sections[i] if i >= 0 else None
 
+    def id_at(self, offset: int) -> str | None:
+        """The id of the section that holds ``offset``, if any."""
+        section = self.at(offset)
+        return section.id if section is not None else None
+
 
 class Sectionizer:
     """Finds section headers. The reader passes the header hits of its one automaton pass; used

@@ -26,9 +26,10 @@ _READING = re.compile(
 
 
 def _raised(value: float, unit: str | None) -> bool:
-    if (unit or "").upper() == "F" or (not unit and FAHRENHEIT_RANGE[0] <= value <= FAHRENHEIT_RANGE[1]):
-        return FAHRENHEIT_RANGE[0] <= value <= FAHRENHEIT_RANGE[1] and value >= RAISED_FAHRENHEIT
-    return CELSIUS_RANGE[0] <= value <= CELSIUS_RANGE[1] and value >= RAISED_CELSIUS
+    """A body temperature at or above the raised mark of its scale: the unit's, else the scale its range fits."""
+    fahrenheit = unit.upper() == "F" if unit else FAHRENHEIT_RANGE[0] <= value <= FAHRENHEIT_RANGE[1]
+    (low, high), raised = (FAHRENHEIT_RANGE, RAISED_FAHRENHEIT) if fahrenheit else (CELSIUS_RANGE, RAISED_CELSIUS)
+    return low <= value <= high and value >= raised
 
 
 def raised_temperatures(text: str, cues: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
