@@ -42,6 +42,10 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"event": "keyhole hip surgery (arthroscopy) for hip impingement", "causes": ["hip_arthroplasty"]},
      ["hip_arthroscopy"], [], ['What happened: "keyhole hip surgery (arthroscopy) for hip impingement" (we read: '
                                 'keyhole hip surgery (hip arthroscopy)).']),
+    # (round 12, 236: spine surgery ticked as the form's nearest choice, "spinal cord injury")
+    ({"event": "Spinal fusion at L4-5 (TLIF) in March for a slipped disc", "causes": ["spinal_cord_injury"]},
+     ["other_surgery"], [], ['What happened: "Spinal fusion at L4-5 (TLIF) in March for a slipped disc" (we read: '
+                             'another operation).']),
     ({"symptoms_text": "The nurses told me she has a red patch on her bottom."}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],
@@ -204,3 +208,20 @@ def test_a_long_question_keeps_its_end_where_the_question_is() -> None:
              "need to see a cancer team?")
     asked = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"}).questions_for_doctor[0]
     assert asked.endswith('do I really need to see a cancer team?"') and len(asked) < 150
+
+
+@pytest.mark.parametrize(("answers", "for_someone_else"), [
+    ({"symptoms_text": "I'm her son filling this in. Mum has dementia and can't tell us how she feels."}, True),
+    ({"event": "Mum fell at her care home and broke her hip, they gave her half a hip replacement"}, True),
+    ({"event": "He bumped his back at nursery and got a lump"}, True),
+    ({"symptoms_text": "I am filling this in on behalf of my husband, he cannot type."}, True),
+    ({"event": "My son pushed me over in the garden and I broke my elbow"}, False),
+    ({"event": "had my hip replaced", "symptoms_text": "my mother had the same thing"}, False),
+    ({"event": "They gave me a new hip in March"}, False),
+])
+def test_a_page_filled_in_for_someone_else_says_who_you_means(answers: dict[str, Any],
+                                                               for_someone_else: bool) -> None:
+    """A son answering for his mother with dementia must not read advice as if it were about him (round 12, 230)."""
+    notice = api.explain(REPORT, {**answers, "as_of": "2026-12-05"}).notice
+    assert ("filling this in for someone else" in notice) is for_someone_else
+    assert notice.startswith("hoguide explains what your report says")

@@ -28,6 +28,7 @@ from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFindin
 from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
+SOMEONE_ELSE_ID = "topic.for_someone_else"  # said after the notice when the answers are a relative's or a carer's
 KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
@@ -99,7 +100,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         flag_states=tuple(flag_states),
         questions_for_doctor=tuple(dict.fromkeys((*(f'Your question: "{q}"' for q in understood.questions),
                                                   *questions_for_doctor(features, kb)))),
-        notice=notice.patient,
+        notice=notice.patient + ("\n\n" + kb.statement(SOMEONE_ELSE_ID).patient if understood.for_someone_else else ""),
         references=references,
         reading_grade=0.0,
         knowledge_version=kb.version,

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from hoguide.guidance.view import KEYHOLE_HIP, REPLACED_HIP
+from hoguide.guidance.view import KEYHOLE_HIP, OTHER_SURGERY, REPLACED_HIP, SPINAL_CORD, SPINE_OPERATION
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.case import (
     PATIENT_SYMPTOM_LABELS,
@@ -48,6 +48,18 @@ CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+")  # where a long question may be c
 # get it massaged out.": round 10, 187)
 QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?:ing)?|would like to know|"
                       r"need to know|not sure) (?:if|whether|when|how|what|why)\b[^.!?\n]*[.!]?", re.IGNORECASE)
+# Words of someone filling the form in for the patient: "I'm her son", "filling this in for my dad", "on behalf of
+# my wife", or the story told of another: "Mum fell at her care home", "He bumped his back at nursery" (round 12,
+# 230 and 231), unless the patient is in it too ("My son pushed me over").
+RELATIVE = (r"(?:mum|mom|mummy|mother|dad|daddy|father|son|daughter|husband|wife|partner|child|baby|boy|girl|"
+            r"grandson|granddaughter|gran|nan|nana|grandma|grandmother|grandad|grandpa|grandfather|sister|brother)")
+FOR_SOMEONE_ELSE = re.compile(
+    rf"\bI(?:'m|’m| am) (?:his|her|their) (?:{RELATIVE}|carer|caregiver|care giver|nurse|key ?worker)\b"
+    r"|\b(?:filling (?:this|it) (?:in|out)|answering|writing) (?:for|on behalf of) (?:my|our|him|her)\b"
+    r"|\bon behalf of (?:my|our)\b", re.IGNORECASE)
+STORY_OF_ANOTHER = re.compile(rf"\s*(?:(?:my|our) {RELATIVE}|(?-i:Mum|Mom|Mummy|Dad|Daddy|He|She))\b",
+                              re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|me|I'm|I've|I’m|I’ve|myself)\b")
 PROPHYLAXIS_WORDS = {"nsaid": "an anti-inflammatory medicine", "radiotherapy": "radiation"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -62,6 +74,9 @@ class Understood:
     # the patient's own questions, in their words ("Will I be able to go back to work as a hairdresser?"): carried to
     # the questions for the doctor, never answered by us (round 9: 171, 173, 178, 182 asked about sport, work, driving)
     questions: tuple[str, ...] = ()
+    # a son, a parent or a carer fills the form in for the patient ("I'm her son filling this in. Mum has dementia":
+    # round 12, 230): the page says so before it says "you"
+    for_someone_else: bool = False
 
 
 # What a patient asks about states nothing they have had: "Can I take ibuprofen, or will it hurt the baby?" is no
@@ -140,6 +155,11 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     # "keyhole hip surgery (arthroscopy)" in their own words is what a ticked "hip replacement" meant (round 11, 213)
     if KEYHOLE_HIP in causes and REPLACED_HIP not in causes and REPLACED_HIP in ticked:
         ticked.remove(REPLACED_HIP)
+    # "Spinal fusion at L4-5 (TLIF)" in their words is what a ticked "spinal cord injury" meant (round 12, 236)
+    spine_operation = any(f.kind == "cause" and f.concept == OTHER_SURGERY and f.status in AFFIRMED
+                          and SPINE_OPERATION.search(f.text) for f in facts)
+    if spine_operation and SPINAL_CORD not in causes and SPINAL_CORD in ticked:
+        ticked.remove(SPINAL_CORD)
     merged = answers.model_copy(update={
         "causes": tuple(dict.fromkeys((*ticked, *causes))),
         "symptoms": tuple(dict.fromkeys((*answers.symptoms, *symptoms))),
@@ -182,4 +202,6 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
                                     for q in QUESTION.findall(text)))
     if questions:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
-    return Understood(merged, tuple(said_back), questions)
+    for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
+        or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
+    return Understood(merged, tuple(said_back), questions, for_someone_else)

@@ -59,6 +59,12 @@ HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"  # a form's ticked "hip replacement" may be the first
+OTHER_SURGERY = "other_surgery"
+# An operation on the spine among "other operations" (content/lexicon cause.yaml): "L4-5 TLIF", "spinal fusion",
+# "cervical disc replacement". A form's ticked "spinal cord injury" beside it, with no word of a cord injury, is the
+# nearest choice for spine surgery (round 12, 236); beside a cord injury it is the injury's care, not a second cause.
+SPINE_OPERATION = re.compile(r"\b(?:[TPAX]LIF|ACDF|TDR|CDA)\b|spin(?:e|al)|lumbar|cervical|thoracic|disc|interbody|"
+                             r"laminectomy", re.IGNORECASE)
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
@@ -485,6 +491,12 @@ class CaseView:
         # the report names, is the form's nearest choice (round 11, 213)
         if found.get(KEYHOLE_HIP) and found.get(REPLACED_HIP) == []:
             del found[REPLACED_HIP]
+        spine_operation = found.get(OTHER_SURGERY)
+        if spine_operation and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
+            if found.get(SPINAL_CORD) == []:
+                del found[SPINAL_CORD]
+            elif found.get(SPINAL_CORD):
+                del found[OTHER_SURGERY]
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
