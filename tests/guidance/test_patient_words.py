@@ -42,6 +42,11 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"event": "keyhole hip surgery (arthroscopy) for hip impingement", "causes": ["hip_arthroplasty"]},
      ["hip_arthroscopy"], [], ['What happened: "keyhole hip surgery (arthroscopy) for hip impingement" (we read: '
                                 'keyhole hip surgery (hip arthroscopy)).']),
+    # (round 12, 237: an operation still to come is no cause, ticked or not)
+    ({"event": "I need a left knee replacement. I had bone growth removed from my right hip replacement in 2019.",
+      "causes": ["hip_arthroplasty", "knee_arthroplasty"]}, ["hip_arthroplasty"], [],
+     ['What happened: "I need a left knee replacement. I had bone growth removed from my right hip replacement in '
+      '2019." (we read: hip replacement).']),
     # (round 12, 236: spine surgery ticked as the form's nearest choice, "spinal cord injury")
     ({"event": "Spinal fusion at L4-5 (TLIF) in March for a slipped disc", "causes": ["spinal_cord_injury"]},
      ["other_surgery"], [], ['What happened: "Spinal fusion at L4-5 (TLIF) in March for a slipped disc" (we read: '

@@ -125,7 +125,10 @@ def test_a_signature_line_without_a_closing_is_no_plan() -> None:
 def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
     # round 10: "Dr. R. Deshpande, MD (Radiodiagnosis)" over "Consultant Radiologist" (186), and "Dr. V. Raghunathan"
     # alone at the end of a discharge summary (202), were said back as the report's advice
-    for signature in ("Dr. R. Deshpande, MD (Radiodiagnosis)\nConsultant Radiologist", "Dr. V. Raghunathan"):
+    # round 12: "Signed: Thomas Nakagawa, MD" (236) and "A. Byrne, Advanced Nurse Practitioner" with no title (237)
+    for signature in ("Dr. R. Deshpande, MD (Radiodiagnosis)\nConsultant Radiologist", "Dr. V. Raghunathan",
+                      "Signed: Thomas Nakagawa, MD, Neuroradiology   11/30/2026 14:05",
+                      "A. Byrne, Advanced Nurse Practitioner, Pre-op Assessment"):
         report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
                   f"ADVICE: Orthopaedic review for further management.\n\n{signature}\n")
         lines = plan(api.explain(report))

@@ -160,6 +160,9 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
                           and SPINE_OPERATION.search(f.text) for f in facts)
     if spine_operation and SPINAL_CORD not in causes and SPINAL_CORD in ticked:
         ticked.remove(SPINAL_CORD)
+    # "I need a left knee replacement" beside a ticked knee replacement: the operation is still to come (round 12, 237)
+    to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"} - set(causes)
+    ticked = [c for c in ticked if c not in to_come]
     merged = answers.model_copy(update={
         "causes": tuple(dict.fromkeys((*ticked, *causes))),
         "symptoms": tuple(dict.fromkeys((*answers.symptoms, *symptoms))),

@@ -73,9 +73,12 @@ CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours since
 # Also "Reported by Dr S. Adeyemi-Clarke, Consultant Radiologist" and "Dr A. Mensah, Specialty Registrar, for Dr R.
 # Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end).
 SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+)?"
-                       r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*"
+                       r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*"
                        # the name alone on its line is one too ("Dr. V. Raghunathan" closing a discharge summary)
-                       r"(?:,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})?$")
+                       r"(?:,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})?"
+                       # no title, initials first, and a role ("A. Byrne, Advanced Nurse Practitioner, Pre-op
+                       # Assessment": round 12, 237)
+                       r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
