@@ -216,6 +216,11 @@ class CaseView:
         if self._overall is None:  # a pass over every fact of every report: done once (the case is frozen)
             statuses = {self._status_of(r) for r in self.case.readings}
             self._overall = next((s for s in STATUS_ORDER if s in statuses), "none")
+            # an operation note that removes the HO and finds "no residual HO" is of HO that was there and is out,
+            # like a pathology report of the excised bone (round 13, 242): not "there is no HO"
+            if self._overall == "absent" and "historical" in {f.item.status for f in self.findings} \
+                    and self._ho_excisions("present"):
+                self._overall = "historical"
         return self._overall
 
     @staticmethod
@@ -320,6 +325,14 @@ class CaseView:
                       for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
             planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
+            # an operation note's consented excision that its procedure then describes as done ("Consented: excision
+            # HO ..." then "Posteromedial HO excised en bloc": round 13, 242) was carried out, not still planned
+            done = [(e.reading, e.item.start, self._sentence_start(e)) for e in excisions if status[id(e)] == "present"]
+            for e in excisions:
+                if status[id(e)] == "hypothetical" and any(
+                        reading == e.reading and start > e.item.start and sentence != self._sentence_start(e)
+                        for reading, start, sentence in done):
+                    status[id(e)] = None
             self._excisions = [(e, None if status[id(e)] == "present" and (e.reading, self._sentence_start(e))
                                 in planned else status[id(e)]) for e in excisions]
         return [e for e, status in self._excisions if status in statuses]
@@ -404,6 +417,10 @@ class CaseView:
             return False
         if self.recurrence("present"):
             return True
+        # the report is itself the removal ("HO excised en bloc") and names none before it: a ticked "removed before"
+        # is this operation ("Had the extra bone taken out today": round 13, 242), not bone that grew back
+        if self._ho_excisions("present") and not self._ho_excisions("historical"):
+            return False
         return self.removed_before and not self.recurrence("absent")
 
     def removed_elsewhere(self) -> bool:
