@@ -42,6 +42,10 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"event": "keyhole hip surgery (arthroscopy) for hip impingement", "causes": ["hip_arthroplasty"]},
      ["hip_arthroscopy"], [], ['What happened: "keyhole hip surgery (arthroscopy) for hip impingement" (we read: '
                                 'keyhole hip surgery (hip arthroscopy)).']),
+    # (round 13, 245: a gunshot ticked as the form's nearest choice, "amputation or blast injury")
+    ({"event": "got shot in the thigh, they put a rod in", "causes": ["amputation_or_blast"]},
+     ["other_fracture_or_trauma"], [], ['What happened: "got shot in the thigh, they put a rod in" (we read: other '
+                                        'broken bone or injury).']),
     # (round 12, 237: an operation still to come is no cause, ticked or not)
     ({"event": "I need a left knee replacement. I had bone growth removed from my right hip replacement in 2019.",
       "causes": ["hip_arthroplasty", "knee_arthroplasty"]}, ["hip_arthroplasty"], [],

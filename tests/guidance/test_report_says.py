@@ -116,3 +116,14 @@ def test_each_side_keeps_its_own_grade_beside_a_bilateral_summary() -> None:
     lines = [line for s in says if s.status == "present" for line in s.details]
     assert [line.split(". How")[0].split(" Your HO")[0] for line in lines if line.startswith("Where: hip")] == [
         "Where: hip (right). Grade: Brooker III.", "Where: hip (left). Grade: Brooker II."]
+
+
+def test_the_conclusion_says_how_mature_over_the_description() -> None:
+    """Round 13, 248: "ill-defined ossification ... with a peripheral cortical rim forming" under an impression of
+    "maturing" HO was said back as immature."""
+    report = ("Findings: ill-defined ossification posterior to the distal humerus, c. 3 cm, with a peripheral cortical "
+              "rim forming.\nImpression: heterotopic ossification R elbow, maturing, limiting extension.")
+    details = [d for line in api.explain(report).report_says for d in line.details]
+    assert any("How mature: maturing." in d for d in details) and not any("immature" in d for d in details)
+    described = api.explain("Findings: ill-defined immature heterotopic ossification posterior to the right elbow.")
+    assert any("How mature: immature." in d for line in described.report_says for d in line.details)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from hoguide.guidance.view import KEYHOLE_HIP, OTHER_SURGERY, REPLACED_HIP, SPINAL_CORD, SPINE_OPERATION
+from hoguide.guidance.view import NEAREST_CHOICE, names_instead
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.case import (
     PATIENT_SYMPTOM_LABELS,
@@ -152,14 +152,13 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     conditions = [f.concept for f in facts
                   if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
     ticked = list(answers.causes)
-    # "keyhole hip surgery (arthroscopy)" in their own words is what a ticked "hip replacement" meant (round 11, 213)
-    if KEYHOLE_HIP in causes and REPLACED_HIP not in causes and REPLACED_HIP in ticked:
-        ticked.remove(REPLACED_HIP)
-    # "Spinal fusion at L4-5 (TLIF)" in their words is what a ticked "spinal cord injury" meant (round 12, 236)
-    spine_operation = any(f.kind == "cause" and f.concept == OTHER_SURGERY and f.status in AFFIRMED
-                          and SPINE_OPERATION.search(f.text) for f in facts)
-    if spine_operation and SPINAL_CORD not in causes and SPINAL_CORD in ticked:
-        ticked.remove(SPINAL_CORD)
+    # their own words say what a ticked box meant: "keyhole hip surgery (arthroscopy)" a ticked "hip replacement"
+    # (view.NEAREST_CHOICE)
+    for box, named, words in NEAREST_CHOICE:
+        if box in ticked and box not in causes and any(
+                f.kind == "cause" and f.concept == named and f.status in AFFIRMED and names_instead(f.text, words)
+                for f in facts):
+            ticked.remove(box)
     # "I need a left knee replacement" beside a ticked knee replacement: the operation is still to come (round 12, 237)
     to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"} - set(causes)
     ticked = [c for c in ticked if c not in to_come]

@@ -170,7 +170,12 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
                 group[0] = replace(group[0], sites=joint.sites)
         graded = [f for f in group if f.grade]
         grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
-        maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m for f in group)), None)
+        # the most authoritative section's word on maturity (an impression's "maturing" over the findings'
+        # "ill-defined": round 13, 248), the least mature of those
+        matured = [f for f in group if f.maturity]
+        top = max((authority.of(f.section) for f in matured), default=0)
+        maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m and authority.of(f.section) == top
+                                                            for f in matured)), None)
         change = next((f.change for f in group if f.change), None)
         laterality = next((f.laterality for f in group if f.laterality), side)
         merged.append(replace(group[0], grade=grade, maturity=maturity, change=change, laterality=laterality))

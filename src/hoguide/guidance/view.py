@@ -61,12 +61,28 @@ OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", 
 KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"  # a form's ticked "hip replacement" may be the first
 OTHER_SURGERY = "other_surgery"
 # An operation on the spine among "other operations" (content/lexicon cause.yaml): "L4-5 TLIF", "spinal fusion",
-# "cervical disc replacement". A form's ticked "spinal cord injury" beside it, with no word of a cord injury, is the
-# nearest choice for spine surgery (round 12, 236); beside a cord injury it is the injury's care, not a second cause.
+# "cervical disc replacement". Beside a cord injury it is the injury's care, not a second cause.
 SPINE_OPERATION = re.compile(r"\b(?:[TPAX]LIF|ACDF|TDR|CDA)\b|spin(?:e|al)|lumbar|cervical|thoracic|disc|interbody|"
                              r"laminectomy", re.IGNORECASE)
+GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
+# The form's nearest choice: a cause ticked on the form that the patient's own words or the report name as something
+# else the form has no box for. (ticked, named, the named cause's words that say so); a cause named only by the form
+# is dropped where its words are found and the ticked cause is named nowhere else:
+# "keyhole hip surgery (arthroscopy)" ticked as a hip replacement (round 11, 213); "Spinal fusion at L4-5 (TLIF)" as
+# a spinal cord injury (round 12, 236); "got shot in the left thigh" as an amputation or blast injury (round 13, 245).
+NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
+    (REPLACED_HIP, KEYHOLE_HIP, None),
+    (SPINAL_CORD, OTHER_SURGERY, SPINE_OPERATION),
+    ("amputation_or_blast", GENERIC_TRAUMA, GUNSHOT),
+)
+
+
+def names_instead(named_text: str, words: re.Pattern[str] | None) -> bool:
+    """The named cause's words are those that make a ticked cause the form's nearest choice."""
+    return words is None or bool(words.search(named_text))
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
+CONCLUDING_SECTIONS = ("impression", "diagnosis", "assessment", "addendum")  # section_rules.yaml: authority 3 and 4
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
 # Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
@@ -270,7 +286,10 @@ class CaseView:
         # "the maturity of any ossification cannot be determined from this study" outweighs an "early" elsewhere
         if self.affirmed("course", "maturity_undetermined"):
             return None
-        found = {f.maturity for f in self._findings() if f.maturity}
+        # the reporter's conclusion, where it says how mature, over the description ("ill-defined ossification ...
+        # with a peripheral cortical rim forming" under "Impression: ... maturing": round 13, 248)
+        concluded = {f.maturity for f in self._findings() if f.maturity and f.section in CONCLUDING_SECTIONS}
+        found = concluded or {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
 
     @property
@@ -507,16 +526,14 @@ class CaseView:
         for cause in self.case.answers.causes:
             if cause in found or cause not in denied:
                 found.setdefault(cause, [])
-        # keyhole surgery on the hip is no hip replacement: a replacement only the answers name, beside an arthroscopy
-        # the report names, is the form's nearest choice (round 11, 213)
-        if found.get(KEYHOLE_HIP) and found.get(REPLACED_HIP) == []:
-            del found[REPLACED_HIP]
+        # a cause only the answers name, beside what the report names it as (NEAREST_CHOICE), is the form's nearest
+        # choice: keyhole surgery on the hip is no hip replacement, a gunshot no blast
+        for ticked, named, words in NEAREST_CHOICE:
+            if found.get(ticked) == [] and any(names_instead(e.text, words) for e in found.get(named, ())):
+                del found[ticked]
         spine_operation = found.get(OTHER_SURGERY)
-        if spine_operation and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
-            if found.get(SPINAL_CORD) == []:
-                del found[SPINAL_CORD]
-            elif found.get(SPINAL_CORD):
-                del found[OTHER_SURGERY]
+        if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
+            del found[OTHER_SURGERY]
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
