@@ -102,7 +102,7 @@ def test_a_fear_or_something_read_online_is_no_diagnosis() -> None:
 ])
 def test_a_medicine_kept_off_or_asked_about_and_a_friends_operation_are_not_the_patients(words: str) -> None:
     assessment = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"})
-    assert not [line for line in assessment.you_told_us if line.startswith(("Prevention already given",
+    assert not [line for line in assessment.you_told_us if line.startswith(("Prevention given",
                                                                             "What happened"))]
     assert [c.id for c in assessment.causes] == []
 

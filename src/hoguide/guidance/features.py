@@ -243,6 +243,7 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
+PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
 
@@ -306,13 +307,21 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     # bending the joint under anaesthesia, planned or weighed ("MUA under consideration"), not done
     manipulation = any(f.item.kind == "treatment" and f.item.concept == MANIPULATION
                        and f.item.status in ("present", "possible", "hypothetical") for f in view.facts)
-    given = {t.item.concept for t in view.treatments_given()}
+    recommends = frozenset(recommends)
+    # a letter that plans the operation and the prevention around it speaks of that prevention in the present tense
+    # ("Single fraction 7 Gy ... we have planned post-op": round 13, 243): only what it says was had counts as given
+    plan_ahead = PLANNED_PREVENTION in recommends and view.operation_planned
+    given = {t.item.concept for t in view.treatments_given()
+             if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")}
     cautions = caution_facts(view)
     # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
     # prevention given with the removal of HO from the other side is that removal's, not this HO's (round 10, 200:
     # "left HO excised 2018 with postoperative radiation" beside right-hip HO was told "you have already had treatment")
     from_report = set() if view.removed_elsewhere() else {p for p in ("nsaid", "radiotherapy") if p in given}
-    prophylaxis = (frozenset(answers.prophylaxis) - view.treatments_not_given()) | frozenset(from_report)
+    # a ticked prevention the report plans and names as given nowhere is the plan ("I'm having the bone cut out on the
+    # 14th and radiation afterwards" beside "Plan: single fraction 7 Gy post-op": round 13, 243 and 242)
+    ticked = frozenset() if PLANNED_PREVENTION in recommends and not from_report else frozenset(answers.prophylaxis)
+    prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId

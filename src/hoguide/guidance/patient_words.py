@@ -194,7 +194,7 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     said_back += [line for flag, line in (
         (merged.prior_excision, "HO was removed by surgery before."),
         (bool(merged.prophylaxis),
-         "Prevention already given: " + ", ".join(PROPHYLAXIS_WORDS[p] for p in merged.prophylaxis) + "."),
+         "Prevention given or planned: " + ", ".join(PROPHYLAXIS_WORDS[p] for p in merged.prophylaxis) + "."),
         (merged.surgery_planned, "An operation is planned."),
         (merged.known_fop, "You have been told you have FOP."),
         (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
