@@ -106,3 +106,13 @@ def test_the_case_s_own_problem_comes_first_and_no_question_assumes_what_the_rep
     absent = api.explain("CT: no heterotopic ossification. The densities are fracture fragments.",
                          {"symptoms": ["pain"], "as_of": "2026-12-04"}).questions_for_doctor
     assert question("q.medicines") not in absent
+
+
+def test_a_man_with_tetraplegia_is_not_asked_about_walking_and_stairs() -> None:
+    """Round 13, 246: bilateral hip HO seen in passing on a chest CT, 18 years after a cervical cord injury."""
+    report = ("History: C5 tetraplegia after a spinal cord injury in 2008.\nFindings: partly imaged hips show bulky "
+              "heterotopic ossification anterior to both hip joints.")
+    asked = api.explain(report).questions_for_doctor
+    assert question("q.hip") not in asked
+    assert question("q.hip") in api.explain("History: right total hip replacement 2024.\nFindings: heterotopic "
+                                            "ossification lateral to the right hip, Brooker II.").questions_for_doctor
