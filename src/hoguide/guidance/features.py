@@ -310,6 +310,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     recommends = frozenset(recommends)
     # a letter that plans the operation and the prevention around it speaks of that prevention in the present tense
     # ("Single fraction 7 Gy ... we have planned post-op": round 13, 243): only what it says was had counts as given
+    surgery_planned = view.operation_planned or (answers.surgery_planned and not manipulation)
     plan_ahead = PLANNED_PREVENTION in recommends and view.operation_planned
     given = {t.item.concept for t in view.treatments_given()
              if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")}
@@ -380,9 +381,12 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
-        surgery_planned=view.operation_planned or (answers.surgery_planned and not manipulation),
+        surgery_planned=surgery_planned,
         manipulation=manipulation,
         replacement_planned=view.replacement_planned,
+        # (round 13, 239: the other hip's replacement is no operation on this HO: "your report plans ... an operation
+        # for it")
+        removal_planned=surgery_planned and not view.replacement_planned,
         plan_treats=bool(set(recommends) & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"
             f.item.kind == "treatment" and (view.proposed(f) or (f.item.status == "hypothetical"
                                                                   and f.item.section == PLAN_SECTION))

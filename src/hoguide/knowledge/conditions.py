@@ -92,6 +92,7 @@ class CaseFeatures:
     flare_now: bool = False                # the report describes an FOP flare-up now ("early FOP flare-up")
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
+    removal_planned: bool = False          # an operation is planned and it is not only a joint replacement
     plan_treats: bool = False              # the report's plan names a treatment (therapy, a referral, an operation)
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
@@ -110,7 +111,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "came_back", "not_back", "ho_treated", "bisphosphonate", "manipulation", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
-                 "nsaid_advised_against", "surgery_planned", "replacement_planned", "plan_treats", "event_date_told",
+                 "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
+                 "event_date_told",
                  "imaging_declined", "plan_in_own_words", "flare_now")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
@@ -181,6 +183,7 @@ class When(BaseModel):
     flare_now: bool | None = None
     surgery_planned: bool | None = None
     replacement_planned: bool | None = None
+    removal_planned: bool | None = None
     plan_treats: bool | None = None
     event_date_told: bool | None = None
 
