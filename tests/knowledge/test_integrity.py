@@ -125,8 +125,9 @@ def test_a_statement_no_rule_reaches_is_reported(data_copy: Path) -> None:
 
 
 def test_an_unknown_feature_value_in_a_statement_condition_is_reported(data_copy: Path) -> None:
-    _edit(data_copy / "content" / "answers_cause_growth.yaml", "when: {causes: [hip_arthroplasty]}",
-          "when: {causes: [hip_replacement]}")
+    _edit(data_copy / "content" / "answers_cause_growth.yaml",
+          "when: {causes: [hip_arthroplasty], not_risk_factors: [hip_resurfacing]}",
+          "when: {causes: [hip_replacement], not_risk_factors: [hip_resurfacing]}")
     problems = validate_knowledge(data_copy)
     assert any(p.startswith("content/answers_cause_growth.yaml:28: statements.0.when.causes.0: Input should be")
                for p in problems)

@@ -35,7 +35,8 @@ Prophylaxis = Literal["nsaid", "radiotherapy"]
 ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy"]
 MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex"]
+RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex",
+                       "hip_resurfacing"]
 
 
 class PatientAnswers(BaseModel):

@@ -91,8 +91,11 @@ class MentionGradeReader:
 
 # a distance, not the bone's size: "spurs leaving approx 1.8 cm gap", "a gap of 6 mm to the femur", "within 1 cm of
 # the nerve", "2 cm from the joint" (round 9, 170: a gap was said back as the HO's size)
-_NOT_SIZE_BEFORE = re.compile(r"\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?)"
-                              r"(?:\s+(?:approx\.?|approximately|about|only))?\s*$", re.IGNORECASE)
+# ("gap > 1 cm on AP and lateral", round 13, 249; "separated by approx. 6-7 mm", 239)
+_NOT_SIZE_BEFORE = re.compile(r"\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by)"
+                              r"(?:\s+(?:approx\.?|approximately|about|only))?"
+                              r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?\s*$",
+                              re.IGNORECASE)
 # (a place, not a size: "approx 3-4cm above the plafond", round 11, 210)
 _NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from|above|below|proximal to|distal to|superior to|"
                              r"inferior to|deep to)\b", re.IGNORECASE)
