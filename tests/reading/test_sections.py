@@ -81,3 +81,14 @@ def test_an_addendum_headed_by_a_dash_a_date_and_its_author_is_one(reader: Reade
     assert [s.id for s in reader.sectionizer.split(text).sections] == ["impression", "addendum"]
     # a dash with no date after it is prose
     assert [s.id for s in reader.sectionizer.split("Addendum - see below for details\nText.\n").sections] == []
+
+
+def test_a_safety_net_ends_with_its_list(reader: Reader) -> None:
+    """A safety net's heading governs its list, not the letter after it (round 13, 253)."""
+    text = ("When to get help:\n- a fever\n- a swollen calf\n\nExamination today: a hot, swollen left thigh.\n"
+            "Findings: no HO.\n")
+    index = reader.sectionizer.split(text)
+    assert [s.id for s in index.sections] == ["safety_net", "findings"]
+    assert index.id_at(text.index("swollen calf")) == "safety_net"
+    assert index.id_at(text.index("hot, swollen")) is None
+    assert index.id_at(text.index("no HO")) == "findings"

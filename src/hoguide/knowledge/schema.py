@@ -122,6 +122,8 @@ class ContextRule(_Strict):
     # list after a header, "FINDINGS: No fracture, dislocation or HO", and only a few words before: "DVT: no")
     max_words_backward: int | None = Field(default=None, ge=0, le=50)
     terminates: tuple[ContextCategory, ...] | None = None
+    # its scope, open at the end of a list's lead-in, reaches the items below ("Call us if:\n- a fever")
+    reaches_list: bool = False
     note: str | None = None
 
 
@@ -237,6 +239,9 @@ class SectionRule(_Strict):
     # Only a pathology report has this section (specimen, gross, microscopic). Without one, a "Diagnosis:"
     # of a clinic letter is no specimen: a removal counts only in the HO mention's own sentence there.
     pathology_only: bool = False
+    # A list under its heading (a safety net): the section ends with the list, at the first blank line, and the
+    # text after it is under no header until the next one.
+    ends_at_blank_line: bool = False
     note: str | None = None
 
 

@@ -40,6 +40,7 @@ class CompiledRule:
     looks_forward: bool = False
     looks_backward: bool = False
     max_words_backward: int | None = None  # None: ``max_words`` both ways
+    reaches_list: bool = False  # a lead-in's scope that reaches the list below it (lead_ins.py)
 
     def stops(self, category: str) -> bool:
         return self.category == "terminate" and (self.terminates is None or category in self.terminates)
@@ -57,6 +58,7 @@ def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
             r.category in modifying and r.direction in ("forward", "bidirectional"),
             r.category in modifying and r.direction in ("backward", "bidirectional"),
             r.max_words_backward,
+            r.reaches_list,
         )
         for r in rules
     ]

@@ -60,6 +60,7 @@ from hoguide.reading.layers import (
     TRIGGERS,
     Payload,
 )
+from hoguide.reading.lead_ins import hypothetical_lists
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
 from hoguide.reading.nearby import colon_before, earlier_sites, sentence_before, sites_near, words_apart
 from hoguide.reading.normalize import check_text, decode_report
@@ -173,6 +174,11 @@ class Reader:
         # "heterotopic mesenteric ossification (HMO)": the text's own short form names HO wherever it is used
         anchors_found = defined_short_forms(text, hits.group(ANCHORS),
                                             lambda h: h.layer == TARGET and h.payload[0] == "finding")
+        # "Call us if:" over a list: the items are conditions too (lead_ins.py), by the rules that reach a list
+        lead_ins = hypothetical_lists(text, sentences, lambda first, end: SentenceTriggers(text, [
+            Hit(h.start, h.end, CONTEXT, rule) for h in hits.group_between(TRIGGERS, first, end)
+            if h.end <= end and ((rule := self._rules[h.payload[1]]).reaches_list or rule.category == "terminate")
+        ]).assess(end, end + 1))
         for span, anchors in _anchor_sentences(anchors_found, sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
@@ -190,6 +196,8 @@ class Reader:
             section = sections.at(span[0])
             section_id = section.id if section is not None else None
             implies = self._implies.get(section_id) if section_id is not None else None
+            if lead_ins.covers(span[0]):
+                implies = _hypothetical(implies)
             # looked up at most once a sentence, and only for a mention that could be general
             general_cue = _once(self.general.cue, text, *span)
             for hit in mimic_hits:
@@ -438,6 +446,16 @@ def _once(function: Callable[..., _T], *args: object) -> Callable[[], _T]:
             kept.append(function(*args))
         return kept[0]
     return value
+
+
+_CONDITION = SectionImplies(hypothetical=True)
+
+
+def _hypothetical(implies: SectionImplies | None) -> SectionImplies:
+    """What a section implies, and a list item's condition from its lead-in."""
+    if implies is None:
+        return _CONDITION
+    return implies if implies.hypothetical else implies.model_copy(update={"hypothetical": True})
 
 
 def _anchor_sentences(anchors: Sequence[Hit[Payload]], sentences: SentenceIndex

@@ -17,6 +17,8 @@ from hoguide.models.reading import Section
 from hoguide.reading.matcher import PhraseMatcher
 
 _LINE_START_SLACK = 8  # white-space characters a header may be indented by
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_CONTENT = re.compile(r"\S")
 
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
 # the end of the line or the end of the text. One match answers both tests and gives the body start.
@@ -41,7 +43,8 @@ class SectionIndex:
 
     def at(self, offset: int) -> Section | None:
         i = bisect_right(self._starts, offset) - 1
-        return self.sections[i] if i >= 0 else None
+        # a section that ends at a blank line leaves the text after it under no header
+        return self.sections[i] if i >= 0 and offset <= self.sections[i].end else None
 
     def id_at(self, offset: int) -> str | None:
         """The id of the section that holds ``offset``, if any."""
@@ -55,6 +58,7 @@ class Sectionizer:
 
     def __init__(self, rules: Sequence[SectionRule]) -> None:
         self.rules = {rule.id: rule for rule in rules}
+        self._end_at_blank_line = frozenset(rule.id for rule in rules if rule.ends_at_blank_line)
         self._matcher: PhraseMatcher[str] = PhraseMatcher(
             (header, "section", rule.id, False) for rule in rules for header in rule.headers
         )
@@ -78,6 +82,11 @@ class Sectionizer:
         # the shortest list, so no headers give no sections.
         stops = starts[1:]
         stops.append(len(text))
+        for i, section_id in enumerate(ids):
+            if section_id in self._end_at_blank_line:
+                blank = _BLANK_LINE.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
+                if blank is not None:
+                    stops[i] = blank.start()
         sections = tuple(map(Section, ids, headers, bodies, stops))
         return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
 
@@ -97,6 +106,12 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
     if tail[1] and _follows_sentence(text, start) and text[start:end].isupper():
         return tail.end()
     return None
+
+
+def _content_start(text: str, start: int, stop: int) -> int:
+    """The first character after ``start`` that is not white space (a heading's blank line is no list's end)."""
+    found = _CONTENT.search(text, start, stop)
+    return found.start() if found is not None else stop
 
 
 def _starts_line(text: str, start: int) -> bool:

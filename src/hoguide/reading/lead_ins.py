@@ -1,0 +1,55 @@
+"""A list's lead-in reaches its items: in "Call us if you notice any of these:\\n- a fever\\n- a swollen calf"
+every item is a sentence of its own (sentences.py), out of reach of the "if" that makes them signs to come
+back for, not signs the patient has (round 13, 253). Where the lead-in leaves a hypothetical scope open at
+its end, the items up to the next blank line take it, as a section's `implies` would.
+
+Only the hypothetical category is carried: a safety net or a plan's condition over a list is common, and a
+wrongly carried condition only hides a flag that the item's own words would also raise elsewhere; a
+negation carried over a list ("Denies:") would need its own evidence first.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from hoguide.models.reading import ContextResult
+from hoguide.reading.sentences import SentenceIndex
+
+# A lead-in ends with a colon, or with a condition's "if" alone at the end of its line ("CALL US IF"), and a
+# list item starts the next line.
+_LEAD_IN_END = re.compile(r"(?::|\b[Ii][Ff])[ \t]*\r?\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+class LeadIns:
+    """The spans of list items whose lead-in leaves a hypothetical scope open, for one text."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
+NO_LEAD_INS = LeadIns(())
+
+
+def hypothetical_lists(text: str, sentences: SentenceIndex,
+                       context_at_end: Callable[[int, int], ContextResult]) -> LeadIns:
+    """The list items of ``text`` that a hypothetical lead-in governs. ``context_at_end(sentence_start, end)`` is
+    ConText, with the triggers of the lead-in's sentence, for a word standing at ``end`` (where the list starts)."""
+    spans: list[tuple[int, int]] = []
+    for lead_in in _LEAD_IN_END.finditer(text):
+        if spans and lead_in.start() < spans[-1][1]:
+            continue  # a nested lead-in inside a list already carried
+        end = lead_in.start() + (1 if text[lead_in.start()] == ":" else 2)
+        first, _ = sentences.span(lead_in.start())
+        if not context_at_end(first, end).hypothetical:
+            continue
+        blank = _BLANK_LINE.search(text, lead_in.end())
+        spans.append((lead_in.end(), blank.start() if blank is not None else len(text)))
+    return LeadIns(spans) if spans else NO_LEAD_INS
