@@ -1,8 +1,9 @@
 """The status block's details (site, side, grade, maturity) against a case's expectations (issue 15).
 
 The block is the statement of "What your report says" for the status the case expects (else the first of
-present, possible, historical, absent that has detail lines); each of its lines is one lesion, read back from
-the words a patient sees ("Where: hip (left). Grade: Brooker III. ... How mature: mature.").
+present, possible, historical, not imaged (known HO this study did not image), absent that has detail lines);
+each of its lines is one lesion, read back from the words a patient sees ("Where: hip (left). Grade: Brooker III.
+... How mature: mature.").
 
 The expectations (tests/data/fictional_cases/*/expectations.yaml) are a clinician's free text. A field is
 scored only where it is not null, and a grade only where it is a plain list of grades ("Brooker III (right),
@@ -32,7 +33,7 @@ from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
 from hoguide.models.assessment import Assessment
 
 FIELDS = ("site", "side", "grade", "maturity")
-BLOCK_ORDER = ("present", "possible", "historical", "absent")
+BLOCK_ORDER = ("present", "possible", "historical", "not_imaged", "absent")  # not_imaged: known HO not imaged
 # The places that are the hip joint itself; and the limb segments next to a joint (as the report's lesions join them)
 SAME_PLACE = {"hip": {"pelvis", "acetabulum"}, "pelvis": {"hip", "acetabulum"}, "acetabulum": {"hip", "pelvis"}}
 NEXT_TO = {"hip": {"thigh"}, "knee": {"thigh", "leg"}, "elbow": {"upper_arm", "forearm"},

@@ -32,6 +32,9 @@ def test_the_answers_fit_the_case(case: dict[str, Any]) -> None:
             assert sum(line.startswith(wanted) for line in lines) == 1, lines
         assert not [s for s in assessment.report_says if s.status == "absent" and not s.details], \
             "a bare 'there is no HO' beside " + assessment.overall_status
+    if "report_says" in case:  # the kinds of "what your report says" statement about HO, in order
+        assert [s.status for s in assessment.report_says if s.status not in ("mimic", "other_findings")] \
+            == case["report_says"]
     steps = [s.text for s in assessment.next_steps]
     kb = load_knowledge()
     assert [i for i in case.get("next_steps", []) if kb.statement(i).patient not in steps] == [], steps

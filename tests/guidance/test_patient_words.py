@@ -182,6 +182,18 @@ def test_an_injury_the_patient_names_that_the_report_says_did_not_happen_is_said
     assert not any("did not happen" in line for line in told)
 
 
+def test_an_injury_the_report_confirms_is_not_denied_by_its_no_to_an_operation() -> None:
+    """Round 13 (247): "Remote childhood injury ("sprained elbow"). No elbow surgery." and an old medial epicondyle
+    avulsion fragment; the patient's fall on her elbow was told back as "your report says this did not happen"."""
+    answers = {"causes": ["elbow_trauma_or_surgery"], "as_of": "2026-12-05"}
+    for injury in ("Sprained elbow at age 12", "Old medial epicondyle avulsion fragment"):
+        report = f"Clinical: elbow catching. {injury}. No elbow surgery.\nIMPRESSION: No heterotopic ossification."
+        assert not any("did not happen" in line for line in api.explain(report, answers).you_told_us), injury
+    denied = api.explain("Clinical: elbow catching. No elbow surgery.\nIMPRESSION: No heterotopic ossification.",
+                         answers).you_told_us
+    assert any("did not happen" in line for line in denied)  # the operation alone is still denied
+
+
 def test_prevention_the_patient_ticks_that_the_report_says_was_stopped_is_said_back_to_check() -> None:
     """Round 8 second re-read (159): "Prevention already given: an anti-inflammatory medicine", stopped on day 3."""
     report = ("Indomethacin was started after the operation but stopped after 3 days because of a stomach bleed. "

@@ -44,6 +44,24 @@ def test_every_suspected_flag_is_raised(reader: Reader, kb: KnowledgeBase, row: 
     assert row["flag"] in raised_signals(explain(reader, kb, row["text"]), kb)
 
 
+SAYS_HO = [r for r in RAISING if "says_ho" in r]
+
+
+@pytest.mark.parametrize("row", SAYS_HO, ids=[f"{r['flag']}-{r['says_ho']}-{r['text'][:60]}" for r in SAYS_HO])
+def test_a_flag_speaks_of_ho_only_where_the_report_has_it(reader: Reader, kb: KnowledgeBase,
+                                                           row: dict[str, Any]) -> None:
+    """Round 13 (241): "numbness ... near your HO ... HO can press on a nearby nerve" beside a neck CT with no HO;
+    the report's own plan is still the step to follow, and no HO source is shown for a sign HO does not explain."""
+    assessment = explain(reader, kb, row["text"])
+    flag = next(f for f in assessment.red_flags if kb.red_flags[f.id].signal == row["flag"])
+    content = kb.red_flags[flag.id]
+    if row["says_ho"]:
+        assert (flag.message, flag.patient_citations) == (content.patient, content.patient_refs)
+    else:
+        assert (flag.message, flag.action) == (content.no_ho_patient, content.no_ho_action)
+        assert "your HO" not in flag.message and "HO can" not in flag.message and flag.patient_citations == ()
+
+
 @pytest.mark.parametrize("row", FOUND, ids=[f"{r['flag']}-{r['text'][:60]}" for r in FOUND])
 def test_a_diagnosis_the_report_makes_is_named_not_called_a_look_alike(
         reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:

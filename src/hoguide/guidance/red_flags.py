@@ -62,6 +62,7 @@ _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|
                            re.IGNORECASE)
 _SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs?|evidence)\b[^.\n]{0,60}"
                             r"\b(?:however|but)\b", re.IGNORECASE)
+HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report status that has HO to speak of
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
@@ -318,6 +319,9 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
     states = signal_states(view, kb)
     raised: list[RedFlag] = []
     statuses: list[FlagStatus] = []
+    # no report describes HO the patient has or had: the status says so, and no mention of the past says otherwise
+    no_ho = view.overall_status not in HO_DESCRIBED and not any(
+        f.item.status in HO_DESCRIBED and f.item.experiencer == "patient" for f in view.findings)
     for content in kb.red_flags.values():
         state = states.get(content.signal)
         if state is None:
@@ -331,9 +335,12 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
             shown: str = state.state
             if state.found and content.found_patient and content.found_action:  # a diagnosis, no look-alike
                 message, action, shown = content.found_patient, content.found_action, "found"
+            patient_refs = content.patient_refs
+            if no_ho and content.no_ho_patient and content.no_ho_action:  # no "your HO" where there is none
+                message, action, patient_refs = content.no_ho_patient, content.no_ho_action, ()
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
                                   tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
-                                  shown, content.patient_refs))
+                                  shown, patient_refs))
         said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,

@@ -26,6 +26,10 @@ SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
 REMOVAL_WORD = re.compile(r"excis|resect|remov|debulk", re.IGNORECASE)  # the historical trigger was a removal
+# the historical trigger says this study did not show the HO (context_rules.yaml: "not included on this study",
+# "for history only"): known HO it did not image, said as such (round 13, 255: a lumbar spine film beside hip HO)
+NOT_THIS_STUDY = re.compile(r"\b(?:on|in) this (?:study|exam|examination|film)\b|\bfor history only\b", re.IGNORECASE)
+NOT_IMAGED = "not_imaged"  # content: report.not_imaged
 Detail = tuple[str, tuple[str, ...]]  # a line and the sources shown after it (a grade's meaning)
 
 
@@ -242,7 +246,7 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
                 places[(region, "left")].extend(replace(f, laterality="left", grade=None) for f in both if f.maturity)
 
 
-DESCRIBED = ("present", "possible", "historical")  # statuses that describe HO the patient has or had
+DESCRIBED = ("present", "possible", "historical", NOT_IMAGED)  # statuses that describe HO the patient has or had
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
 OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
@@ -274,6 +278,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             # "no new HO" is not "there is no HO": it says nothing about HO already there
             if status == "absent" and nothing_new(finding, reading.text):
                 status = NOTHING_NEW
+            if status == "historical" and any(t.category == "historical" and NOT_THIS_STUDY.search(t.phrase)
+                                              for t in finding.triggers):
+                status = NOT_IMAGED
             by_status.setdefault(status, []).append(finding)
         _sure_at_the_same_place(by_status)
         if corrected := _corrected_by_addendum(reading):
@@ -282,7 +289,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             groups.setdefault(status, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in findings)
         for status, findings in by_status.items():
             # ("no recurrence of HO" at the right hip says where: round 9, 167 has HO at the left one)
-            if status not in ("present", "possible", "historical", "absent", NOTHING_NEW):
+            if status not in (*DESCRIBED, "absent", NOTHING_NEW):
                 continue
             lines, _, citations = groups[status]
             for lesion in _lesions(findings, authority):

@@ -412,6 +412,11 @@ class RedFlagContent(_Strict):
     # abscess"), it is no look-alike to check for: it is found, and these words say so
     found_patient: PatientText | None = None
     found_action: PatientText | None = None
+    # when no report describes HO the patient has or had (none named, only as a risk, or "no HO"), a warning that
+    # speaks of "your HO" would blame bone that is not there (round 13, 241: tingling hands beside a neck CT of
+    # spinal ligament ossification): these words name the sign plainly, and show no HO source
+    no_ho_patient: PatientText | None = None
+    no_ho_action: PatientText | None = None
 
     @field_validator("requires", mode="before")
     @classmethod
@@ -426,6 +431,8 @@ class RedFlagContent(_Strict):
             raise ValueError("urgent_cues, urgent_patient and urgent_action come together")
         if (self.found_patient is None) != (self.found_action is None):
             raise ValueError("found_patient and found_action come together")
+        if (self.no_ho_patient is None) != (self.no_ho_action is None):
+            raise ValueError("no_ho_patient and no_ho_action come together")
         _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
         return self
     raise_when: tuple[FlagState, ...] = ("suspected",)

@@ -12,6 +12,7 @@ from hoguide.models.reading import Fact, Finding, Trigger
 from hoguide.reading.attributes import looked_before, merge_maturity
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import HitIndex
+from hoguide.reading.report_status import another_reading
 from hoguide.reading.sections import SectionIndex
 from hoguide.reading.sentences import SentenceIndex
 
@@ -68,13 +69,7 @@ def prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[F
         Fact("risk_factor", "prior_ho", f.text, f.start, f.end, "historical", f.experiencer,
              f.section, f.triggers)
         for f in findings
-        if f.status == "historical" and f.experiencer == "patient" and not _another_reading(f)
+        if f.status == "historical" and f.experiencer == "patient" and not another_reading(f)
         and not any(s <= f.start and f.end <= e for s, e in stated)
     ]
 
-
-def _another_reading(finding: Finding) -> bool:
-    """HO only another hospital's report named ("OUTSIDE REPORT FOR REVIEW: ... heterotopic ossification"): a
-    reading this report may dispute ("I disagree with the outside report: no HO"), not HO the patient had."""
-    past = [t for t in finding.triggers if t.category == "historical"]
-    return bool(past) and all("outside" in t.phrase.lower() for t in past)

@@ -66,7 +66,7 @@ from hoguide.reading.nearby import colon_before, earlier_sites, sentence_before,
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
 from hoguide.reading.post_passes import maturity_said_next, prior_ho_facts, removed_said_next
-from hoguide.reading.report_status import gone_since, report_status, section_authority
+from hoguide.reading.report_status import gone_since, report_status, section_authority, withdrawn
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentence_type import sentence_type_model
 from hoguide.reading.sentences import SentenceIndex, split_sentences
@@ -229,6 +229,7 @@ class Reader:
         findings = self.specimen.removed(text, sections.sections, findings)
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))
         findings = gone_since(findings, self.authority, text)
+        findings = withdrawn(findings, self.authority, text)
         facts += prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))

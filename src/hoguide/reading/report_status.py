@@ -113,6 +113,29 @@ def gone_since(findings: Sequence[Finding], authority: SectionAuthority, text: s
             for f in findings]
 
 
+def withdrawn(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> list[Finding]:
+    """``findings``, with HO that only another hospital's report named made absent where this study's verdict is
+    that there is none (round 13, 247: a second opinion, "No heterotopic ossification. The density called HO on
+    the outside report represents an old, ununited medial epicondyle avulsion fragment"). A mention at another
+    side, or one this study says was removed, keeps its status."""
+    deciding = deciding_findings(findings, authority, text)
+    if not deciding or deciding[0].status != "absent":
+        return list(findings)
+    denial = tuple(t for f in deciding for t in f.triggers if t.category == "negated")[:1]  # the study's "no"
+    sides = {f.laterality for f in deciding if f.laterality}
+    return [replace(f, status="absent", triggers=(*f.triggers, *denial))
+            if f.experiencer == "patient" and f.status == "historical" and another_reading(f)
+            and (not f.laterality or not sides or f.laterality in sides) else f
+            for f in findings]
+
+
+def another_reading(finding: Finding) -> bool:
+    """HO only another hospital's report named ("OUTSIDE REPORT FOR REVIEW: ... heterotopic ossification"): a
+    reading this report may dispute ("I disagree with the outside report: no HO"), not HO the patient had."""
+    past = [t for t in finding.triggers if t.category == "historical"]
+    return bool(past) and all("outside" in t.phrase.lower() for t in past)
+
+
 def report_status(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> ReportStatus:
     deciding = deciding_findings(findings, authority, text)
     if deciding:
