@@ -55,6 +55,12 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
     ({"event": "Spinal fusion at L4-5 (TLIF) in March for a slipped disc", "causes": ["spinal_cord_injury"]},
      ["other_surgery"], [], ['What happened: "Spinal fusion at L4-5 (TLIF) in March for a slipped disc" (we read: '
                              'another operation).']),
+    # (round 13, 244: an illness of the nerves ticked as the nearest box, "spinal cord injury")
+    ({"event": "Guillain-Barre in May, then weeks on a ventilator in intensive care",
+      "causes": ["spinal_cord_injury", "prolonged_immobilisation_or_icu"]},
+     ["prolonged_immobilisation_or_icu"], [],
+     ['What happened: "Guillain-Barre in May, then weeks on a ventilator in intensive care" (we read: long stay in '
+      'intensive care or long bed rest).']),
     ({"symptoms_text": "The nurses told me she has a red patch on her bottom."}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],

@@ -106,6 +106,15 @@ def test_a_hedged_mention_beside_the_ho_in_its_sentence_names_its_kind_not_a_dou
     assert [s.status for s in other if s.status in ("present", "possible")] == ["present", "possible"]
 
 
+def test_a_doubt_in_a_letter_is_the_reports_not_a_radiologists() -> None:
+    """Round 13, 244: a physio's letter with no scan yet was told "The radiologist is not sure ... on a scan"."""
+    says = api.explain("Dear Dr Lee\nHis left knee is warm and stiff since his stroke. This may be early heterotopic "
+                       "ossification; please arrange an X-ray.\nYours sincerely\nK. Amos, Physiotherapist").report_says
+    doubt = next(s for s in says if s.status == "possible")
+    assert doubt.text.startswith("Your report is not sure") and "radiologist" not in doubt.text
+    assert "scan" not in doubt.text
+
+
 def test_each_side_keeps_its_own_grade_beside_a_bilateral_summary() -> None:
     """Round 11, 208: "Bilateral hip HO, R > L (R Brooker III, L Brooker II equivalent), maturing" gave the left hip
     the right's Brooker III."""

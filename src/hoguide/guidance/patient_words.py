@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from hoguide.guidance.view import NEAREST_CHOICE, names_instead
+from hoguide.guidance.view import CORD_ILLNESS, NEAREST_CHOICE, NERVE_ILLNESS, SPINAL_CORD, names_instead
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.case import (
     PATIENT_SYMPTOM_LABELS,
@@ -81,7 +81,7 @@ class Understood:
 
 # What a patient asks about states nothing they have had: "Can I take ibuprofen, or will it hurt the baby?" is no
 # medicine taken (round 11, 211), "Could it be from my fall?" no cause. Their symptoms stand, asked about or not.
-ASKED_NOT_TOLD = frozenset({"treatment", "cause", "condition"})
+ASKED_NOT_TOLD = frozenset({"treatment", "cause", "condition", "illness"})
 
 
 def _facts(text: str | None, kb: KnowledgeBase) -> list[Fact]:
@@ -159,6 +159,11 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
                 f.kind == "cause" and f.concept == named and f.status in AFFIRMED and names_instead(f.text, words)
                 for f in facts):
             ticked.remove(box)
+    # "Guillain-Barre, was on a ventilator for 7 weeks" in their words, with no cord damage, is what a ticked "spinal
+    # cord injury" meant: an illness of the nerves is no cord injury (round 13, 244)
+    illnesses = {f.concept for f in facts if f.kind == "illness" and f.status in AFFIRMED}
+    if NERVE_ILLNESS in illnesses and CORD_ILLNESS not in illnesses and SPINAL_CORD not in causes:
+        ticked = [c for c in ticked if c != SPINAL_CORD]
     # "I need a left knee replacement" beside a ticked knee replacement: the operation is still to come (round 12, 237)
     to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"} - set(causes)
     ticked = [c for c in ticked if c not in to_come]

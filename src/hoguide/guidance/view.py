@@ -29,6 +29,8 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 SPINAL_CORD = "spinal_cord_injury"
+# lexicon/illness.yaml: an illness of the nerves (Guillain-Barre syndrome), and cord damage from an illness
+NERVE_ILLNESS, CORD_ILLNESS = "nerve_illness", "cord_illness"
 GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
 BRAIN_INJURY = "traumatic_brain_injury"
 NEUROGENIC = re.compile(r"\bneurogenic\b|\bNHO\b", re.IGNORECASE)
@@ -531,6 +533,11 @@ class CaseView:
         for ticked, named, words in NEAREST_CHOICE:
             if found.get(ticked) == [] and any(names_instead(e.text, words) for e in found.get(named, ())):
                 del found[ticked]
+        # a cord injury only the answers name, beside an illness of the nerves the report names and no cord damage, is
+        # the form's nearest box for that illness (round 13, 244: Guillain-Barre syndrome after a long ICU stay)
+        if found.get(SPINAL_CORD) == [] and self.affirmed("illness", NERVE_ILLNESS) \
+                and not self.affirmed("illness", CORD_ILLNESS):
+            del found[SPINAL_CORD]
         spine_operation = found.get(OTHER_SURGERY)
         if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
             del found[OTHER_SURGERY]

@@ -60,6 +60,7 @@ class CaseFeatures:
     cause_stated: bool = False             # ... and ties the HO to it ("HO after stroke", "post-traumatic")
     risk_factors: frozenset[RiskFactorId] = frozenset()
     neurologic: bool = False               # spinal cord or brain injury, or stroke
+    cord_non_traumatic: bool = False       # ... the cord damaged by an illness, not an injury (transverse myelitis)
     sites: frozenset[SiteId] = frozenset()  # where the HO of now is
     located: bool = False                  # the report says where
     grade: GradeBand = "unknown"
@@ -106,7 +107,8 @@ class CaseFeatures:
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
                 "flags", "flags_found", "prevention_not_given")
-BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "located", "severe", "joint_limited",
+BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "located",
+                 "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
                  "came_back", "not_back", "ho_treated", "bisphosphonate", "manipulation", "prophylaxis_missed",
                  "anticoagulated",
@@ -158,6 +160,7 @@ class When(BaseModel):
     told_cause: bool | None = None
     cause_stated: bool | None = None
     neurologic: bool | None = None
+    cord_non_traumatic: bool | None = None
     located: bool | None = None
     severe: bool | None = None
     joint_limited: bool | None = None

@@ -17,6 +17,7 @@ Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 LexiconKind = Literal[
     "finding", "mimic", "site", "cause", "risk_factor", "symptom", "treatment",
     "maturity", "change", "laterality", "time_cue", "red_flag", "course", "next_step", "condition",
+    "illness",
 ]
 LEXICON_KINDS: tuple[str, ...] = get_args(LexiconKind)
 ContextCategory = Literal[
@@ -42,6 +43,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                             "directive", "closing", "letter_heading", "report_heading", "ongoing",
                             "purpose_not_ho"}),
     "condition": frozenset(get_args(ConditionId)),
+    "illness": frozenset({"nerve_illness", "cord_illness"}),
     "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),
     "laterality": frozenset({"left", "right", "bilateral", "compared", "not_a_side"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",

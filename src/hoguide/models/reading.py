@@ -18,6 +18,7 @@ Status = Literal["present", "absent", "possible", "historical", "hypothetical"]
 Experiencer = Literal["patient", "other"]
 FactKind = Literal[
     "cause", "risk_factor", "symptom", "treatment", "time", "red_flag", "course", "next_step", "condition",
+    "illness",
 ]
 
 

@@ -15,6 +15,7 @@ SECTION = "section"
 TIME_CUE = "time_cue"
 FACT_KINDS: tuple[FactKind, ...] = (
     "cause", "risk_factor", "symptom", "treatment", "red_flag", "course", "next_step", "condition",
+    "illness",
 )
 ATTRIBUTE_KINDS = ("site", "laterality", "maturity", "change")
 ANCHOR_LAYERS = frozenset({"target", "grade_system", *FACT_KINDS})
