@@ -311,3 +311,20 @@ def test_a_list_of_what_to_rule_out_is_no_diagnosis(reader: Reader, kb: Knowledg
               "arthritis/cellulitis (consider aspiration if effusion confirmed).\n")
     flags = {f.id: f.state for f in explain(reader, kb, report).red_flags}
     assert flags["dvt_suspected"] == "suspected" and "found" not in flags.values()
+
+
+def test_a_biopsy_that_found_no_cancer_is_said_beside_the_work_up_it_leaves_open() -> None:
+    """Round 12, 227: "NO EVIDENCE OF MALIGNANCY in the material examined" on a core biopsy going to the sarcoma team;
+    the patient asked "am I in the clear?" and read only that a tumour was not ruled out."""
+    report = ("CLINICAL: Left thigh mass after a football knock.\n"
+              "DIAGNOSIS: Left thigh, core biopsies: nodular fasciitis versus early myositis ossificans. No "
+              "evidence of malignancy in the material examined.\n"
+              "COMMENT: A core samples only part of the lesion, and a sarcoma cannot be entirely excluded; discussion "
+              "at the Sarcoma MDT and interval imaging are advised.")
+    assessment = api.explain(report)
+    assert "tumour_suspected" in [f.id for f in assessment.red_flags]
+    cleared = [s for s in assessment.flag_states if s.state == "tested_clear"]
+    assert [s.id for s in cleared] == ["tumour"] and "found no sign of cancer" in cleared[0].text
+    plain = api.explain("IMPRESSION: Enlarging ossified mass of the thigh; a tumour cannot be excluded. Refer to the "
+                        "sarcoma service.")
+    assert not [s for s in plain.flag_states if s.state == "tested_clear"]

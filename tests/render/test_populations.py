@@ -65,11 +65,14 @@ PENDING: dict[str, set[str]] = {
     # (and a forearm cross-union by the elbow, dev 27: the elbow series its page already shows backs the lead too, one
     # source fewer than the lead's own; a cross-union is no bridged joint since round 11, 210)
     "short.treatment.lead_severe": {"Legosz2019", "Veltman2014-elbow"},
+    "short.treatment.lead_symptoms": {"Legosz2019"},
     "treatment.already_treated": {"Genet2015-SC"},
     "treatment.follow_up_imaging": {"SCIRE-HO-dx"},
     "treatment.lead_growing": {"SCIRE-HO-dx"},
     "treatment.lead_severe": {"Legosz2019", "Veltman2014-elbow"},
     "treatment.lead_severe_planned": {"Legosz2019"},
+    "treatment.lead_symptoms": {"Legosz2019"},
+    "treatment.medicines": {"Legosz2019"},
     "treatment.medicines_anticoagulated": {"HIPAID2006"},
     "treatment.radiation": {"Legosz2019"},
     "treatment.repeat_imaging_forming": {"SCIRE-HO-dx"},

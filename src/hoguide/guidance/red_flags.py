@@ -76,6 +76,7 @@ class SignalState:
     evidence: tuple[Evidence, ...]
     reason: str
     found: bool = False  # suspected because the report's findings state the signal itself as there now
+    tested_clear: tuple[Evidence, ...] = ()  # suspected, and a test the report cites found none so far
 
 
 def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
@@ -212,8 +213,11 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         return None
     evidence = tuple(e for _, e in found[state])
     shown = "suspected" if state in ("queried", "sign") else state
+    # a test that found none while the question stays open ("no evidence of malignancy in the material examined",
+    # then "discussion at the sarcoma MDT"): the flag stands, and what the test found is said beside it
+    cleared = tuple(e for _, e in found.get("ruled_out", ())) if shown == "suspected" else ()
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",
-                       found=state == "suspected" and diagnosed)
+                       found=state == "suspected" and diagnosed, tested_clear=cleared)
 
 
 def _removal_reports(view: CaseView, specimen_sections: frozenset[str]) -> frozenset[int]:
@@ -306,7 +310,7 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
             state = SignalState("suspected", tuple(signs[1]), signs[0])
         elif signs is not None and state is not None and state.state == "suspected":
             state = SignalState("suspected", state.evidence + tuple(signs[1]), f"{state.reason}; and {signs[0]}",
-                                found=state.found)
+                                found=state.found, tested_clear=state.tested_clear)
         if content.signal == "fop" and view.case.answers.known_fop:
             state = SignalState("known", state.evidence if state else (), "you told us you have FOP")
         if state is not None:
@@ -345,6 +349,10 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,
                                        tuple(dict.fromkeys(state.evidence)), kb.patient_refs(content.refs)))
+        cleared = content.states.get("tested_clear")
+        if state.tested_clear and cleared is not None:
+            statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), "tested_clear", cleared,
+                                       tuple(dict.fromkeys(state.tested_clear)), kb.patient_refs(content.refs)))
     # a flag yields only to one the report raises: the patient's answers alone do not call off a tumour work-up
     raised_ids = {f.id for f in raised if f.evidence}
     yielded = {c.id for c in kb.red_flags.values() if raised_ids.intersection(c.yields_to)}

@@ -14,7 +14,13 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
-from hoguide.reading.report_status import SectionAuthority, asked_before, nothing_new, section_authority
+from hoguide.reading.report_status import (
+    SectionAuthority,
+    another_reading,
+    asked_before,
+    nothing_new,
+    section_authority,
+)
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
@@ -249,6 +255,7 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
 DESCRIBED = ("present", "possible", "historical", NOT_IMAGED)  # statuses that describe HO the patient has or had
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
+SECOND_OPINION = "second_opinion"  # this study says no HO where another hospital's report named it
 OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
 FOP_ONLY = "fop_only"  # the report names FOP but no HO term (content: report.fop_only)
 NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
@@ -285,6 +292,12 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
         _sure_at_the_same_place(by_status)
         if corrected := _corrected_by_addendum(reading):
             groups.setdefault(CORRECTED, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in corrected)
+        # the patient should know this report disagrees with the one they may have read first (round 13, 247: a
+        # second opinion, "The density called HO on the outside report represents an old ... avulsion fragment")
+        if disputed := [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"
+                        and another_reading(f)]:
+            groups.setdefault(SECOND_OPINION, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i)
+                                                                      for f in disputed)
         for status, findings in by_status.items():
             groups.setdefault(status, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in findings)
         for status, findings in by_status.items():

@@ -372,7 +372,9 @@ class AnswerRulesFile(_Strict):
 
 
 # not_excluded: looked for, not seen, but the report says its test cannot rule it out ("though X-ray is insensitive")
-FlagState = Literal["suspected", "known", "ruled_out", "not_excluded", "not_found"]
+# tested_clear: raised, and a test the report cites found none ("NO EVIDENCE OF MALIGNANCY in the material
+# examined" on a core biopsy still going to the sarcoma team: round 12, 227), said beside the raised flag
+FlagState = Literal["suspected", "known", "ruled_out", "not_excluded", "not_found", "tested_clear"]
 FLAG_STATES: tuple[str, ...] = get_args(FlagState)
 
 

@@ -86,7 +86,7 @@ class FlagStatus(Serial):
 
     id: str  # the signal: dvt, infection, tumour, fop, nerve_compression, pressure_sore
     label: str
-    state: str  # suspected, known, ruled_out, not_excluded, not_found
+    state: str  # suspected, known, ruled_out, not_excluded, not_found, tested_clear
     text: str
     evidence: tuple[Evidence, ...]
     citations: tuple[str, ...]
