@@ -252,3 +252,15 @@ def test_a_page_filled_in_for_someone_else_says_who_you_means(answers: dict[str,
     notice = api.explain(REPORT, {**answers, "as_of": "2026-12-05"}).notice
     assert ("filling this in for someone else" in notice) is for_someone_else
     assert notice.startswith("hoguide explains what your report says")
+
+
+def test_a_question_whether_it_was_inborn_is_answered_where_nothing_suggests_fop() -> None:
+    """Round 13, 248: "Is this something she was born with?" after a brain injury was only carried to the doctor."""
+    report = "History: severe traumatic brain injury 08/2026.\nImpression: heterotopic ossification R elbow, maturing."
+    asked = api.explain(report, {"symptoms_text": "Is this something she was born with?", "as_of": "2026-12-05"})
+    assert "cause.asked_inborn" in asked.answers["cause"].statements
+    told = api.explain(report, {"symptoms_text": "She was born with short big toes.", "as_of": "2026-12-05"})
+    assert "cause.asked_inborn" not in told.answers["cause"].statements
+    fop = api.explain("Suspected fibrodysplasia ossificans progressiva. Heterotopic ossification of the back.",
+                      {"symptoms_text": "Is this something he was born with?", "as_of": "2026-12-05"})
+    assert "cause.asked_inborn" not in fop.answers["cause"].statements

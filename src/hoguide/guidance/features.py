@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
+from hoguide.guidance.patient_words import QUESTION
 from hoguide.guidance.view import CORD_ILLNESS, NEUROGENIC, PLAN_SECTION, SPINAL_CORD, CaseView, Located
 from hoguide.knowledge.conditions import (
     NEUROLOGIC_CAUSES,
@@ -243,6 +244,9 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
+# a patient's question whether the HO is inborn ("Is this something she was born with?": round 13, 248)
+INBORN = re.compile(r"\bborn with\b|\bgenetic|\binherit|\bhereditary\b|\bruns? in (?:the |our |my )?famil|"
+                    r"\bin (?:the|his|her|my|our) genes\b|\bFOP\b", re.IGNORECASE)
 PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
@@ -381,6 +385,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
         flare_now=any(f.item.status == "present" for f in view.affirmed("course", "flare_up")),
+        asks_inborn=any(INBORN.search(q) for text in (answers.event, answers.symptoms_text) if text
+                        for q in QUESTION.findall(text)),
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
