@@ -243,11 +243,11 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
-# ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 # a patient's question whether the HO is inborn ("Is this something she was born with?": round 13, 248)
 INBORN = re.compile(r"\bborn with\b|\bgenetic|\binherit|\bhereditary\b|\bruns? in (?:the |our |my )?famil|"
                     r"\bin (?:the|his|her|my|our) genes\b|\bFOP\b", re.IGNORECASE)
 PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
+# ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
 
@@ -311,11 +311,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     # bending the joint under anaesthesia, planned or weighed ("MUA under consideration"), not done
     manipulation = any(f.item.kind == "treatment" and f.item.concept == MANIPULATION
                        and f.item.status in ("present", "possible", "hypothetical") for f in view.facts)
-    recommends = frozenset(recommends)
+    recommended = frozenset(recommends)
     # a letter that plans the operation and the prevention around it speaks of that prevention in the present tense
     # ("Single fraction 7 Gy ... we have planned post-op": round 13, 243): only what it says was had counts as given
     surgery_planned = view.operation_planned or (answers.surgery_planned and not manipulation)
-    plan_ahead = PLANNED_PREVENTION in recommends and view.operation_planned
+    plan_ahead = PLANNED_PREVENTION in recommended and view.operation_planned
     given = {t.item.concept for t in view.treatments_given()
              if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")}
     cautions = caution_facts(view)
@@ -325,7 +325,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     from_report = set() if view.removed_elsewhere() else {p for p in ("nsaid", "radiotherapy") if p in given}
     # a ticked prevention the report plans and names as given nowhere is the plan ("I'm having the bone cut out on the
     # 14th and radiation afterwards" beside "Plan: single fraction 7 Gy post-op": round 13, 243 and 242)
-    ticked = frozenset() if PLANNED_PREVENTION in recommends and not from_report else frozenset(answers.prophylaxis)
+    ticked = frozenset() if PLANNED_PREVENTION in recommended and not from_report else frozenset(answers.prophylaxis)
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
@@ -396,14 +396,14 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # (round 13, 239: the other hip's replacement is no operation on this HO: "your report plans ... an operation
         # for it")
         removal_planned=surgery_planned and not view.replacement_planned,
-        plan_treats=bool(set(recommends) & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"
+        plan_treats=bool(recommended & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"
             f.item.kind == "treatment" and (view.proposed(f) or (f.item.status == "hypothetical"
                                                                   and f.item.section == PLAN_SECTION))
             for f in view.facts),
         since_event=_since_event(view),
         age=_age(view),
         event_date_told=answers.event_date is not None,
-        recommends=frozenset(recommends),
+        recommends=recommended,
         plan_in_own_words=plan_in_own_words,
         imaging_declined=any(x.item.kind == "next_step" and (
             (x.item.concept == "follow_up_imaging" and x.item.status == "absent")

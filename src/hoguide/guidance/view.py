@@ -78,10 +78,6 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     ("amputation_or_blast", GENERIC_TRAUMA, GUNSHOT),
 )
 
-
-def names_instead(named_text: str, words: re.Pattern[str] | None) -> bool:
-    """The named cause's words are those that make a ticked cause the form's nearest choice."""
-    return words is None or bool(words.search(named_text))
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CONCLUDING_SECTIONS = ("impression", "diagnosis", "assessment", "addendum")  # section_rules.yaml: authority 3 and 4
@@ -138,6 +134,11 @@ def refers_to_prior_study(text: str) -> bool:
         lower = text.lower()
         return _PRIOR_STUDY_LOWER.search(lower) is not None and _NO_PRIOR_LOWER.search(lower) is None
     return PRIOR_STUDY.search(text) is not None and NO_PRIOR.search(text) is None
+
+
+def names_instead(named_text: str, words: re.Pattern[str] | None) -> bool:
+    """The named cause's words are those that make a ticked cause the form's nearest choice."""
+    return words is None or bool(words.search(named_text))
 
 
 T = TypeVar("T", Finding, Fact)
