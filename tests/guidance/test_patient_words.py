@@ -8,6 +8,11 @@ import pytest
 
 from hoguide import api
 from hoguide.errors import MalformedInputError
+from hoguide.guidance.features import case_features
+from hoguide.guidance.view import CaseView
+from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.case import PatientAnswers, build_case
+from hoguide.reading.reader import reader_for
 
 REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
 
@@ -264,3 +269,70 @@ def test_a_question_whether_it_was_inborn_is_answered_where_nothing_suggests_fop
     fop = api.explain("Suspected fibrodysplasia ossificans progressiva. Heterotopic ossification of the back.",
                       {"symptoms_text": "Is this something he was born with?", "as_of": "2026-12-05"})
     assert "cause.asked_inborn" not in fop.answers["cause"].statements
+
+
+CORD = "History: spinal cord injury 2019.\nImpression: heterotopic ossification of the right hip, Brooker III."
+HIP = "History: right total hip replacement 2024.\nImpression: heterotopic ossification of the right hip, Brooker II."
+BRAIN = "History: severe traumatic brain injury 08/2026.\nImpression: heterotopic ossification R elbow, maturing."
+FOP = "Known fibrodysplasia ossificans progressiva (FOP). Heterotopic ossification of the back."
+
+
+@pytest.mark.parametrize(("report", "words", "question", "statement"), [
+    (CORD, "Should I be on etidronate?", "treatment", "treatment.asked_etidronate_cord"),   # round 13, 256
+    (BRAIN, "My wife asked about bisphosphonates - would they help?", "treatment", "treatment.asked_etidronate_brain"),
+    (HIP, "What about etidronate?", "treatment", "treatment.asked_etidronate"),
+    (HIP, "Is radiation safe with my kidneys?", "treatment", "treatment.asked_radiation_safety"),  # round 13, 243
+    (HIP, "Why can't I just take tablets?", "treatment", "treatment.asked_tablets"),
+    (HIP, "I have kidney disease. Why can't I just take tablets?", "treatment", "treatment.asked_tablets_caution"),
+    (HIP, "I run half-marathons. Can I keep running?", "recovery", "recovery.asked_activity"),    # round 13, 249
+    (CORD, "Can I still go to the gym?", "recovery", "recovery.asked_activity_cord"),
+    (FOP, "Can she still play sport at school?", "recovery", "recovery.asked_activity_fop"),
+    (CORD, "Could it spread to other joints?", "growth", "growth.asked_spread_neurologic"),
+    (HIP, "Will it keep spreading?", "growth", "growth.asked_spread"),                              # round 13, 241
+    (HIP, "My other hip is being done next year. What can I do so this doesn't happen to that side too?",
+     "recurrence", "recurrence.asked_next_operation"),                                              # round 13, 239
+    (BRAIN, "Is this something she was born with?", "cause", "cause.asked_inborn"),                 # round 13, 248
+])
+def test_a_question_in_the_patients_words_is_answered_where_our_sources_speak_to_it(
+        report: str, words: str, question: str, statement: str) -> None:
+    """Rounds 9-13: patients asked about running, etidronate, radiation, tablets and spreading, and were only told to
+    ask their doctor. The answer says what the sources know, right after its first line, and names the question."""
+    assessment = api.explain(report, {"symptoms_text": words, "as_of": "2026-12-06"})
+    said = assessment.answers[question].statements
+    assert said[1] == statement
+    assert assessment.answers[question].parts[1].text.startswith("You asked")
+    assert any("You asked" in line for line in assessment.you_told_us)
+    assert all(statement not in a.statements for q, a in assessment.answers.items() if q != question)
+
+
+@pytest.mark.parametrize("words", [
+    "I run every day and the hip aches after.",          # told, not asked
+    "No fever. My physio said I can swim.",              # told, not asked
+    "Will I be able to go back to work as a hairdresser?",  # asked, but no topic our sources speak to
+])
+def test_words_that_ask_nothing_our_sources_answer_get_no_you_asked(words: str) -> None:
+    assessment = api.explain(HIP, {"symptoms_text": words, "as_of": "2026-12-06"})
+    assert not [p for a in assessment.answers.values() for p in a.parts if p.text.startswith("You asked")]
+
+
+def test_fop_gets_no_general_answer_about_tablets_spreading_or_radiation() -> None:
+    """With FOP, the general texts (radiation, tablets, "HO does not spread") are not true or not for them."""
+    assessment = api.explain(FOP, {"symptoms_text": "Is radiation safe? Will it spread? What about ibuprofen?",
+                                   "as_of": "2026-12-06"})
+    said = {s for a in assessment.answers.values() for s in a.statements}
+    assert not {"treatment.asked_radiation_safety", "growth.asked_spread", "treatment.asked_tablets"} & said
+
+
+@pytest.mark.parametrize(("date", "band", "said"), [
+    ("2019", "over_12_months", "2019"),        # round 14, 273: a year alone was refused
+    ("2026", "unknown", "2026"),               # any day of this year: under 3 months or up to 11
+    ("2026-01", "3_to_12_months", "January 2026"),
+])
+def test_a_year_alone_is_accepted_and_gives_a_time_band_only_where_the_whole_year_falls_in_one(
+        date: str, band: str, said: str) -> None:
+    answers = PatientAnswers.model_validate({"event_date": date, "as_of": "2026-12-06",
+                                             "causes": ["hip_arthroplasty"]})
+    case = build_case(reader_for(load_knowledge()).read(HIP), answers)
+    assert case_features(CaseView.of(case)).since_event == band
+    told = api.explain(HIP, {"event_date": date, "as_of": "2026-12-06"}).you_told_us
+    assert any(line.endswith(f"{said}.") for line in told), told

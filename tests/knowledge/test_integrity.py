@@ -124,6 +124,20 @@ def test_a_statement_no_rule_reaches_is_reported(data_copy: Path) -> None:
     assert any("'growth.often_no_symptoms' is said by no rule" in p for p in problems)
 
 
+def test_an_asked_topic_naming_a_missing_statement_or_another_answers_is_reported(data_copy: Path) -> None:
+    _edit(data_copy / RULES, "say: [treatment.asked_radiation_safety]", "say: [treatment.asked_no_such_thing]")
+    _edit(data_copy / RULES, "say: [recurrence.asked_next_operation]", "say: [growth.asked_spread]")
+    problems = validate_knowledge(data_copy)
+    assert any(p.startswith(RULES) and "'treatment.asked_no_such_thing', which does not exist" in p for p in problems)
+    assert any("says 'growth.asked_spread' in the 'recurrence' answer" in p for p in problems)
+
+
+def test_an_asked_topic_with_a_blank_group_of_words_is_reported(data_copy: Path) -> None:
+    _edit(data_copy / RULES, "words: [[etidronate, bisphosphonate, bisphosphonates, didronel]]", "words: [[]]")
+    problems = validate_knowledge(data_copy)
+    assert any(p.startswith(RULES) and "every group of words needs at least one phrase" in p for p in problems)
+
+
 def test_an_unknown_feature_value_in_a_statement_condition_is_reported(data_copy: Path) -> None:
     _edit(data_copy / "content" / "answers_cause_growth.yaml",
           "when: {causes: [hip_arthroplasty], not_risk_factors: [hip_resurfacing]}",

@@ -285,10 +285,13 @@ def test_few_sources_on_every_fictional_half() -> None:
     without --half): 12 of 167 pages list 13-15 sources and 7 answers show 5 (benchmarks/RESULTS.md, "Issue 16:
     audit for closing"); the bounds are those as they stand, so a change that lists more fails here. A new round
     of reports counts at the same rate: at most 1 page in 13 over 12 sources, 1 answer in 90 over 4 (1 in 100 until
-    round 12, whose finger crush and two-site blast amputee add two answers of five sources each: 12 of 1,105)."""
+    round 12, whose finger crush and two-site blast amputee add two answers of five sources each: 12 of 1,105).
+    Answers to the patient's own questions (content/answers_asked.yaml, twelfth session) add a source to three
+    answers: the amputee's "running on a blade" (six), radiotherapy's safety with kidney disease and etidronate after
+    transverse myelitis (five each): 14 of 1,195 over four, so 1 in 85, and six at most."""
     reports = [fictional(name) for name in _every_fictional()] + [assessment_of(r) for r in REPORTS
                                                                   if r.startswith("example:")]
     pages = [len(LISTED.findall(render_html(a))) for a in reports]
     answers = [n for a in reports for n in _sources_per_answer(a)]
     assert statistics.median(pages) <= 9 and max(pages) <= 15 and sum(n > 12 for n in pages) <= len(pages) / 13
-    assert max(answers) <= 5 and sum(n > 4 for n in answers) <= len(answers) / 90
+    assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 85

@@ -59,7 +59,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"],
                              flags=[f.id for f in red_flags],
                              flags_found=[f.id for f in red_flags if f.state == "found"],
-                             plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan))
+                             plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
+                             asks=understood.asked)
     answers: dict[str, Answer] = {
         question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)
         for question in QUESTIONS}

@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
-from hoguide.guidance.patient_words import QUESTION
 from hoguide.guidance.view import CORD_ILLNESS, NEUROGENIC, PLAN_SECTION, SPINAL_CORD, CaseView, Located
 from hoguide.knowledge.conditions import (
     NEUROLOGIC_CAUSES,
@@ -146,15 +145,23 @@ def _since_event(view: CaseView) -> SinceEvent:
     report gives beside a cause. HO back after its removal started with that operation: the removal's date, where
     the patient gives it, is the event."""
     answers = view.case.answers
-    event = answers.excision_date if view.recurrent and answers.excision_date is not None else answers.event_date
+    from_removal = view.recurrent and answers.excision_date is not None
+    event = answers.excision_date if from_removal else answers.event_date
     if event is not None:
-        months: float | None = months_between(event, answers.as_of or date.today())
+        today = answers.as_of or date.today()
+        longest = months_between(event, today)
+        # a year alone ("2019") is any day of it: a band only where the whole year falls in it
+        shortest = months_between(min(date(event.year, 12, 31), today), today) \
+            if answers.event_date_year_only and not from_removal else longest
+        months: float | None = longest if _band(longest) == _band(shortest) else None
     else:
         months = _months_in_report(view)
         if months is None:
             months = _months_by_report_dates(view, answers.as_of)
-    if months is None:
-        return "unknown"
+    return "unknown" if months is None else _band(months)
+
+
+def _band(months: float) -> SinceEvent:
     return "under_3_months" if months < 3 else "3_to_12_months" if months < 12 else "over_12_months"
 
 
@@ -243,9 +250,6 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
-# a patient's question whether the HO is inborn ("Is this something she was born with?": round 13, 248)
-INBORN = re.compile(r"\bborn with\b|\bgenetic|\binherit|\bhereditary\b|\bruns? in (?:the |our |my )?famil|"
-                    r"\bin (?:the|his|her|my|our) genes\b|\bFOP\b", re.IGNORECASE)
 PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -300,8 +304,10 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
 
 
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
-                  plan_in_own_words: bool = False, flags_found: Iterable[str] = ()) -> CaseFeatures:
-    """``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
+                  plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
+                  asks: frozenset[str] = frozenset()) -> CaseFeatures:
+    """``asks``: the topics of the patient's own questions (guidance/patient_words.py).
+    ``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
     ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
     causes = view.causes()
@@ -385,8 +391,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
         flare_now=any(f.item.status == "present" for f in view.affirmed("course", "flare_up")),
-        asks_inborn=any(INBORN.search(q) for text in (answers.event, answers.symptoms_text) if text
-                        for q in QUESTION.findall(text)),
+        asks=asks,
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)

@@ -24,6 +24,7 @@ from hoguide.models.case import (
     Prophylaxis,
 )
 from hoguide.models.reading import Fact
+from hoguide.reading.phrases import any_phrase
 from hoguide.reading.reader import reader_for
 
 AFFIRMED = ("present", "historical")
@@ -77,6 +78,9 @@ class Understood:
     # a son, a parent or a carer fills the form in for the patient ("I'm her son filling this in. Mum has dementia":
     # round 12, 230): the page says so before it says "you"
     for_someone_else: bool = False
+    # the topics of their questions that the knowledge answers (content/answer_rules.yaml ``asked``: "Can I still
+    # run?" is ``activity``): each answer says what our sources know of them (guidance/rules.py)
+    asked: frozenset[str] = frozenset()
 
 
 # What a patient asks about states nothing they have had: "Can I take ibuprofen, or will it hurt the baby?" is no
@@ -121,10 +125,21 @@ def _question(words: str) -> str:
     return "... " + line[cut:] if cut is not None else _clipped(line)
 
 
+def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
+    """The topics of ``kb.asked`` the questions ask about: a question is of the first topic in the table that it has a
+    phrase of each group of ("Should I take the etidronate tablets?" is about etidronate, not anti-inflammatories)."""
+    found = (next((topic.topic for topic in kb.asked if all(
+        pattern.search(question) for group in topic.words if (pattern := any_phrase(group)))), None)
+        for question in questions)
+    return frozenset(topic for topic in found if topic is not None)
+
+
 def _when(answers: PatientAnswers) -> str:
     day = answers.event_date
     if day is None:
         return ""
+    if answers.event_date_year_only:
+        return str(day.year)
     if answers.event_date_month_only:
         return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -205,10 +220,14 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
     ) if flag]
-    questions = tuple(dict.fromkeys(_question(q.strip()) for text in (answers.event, answers.symptoms_text) if text
-                                    for q in QUESTION.findall(text)))
-    if questions:
+    asked = [q.strip() for text in (answers.event, answers.symptoms_text) if text for q in QUESTION.findall(text)]
+    questions = tuple(dict.fromkeys(_question(q) for q in asked))
+    topics = asked_topics(asked, kb)
+    if topics:
+        said_back.append('Where our sources speak to your questions, the answers below say "You asked". Your own '
+                         "questions are also first in the list of questions for your doctor.")
+    elif questions:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
-    return Understood(merged, tuple(said_back), questions, for_someone_else)
+    return Understood(merged, tuple(said_back), questions, for_someone_else, topics)

@@ -75,8 +75,22 @@ def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: Knowledge
     raise AssertionError("the loader checks that the last rule always answers")
 
 
+def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
+    """``said`` with the patient's own questions answered right after its first line, where they are seen: for each
+    topic asked that this answer answers, the statement of it the answer says anyway (``covered_by``), else its
+    first statement that holds."""
+    answers: list[str] = []
+    for topic in kb.asked:
+        if topic.answer == question and topic.topic in case.asks:
+            covered = [s for s in said[1:] if s in topic.covered_by]
+            answers += covered[:1] or _holding(topic.say, case, kb)[:1]
+    answers = [s for s in dict.fromkeys(answers) if s != said[0]]
+    return [said[0], *answers, *(s for s in said[1:] if s not in answers)]
+
+
 def answer(question: QuestionId, view: CaseView, case: CaseFeatures, kb: KnowledgeBase) -> Answer:
     rule, said = chosen_rule(kb.answer_rules[question], case, kb)
+    said = with_asked(question, said, case, kb)
     extras = _holding(rule.clinician_only, case, kb)
     evidence = [e for source in rule.evidence for e in EVIDENCE[source](view)]
     return compose(kb, question, said, certainty=rule.certainty, reason=rule.reason, evidence=evidence,

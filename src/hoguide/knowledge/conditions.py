@@ -91,7 +91,9 @@ class CaseFeatures:
     nsaid_advised_against: bool = False    # the report says NSAIDs are not advised, contraindicated or to be avoided
     fop: FopState = "none"
     flare_now: bool = False                # the report describes an FOP flare-up now ("early FOP flare-up")
-    asks_inborn: bool = False              # the patient asks "Is this something she was born with?"
+    # the topics of the patient's own questions ("Can I still run?"): content/answer_rules.yaml's ``asked``, which
+    # names what answers each; no statement's condition asks about them
+    asks: frozenset[str] = frozenset()
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
     removal_planned: bool = False          # an operation is planned and it is not only a joint replacement
@@ -116,7 +118,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
                  "event_date_told",
-                 "imaging_declined", "plan_in_own_words", "flare_now", "asks_inborn")
+                 "imaging_declined", "plan_in_own_words", "flare_now")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -185,7 +187,6 @@ class When(BaseModel):
     imaging_declined: bool | None = None
     plan_in_own_words: bool | None = None
     flare_now: bool | None = None
-    asks_inborn: bool | None = None
     surgery_planned: bool | None = None
     replacement_planned: bool | None = None
     removal_planned: bool | None = None

@@ -28,6 +28,7 @@ from hoguide.knowledge.schema import (
     QUESTION_KEYS,
     AnswerRule,
     AnswerRulesFile,
+    AskedTopic,
     ContextRule,
     ContextRulesFile,
     DiagnosisFrameCues,
@@ -82,6 +83,7 @@ class KnowledgeBase:
     # "MO was confirmed": a diagnosis told as made in this patient
     diagnosis_frames: DiagnosisFrameCues = dataclasses.field(default_factory=DiagnosisFrameCues)
     other_topic_after: tuple[str, ...] = ()  # "consistent with the new foot weakness": what follows is not the HO's
+    asked: tuple[AskedTopic, ...] = ()  # the topics of the patient's own questions, and what answers them
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -322,7 +324,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
         general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
-        removal_frames, diagnosis_frames, other_topic_after,
+        removal_frames, diagnosis_frames, other_topic_after, content.asked,
     )
     return kb, []
 
@@ -341,6 +343,7 @@ class _Content:
         self.files: dict[str, tuple[str, int | None]] = {}  # statement and red flag id -> its file and line
         self.answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]] = {}
         self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
+        self.asked: tuple[AskedTopic, ...] = ()
 
 
 def _load_content(c: _Collector, name: str, source: str, content: _Content) -> None:
@@ -365,6 +368,7 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
         if content.answer_rules_file is not None:
             c.add(name, None, f"a second answer_rules file (the first is {content.answer_rules_file[0]})")
         content.answer_rules = dict(parsed.answer_rules)
+        content.asked = parsed.asked
         content.answer_rules_file = (name, node)
         return
     items: tuple[Statement | RedFlagContent | Question | GlossaryTerm, ...] = getattr(parsed, str(top))
@@ -444,6 +448,21 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
                   f"question {question!r}: the last rule and one of its statements must have no condition, "
                   "so every case gets an answer")
     reachable |= {s for flag in content.red_flags.values() for ids in flag.requires.values() for s in ids}
+    topics: set[str] = set()
+    for i, topic in enumerate(content.asked):
+        where = _line_of(node, ("asked", i))
+        if topic.topic in topics:
+            c.add(file, where, f"duplicate asked topic {topic.topic!r}")
+        topics.add(topic.topic)
+        for statement_id in (*topic.say, *topic.covered_by):
+            if statement_id not in content.statements:
+                c.add(file, where, f"asked topic {topic.topic!r} names statement {statement_id!r}, which does not "
+                                   "exist")
+            elif statement_id.split(".")[0] != topic.answer:
+                c.add(file, where, f"asked topic {topic.topic!r} says {statement_id!r} in the {topic.answer!r} "
+                                   "answer: a statement is said in the answer its id starts with")
+            else:
+                reachable.add(statement_id)
     for statement_id in content.statements:
         if statement_id.split(".")[0] in QUESTION_KEYS and statement_id not in reachable:
             c.add(file, None, f"statement {statement_id!r} is said by no rule and no red flag")

@@ -367,8 +367,31 @@ class AnswerRule(_Strict):
     note: str | None = None
 
 
+class AskedTopic(_Strict):
+    """A topic of the patient's own questions ("Can I still run?"): a question whose words match each of the
+    ``words`` groups (one phrase of every group, whole words, any case) gets, in the answer named, the first
+    statement of ``say`` that holds for the case, said right after that answer's first line (or the first of
+    ``covered_by`` the answer says anyway, moved there)."""
+
+    topic: SnakeId
+    answer: QuestionKey
+    words: tuple[tuple[str, ...], ...] = Field(min_length=1)
+    say: tuple[StatementId, ...] = Field(min_length=1)
+    # statements of the same answer that speak to the topic already ("Your report says you are taking etidronate"):
+    # where one is said, it moves up to where the topic's own would be, and the topic says nothing more
+    covered_by: tuple[StatementId, ...] = ()
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _groups_have_words(self) -> AskedTopic:
+        if any(not group or any(not w.strip() for w in group) for group in self.words):
+            raise ValueError("every group of words needs at least one phrase, none of them blank")
+        return self
+
+
 class AnswerRulesFile(_Strict):
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]
+    asked: tuple[AskedTopic, ...] = ()
 
 
 # not_excluded: looked for, not seen, but the report says its test cannot rule it out ("though X-ray is insensitive")

@@ -35,6 +35,7 @@ Prophylaxis = Literal["nsaid", "radiotherapy"]
 ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy"]
 MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+YEAR = re.compile(r"\d{4}")
 RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex",
                        "hip_resurfacing"]
 
@@ -52,8 +53,9 @@ class PatientAnswers(BaseModel):
     event: str | None = Field(default=None, max_length=MAX_WORDS_CHARS,
                               description="the surgery or injury in the patient's own words")
     event_date: date | None = Field(default=None, description="when that surgery or injury happened "
-                                    "(YYYY-MM-DD, or YYYY-MM when only the month is known)")
+                                    "(YYYY-MM-DD, or YYYY-MM or YYYY when only the month or the year is known)")
     event_date_month_only: bool = Field(default=False, description="set when event_date was given as YYYY-MM")
+    event_date_year_only: bool = Field(default=False, description="set when event_date was given as YYYY")
     birth_date: date | None = None
     symptoms: tuple[PatientSymptom, ...] = ()
     symptoms_text: str | None = Field(default=None, max_length=MAX_WORDS_CHARS,
@@ -74,14 +76,19 @@ class PatientAnswers(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _month_dates(cls, data: Any) -> Any:
-        """A month alone ("2024-03", as people remember an operation) is the first of that month, marked."""
+        """A month alone ("2024-03", as people remember an operation) is the first of that month, a year alone
+        ("2019": round 14, 273) the first of that year, marked."""
         if isinstance(data, dict):
             for name in ("event_date", "excision_date"):
                 value = data.get(name)
-                if isinstance(value, str) and MONTH.fullmatch(value.strip()):
-                    data = {**data, name: value.strip() + "-01"}
-                    if name == "event_date":
-                        data["event_date_month_only"] = True
+                if not isinstance(value, str):
+                    continue
+                for pattern, tail, mark in ((MONTH, "-01", "event_date_month_only"),
+                                            (YEAR, "-01-01", "event_date_year_only")):
+                    if pattern.fullmatch(value.strip()):
+                        data = {**data, name: value.strip() + tail}
+                        if name == "event_date":
+                            data[mark] = True
         return data
 
     @model_validator(mode="after")
