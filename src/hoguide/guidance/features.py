@@ -225,9 +225,21 @@ def prophylaxis_missed(view: CaseView) -> bool:
 
 
 def severity_facts(view: CaseView) -> list[Located[Fact]]:
+    """The present signs of severe HO; a bridge the same or the next sentence says is incomplete is none ("forming an
+    incomplete bony bridge", "bridging bone which still allows some (reduced) movement ... Not fused": round 14, 258
+    was told "the bone bridges or fuses the joint")."""
+    unbridged = [view.sentence_of(f) for f in view.facts
+                 if f.item.kind == "next_step" and f.item.concept == NO_BRIDGING and f.item.status == "present"]
     return [f for f in view.facts if f.item.status == "present"
-            and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE)
+            and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE
+                  and not (f.item.concept == "ankylosis" and _said_unbridged(view, f, unbridged)))
                  or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
+
+
+def _said_unbridged(view: CaseView, bridge: Located[Fact], unbridged: list[tuple[int, int, int]]) -> bool:
+    reading, start, end = view.sentence_of(bridge)
+    following = (reading, *view.sentences(reading).span(min(end + 1, len(view.case.readings[reading].text) - 1)))
+    return (reading, start, end) in unbridged or following in unbridged
 
 
 # Words that tie a finding to a cause in its sentence ("HO after stroke", "secondary to the burns")

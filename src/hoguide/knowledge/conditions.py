@@ -40,7 +40,7 @@ NextStepId = Literal[
     "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_sarcoma", "refer_no_local_biopsy",
     "refer_rehab", "refer_clinical_correlation",
     "ok_implant", "ok_fracture_healed", "ok_fracture_healing", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
-    "ok_wound_healed", "ok_joint_clear", "ok_nerve_clear", "ok_discharged", "ok_tendon_intact",
+    "ok_wound_healed", "ok_joint_clear", "ok_nerve_clear", "ok_discharged", "ok_tendon_intact", "advise_no_surgery",
 ]
 # The red flags of content/red_flags.yaml (each raised flag is one of these; the content may not add others).
 FlagId = Literal["dvt_suspected", "infection_suspected", "tumour_suspected", "fop_biopsy_hazard", "fop_known",

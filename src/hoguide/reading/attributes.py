@@ -144,8 +144,10 @@ NOT_A_SIDE = "not_a_side"  # lexicon/laterality.yaml: "Ms R. Dubois" names a per
 DENIED = "denied"  # lexicon/maturity.yaml: "no zonal maturation"
 NOT_MATURITY = "not_maturity"  # lexicon/maturity.yaml: "early review" is about the review, not the bone
 # How the bone looked before, not now: "larger than on 18/08/2026, when it was faint and cloud-like" (round 4, 80 was
-# told "immature" of bone the report calls maturing), "previously ill-defined, now well corticated"
-_PAST_LOOK = re.compile(r"\b(?:when (?:it|they) (?:was|were)|previously|formerly|originally|initially|at first|"
+# told "immature" of bone the report calls maturing), "previously ill-defined, now well corticated", "On the 06/2026
+# film this was a faint smudge; it is now a little more defined with a corticated margin" (round 14, 267)
+_PAST_LOOK = re.compile(r"\b(?:when (?:it|they) (?:was|were)|this was|these were|previously|formerly|originally|"
+                        r"initially|at first|"
                         r"had been|used to be)\s+(?:(?!(?:is|are|now|appears?|looks?|remains?)\b)[\w-]+\s+(?:and\s+)?)"
                         r"{0,2}$", re.IGNORECASE)
 _PAST_REACH = 48  # characters before a maturity word searched for "when it was"

@@ -19,9 +19,11 @@ TITLE_SECTION = "technique"  # section_rules.yaml: "Exam:", "Examination:", "Pro
 COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
 # A line of the title region that names a person ("Clinician: Ms R. Dubois, Consultant Foot and Ankle Surgeon",
 # "Referred by: Dr A. Mensah (Hand Surgery)"): its places are a specialty, not the study's (round 9, 175 was read as
-# HO of the foot and ankle from the surgeon's title)
+# HO of the foot and ankle from the surgeon's title; round 14, 267: "Ordering: Kelsey Tran, PA-C (Orthopedics -
+# Shoulder & Elbow)" gave a shoulder's HO an elbow, and "Patient: MARTINEZ, Eugene R." a right side beside the left)
 PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z]|Consultant|Surgeon|Physician|"
-                         r"Clinician|Referr(?:er|ing|ed)|Requested by|Reported by|Dictated by|Signed by)")
+                         r"Clinician|Referr(?:er|ing|ed)|Requested by|Reported by|Dictated by|Signed by|"
+                         r"Order(?:ing|ed by)|Requesting|Attending|Provider|PA-C|NP-C|Patient|Name)")
 
 
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:

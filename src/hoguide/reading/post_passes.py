@@ -42,9 +42,13 @@ def maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payloa
 
 
 # the next sentence tells the HO named just before as taken out: "He developed Brooker IV HO ... This was excised in
-# October 2024" (round 8, case 163); a pronoun or "the bone" as its subject, a removal's participle as its verb
-_REMOVED_NEXT = re.compile(r"\s*(?:this|it|these|they|the (?:bone|ho|ossification|heterotopic bone|mass))\s+"
-                           r"(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(?:excised|resected|removed)\b",
+# October 2024" (round 8, case 163); a pronoun or "the bone" as its subject, a removal's participle as its verb; or
+# the removal as a dated heading of its own: "Developed Brooker IV HO with very limited hip movement. Excision of HO
+# 20/11/2025 with a single 7 Gy radiotherapy dose" (round 14, 264)
+_REMOVED_NEXT = re.compile(r"\s*(?:(?:this|it|these|they|the (?:bone|ho|ossification|heterotopic bone|mass))\s+"
+                           r"(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(?:excised|resected|removed)\b"
+                           r"|(?:excision|resection|removal) of (?:the )?(?:ho|heterotopic (?:ossification|bone))\b"
+                           r"(?=[^.]{0,12}\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|[^.]{0,6}\b(?:in )?(?:19|20)\d\d\b))",
                            re.IGNORECASE)
 
 
