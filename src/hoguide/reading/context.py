@@ -207,6 +207,15 @@ class SentenceTriggers:
             return True
         return hit.payload.category == "negated" and _SPACED_DASH.search(self.text, gap_start, gap_end) is not None
 
+    def _glossed(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
+        """A past trigger reaches no target that opens a bracket after it: the bracket names what the finding is, not
+        more of the past ("likely related to the previous tendon rupture / surgical repair (heterotopic ossification
+        of the tendon)": round 14, 268 was read as HO of the past)."""
+        if hit.payload.category != "historical":
+            return False
+        gap = self.text[gap_start:gap_end].rstrip()
+        return gap.endswith("(") and ")" not in gap
+
     def assess(self, start: int, end: int) -> ContextResult:
         fired: list[Hit[CompiledRule]] = []
         nearest = self.NEAREST
@@ -218,7 +227,8 @@ class SentenceTriggers:
                 hit = hits[k]
                 if hit.end > start and hit.start >= start:
                     continue
-                if hit.end > start or (self._reaches(hit, hit.end, start) and not self._closes(hit, hit.end, start)):
+                if hit.end > start or (self._reaches(hit, hit.end, start) and not self._closes(hit, hit.end, start)
+                                       and not self._glossed(hit, hit.end, start)):
                     fired.append(hit)
                     break
         for hits, starts in self._backward.values():
