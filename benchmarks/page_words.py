@@ -20,7 +20,7 @@ from fictional_reports import examples, fictional
 from hoguide import api
 from hoguide.render.html import render_html
 
-SKIPPED = {"style", "script", "head", "title", "tip"}  # "tip": a glossary definition, repeated per word
+SKIPPED = {"style", "script", "head", "title"}  # and a glossary definition (class "tip"), repeated per word
 
 
 class _Words(HTMLParser):
@@ -28,7 +28,9 @@ class _Words(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stack: list[tuple[str, bool, bool]] = []  # (tag, hidden as the page opens, a closed <details>)
+        # (tag, hidden as the page opens, a closed <details>, a glossary definition). The tag stays the tag (a
+        # definition's "span"), so its end tag closes it and no more: the folded report's words stay folded.
+        self.stack: list[tuple[str, bool, bool, bool]] = []
         self.shown = 0
         self.all = 0
         self.done = False
@@ -38,11 +40,11 @@ class _Words(HTMLParser):
         if tag in ("br", "meta", "link", "input", "img", "hr"):
             return
         attributes = dict(attrs)
-        parent = self.stack[-1] if self.stack else ("", False, False)
+        parent = self.stack[-1] if self.stack else ("", False, False, False)
         tip = "tip" in (attributes.get("class") or "").split()
         hidden = parent[1] or tag in SKIPPED or tip
         hidden = hidden or (parent[2] and tag != "summary")
-        self.stack.append((tag if not tip else "tip", hidden, tag == "details" and "open" not in attributes))
+        self.stack.append((tag, hidden, tag == "details" and "open" not in attributes, tip))
         if tag == "h2":
             self._heading = ""
 
@@ -60,7 +62,7 @@ class _Words(HTMLParser):
             if self._heading.strip() == "Sources":
                 self.done = True
                 return
-        skipped = any(entry[0] in SKIPPED for entry in self.stack)
+        skipped = any(entry[0] in SKIPPED or entry[3] for entry in self.stack)
         if skipped:
             return
         words = len(data.split())

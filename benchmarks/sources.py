@@ -109,11 +109,12 @@ def main() -> None:
             print(f"{name:50s} page {page:2d} (clinician {clinician_page:2d}) per answer "
                   + " ".join(f"{q[:4]} {n}" for q, n in per_answer.items()))
     print(f"== {len(pages)} reports: sources listed on the patient page median {statistics.median(pages):g} "
-          f"max {max(pages)}; on one answer median of maxima {statistics.median(worst_answers):g} max "
+          f"max {max(pages)} ({sum(n > 12 for n in pages)} over 12); on one answer median of maxima "
+          f"{statistics.median(worst_answers):g} max "
           f"{max(worst_answers)}; clinician page median {statistics.median(clinician_pages):g} max "
           f"{max(clinician_pages)}; curator notes {notes}; raw content ids {raw_ids}")
     if over:
-        print("answers over 4 sources: " + "; ".join(over))
+        print(f"{len(over)} answers over 4 sources: " + "; ".join(over))
 
 
 if __name__ == "__main__":

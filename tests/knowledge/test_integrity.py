@@ -169,7 +169,8 @@ def test_alternative_patient_sources_are_the_statement_s_own_patient_safe_and_ne
     content = data_copy / "content"
     _edit(content / "answers_care.yaml", "    patient_refs_alt: [Balboni2006, eOrthopod-HO]\n",
           "    patient_refs_alt: [Pakos2004]\n")
-    _edit(content / "answers_care.yaml", "    patient_refs_alt: [Ghent2002-earlyexcision, APRM2016-TBI-SR]\n",
+    _edit(content / "answers_care.yaml",
+          "    patient_refs_alt: [Ghent2002-earlyexcision, APRM2016-TBI-SR, Genet2011-570]\n",
           "    patient_refs_alt: [Genet2015-SC]\n")
     _edit(content / "answers_cause_growth.yaml", "    patient_refs: [eOrthopod-HO]\n",
           "    patient_refs: [eOrthopod-HO]\n    patient_refs_alt: [Orthovellum-THA-HO]\n")

@@ -80,6 +80,9 @@ def test_the_page_reads_summary_answers_questions_report_then_sources() -> None:
         assert unescape(assessment.answers[question].short) in unescape(short)
         assert "open" not in section[section.index("<details"):section.index(">", section.index("<details"))]
         assert "<summary>More" in folded
+    # the report annotated is the patient's own report again: folded under its heading, which stays in view
+    report = html[html.index('class="annotated"'):html.index('id="sources-title"')]
+    assert '<details>\n<summary><h2 id="report-title-1">Your report, with its words explained</h2></summary>' in report
 
 
 def test_the_annotated_report_marks_glossary_words_and_links_ho_to_its_answers() -> None:

@@ -41,11 +41,10 @@ PENDING: dict[str, set[str]] = {
     "growth.recurred": {"Ghent2002-earlyexcision"},
     "growth.since_event_late": {"Ghent2002-earlyexcision"},
     "growth.symptoms_present": {"ERABI-HO"},
-    "next.follow_up_imaging": {"Ghent2002-earlyexcision", "SCIRE-HO-dx"},
+    "next.follow_up_imaging": {"Ghent2002-earlyexcision"},
     "next.refer_sarcoma": {"IJP2020-MOsarcoma", "Savvidou2021"},
     "next.refer_surgeon": {"Ghent2002-earlyexcision"},
     "next.test_ct": {"Sullivan2013"},
-    "recovery.benign": {"Sullivan2013"},
     "recovery.elbow_other": {"Veltman2014-elbow"},
     "recovery.high_grade": {"Kocic2010"},
     "recovery.hip_other": {"Griffin2013"},
@@ -66,7 +65,6 @@ PENDING: dict[str, set[str]] = {
     # source fewer than the lead's own; a cross-union is no bridged joint since round 11, 210)
     "short.treatment.lead_severe": {"Legosz2019", "Veltman2014-elbow"},
     "short.treatment.lead_symptoms": {"Legosz2019"},
-    "treatment.already_treated": {"Genet2015-SC"},
     "treatment.follow_up_imaging": {"SCIRE-HO-dx"},
     "treatment.lead_growing": {"SCIRE-HO-dx"},
     "treatment.lead_severe": {"Legosz2019", "Veltman2014-elbow"},
@@ -76,7 +74,7 @@ PENDING: dict[str, set[str]] = {
     "treatment.medicines_anticoagulated": {"HIPAID2006"},
     "treatment.radiation": {"Legosz2019"},
     "treatment.repeat_imaging_forming": {"SCIRE-HO-dx"},
-    "treatment.surgery": {"Genet2015-SC", "Ghent2002-earlyexcision"},
+    "treatment.surgery": {"Ghent2002-earlyexcision"},
     "tumour_suspected": {"IJP2020-MOsarcoma", "Savvidou2021"},
 }
 

@@ -85,8 +85,9 @@ def test_a_statement_whose_sources_back_different_sentences_shows_both() -> None
 def test_a_source_the_page_cites_anyway_stands_in_where_it_supports_the_whole_text() -> None:
     """'Surgery ... no fixed waiting time ... whether you are well enough' rests on Genêt 2015 and,
     alone, on Ghent 2002 (ho_facts §12); a hip-replacement page that cites Ghent 2002 for how HO matures
-    shows it there too, and lists one source fewer. A spinal cord injury page keeps Genêt 2015, the
-    review of its own population (tests/render/test_populations.py)."""
+    shows it there too, and lists one source fewer. A spinal cord injury page shows a source of its own population
+    (tests/render/test_populations.py): since the twelfth session the survey of 570 operations after brain or cord
+    damage, which also supports the text alone and which its recurrence answer cites anyway."""
     assessment = assessment_of("dev:26_thr_brooker1_typos")
     treatment = assessment.answers["treatment"]
     surgery = treatment.parts[treatment.statements.index("treatment.surgery")]
@@ -95,7 +96,8 @@ def test_a_source_the_page_cites_anyway_stands_in_where_it_supports_the_whole_te
     listed = re.findall(r'<li id="source-\d+">([^<]*)', render_html(assessment))
     assert not any(KB.references["Genet2015-SC"].citation in s for s in listed)
     spinal = assessment_of("example:spinal_cord_injury_bilateral_hips").answers["treatment"]
-    assert spinal.parts[spinal.statements.index("treatment.surgery")].citations == ("Genet2015-SC",)
+    assert spinal.parts[spinal.statements.index("treatment.surgery")].citations == ("Genet2011-570",)
+    assert "spinal_cord_injury" in KB.references["Genet2011-570"].population
 
 
 @pytest.mark.parametrize("report", REPORTS)
@@ -238,12 +240,13 @@ def test_a_patient_meets_few_sources() -> None:
     says more texts than shared sources can back, it still shows each text's own (benchmarks/RESULTS.md,
     "Issue 16, fifth session"); the bounds below are those pages and answers as they stand, so a change
     that lists more fails here. Within the goals a page shows sources of the patient's own population before
-    fewer sources (tests/render/test_populations.py): that cost the median page one source (9 to 10)."""
+    fewer sources (tests/render/test_populations.py): that cost the median page one source (9 to 10), which the
+    twelfth session's sources that support a text alone won back (median page 9, median answer 2)."""
     pages = sorted(len(LISTED.findall(render_html(assessment_of(r)))) for r in REPORTS)
     answers = sorted(n for r in REPORTS for n in _sources_per_answer(assessment_of(r)))
-    assert statistics.median(pages) <= 10 and pages[-1] <= 12, "pages over the goal of 12"
+    assert statistics.median(pages) <= 9 and pages[-1] <= 12, "pages over the goal of 12"
     assert answers[-1] <= 5 and sum(n > 4 for n in answers) <= 1, "answers over the goal of 4"
-    assert statistics.median(answers) <= 3
+    assert statistics.median(answers) <= 2
 
 
 @cache
@@ -266,6 +269,27 @@ def _every_fictional() -> list[str]:
     return names
 
 
+@pytest.mark.parametrize("report", ["round8:159_elbow_ankylosis_ulnar", "round9:169_elbow_ankylosis_ulnar_pregnant"])
+def test_a_fused_elbow_is_sourced_by_the_elbow_review_the_page_cites_anyway(report: str) -> None:
+    """'HO like this does not go away by itself. It can stop the joint from moving' rests, for a fused elbow, on the
+    elbow review the page cites anyway (Veltman 2014: elbows that stay stiff despite exercise and splints, fused ones
+    too, move again once the bone is removed; ho_facts §9), not on a hip-replacement review: a source fewer
+    (13 -> 12)."""
+    assessment = fictional(report)
+    growth = assessment.answers["growth"]
+    assert growth.parts[growth.statements.index("growth.ankylosis")].citations == ("Veltman2014-elbow",)
+    assert len(LISTED.findall(render_html(assessment))) <= 12
+
+
+def test_surgery_after_a_brain_injury_is_sourced_by_the_survey_the_answer_cites_anyway() -> None:
+    """'Surgery ... may be an option. There is no fixed waiting time' rests alone on the survey of 570 operations for
+    HO after brain or cord damage (none of 181 removals in the first year came back; recurrence not linked to the
+    delay: ho_facts §9), which the treatment answer of round 6's 124 cites anyway: four sources instead of five."""
+    treatment = fictional("round6:124_tbi_hips_discharge_dvt_excluded").answers["treatment"]
+    assert treatment.parts[treatment.statements.index("treatment.surgery")].citations == ("Genet2011-570",)
+    assert _sources_per_answer(fictional("round6:124_tbi_hips_discharge_dvt_excluded"))[2] <= 4
+
+
 @pytest.mark.parametrize("report", ["round4:83_sci_hip_knee_pressure_sore",
                                     "round6:118_sci_knee_ho_pressure_injury_discharge",
                                     "round7:134_sci_bilateral_hips_pressure_sore"])
@@ -286,12 +310,14 @@ def test_few_sources_on_every_fictional_half() -> None:
     audit for closing"); the bounds are those as they stand, so a change that lists more fails here. A new round
     of reports counts at the same rate: at most 1 page in 13 over 12 sources, 1 answer in 90 over 4 (1 in 100 until
     round 12, whose finger crush and two-site blast amputee add two answers of five sources each: 12 of 1,105).
-    Answers to the patient's own questions (content/answers_asked.yaml, twelfth session) add a source to three
-    answers: the amputee's "running on a blade" (six), radiotherapy's safety with kidney disease and etidronate after
-    transverse myelitis (five each): 14 of 1,195 over four, so 1 in 85, and six at most."""
+    Twelfth session (benchmarks/RESULTS.md, "Issue 16, twelfth session"): 14 of 239 pages over 12 (max 14) and 10 of
+    1,195 answers over 4. Then the answers to the patient's own questions (content/answers_asked.yaml) added a source
+    to three answers (the amputee's "running on a blade" to six; radiotherapy's safety with kidney disease and
+    etidronate after transverse myelitis to five) and round 14 joined: 16 of 257 pages over 12 and 13 of 1,285 answers
+    over 4, so at most 1 page in 16 and 1 answer in 95, six sources at most."""
     reports = [fictional(name) for name in _every_fictional()] + [assessment_of(r) for r in REPORTS
                                                                   if r.startswith("example:")]
     pages = [len(LISTED.findall(render_html(a))) for a in reports]
     answers = [n for a in reports for n in _sources_per_answer(a)]
-    assert statistics.median(pages) <= 9 and max(pages) <= 15 and sum(n > 12 for n in pages) <= len(pages) / 13
-    assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 85
+    assert statistics.median(pages) <= 9 and max(pages) <= 14 and sum(n > 12 for n in pages) <= len(pages) / 16
+    assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 95

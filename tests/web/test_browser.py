@@ -113,8 +113,13 @@ def test_a_report_word_explains_itself_to_the_keyboard(page: object) -> None:
     p.set_viewport_size(PHONE)  # type: ignore[attr-defined]
     p.goto("/example/spinal_cord_injury_bilateral_hips")  # type: ignore[attr-defined]
     p.locator("#q-recurrence summary").focus()  # type: ignore[attr-defined]
-    for _ in range(200):  # Tab on, past the answers and the questions, into the report
+    report = p.locator(".annotated details")  # type: ignore[attr-defined]
+    assert report.get_attribute("open") is None  # the report is folded under its heading as the page opens
+    for _ in range(200):  # Tab on, past the answers and the questions, to the report; Enter opens it
         p.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if p.evaluate("document.activeElement.closest('.annotated summary') !== null"):  # type: ignore[attr-defined]
+            p.keyboard.press("Enter")  # type: ignore[attr-defined]
+            assert report.get_attribute("open") == ""
         if p.evaluate("document.activeElement.classList.contains('term')"):  # type: ignore[attr-defined]
             break
     focused = p.evaluate("""() => {const e = document.activeElement;
@@ -135,6 +140,7 @@ def test_a_report_word_explains_itself_to_the_keyboard(page: object) -> None:
 def test_an_ho_mention_links_to_the_answer_it_feeds(page: object) -> None:
     p = page
     p.goto("/example/hip_arthroplasty_brooker_3")  # type: ignore[attr-defined]
+    p.locator(".annotated summary").click()  # type: ignore[attr-defined]  # the folded report, opened
     mention = p.locator(".report a.term.ho[href^='#q-']").first  # type: ignore[attr-defined]
     target = mention.get_attribute("href")
     mention.hover()
@@ -199,7 +205,9 @@ def test_folded_answers_and_definitions_work_without_javascript(browser: object,
     assert full.is_visible()
     term = p.locator(".report button.term").first
     tip = p.locator(f"#{term.get_attribute('aria-describedby')}")
-    assert tip.is_hidden()
+    assert not term.is_visible()  # the report is folded under its heading until opened
+    p.locator(".annotated summary").click()
+    assert term.is_visible() and tip.is_hidden()
     term.focus()
     assert tip.is_visible() and len(tip.inner_text()) > 20
     context.close()
