@@ -292,6 +292,7 @@ FOP = "Known fibrodysplasia ossificans progressiva (FOP). Heterotopic ossificati
     (HIP, "My other hip is being done next year. What can I do so this doesn't happen to that side too?",
      "recurrence", "recurrence.asked_next_operation"),                                              # round 13, 239
     (BRAIN, "Is this something she was born with?", "cause", "cause.asked_inborn"),                 # round 13, 248
+    (FOP, "Can the numbing injection cause new bone?", "treatment", "treatment.asked_injections_fop"),  # round 14, 266
 ])
 def test_a_question_in_the_patients_words_is_answered_where_our_sources_speak_to_it(
         report: str, words: str, question: str, statement: str) -> None:
@@ -309,6 +310,7 @@ def test_a_question_in_the_patients_words_is_answered_where_our_sources_speak_to
     "I run every day and the hip aches after.",          # told, not asked
     "No fever. My physio said I can swim.",              # told, not asked
     "Will I be able to go back to work as a hairdresser?",  # asked, but no topic our sources speak to
+    "Will it stop me walking again?",                       # no operation to come (not next_operation)
 ])
 def test_words_that_ask_nothing_our_sources_answer_get_no_you_asked(words: str) -> None:
     assessment = api.explain(HIP, {"symptoms_text": words, "as_of": "2026-12-06"})
@@ -336,3 +338,15 @@ def test_a_year_alone_is_accepted_and_gives_a_time_band_only_where_the_whole_yea
     assert case_features(CaseView.of(case)).since_event == band
     told = api.explain(HIP, {"event_date": date, "as_of": "2026-12-06"}).you_told_us
     assert any(line.endswith(f"{said}.") for line in told), told
+
+
+def test_every_answer_to_a_question_names_it_so_the_page_can_say_where_it_is() -> None:
+    """The "What you told us" line promises answers that start "You asked" (round 14, 261 was promised one that a
+    statement said anyway had answered): every statement of the asked table does."""
+    kb = load_knowledge()
+    said = {s for topic in kb.asked for s in topic.say}
+    assert said and all(kb.statement(s).patient.startswith("You asked") for s in said)
+    covered = api.explain(HIP, {"symptoms_text": "I have kidney disease. Why can't I take ibuprofen?",
+                                "as_of": "2026-12-06"})
+    assert ("You asked" in " ".join(covered.you_told_us)) is any(
+        p.text.startswith("You asked") for a in covered.answers.values() for p in a.parts)

@@ -128,7 +128,8 @@ def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
     # round 12: "Signed: Thomas Nakagawa, MD" (236) and "A. Byrne, Advanced Nurse Practitioner" with no title (237)
     for signature in ("Dr. R. Deshpande, MD (Radiodiagnosis)\nConsultant Radiologist", "Dr. V. Raghunathan",
                       "Signed: Thomas Nakagawa, MD, Neuroradiology   11/30/2026 14:05",
-                      "A. Byrne, Advanced Nurse Practitioner, Pre-op Assessment"):
+                      "A. Byrne, Advanced Nurse Practitioner, Pre-op Assessment",
+                      "C. Lafleur MD FRCPC"):  # round 14, 265
         report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
                   f"ADVICE: Orthopaedic review for further management.\n\n{signature}\n")
         lines = plan(api.explain(report))

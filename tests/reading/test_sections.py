@@ -92,3 +92,12 @@ def test_a_safety_net_ends_with_its_list(reader: Reader) -> None:
     assert index.id_at(text.index("swollen calf")) == "safety_net"
     assert index.id_at(text.index("hot, swollen")) is None
     assert index.id_at(text.index("no HO")) == "findings"
+
+
+def test_a_soap_note_has_its_four_sections_and_a_letter_in_prose_none(reader: Reader) -> None:
+    """Round 14, 265: "P: - Sent to ED today for ... IV antibiotics" was no plan, so the page left it out."""
+    note = ("S: L trochanteric pressure injury x 4 months.\nO: Temp 38.2. Purulent ooze.\n"
+            "A:\n1. Infected pressure injury over the HO.\nP:\n- Sent to ED today for IV antibiotics.\n")
+    assert [s.id for s in reader.sectionizer.split(note).sections] == [
+        "history_of_present_illness", "physical_examination", "assessment", "plan"]
+    assert reader.sectionizer.split("Grade A: mild. Type P: posterior.").sections == ()

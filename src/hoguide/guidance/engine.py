@@ -29,6 +29,8 @@ from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
 SOMEONE_ELSE_ID = "topic.for_someone_else"  # said after the notice when the answers are a relative's or a carer's
+ASKED = "You asked"  # how an answer to the patient's own question starts (content/answers_asked.yaml)
+ASKED_LINE = f'Where our sources speak to your questions, the answers below say "{ASKED}".'
 KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
@@ -47,6 +49,12 @@ def _reference_texts(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str |
     """Each reference's citation and address (``reference_link``), kept per knowledge base (knowledge only)."""
     return ({key: ref.citation for key, ref in kb.references.items()},
             {key: reference_link(kb, key) for key in kb.references})
+
+
+def _answers_a_question(answers: dict[str, Answer]) -> bool:
+    """An answer says what our sources know of a question the patient asked (content/answers_asked.yaml): said back
+    only then (round 14, 261 was promised "You asked" where a statement said anyway answered the question)."""
+    return any(part.text.startswith(ASKED) for answer in answers.values() for part in answer.parts)
 
 
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
@@ -107,7 +115,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         knowledge_version=kb.version,
         reference_links=links,
         next_steps=tuple(plan),
-        you_told_us=(*understood.said_back, *((mismatch,) if (mismatch := other_side_told(view)) else ()),
+        you_told_us=(*understood.said_back, *((ASKED_LINE,) if _answers_a_question(answers) else ()),
+                     *((mismatch,) if (mismatch := other_side_told(view)) else ()),
                      *causes_the_report_denies(view, kb), *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

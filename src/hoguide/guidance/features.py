@@ -7,7 +7,16 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
-from hoguide.guidance.view import CORD_ILLNESS, NEUROGENIC, PLAN_SECTION, SPINAL_CORD, CaseView, Located
+from hoguide.guidance.view import (
+    BRAIN_ANOXIA,
+    BRAIN_INJURY,
+    CORD_ILLNESS,
+    NEUROGENIC,
+    PLAN_SECTION,
+    SPINAL_CORD,
+    CaseView,
+    Located,
+)
 from hoguide.knowledge.conditions import (
     NEUROLOGIC_CAUSES,
     AgeBand,
@@ -357,6 +366,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # "transverse myelitis ... incomplete paraplegia": cord damage from an illness has its own, lower figure (round
         # 13, 256 was told the injury's "about 1 in 5")
         cord_non_traumatic=SPINAL_CORD in causes and bool(view.affirmed("illness", CORD_ILLNESS)),
+        brain_anoxia=BRAIN_INJURY in causes and bool(view.affirmed("illness", BRAIN_ANOXIA)),
         sites=frozenset(view.sites),  # type: ignore[arg-type]
         located=bool(view.sites),
         grade=_grade(view),

@@ -25,6 +25,7 @@ THIS_REACH = 16
 PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red-flag signals a test can be for
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
+DISCHARGED = "ok_discharged"
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
 HO_WORD = re.compile(r"\bHO\b")  # our words on a step that speak of the HO
 IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step the lexicon never finds
@@ -61,8 +62,13 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)
     no_ho = view.overall_status == "absent"
+    # a referral already made, where the report says the patient is discharged, is over ("MDT outcome (sarcoma MDT):
+    # Benign course confirmed. Discharged from the sarcoma clinic": round 14, 263 was told it was still to come)
+    discharged = any(f.item.concept == DISCHARGED and f.item.status == "present" for f in steps)
     for fact in steps:
         concept = fact.item.concept
+        if discharged and concept.startswith("refer_") and fact.item.status == "historical":
+            continue
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
             concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present"))
         if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):

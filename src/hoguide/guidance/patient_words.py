@@ -220,14 +220,12 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
     ) if flag]
-    asked = [q.strip() for text in (answers.event, answers.symptoms_text) if text for q in QUESTION.findall(text)]
+    # a question has words: "bone??" is no question of its own (round 14, 257: 'Your question: "?"')
+    asked = [q.strip() for text in (answers.event, answers.symptoms_text) if text for q in QUESTION.findall(text)
+             if re.search(r"\w", q)]
     questions = tuple(dict.fromkeys(_question(q) for q in asked))
-    topics = asked_topics(asked, kb)
-    if topics:
-        said_back.append('Where our sources speak to your questions, the answers below say "You asked". Your own '
-                         "questions are also first in the list of questions for your doctor.")
-    elif questions:
+    if questions:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
-    return Understood(merged, tuple(said_back), questions, for_someone_else, topics)
+    return Understood(merged, tuple(said_back), questions, for_someone_else, asked_topics(asked, kb))

@@ -30,7 +30,7 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 SPINAL_CORD = "spinal_cord_injury"
 # lexicon/illness.yaml: an illness of the nerves (Guillain-Barre syndrome), and cord damage from an illness
-NERVE_ILLNESS, CORD_ILLNESS = "nerve_illness", "cord_illness"
+NERVE_ILLNESS, CORD_ILLNESS, BRAIN_ANOXIA = "nerve_illness", "cord_illness", "brain_anoxia"
 GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
 BRAIN_INJURY = "traumatic_brain_injury"
 NEUROGENIC = re.compile(r"\bneurogenic\b|\bNHO\b", re.IGNORECASE)
@@ -76,6 +76,9 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (REPLACED_HIP, KEYHOLE_HIP, None),
     (SPINAL_CORD, OTHER_SURGERY, SPINE_OPERATION),
     ("amputation_or_blast", GENERIC_TRAUMA, GUNSHOT),
+    # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an
+    # operation on the belly)
+    (GENERIC_TRAUMA, OTHER_SURGERY, None),
 )
 
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
@@ -85,14 +88,18 @@ CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours since
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
 # Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
 # Also "Reported by Dr S. Adeyemi-Clarke, Consultant Radiologist" and "Dr A. Mensah, Specialty Registrar, for Dr R.
-# Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end).
+# Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end); "C. Lafleur MD
+# FRCPC".
 SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+)?"
                        r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*"
                        # the name alone on its line is one too ("Dr. V. Raghunathan" closing a discharge summary)
                        r"(?:,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})?"
                        # no title, initials first, and a role ("A. Byrne, Advanced Nurse Practitioner, Pre-op
                        # Assessment": round 12, 237)
-                       r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})$")
+                       r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120}"
+                       # initials, a surname and degrees ("C. Lafleur MD FRCPC": round 14, 265)
+                       r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+(?:,?[ \t]+(?:MD|DO|MBBS|MBChB|BM|FRCPC|FRCSC|FRCS|FRACS|"
+                       r"FRCR|FRCP|FACS|PhD|RN|NP|PA-C|MSc|BSc)\b)+)$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"

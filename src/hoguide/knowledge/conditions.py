@@ -61,6 +61,7 @@ class CaseFeatures:
     risk_factors: frozenset[RiskFactorId] = frozenset()
     neurologic: bool = False               # spinal cord or brain injury, or stroke
     cord_non_traumatic: bool = False       # ... the cord damaged by an illness, not an injury (transverse myelitis)
+    brain_anoxia: bool = False             # ... the brain damaged by a lack of oxygen, not an injury (a cardiac arrest)
     sites: frozenset[SiteId] = frozenset()  # where the HO of now is
     located: bool = False                  # the report says where
     grade: GradeBand = "unknown"
@@ -110,7 +111,8 @@ class CaseFeatures:
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
                 "flags", "flags_found", "prevention_not_given")
-BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "located",
+BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "brain_anoxia",
+                 "located",
                  "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
                  "came_back", "not_back", "ho_treated", "bisphosphonate", "manipulation", "prophylaxis_missed",
@@ -164,6 +166,7 @@ class When(BaseModel):
     cause_stated: bool | None = None
     neurologic: bool | None = None
     cord_non_traumatic: bool | None = None
+    brain_anoxia: bool | None = None
     located: bool | None = None
     severe: bool | None = None
     joint_limited: bool | None = None

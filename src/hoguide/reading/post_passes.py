@@ -19,26 +19,53 @@ from hoguide.reading.sentences import SentenceIndex
 
 def maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
                         sections: SectionIndex) -> list[Finding]:
-    """A report often says how mature the bone is in the sentence after it names it ("Heterotopic
-    ossification medial to both hips. Both partly corticated, not yet fully mature."). A finding with no
-    maturity of its own takes the maturity of the next sentence, when that sentence is in the same section
-    and names no HO of its own."""
+    """A report often says how mature the bone is in a sentence after it names it ("Heterotopic
+    ossification medial to both hips. Both partly corticated, not yet fully mature."; "There is new heterotopic
+    ossification ... It lies lateral ... The narrowest gap ... Margins are well defined, suggesting it is
+    maturing/mature": round 14, 264). A finding with no maturity of its own takes the maturity of the first of the
+    next MATURITY_REACH sentences that has one, while they are in its section and paragraph and name no HO."""
     ho_sentences = {f.sentence_start for f in findings}
-    said_next: dict[int, str | None] = {}  # per following sentence, looked at once
+    said_after: dict[int, str | None] = {}  # per sentence end, looked at once
     out = []
     for finding in findings:
         if finding.maturity is None and finding.sentence_end < len(text) and finding.sentence_end not in ho_sentences:
-            if finding.sentence_end not in said_next:
-                start, end = sentences.span(finding.sentence_end)
-                said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
-                        and not looked_before(text, start, h.start)]
-                same_section = sections.at(start) is sections.at(finding.start)
-                said_next[finding.sentence_end] = merge_maturity(said) if same_section and start not in ho_sentences \
-                    else None
-            if (maturity := said_next[finding.sentence_end]) is not None:
+            if finding.sentence_end not in said_after:
+                said_after[finding.sentence_end] = _maturity_after(text, finding, hits, sentences, sections,
+                                                                   ho_sentences)
+            if (maturity := said_after[finding.sentence_end]) is not None:
                 finding = replace(finding, maturity=maturity)
         out.append(finding)
     return out
+
+
+MATURITY_REACH = 3  # sentences after a mention searched for how mature its bone is
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end (a sentence keeps the blank lines after it)
+_ITEM = re.compile(r"\s*(?:\d{1,2}|[a-h])[.)]\s|\s*[-*•]\s")  # "2. ", "b) ", "- ": a list's new item
+_SAME_BONE = re.compile(r"\b(?:it|its|the (?:bone|lesion|mass|ossification|focus|HO))\b", re.IGNORECASE)
+
+
+def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], sentences: SentenceIndex,
+                    sections: SectionIndex, ho_sentences: set[int]) -> str | None:
+    cursor = finding.sentence_end
+    for _ in range(MATURITY_REACH):
+        if cursor >= len(text):
+            return None
+        start, end = sentences.span(cursor)
+        if start in ho_sentences or sections.at(start) is not sections.at(finding.start) \
+                or _BLANK_LINE.search(text, finding.end, start) or end <= cursor:
+            return None
+        # past the next sentence, only one that speaks of the same bone says how mature it is ("... suggesting it is
+        # maturing"), and a new numbered item ends the search ("3. No definite scapular notching; early notching
+        # difficult to exclude": round 14, 267)
+        later = cursor != finding.sentence_end
+        if later and _ITEM.match(text, start):
+            return None
+        said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
+                and not looked_before(text, start, h.start)]
+        if said and not (later and not _SAME_BONE.search(text, start, end)):
+            return merge_maturity(said)
+        cursor = end
+    return None
 
 
 # the next sentence tells the HO named just before as taken out: "He developed Brooker IV HO ... This was excised in
