@@ -68,7 +68,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                              flags=[f.id for f in red_flags],
                              flags_found=[f.id for f in red_flags if f.state == "found"],
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
-                             asks=understood.asked)
+                             asks=understood.asked, operations_to_come=understood.operations_to_come)
     answers: dict[str, Answer] = {
         question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)
         for question in QUESTIONS}

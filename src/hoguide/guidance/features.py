@@ -272,6 +272,7 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
+JOINT_REPLACEMENT_IDS = frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty"})
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
@@ -326,8 +327,10 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
 
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
-                  asks: frozenset[str] = frozenset()) -> CaseFeatures:
-    """``asks``: the topics of the patient's own questions (guidance/patient_words.py).
+                  asks: frozenset[str] = frozenset(),
+                  operations_to_come: frozenset[str] = frozenset()) -> CaseFeatures:
+    """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``operations_to_come``: the
+    operations their words name as still to come.
     ``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
     ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
@@ -341,7 +344,13 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     recommended = frozenset(recommends)
     # a letter that plans the operation and the prevention around it speaks of that prevention in the present tense
     # ("Single fraction 7 Gy ... we have planned post-op": round 13, 243): only what it says was had counts as given
-    surgery_planned = view.operation_planned or (answers.surgery_planned and not manipulation)
+    # the ticked "surgery planned" is the operation the patient's words name, where the report plans none (round 15,
+    # 289: a colostomy reversal was read as the HO's removal, with prevention "around the time of surgery"); one on
+    # no joint is no operation these answers speak of
+    other_operation = bool(operations_to_come) and not view.operation_planned
+    replacement_planned = view.replacement_planned or (other_operation and operations_to_come <= JOINT_REPLACEMENT_IDS)
+    surgery_planned = view.operation_planned or (answers.surgery_planned and not manipulation and not (
+        other_operation and not operations_to_come & JOINT_REPLACEMENT_IDS))
     plan_ahead = PLANNED_PREVENTION in recommended and view.operation_planned
     given = {t.item.concept for t in view.treatments_given()
              if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")}
@@ -389,6 +398,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         reported_symptoms=any(symptoms.values()),
         myositis="muscle_contusion" in causes or any("myositis" in f.item.text.lower() for f in view.current),
         removed=view.removed,
+        # gone by itself: the report's word in a sentence about the HO, of HO that is only the past now
+        resolved=view.overall_status == "historical" and not view.removed and any(
+            f.item.status == "present" and view.in_ho_sentence(f) for f in view.affirmed("course", "resolved")),
         recurrent=view.recurrent,
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
@@ -419,10 +431,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
         surgery_planned=surgery_planned,
         manipulation=manipulation,
-        replacement_planned=view.replacement_planned,
+        replacement_planned=replacement_planned,
         # (round 13, 239: the other hip's replacement is no operation on this HO: "your report plans ... an operation
         # for it")
-        removal_planned=surgery_planned and not view.replacement_planned,
+        removal_planned=surgery_planned and not replacement_planned and not other_operation,
         plan_treats=bool(recommended & TREATMENT_STEPS) or any(  # "If it recurs, we will discuss excision"
             f.item.kind == "treatment" and (view.proposed(f) or (f.item.status == "hypothetical"
                                                                   and f.item.section == PLAN_SECTION))

@@ -38,6 +38,8 @@ SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign
                  ("red_flag", "pe_sign"): "shortness_of_breath",
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
+OPERATION_CAUSES = frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "hip_arthroscopy",
+                              "other_surgery"})
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
@@ -78,6 +80,9 @@ class Understood:
     # a son, a parent or a carer fills the form in for the patient ("I'm her son filling this in. Mum has dementia":
     # round 12, 230): the page says so before it says "you"
     for_someone_else: bool = False
+    # operations still to come that their words name ("Could the bone get worse when they do my colostomy reversal
+    # operation?": round 15, 289), told or asked about: a ticked "surgery planned" is one of them, not removing the HO
+    operations_to_come: frozenset[str] = frozenset()
     # the topics of their questions that the knowledge answers (content/answer_rules.yaml ``asked``: "Can I still
     # run?" is ``activity``): each answer says what our sources know of them (guidance/rules.py)
     asked: frozenset[str] = frozenset()
@@ -123,6 +128,20 @@ def _question(words: str) -> str:
         return line
     cut = next((m.end() for m in CLAUSE_BREAK.finditer(line) if len(line) - m.end() <= ECHO_CHARS), None)
     return "... " + line[cut:] if cut is not None else _clipped(line)
+
+
+def _operations_to_come(texts: Iterable[str | None], kb: KnowledgeBase) -> frozenset[str]:
+    """The operations the patient's words name as still to come, in a question or not (a cause named only in a
+    question is no cause told, but an operation asked about is one planned)."""
+    found: set[str] = set()
+    for text in texts:
+        if not text or not text.strip():
+            continue
+        questions = [(m.start(), m.end()) for m in QUESTION.finditer(text)]
+        found.update(f.concept for f in reader_for(kb).read(text).facts
+                     if f.kind == "cause" and f.concept in OPERATION_CAUSES and f.experiencer == "patient"
+                     and (f.status == "hypothetical" or any(s <= f.start < e for s, e in questions)))
+    return frozenset(found)
 
 
 def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
@@ -228,4 +247,5 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
-    return Understood(merged, tuple(said_back), questions, for_someone_else, asked_topics(asked, kb))
+    to_come_told = _operations_to_come((answers.event, answers.symptoms_text), kb) - set(causes)
+    return Understood(merged, tuple(said_back), questions, for_someone_else, to_come_told, asked_topics(asked, kb))

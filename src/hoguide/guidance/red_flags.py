@@ -15,8 +15,11 @@ Softer signs (leg swelling and warmth after surgery, fever, a fast-growing lump,
 report or the patient gives suspect a flag too, unless a test has ruled it out.
 Of several states a signal named as present now wins; between a work-up still open and a test that
 answered it, the later wins (a question in the clinical details that the findings or the conclusion later
-answer "no" is answered: "?osteomyelitis" ... "No osteomyelitis"); then known, then not found. A flag is raised
-only in the states its content names (``raise_when``); the others are said plainly.
+answer "no" is answered: "?osteomyelitis" ... "No osteomyelitis"); then known, then not found. The conclusion's
+account outranks the clinical history's ("admitted with a pelvic abscess" under the indication, "Resolved pelvic
+abscess" in the impression), and a softer sign the report goes on to judge is answered by it ("erythema from socket
+contact ... No evidence of infection"). A flag is raised only in the states its content names (``raise_when``); the
+others are said plainly.
 """
 
 from __future__ import annotations
@@ -99,6 +102,11 @@ def _contingent(text: str, fact: Fact, sentence_start: int) -> bool:
     return _FOLLOWING_CONDITION.search(clause) is not None
 
 
+def _sentence(view: CaseView, reading: int, start: int) -> str:
+    begin, end = view.sentences(reading).span(start)
+    return view.case.readings[reading].text[begin:end]
+
+
 def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
     pattern = any_phrase(tuple(cues))
     return pattern is not None and pattern.search(sentence) is not None
@@ -172,6 +180,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     diagnosed = False  # the findings or conclusion state the signal itself, not a question or a sign of it
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
     queried_below: dict[int, int] = {}  # per report, the lowest authority of a section that asked the question
+    said_in: dict[str, set[int]] = {}  # per state, the authorities of the sections that put the signal there
     # "No zonal pattern" warns only about a lesion there is: where the report says there is no HO (a
     # resolving haematoma), there is none to lack it
     lesion = view.overall_status != "absent"
@@ -198,7 +207,14 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
                                               authority.of(item.section))
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
+            said_in.setdefault(state, set()).add(authority.of(item.section))
         diagnosed |= state == "suspected" and in_results and item.concept == content.signal and item.status == "present"
+    # the conclusion's account outranks the clinical history's: "admitted 07/2026 with ... pelvic abscess and septic
+    # shock" under the indication, "1. Resolved pelvic abscess" in the impression (round 15, 289: "Your report finds an
+    # infection")
+    concluded = [s for s in ("known", "ruled_out", "not_found") if max(said_in.get(s, {0})) > BODY_AUTHORITY]
+    if "suspected" in found and concluded and max(said_in["suspected"]) < BODY_AUTHORITY:
+        del found["suspected"]
     if content.known_outranks_suspected and "known" in found:
         state = "known"
     elif "suspected" in found:
@@ -207,6 +223,10 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         last = max((place, name) for name in ("queried", "ruled_out", "not_excluded")
                    for place, _ in found.get(name, []))
         state = last[1]
+    elif "sign" in found and "not_found" in found and max(found["not_found"])[0] > max(found["sign"])[0]:
+        # a softer sign the report goes on to judge ("blanching erythema from socket contact ... No evidence of skin
+        # breakdown or infection": round 15, 285 was told "get checked for an infection today")
+        state = "not_found"
     else:  # a softer sign is a question only while no test has answered the flag
         state = next((s for s in ("sign", "known", "not_found") if s in found), "")
     if not state:
@@ -215,7 +235,10 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     shown = "suspected" if state in ("queried", "sign") else state
     # a test that found none while the question stays open ("no evidence of malignancy in the material examined",
     # then "discussion at the sarcoma MDT"): the flag stands, and what the test found is said beside it
-    cleared = tuple(e for _, e in found.get("ruled_out", ())) if shown == "suspected" else ()
+    # (only a denial whose own sentence names the test: "no periosteal reaction" on an MRI of a report that
+    # recommends a biopsy later is no test that found none: round 15, 279)
+    cleared = tuple(e for (reading, start), e in found.get("ruled_out", ())
+                    if _has_cue(_sentence(view, reading, start), content.test_cues)) if shown == "suspected" else ()
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",
                        found=state == "suspected" and diagnosed, tested_clear=cleared)
 

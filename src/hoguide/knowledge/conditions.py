@@ -77,6 +77,7 @@ class CaseFeatures:
     reported_symptoms: bool = False        # in the report
     myositis: bool = False                 # myositis ossificans: HO in a muscle after a knock
     removed: bool = False                  # HO was taken out, before or in this report
+    resolved: bool = False                 # the report says the HO seen before has gone by itself ("no longer seen")
     recurrent: bool = False                # HO is back after it was taken out
     came_back: bool = False                # the report says HO came back once, even if since removed again
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
@@ -114,7 +115,8 @@ SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", 
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "brain_anoxia",
                  "located",
                  "severe", "joint_limited",
-                 "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "recurrent",
+                 "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "resolved",
+                 "recurrent",
                  "came_back", "not_back", "ho_treated", "bisphosphonate", "manipulation", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
@@ -177,6 +179,7 @@ class When(BaseModel):
     reported_symptoms: bool | None = None
     myositis: bool | None = None
     removed: bool | None = None
+    resolved: bool | None = None
     recurrent: bool | None = None
     came_back: bool | None = None
     not_back: bool | None = None
