@@ -11,6 +11,7 @@ from hoguide.guidance.view import (
     BRAIN_ANOXIA,
     BRAIN_INJURY,
     CORD_ILLNESS,
+    JOINT_REPLACEMENTS,
     NEUROGENIC,
     PLAN_SECTION,
     SPINAL_CORD,
@@ -272,7 +273,7 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
-JOINT_REPLACEMENT_IDS = frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty"})
+JOINT_REPLACEMENT_IDS = frozenset(JOINT_REPLACEMENTS)
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"

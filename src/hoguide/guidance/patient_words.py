@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from hoguide.guidance.view import CORD_ILLNESS, NEAREST_CHOICE, NERVE_ILLNESS, SPINAL_CORD, names_instead
+from hoguide.guidance.view import (
+    CORD_ILLNESS,
+    JOINT_REPLACEMENTS,
+    KEYHOLE_HIP,
+    NEAREST_CHOICE,
+    NERVE_ILLNESS,
+    OTHER_SURGERY,
+    SPINAL_CORD,
+    names_instead,
+)
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.case import (
     PATIENT_SYMPTOM_LABELS,
@@ -38,8 +47,7 @@ SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign
                  ("red_flag", "pe_sign"): "shortness_of_breath",
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
-OPERATION_CAUSES = frozenset({"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "hip_arthroscopy",
-                              "other_surgery"})
+OPERATION_CAUSES = frozenset({*JOINT_REPLACEMENTS, KEYHOLE_HIP, OTHER_SURGERY})  # operations a patient may have to come
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
