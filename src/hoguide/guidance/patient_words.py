@@ -101,13 +101,27 @@ class Understood:
 ASKED_NOT_TOLD = frozenset({"treatment", "cause", "condition", "illness"})
 
 
-def _facts(text: str | None, kb: KnowledgeBase) -> list[Fact]:
-    """The patient's facts; a symptom inside a warning sign's words ("pain" in "chest pain") is that sign."""
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One text of the patient's, read once: their facts, and where their questions are."""
+
+    facts: tuple[Fact, ...] = ()
+    questions: tuple[tuple[int, int], ...] = ()
+
+    def asked(self, fact: Fact) -> bool:
+        return any(s <= fact.start < e for s, e in self.questions)
+
+
+def _read(text: str | None, kb: KnowledgeBase) -> _Read:
     if not text or not text.strip():
-        return []
-    questions = [(m.start(), m.end()) for m in QUESTION.finditer(text)]
-    facts = [f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"
-             and not (f.kind in ASKED_NOT_TOLD and any(s <= f.start < e for s, e in questions))]
+        return _Read()
+    return _Read(tuple(f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"),
+                 tuple((m.start(), m.end()) for m in QUESTION.finditer(text)))
+
+
+def _facts(read: _Read) -> list[Fact]:
+    """The patient's facts; a symptom inside a warning sign's words ("pain" in "chest pain") is that sign."""
+    facts = [f for f in read.facts if not (f.kind in ASKED_NOT_TOLD and read.asked(f))]
     signs = [(f.start, f.end) for f in facts if f.kind == "red_flag"]
     return [f for f in facts if not (f.kind == "symptom" and any(s <= f.start and f.end <= e for s, e in signs))]
 
@@ -138,18 +152,12 @@ def _question(words: str) -> str:
     return "... " + line[cut:] if cut is not None else _clipped(line)
 
 
-def _operations_to_come(texts: Iterable[str | None], kb: KnowledgeBase) -> frozenset[str]:
+def _operations_to_come(reads: Iterable[_Read]) -> frozenset[str]:
     """The operations the patient's words name as still to come, in a question or not (a cause named only in a
     question is no cause told, but an operation asked about is one planned)."""
-    found: set[str] = set()
-    for text in texts:
-        if not text or not text.strip():
-            continue
-        questions = [(m.start(), m.end()) for m in QUESTION.finditer(text)]
-        found.update(f.concept for f in reader_for(kb).read(text).facts
-                     if f.kind == "cause" and f.concept in OPERATION_CAUSES and f.experiencer == "patient"
-                     and (f.status == "hypothetical" or any(s <= f.start < e for s, e in questions)))
-    return frozenset(found)
+    return frozenset(f.concept for read in reads for f in read.facts
+                     if f.kind == "cause" and f.concept in OPERATION_CAUSES
+                     and (f.status == "hypothetical" or read.asked(f)))
 
 
 def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
@@ -173,8 +181,8 @@ def _when(answers: PatientAnswers) -> str:
 
 
 def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
-    event_facts = _facts(answers.event, kb)
-    symptom_facts = _facts(answers.symptoms_text, kb)
+    reads = (_read(answers.event, kb), _read(answers.symptoms_text, kb))
+    event_facts, symptom_facts = _facts(reads[0]), _facts(reads[1])
     facts = event_facts + symptom_facts
     causes = [f.concept for f in facts if f.kind == "cause" and f.status in AFFIRMED and f.concept in CAUSES]
     if GENERIC_TRAUMA in causes and CAUSED_BY_A_FALL & set(causes):
@@ -255,5 +263,5 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
-    to_come_told = _operations_to_come((answers.event, answers.symptoms_text), kb) - set(causes)
+    to_come_told = _operations_to_come(reads) - set(causes)
     return Understood(merged, tuple(said_back), questions, for_someone_else, to_come_told, asked_topics(asked, kb))

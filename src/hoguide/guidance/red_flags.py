@@ -92,6 +92,11 @@ def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
     return before[-1] if before else window_start, after.start() if after else start + SENTENCE_REACH
 
 
+def _sentence_of(text: str, start: int) -> str:
+    begin, end = _sentence_bounds(text, start)
+    return text[begin:end]
+
+
 def _contingent(text: str, fact: Fact, sentence_start: int) -> bool:
     """A step or a question for later, only if something happens: "repeat duplex if new leg swelling",
     "Any new calf swelling: Doppler the same day to exclude DVT", "Should fever recur, take cultures".
@@ -100,11 +105,6 @@ def _contingent(text: str, fact: Fact, sentence_start: int) -> bool:
         return True
     clause = _CLAUSE_END.split(text[fact.end:fact.end + CONTINGENT_REACH], maxsplit=1)[0]
     return _FOLLOWING_CONDITION.search(clause) is not None
-
-
-def _sentence(view: CaseView, reading: int, start: int) -> str:
-    begin, end = view.sentences(reading).span(start)
-    return view.case.readings[reading].text[begin:end]
 
 
 def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
@@ -238,7 +238,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # (only a denial whose own sentence names the test: "no periosteal reaction" on an MRI of a report that
     # recommends a biopsy later is no test that found none: round 15, 279)
     cleared = tuple(e for (reading, start), e in found.get("ruled_out", ())
-                    if _has_cue(_sentence(view, reading, start), content.test_cues)) if shown == "suspected" else ()
+                    if _has_cue(_sentence_of(view.case.readings[reading].text, start), content.test_cues)) \
+        if shown == "suspected" else ()
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",
                        found=state == "suspected" and diagnosed, tested_clear=cleared)
 
