@@ -37,6 +37,14 @@ def test_the_size_the_report_gives_is_said_back() -> None:
     assert not any("Size:" in d for line in plain.report_says for d in line.details)
 
 
+def test_the_size_in_a_list_under_a_heading_is_said_back() -> None:
+    """Round 15, 292: "Heterotopic ossification:" heads a list whose first item gives the size; the lesion showed none."""
+    says = api.explain("Findings:\nHeterotopic ossification:\n- Posteromedial: a 3.1 x 1.4 cm corticated bar of "
+                       "heterotopic bone along the medial collateral ligament.\n- Anterior: a thin plate of HO in the "
+                       "brachialis.\nImpression: Heterotopic ossification R elbow, Hastings-Graham class IIA.")
+    assert any("Size: 3.1 x 1.4 cm." in line for said in says.report_says for line in said.details)
+
+
 def test_an_abdominal_ct_s_hip_lines_are_said_where_they_are_and_its_bowel_is_no_nerve() -> None:
     """Round 9 (167): "no recurrence of HO" at the right hip beside HO at the left one says where; "small bowel
     normal calibre" is no word about a nerve; a colonoscopy or a CT for diverticulitis is no HO follow-up."""

@@ -152,12 +152,15 @@ def _question(words: str) -> str:
     return "... " + line[cut:] if cut is not None else _clipped(line)
 
 
-def _operations_to_come(reads: Iterable[_Read]) -> frozenset[str]:
+def _operations_to_come(reads: Iterable[_Read], causes: Iterable[str]) -> frozenset[str]:
     """The operations the patient's words name as still to come, in a question or not (a cause named only in a
-    question is no cause told, but an operation asked about is one planned)."""
+    question is no cause told, but an operation asked about is one planned). The operation that caused the HO, asked
+    about ("Will my hip replacement fail?"), is no second one; told as still to come, it is ("My surgeon wants to do
+    my left hip next year" after a right hip replacement: round 15, 287 was told its HO is to be removed)."""
+    had = set(causes)
     return frozenset(f.concept for read in reads for f in read.facts
                      if f.kind == "cause" and f.concept in OPERATION_CAUSES
-                     and (f.status == "hypothetical" or read.asked(f)))
+                     and (f.status == "hypothetical" or (read.asked(f) and f.concept not in had)))
 
 
 def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
@@ -263,5 +266,5 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
-    to_come_told = _operations_to_come(reads) - set(causes)
-    return Understood(merged, tuple(said_back), questions, for_someone_else, to_come_told, asked_topics(asked, kb))
+    return Understood(merged, tuple(said_back), questions, for_someone_else, _operations_to_come(reads, causes),
+                      asked_topics(asked, kb))

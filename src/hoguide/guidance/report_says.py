@@ -131,7 +131,7 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
 def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Finding]:
     """The mentions merged into one per place (sites and side), in the order the report first names
     them: the grade from the report's last word on it (an addendum's "Brooker III" over the findings'
-    "IV"), the least mature maturity, the first change. A mention with no place joins the only lesion
+    "IV"), the least mature maturity, the first change and size. A mention with no place joins the only lesion
     there is, else stands alone."""
     places: dict[tuple[tuple[str, ...], str | None], list[Finding]] = {}
     unplaced: list[Finding] = []
@@ -187,8 +187,12 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m and authority.of(f.section) == top
                                                             for f in matured)), None)
         change = next((f.change for f in group if f.change), None)
+        # the first size given ("Heterotopic ossification:" heads a list whose "3.1 x 1.4 cm bar of heterotopic
+        # bone" is the size: round 15, 292 showed none)
+        size = next((f.size for f in group if f.size), None)
         laterality = next((f.laterality for f in group if f.laterality), side)
-        merged.append(replace(group[0], grade=grade, maturity=maturity, change=change, laterality=laterality))
+        merged.append(replace(group[0], grade=grade, maturity=maturity, change=change, size=size,
+                              laterality=laterality))
     return merged
 
 

@@ -77,13 +77,16 @@ def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: Knowledge
 
 def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
     """``said`` with the patient's own questions answered right after its first line, where they are seen: for each
-    topic asked that this answer answers, the statement of it the answer says anyway (``covered_by``), else its
-    first statement that holds."""
+    topic asked that this answer answers, the statement of it the answer says anyway (``covered_by``) with what the
+    topic adds to it (``covered_adds``), else its first statement that holds."""
     answers: list[str] = []
     for topic in kb.asked:
         if topic.answer == question and topic.topic in case.asks:
-            covered = [s for s in said[1:] if s in topic.covered_by]
-            answers += covered[:1] or _holding(topic.say, case, kb)[:1]
+            covered = [s for s in said[1:] if s in topic.covered_by][:1]
+            if covered:
+                answers += [*covered, *_holding(topic.covered_adds, case, kb)[:1]]
+            else:
+                answers += _holding(topic.say, case, kb)[:1]
     answers = [s for s in dict.fromkeys(answers) if s != said[0]]
     return [said[0], *answers, *(s for s in said[1:] if s not in answers)]
 

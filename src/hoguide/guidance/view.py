@@ -682,8 +682,16 @@ class CaseView:
 
 
 def _if_ever(fact: Fact) -> bool:
-    """A treatment the context rules call hypothetical by "any" ("any excision", "any surgery"): a step only if ever."""
-    return fact.status == "hypothetical" and any(t.phrase.lower().startswith("any ") for t in fact.triggers)
+    """A treatment the context rules call hypothetical by "any" ("any excision", "any surgery"), or that is itself the
+    condition an "if" opens ("low dose CT if excision is being considered": round 15, 281 was told an operation is
+    planned): a step only if ever."""
+    return fact.status == "hypothetical" and any(
+        t.phrase.lower().startswith("any ") or (t.phrase.lower() == "if" and 0 <= fact.start - t.end <= _IF_REACH)
+        for t in fact.triggers)
+
+
+# characters from "if" to the step it makes a condition: "if surgical excision", not "if it persists, excision"
+_IF_REACH = 12
 
 
 def _signed(sentence: str) -> bool:

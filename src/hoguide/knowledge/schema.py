@@ -371,7 +371,7 @@ class AskedTopic(_Strict):
     """A topic of the patient's own questions ("Can I still run?"): a question whose words match each of the
     ``words`` groups (one phrase of every group, whole words, any case) gets, in the answer named, the first
     statement of ``say`` that holds for the case, said right after that answer's first line (or the first of
-    ``covered_by`` the answer says anyway, moved there)."""
+    ``covered_by`` the answer says anyway, moved there, with the first of ``covered_adds`` that holds)."""
 
     topic: SnakeId
     answer: QuestionKey
@@ -380,6 +380,9 @@ class AskedTopic(_Strict):
     # statements of the same answer that speak to the topic already ("Your report says you are taking etidronate"):
     # where one is said, it moves up to where the topic's own would be, and the topic says nothing more
     covered_by: tuple[StatementId, ...] = ()
+    # what the topic's own answer says that a covering statement does not ("No tablet takes away formed bone" after
+    # "Your report says you should not take NSAIDs"): the first that holds is said right after the covering one
+    covered_adds: tuple[StatementId, ...] = ()
     note: str | None = None
 
     @model_validator(mode="after")
