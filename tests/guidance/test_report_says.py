@@ -38,7 +38,7 @@ def test_the_size_the_report_gives_is_said_back() -> None:
 
 
 def test_the_size_in_a_list_under_a_heading_is_said_back() -> None:
-    """Round 15, 292: "Heterotopic ossification:" heads a list whose first item gives the size; the lesion showed none."""
+    """Round 15, 292: "Heterotopic ossification:" heads a list whose first item gives the size (none was shown)."""
     says = api.explain("Findings:\nHeterotopic ossification:\n- Posteromedial: a 3.1 x 1.4 cm corticated bar of "
                        "heterotopic bone along the medial collateral ligament.\n- Anterior: a thin plate of HO in the "
                        "brachialis.\nImpression: Heterotopic ossification R elbow, Hastings-Graham class IIA.")

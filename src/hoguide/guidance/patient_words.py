@@ -47,6 +47,7 @@ SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign
                  ("red_flag", "pe_sign"): "shortness_of_breath",
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
+GENETIC = "other_genetic"  # a rare inherited bone-forming condition (GNAS), not any inherited illness
 OPERATION_CAUSES = frozenset({*JOINT_REPLACEMENTS, KEYHOLE_HIP, OTHER_SURGERY})  # operations a patient may have to come
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
@@ -217,6 +218,12 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     illnesses = {f.concept for f in facts if f.kind == "illness" and f.status in AFFIRMED}
     if NERVE_ILLNESS in illnesses and CORD_ILLNESS not in illnesses and SPINAL_CORD not in causes:
         ticked = [c for c in ticked if c != SPINAL_CORD]
+    # a rare inherited bone-forming condition (GNAS) is a cause where it is named, not on a tick alone: a patient with
+    # haemophilia ticks "other inherited condition" for the inherited illness they have (round 16, 299 was told "Your
+    # report mentions a rare inherited condition" and that bone often starts in the skin in early childhood); the
+    # report's own naming of it still counts (guidance/view.py)
+    if GENETIC not in causes:
+        ticked = [c for c in ticked if c != GENETIC]
     # "I need a left knee replacement" beside a ticked knee replacement: the operation is still to come (round 12, 237)
     to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"} - set(causes)
     ticked = [c for c in ticked if c not in to_come]

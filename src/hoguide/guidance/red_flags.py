@@ -57,8 +57,11 @@ _OPENING_CONDITION = re.compile(r"\W*(?:if|should|in case of|in the event of|whe
 _FOLLOWING_CONDITION = re.compile(r"\b(?:if|in case of|in the event of|whenever)\b"
                                   r"(?! (?:possible|available|feasible|tolerated)\b)", re.IGNORECASE)
 # a guess the story tells as past ("it was first thought to be an abscess"), not a question open now
-_PAST_IMPRESSION = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:thought|felt|believed|presumed|treated\s+as)\b",
-                              re.IGNORECASE)
+# ("initially treated as a possible DVT (venous doppler negative, 02/04/2026)": round 16, 293 was told to get checked
+# for a clot today)
+_PAST_IMPRESSION = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:thought|felt|believed|presumed|treated\s+as)\b|"
+                              r"\b(?:initially|originally|at first|first)\s+(?:thought|felt|believed|presumed|treated|"
+                              r"managed|investigated)\s+(?:as|to be|for)\b", re.IGNORECASE)
 # a negative that the report itself says its test cannot be sure of
 _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|cannot (?:be )?exclude|"
                            r"does not exclude|do not exclude|cannot rule out|does not rule out|not excluded)\b",
@@ -80,6 +83,7 @@ class SignalState:
     reason: str
     found: bool = False  # suspected because the report's findings state the signal itself as there now
     tested_clear: tuple[Evidence, ...] = ()  # suspected, and a test the report cites found none so far
+    tested_now: bool = False  # ruled out by this report's conclusion (a duplex report's "Impression: No DVT")
 
 
 def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
@@ -241,7 +245,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
                     if _has_cue(_sentence_of(view.case.readings[reading].text, start), content.test_cues)) \
         if shown == "suspected" else ()
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",
-                       found=state == "suspected" and diagnosed, tested_clear=cleared)
+                       found=state == "suspected" and diagnosed, tested_clear=cleared,
+                       tested_now=state == "ruled_out" and max(said_in["ruled_out"]) > BODY_AUTHORITY)
 
 
 def _removal_reports(view: CaseView, specimen_sections: frozenset[str]) -> frozenset[int]:
@@ -326,8 +331,10 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
         signs = _signs(view, content.signal)
         # a clot's own signs the patient tells us of now ("my calf has been hot, swollen and sore since Sunday") ask
         # again whatever an earlier scan found: a clot can form after it (round 9, 168 and 180)
+        # (not the signs this report's own scan was done for: "No DVT L leg from CFV to calf" on the ultrasound of the
+        # swollen thigh the patient ticks, round 16, 309)
         renewed = (content.signal == "dvt" and state is not None and state.state == "ruled_out"
-                   and bool(NEW_CLOT_SIGNS & set(view.case.answers.symptoms)))
+                   and not state.tested_now and bool(NEW_CLOT_SIGNS & set(view.case.answers.symptoms)))
         if signs is not None and (state is None or state.state == "not_found" or renewed):
             # Signs on an unremarked flag are suspected; a test that ruled it out, or a known and treated
             # flag, explains them (new signs of a known flag are read with its renewed cues).

@@ -186,7 +186,10 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         top = max((authority.of(f.section) for f in matured), default=0)
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m and authority.of(f.section) == top
                                                             for f in matured)), None)
-        change = next((f.change for f in group if f.change), None)
+        # the change from the most authoritative section too ("mature and stable compared with 10/2025" in the
+        # impression over the findings' story of how it grew before that: round 16, 308 was told "larger than before")
+        changed = [f for f in group if f.change]
+        change = max(changed, key=lambda f: (authority.of(f.section), -f.start)).change if changed else None
         # the first size given ("Heterotopic ossification:" heads a list whose "3.1 x 1.4 cm bar of heterotopic
         # bone" is the size: round 15, 292 showed none)
         size = next((f.size for f in group if f.size), None)

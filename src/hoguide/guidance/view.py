@@ -31,6 +31,7 @@ GENERIC_TRAUMA = "other_fracture_or_trauma"
 SPINAL_CORD = "spinal_cord_injury"
 # lexicon/illness.yaml: an illness of the nerves (Guillain-Barre syndrome), and cord damage from an illness
 NERVE_ILLNESS, CORD_ILLNESS, BRAIN_ANOXIA = "nerve_illness", "cord_illness", "brain_anoxia"
+BRAIN_INFECTION = "brain_infection"
 GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
 BRAIN_INJURY = "traumatic_brain_injury"
 NEUROGENIC = re.compile(r"\bneurogenic\b|\bNHO\b", re.IGNORECASE)
@@ -54,8 +55,18 @@ LINE_REACH = 200  # characters after an HO sentence where a fragment on its line
 NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul\w*|bladder|urinary|chest|breath\w*|"
                            r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin)\b", re.IGNORECASE)
 ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty|Attending|Resident|Registrar|Fellow)"
-                       r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician))$")
+                       r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician)"
+                       # a department under the name, a copy list ("Orthopaedic Surgery, Hand & Upper Extremity" then
+                       # "cc: patient": round 16, 306 quoted its signature as a step)
+                       r"|(?:[A-Z][\w'-]*[ \t,&/]+){0,8}(?:Surgery|Medicine|Radiology|Orthopaedics|Orthopedics|"
+                       r"Rehabilitation|Service|Department|Unit|Clinic|Extremity)\b[^\n.!?]{0,60}|cc\b[^\n]{0,80})$")
 SIDES = frozenset({"left", "right"})
+# the removal of a named bone or tissue, not of HO: "near the radial head resection site" in an HO sentence (round 16,
+# 299 was told "Your HO was taken out before")
+OTHER_PART_REMOVED = re.compile(r"\b(?:radial\s+head|ulnar\s+head|(?:distal\s+)?clavicle|femoral\s+head|humeral\s+head|"
+                                r"patella|"
+                                r"synovium|synovial|bursa|wound|scar|skin|nail|cyst|ganglion)\s+$",
+                                re.IGNORECASE)
 RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone left behind, not a residual limb
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
@@ -90,7 +101,8 @@ CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours since
 # Also "Reported by Dr S. Adeyemi-Clarke, Consultant Radiologist" and "Dr A. Mensah, Specialty Registrar, for Dr R.
 # Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end); "C. Lafleur MD
 # FRCPC".
-SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+)?"
+SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Read|Authori[sz]ed|Electronically signed)"
+                       r"(?: by)?:?[ \t]+)?"
                        r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*"
                        # the name alone on its line is one too ("Dr. V. Raghunathan" closing a discharge summary)
                        r"(?:,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120})?"
@@ -99,7 +111,11 @@ SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|E
                        r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+,(?:[^\n.!?]|(?<=\b[A-Z])\.){1,120}"
                        # initials, a surname and degrees ("C. Lafleur MD FRCPC": round 14, 265)
                        r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+(?:,?[ \t]+(?:MD|DO|MBBS|MBChB|BM|FRCPC|FRCSC|FRCS|FRACS|"
-                       r"FRCR|FRCP|FACS|PhD|RN|NP|PA-C|MSc|BSc)\b)+)$")
+                       r"FRCR|FRCP|FACS|PhD|RN|NP|PA-C|MSc|BSc)\b)+"
+                       # a full name and degrees, then a specialty or a time ("Kevin Oduya, MD"; "Paul A. Ferreira, MD,
+                       # Nuclear Medicine 12/01/2026 09:14": round 16, 306 and 296)
+                       r"|(?:[A-Z][\w'-]*\.?[ \t]+){1,3}[A-Z][\w'-]+,?[ \t]+(?:MD|DO|MBBS|MBChB|FRCPC|FRCSC|FRCS|FRACS|"
+                       r"FRCR|FRCP|FACS|PhD)\b[^\n]{0,120})$")
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
@@ -111,6 +127,9 @@ AGE_WORDS = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,
 SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
                     r"cervical|thoracolumbar|burst|odontoid|sacral|sacrum|dens))\b")
 SPINAL_REACH = 25  # characters before the fracture word
+# A broken rib, the chest's: no break near a joint HO forms at ("Multiple healed right rib fractures noted" on the bone
+# scan of a brain-injured man's elbow: round 16, 296 was offered it as a cause)
+RIB = re.compile(r"\b(?:ribs?|costal|sternal|sternum)\b", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
 PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
                          r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
@@ -315,8 +334,12 @@ class CaseView:
         """Change versus a stated prior study; None when no report refers to one."""
         if not self.compared_with_prior:
             return None
-        found = {f.item.change for f in self.current if f.item.change and not (
-            f.item.change in ("increased", "decreased") and self._sides_compared(f))}
+        changes = [f for f in self.current if f.item.change and not (
+            f.item.change in ("increased", "decreased") and self._sides_compared(f))]
+        # the conclusion's word over the findings' story ("progressing to current appearance by 2025" before
+        # "Impression: ... mature and stable compared with 10/2025": round 16, 308 was told it has grown)
+        found = {f.item.change for f in changes if f.item.section in CONCLUDING_SECTIONS} \
+            or {f.item.change for f in changes}
         return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
 
     def _sides_compared(self, finding: Located[Finding]) -> bool:
@@ -347,7 +370,7 @@ class CaseView:
         worked out once (removed, recurrent, the features and the answers ask again and again)."""
         if self._excisions is None:
             excisions = [e for e in self.facts if e.item.kind == "treatment" and e.item.concept == "excision"
-                         and self.in_ho_sentence(e)]
+                         and self.in_ho_sentence(e) and not self._of_another_part(e)]
             # an operation only if ever ("No surgery at present; any excision to be discussed in our MDT first": round
             # 11, 212) is neither planned nor done
             status = {id(e): "hypothetical" if self.proposed(e) else None if _if_ever(e.item) else e.item.status
@@ -365,6 +388,10 @@ class CaseView:
             self._excisions = [(e, None if status[id(e)] == "present" and (e.reading, self._sentence_start(e))
                                 in planned else status[id(e)]) for e in excisions]
         return [e for e, status in self._excisions if status in statuses]
+
+    def _of_another_part(self, fact: Located[Fact]) -> bool:
+        text = self.case.readings[fact.reading].text
+        return OTHER_PART_REMOVED.search(text, max(0, fact.item.start - 24), fact.item.start) is not None
 
     def proposed(self, fact: Located[Fact]) -> bool:
         """A treatment the report names as a plan: affirmed, in a sentence that proposes something
@@ -546,13 +573,18 @@ class CaseView:
         if found.get(SPINAL_CORD) == [] and self.affirmed("illness", NERVE_ILLNESS) \
                 and not self.affirmed("illness", CORD_ILLNESS):
             del found[SPINAL_CORD]
+        # ... and a brain injury only the answers name, beside a brain infection the report names, that infection (round
+        # 16, 302: herpes encephalitis and seven weeks in intensive care)
+        if found.get(BRAIN_INJURY) == [] and self.affirmed("illness", BRAIN_INFECTION):
+            del found[BRAIN_INJURY]
         spine_operation = found.get(OTHER_SURGERY)
         if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
             del found[OTHER_SURGERY]
         trauma = found.get(GENERIC_TRAUMA)
         if trauma is not None:
             # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
-            named_fracture = any(FRACTURE_WORD.search(e.text) and not self._spinal(e) for e in trauma)
+            named_fracture = any(FRACTURE_WORD.search(e.text) and not self._spinal(e) and not self._of_ribs(e)
+                                 for e in trauma)
             # ... unless the report calls the HO neurogenic: then a broken wrist is other history (round 10, 190)
             neurologic = any(c in found for c in NEUROLOGIC_CAUSES)
             # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh")
@@ -636,6 +668,10 @@ class CaseView:
         """The fracture named is of the spine: a level or a spine word just before it, in its words."""
         text = self.case.readings[evidence.reading].text
         return bool(SPINAL.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
+
+    def _of_ribs(self, evidence: Evidence) -> bool:
+        text = self.case.readings[evidence.reading].text
+        return bool(RIB.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
 
     @property
     def fop_suspected(self) -> bool:

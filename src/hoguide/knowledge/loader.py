@@ -54,6 +54,9 @@ from hoguide.knowledge.schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+# kinds whose terms may be guarded: HO's own words (reading/guards.py) and causes, whose paralysis words mean a cord
+# injury save beside cerebral palsy (reader.py)
+GUARDED_KINDS = frozenset({"finding", "cause"})
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -192,8 +195,16 @@ def _check_lexicon(c: _Collector, file: str, node: yaml.Node | None, lex: Lexico
             unknown_sites = sorted(set(group.guard.sentence_has_site) - FIXED_IDS["site"])
             if unknown_sites:
                 c.add(file, _line_of(node, ("concepts", i, "guarded", k)), f"unknown site ids {unknown_sites}")
-            if lex.kind != "finding":
-                c.add(file, _line_of(node, ("concepts", i, "guarded", k)), "only findings take guarded terms")
+            if lex.kind not in GUARDED_KINDS:
+                c.add(file, _line_of(node, ("concepts", i, "guarded", k)),
+                      f"only {', '.join(sorted(GUARDED_KINDS))} take guarded terms")
+            if lex.kind == "finding" and not group.guard.accepts_anything:
+                c.add(file, _line_of(node, ("concepts", i, "guarded", k)),
+                      "a finding's guard needs a test that can accept the term")
+            if lex.kind != "finding" and (group.exact_case_terms or group.guard.accepts_anything
+                                          or group.guard.affirmed_only or group.guard.reject_after_number):
+                c.add(file, _line_of(node, ("concepts", i, "guarded", k)),
+                      f"a {lex.kind}'s guarded terms take lower-case terms and reject words only")
     fixed = FIXED_IDS.get(lex.kind)
     if fixed is not None:
         unknown = sorted(set(ids) - fixed)

@@ -41,9 +41,9 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                          "flare_up", "maturity_undetermined"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading", "report_heading", "ongoing",
-                            "purpose_not_ho"}),
+                            "purpose_not_ho", "other_prevention"}),
     "condition": frozenset(get_args(ConditionId)),
-    "illness": frozenset({"nerve_illness", "cord_illness", "brain_anoxia"}),
+    "illness": frozenset({"nerve_illness", "cord_illness", "brain_anoxia", "brain_infection"}),
     "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),
     "laterality": frozenset({"left", "right", "bilateral", "compared", "not_a_side"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
@@ -61,7 +61,9 @@ class _Strict(BaseModel):
 
 class TermGuard(_Strict):
     """When a guarded term counts: at least one ``accept`` test holds and no ``reject`` word is
-    in its sentence. For words that mean the concept only in some company ("MO", "bony bridging")."""
+    in its sentence. For words that mean the concept only in some company ("MO", "bony bridging"). A cause's guard
+    has reject words only: the term counts unless one is there, for words that mean the cause save in some company
+    ("quadriplegic" beside "cerebral palsy"; knowledge/loader.py checks which kind takes which)."""
 
     defined_in_text: bool = False       # the text spells it out first: "myositis ossificans (MO)"
     sentence_has_site: tuple[SnakeId, ...] = ()  # its sentence names one of these body sites
@@ -73,10 +75,15 @@ class TermGuard(_Strict):
     # means the joint is not bridged, not that there is no HO
     affirmed_only: bool = False
 
+    @property
+    def accepts_anything(self) -> bool:
+        """Has the guard a test that can accept the term? Without one, only the reject words decide."""
+        return self.defined_in_text or bool(self.sentence_has_site) or bool(self.sentence_has_any)
+
     @model_validator(mode="after")
     def _can_accept(self) -> TermGuard:
-        if not (self.defined_in_text or self.sentence_has_site or self.sentence_has_any):
-            raise ValueError("a guard needs a test that can accept the term")
+        if not (self.accepts_anything or self.reject_if_sentence_has):
+            raise ValueError("a guard needs a test that can accept the term, or words that reject it")
         return self
 
 

@@ -92,7 +92,8 @@ class MentionGradeReader:
 # a distance, not the bone's size: "spurs leaving approx 1.8 cm gap", "a gap of 6 mm to the femur", "within 1 cm of
 # the nerve", "2 cm from the joint" (round 9, 170: a gap was said back as the HO's size)
 # ("gap > 1 cm on AP and lateral", round 13, 249; "separated by approx. 6-7 mm", 239)
-_NOT_SIZE_BEFORE = re.compile(r"\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by)"
+# ("a residual gap of about 5 mm ..., i.e. less than 1 cm (Brooker III)": the gap said again, round 16, 308)
+_NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by)|\bi\.\s?e\.,?)"
                               r"(?:\s+(?:approx\.?|approximately|about|only))?"
                               r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?\s*$",
                               re.IGNORECASE)

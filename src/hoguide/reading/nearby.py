@@ -52,7 +52,25 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
         if sites:
             return sites, [h.payload[1] for h in before if _side(h)]
         cursor = previous[0]
-    return title_sites(text, sections, hits)
+    title = title_sites(text, sections, hits)
+    if (side := _side_heading(text, floor, span[0], hits)) is not None:
+        return title[0], [side]
+    return title
+
+
+# A line that opens with a side and ends in a colon soon after heads what follows with that side ("RIGHT THA (2023):
+# Cemented femoral stem ... Heterotopic bone extends ...", then "LEFT THA (2017): ... No heterotopic ossification":
+# round 16, 308 was given both sides from the title "BILATERAL HIP ARTHROPLASTY")
+SIDE_HEADING = re.compile(r"^[ \t]*(?:right|left|rt|lt|r|l)\b[^\n:.]{0,40}:", re.IGNORECASE | re.MULTILINE)
+
+
+def _side_heading(text: str, floor: int, start: int, hits: HitIndex[Payload]) -> str | None:
+    """The side of the last side heading between the section's start and ``start``, if any."""
+    heading = next(reversed(list(SIDE_HEADING.finditer(text, floor, start))), None)
+    if heading is None:
+        return None
+    sides = [h.payload[1] for h in hits.group_between(ATTRIBUTES, heading.start(), heading.end()) if _side(h)]
+    return sides[0] if len(sides) == 1 else None
 
 
 def title_sites(text: str, sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:

@@ -106,12 +106,18 @@ class Reader:
         self.kb = kb
         entries: list[tuple[str, str, Payload, bool]] = []
         self.guards: dict[str, GuardedTerm] = {}
+        self._rejected_by: dict[tuple[str, str, str], re.Pattern[str] | None] = {}
         for kind, concepts in kb.lexicon.items():
             for concept in concepts:
                 payload = (kind, concept.id)
                 entries += [(t, _layer_of(kind), payload, False) for t in concept.terms]
                 entries += [(t, _layer_of(kind), payload, True) for t in concept.exact_case_terms]
                 for group in concept.guarded:
+                    if kind != "finding":  # a fact's term that counts unless its sentence rejects it
+                        entries += [(t, _layer_of(kind), payload, False) for t in group.terms]
+                        self._rejected_by.update({(kind, concept.id, t): any_phrase(group.guard.reject_if_sentence_has)
+                                                  for t in group.terms})
+                        continue
                     key = str(len(self.guards))
                     self.guards[key] = GuardedTerm.of(kind, concept.id, group.guard)
                     guarded: Payload = (GUARDED, key)
@@ -204,6 +210,8 @@ class Reader:
                 status = self._context(triggers, hit, implies).status
                 mimics.append(Mimic(hit.payload[1], text[hit.start : hit.end], hit.start, hit.end, status))
             for hit in fact_hits:
+                if self._rejected_by and self._rejected(text, span, hit):
+                    continue
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
                 if hit.payload in self.ho_diseases:
                     ctx = self._unless_general(ctx, implies, general_cue)
@@ -276,6 +284,11 @@ class Reader:
         if general is None:
             return ctx
         return ContextResult(hypothetical=True, triggers=(*ctx.triggers, general.trigger))
+
+    def _rejected(self, text: str, span: tuple[int, int], hit: Hit[Payload]) -> bool:
+        """A fact's guarded term whose sentence holds one of its reject words ("Spastic quadriplegic CP")."""
+        reject = self._rejected_by.get((*hit.payload, text[hit.start:hit.end].lower()))
+        return reject is not None and reject.search(text, *span) is not None
 
     def _ho_terms(self, prepared: PreparedText, span: tuple[int, int], hits: Sequence[Hit[Payload]],
                   index: HitIndex[Payload], sections: SectionIndex, sentences: SentenceIndex
@@ -404,9 +417,11 @@ class Reader:
                     laterality = earlier[1]
             own_grade = grade_of[i]
             if own_grade is not None and own_grade.text == text[target.start:target.end] and (
-                    graded := self._grade_sites.get(own_grade.system)) and not set(sites) & set(graded):
+                    graded := self._grade_sites.get(own_grade.system)) and graded[0] not in sites:
                 # "the gap between the ossification and the femur is less than 1 cm (Brooker III)": a Brooker grade
-                # named alone is hip HO, whatever bone the measurement names
+                # named alone is hip HO, whatever bone the measurement names ("the spurs from the pelvis and the femur
+                # ... (Brooker III)": round 16, 308 had a second lesion "pelvis, thigh"; "Hastings-Graham class IIC
+                # (limits both flexion-extension and forearm rotation)", 306 a lesion of the forearm)
                 sites = [graded[0]]
             findings.append(Finding(
                 concept=target.payload[1],

@@ -19,6 +19,7 @@ from hoguide.knowledge.schema import BODY_AUTHORITY, SectionRule
 from hoguide.models.reading import Finding, Section, Trigger
 from hoguide.reading.phrases import any_phrase
 
+_PLACE_AFTER = re.compile(r"\s+(?:site|sites|bed|margin|margins|cavity)\b", re.IGNORECASE)
 
 class SpecimenReader:
     def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str], diagnosed_by: Sequence[str] = (),
@@ -74,7 +75,7 @@ class SpecimenReader:
             return list(findings)
         if not any(s.id in self.pathology_only for s in sections):
             return [self._made_historical(f, removal) if f.status == "present" and f.section in self.describing
-                    and (removal := self.removal.search(text, f.sentence_start, f.sentence_end)) else f
+                    and (removal := self._removal_in(text, f.sentence_start, f.sentence_end)) else f
                     for f in findings]
         # the removal may be named in the conclusion alone ("R elbow, excision: HETEROTOPIC OSSIFICATION"; round 11,
         # 203: a specimen "labelled R elbow HO" was read as HO still in the elbow, and grown back)
@@ -85,6 +86,14 @@ class SpecimenReader:
             return list(findings)
         return [self._made_historical(f, removal) if f.status == "present" and f.section in about else f
                 for f in findings]
+
+    def _removal_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """A removal word in the sentence that names a removal, not a place ("HO ... near the radial head resection
+        site" in a letter's diagnosis: round 16, 299 was told its HO was taken out)."""
+        if self.removal is None:
+            return None
+        return next((m for m in self.removal.finditer(text, start, end) if not _PLACE_AFTER.match(text, m.end())),
+                    None)
 
     @staticmethod
     def _made_historical(finding: Finding, removal: re.Match[str]) -> Finding:
