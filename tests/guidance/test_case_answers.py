@@ -106,3 +106,16 @@ def test_a_cause_the_report_ties_the_ho_to_is_said_with_more_certainty_than_one_
     study = ("History: right knee replacement 02/10/2026.\nFindings: early heterotopic ossification anterior to the "
              "femur, not present on the post-operative film.")
     assert api.explain(study).answers["cause"].certainty == "moderate"
+
+
+def test_a_sonographers_plain_film_and_bloods_are_both_explained_and_its_reading_is_no_step() -> None:
+    """Round 16, 309: a semicolon inside brackets split the line, so the bloods after it lost their "Suggest", and
+    "Appearances suggest EARLY HETEROTOPIC OSSIFICATION" was quoted as a step."""
+    kb = load_knowledge()
+    report = ("Sonographer comment: Appearances suggest EARLY HETEROTOPIC OSSIFICATION (peripheral mineralisation in "
+              "muscle).\nSuggest plain X-ray L femur/hip (mineralisation may not be visible yet; also to exclude "
+              "fracture)\nand bloods - ALP, CK, CRP.\n")
+    steps = [s.text for s in api.explain(report).next_steps]
+    xray, blood = kb.statement("next.test_xray").patient, kb.statement("next.test_blood").patient
+    assert any(xray in step and blood in step for step in steps), steps
+    assert not any("Appearances suggest" in e.text for s in api.explain(report).next_steps for e in s.evidence)

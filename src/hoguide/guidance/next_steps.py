@@ -78,7 +78,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue
-        if concept.startswith(NEEDS_CUE) and view.sentence_of(fact) not in cued and fact.item.section != PLAN_SECTION:
+        if concept.startswith(NEEDS_CUE) and not _cued(view, fact, cued) and fact.item.section != PLAN_SECTION:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
@@ -120,6 +120,18 @@ def _declined_before(view: CaseView, fact: Located[Fact], declined: list[tuple[i
     text = view.case.readings[fact.reading].text
     return any(reading == fact.reading and end <= fact.item.start and "\n" not in text[end:fact.item.start]
                for reading, end in declined)
+
+
+def _cued(view: CaseView, fact: Located[Fact], cued: set[tuple[int, int, int]]) -> bool:
+    """The step's sentence proposes it, or goes on, in lower case, from one that does: a semicolon inside brackets
+    ends a sentence for the splitter ("Suggest plain X-ray L femur/hip (... not be visible yet; also to exclude
+    fracture) and bloods - ALP, CK, CRP": round 16, 309 explained neither step)."""
+    sentence = view.sentence_of(fact)
+    if sentence in cued:
+        return True
+    reading, start, _ = sentence
+    text = view.case.readings[reading].text
+    return text[start:start + 1].islower() and any(r == reading and end == start for r, _, end in cued)
 
 
 def _this_study(view: CaseView, fact: Located[Fact]) -> bool:

@@ -35,7 +35,7 @@ NOT_CONTENT = frozenset({"recommendation", "recommendations", "recommended", "re
 LETTER_HEADING = "letter_heading"
 REPORT_HEADING = "report_heading"  # "Name: ... Requested by: ...": the lines it opens are no plan
 PURPOSE_NOT_HO = "purpose_not_ho"  # "repeat CT in 3 months to assess union": a scan whose purpose is not the HO
-IMAGING_STEPS = frozenset({"follow_up_imaging", "test_ct", "test_mri", "test_bone_scan"})
+IMAGING_STEPS = frozenset({"follow_up_imaging", "test_xray", "test_ct", "test_mri", "test_bone_scan"})
 ADVICE_WORDS = ("advis", "recommend")  # cue words that advise, where "no" or "not" makes them advice against
 # Sections that say what was found, done or known before: a "should" or "planned" there is not this plan.
 NOT_PLAN_SECTIONS = frozenset({

@@ -77,6 +77,9 @@ OTHER_SURGERY = "other_surgery"
 # "cervical disc replacement". Beside a cord injury it is the injury's care, not a second cause.
 SPINE_OPERATION = re.compile(r"\b(?:[TPAX]LIF|ACDF|TDR|CDA)\b|spin(?:e|al)|lumbar|cervical|thoracic|disc|interbody|"
                              r"laminectomy", re.IGNORECASE)
+# bone cuts to a hip, not a new joint ("L hip reconstruction - varus derotation femoral osteotomy + Dega pelvic
+# osteotomy" beside a parent's ticked "hip replacement": round 16, 305)
+HIP_OSTEOTOMY = re.compile(r"osteotom|\bVDRO\b|\bPAO\b|hip reconstruction", re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
 # The form's nearest choice: a cause ticked on the form that the patient's own words or the report name as something
 # else the form has no box for. (ticked, named, the named cause's words that say so); a cause named only by the form
@@ -85,6 +88,7 @@ GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\
 # a spinal cord injury (round 12, 236); "got shot in the left thigh" as an amputation or blast injury (round 13, 245).
 NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (REPLACED_HIP, KEYHOLE_HIP, None),
+    (REPLACED_HIP, OTHER_SURGERY, HIP_OSTEOTOMY),
     (SPINAL_CORD, OTHER_SURGERY, SPINE_OPERATION),
     ("amputation_or_blast", GENERIC_TRAUMA, GUNSHOT),
     # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an

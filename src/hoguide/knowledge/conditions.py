@@ -36,7 +36,8 @@ SiteId = Literal[
 ]
 SITE_IDS: frozenset[str] = frozenset(get_args(SiteId))
 NextStepId = Literal[
-    "follow_up_imaging", "test_bone_scan", "test_ct", "test_mri", "test_ultrasound", "test_blood", "test_nerve",
+    "follow_up_imaging", "test_xray", "test_bone_scan", "test_ct", "test_mri", "test_ultrasound", "test_blood",
+    "test_nerve",
     "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_sarcoma", "refer_no_local_biopsy",
     "refer_rehab", "refer_clinical_correlation",
     "ok_implant", "ok_fracture_healed", "ok_fracture_healing", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
