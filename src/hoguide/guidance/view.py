@@ -120,6 +120,13 @@ SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Rea
                        # Nuclear Medicine 12/01/2026 09:14": round 16, 306 and 296)
                        r"|(?:[A-Z][\w'-]*\.?[ \t]+){1,3}[A-Z][\w'-]+,?[ \t]+(?:MD|DO|MBBS|MBChB|FRCPC|FRCSC|FRCS|FRACS|"
                        r"FRCR|FRCP|FACS|PhD)\b[^\n]{0,120})$")
+# A report's time stamp or a note that it was passed on ("Verified 03/12/2026 1120h"; "Findings communicated to G. Liu
+# NP by phone 12/03/2026 15:20": round 16, 297 and 301 quoted them as steps)
+ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
+                        r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\n]{0,20}"
+                        r"|(?:Findings|Results?|These findings|This|The report)\s+(?:were |was |have been |has been )?"
+                        r"(?:communicated|discussed|phoned|conveyed|relayed|"
+                        r"telephoned)\s+(?:to|with)\b[^\n]{0,120})$", re.IGNORECASE)
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
@@ -243,7 +250,8 @@ class CaseView:
                 if not text[start:fact.start].strip():
                     spans.append((start, end))
         spans += [(start, end) for start, end in self.sentences(reading).spans()
-                  if _signed(text[start:end]) and (start, end) not in spans]
+                  if (_signed(text[start:end]) or ADMIN_LINE.match(text[start:end].strip()))
+                  and (start, end) not in spans]
         self._closings[reading] = spans
         return spans
 
