@@ -214,6 +214,15 @@ def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     return False
 
 
+AROUND_SURGERY = re.compile(r"\bpre-?op(?:erative(?:ly)?)?\b|\bbefore surgery\b|\bpost-?op(?:erative(?:ly)?)?\b|"
+                            r"\bafter surgery\b", re.IGNORECASE)
+
+
+def _around_surgery(view: CaseView, fact: Located[Fact]) -> bool:
+    reading, start, end = view.sentence_of(fact)
+    return AROUND_SURGERY.search(view.case.readings[reading].text, start, end) is not None
+
+
 def prophylaxis_missed(view: CaseView) -> bool:
     """The report says prevention was not given, or was stopped early, around an earlier operation: "no HO
     prophylaxis given at that time", "she did not receive indomethacin or radiotherapy", "indomethacin stopped on
@@ -353,8 +362,15 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     surgery_planned = view.operation_planned or (answers.surgery_planned and not manipulation and not (
         other_operation and not operations_to_come & JOINT_REPLACEMENT_IDS))
     plan_ahead = PLANNED_PREVENTION in recommended and view.operation_planned
+    # prevention timed around the operation still to come, and not told as given, is that plan ("Prophylaxis: single-
+    # fraction pre-op radiotherapy 7 Gy to R hip, within 4 hours before surgery" under "Plan R hip HO excision Jan
+    # 2027": round 17, 325 was told it had had treatment to lower the chance of HO coming back)
+    ahead = view.operation_planned and not view.removed_before
+    timed = {t.item.concept for t in view.treatments_given() if t.item.concept in PREVENTIONS
+             and t.item.status == "present" and ahead and view.outcomes.outcome(t) != "given"
+             and _around_surgery(view, t)}
     given = {t.item.concept for t in view.treatments_given()
-             if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")}
+             if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")} - timed
     cautions = caution_facts(view)
     # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
     # prevention given with the removal of HO from the other side is that removal's, not this HO's (round 10, 200:
@@ -362,7 +378,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     from_report = set() if view.removed_elsewhere() else {p for p in ("nsaid", "radiotherapy") if p in given}
     # a ticked prevention the report plans and names as given nowhere is the plan ("I'm having the bone cut out on the
     # 14th and radiation afterwards" beside "Plan: single fraction 7 Gy post-op": round 13, 243 and 242)
-    ticked = frozenset() if PLANNED_PREVENTION in recommended and not from_report else frozenset(answers.prophylaxis)
+    ticked = frozenset() if PLANNED_PREVENTION in recommended and not from_report \
+        else frozenset(answers.prophylaxis) - timed
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"

@@ -28,6 +28,8 @@ HIGH_GRADES = {("brooker", "III"), ("brooker", "IV"), ("della_valle", "C"), ("ha
 LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della_valle", "B"),
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
+BLAST = "amputation_or_blast"
+BLAST_WORD = re.compile(r"blast|\bIEDs?\b|explos|bomb|\bmine\b", re.IGNORECASE)  # not a crush or a machine's injury
 SPINAL_CORD = "spinal_cord_injury"
 # lexicon/illness.yaml: an illness of the nerves (Guillain-Barre syndrome), and cord damage from an illness
 NERVE_ILLNESS, CORD_ILLNESS, BRAIN_ANOXIA = "nerve_illness", "cord_illness", "brain_anoxia"
@@ -80,6 +82,9 @@ SPINE_OPERATION = re.compile(r"\b(?:[TPAX]LIF|ACDF|TDR|CDA)\b|spin(?:e|al)|lumba
 # bone cuts to a hip, not a new joint ("L hip reconstruction - varus derotation femoral osteotomy + Dega pelvic
 # osteotomy" beside a parent's ticked "hip replacement": round 16, 305)
 HIP_OSTEOTOMY = re.compile(r"osteotom|\bVDRO\b|\bPAO\b|hip reconstruction", re.IGNORECASE)
+# a broken hip told in the patient's words beside a ticked "hip replacement" ("I fell at home and broke my hip, they put
+# a nail in": round 17, 318); words that name a replacement keep the tick
+BROKEN_HIP = re.compile(r"broke my hip|broken (?:my )?hip|hip fracture|fractured (?:my )?hip", re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
 # The form's nearest choice: a cause ticked on the form that the patient's own words or the report name as something
 # else the form has no box for. (ticked, named, the named cause's words that say so); a cause named only by the form
@@ -89,8 +94,9 @@ GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\
 NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (REPLACED_HIP, KEYHOLE_HIP, None),
     (REPLACED_HIP, OTHER_SURGERY, HIP_OSTEOTOMY),
+    (REPLACED_HIP, GENERIC_TRAUMA, BROKEN_HIP),
     (SPINAL_CORD, OTHER_SURGERY, SPINE_OPERATION),
-    ("amputation_or_blast", GENERIC_TRAUMA, GUNSHOT),
+    (BLAST, GENERIC_TRAUMA, GUNSHOT),
     # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an
     # operation on the belly)
     (GENERIC_TRAUMA, OTHER_SURGERY, None),
@@ -138,6 +144,9 @@ AGE_WORDS = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,
 SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
                     r"cervical|thoracolumbar|burst|odontoid|sacral|sacrum|dens))\b")
 SPINAL_REACH = 25  # characters before the fracture word
+# the words of a service's or a place's name
+SERVICE_WORD = re.compile(r"\b(?:department|dept|service|services|centre|center|team|unit|hospital|clinic|ward|"
+                          r"institute|orthopaedics|orthopedics|network|trust)\b", re.IGNORECASE)
 # A broken rib, the chest's: no break near a joint HO forms at ("Multiple healed right rib fractures noted" on the bone
 # scan of a brain-injured man's elbow: round 16, 296 was offered it as a cause)
 RIB = re.compile(r"\b(?:ribs?|costal|sternal|sternum)\b", re.IGNORECASE)
@@ -548,6 +557,8 @@ class CaseView:
                 continue
             if brain and fact.item.concept == SPINAL_CORD and PARALYSIS_WORD.search(fact.item.text):
                 continue
+            if fact.item.concept == GENERIC_TRAUMA and self._names_a_service(fact):
+                continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
             if self.in_ho_sentence(fact):
                 tied.add(fact.item.concept)
@@ -599,8 +610,10 @@ class CaseView:
                                  for e in trauma)
             # ... unless the report calls the HO neurogenic: then a broken wrist is other history (round 10, 190)
             neurologic = any(c in found for c in NEUROLOGIC_CAUSES)
-            # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh")
-            if any(c in found for c in SPECIFIC_TRAUMA) or (CONTUSION in found and not named_fracture) or (
+            # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh"); the
+            # fractures of a blast are that blast's ("IED blast injury ... R tibial plafond # - ORIF": round 17, 313)
+            blast = any(BLAST_WORD.search(e.text) for e in found.get(BLAST, ()))
+            if any(c in found for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
                     neurologic and (not named_fracture or self._called_neurogenic())):
                 del found[GENERIC_TRAUMA]
         # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
@@ -680,6 +693,15 @@ class CaseView:
         """The fracture named is of the spine: a level or a spine word just before it, in its words."""
         text = self.case.readings[evidence.reading].text
         return bool(SPINAL.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
+
+    def _names_a_service(self, fact: Located[Fact]) -> bool:
+        """"Department of Trauma & Orthopaedics", "Complex Trauma Team 2", "MAJOR TRAUMA CENTRE": a team's or a
+        place's name, no injury (round 17, 313 and 316; round 16, 294)."""
+        text = self.case.readings[fact.reading].text
+        start = text.rfind("\n", 0, fact.item.start) + 1
+        end = text.find("\n", fact.item.end)
+        line = text[start:end if end >= 0 else len(text)]
+        return fact.item.text.lower() in ("trauma", "major trauma") and SERVICE_WORD.search(line) is not None
 
     def _of_ribs(self, evidence: Evidence) -> bool:
         text = self.case.readings[evidence.reading].text

@@ -21,9 +21,11 @@ COLON_REACH = 8  # white space allowed between a header's colon and the sentence
 # "Referred by: Dr A. Mensah (Hand Surgery)"): its places are a specialty, not the study's (round 9, 175 was read as
 # HO of the foot and ankle from the surgeon's title; round 14, 267: "Ordering: Kelsey Tran, PA-C (Orthopedics -
 # Shoulder & Elbow)" gave a shoulder's HO an elbow, and "Patient: MARTINEZ, Eugene R." a right side beside the left)
-PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z]|Consultant|Surgeon|Physician|"
+# (the role words in any case: "ORDERING PROVIDER: K. Brandt, DO (PM&R / Amputation Clinic)" gave the left thigh of
+# round 10, 197 a right side from "PM&R" once the exam title's side was used)
+PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-Z]|(?i:Consultant|Surgeon|Physician|"
                          r"Clinician|Referr(?:er|ing|ed)|Requested by|Reported by|Dictated by|Signed by|"
-                         r"Order(?:ing|ed by)|Requesting|Attending|Provider|PA-C|NP-C|Patient|Name)")
+                         r"Order(?:ing|ed by)|Requesting|Attending|Provider|PA-C|NP-C|Patient|Name))")
 
 
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
@@ -50,7 +52,16 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
         before = hits.group_between(ATTRIBUTES, *previous)
         sites = [h.payload[1] for h in before if h.layer == "site" and not gap_end(text, previous[0], h.start)]
         if sites:
-            return sites, [h.payload[1] for h in before if _side(h)]
+            sides = [h.payload[1] for h in before if _side(h)]
+            if sides:
+                return sites, sides
+            # no side there: a side heading's above it, else the exam title's where it names the same place ("MRI
+            # RIGHT SHOULDER ... the acromioplasty site ... consistent with heterotopic ossification": round 17, 314
+            # had no side)
+            if (side := _side_heading(text, floor, span[0], hits)) is not None:
+                return sites, [side]
+            title = title_sites(text, sections, hits)
+            return sites, title[1] if set(title[0]) & set(sites) else []
         cursor = previous[0]
     title = title_sites(text, sections, hits)
     if (side := _side_heading(text, floor, span[0], hits)) is not None:

@@ -62,7 +62,7 @@ from hoguide.reading.layers import (
 )
 from hoguide.reading.lead_ins import hypothetical_lists
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
-from hoguide.reading.nearby import colon_before, earlier_sites, sentence_before, sites_near, words_apart
+from hoguide.reading.nearby import colon_before, earlier_sites, sentence_before, sites_near, title_sites, words_apart
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
 from hoguide.reading.post_passes import maturity_said_next, prior_ho_facts, removed_said_next
@@ -415,6 +415,8 @@ class Reader:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
                     laterality = earlier[1]
+                elif set(sites) & set((title := title_sites(text, sections, hits))[0]):
+                    laterality = title[1]  # ... else the exam title's ("XR R wrist & forearm": round 17, 321)
             own_grade = grade_of[i]
             if own_grade is not None and own_grade.text == text[target.start:target.end] and (
                     graded := self._grade_sites.get(own_grade.system)) and graded[0] not in sites:
