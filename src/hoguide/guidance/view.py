@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from hoguide.guidance.outcomes import NOT_HAD, PLAN_CUE, Outcomes
+from hoguide.guidance.outcomes import ADDENDUM, NOT_HAD, PLAN_CUE, Outcomes
 from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
@@ -321,7 +321,12 @@ class CaseView:
 
     @property
     def grades(self) -> list[tuple[str, str]]:
-        return list(dict.fromkeys((f.grade.system, f.grade.value) for f in self._findings() if f.grade))
+        """The grades the report gives, an addendum's in place of the earlier ones of its system ("reclassified as
+        BROOKER CLASS II (not class III as stated in the original report)": round 17, 322 was told high grade)."""
+        graded = [(f.grade, f.section) for f in self._findings() if f.grade]
+        corrected = {grade.system for grade, section in graded if section == ADDENDUM}
+        return list(dict.fromkeys((grade.system, grade.value) for grade, section in graded
+                                  if grade.system not in corrected or section == ADDENDUM))
 
     @property
     def high_grade(self) -> bool:

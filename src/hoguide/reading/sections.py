@@ -27,7 +27,9 @@ _CONTENT = re.compile(r"\S")
 # "ADDENDUM 09/10/2026 (after ultrasound and limited CT of the right shoulder, same reporter):", and the same on
 # a line of its own without the colon ("ADDENDUM 17/11/2026 (Dr C. Whitlock, Consultant Paediatric Radiologist)").
 # Also a dash, a date and the rest of the line: "ADDENDUM - 24/11/2026 16:40 - Dr E. Castellano" (round 10, 201).
-_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ \t]*){1,2}"
+# A date may carry its time ("ADDENDUM 11/20/2026 14:36": round 17, 322's addendum was read as its impression).
+_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+                         r"(?:[ \t]+\d{1,2}:\d{2}h?)?)[ \t]*){1,2}"
                          r"(?=:|[\r\n]|\Z)|[-\u2013\u2014][ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\r\n]{0,80}"
                          r"(?=[\r\n]|\Z))?(?:(:)|(?=[\r\n])|\Z)")
 
