@@ -27,6 +27,11 @@ PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-
                          r"Clinician|Referr(?:er|ing|ed)|Requested by|Reported by|Dictated by|Signed by|"
                          r"Order(?:ing|ed by)|Requesting|Attending|Provider|PA-C|NP-C|Patient|Name))")
 
+# A letterhead names a place, not the study ("ST. BRENDAN'S ORTHOPEDIC & SPINE INSTITUTE": round 17, 315 gave a hip
+# film's "no HO" the spine); not "service": "DATE OF SERVICE" shares the exam's line (round 12, 224)
+PLACE_LINE = re.compile(r"\b(?i:institute|hospital|hospitals|infirmary|centre|center|department|dept|clinic|"
+                        r"practice|partners|associates|university)\b")
+
 
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
     """Where the sentence before the one starting at ``start`` starts, in the same section (else ``start``)."""
@@ -100,7 +105,8 @@ def title_sites(text: str, sections: SectionIndex, hits: HitIndex[Payload]) -> t
 def _on_person_line(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    return PERSON_LINE.search(text, start, end if end >= 0 else len(text)) is not None
+    end = end if end >= 0 else len(text)
+    return PERSON_LINE.search(text, start, end) is not None or PLACE_LINE.search(text, start, end) is not None
 
 
 def colon_before(text: str, start: int) -> int:
