@@ -214,13 +214,15 @@ def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     return False
 
 
-AROUND_SURGERY = re.compile(r"\bpre-?op(?:erative(?:ly)?)?\b|\bbefore surgery\b|\bpost-?op(?:erative(?:ly)?)?\b|"
-                            r"\bafter surgery\b", re.IGNORECASE)
+# before an operation: prevention timed so cannot have been had for the one still to come (a "post-op" course may be
+# the last operation's)
+BEFORE_SURGERY = re.compile(r"\bpre-?op(?:erative(?:ly)?)?\b|\bbefore (?:the )?(?:surgery|operation)\b",
+                            re.IGNORECASE)
 
 
-def _around_surgery(view: CaseView, fact: Located[Fact]) -> bool:
+def _before_surgery(view: CaseView, fact: Located[Fact]) -> bool:
     reading, start, end = view.sentence_of(fact)
-    return AROUND_SURGERY.search(view.case.readings[reading].text, start, end) is not None
+    return BEFORE_SURGERY.search(view.case.readings[reading].text, start, end) is not None
 
 
 def prophylaxis_missed(view: CaseView) -> bool:
@@ -368,7 +370,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     ahead = view.operation_planned and not view.removed_before
     timed = {t.item.concept for t in view.treatments_given() if t.item.concept in PREVENTIONS
              and t.item.status == "present" and ahead and view.outcomes.outcome(t) != "given"
-             and _around_surgery(view, t)}
+             and _before_surgery(view, t)}
     given = {t.item.concept for t in view.treatments_given()
              if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")} - timed
     cautions = caution_facts(view)
