@@ -51,6 +51,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     """Concept id -> what is said of it, recommendations first."""
     steps = [f for f in view.facts if f.item.kind == KIND]
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
+    cued_ends = {(reading, end) for reading, _, end in cued}
     # "No further imaging needed now; any further imaging should be guided by the FOP team": none asked for now
     declined = [(f.reading, f.item.end) for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
     purposes = _purposes(view)
@@ -78,7 +79,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue
-        if concept.startswith(NEEDS_CUE) and not _cued(view, fact, cued) and fact.item.section != PLAN_SECTION:
+        if concept.startswith(NEEDS_CUE) and not _cued(view, fact, cued, cued_ends) \
+                and fact.item.section != PLAN_SECTION:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
@@ -122,7 +124,8 @@ def _declined_before(view: CaseView, fact: Located[Fact], declined: list[tuple[i
                for reading, end in declined)
 
 
-def _cued(view: CaseView, fact: Located[Fact], cued: set[tuple[int, int, int]]) -> bool:
+def _cued(view: CaseView, fact: Located[Fact], cued: set[tuple[int, int, int]],
+          cued_ends: set[tuple[int, int]]) -> bool:
     """The step's sentence proposes it, or goes on, in lower case, from one that does: a semicolon inside brackets
     ends a sentence for the splitter ("Suggest plain X-ray L femur/hip (... not be visible yet; also to exclude
     fracture) and bloods - ALP, CK, CRP": round 16, 309 explained neither step)."""
@@ -131,7 +134,7 @@ def _cued(view: CaseView, fact: Located[Fact], cued: set[tuple[int, int, int]]) 
         return True
     reading, start, _ = sentence
     text = view.case.readings[reading].text
-    return text[start:start + 1].islower() and any(r == reading and end == start for r, _, end in cued)
+    return text[start:start + 1].islower() and (reading, start) in cued_ends
 
 
 def _this_study(view: CaseView, fact: Located[Fact]) -> bool:

@@ -62,7 +62,15 @@ from hoguide.reading.layers import (
 )
 from hoguide.reading.lead_ins import hypothetical_lists
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
-from hoguide.reading.nearby import colon_before, earlier_sites, sentence_before, sites_near, title_sites, words_apart
+from hoguide.reading.nearby import (
+    colon_before,
+    earlier_sites,
+    forget_side_headings,
+    sentence_before,
+    sites_near,
+    title_sites,
+    words_apart,
+)
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
 from hoguide.reading.post_passes import maturity_said_next, prior_ho_facts, removed_said_next
@@ -164,6 +172,7 @@ class Reader:
             # The kind frames' per-sentence searches are memoised on the text (kinds.first); nothing of a
             # report may stay in the memory of a long-running server once its reading is done.
             forget_sentences()
+            forget_side_headings()
 
     def _read(self, text: str, max_bytes: int | None, warnings: Sequence[str]) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
