@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1] / "tests" / "data" / "fictional_cases
 FLAG_IDS = {"dvt": "dvt_suspected", "infection": "infection_suspected", "tumour": "tumour_suspected",
             "fop_suspected": "fop_biopsy_hazard", "fop_known": "fop_known", "nerve_compression": "nerve_compression",
             "nerve": "nerve_compression",
-            "pressure_sore": "pressure_sore"}
+            "pressure_sore": "pressure_sore", "fracture": "fracture_suspected"}
 
 
 OPEN = ("dev", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11",

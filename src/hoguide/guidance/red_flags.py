@@ -145,6 +145,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         if status == "absent":
             return "ruled_out" if _has_cue(sentence, content.test_cues) else "queried"
         return None
+    if fact.item.concept in content.mentions and status not in ("possible", "absent"):
+        return None  # "T6 burst fracture", "fracture united": named, not said to be there now
     known = _has_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
     if fact.item.concept in content.workups:  # "repeat duplex", "refer to the sarcoma service"
         if status in ("present", "possible"):
@@ -189,13 +191,15 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # resolving haematoma), there is none to lack it
     lesion = view.overall_status != "absent"
     removal_reports = _removal_reports(view, specimen_sections) if content.treated_by_removal else frozenset()
-    concepts = {content.signal, *content.reassurance, *content.signs, *content.workups}
+    concepts = {content.signal, *content.reassurance, *content.signs, *content.workups, *content.mentions}
     for fact in view.facts:
         item = fact.item
         if item.kind != "red_flag" or item.concept not in concepts:
             continue
         text = view.case.readings[fact.reading].text
         in_results = authority.of(item.section) >= BODY_AUTHORITY
+        if content.results_only and not in_results:
+            continue
         if in_results and fact.reading not in tested:
             tested[fact.reading] = _has_cue(text, content.test_cues)
         state = _fact_state(fact, text, content, in_results and tested[fact.reading], view.sentence_of(fact)[1:])
@@ -388,5 +392,7 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
     raised_ids = {f.id for f in raised if f.evidence}
     yielded = {c.id for c in kb.red_flags.values() if raised_ids.intersection(c.yields_to)}
     raised = [f for f in raised if f.id not in yielded]
-    raised.sort(key=lambda f: URGENCY_ORDER.get(f.urgency, 3))
+    # at the same urgency, what the report finds comes before what it asks to check (round 17, 320: a broken femur
+    # found, a clot to check for)
+    raised.sort(key=lambda f: (URGENCY_ORDER.get(f.urgency, 3), f.state != "found"))
     return raised, statuses

@@ -51,7 +51,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                            "infection_reassurance", "tumour", "tumour_workup", "zonal_pattern", "fop",
                            "fop_reassurance",
                            "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
-                           "pe_sign", "not_a_flag"}),
+                           "fracture", "fracture_workup", "fracture_mention", "pe_sign", "not_a_flag"}),
 }
 
 
@@ -433,6 +433,9 @@ class RedFlagContent(_Strict):
     signs: tuple[SnakeId, ...] = ()
     # a test asked for ("repeat duplex", "refer to the sarcoma service"): open like "rule out DVT"
     workups: tuple[SnakeId, ...] = ()
+    # a word that names the signal without saying it is there now ("fracture" in "T6 burst fracture", "fracture
+    # united"): only its denial ("no fracture": ruled out) or its doubt ("possible fracture": a question) is read
+    mentions: tuple[SnakeId, ...] = ()
     # words that make a known flag new again: "known DVT, now with new swelling of the other leg"
     renewed_cues: tuple[Phrase, ...] = ()
     # a diagnosis for life (FOP): once the report knows it, every other mention is of the same one
@@ -440,6 +443,9 @@ class RedFlagContent(_Strict):
     # a harm the removal of the HO deals with (a sore over it, a nerve it traps): named in the clinical details
     # of a pathology report on the removed bone, it is the reason for the operation, not a new warning
     treated_by_removal: bool = False
+    # read in the findings and conclusion only: the clinical history's fractures are what caused the HO, the
+    # findings say whether a break is there now
+    results_only: bool = False
     # when the report itself asks for speed ("urgent referral to the sarcoma service"), the flag
     # says so and is raised at same-day urgency with these words instead
     urgent_cues: tuple[Phrase, ...] = ()

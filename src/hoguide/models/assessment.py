@@ -84,7 +84,7 @@ class RedFlag(Serial):
 class FlagStatus(Serial):
     """A red flag's state said plainly ("your report looked for a blood clot and found none")."""
 
-    id: str  # the signal: dvt, infection, tumour, fop, nerve_compression, pressure_sore
+    id: str  # the signal: dvt, infection, tumour, fop, nerve_compression, pressure_sore, fracture
     label: str
     state: str  # suspected, known, ruled_out, not_excluded, not_found, tested_clear
     text: str
