@@ -20,11 +20,11 @@ from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
 from hoguide.guidance.report_plan import plan_statements
 from hoguide.guidance.report_says import restate_report
-from hoguide.guidance.rules import answer
+from hoguide.guidance.rules import answer, holding
 from hoguide.guidance.view import FRACTURE_WORD, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.readability import combined_grade
-from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFinding
+from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFinding, CitedText
 from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
@@ -73,6 +73,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)
         for question in QUESTIONS}
     report_says = restate_report(view, kb)
+    cautions = tuple(CitedText(kb.statement(i).patient, kb.statement(i).patient_refs)
+                     for i in holding(kb.cautions, features, kb)[:1])
     notice = kb.statement(NOTICE_ID)
     found = view.causes()
     reported = {c for c in found if found[c]}
@@ -94,6 +96,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for s in report_says for k in s.citations]
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
+    keys += [k for c in cautions for k in c.citations]
     keys += [k for f in flag_states for k in f.citations]
     keys += [k for s in steps.values() for k in s.citations]
     citation, address = _reference_texts(kb)
@@ -106,6 +109,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         causes=causes,
         answers=answers,
         red_flags=tuple(red_flags),
+        cautions=cautions,
         flag_states=tuple(flag_states),
         questions_for_doctor=tuple(dict.fromkeys((*(f'Your question: "{q}"' for q in understood.questions),
                                                   *questions_for_doctor(features, kb)))),

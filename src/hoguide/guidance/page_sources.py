@@ -219,8 +219,10 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     return replace(
         assessment,
         answers=narrowed,
-        red_flags=tuple(replace(f, patient_citations=c.shown(page)) for f, c in zip(assessment.red_flags, flags,
-                                                                                     strict=True)),
+        red_flags=tuple(replace(f, patient_citations=c.shown(page))
+                        for f, c in zip(assessment.red_flags, flags[:len(assessment.red_flags)], strict=True)),
+        cautions=tuple(replace(t, citations=c.shown(page))
+                       for t, c in zip(assessment.cautions, flags[len(assessment.red_flags):], strict=True)),
         report_says=tuple(replace(s, patient_citations=main.shown(page),
                                   detail_citations=tuple(d.shown(page) for d in details))
                           for s, (main, details) in zip(assessment.report_says, says, strict=True)),
@@ -244,6 +246,7 @@ def _claims_of(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, Re
 
     answers = {q: _answer_claims(a, kb, listed, case) for q, a in assessment.answers.items()}
     flags = [claim(f.patient_citations, kb.red_flags.get(f.id), listed, case) for f in assessment.red_flags]
+    flags += [claim(c.citations, None, listed, case) for c in assessment.cautions]  # the warning box's cautions
     says = [(of(s.patient_citations, "report." + s.status), [of(d, None) for d in s.detail_citations])
             for s in assessment.report_says]
     step_claims = {c: of(s.patient_citations, f"next.{c}") for c, s in steps.items()}

@@ -53,7 +53,7 @@ def _conditions(kb: KnowledgeBase) -> dict[str, Callable[[CaseFeatures], bool] |
             for statement_id, statement in kb.statements.items()}
 
 
-def _holding(ids: tuple[str, ...], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
+def holding(ids: tuple[str, ...], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
     """The statements of ``ids`` whose condition holds for the case (an unknown id: KnowledgeError)."""
     tests = _conditions(kb)
     said = []
@@ -69,7 +69,7 @@ def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: Knowledge
     checks that the last rule and its first statement hold for every case."""
     for rule in rules:
         if rule.when.holds(case):
-            said = _holding(rule.say, case, kb)
+            said = holding(rule.say, case, kb)
             if said:
                 return rule, said
     raise AssertionError("the loader checks that the last rule always answers")
@@ -84,9 +84,9 @@ def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: Kn
         if topic.answer == question and topic.topic in case.asks:
             covered = [s for s in said[1:] if s in topic.covered_by][:1]
             if covered:
-                answers += [*covered, *_holding(topic.covered_adds, case, kb)[:1]]
+                answers += [*covered, *holding(topic.covered_adds, case, kb)[:1]]
             else:
-                answers += _holding(topic.say, case, kb)[:1]
+                answers += holding(topic.say, case, kb)[:1]
     answers = [s for s in dict.fromkeys(answers) if s != said[0]]
     return [said[0], *answers, *(s for s in said[1:] if s not in answers)]
 
@@ -94,7 +94,7 @@ def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: Kn
 def answer(question: QuestionId, view: CaseView, case: CaseFeatures, kb: KnowledgeBase) -> Answer:
     rule, said = chosen_rule(kb.answer_rules[question], case, kb)
     said = with_asked(question, said, case, kb)
-    extras = _holding(rule.clinician_only, case, kb)
+    extras = holding(rule.clinician_only, case, kb)
     evidence = [e for source in rule.evidence for e in EVIDENCE[source](view)]
     return compose(kb, question, said, certainty=rule.certainty, reason=rule.reason, evidence=evidence,
                    rule=rule.name, clinician_only=extras)

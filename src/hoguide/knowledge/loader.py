@@ -87,6 +87,7 @@ class KnowledgeBase:
     diagnosis_frames: DiagnosisFrameCues = dataclasses.field(default_factory=DiagnosisFrameCues)
     other_topic_after: tuple[str, ...] = ()  # "consistent with the new foot weakness": what follows is not the HO's
     asked: tuple[AskedTopic, ...] = ()  # the topics of the patient's own questions, and what answers them
+    cautions: tuple[str, ...] = ()  # the medicine cautions of the warning box, the first that holds said
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -335,7 +336,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         lexicon, context_rules, section_rules, grade_systems, content.statements, content.red_flags,
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
         general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
-        removal_frames, diagnosis_frames, other_topic_after, content.asked,
+        removal_frames, diagnosis_frames, other_topic_after, content.asked, content.cautions,
     )
     return kb, []
 
@@ -355,6 +356,7 @@ class _Content:
         self.answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]] = {}
         self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
         self.asked: tuple[AskedTopic, ...] = ()
+        self.cautions: tuple[str, ...] = ()
 
 
 def _load_content(c: _Collector, name: str, source: str, content: _Content) -> None:
@@ -380,6 +382,7 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
             c.add(name, None, f"a second answer_rules file (the first is {content.answer_rules_file[0]})")
         content.answer_rules = dict(parsed.answer_rules)
         content.asked = parsed.asked
+        content.cautions = parsed.cautions
         content.answer_rules_file = (name, node)
         return
     items: tuple[Statement | RedFlagContent | Question | GlossaryTerm, ...] = getattr(parsed, str(top))
@@ -474,6 +477,9 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
                                    "answer: a statement is said in the answer its id starts with")
             else:
                 reachable.add(statement_id)
+    for statement_id in content.cautions:
+        if statement_id not in content.statements:
+            c.add(file, None, f"caution {statement_id!r} names no statement")
     for statement_id in content.statements:
         if statement_id.split(".")[0] in QUESTION_KEYS and statement_id not in reachable:
             c.add(file, None, f"statement {statement_id!r} is said by no rule and no red flag")

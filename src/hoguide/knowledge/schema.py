@@ -402,6 +402,8 @@ class AskedTopic(_Strict):
 class AnswerRulesFile(_Strict):
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]
     asked: tuple[AskedTopic, ...] = ()
+    # the medicine cautions, in order: the first whose condition holds is said in the warning box, beside the red flags
+    cautions: tuple[StatementId, ...] = ()
 
 
 # not_excluded: looked for, not seen, but the report says its test cannot rule it out ("though X-ray is insensitive")

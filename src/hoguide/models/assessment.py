@@ -132,11 +132,14 @@ class Assessment(Serial):
     flag_states: tuple[FlagStatus, ...] = ()  # every red flag the report speaks of, raised or not
     next_steps: tuple[ReportStatement, ...] = ()  # what the report recommends, and reassuring facts it states
     you_told_us: tuple[str, ...] = ()  # the patient's answers as understood, said back ("What happened: ...")
+    # a medicine to be careful with, said in the warning box beside the red flags (content: answer_rules cautions)
+    cautions: tuple[CitedText, ...] = ()
 
     def patient_texts(self) -> list[str]:
         """Every sentence a patient is shown, for the readability ceiling."""
         texts = [self.notice]
         texts += [f.message for f in self.red_flags] + [f.action for f in self.red_flags]
+        texts += [c.text for c in self.cautions]
         texts += [s.text for s in self.report_says] + [s.text for s in self.flag_states]
         texts += [s.text for s in self.next_steps]
         for answer in self.answers.values():

@@ -16,6 +16,7 @@ TITLES = {
     "recurrence": "Is there a risk it could come back if removed?",
 }
 URGENCY_WORDS = {"emergency": "Emergency", "same_day": "Today", "soon": "Soon"}
+CAUTION_WORD = "Medicines"  # the warning box's medicine caution, beside the red flags' urgency words
 
 
 def _quote(assessment: Assessment, start: int, end: int, reading: int) -> str:
@@ -51,7 +52,7 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
     def heading(title: str) -> None:
         lines.extend([f"{h2}{title}" if markdown else f"{title}\n{'-' * len(title)}", ""])
 
-    if assessment.red_flags:
+    if assessment.red_flags or assessment.cautions:
         heading("Act on these first")
         for flag in assessment.red_flags:
             warning = _cited(f"{flag.message} {flag.action}", sources.marker(flag.patient_citations))
@@ -59,6 +60,10 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
                          else f"{bullet}[{URGENCY_WORDS[flag.urgency].upper()}] {warning}")
             if flag.state == "found" and flag.evidence:  # a diagnosis is named in the report's own words
                 lines.append(f"    Report words: {quotes(assessment, flag.evidence, 4)}")
+        for caution in assessment.cautions:
+            care = _cited(caution.text, sources.marker(caution.citations))
+            lines.append(f"{bullet}**{CAUTION_WORD}:** {care}" if markdown
+                         else f"{bullet}[{CAUTION_WORD.upper()}] {care}")
         lines.append("")
     heading("In short")  # the five answers in a sentence each, as the page shows them first
     for question in QUESTIONS:

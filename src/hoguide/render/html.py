@@ -17,7 +17,7 @@ from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import QUESTIONS, Assessment
 from hoguide.models.serial import LIST_LIMITS
 from hoguide.render.annotate import annotate
-from hoguide.render.assessment_text import TITLES, URGENCY_WORDS, quotes
+from hoguide.render.assessment_text import CAUTION_WORD, TITLES, URGENCY_WORDS, quotes
 from hoguide.render.citations import SourceNumbers
 from hoguide.render.clinician import clinician_summary, fact_groups
 from hoguide.render.report_name import report_name
@@ -108,6 +108,7 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
         "questions": [(q, TITLES[q], assessment.answers[q]) for q in QUESTIONS],
         "titles": TITLES,
         "urgency_words": URGENCY_WORDS,
+        "caution_word": CAUTION_WORD,
         "reports": reports,
         "clinician": clinician,
         "stylesheet_url": stylesheet_url,
