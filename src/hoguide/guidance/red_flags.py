@@ -152,6 +152,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         if status in ("present", "possible"):
             return "known" if known else "queried"  # "under sarcoma team follow-up" after a resection
         return None
+    if fact.item.concept in content.signs and _has_cue(sentence, content.explained_cues):
+        return None  # "periosteal reaction from surgery - stable": the report explains the sign
     if fact.item.concept in content.signs:  # "calf swelling": a question a test can answer
         if status in ("present", "possible"):
             return "known" if known else "sign"  # "leg swelling improving" on anticoagulation
@@ -213,6 +215,11 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         if state == "queried":  # facts come in report order: the least authoritative question asked so far
             queried_below[fact.reading] = min(queried_below.get(fact.reading, BODY_AUTHORITY + 99),
                                               authority.of(item.section))
+        if state in ("ruled_out", "not_found") and content.past_denial_cues and _has_cue(
+                _sentence_of(text, item.start), content.past_denial_cues):
+            # "No clinical or radiological evidence of recurrent infection": the infection named before it is the
+            # one that is over (round 18, 337: "3 months after NF + prolonged ICU stay (immobility, sepsis ...)")
+            found["suspected"] = [m for m in found.get("suspected", []) if m[0] > (fact.reading, item.start)]
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
             said_in.setdefault(state, set()).add(authority.of(item.section))
@@ -221,7 +228,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # shock" under the indication, "1. Resolved pelvic abscess" in the impression (round 15, 289: "Your report finds an
     # infection")
     concluded = [s for s in ("known", "ruled_out", "not_found") if max(said_in.get(s, {0})) > BODY_AUTHORITY]
-    if "suspected" in found and concluded and max(said_in["suspected"]) < BODY_AUTHORITY:
+    if "suspected" in found and (not found["suspected"]
+                                 or (concluded and max(said_in["suspected"]) < BODY_AUTHORITY)):
         del found["suspected"]
     if content.known_outranks_suspected and "known" in found:
         state = "known"

@@ -86,6 +86,9 @@ HIP_OSTEOTOMY = re.compile(r"osteotom|\bVDRO\b|\bPAO\b|hip reconstruction", re.I
 # a nail in": round 17, 318); words that name a replacement keep the tick
 BROKEN_HIP = re.compile(r"broke my hip|broken (?:my )?hip|hip fracture|fractured (?:my )?hip", re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
+AVULSION = re.compile(r"avuls", re.IGNORECASE)
+HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|knocked) (?:my|his|her) head",
+                        re.IGNORECASE)
 # The form's nearest choice: a cause ticked on the form that the patient's own words or the report name as something
 # else the form has no box for. (ticked, named, the named cause's words that say so); a cause named only by the form
 # is dropped where its words are found and the ticked cause is named nowhere else:
@@ -97,6 +100,12 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (REPLACED_HIP, GENERIC_TRAUMA, BROKEN_HIP),
     (SPINAL_CORD, OTHER_SURGERY, SPINE_OPERATION),
     (BLAST, GENERIC_TRAUMA, GUNSHOT),
+    # a head knock the report calls mild ("Also mild concussion (GCS 15 throughout, CT head negative)") is no brain
+    # injury of the kind that sets off HO, whatever box the patient ticked (round 18, 334: "banged my head a bit")
+    (BRAIN_INJURY, GENERIC_TRAUMA, HEAD_KNOCK),
+    # a tendon torn off its bone is no bruise, whatever box the parents ticked (round 18, 332: a sprinter's ischial
+    # avulsion)
+    (CONTUSION, GENERIC_TRAUMA, AVULSION),
     # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an
     # operation on the belly)
     (GENERIC_TRAUMA, OTHER_SURGERY, None),
@@ -133,6 +142,9 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"|(?:Findings|Results?|These findings|This|The report)\s+(?:were |was |have been |has been )?"
                         r"(?:communicated|discussed|phoned|conveyed|relayed|"
                         r"telephoned)\s+(?:to|with)\b[^\n]{0,120})$", re.IGNORECASE)
+# events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
+MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
+                          *JOINT_REPLACEMENTS})
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
@@ -147,6 +159,14 @@ SPINAL_REACH = 25  # characters before the fracture word
 # the words of a service's or a place's name
 SERVICE_WORD = re.compile(r"\b(?:department|dept|service|services|centre|center|team|unit|hospital|clinic|ward|"
                           r"institute|orthopaedics|orthopedics|network|trust)\b", re.IGNORECASE)
+# a medicine's purpose named right after it, and not HO: "ibuprofen 400 mg tds for OA hands", "naproxen for his gout"
+OTHER_PURPOSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(?:OA|osteo-?arthritis|arthritis|gout|"
+                           r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
+                           r"tendinitis|tendonitis|toothache)\b", re.IGNORECASE)
+OTHER_PURPOSE_REACH = 60  # characters after a medicine searched for what it is taken for
+SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
+# The small words a letterhead or a unit's name may hold between its capitalised words
+TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
 # A broken rib, the chest's: no break near a joint HO forms at ("Multiple healed right rib fractures noted" on the bone
 # scan of a brain-injured man's elbow: round 16, 296 was offered it as a cause)
 RIB = re.compile(r"\b(?:ribs?|costal|sternal|sternum)\b", re.IGNORECASE)
@@ -562,7 +582,7 @@ class CaseView:
                 continue
             if brain and fact.item.concept == SPINAL_CORD and PARALYSIS_WORD.search(fact.item.text):
                 continue
-            if fact.item.concept == GENERIC_TRAUMA and self._names_a_service(fact):
+            if self._names_a_service(fact):
                 continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
             if self.in_ho_sentence(fact):
@@ -591,6 +611,14 @@ class CaseView:
         for cause in self.case.answers.causes:
             if cause in found or cause not in denied:
                 found.setdefault(cause, [])
+        # a major event only the answers name, that the report never names while it ties the HO to other causes, is
+        # a box ticked for something else (round 18, 337: "burns" for necrotising fasciitis, the report's "HO ...
+        # after NF + prolonged ICU stay")
+        in_report = {f.item.concept for f in self.facts if f.item.kind == "cause"}
+        if tied - {"fop"}:
+            for cause in [c for c, evidence in found.items()
+                          if not evidence and c in MAJOR_EVENTS and c not in in_report]:
+                del found[cause]
         # a cause only the answers name, beside what the report names it as (NEAREST_CHOICE), is the form's nearest
         # choice: keyhole surgery on the hip is no hip replacement, a gunshot no blast
         for ticked, named, words in NEAREST_CHOICE:
@@ -701,12 +729,21 @@ class CaseView:
 
     def _names_a_service(self, fact: Located[Fact]) -> bool:
         """"Department of Trauma & Orthopaedics", "Complex Trauma Team 2", "MAJOR TRAUMA CENTRE": a team's or a
-        place's name, no injury (round 17, 313 and 316; round 16, 294)."""
+        place's name, no injury (round 17, 313 and 316; round 16, 294); so is any cause in a title-case line that
+        names a unit ("WATTLEBROOK REHABILITATION CENTRE - Brain Injury & Neurological Rehab Unit": round 18, 346)."""
         text = self.case.readings[fact.reading].text
-        start = text.rfind("\n", 0, fact.item.start) + 1
-        end = text.find("\n", fact.item.end)
+        # a name's line is short: looked for only that far each way (a long line is a paragraph, and a window keeps
+        # a text of many such words on one line linear)
+        floor = max(0, fact.item.start - SERVICE_LINE)
+        start = text.rfind("\n", floor, fact.item.start) + 1
+        end = text.find("\n", fact.item.end, fact.item.end + SERVICE_LINE)
+        if (start == 0 and floor > 0) or (end < 0 and fact.item.end + SERVICE_LINE < len(text)):
+            return False
         line = text[start:end if end >= 0 else len(text)]
-        return fact.item.text.lower() in ("trauma", "major trauma") and SERVICE_WORD.search(line) is not None
+        if SERVICE_WORD.search(line) is None:
+            return False
+        return fact.item.text.lower() in ("trauma", "major trauma") or all(
+            word[0].isupper() or word in TITLE_CONNECTORS for word in line.split())
 
     def _of_ribs(self, evidence: Evidence) -> bool:
         text = self.case.readings[evidence.reading].text
@@ -742,7 +779,13 @@ class CaseView:
 
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
         return [f for f in self.affirmed("treatment", concept)
-                if not self.proposed(f) and self.outcomes.outcome(f) not in NOT_HAD]
+                if not self.proposed(f) and self.outcomes.outcome(f) not in NOT_HAD and not self._for_else(f)]
+
+    def _for_else(self, fact: Located[Fact]) -> bool:
+        """A medicine taken for something else ("On regular ibuprofen for OA hands/L hip": round 18, 338 was told of a
+        medicine it had had to slow or prevent HO)."""
+        text = self.case.readings[fact.reading].text
+        return OTHER_PURPOSE.match(text, fact.item.end, fact.item.end + OTHER_PURPOSE_REACH) is not None
 
     def treatments_not_given(self) -> set[str]:
         """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3

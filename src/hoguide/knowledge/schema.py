@@ -48,7 +48,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "laterality": frozenset({"left", "right", "bilateral", "compared", "not_a_side"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",
                            "infection_workup",
-                           "infection_reassurance", "tumour", "tumour_workup", "zonal_pattern", "fop",
+                           "infection_reassurance", "tumour", "tumour_sign", "tumour_workup", "zonal_pattern", "fop",
                            "fop_reassurance",
                            "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
                            "fracture", "fracture_workup", "fracture_mention", "pe_sign", "not_a_flag"}),
@@ -433,6 +433,9 @@ class RedFlagContent(_Strict):
     reassurance: tuple[SnakeId, ...] = ()
     # softer signs ("calf swelling", "fever"): a question still open until a test answers the flag
     signs: tuple[SnakeId, ...] = ()
+    # words in a softer sign's sentence that explain it as something else ("periosteal reaction from surgery -
+    # stable"): then it asks nothing
+    explained_cues: tuple[Phrase, ...] = ()
     # a test asked for ("repeat duplex", "refer to the sarcoma service"): open like "rule out DVT"
     workups: tuple[SnakeId, ...] = ()
     # a word that names the signal without saying it is there now ("fracture" in "T6 burst fracture", "fracture
@@ -440,6 +443,9 @@ class RedFlagContent(_Strict):
     mentions: tuple[SnakeId, ...] = ()
     # words that make a known flag new again: "known DVT, now with new swelling of the other leg"
     renewed_cues: tuple[Phrase, ...] = ()
+    # words that make a denial speak of the signal named before it as over ("no evidence of recurrent infection"):
+    # the mentions before it in the report are that past one, not a question now
+    past_denial_cues: tuple[Phrase, ...] = ()
     # a diagnosis for life (FOP): once the report knows it, every other mention is of the same one
     known_outranks_suspected: bool = False
     # a harm the removal of the HO deals with (a sore over it, a nerve it traps): named in the clinical details

@@ -47,6 +47,7 @@ _SAME_BONE = re.compile(r"\b(?:it|its|the (?:bone|lesion|mass|ossification|focus
 def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], sentences: SentenceIndex,
                     sections: SectionIndex, ho_sentences: set[int]) -> str | None:
     cursor = finding.sentence_end
+    new_item = False  # a list's new item passed: its sentences speak of something else
     for _ in range(MATURITY_REACH):
         if cursor >= len(text):
             return None
@@ -60,10 +61,15 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
         later = cursor != finding.sentence_end
         if later and _ITEM.match(text, start):
             return None
-        said = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
-                and not looked_before(text, start, h.start)]
-        if said and not (later and not _SAME_BONE.search(text, start, end)):
-            return merge_maturity(said)
+        found = [h for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
+                 and not looked_before(text, start, h.start)]
+        # ... or one with no subject, that opens with the maturity word ("Latest flexion 75 deg. Immature on most
+        # recent XR.": round 18, 346)
+        lead = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if found and not (later and not _SAME_BONE.search(text, start, end)
+                          and (found[0].start != lead or new_item)):
+            return merge_maturity([h.payload[1] for h in found])
+        new_item = new_item or _ITEM.match(text, start) is not None
         cursor = end
     return None
 

@@ -405,6 +405,12 @@ class Reader:
                 # own clause may negate or hedge it
                 ctx = overruled_by_diagnosis(text, ctx, framed)
                 ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
+            elif ctx.status == "historical" and ctx.experiencer == "patient" and implies is None and removal_here() \
+                    and self.removal.removed(text, span[0], target.start, target.end, span[1]):
+                # HO the sentence says was taken out: only a population makes it general ("Four males underwent
+                # excision of heterotopic bone"), not topic words near it ("S/p excision of L elbow HO with RT
+                # prophylaxis, 12 mo": round 18, 335, whose removed HO read as a topic, left the pre-op HO as there now)
+                ctx = self._unless_general(ctx, implies, partial(population_only, general_cue))
             elif not _POSSESSED.search(text, max(span[0], target.start - POSSESSOR_REACH), target.start):
                 ctx = self._unless_general(ctx, implies, general_cue, subject,
                                            partial(self.general.kind, text, span[0], target.start, target.end, span[1]))
