@@ -119,3 +119,17 @@ def test_a_sonographers_plain_film_and_bloods_are_both_explained_and_its_reading
     xray, blood = kb.statement("next.test_xray").patient, kb.statement("next.test_blood").patient
     assert any(xray in step and blood in step for step in steps), steps
     assert not any("Appearances suggest" in e.text for s in api.explain(report).next_steps for e in s.evidence)
+
+
+def test_a_scan_for_another_purpose_is_glossed_as_the_reports_own() -> None:
+    """An MRI for the bone's blood supply is not one that "tells HO apart from other lumps" (round 18, 334)."""
+    report = ("HISTORY: posterior dislocation of the right hip 8 weeks ago.\n"
+              "IMPRESSION: Early heterotopic ossification posterior to the right hip.\n"
+              "RECOMMENDATION: Consider MRI R hip at 3 months post injury for AVN surveillance.\n")
+    said = [line for s in api.explain(report).next_steps for line in (s.text, *s.details)]
+    kb = load_knowledge()
+    assert kb.statement("next.test_mri_other").patient in said
+    assert kb.statement("next.test_mri").patient not in said
+    assert kb.statement("next.test_mri").patient in [
+        line for s in api.explain(report.replace("for AVN surveillance", "to characterise the mass")).next_steps
+        for line in (s.text, *s.details)]

@@ -22,6 +22,12 @@ from hoguide.models.reading import Fact
 KIND = "next_step"
 THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
 THIS_REACH = 16
+# what a test is for, named in its sentence, that is not HO: the bone's blood supply, a break, a tendon or a joint's
+# parts, a cancer's staging, the spine
+OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|tendinopathy|tendinosis|bursa|"
+                           r"bursitis|ligaments?|labr(?:um|al)|cartilage|menisc\w*|staging|metasta\w*|prostate|"
+                           r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*)"
+                           r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red-flag signals a test can be for
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
@@ -109,11 +115,22 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
 
 def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:
     """Per sentence, the first warning sign it names that a test can be for ("MRI ... to exclude osteomyelitis":
-    infection): a test there has its own words where the content has them (``next.test_mri_infection``)."""
+    infection): a test there has its own words where the content has them (``next.test_mri_infection``); or
+    ``other`` where the test's sentence names a purpose that is not HO ("MRI R hip at 3 months for AVN
+    surveillance", "US of the gluteal tendons": round 18, 334 and 345 were told it tells HO from other lumps)."""
     found: dict[tuple[int, int, int], str] = {}
     for f in view.facts:
         if f.item.kind == "red_flag" and f.item.concept in PURPOSES and f.item.status != "absent":
             found.setdefault(view.sentence_of(f), f.item.concept)
+    for f in view.facts:
+        if f.item.kind == "next_step" and f.item.concept.startswith("test_"):
+            sentence = view.sentence_of(f)
+            reading, start, end = sentence
+            text = view.case.readings[reading].text
+            if text[start:start + 1].islower() and start > 0:  # "(gluteal tendinopathy); consider ... ultrasound"
+                start = view.sentences(reading).span(start - 1)[0]
+            if sentence not in found and OTHER_PURPOSE.search(text, start, end):
+                found[sentence] = "other"
     return found
 
 

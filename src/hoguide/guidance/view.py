@@ -141,7 +141,12 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\n]{0,20}"
                         r"|(?:Findings|Results?|These findings|This|The report)\s+(?:were |was |have been |has been )?"
                         r"(?:communicated|discussed|phoned|conveyed|relayed|"
-                        r"telephoned)\s+(?:to|with)\b[^\n]{0,120})$", re.IGNORECASE)
+                        r"telephoned)\s+(?:to|with)\b[^\n]{0,120}"
+                        # a contact line, a visit summary sent, understanding noted (round 18, 329 and 335 were quoted
+                        # "Dr S. Okafor FY2 bleep 4417" and "AVS sent via portal." as steps of their plans)
+                        r"|[^\n]{0,80}\b(?:bleep|pager|extension|ext\.?)\s*#?\d{3,6}\.?"
+                        r"|(?:AVS|after[- ]visit summary)\b[^\n]{0,60}|time:?\s*\d+\s*min[^\n]{0,60}"
+                        r"|(?:[-*•]\s*)?(?:pt|patient)\s+verbali[sz]ed understanding\b[^\n]{0,80})$", re.IGNORECASE)
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})
@@ -164,6 +169,9 @@ OTHER_PURPOSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(
                            r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
                            r"tendinitis|tendonitis|toothache)\b", re.IGNORECASE)
 OTHER_PURPOSE_REACH = 60  # characters after a medicine searched for what it is taken for
+# a step kept for a case that may never come: "Surgical opinion re excision only if HO later causes fixed loss of hip
+# function" (round 18, 337 was told an operation is planned)
+ONLY_IF = re.compile(r"[^.;\n]{0,40}?\bonly (?:if|when|once|should)\b", re.IGNORECASE)
 SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
 # The small words a letterhead or a unit's name may hold between its capitalised words
 TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
@@ -419,8 +427,8 @@ class CaseView:
                          and self.in_ho_sentence(e) and not self._of_another_part(e)]
             # an operation only if ever ("No surgery at present; any excision to be discussed in our MDT first": round
             # 11, 212) is neither planned nor done
-            status = {id(e): "hypothetical" if self.proposed(e) else None if _if_ever(e.item) else e.item.status
-                      for e in excisions}
+            status = {id(e): None if self._only_if(e) else "hypothetical" if self.proposed(e)
+                      else None if _if_ever(e.item) else e.item.status for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
             planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
             # an operation note's consented excision that its procedure then describes as done ("Consented: excision
@@ -434,6 +442,10 @@ class CaseView:
             self._excisions = [(e, None if status[id(e)] == "present" and (e.reading, self._sentence_start(e))
                                 in planned else status[id(e)]) for e in excisions]
         return [e for e, status in self._excisions if status in statuses]
+
+    def _only_if(self, fact: Located[Fact]) -> bool:
+        """A step kept for a case that may never come ("excision only if HO later causes fixed loss")."""
+        return ONLY_IF.match(self.case.readings[fact.reading].text, fact.item.end) is not None
 
     def _of_another_part(self, fact: Located[Fact]) -> bool:
         text = self.case.readings[fact.reading].text
@@ -483,7 +495,8 @@ class CaseView:
                          if ((f.item.kind == "treatment" and f.item.concept == "excision")
                              or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
                          and f.item.status in ("present", "hypothetical") and not _if_ever(f.item)
-                         and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)}
+                         and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)
+                         and not self._only_if(f)}
         return self._planned
 
     def _sentence_start(self, fact: Located[Fact]) -> int:

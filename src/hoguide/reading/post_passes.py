@@ -47,7 +47,6 @@ _SAME_BONE = re.compile(r"\b(?:it|its|the (?:bone|lesion|mass|ossification|focus
 def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], sentences: SentenceIndex,
                     sections: SectionIndex, ho_sentences: set[int]) -> str | None:
     cursor = finding.sentence_end
-    new_item = False  # a list's new item passed: its sentences speak of something else
     for _ in range(MATURITY_REACH):
         if cursor >= len(text):
             return None
@@ -59,17 +58,17 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
         # maturing"), and a new numbered item ends the search ("3. No definite scapular notching; early notching
         # difficult to exclude": round 14, 267)
         later = cursor != finding.sentence_end
-        if later and _ITEM.match(text, start):
+        # (the very next one too: "1. Brooker IV HO right hip. 2. New cup lucency with possible early cup migration":
+        # round 18, 342 was told its HO is still forming)
+        if _ITEM.match(text, start):
             return None
         found = [h for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
                  and not looked_before(text, start, h.start)]
         # ... or one with no subject, that opens with the maturity word ("Latest flexion 75 deg. Immature on most
         # recent XR.": round 18, 346)
         lead = start + len(text[start:end]) - len(text[start:end].lstrip())
-        if found and not (later and not _SAME_BONE.search(text, start, end)
-                          and (found[0].start != lead or new_item)):
+        if found and not (later and not _SAME_BONE.search(text, start, end) and found[0].start != lead):
             return merge_maturity([h.payload[1] for h in found])
-        new_item = new_item or _ITEM.match(text, start) is not None
         cursor = end
     return None
 
