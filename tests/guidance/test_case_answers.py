@@ -8,6 +8,7 @@ import pytest
 
 from hoguide import api
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.render.assessment_text import render_text
 from tests.conftest import load_cases
 
 CASES = load_cases("case_answers.yaml")
@@ -133,3 +134,34 @@ def test_a_scan_for_another_purpose_is_glossed_as_the_reports_own() -> None:
     assert kb.statement("next.test_mri").patient in [
         line for s in api.explain(report.replace("for AVN surveillance", "to characterise the mass")).next_steps
         for line in (s.text, *s.details)]
+
+
+def test_the_warning_box_names_the_reasons_to_be_careful_with_anti_inflammatory_tablets() -> None:
+    """Kidney disease and heart failure both (round 18, 345), in the box a patient reads first; none without HO."""
+    kb = load_knowledge()
+    report = ("History: Right THR 2024. CKD stage 3b. Heart failure.\n"
+              "Findings: Brooker I heterotopic ossification, mature, unchanged.\n")
+    assessment = api.explain(report)
+    assert [c.text for c in assessment.cautions] == [kb.statement("caution.nsaid_kidney").patient,
+                                                     kb.statement("caution.nsaid_heart").patient]
+    assert f"**Medicines:** {kb.statement('caution.nsaid_kidney').patient}" in render_text(assessment, markdown=True)
+    on_warfarin = api.explain("Clinical details: on warfarin for a mechanical valve.\n"
+                              "Findings: Heterotopic ossification at both shoulders.\n")
+    assert [c.text for c in on_warfarin.cautions] == [kb.statement("caution.nsaid_anticoagulated").patient]
+    assert not api.explain("History: CKD stage 3b.\nFindings: No heterotopic ossification.\n").cautions
+
+
+def test_a_step_kept_for_later_is_said_with_its_condition_and_asked_about_as_no_plan() -> None:
+    """"Surgical opinion re excision only if HO later causes fixed loss": no "When will I see the surgeon?" (round 18
+    re-read, 337 and 346)."""
+    kb = load_knowledge()
+    report = ("ASSESSMENT: Maturing heterotopic ossification of the left thigh, 3 months after a prolonged ICU stay.\n"
+              "PLAN:\n- Surgical opinion re excision only if HO later causes fixed loss of hip function.\n")
+    assessment = api.explain(report)
+    surgeon = kb.statement("next.refer_surgeon").patient
+    assert [s.details for s in assessment.next_steps if s.text == surgeon] == [
+        ('Only if: "if HO later causes fixed loss of hip function".',)]
+    question = next(q.text for q in kb.questions if q.id == "q.next_surgeon")
+    assert question not in assessment.questions_for_doctor
+    planned = api.explain(report.replace(" only if HO later causes fixed loss of hip function", ""))
+    assert question in planned.questions_for_doctor

@@ -12,7 +12,7 @@ from hoguide.guidance.answer_checks import (
     prevention_the_report_says_was_not_had,
 )
 from hoguide.guidance.features import case_features
-from hoguide.guidance.next_steps import next_steps
+from hoguide.guidance.next_steps import conditional, next_steps
 from hoguide.guidance.page_sources import choose_sources
 from hoguide.guidance.patient_words import understand
 from hoguide.guidance.precedence import apply_precedence
@@ -57,6 +57,9 @@ def _answers_a_question(answers: dict[str, Answer]) -> bool:
     return any(part.text.startswith(ASKED) for answer in answers.values() for part in answer.parts)
 
 
+MAX_CAUTIONS = 2  # medicine cautions in the warning box: kidney disease and heart failure both (round 18, 345)
+
+
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     understood = understand(case.answers, kb)  # the patient's own words become their answers
     case = replace(case, answers=understood.answers)
@@ -64,7 +67,10 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     steps = next_steps(view, kb)
     plan = plan_statements(view, steps)
     red_flags, flag_states = find_red_flags(view, kb)
-    features = case_features(view, recommends=[c for c, s in steps.items() if s.status == "recommendation"],
+    # a step only if something happens is no plan yet: no "When will I see the surgeon?" for "surgical opinion only if
+    # HO later causes fixed loss" (round 18 re-read, 332, 337, 341, 346)
+    features = case_features(view, recommends=[c for c, s in steps.items()
+                                               if s.status == "recommendation" and not conditional(s)],
                              flags=[f.id for f in red_flags],
                              flags_found=[f.id for f in red_flags if f.state == "found"],
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
@@ -74,7 +80,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         for question in QUESTIONS}
     report_says = restate_report(view, kb)
     cautions = tuple(CitedText(kb.statement(i).patient, kb.statement(i).patient_refs)
-                     for i in holding(kb.cautions, features, kb)[:1])
+                     for i in holding(kb.cautions, features, kb)[:MAX_CAUTIONS])
     notice = kb.statement(NOTICE_ID)
     found = view.causes()
     reported = {c for c in found if found[c]}

@@ -28,6 +28,18 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"bursitis|ligaments?|labr(?:um|al)|cartilage|menisc\w*|staging|metasta\w*|prostate|"
                            r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
+ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
+ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\bonly ((?:if|when|once|should)\b)", re.IGNORECASE)
+OK_IMPLANT = "ok_implant"
+# an implant that has loosened or moved; denied by a "no"/"without" shortly before it on its line
+LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsidence|osteolysis|scalloping)\b",
+                       re.IGNORECASE)
+LOOSENING_DENIED = re.compile(r"\b(?:no|not|without|nor|free of|negative for)\b", re.IGNORECASE)
+LOOSENING_REACH = 60  # characters before a loosening word searched for its denial
+# ... of a part of an implant named near it (a lucency inside the HO is the bone's)
+IMPLANT_PART = re.compile(r"\b(?:cup|stem|component|prosthe\w*|implant|screws?|plate|cement|baseplate|glenosphere|"
+                          r"tray|liner|hardware|metalwork)\b", re.IGNORECASE)
+IMPLANT_REACH = 80  # characters either side of a loosening word searched for the implant part
 PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red-flag signals a test can be for
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
@@ -72,6 +84,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # a referral already made, where the report says the patient is discharged, is over ("MDT outcome (sarcoma MDT):
     # Benign course confirmed. Discharged from the sarcoma clinic": round 14, 263 was told it was still to come)
     discharged = any(f.item.concept == DISCHARGED and f.item.status == "present" for f in steps)
+    loosening = _loosening(view)
     for fact in steps:
         concept = fact.item.concept
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
@@ -82,6 +95,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
         if concept.startswith("ok_") and fact.item.status == "hypothetical":
+            continue
+        if concept == OK_IMPLANT and loosening:  # "stem well fixed" beside a cup that has moved is no secure implant
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue
@@ -111,6 +126,20 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _loosening(view: CaseView) -> bool:
+    """A part of the implant the report says has loosened or moved ("New acetabular component lucency with possible
+    early cup migration": round 18, 342 was told the implant looks secure, from the stem's "well fixed"), in a
+    sentence that does not deny it."""
+    for reading in view.case.readings:
+        for match in LOOSENING.finditer(reading.text):
+            text = reading.text
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if not LOOSENING_DENIED.search(text, max(line_start, match.start() - LOOSENING_REACH), match.start()) \
+                    and IMPLANT_PART.search(text, max(0, match.start() - IMPLANT_REACH), match.end() + IMPLANT_REACH):
+                return True
+    return False
 
 
 def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:
@@ -195,12 +224,20 @@ def _urgent(view: CaseView, fact: Located[Fact], text: str, start: int, end: int
 def _only_if(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     """The report's condition for a step, in its own words: "If the lesion enlarges, MRI ..." is not an
     MRI asked for now."""
-    condition = next((t for t in fact.item.triggers if t.phrase.lower() == "if"), None)
-    if condition is None:
-        return ()
     text = view.case.readings[fact.reading].text
-    stop = min((i for i in (text.find(",", condition.start), text.find(".", condition.start),
-                            text.find(";", condition.start)) if i != -1), default=-1)
-    if stop == -1 or stop - condition.start > CONDITION_CHARS:
-        return ("Only if the report's condition is met.",)
-    return (f'Only if: "{" ".join(text[condition.start:stop].split())}".',)
+    trigger = next((t.start for t in fact.item.triggers if t.phrase.lower() == "if"), None)
+    # ... or after it: "Surgical opinion re excision only if HO later causes fixed loss" (round 18, 337)
+    after = ONLY_IF_AFTER.match(text, fact.item.end)
+    begin = trigger if trigger is not None else after.end() - len(after.group(1)) if after else None
+    if begin is None:
+        return ()
+    stop = min((i for i in (text.find(",", begin), text.find(".", begin), text.find(";", begin)) if i != -1),
+               default=-1)
+    if stop == -1 or stop - begin > CONDITION_CHARS:
+        return (f"{ONLY_IF} the report's condition is met.",)
+    return (f'{ONLY_IF}: "{" ".join(text[begin:stop].split())}".',)
+
+
+def conditional(step: ReportStatement) -> bool:
+    """A step the report asks for only if something happens ("Referral to the sarcoma team only if it grows")."""
+    return any(detail.startswith(ONLY_IF) for detail in step.details)

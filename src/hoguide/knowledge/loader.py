@@ -87,7 +87,7 @@ class KnowledgeBase:
     diagnosis_frames: DiagnosisFrameCues = dataclasses.field(default_factory=DiagnosisFrameCues)
     other_topic_after: tuple[str, ...] = ()  # "consistent with the new foot weakness": what follows is not the HO's
     asked: tuple[AskedTopic, ...] = ()  # the topics of the patient's own questions, and what answers them
-    cautions: tuple[str, ...] = ()  # the medicine cautions of the warning box, the first that holds said
+    cautions: tuple[str, ...] = ()  # the medicine cautions of the warning box, the first two that hold said
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())

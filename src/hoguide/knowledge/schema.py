@@ -402,7 +402,8 @@ class AskedTopic(_Strict):
 class AnswerRulesFile(_Strict):
     answer_rules: dict[QuestionKey, tuple[AnswerRule, ...]]
     asked: tuple[AskedTopic, ...] = ()
-    # the medicine cautions, in order: the first whose condition holds is said in the warning box, beside the red flags
+    # the medicine cautions, in order: the first two whose condition holds are said in the warning box, beside the
+    # red flags
     cautions: tuple[StatementId, ...] = ()
 
 

@@ -32,7 +32,7 @@ PATIENT_SYMPTOM_LABELS: dict[str, str] = {
 }
 Prophylaxis = Literal["nsaid", "radiotherapy"]
 # Health problems that make anti-inflammatory medicines a concern (the condition lexicon's ids).
-ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy"]
+ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy", "heart_disease"]
 MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 YEAR = re.compile(r"\d{4}")
