@@ -85,6 +85,15 @@ def test_the_page_reads_summary_answers_questions_report_then_sources() -> None:
     assert '<details>\n<summary><h2 id="report-title-1">Your report, with its words explained</h2></summary>' in report
 
 
+def test_a_medicine_caution_is_in_the_summary_card_with_its_source() -> None:
+    """A patient with kidney disease reads the caution where warnings are, not only in the treatment answer."""
+    assessment = explain("History: Right THR 2024. CKD stage 4.\nFindings: Brooker II heterotopic ossification.\n")
+    card = unescape(render_html(assessment))
+    card = card[card.index('class="flags"'):card.index('id="answers-title"')]
+    caution = assessment.cautions[0]
+    assert f'<span class="urgency">Medicines:</span> {caution.text}' in card and caution.citations
+
+
 def test_the_annotated_report_marks_glossary_words_and_links_ho_to_its_answers() -> None:
     assessment = _assessment("hip_arthroplasty_brooker_3")
     segments = annotate(assessment, 0, KB.glossary)

@@ -14,7 +14,7 @@ from dataclasses import replace
 from hoguide.guidance.features import bridged
 from hoguide.guidance.outcomes import PLAN_CUE
 from hoguide.guidance.report_plan import REPORT_HEADING
-from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
+from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
@@ -29,7 +29,6 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
-ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\bonly ((?:if|when|once|should)\b)", re.IGNORECASE)
 OK_IMPLANT = "ok_implant"
 # an implant that has loosened or moved; denied by a "no"/"without" shortly before it on its line
 LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsidence|osteolysis|scalloping)\b",

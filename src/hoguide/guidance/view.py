@@ -165,13 +165,13 @@ SPINAL_REACH = 25  # characters before the fracture word
 SERVICE_WORD = re.compile(r"\b(?:department|dept|service|services|centre|center|team|unit|hospital|clinic|ward|"
                           r"institute|orthopaedics|orthopedics|network|trust)\b", re.IGNORECASE)
 # a medicine's purpose named right after it, and not HO: "ibuprofen 400 mg tds for OA hands", "naproxen for his gout"
-OTHER_PURPOSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(?:OA|osteo-?arthritis|arthritis|gout|"
+TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(?:OA|osteo-?arthritis|arthritis|gout|"
                            r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
                            r"tendinitis|tendonitis|toothache)\b", re.IGNORECASE)
-OTHER_PURPOSE_REACH = 60  # characters after a medicine searched for what it is taken for
+TAKEN_FOR_REACH = 60  # characters after a medicine searched for what it is taken for
 # a step kept for a case that may never come: "Surgical opinion re excision only if HO later causes fixed loss of hip
 # function" (round 18, 337 was told an operation is planned)
-ONLY_IF = re.compile(r"[^.;\n]{0,40}?\bonly (?:if|when|once|should)\b", re.IGNORECASE)
+ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\bonly ((?:if|when|once|should)\b)", re.IGNORECASE)
 SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
 # The small words a letterhead or a unit's name may hold between its capitalised words
 TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
@@ -445,7 +445,7 @@ class CaseView:
 
     def _only_if(self, fact: Located[Fact]) -> bool:
         """A step kept for a case that may never come ("excision only if HO later causes fixed loss")."""
-        return ONLY_IF.match(self.case.readings[fact.reading].text, fact.item.end) is not None
+        return ONLY_IF_AFTER.match(self.case.readings[fact.reading].text, fact.item.end) is not None
 
     def _of_another_part(self, fact: Located[Fact]) -> bool:
         text = self.case.readings[fact.reading].text
@@ -798,7 +798,7 @@ class CaseView:
         """A medicine taken for something else ("On regular ibuprofen for OA hands/L hip": round 18, 338 was told of a
         medicine it had had to slow or prevent HO)."""
         text = self.case.readings[fact.reading].text
-        return OTHER_PURPOSE.match(text, fact.item.end, fact.item.end + OTHER_PURPOSE_REACH) is not None
+        return TAKEN_FOR_ELSE.match(text, fact.item.end, fact.item.end + TAKEN_FOR_REACH) is not None
 
     def treatments_not_given(self) -> set[str]:
         """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3
