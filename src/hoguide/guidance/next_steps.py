@@ -83,7 +83,6 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # a referral already made, where the report says the patient is discharged, is over ("MDT outcome (sarcoma MDT):
     # Benign course confirmed. Discharged from the sarcoma clinic": round 14, 263 was told it was still to come)
     discharged = any(f.item.concept == DISCHARGED and f.item.status == "present" for f in steps)
-    loosening = _loosening(view)
     for fact in steps:
         concept = fact.item.concept
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
@@ -95,7 +94,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
         if concept.startswith("ok_") and fact.item.status == "hypothetical":
             continue
-        if concept == OK_IMPLANT and loosening:  # "stem well fixed" beside a cup that has moved is no secure implant
+        if concept == OK_IMPLANT and _loosening(view):  # "stem well fixed" beside a cup that has moved: not secure
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue

@@ -219,7 +219,11 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
                 _sentence_of(text, item.start), content.past_denial_cues):
             # "No clinical or radiological evidence of recurrent infection": the infection named before it is the
             # one that is over (round 18, 337: "3 months after NF + prolonged ICU stay (immobility, sepsis ...)")
-            found["suspected"] = [m for m in found.get("suspected", []) if m[0] > (fact.reading, item.start)]
+            kept = [m for m in found.get("suspected", []) if m[0] > (fact.reading, item.start)]
+            if kept:
+                found["suspected"] = kept
+            else:
+                found.pop("suspected", None)
         if state is not None:
             found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
             said_in.setdefault(state, set()).add(authority.of(item.section))
@@ -228,8 +232,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # shock" under the indication, "1. Resolved pelvic abscess" in the impression (round 15, 289: "Your report finds an
     # infection")
     concluded = [s for s in ("known", "ruled_out", "not_found") if max(said_in.get(s, {0})) > BODY_AUTHORITY]
-    if "suspected" in found and (not found["suspected"]
-                                 or (concluded and max(said_in["suspected"]) < BODY_AUTHORITY)):
+    if "suspected" in found and concluded and max(said_in["suspected"]) < BODY_AUTHORITY:
         del found["suspected"]
     if content.known_outranks_suspected and "known" in found:
         state = "known"
