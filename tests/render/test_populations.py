@@ -71,7 +71,6 @@ PENDING: dict[str, set[str]] = {
     "treatment.lead_severe_planned": {"Legosz2019"},
     "treatment.lead_symptoms": {"Legosz2019"},
     "treatment.medicines": {"Legosz2019"},
-    "treatment.medicines_anticoagulated": {"HIPAID2006"},
     "treatment.radiation": {"Legosz2019"},
     "treatment.repeat_imaging_forming": {"SCIRE-HO-dx"},
     "treatment.surgery": {"Ghent2002-earlyexcision"},

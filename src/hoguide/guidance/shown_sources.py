@@ -2,8 +2,8 @@
 
 Read by the population check (tests/render/test_populations.py) and its benchmark (benchmarks/populations.py),
 so both count the same thing: one source after one patient text (an answer's sentence or statement, a red flag,
-a line of "What your report says" or of the report's next steps). Whether a source fits is the page's own rule,
-``CasePopulation.fits``.
+a medicine caution, a line of "What your report says" or of the report's next steps). Whether a source fits is
+the page's own rule, ``CasePopulation.fits``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hoguide.models.assessment import Assessment
 
 
 def _said_in(kb: KnowledgeBase, prefix: str, text: str) -> str | None:
-    """The content statement (``grade.``, ``next.``) whose patient words a detail or a step line carries."""
+    """The content statement (``grade.``, ``next.``, ``caution.``) whose patient words a text on the page carries."""
     return next((i for i, s in kb.statements.items() if i.startswith(prefix) and s.patient in text), None)
 
 
@@ -30,6 +30,7 @@ def shown_citations(assessment: Assessment, kb: KnowledgeBase) -> list[tuple[str
             out += [(short_source(kb, said).id, k) for k in answer.short_citations]
         out += [(statement, k) for part, statement in zip(answer.parts, said, strict=True) for k in part.citations]
     out += [(f.id, k) for f in assessment.red_flags for k in f.patient_citations]
+    out += [(_said_in(kb, "caution.", c.text) or "caution", k) for c in assessment.cautions for k in c.citations]
     for line in assessment.report_says:
         out += [(f"report.{line.status}", k) for k in line.patient_citations]
         for detail, keys in zip(line.details, line.detail_citations, strict=True):
