@@ -275,6 +275,9 @@ CORD = "History: spinal cord injury 2019.\nImpression: heterotopic ossification 
 HIP = "History: right total hip replacement 2024.\nImpression: heterotopic ossification of the right hip, Brooker II."
 BRAIN = "History: severe traumatic brain injury 08/2026.\nImpression: heterotopic ossification R elbow, maturing."
 FOP = "Known fibrodysplasia ossificans progressiva (FOP). Heterotopic ossification of the back."
+MYOSITIS = "Kicked in the thigh 6 weeks ago.\nImpression: myositis ossificans of the vastus lateralis, immature."
+TUMOUR_OPEN = ("Indication: thigh mass, no injury.\nImpression: ossifying mass in the vastus lateralis. Sarcoma cannot "
+               "be excluded. Refer to the sarcoma service.")
 
 
 @pytest.mark.parametrize(("report", "words", "question", "statement"), [
@@ -293,6 +296,13 @@ FOP = "Known fibrodysplasia ossificans progressiva (FOP). Heterotopic ossificati
      "recurrence", "recurrence.asked_next_operation"),                                              # round 13, 239
     (BRAIN, "Is this something she was born with?", "cause", "cause.asked_inborn"),                 # round 13, 248
     (FOP, "Can the numbing injection cause new bone?", "treatment", "treatment.asked_injections_fop"),  # round 14, 266
+    (HIP, "Has the cancer spread to my hip?", "recovery", "recovery.asked_cancer"),                 # round 18, 330
+    (MYOSITIS, "Is it a tumour?", "recovery", "recovery.asked_cancer_myositis"),
+    (HIP, "Do I need an operation to take it out?", "treatment", "treatment.asked_operation"),     # round 18, 341
+    (CORD, "Will they have to cut it out?", "treatment", "treatment.asked_operation_severe"),      # round 18, 337
+    (HIP, "I take ibuprofen every day, so why didn't it prevent this?", "treatment",
+     "treatment.asked_prevention_failed"),                                                          # round 18, 338
+    (HIP, "When can I go back to work?", "recovery", "recovery.asked_work"),                         # round 18, 334
 ])
 def test_a_question_in_the_patients_words_is_answered_where_our_sources_speak_to_it(
         report: str, words: str, question: str, statement: str) -> None:
@@ -309,12 +319,29 @@ def test_a_question_in_the_patients_words_is_answered_where_our_sources_speak_to
 @pytest.mark.parametrize("words", [
     "I run every day and the hip aches after.",          # told, not asked
     "No fever. My physio said I can swim.",              # told, not asked
-    "Will I be able to go back to work as a hairdresser?",  # asked, but no topic our sources speak to
+    "Will my insurance pay for the scans?",                 # asked, but no topic our sources speak to
     "Will it stop me walking again?",                       # no operation to come (not next_operation)
 ])
 def test_words_that_ask_nothing_our_sources_answer_get_no_you_asked(words: str) -> None:
     assessment = api.explain(HIP, {"symptoms_text": words, "as_of": "2026-12-06"})
     assert not [p for a in assessment.answers.values() for p in a.parts if p.text.startswith("You asked")]
+
+
+def test_the_answer_to_is_it_cancer_stands_in_for_the_general_statement_it_repeats() -> None:
+    """"HO is not cancer" is said once, as the answer to the patient's question, not again further down."""
+    asked = api.explain(HIP, {"symptoms_text": "Is this cancer?", "as_of": "2026-12-06"}).answers["recovery"]
+    told = api.explain(HIP, {"symptoms_text": "My hip is stiff.", "as_of": "2026-12-06"}).answers["recovery"]
+    assert "recovery.benign" in told.statements
+    assert "recovery.asked_cancer" in asked.statements and "recovery.benign" not in asked.statements
+    assert sum("not cancer" in p.text for p in asked.parts) == 1
+
+
+def test_a_patient_asking_about_cancer_is_not_told_it_is_not_cancer_where_the_report_leaves_a_tumour_open() -> None:
+    said = api.explain(TUMOUR_OPEN, {"symptoms_text": "Could this be cancer?", "as_of": "2026-12-06"})
+    assert not [p for a in said.answers.values() for p in a.parts if "is not cancer" in p.text]
+    # the warning's own text leads the answer, then the answer's first line, then the question's answer
+    assert said.answers["recovery"].statements[:3] == ("flag.tumour_recovery", "recovery.general",
+                                                       "recovery.asked_cancer_open")
 
 
 def test_fop_gets_no_general_answer_about_tablets_spreading_or_radiation() -> None:
@@ -338,6 +365,29 @@ def test_a_year_alone_is_accepted_and_gives_a_time_band_only_where_the_whole_yea
     assert case_features(CaseView.of(case)).since_event == band
     told = api.explain(HIP, {"event_date": date, "as_of": "2026-12-06"}).you_told_us
     assert any(line.endswith(f"{said}.") for line in told), told
+
+
+@pytest.mark.parametrize(("date", "said"), [
+    ("last march", "March 2026"),          # round 19, 355: refused
+    ("last December", "December 2025"),    # this month a year ago
+    ("march", "March 2026"),
+    ("August last year", "August 2025"),
+    ("Sept 2024", "September 2024"),
+    ("03/2025", "March 2025"),
+    ("5th March 2024", "5 March 2024"),
+    ("2024-3-5", "5 March 2024"),
+    ("two years ago", "2024"),
+    ("6 months ago", "June 2026"),
+])
+def test_a_date_in_the_patients_words_is_read_and_said_back(date: str, said: str) -> None:
+    told = api.explain(HIP, {"event_date": date, "as_of": "2026-12-06"}).you_told_us
+    assert any(line.endswith(f"{said}.") for line in told), told
+
+
+@pytest.mark.parametrize("date", ["yesterday", "5/3/2024", "31 February 2024", "the March after the flood"])
+def test_a_date_that_cannot_be_read_is_refused_with_the_forms_that_can(date: str) -> None:
+    with pytest.raises(ValueError, match="is not a date we can read: write it as 2024-03-15, 2024-03, 2024"):
+        PatientAnswers.model_validate({"event_date": date, "as_of": "2026-12-06"})
 
 
 def test_every_answer_to_a_question_names_it_so_the_page_can_say_where_it_is() -> None:

@@ -83,6 +83,8 @@ def test_text_and_pdf_uploads(client: httpx.Client) -> None:
         (None, {"upload": ("bin.txt", b"\x00\x01\x02binary", "text/plain")}, 422, "looks binary"),
         (None, {"upload": ("bad.txt", b"\x81\x8d\x8f\x90\x9d", "text/plain")}, 422, "not UTF-8"),
         ({"report": "HO", "event_date": "2999-01-01"}, None, 422, "event_date 2999-01-01 is in the future"),
+        ({"report": "HO", "event_date": "the day after my birthday"}, None, 422,
+         "is not a date we can read: write it as 2024-03-15, 2024-03, 2024, or in words such as"),
     ],
 )
 def test_bad_input_is_explained_on_the_page(client: httpx.Client, data: dict[str, str] | None,

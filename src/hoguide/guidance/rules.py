@@ -78,17 +78,20 @@ def chosen_rule(rules: tuple[AnswerRule, ...], case: CaseFeatures, kb: Knowledge
 def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: KnowledgeBase) -> list[str]:
     """``said`` with the patient's own questions answered right after its first line, where they are seen: for each
     topic asked that this answer answers, the statement of it the answer says anyway (``covered_by``) with what the
-    topic adds to it (``covered_adds``), else its first statement that holds."""
+    topic adds to it (``covered_adds``), else its first statement that holds, which then stands in for the
+    statements it ``replaces``."""
     answers: list[str] = []
+    replaced: set[str] = set()
     for topic in kb.asked:
         if topic.answer == question and topic.topic in case.asks:
             covered = [s for s in said[1:] if s in topic.covered_by][:1]
             if covered:
                 answers += [*covered, *holding(topic.covered_adds, case, kb)[:1]]
-            else:
-                answers += holding(topic.say, case, kb)[:1]
+            elif own := holding(topic.say, case, kb)[:1]:
+                answers += own
+                replaced.update(topic.replaces)
     answers = [s for s in dict.fromkeys(answers) if s != said[0]]
-    return [said[0], *answers, *(s for s in said[1:] if s not in answers)]
+    return [said[0], *answers, *(s for s in said[1:] if s not in answers and s not in replaced)]
 
 
 def answer(question: QuestionId, view: CaseView, case: CaseFeatures, kb: KnowledgeBase) -> Answer:

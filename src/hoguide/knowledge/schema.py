@@ -390,6 +390,9 @@ class AskedTopic(_Strict):
     # what the topic's own answer says that a covering statement does not ("No tablet takes away formed bone" after
     # "Your report says you should not take NSAIDs"): the first that holds is said right after the covering one
     covered_adds: tuple[StatementId, ...] = ()
+    # statements of the same answer that say again, less fittingly, what the topic's own answer says ("HO is not
+    # cancer" after "You asked if this is cancer. ... HO is not cancer."): left out where the topic's answer is said
+    replaces: tuple[StatementId, ...] = ()
     note: str | None = None
 
     @model_validator(mode="after")

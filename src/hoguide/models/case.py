@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hoguide.models.reading import Reading
+from hoguide.models.told_dates import read_told_date
 
 CauseId = Literal[
     "hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery",
@@ -34,8 +35,7 @@ Prophylaxis = Literal["nsaid", "radiotherapy"]
 # Health problems that make anti-inflammatory medicines a concern (the condition lexicon's ids).
 ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy", "heart_disease"]
 MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-YEAR = re.compile(r"\d{4}")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a whole date, checked as one by pydantic
 RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex",
                        "hip_resurfacing"]
 
@@ -75,20 +75,23 @@ class PatientAnswers(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _month_dates(cls, data: Any) -> Any:
-        """A month alone ("2024-03", as people remember an operation) is the first of that month, a year alone
-        ("2019": round 14, 273) the first of that year, marked."""
-        if isinstance(data, dict):
-            for name in ("event_date", "excision_date"):
-                value = data.get(name)
-                if not isinstance(value, str):
-                    continue
-                for pattern, tail, mark in ((MONTH, "-01", "event_date_month_only"),
-                                            (YEAR, "-01-01", "event_date_year_only")):
-                    if pattern.fullmatch(value.strip()):
-                        data = {**data, name: value.strip() + tail}
-                        if name == "event_date":
-                            data[mark] = True
+    def _told_dates(cls, data: Any) -> Any:
+        """A month alone ("2024-03", "March 2024", "last march": as people remember an operation) is the first of
+        that month, a year alone ("2019": round 14, 273) the first of that year, marked (models/told_dates.py)."""
+        if not isinstance(data, dict):
+            return data
+        today = _as_of(data.get("as_of"))
+        for name in ("event_date", "excision_date"):
+            value = data.get(name)
+            if not isinstance(value, str) or ISO_DAY.fullmatch(value.strip()):
+                continue
+            read = read_told_date(value, today)
+            if read is None:
+                raise ValueError(f"{name} {value.strip()[:40]!r} is not a date we can read: write it as 2024-03-15, "
+                                 "2024-03, 2024, or in words such as 'March 2024' or 'last March'")
+            data = {**data, name: read[0]}
+            if name == "event_date" and read[1] != "day":
+                data["event_date_month_only" if read[1] == "month" else "event_date_year_only"] = True
         return data
 
     @model_validator(mode="after")
@@ -105,6 +108,17 @@ class PatientAnswers(BaseModel):
         if self.excision_date is not None and not self.prior_excision:
             raise ValueError("excision_date is given but prior_excision is not true")
         return self
+
+
+def _as_of(value: Any) -> date:
+    """The day told dates are judged against: the answers' ``as_of`` where it is a date, else today (a bad ``as_of``
+    is reported by its own field's check)."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else date.today()
+    except ValueError:
+        return date.today()
 
 
 @dataclass(frozen=True, slots=True)
