@@ -144,3 +144,16 @@ def test_the_conclusion_says_how_mature_over_the_description() -> None:
     assert any("How mature: maturing." in d for d in details) and not any("immature" in d for d in details)
     described = api.explain("Findings: ill-defined immature heterotopic ossification posterior to the right elbow.")
     assert any("How mature: immature." in d for line in described.report_says for d in line.details)
+
+
+def test_a_side_the_addendum_clears_is_no_lesion_of_the_first_impression() -> None:
+    """Round 19, 347: a dictated "right" the addendum corrects ("the RIGHT hip ... has no heterotopic ossification")
+    left HO at both hips in "What your report says"."""
+    report = ("Findings:\nNew heterotopic ossification lateral to the right greater trochanter, mature.\n"
+              "Impression:\n1. Heterotopic ossification about the right hip, Brooker grade II.\n\n"
+              "*** ADDENDUM 23/11/2026 09:15 ***\nLATERALITY CORRECTION. The HO is at the LEFT hip. The RIGHT hip is "
+              "the native hip with osteoarthritis and has no heterotopic ossification.\nCorrected impression:\n"
+              "1. Heterotopic ossification about the LEFT hip, Brooker grade II.\n")
+    said = {line.status: [d for d in line.details if d.startswith("Where")] for line in api.explain(report).report_says}
+    assert len(said["present"]) == 1 and said["present"][0].startswith("Where: hip (left)"), said
+    assert said["absent"] == ["Where: hip (right)."]

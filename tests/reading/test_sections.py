@@ -83,6 +83,15 @@ def test_an_addendum_headed_by_a_dash_a_date_and_its_author_is_one(reader: Reade
     assert [s.id for s in reader.sectionizer.split("Addendum - see below for details\nText.\n").sections] == []
 
 
+def test_an_addendum_set_off_by_stars_is_one(reader: Reader) -> None:
+    # round 19, 347: "*** ADDENDUM 23/11/2026 09:15 ***" and its laterality correction were read as the impression
+    text = ("Impression:\n1. HO about the right hip, Brooker II.\n\n*** ADDENDUM 23/11/2026 09:15 ***\n"
+            "The HO is at the LEFT hip. The RIGHT hip has no heterotopic ossification.\n")
+    assert [s.id for s in reader.sectionizer.split(text).sections] == ["impression", "addendum"]
+    # stars inside a sentence set off nothing
+    assert [s.id for s in reader.sectionizer.split("Stable. ** addendum to follow.\n").sections] == []
+
+
 def test_a_safety_net_ends_with_its_list(reader: Reader) -> None:
     """A safety net's heading governs its list, not the letter after it (round 13, 253)."""
     text = ("When to get help:\n- a fever\n- a swollen calf\n\nExamination today: a hot, swollen left thigh.\n"

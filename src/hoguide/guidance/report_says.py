@@ -119,6 +119,14 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     top = max((rank(f) for f in about_patient), default=BODY_AUTHORITY)
     kept = [f for f in kept if f.experiencer != "patient" or f.status == "hypothetical" or rank(f) == top
             or f.status == reading.ho_status]
+    # a place the report's last word clears corrects what an earlier section said of it: "LATERALITY CORRECTION ...
+    # The RIGHT hip is the native hip ... and has no heterotopic ossification" (round 19, 347 kept its right hip HO)
+    cleared: dict[tuple[tuple[str, ...], str], int] = {}
+    for f in about_patient:
+        if f.status == "absent" and f.laterality and f.sites:
+            cleared[(_region(f), f.laterality)] = max(rank(f), cleared.get((_region(f), f.laterality), -1))
+    kept = [f for f in kept if not (f.experiencer == "patient" and f.status == "present" and f.laterality
+                                    and cleared.get((_region(f), f.laterality), -1) > rank(f))]
     # "History: HO excised 2024. Findings: no recurrence": only the history names the HO the report is about
     if not any(f.experiencer == "patient" and f.status == reading.ho_status for f in kept):
         kept += [f for f in about_patient if f.status == reading.ho_status and f not in kept]
@@ -126,6 +134,11 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     if reading.ho_status == "absent":
         kept = [f for f in kept if f.experiencer != "patient" or not asked_before(f)]
     return kept
+
+
+def _region(finding: Finding) -> tuple[str, ...]:
+    """The finding's place as a lesion is grouped by: "the hip" and "the pelvis" are one region about the hip."""
+    return tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
 
 
 def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Finding]:
@@ -139,9 +152,7 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         if not finding.sites:
             unplaced.append(finding)
             continue
-        # "the hip" and "the pelvis" on one side are one lesion about the hip joint
-        region = tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
-        places.setdefault((region, finding.laterality), []).append(finding)
+        places.setdefault((_region(finding), finding.laterality), []).append(finding)
     _split_listed_places(places)
     _split_both_sides(places)
     _join_limb_segments(places)

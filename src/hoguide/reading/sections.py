@@ -28,10 +28,13 @@ _CONTENT = re.compile(r"\S")
 # a line of its own without the colon ("ADDENDUM 17/11/2026 (Dr C. Whitlock, Consultant Paediatric Radiologist)").
 # Also a dash, a date and the rest of the line: "ADDENDUM - 24/11/2026 16:40 - Dr E. Castellano" (round 10, 201).
 # A date may carry its time ("ADDENDUM 11/20/2026 14:36": round 17, 322's addendum was read as its impression).
+# A header set off by stars or rules may close with them: "*** ADDENDUM 23/11/2026 09:15 ***" (round 19, 347's
+# laterality correction was read as part of the impression).
+_DECOR = r"(?:[*=#]{2,}[ \t]*)?"
 _HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"(?:[ \t]+\d{1,2}:\d{2}h?)?)[ \t]*){1,2}"
-                         r"(?=:|[\r\n]|\Z)|[-\u2013\u2014][ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\r\n]{0,80}"
-                         r"(?=[\r\n]|\Z))?(?:(:)|(?=[\r\n])|\Z)")
+                         r"(?=" + _DECOR + r"(?::|[\r\n]|\Z))|[-\u2013\u2014][ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+                         r"[^\r\n]{0,80}(?=[\r\n]|\Z))?" + _DECOR + r"(?:(:)|(?=[\r\n])|\Z)")
 
 
 @fast_init
@@ -124,7 +127,8 @@ def _starts_line(text: str, start: int) -> bool:
     newline = text.rfind("\n", max(0, start - _LINE_START_SLACK - 1), start)
     if newline == -1 and start > _LINE_START_SLACK:
         return False
-    return text[newline + 1 : start].isspace()  # not empty: text[start - 1] is not "\n"
+    # not empty: text[start - 1] is not "\n"; stars or rules before a header set it off ("*** ADDENDUM ***")
+    return not text[newline + 1 : start].strip(" \t*=#")
 
 
 def _follows_sentence(text: str, start: int) -> bool:
