@@ -328,3 +328,30 @@ def test_a_biopsy_that_found_no_cancer_is_said_beside_the_work_up_it_leaves_open
     plain = api.explain("IMPRESSION: Enlarging ossified mass of the thigh; a tumour cannot be excluded. Refer to the "
                         "sarcoma service.")
     assert not [s for s in plain.flag_states if s.state == "tested_clear"]
+
+
+MATURE_MO = ("Hx: rugby contusion 05/2026, lump stable for 4 months, aches at night after training.\n"
+             "Impression: Mature myositis ossificans of L vastus intermedius. Typical zonal maturation; no feature to "
+             "suggest an underlying osteosarcoma. No further imaging is required.\n")
+
+
+def test_a_lumps_signs_the_patient_ticks_do_not_outweigh_the_conclusion_that_there_is_no_tumour() -> None:
+    """Round 19, 364: a rugby player ticked "fast-growing lump" and "night pain" for a lump the MRI called mature
+    myositis ossificans with no sign of a sarcoma, and was told a tumour had not been ruled out."""
+    ticked = {"symptoms": ["hard_lump", "night_pain", "fast_growing_lump"], "as_of": "2026-12-06"}
+    assert "tumour_suspected" not in {f.id for f in api.explain(MATURE_MO, ticked).red_flags}
+    # with no conclusion on a tumour, the same ticks still ask for the check
+    bare = "Impression: myositis ossificans of the left thigh.\n"
+    assert "tumour_suspected" in {f.id for f in api.explain(bare, ticked).red_flags}
+
+
+def test_a_bleed_from_the_stomach_leads_the_treatment_answer_and_no_nsaid_is_offered() -> None:
+    """Round 19, 361: black tarry stools on celecoxib and enoxaparin had no warning at all."""
+    report = ("Background: ORIF right acetabular fracture, celecoxib for HO prophylaxis, enoxaparin.\n"
+              "Today: black tarry stools since yesterday, light-headed.\nPlan: STOP celecoxib. Attend the "
+              "Emergency Department TODAY.\n")
+    assessment = api.explain(report)
+    flag = next(f for f in assessment.red_flags if f.id == "stomach_bleed_suspected")
+    assert flag.urgency == "same_day" and "emergency services" in flag.message
+    said = assessment.answers["treatment"].statements
+    assert said[0] == "flag.stomach_bleed_first" and "treatment.medicines" not in said

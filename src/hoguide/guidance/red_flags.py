@@ -71,6 +71,11 @@ _SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs
 HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report status that has HO to speak of
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
+SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not outweigh the conclusion's "none"
+# the patient's ticks that _signs reads, per signal
+TOLD_SIGNS = {"infection": frozenset({"fever", "redness", "warmth"}),
+              "dvt": frozenset({"calf_pain", "swelling", "warmth"}),
+              "tumour": frozenset({"fast_growing_lump", "night_pain"})}
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
 LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
                      "prolonged_immobilisation_or_icu"}
@@ -84,6 +89,8 @@ class SignalState:
     found: bool = False  # suspected because the report's findings state the signal itself as there now
     tested_clear: tuple[Evidence, ...] = ()  # suspected, and a test the report cites found none so far
     tested_now: bool = False  # ruled out by this report's conclusion (a duplex report's "Impression: No DVT")
+    concluded_none: bool = False  # ruled out or not found by the conclusion ("no feature to suggest a sarcoma")
+    signs_judged: bool = False  # not found: the report went on to judge the signs it gave ("fever ... Blood cx neg")
 
 
 def _sentence_bounds(text: str, start: int) -> tuple[int, int]:
@@ -185,6 +192,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
     found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
+    judged = False  # the report judged the softer signs it gave
     diagnosed = False  # the findings or conclusion state the signal itself, not a question or a sign of it
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
     queried_below: dict[int, int] = {}  # per report, the lowest authority of a section that asked the question
@@ -246,6 +254,10 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         # a softer sign the report goes on to judge ("blanching erythema from socket contact ... No evidence of skin
         # breakdown or infection": round 15, 285 was told "get checked for an infection today")
         state = "not_found"
+        # ... by a test ("fever wk 6 ... Blood cx neg"): its own symptoms are not raised again (an image's "no
+        # collection to suggest an abscess" beside a low-grade fever still asks for the check)
+        (reading, start), _ = max(found["not_found"])
+        judged = _has_cue(_sentence_of(view.case.readings[reading].text, start), content.test_cues)
     else:  # a softer sign is a question only while no test has answered the flag
         state = next((s for s in ("sign", "known", "not_found") if s in found), "")
     if not state:
@@ -261,7 +273,9 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         if shown == "suspected" else ()
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",
                        found=state == "suspected" and diagnosed, tested_clear=cleared,
-                       tested_now=state == "ruled_out" and max(said_in["ruled_out"]) > BODY_AUTHORITY)
+                       tested_now=state == "ruled_out" and max(said_in["ruled_out"]) > BODY_AUTHORITY,
+                       concluded_none=state in ("ruled_out", "not_found") and max(said_in[state]) > BODY_AUTHORITY,
+                       signs_judged=judged)
 
 
 def _removal_reports(view: CaseView, specimen_sections: frozenset[str]) -> frozenset[int]:
@@ -326,6 +340,11 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     return None
 
 
+def _told_signs(view: CaseView, signal: str) -> bool:
+    """The patient ticks a softer sign of the signal (their answers, not the report)."""
+    return bool(set(view.case.answers.symptoms) & TOLD_SIGNS.get(signal, frozenset()))
+
+
 def _young_child(view: CaseView) -> bool:
     """Aged FOP_SUSPICION_AGE or under, by the patient's birth date or the report's "6-year-old"."""
     answers = view.case.answers
@@ -350,7 +369,15 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
         # swollen thigh the patient ticks, round 16, 309)
         renewed = (content.signal == "dvt" and state is not None and state.state == "ruled_out"
                    and not state.tested_now and bool(NEW_CLOT_SIGNS & set(view.case.answers.symptoms)))
-        if signs is not None and (state is None or state.state == "not_found" or renewed):
+        # a lump's growth or night pain the patient ticks is what the report was asked to judge: its conclusion that
+        # there is no tumour stands (round 19, 364: "mature myositis ossificans ... no feature to suggest an
+        # osteosarcoma", and a rugby player who ticked "fast-growing lump" for its first weeks was told a tumour was
+        # not ruled out)
+        judged = content.signal in SIGNS_JUDGED_BY_CONCLUSION and state is not None and state.concluded_none
+        # the report's own signs it went on to judge are not raised again from its symptoms (round 19, 351: "fever wk
+        # 6 ... Blood cx neg" in a discharge summary); the patient's ticked signs are theirs to tell
+        judged = judged or (state is not None and state.signs_judged and not _told_signs(view, content.signal))
+        if signs is not None and (state is None or (state.state == "not_found" and not judged) or renewed):
             # Signs on an unremarked flag are suspected; a test that ruled it out, or a known and treated
             # flag, explains them (new signs of a known flag are read with its renewed cues).
             state = SignalState("suspected", tuple(signs[1]), signs[0])

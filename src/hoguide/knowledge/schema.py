@@ -51,7 +51,8 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                            "infection_reassurance", "tumour", "tumour_sign", "tumour_workup", "zonal_pattern", "fop",
                            "fop_reassurance",
                            "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
-                           "fracture", "fracture_workup", "fracture_mention", "pe_sign", "not_a_flag"}),
+                           "fracture", "fracture_workup", "fracture_mention", "pe_sign", "stomach_bleed",
+                           "not_a_flag"}),
 }
 
 
