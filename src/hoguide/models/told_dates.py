@@ -1,6 +1,7 @@
 """Dates as patients type them into the form's date fields: "2024-03", "March 2025", "last march", "03/2025",
-"5 March 2024", "2 years ago" (round 19, 355: "last march" was refused). Each is read to an ISO date and how precise it is, judged
-against the day the answers are given (``as_of``), so the same words give the same date on the same day."""
+"5 March 2024", "2 years ago" (round 19, 355: "last march" was refused). Each is read to an ISO date and how
+precise it is, judged against the day the answers are given (``as_of``), so the same words give the same date on
+the same day."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ _MONTH_WORDS = {name: i + 1 for i, name in enumerate(MONTHS)} | {name[:3]: i + 1
 _MONTH_WORDS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
+_FORMS: tuple[tuple[str, str], ...] = (
     ("day", r"(?P<year>\d{4})-(?P<num>\d{1,2})-(?P<day>\d{1,2})"),
     ("day", rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"),
     ("day", rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}"),
@@ -32,7 +33,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pat
     ("last_year", r"last\s+year"),
     ("years_ago", r"(?P<count>\d{1,2}|a|one|two|three|four|five)\s+years?\s+ago"),
     ("months_ago", r"(?P<count>\d{1,2}|a|one|two|three|four|five|six)\s+months?\s+ago"),
-))
+)
+_PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _FORMS)
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
