@@ -275,6 +275,9 @@ CORD = "History: spinal cord injury 2019.\nImpression: heterotopic ossification 
 HIP = "History: right total hip replacement 2024.\nImpression: heterotopic ossification of the right hip, Brooker II."
 BRAIN = "History: severe traumatic brain injury 08/2026.\nImpression: heterotopic ossification R elbow, maturing."
 FOP = "Known fibrodysplasia ossificans progressiva (FOP). Heterotopic ossification of the back."
+RESIDUAL = ("Clinical notes: L hip HO excised 05/08/2026. ?recurrence\nImpression:\n1. Small residual fragment (11 mm) "
+            "unchanged from immediate post-op CT - residual, NOT recurrence.\n2. No new heterotopic bone formation.\n")
+NOT_BACK = "History: right hip HO excised 2025.\nImpression: no recurrence of heterotopic ossification.\n"
 MYOSITIS = "Kicked in the thigh 6 weeks ago.\nImpression: myositis ossificans of the vastus lateralis, immature."
 TUMOUR_OPEN = ("Indication: thigh mass, no injury.\nImpression: ossifying mass in the vastus lateralis. Sarcoma cannot "
                "be excluded. Refer to the sarcoma service.")
@@ -303,6 +306,9 @@ TUMOUR_OPEN = ("Indication: thigh mass, no injury.\nImpression: ossifying mass i
     (HIP, "I take ibuprofen every day, so why didn't it prevent this?", "treatment",
      "treatment.asked_prevention_failed"),                                                          # round 18, 338
     (HIP, "When can I go back to work?", "recovery", "recovery.asked_work"),                         # round 18, 334
+    (RESIDUAL, "The scan says there is still a bit of bone there - has it come back?", "recurrence",
+     "recurrence.asked_came_back_residual"),                                                        # round 19, 352
+    (NOT_BACK, "Has it come back?", "recurrence", "recurrence.asked_came_back_not"),
 ])
 def test_a_question_in_the_patients_words_is_answered_where_our_sources_speak_to_it(
         report: str, words: str, question: str, statement: str) -> None:

@@ -157,3 +157,15 @@ def test_a_side_the_addendum_clears_is_no_lesion_of_the_first_impression() -> No
     said = {line.status: [d for d in line.details if d.startswith("Where")] for line in api.explain(report).report_says}
     assert len(said["present"]) == 1 and said["present"][0].startswith("Where: hip (left)"), said
     assert said["absent"] == ["Where: hip (right)."]
+
+
+def test_no_ho_is_said_with_its_place_only_and_the_look_alike_by_name() -> None:
+    """Round 19, 357: calcified muscle after a compartment syndrome was "no HO ... How mature: mature", and the
+    look-alike was named only as "dystrophic calcification"; 353: a bony Bankart fragment was not named at all."""
+    leg = api.explain("CT LEFT LEG. Impression: Calcific myonecrosis of the anterior compartment, mature, "
+                      "not heterotopic ossification.\n").report_says
+    said = {line.status: line.details for line in leg}
+    assert "How mature" not in " ".join(said["absent"])
+    assert "calcific myonecrosis" in " ".join(said["mimic"])
+    shoulder = api.explain("XR R SHOULDER. Impression: small bony Bankart fragment. No heterotopic ossification.\n")
+    assert "bony Bankart" in " ".join(d for line in shoulder.report_says for d in line.details)

@@ -43,6 +43,16 @@ HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarot
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
 SEVERE_COURSE = frozenset({"ankylosis", "synostosis", "reduced_motion"})
 SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
+# a flare-up the letter tells as over ("He has had two flare-ups this year ... each treated with prednisolone", "The L
+# shoulder flare has left further restriction": round 19, 358 was told of a flare-up now)
+PAST_FLARE = re.compile(r"\b(?:has|have|had) had\b|\bprevious\b|\bprior\b|\bearlier\b|\bresolved\b|\bsettled\b|"
+                        r"\bhas left\b|\btreated with\b", re.IGNORECASE)
+# ... or names only in its plan for one ("the higher flare-up dose regimen if he has a flare", 358)
+FLARE_PLAN = re.compile(r"\s+(?:dose|doses|dosing|regimen|plan|protocol|pack|kit|letter)\b", re.IGNORECASE)
+# bone the report says was left at the removal ("Small residual fragment (11 mm) unchanged from immediate post-op CT",
+# round 19, 352): not HO that came back
+RESIDUAL_LEFT = re.compile(r"\bresidual\s+(?:\w+\s+){0,2}(?:fragment|bone|ossification|heterotopic|HO|island|focus|"
+                           r"ossific)", re.IGNORECASE)
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
 FOUND_BY_CHANCE = ("incidental", "incidentally")  # lexicon/course.yaml: a chance finding, not "of no consequence"
@@ -424,6 +434,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         recurrent=view.recurrent,
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
+        residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
         prophylaxis=prophylaxis,
@@ -444,7 +455,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                                               and _reason_given(view, f)))
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
-        flare_now=any(f.item.status == "present" for f in view.affirmed("course", "flare_up")),
+        flare_now=any(f.item.status == "present" and not PAST_FLARE.search(view.case.readings[f.reading].text,
+                                                                          *view.sentence_of(f)[1:])
+                      and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)
+                      for f in view.affirmed("course", "flare_up")),
         asks=asks,
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]

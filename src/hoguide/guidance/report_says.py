@@ -324,7 +324,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                 continue
             lines, _, citations = groups[status]
             for lesion in _lesions(findings, authority):
-                if status == NOTHING_NEW:  # only where: its "new" and its grade belong to HO it says is not there
+                # only where: its "new" and its grade belong to HO it says is not there ("How mature: mature" beside
+                # no HO at the lower leg: round 19, 357's calcified muscle)
+                if status in (NOTHING_NEW, "absent"):
                     lesion = replace(lesion, change=None, maturity=None, grade=None, size=None)
                 elif undetermined:  # "the maturity cannot be determined from this study"
                     lesion = replace(lesion, maturity=None)

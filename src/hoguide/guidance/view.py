@@ -634,8 +634,13 @@ class CaseView:
                 del found[cause]
         # a cause only the answers name, beside what the report names it as (NEAREST_CHOICE), is the form's nearest
         # choice: keyhole surgery on the hip is no hip replacement, a gunshot no blast
+        # (or the patient's own words for the event say so: "broke my hip they put a rod in it" beside a report's
+        # "intertrochanteric fracture", round 19, 355)
+        told = self.case.answers.event or ""
         for ticked, named, words in NEAREST_CHOICE:
-            if found.get(ticked) == [] and any(names_instead(e.text, words) for e in found.get(named, ())):
+            if found.get(ticked) == [] and named in found and (
+                    any(names_instead(e.text, words) for e in found[named])
+                    or (words is not None and words.search(told) is not None)):
                 del found[ticked]
         # a cord injury only the answers name, beside an illness of the nerves the report names and no cord damage, is
         # the form's nearest box for that illness (round 13, 244: Guillain-Barre syndrome after a long ICU stay)
