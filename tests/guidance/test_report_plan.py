@@ -122,6 +122,14 @@ def test_a_signature_line_without_a_closing_is_no_plan() -> None:
     assert all(physio not in text for _, text in lines)
 
 
+def test_a_registration_number_and_a_bare_plan_number_are_no_plan() -> None:
+    """Round 19, 350: "P: 1." and "S. Petrakis PT (AHPRA PHY0001234567)" were quoted as steps of the plan."""
+    report = ("A: R elbow HO, maturing.\nP: 1.\nActive ROM within pain-free range, 3x daily.\n"
+              "2. Review physio next week.\nS. Petrakis PT (AHPRA PHY0001234567)\n")
+    words = [words for words, _ in plan(api.explain(report))]
+    assert words and not [w for w in words if "AHPRA" in w or w.strip() in ("P: 1.", "1.")], words
+
+
 def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
     # round 10: "Dr. R. Deshpande, MD (Radiodiagnosis)" over "Consultant Radiologist" (186), and "Dr. V. Raghunathan"
     # alone at the end of a discharge summary (202), were said back as the report's advice

@@ -49,6 +49,9 @@ PAST_FLARE = re.compile(r"\b(?:has|have|had) had\b|\bprevious\b|\bprior\b|\bearl
                         r"\bhas left\b|\btreated with\b", re.IGNORECASE)
 # ... or names only in its plan for one ("the higher flare-up dose regimen if he has a flare", 358)
 FLARE_PLAN = re.compile(r"\s+(?:dose|doses|dosing|regimen|plan|protocol|pack|kit|letter)\b", re.IGNORECASE)
+DISLOCATION = re.compile(r"disloc", re.IGNORECASE)
+BROKEN = re.compile(r"fractur|broke|\bbreak|\b#", re.IGNORECASE)
+ELBOW = "elbow_trauma_or_surgery"
 # bone the report says was left at the removal ("Small residual fragment (11 mm) unchanged from immediate post-op CT",
 # round 19, 352): not HO that came back
 RESIDUAL_LEFT = re.compile(r"\bresidual\s+(?:\w+\s+){0,2}(?:fragment|bone|ossification|heterotopic|HO|island|focus|"
@@ -347,6 +350,22 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in active if not any(place > (f.reading, f.item.start) for place in settled)]
 
 
+def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
+    """The elbow came out of joint and the report says no bone broke ("posterolateral dislocation ... no fracture on
+    post-reduction films": round 19, 362 was given the figures for surgery on a broken elbow)."""
+    if ELBOW not in causes:
+        return False
+    told = view.case.answers.event or ""
+    said = [e.text for e in causes[ELBOW]]
+    if BROKEN.search(told) or any(BROKEN.search(t) for t in said):
+        return False
+    dislocated = DISLOCATION.search(told) or any(DISLOCATION.search(t) for t in said) or any(
+        DISLOCATION.search(r.text) for r in view.case.readings)
+    unbroken = any(f.item.kind == "red_flag" and f.item.concept in ("fracture_mention", "fracture")
+                   and f.item.status == "absent" for f in view.facts)
+    return bool(dislocated) and unbroken
+
+
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
                   asks: frozenset[str] = frozenset(),
@@ -435,6 +454,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
+        simple_dislocation=_simple_dislocation(view, causes),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
         prophylaxis=prophylaxis,

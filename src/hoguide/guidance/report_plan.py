@@ -157,7 +157,10 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         lead_in = text[start:end].endswith(":")  # "Because of FOP, please:" says nothing alone
         in_list = (in_list and numbered) or (first is not None and lead_in)
         if first is not None and not lead_in:
-            lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]]
+            # (a signature on the item's next line is no part of it: "2. Review physio next week." over "S. Petrakis PT
+            # (AHPRA ...)", round 19, 350)
+            lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]
+                      if not any(sa <= a < sb for sa, sb in signed)]
     return lines
 
 

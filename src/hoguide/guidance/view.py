@@ -146,7 +146,12 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         # "Dr S. Okafor FY2 bleep 4417" and "AVS sent via portal." as steps of their plans)
                         r"|[^\n]{0,80}\b(?:bleep|pager|extension|ext\.?)\s*#?\d{3,6}\.?"
                         r"|(?:AVS|after[- ]visit summary)\b[^\n]{0,60}|time:?\s*\d+\s*min[^\n]{0,60}"
-                        r"|(?:[-*•]\s*)?(?:pt|patient)\s+verbali[sz]ed understanding\b[^\n]{0,80})$", re.IGNORECASE)
+                        r"|(?:[-*•]\s*)?(?:pt|patient)\s+verbali[sz]ed understanding\b[^\n]{0,80}"
+                        # a writer's registration number, and a plan heading with only its first list number
+                        # (round 19, 350: "S. Petrakis PT (AHPRA PHY0001234567)" and "P: 1." quoted as steps)
+                        r"|[^\n]{0,60}\((?:AHPRA|GMC|NMC|HCPC|MCNZ|IMC|NPI|reg(?:istration)?\.?(?: no\.?)?)"
+                        r"[ \t]*:?[ \t]*[A-Z0-9-]{4,20}\)\.?"
+                        r"|(?:P|Plan)[ \t]*:[ \t]*\d{1,2}[.)]?)$", re.IGNORECASE)
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})

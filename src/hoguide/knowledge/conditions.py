@@ -83,6 +83,7 @@ class CaseFeatures:
     came_back: bool = False                # the report says HO came back once, even if since removed again
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     residual_left: bool = False            # HO was removed, and the report names bone left behind ("residual fragment")
+    simple_dislocation: bool = False       # the elbow came out of joint and no bone broke
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
     manipulation: bool = False             # the report plans or weighs bending the joint under anaesthesia (an MUA)
@@ -119,8 +120,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "severe", "joint_limited",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "resolved",
                  "recurrent",
-                 "came_back", "not_back", "residual_left", "ho_treated", "bisphosphonate", "manipulation",
-                 "prophylaxis_missed",
+                 "came_back", "not_back", "residual_left", "simple_dislocation", "ho_treated", "bisphosphonate",
+                 "manipulation", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
@@ -187,6 +188,7 @@ class When(BaseModel):
     came_back: bool | None = None
     not_back: bool | None = None
     residual_left: bool | None = None
+    simple_dislocation: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
     manipulation: bool | None = None
