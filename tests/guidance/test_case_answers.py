@@ -151,6 +151,17 @@ def test_the_warning_box_names_the_reasons_to_be_careful_with_anti_inflammatory_
     assert not api.explain("History: CKD stage 3b.\nFindings: No heterotopic ossification.\n").cautions
 
 
+def test_a_pregnancy_to_come_or_a_letters_item_label_is_no_reason_for_a_medicine_caution() -> None:
+    """Round 19, 349: "whether the surgery would be a problem for a future pregnancy" and "3. Pregnancy: I have
+    reassured her ..." put a pregnancy caution in the warning box of a woman neither pregnant nor on NSAIDs."""
+    letter = ("She asked, as she is getting married next year, whether the surgery would be a problem for a future "
+              "pregnancy.\nRadiographs: a small island of heterotopic ossification, 12 mm, mature.\nPlan:\n"
+              "3. Pregnancy: I have reassured her that this small area of HO is no reason to avoid pregnancy.\n")
+    assert not api.explain(letter).cautions
+    pregnant = api.explain("She is 19 weeks pregnant.\nFindings: myositis ossificans of the left thigh.\n")
+    assert [c.text for c in pregnant.cautions] == [load_knowledge().statement("caution.nsaid_pregnancy").patient]
+
+
 def test_a_step_kept_for_later_is_said_with_its_condition_and_asked_about_as_no_plan() -> None:
     """"Surgical opinion re excision only if HO later causes fixed loss": no "When will I see the surgeon?" (round 18
     re-read, 337 and 346)."""

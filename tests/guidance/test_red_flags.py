@@ -355,3 +355,17 @@ def test_a_bleed_from_the_stomach_leads_the_treatment_answer_and_no_nsaid_is_off
     assert flag.urgency == "same_day" and "emergency services" in flag.message
     said = assessment.answers["treatment"].statements
     assert said[0] == "flag.stomach_bleed_first" and "treatment.medicines" not in said
+
+
+def test_a_tumour_the_pathology_report_diagnoses_is_found_not_still_to_rule_out() -> None:
+    """Round 19, 356: a core biopsy's "HIGH-GRADE EXTRASKELETAL OSTEOSARCOMA ... Myositis ossificans is NOT favoured"
+    was told "a tumour has not been ruled out yet" and "this is to be sure the lump is not a tumour"."""
+    report = ("CONCLUSION\nRight thigh soft tissue mass, core biopsy:\nHIGH-GRADE EXTRASKELETAL OSTEOSARCOMA.\n"
+              "Myositis ossificans / heterotopic ossification is NOT favoured.\nCOMMENT\nUrgent referral to the "
+              "sarcoma service is recommended.\n")
+    assessment = api.explain(report)
+    flag = next(f for f in assessment.red_flags if f.id == "tumour_suspected")
+    assert flag.state == "found" and "finds a tumour" in flag.message
+    said = " ".join(p.text for a in assessment.answers.values() for p in a.parts)
+    assert "not been ruled out" not in said and "not sure" not in said
+    assert assessment.answers["treatment"].statements[0] == "flag.tumour_found_first"

@@ -130,6 +130,15 @@ def test_a_registration_number_and_a_bare_plan_number_are_no_plan() -> None:
     assert words and not [w for w in words if "AHPRA" in w or w.strip() in ("P: 1.", "1.")], words
 
 
+def test_the_referrers_questions_are_no_plan() -> None:
+    """Round 19, 364: "? maturity, ? any further imaging needed, ? return to contact" was quoted as the plan."""
+    report = ("Hx: rugby contusion, lump stable. ? maturity, ? any further imaging needed, ? return to contact.\n"
+              "Impression: Mature myositis ossificans. No further imaging is required. Return to sport per sports "
+              "physician.\n")
+    words = [words for words, _ in plan(api.explain(report))]
+    assert words and not [w for w in words if w.startswith("?")], words
+
+
 def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
     # round 10: "Dr. R. Deshpande, MD (Radiodiagnosis)" over "Consultant Radiologist" (186), and "Dr. V. Raghunathan"
     # alone at the end of a discharge summary (202), were said back as the report's advice

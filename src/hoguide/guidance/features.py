@@ -308,9 +308,16 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
     are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
     given at the time ("she did not receive indomethacin") is no reason."""
     return [f for f in view.facts if f.item.experiencer == "patient" and (
-        (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item)))
+        (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
+         and not _topic_label(view, f))
         or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
             advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
+
+
+def _topic_label(view: CaseView, fact: Located[Fact]) -> bool:
+    """A condition's word as the label of a letter's item ("3. Pregnancy: I have reassured her that ...": round 19, 349)
+    heads what the letter says about it; it does not say the patient has it."""
+    return view.case.readings[fact.reading].text[fact.item.end:fact.item.end + 1] == ":"
 
 
 def _prevention_not_given(view: CaseView) -> frozenset[str]:

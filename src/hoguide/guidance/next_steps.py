@@ -18,6 +18,7 @@ from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
+from hoguide.reading.report_status import section_authority
 
 KIND = "next_step"
 THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
@@ -71,6 +72,9 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     cued_ends = {(reading, end) for reading, _, end in cued}
     # "No further imaging needed now; any further imaging should be guided by the FOP team": none asked for now
     declined = [(f.reading, f.item.end) for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
+    authority = section_authority(kb)
+    declined_by = [(f.reading, authority.of(f.item.section)) for f in steps
+                   if f.item.concept == IMAGING and f.item.status == "absent"]
     purposes = _purposes(view)
     # who asked for the report and from which clinic ("Requested by: Mr A., Consultant Orthopaedic Surgeon") is no step
     headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}
@@ -97,6 +101,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if concept == OK_IMPLANT and _loosening(view):  # "stem well fixed" beside a cup that has moved: not secure
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
+            continue
+        # the referrer's question the report answers: "? any further imaging needed" in the history, "No further imaging
+        # is required" in the impression (round 19, 364 was told the report suggests a follow-up scan)
+        if concept == IMAGING and fact.item.status == "hypothetical" and any(
+                reading == fact.reading and rank > authority.of(fact.item.section) for reading, rank in declined_by):
             continue
         if concept.startswith(NEEDS_CUE) and not _cued(view, fact, cued, cued_ends) \
                 and fact.item.section != PLAN_SECTION:

@@ -71,6 +71,7 @@ _SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs
 HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report status that has HO to speak of
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
+FOUND_ONLY_WITHOUT_HO = frozenset({"tumour"})  # found only where the report says there is no HO (round 19, 356)
 SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not outweigh the conclusion's "none"
 # the patient's ticks that _signs reads, per signal
 TOLD_SIGNS = {"infection": frozenset({"fever", "redness", "warmth"}),
@@ -410,7 +411,10 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
             message, action, urgency = ((content.urgent_patient or "", content.urgent_action or "", "same_day")
                                         if urgent else (content.patient, content.action, content.urgency))
             shown: str = state.state
-            if state.found and content.found_patient and content.found_action:  # a diagnosis, no look-alike
+            # a diagnosis, no look-alike; a tumour only where the report also says the lump is not HO (a sarcoma
+            # named in "MO versus a sarcoma (such as extraskeletal osteosarcoma)" or "sarcoma MDM" is still open)
+            diagnosis = state.found and (content.signal not in FOUND_ONLY_WITHOUT_HO or view.overall_status == "absent")
+            if diagnosis and content.found_patient and content.found_action:
                 message, action, shown = content.found_patient, content.found_action, "found"
             patient_refs = content.patient_refs
             if no_ho and content.no_ho_patient and content.no_ho_action:  # no "your HO" where there is none

@@ -159,8 +159,10 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         if first is not None and not lead_in:
             # (a signature on the item's next line is no part of it: "2. Review physio next week." over "S. Petrakis PT
             # (AHPRA ...)", round 19, 350)
+            # (nor the referrer's questions: "? maturity, ? any further imaging needed, ? return to contact", round
+            # 19, 364)
             lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]
-                      if not any(sa <= a < sb for sa, sb in signed)]
+                      if not any(sa <= a < sb for sa, sb in signed) and not text[a:b].lstrip().startswith("?")]
     return lines
 
 
