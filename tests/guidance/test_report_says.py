@@ -169,3 +169,14 @@ def test_no_ho_is_said_with_its_place_only_and_the_look_alike_by_name() -> None:
     assert "calcific myonecrosis" in " ".join(said["mimic"])
     shoulder = api.explain("XR R SHOULDER. Impression: small bony Bankart fragment. No heterotopic ossification.\n")
     assert "bony Bankart" in " ".join(d for line in shoulder.report_says for d in line.details)
+
+
+def test_a_fused_hip_on_ct_is_not_said_to_look_worse_on_a_plain_x_ray() -> None:
+    """Round 19, 363 (and round 17, 325): "A plain X-ray alone can make it look worse than it is" beside a CT that
+    confirms the fusion; a plain film keeps the caution."""
+    ct = "CT BOTH HIPS\nImpression: right hip fused by heterotopic ossification, Brooker IV.\n"
+    xray = "XR PELVIS AP\nImpression: right hip heterotopic ossification, Brooker IV.\n"
+    said = {name: " ".join(d for line in api.explain(text).report_says for d in line.details)
+            for name, text in (("ct", ct), ("xray", xray))}
+    assert "look worse" not in said["ct"] and "shows this more clearly" in said["ct"]
+    assert "look worse" in said["xray"]

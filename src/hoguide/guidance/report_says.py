@@ -39,8 +39,16 @@ NOT_IMAGED = "not_imaged"  # content: report.not_imaged
 Detail = tuple[str, tuple[str, ...]]  # a line and the sources shown after it (a grade's meaning)
 
 
-def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[Detail], list[str]]:
-    """Plain detail lines from curated labels, and the citations of any grade meaning used."""
+# A report of a CT or an MRI names the study in its first lines ("CT BOTH HIPS", "MRI LEFT THIGH", "EXAMINATION: CT
+# PELVIS WITHOUT CONTRAST"); a letter that mentions a CT later is not one.
+CROSS_SECTIONAL = re.compile(r"\b(?:CT|MRI|computed tomography|magnetic resonance)\b", re.IGNORECASE)
+STUDY_HEADER_CHARS = 300
+
+
+def _details(finding: Finding, kb: KnowledgeBase, compared: bool,
+             cross_sectional: bool = False) -> tuple[list[Detail], list[str]]:
+    """Plain detail lines from curated labels, and the citations of any grade meaning used; a grade read on a CT or
+    an MRI (``cross_sectional``) says its own meaning where the content has one (``grade.brooker.IV_ct``)."""
     details: list[Detail] = []
     refs: list[str] = []
     if finding.sites:
@@ -59,7 +67,8 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool) -> tuple[list[
             removed = any(REMOVAL_WORD.search(t.phrase) for t in finding.triggers)
             line = line.replace("Grade:", "Grade before it was removed:" if removed else "Grade at the time:", 1)
         elif grade_id in kb.statements:
-            statement = kb.statement(grade_id)
+            statement = kb.statements.get(f"{grade_id}_ct") if cross_sectional else None
+            statement = statement or kb.statement(grade_id)
             line += " " + statement.patient
             refs += statement.refs
             shown = statement.patient_refs
@@ -297,6 +306,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
     compared = view.compared_with_prior  # one look at the reports, not one per mention
     undetermined = view.maturity is None and bool(view.affirmed("course", "maturity_undetermined"))
     for i, reading in enumerate(view.case.readings):
+        cross_sectional = bool(CROSS_SECTIONAL.search(reading.text, 0, STUDY_HEADER_CHARS))
         by_status: dict[str, list[Finding]] = {}
         for finding in _said_by_the_study(reading, authority):
             status: str = finding.status if finding.experiencer == "patient" else "other_person"
@@ -330,7 +340,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
                     lesion = replace(lesion, change=None, maturity=None, grade=None, size=None)
                 elif undetermined:  # "the maturity cannot be determined from this study"
                     lesion = replace(lesion, maturity=None)
-                details, refs = _details(lesion, kb, compared)
+                details, refs = _details(lesion, kb, compared, cross_sectional)
                 line = " ".join(text for text, _ in details)
                 if line and line not in [text for text, _ in lines]:
                     lines.append((line, tuple(dict.fromkeys(k for _, keys in details for k in keys))))

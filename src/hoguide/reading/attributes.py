@@ -102,9 +102,11 @@ _NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from|above|below|pro
                              r"inferior to|deep to)\b", re.IGNORECASE)
 _BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "leaving", "within"
 # ... and a gap or a distance as the clause's subject: "The closest gap between the heterotopic bone and the femur is
-# 6 mm" (round 4, 80 was told "Size: 6 mm")
+# 6 mm" (round 4, 80 was told "Size: 6 mm"), with a sign too ("the gap between the ossification and the femur is >1 cm":
+# round 19, 348)
 _GAP_SUBJECT = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?\b(?:is|was|measures|measured|measuring|"
-                          r"of|remains)\s+(?:now\s+)?(?:approx\.?|approximately|about|only|just|less than|under)?\s*$",
+                          r"of|remains)\s+(?:now\s+)?(?:approx\.?|approximately|about|only|just|less than|under|"
+                          r"more than|greater than|over|at least|[<>≤≥]=?)?\s*$",
                           re.IGNORECASE)
 _GAP_REACH = 90  # characters before a measurement searched for a gap as the subject
 # The far end of a gap or a distance is not where the HO is: "the gap between the heterotopic bone and the femur",
