@@ -406,3 +406,18 @@ def test_every_answer_to_a_question_names_it_so_the_page_can_say_where_it_is() -
                                 "as_of": "2026-12-06"})
     assert ("You asked" in " ".join(covered.you_told_us)) is any(
         p.text.startswith("You asked") for a in covered.answers.values() for p in a.parts)
+
+
+def test_a_question_the_reports_own_plan_speaks_to_points_to_its_words() -> None:
+    """Round 19, 349: "Will this extra bone stop me running again?" beside the letter's "Graduated return to running
+    from now" was told only that our sources do not say; the letter's "Plan / advice given:" was no plan at all."""
+    letter = ("Radiographs today: a small island of heterotopic ossification, about 12 mm, mature.\n\n"
+              "Plan / advice given:\n1. No treatment is needed for the HO.\n2. Graduated return to running from now: "
+              "start with run-walk intervals on flat ground.\n")
+    asked = {"symptoms_text": "Will this extra bone stop me running again?", "as_of": "2026-12-06"}
+    assessment = api.explain(letter, asked)
+    assert any("Graduated return to running" in e.text for s in assessment.next_steps for e in s.evidence)
+    said = assessment.answers["recovery"].statements
+    assert said.index("recovery.asked_activity") < said.index("recovery.asked_in_report")
+    no_plan = api.explain(letter.split("Plan / advice given:")[0], asked).answers["recovery"].statements
+    assert "recovery.asked_activity" in no_plan and "recovery.asked_in_report" not in no_plan

@@ -375,10 +375,11 @@ def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bo
 
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
-                  asks: frozenset[str] = frozenset(),
+                  asks: frozenset[str] = frozenset(), asks_in_plan: frozenset[str] = frozenset(),
                   operations_to_come: frozenset[str] = frozenset()) -> CaseFeatures:
-    """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``operations_to_come``: the
-    operations their words name as still to come.
+    """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``asks_in_plan``: the topics
+    a line of the report's own plan has the words of; ``operations_to_come``: the operations their words name as
+    still to come.
     ``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
     ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
@@ -487,6 +488,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                       and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)
                       for f in view.affirmed("course", "flare_up")),
         asks=asks,
+        asks_in_plan=asks_in_plan & asks,
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)

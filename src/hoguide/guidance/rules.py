@@ -90,6 +90,8 @@ def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: Kn
             elif own := holding(topic.say, case, kb)[:1]:
                 answers += own
                 replaced.update(topic.replaces)
+            if topic.in_report and topic.topic in case.asks_in_plan:
+                answers.append(topic.in_report)
     answers = [s for s in dict.fromkeys(answers) if s != said[0]]
     return [said[0], *answers, *(s for s in said[1:] if s not in answers and s not in replaced)]
 

@@ -99,6 +99,7 @@ class CaseFeatures:
     # the topics of the patient's own questions ("Can I still run?"): content/answer_rules.yaml's ``asked``, which
     # names what answers each; no statement's condition asks about them
     asks: frozenset[str] = frozenset()
+    asks_in_plan: frozenset[str] = frozenset()  # ... of them, those a line of the report's own plan speaks to
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
     removal_planned: bool = False          # an operation is planned and it is not only a joint replacement

@@ -468,7 +468,8 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
         if topic.topic in topics:
             c.add(file, where, f"duplicate asked topic {topic.topic!r}")
         topics.add(topic.topic)
-        for statement_id in (*topic.say, *topic.covered_by, *topic.covered_adds, *topic.replaces):
+        for statement_id in (*topic.say, *topic.covered_by, *topic.covered_adds, *topic.replaces,
+                             *((topic.in_report,) if topic.in_report else ())):
             if statement_id not in content.statements:
                 c.add(file, where, f"asked topic {topic.topic!r} names statement {statement_id!r}, which does not "
                                    "exist")

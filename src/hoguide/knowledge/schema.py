@@ -394,6 +394,9 @@ class AskedTopic(_Strict):
     # statements of the same answer that say again, less fittingly, what the topic's own answer says ("HO is not
     # cancer" after "You asked if this is cancer. ... HO is not cancer."): left out where the topic's answer is said
     replaces: tuple[StatementId, ...] = ()
+    # said after the topic's answer where a line of the report's own plan has the topic's words ("Graduated return to
+    # running from now" beside "Can I run again?": round 19, 349 was told only that our sources do not say)
+    in_report: StatementId | None = None
     note: str | None = None
 
     @model_validator(mode="after")
