@@ -465,6 +465,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         simple_dislocation=_simple_dislocation(view, causes),
         ho_treated=bool(given & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
+        # given or about to start ("we have agreed to start PALOVAROTENE": round 19, 358 was never told what it is)
+        palovarotene=any(f.item.status in ("present", "possible", "hypothetical")
+                         for f in view.facts if f.item.kind == "treatment" and f.item.concept == "palovarotene"),
         prophylaxis=prophylaxis,
         prevention_not_given=_prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed

@@ -86,6 +86,7 @@ class CaseFeatures:
     simple_dislocation: bool = False       # the elbow came out of joint and no bone broke
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
+    palovarotene: bool = False             # the report names palovarotene given or planned (FOP)
     manipulation: bool = False             # the report plans or weighs bending the joint under anaesthesia (an MUA)
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     prevention_not_given: frozenset[Prophylaxis] = frozenset()  # the report says it was not given or stopped early
@@ -122,7 +123,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "resolved",
                  "recurrent",
                  "came_back", "not_back", "residual_left", "simple_dislocation", "ho_treated", "bisphosphonate",
-                 "manipulation", "prophylaxis_missed",
+                 "palovarotene", "manipulation", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
@@ -192,6 +193,7 @@ class When(BaseModel):
     simple_dislocation: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
+    palovarotene: bool | None = None
     manipulation: bool | None = None
     prophylaxis_missed: bool | None = None
     anticoagulated: bool | None = None
