@@ -180,3 +180,13 @@ def test_a_fused_hip_on_ct_is_not_said_to_look_worse_on_a_plain_x_ray() -> None:
             for name, text in (("ct", ct), ("xray", xray))}
     assert "look worse" not in said["ct"] and "shows this more clearly" in said["ct"]
     assert "look worse" in said["xray"]
+
+
+def test_a_look_alike_is_said_in_plain_words_beside_its_name() -> None:
+    """Round 19, 354 and 360: "ossification centre" and "sesamoid bone" were named to worried parents and a GP's
+    patient and never explained."""
+    child = api.explain("XR LEFT ELBOW. Impression: normal ossification centres for age. No fracture. No heterotopic "
+                        "ossification.\n").report_says
+    knee = api.explain("XR R KNEE. Impression: fabella, a normal variant. No heterotopic ossification.\n").report_says
+    assert "a normal growing part of a child's bone" in " ".join(d for line in child for d in line.details)
+    assert "a small normal bone inside a tendon" in " ".join(d for line in knee for d in line.details)
