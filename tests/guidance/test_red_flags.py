@@ -39,6 +39,11 @@ def raised_signals(assessment: Assessment, kb: KnowledgeBase) -> set[str]:
     return {kb.red_flags[f.id].signal for f in assessment.red_flags}
 
 
+def raised(assessment: Assessment, flag_id: str) -> RedFlag:
+    """The warning of that id the explanation shows (StopIteration where it shows none)."""
+    return next(f for f in assessment.red_flags if f.id == flag_id)
+
+
 @pytest.mark.parametrize("row", RAISING, ids=[f"{r['flag']}-{r['text'][:60]}" for r in RAISING])
 def test_every_suspected_flag_is_raised(reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:
     assert row["flag"] in raised_signals(explain(reader, kb, row["text"]), kb)
@@ -226,9 +231,9 @@ def test_known_fop_with_the_reports_airway_warning_says_it_first_today(reader: R
     text = ("Known fibrodysplasia ossificans progressiva (ACVR1 R206H). New heterotopic ossification in the left "
             "submandibular space. Go to the Emergency Department urgently if there is any difficulty swallowing or "
             "breathing.")
-    flag = next(f for f in explain(reader, kb, text).red_flags if f.id == "fop_known")
+    flag = raised(explain(reader, kb, text), "fop_known")
     assert flag.urgency == "same_day" and "swallow" in flag.message
-    quiet = next(f for f in explain(reader, kb, text.split(" Go to")[0]).red_flags if f.id == "fop_known")
+    quiet = raised(explain(reader, kb, text.split(" Go to")[0]), "fop_known")
     assert quiet.urgency == "soon"
 
 
@@ -250,10 +255,10 @@ def test_suspected_fop_with_an_urgent_referral_is_shown_for_today(reader: Reader
     as "Soon"."""
     report = ("4-year-old girl. Soft tissue ossification in the left upper back muscles; short great toes since birth. "
               "Suspected fibrodysplasia ossificans progressiva. Referral to the FOP specialist team - urgent.")
-    flag = next(f for f in explain(reader, kb, report).red_flags if f.id == "fop_biopsy_hazard")
+    flag = raised(explain(reader, kb, report), "fop_biopsy_hazard")
     assert flag.urgency == "same_day" and flag.message == kb.red_flags["fop_biopsy_hazard"].urgent_patient
     calm = explain(reader, kb, report.replace(" - urgent", ""))
-    assert next(f for f in calm.red_flags if f.id == "fop_biopsy_hazard").urgency == "soon"
+    assert raised(calm, "fop_biopsy_hazard").urgency == "soon"
 
 
 def test_suspected_fop_outranks_the_tumour_work_up_of_the_same_swelling(reader: Reader, kb: KnowledgeBase) -> None:
@@ -351,7 +356,7 @@ def test_a_bleed_from_the_stomach_leads_the_treatment_answer_and_no_nsaid_is_off
               "Today: black tarry stools since yesterday, light-headed.\nPlan: STOP celecoxib. Attend the "
               "Emergency Department TODAY.\n")
     assessment = api.explain(report)
-    flag = next(f for f in assessment.red_flags if f.id == "stomach_bleed_suspected")
+    flag = raised(assessment, "stomach_bleed_suspected")
     assert flag.urgency == "same_day" and "emergency services" in flag.message
     said = assessment.answers["treatment"].statements
     assert said[0] == "flag.stomach_bleed_first" and "treatment.medicines" not in said
@@ -364,7 +369,7 @@ def test_a_tumour_the_pathology_report_diagnoses_is_found_not_still_to_rule_out(
               "Myositis ossificans / heterotopic ossification is NOT favoured.\nCOMMENT\nUrgent referral to the "
               "sarcoma service is recommended.\n")
     assessment = api.explain(report)
-    flag = next(f for f in assessment.red_flags if f.id == "tumour_suspected")
+    flag = raised(assessment, "tumour_suspected")
     assert flag.state == "found" and "finds a tumour" in flag.message
     said = " ".join(p.text for a in assessment.answers.values() for p in a.parts)
     assert "not been ruled out" not in said and "not sure" not in said

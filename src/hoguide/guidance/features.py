@@ -366,8 +366,7 @@ def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bo
     said = [e.text for e in causes[ELBOW]]
     if BROKEN.search(told) or any(BROKEN.search(t) for t in said):
         return False
-    dislocated = DISLOCATION.search(told) or any(DISLOCATION.search(t) for t in said) or any(
-        DISLOCATION.search(r.text) for r in view.case.readings)
+    dislocated = DISLOCATION.search(told) or any(DISLOCATION.search(r.text) for r in view.case.readings)
     unbroken = any(f.item.kind == "red_flag" and f.item.concept in ("fracture_mention", "fracture")
                    and f.item.status == "absent" for f in view.facts)
     return bool(dislocated) and unbroken

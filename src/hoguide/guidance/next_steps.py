@@ -71,10 +71,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     cued = {view.sentence_of(f) for f in steps if f.item.concept == PLAN_CUE}
     cued_ends = {(reading, end) for reading, _, end in cued}
     # "No further imaging needed now; any further imaging should be guided by the FOP team": none asked for now
-    declined = [(f.reading, f.item.end) for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
+    declines = [f for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
+    declined = [(f.reading, f.item.end) for f in declines]
     authority = section_authority(kb)
-    declined_by = [(f.reading, authority.of(f.item.section)) for f in steps
-                   if f.item.concept == IMAGING and f.item.status == "absent"]
+    declined_by = [(f.reading, authority.of(f.item.section)) for f in declines]
     purposes = _purposes(view)
     # who asked for the report and from which clinic ("Requested by: Mr A., Consultant Orthopaedic Surgeon") is no step
     headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}

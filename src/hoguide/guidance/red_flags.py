@@ -73,10 +73,9 @@ URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
 FOUND_ONLY_WITHOUT_HO = frozenset({"tumour"})  # found only where the report says there is no HO (round 19, 356)
 SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not outweigh the conclusion's "none"
-# the patient's ticks that _signs reads, per signal
-TOLD_SIGNS = {"infection": frozenset({"fever", "redness", "warmth"}),
-              "dvt": frozenset({"calf_pain", "swelling", "warmth"}),
-              "tumour": frozenset({"fast_growing_lump", "night_pain"})}
+# the softer signs _signs reads, per signal, in the order they are said ("fever and redness")
+SOFT_SIGNS = {"infection": ("fever", "redness", "warmth"), "dvt": ("calf_pain", "swelling", "warmth"),
+              "tumour": ("fast_growing_lump", "night_pain")}
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
 LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
                      "prolonged_immobilisation_or_icu"}
@@ -305,7 +304,7 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
         if "shortness_of_breath" in told:  # a clot may have reached the lung: the flag's emergency line
             return "you told us you are short of breath or have chest pain, which can be a clot in the lung", []
         context = "calf_pain" in told or (set(view.sites) & LOWER_LIMB_SITES and set(view.causes()) & LOWER_LIMB_CAUSES)
-        leg = sorted(told & {"swelling", "warmth", "calf_pain"})
+        leg = [s for s in SOFT_SIGNS["dvt"] if s in told]
         if ("calf_pain" in leg or len(leg) >= 2) and context:
             return f"you told us about {' and '.join(leg)} in the leg, which can also be a blood clot", []
         calf = [f.evidence for f in view.facts if f.item.kind == "symptom" and f.item.status == "present"
@@ -315,11 +314,11 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
         if calf:
             return "swelling or warmth of the calf or leg, which can also be a blood clot", calf
     if signal == "infection" and ("fever" in symptoms or {"redness", "warmth"} <= set(symptoms)):
-        signs = [s for s in ("fever", "redness", "warmth") if s in symptoms]
+        signs = [s for s in SOFT_SIGNS["infection"] if s in symptoms]
         return f"{' and '.join(signs)}, which can also be an infection", [e for s in signs for e in symptoms[s]]
     if signal == "tumour":
         # night pain is a tumour's sign in a lump ("big hard lump, aches at night"), not in a stiff shoulder
-        lump = [s for s in ("fast_growing_lump", "night_pain") if s in symptoms
+        lump = [s for s in SOFT_SIGNS["tumour"] if s in symptoms
                 and (s != "night_pain" or "hard_lump" in symptoms)]
         if lump:
             return "a fast-growing or painful lump", [e for s in lump for e in symptoms[s]]
@@ -343,7 +342,7 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
 
 def _told_signs(view: CaseView, signal: str) -> bool:
     """The patient ticks a softer sign of the signal (their answers, not the report)."""
-    return bool(set(view.case.answers.symptoms) & TOLD_SIGNS.get(signal, frozenset()))
+    return bool(set(view.case.answers.symptoms) & set(SOFT_SIGNS.get(signal, ())))
 
 
 def _young_child(view: CaseView) -> bool:

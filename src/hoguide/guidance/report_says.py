@@ -133,7 +133,8 @@ def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Fi
     cleared: dict[tuple[tuple[str, ...], str], int] = {}
     for f in about_patient:
         if f.status == "absent" and f.laterality and f.sites:
-            cleared[(_region(f), f.laterality)] = max(rank(f), cleared.get((_region(f), f.laterality), -1))
+            place = (_region(f), f.laterality)
+            cleared[place] = max(rank(f), cleared.get(place, -1))
     kept = [f for f in kept if not (f.experiencer == "patient" and f.status == "present" and f.laterality
                                     and cleared.get((_region(f), f.laterality), -1) > rank(f))]
     # "History: HO excised 2024. Findings: no recurrence": only the history names the HO the report is about
