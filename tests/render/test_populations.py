@@ -40,7 +40,6 @@ PENDING: dict[str, set[str]] = {
     "growth.new": {"Ghent2002-earlyexcision"},
     "growth.recurred": {"Ghent2002-earlyexcision"},
     "growth.since_event_late": {"Ghent2002-earlyexcision"},
-    "growth.symptoms_present": {"ERABI-HO"},
     "next.follow_up_imaging": {"Ghent2002-earlyexcision"},
     "next.refer_sarcoma": {"IJP2020-MOsarcoma", "Savvidou2021"},
     "next.refer_surgeon": {"Ghent2002-earlyexcision"},

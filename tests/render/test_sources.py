@@ -78,8 +78,17 @@ def test_a_statement_whose_sources_back_different_sentences_shows_both() -> None
     """'About 6 in 100 needed another operation' is Genet 2011; 'a review found about 1 in 5' is
     Chalidis 2007: neither stands for the other."""
     answer = assessment_of("dev:08_tbi_car_crash_no_fracture").answers["recurrence"]
-    part = answer.parts[answer.statements.index("recurrence.neurologic")]
+    part = answer.parts[answer.statements.index("recurrence.neurologic_brain")]
     assert part.citations == ("Genet2011-570", "Chalidis2007")
+
+
+def test_a_cord_injury_page_is_not_given_the_brain_injury_review() -> None:
+    """The brain-injury review's '1 in 5' is said only where the case has a brain injury: after a spinal
+    cord injury the recurrence answer rests on the survey of 570 operations alone (issue 16: a page that
+    lists a source of another population for one sentence is a page longer)."""
+    answer = assessment_of("dev:07_sci_bilateral_hips_caps").answers["recurrence"]
+    part = answer.parts[answer.statements.index("recurrence.neurologic")]
+    assert part.citations == ("Genet2011-570",) and "1 in 5" not in part.text
 
 
 def test_a_source_the_page_cites_anyway_stands_in_where_it_supports_the_whole_text() -> None:
