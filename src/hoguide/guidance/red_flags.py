@@ -76,6 +76,7 @@ SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not
 # the softer signs _signs reads, per signal, in the order they are said ("fever and redness")
 SOFT_SIGNS = {"infection": ("fever", "redness", "warmth"), "dvt": ("calf_pain", "swelling", "warmth"),
               "tumour": ("fast_growing_lump", "night_pain")}
+INFECTION_ELSEWHERE = "infection_elsewhere"  # lexicon/red_flag.yaml
 LOWER_LIMB_SITES = {"hip", "thigh", "knee", "leg", "ankle", "foot", "pelvis", "buttock", "acetabulum"}
 LOWER_LIMB_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "acetabular_fracture", "spinal_cord_injury",
                      "prolonged_immobilisation_or_icu"}
@@ -315,6 +316,8 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
             return "swelling or warmth of the calf or leg, which can also be a blood clot", calf
     if signal == "infection" and ("fever" in symptoms or {"redness", "warmth"} <= set(symptoms)):
         signs = [s for s in SOFT_SIGNS["infection"] if s in symptoms]
+        if signs == ["fever"] and _infection_elsewhere(view):
+            return None  # the report's own diagnosis explains the fever
         return f"{' and '.join(signs)}, which can also be an infection", [e for s in signs for e in symptoms[s]]
     if signal == "tumour":
         # night pain is a tumour's sign in a lump ("big hard lump, aches at night"), not in a stiff shoulder
@@ -338,6 +341,12 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs
         return "you told us about numbness or tingling", []
     return None
+
+
+def _infection_elsewhere(view: CaseView) -> bool:
+    """The report states an infection away from the bones, joints and wounds as there ("sigmoid diverticulitis")."""
+    return any(f.item.kind == "red_flag" and f.item.concept == INFECTION_ELSEWHERE and f.item.status == "present"
+               for f in view.facts)
 
 
 def _told_signs(view: CaseView, signal: str) -> bool:

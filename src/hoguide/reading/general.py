@@ -110,6 +110,10 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 # A question that asks what, how or why ("What is heterotopic ossification?", "How is MO treated?") heads a
 # topic; a report asks yes or no ("HO?", "Is there HO?").
+# a name given to what the sentence before described ("The X-ray also shows some extra bone in the muscles ... This is
+# called heterotopic ossification": round 20, 367), not a definition of the kind ("Bone in muscle is called HO")
+_NAMING = re.compile(r"(?:is|are) (?:called|known as)", re.IGNORECASE)
+_NAMED_THING = re.compile(r"\b(?:this|these|it|which)\s+$", re.IGNORECASE)
 _TOPIC_QUESTION = re.compile(r"^\W*(?:what|how|why|when|which|who|where)\b[^?]*\?\W*$", re.IGNORECASE)
 # A date is specific: "larger than on 12 May" dates one film ("May" is no modal there).
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
@@ -254,6 +258,9 @@ class GeneralStatements:
         for population in (self.population, self.cohort, self.people, self.assessors, _STUDY_FIGURES):
             match = population.search(text, start, end) \
                 if population is not None and self._may_match(population, text, start, end) else None
+            if match and _NAMING.fullmatch(match.group(0)) \
+                    and _NAMED_THING.search(text, max(start, match.start() - 8), match.start()):
+                continue
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
         if self.generic is None:
