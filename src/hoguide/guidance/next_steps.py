@@ -235,7 +235,7 @@ def _only_if(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     trigger = next((t.start for t in fact.item.triggers if t.phrase.lower() == "if"), None)
     # ... or after it: "Surgical opinion re excision only if HO later causes fixed loss" (round 18, 337)
     after = ONLY_IF_AFTER.match(text, fact.item.end)
-    begin = trigger if trigger is not None else after.end() - len(after.group(1)) if after else None
+    begin = trigger if trigger is not None else after.start("condition") if after else None
     if begin is None:
         return ()
     stop = min((i for i in (text.find(",", begin), text.find(".", begin), text.find(";", begin)) if i != -1),

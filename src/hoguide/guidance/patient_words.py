@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from hoguide.guidance.view import (
+    CONTUSION,
     CORD_ILLNESS,
     JOINT_REPLACEMENTS,
     KEYHOLE_HIP,
@@ -58,6 +59,13 @@ ECHO_CHARS = 120  # the patient's event words said back
 CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+")  # where a long question may be cut to keep its end
 # a sentence of the patient's that asks, with a question mark or in so many words ("My mum wants to know if we should
 # get it massaged out.": round 10, 187)
+# the patient's words for an event with no blow ("came on by itself, I didn't fall or bang it": round 20, 369)
+NO_BLOW = re.compile(r"\b(?:came on|came up|started|happened|appeared|bled)\s+(?:by itself|on its own|out of nowhere)\b"
+                     r"|\b(?:didn't|did not|never)\s+(?:fall|bang|knock|hit|injure|hurt)\b"
+                     r"|\bno (?:injury|fall|knock)\b", re.IGNORECASE)
+# a question whether an operation will be needed (round 20, 375: "Does this mean my hip is wearing out and I'll need a
+# hip replacement?" was read as a hip replacement planned)
+NEED_ASKED = re.compile(r"\b(?:need|needs|have to|has to|end up)\b", re.IGNORECASE)
 QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?:ing)?|would like to know|"
                       r"need to know|not sure) (?:if|whether|when|how|what|why)\b[^.!?\n]*[.!]?", re.IGNORECASE)
 # Words of someone filling the form in for the patient: "I'm her son", "filling this in for my dad", "on behalf of
@@ -108,16 +116,21 @@ class _Read:
 
     facts: tuple[Fact, ...] = ()
     questions: tuple[tuple[int, int], ...] = ()
+    text: str = ""
 
     def asked(self, fact: Fact) -> bool:
         return any(s <= fact.start < e for s, e in self.questions)
+
+    def feared(self, fact: Fact) -> bool:
+        """Asked whether it will be needed: "Does this mean I'll need a hip replacement?" is a worry, not a plan."""
+        return any(s <= fact.start < e and NEED_ASKED.search(self.text, s, fact.start) for s, e in self.questions)
 
 
 def _read(text: str | None, kb: KnowledgeBase) -> _Read:
     if not text or not text.strip():
         return _Read()
     return _Read(tuple(f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"),
-                 tuple((m.start(), m.end()) for m in QUESTION.finditer(text)))
+                 tuple((m.start(), m.end()) for m in QUESTION.finditer(text)), text)
 
 
 def _facts(read: _Read) -> list[Fact]:
@@ -160,7 +173,7 @@ def _operations_to_come(reads: Iterable[_Read], causes: Iterable[str]) -> frozen
     my left hip next year" after a right hip replacement: round 15, 287 was told its HO is to be removed)."""
     had = set(causes)
     return frozenset(f.concept for read in reads for f in read.facts
-                     if f.kind == "cause" and f.concept in OPERATION_CAUSES
+                     if f.kind == "cause" and f.concept in OPERATION_CAUSES and not read.feared(f)
                      and (f.status == "hypothetical" or (read.asked(f) and f.concept not in had)))
 
 
@@ -224,6 +237,12 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     # report's own naming of it still counts (guidance/view.py)
     if GENETIC not in causes:
         ticked = [c for c in ticked if c != GENETIC]
+    # "came on by itself, I didn't fall or bang it" beside a ticked "muscle bruise": their words deny the blow the box
+    # names (round 20, 369: a bleed into the thigh on warfarin)
+    denied_causes = {f.concept for f in facts if f.kind == "cause" and f.status == "absent"} - set(causes)
+    if GENERIC_TRAUMA in denied_causes or NO_BLOW.search(answers.event or ""):
+        denied_causes |= {GENERIC_TRAUMA, CONTUSION} - set(causes)
+    ticked = [c for c in ticked if c not in denied_causes]
     # "I need a left knee replacement" beside a ticked knee replacement: the operation is still to come (round 12, 237)
     to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"} - set(causes)
     ticked = [c for c in ticked if c not in to_come]

@@ -176,7 +176,10 @@ TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?
 TAKEN_FOR_REACH = 60  # characters after a medicine searched for what it is taken for
 # a step kept for a case that may never come: "Surgical opinion re excision only if HO later causes fixed loss of hip
 # function" (round 18, 337 was told an operation is planned)
-ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\bonly ((?:if|when|once|should)\b)", re.IGNORECASE)
+# ("excision only if HO later causes fixed loss"; "Surgical removal is reserved for persistent disabling symptoms":
+# round 20, 375 was told an operation is planned)
+ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b))"
+                           r"(?P<condition>\w+)", re.IGNORECASE)
 SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
 # The small words a letterhead or a unit's name may hold between its capitalised words
 TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
@@ -578,6 +581,12 @@ class CaseView:
             self._causes = self._find_causes()
         return {cause: list(evidence) for cause, evidence in self._causes.items()}
 
+    def _injury_denied(self) -> bool:
+        """The report says there was no injury ("no history of trauma or fall"), not only no break ("no fracture")."""
+        return any(f.item.kind == "cause" and f.item.status == "absent" and f.item.experiencer == "patient"
+                   and f.item.concept in (GENERIC_TRAUMA, CONTUSION) and not FRACTURE_WORD.search(f.item.text)
+                   for f in self.facts)
+
     def _find_causes(self) -> dict[str, list[Evidence]]:
         """``causes``, from the facts.
 
@@ -680,6 +689,12 @@ class CaseView:
         # haematoma in the gastrocnemius" after a knee replacement), not a blow that set off myositis ossificans
         bleed = found.get(CONTUSION)
         if bleed and any(c in found for c in OPERATIONS) and all(HAEMATOMA.search(e.text) for e in bleed):
+            del found[CONTUSION]
+        # ... and a bleed the report says came with no injury at all ("Spontaneous L thigh haematoma ..., NO history of
+        # trauma or fall", on warfarin) is no blow (round 20, 369); a blow the patient tells of is theirs to tell (round
+        # 6, 117: "took a knee hard ... dead leg" beside "No history of trauma is recorded on the request")
+        bleeds = found.get(CONTUSION)
+        if bleeds and all(HAEMATOMA.search(e.text) for e in bleeds) and self._injury_denied():
             del found[CONTUSION]
         # superficial or minor burns ("superficial burns to the right forearm, healed") carry no known HO risk: the
         # risk grows with the burnt area and depth (Levi 2015), so they are no cause beside anything else

@@ -54,9 +54,10 @@ from hoguide.knowledge.schema import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-# kinds whose terms may be guarded: HO's own words (reading/guards.py) and causes, whose paralysis words mean a cord
-# injury save beside cerebral palsy (reader.py)
-GUARDED_KINDS = frozenset({"finding", "cause"})
+# kinds whose terms may be guarded: HO's own words (reading/guards.py); causes, whose paralysis words mean a cord
+# injury save beside cerebral palsy; and courses, whose bridging words mean a fused joint save beside a bone's own
+# healing (reader.py)
+GUARDED_KINDS = frozenset({"finding", "cause", "course"})
 
 
 @dataclass(frozen=True, slots=True, eq=False)
