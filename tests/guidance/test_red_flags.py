@@ -374,3 +374,17 @@ def test_a_tumour_the_pathology_report_diagnoses_is_found_not_still_to_rule_out(
     said = " ".join(p.text for a in assessment.answers.values() for p in a.parts)
     assert "not been ruled out" not in said and "not sure" not in said
     assert assessment.answers["treatment"].statements[0] == "flag.tumour_found_first"
+
+
+def test_a_clot_only_the_patient_tells_of_is_not_put_beside_ho_looking_the_same(reader: Reader,
+                                                                                 kb: KnowledgeBase) -> None:
+    """Round 20 (371): a hot, swollen calf and new breathlessness told beside small Brooker I HO at the hip. "Early HO
+    can look the same" invited her to think it was the extra bone; she asked whether to rest it off. The warning says
+    what she told us and not to wait; a clot the report itself asks about keeps the look-alike words."""
+    report = "AP pelvis: left total hip replacement. Brooker I heterotopic ossification. No action required."
+    told = raised(explain(reader, kb, report, symptoms=["calf_pain", "swelling", "shortness_of_breath"]),
+                  "dvt_suspected")
+    assert told.message.startswith("You told us") and "do not rest" in told.message
+    assert "emergency services" in told.action and "emergency services" not in told.message
+    asked = raised(explain(reader, kb, report + " Swollen left calf, ?DVT, duplex requested."), "dvt_suspected")
+    assert asked.message == kb.red_flags["dvt_suspected"].patient

@@ -266,3 +266,20 @@ def test_a_report_that_finds_no_ho_has_its_steps_quoted_without_words_about_ho()
     lines = plan(api.explain(report))
     assert [words for words, _ in lines] == ["Recommend orthopedic follow-up."]
     assert all("HO" not in meaning for _, meaning in lines)
+
+
+def test_a_letters_paragraph_labels_hold_its_plan_and_a_cc_under_the_name_is_no_plan() -> None:
+    """Round 20 (372): a letter whose only header is "Diagnoses" gives its plan under "HO prophylaxis:" and "Other
+    plans:"; the check X-rays were lost and "Ewan Threlfall cc: Mr D. Papadakis ..." was quoted as a step. What the
+    writer would do in another case, and radiotherapy still to be given, are no prevention already had."""
+    report = ("Diagnoses\n1. Severe L hip OA.\n2. R THA 2022 complicated by Brooker IV heterotopic ossification.\n\n"
+              "HO prophylaxis: he is at high risk of HO in the left hip. I would normally use indomethacin, but given "
+              "his ulcer bleed we will avoid all NSAIDs. Instead he will have a single fraction of 7 Gy radiotherapy "
+              "within 4 hours before the operation.\n\n"
+              "Other plans: enoxaparin for 35 days. Check X-rays at 6 weeks, 6 months and 12 months to look for HO.\n\n"
+              "Kind regards,\n\nEwan Threlfall\ncc: Mr D. Papadakis; Dr N. Iyer (Gastroenterology)\n")
+    assessment = api.explain(report)
+    lines = quoted(report)
+    assert "Check X-rays at 6 weeks, 6 months and 12 months to look for HO." in lines
+    assert not any("Threlfall" in line or "Papadakis" in line for line in lines)
+    assert "treatment.already_treated" not in assessment.answers["treatment"].statements

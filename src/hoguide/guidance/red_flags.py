@@ -424,6 +424,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
             diagnosis = state.found and (content.signal not in FOUND_ONLY_WITHOUT_HO or view.overall_status == "absent")
             if diagnosis and content.found_patient and content.found_action:
                 message, action, shown = content.found_patient, content.found_action, "found"
+            elif not state.evidence and content.told_patient and content.told_action:
+                message, action = content.told_patient, content.told_action  # raised by the patient's signs alone
             patient_refs = content.patient_refs
             if no_ho and content.no_ho_patient and content.no_ho_action:  # no "your HO" where there is none
                 message, action, patient_refs = content.no_ho_patient, content.no_ho_action, ()

@@ -180,6 +180,7 @@ TAKEN_FOR_REACH = 60  # characters after a medicine searched for what it is take
 # round 20, 375 was told an operation is planned)
 ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b))"
                            r"(?P<condition>\w+)", re.IGNORECASE)
+SIGNATURE_WORDS = 5  # a name and title on the line above a closing "cc:" (a sentence with more is no signature)
 SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
 # The small words a letterhead or a unit's name may hold between its capitalised words
 TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
@@ -292,7 +293,10 @@ class CaseView:
         for fact in self.case.readings[reading].facts:
             if fact.kind == "next_step" and fact.concept == CLOSING:
                 start, end = self.sentences(reading).span(fact.start)
-                if not text[start:fact.start].strip():
+                before = text[start:fact.start]
+                # ... or starts a line under a signature's name ("Ewan Threlfall\ncc: Mr D. Papadakis": round 20, 372)
+                if not before.strip() or (before.rstrip(" \t").endswith("\n")
+                                          and len(before.split()) <= SIGNATURE_WORDS):
                     spans.append((start, end))
         spans += [(start, end) for start, end in self.sentences(reading).spans()
                   if (_signed(text[start:end]) or ADMIN_LINE.match(text[start:end].strip()))
