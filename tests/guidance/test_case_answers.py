@@ -88,7 +88,7 @@ def test_a_step_the_report_makes_conditional_says_its_condition() -> None:
               "service should be arranged. Follow-up ultrasound in 4-6 weeks.")
     steps = {s.text: s.details for s in api.explain(report).next_steps}
     kb = load_knowledge()
-    mri, sarcoma = kb.statement("next.test_mri").patient, kb.statement("next.refer_sarcoma").patient
+    mri, sarcoma = kb.statement("next.test_mri").patient, kb.statement("next.refer_sarcoma_if").patient
     assert steps[f"{mri} {sarcoma}"] == ('Only if: "If the lesion enlarges".',)  # one sentence of the plan
     assert steps[kb.statement("next.follow_up_imaging").patient] == ("When: in 4-6 weeks.",)
 

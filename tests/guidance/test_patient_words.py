@@ -422,3 +422,16 @@ def test_a_question_the_reports_own_plan_speaks_to_points_to_its_words() -> None
     assert said.index("recovery.asked_activity") < said.index("recovery.asked_in_report")
     no_plan = api.explain(letter.split("Plan / advice given:")[0], asked).answers["recovery"].statements
     assert "recovery.asked_activity" in no_plan and "recovery.asked_in_report" not in no_plan
+
+
+def test_what_a_patient_read_is_no_care_they_had_and_no_injury_to_come() -> None:
+    """Round 20 (373): "I read online that extra bone can grow after elbow fractures and that ibuprofen stops it" was
+    said back as prevention given; read as still to come, the fracture would also have cancelled the ticked injury."""
+    report = "X-ray right elbow 3 weeks after plate fixation of a distal humerus fracture. No heterotopic ossification."
+    assessment = api.explain(report, {
+        "event": "broke my right elbow coming off my mountain bike, had plates and screws put in",
+        "causes": ["elbow_trauma_or_surgery"], "as_of": "2026-12-04",
+        "symptoms_text": "I read online that extra bone can grow after elbow fractures and that ibuprofen stops it. "
+                         "Should I start taking ibuprofen now?"})
+    told = " ".join(assessment.you_told_us)
+    assert "Prevention given" not in told and "we read: elbow injury or elbow surgery" in told

@@ -190,3 +190,14 @@ def test_a_look_alike_is_said_in_plain_words_beside_its_name() -> None:
     knee = api.explain("XR R KNEE. Impression: fabella, a normal variant. No heterotopic ossification.\n").report_says
     assert "a normal growing part of a child's bone" in " ".join(d for line in child for d in line.details)
     assert "a small normal bone inside a tendon" in " ".join(d for line in knee for d in line.details)
+
+
+def test_bone_in_the_skin_is_named_in_plain_words_and_a_look_alike_ruled_out_is_not_listed() -> None:
+    """Round 20 (378): "OSTEOMA CUTIS ... arising within an acne scar" was read as no HO named, while "?calcinosis
+    cutis", queried in the details and ruled out by the microscopy ("not calcinosis cutis"), was listed."""
+    report = ("Clinical details: hard papule in an old acne scar, left cheek. ?calcinosis cutis ?osteoma cutis.\n"
+              "Microscopy: lamellar bone in the dermis, no amorphous calcium deposits (i.e. not calcinosis cutis).\n"
+              "DIAGNOSIS: OSTEOMA CUTIS, secondary type, arising within an acne scar. Benign. Completely excised.")
+    lines = [d for s in api.explain(report).report_says if s.status == "mimic" for d in s.details]
+    assert any("osteoma cutis (small pieces of bone that form in the skin itself" in d for d in lines)
+    assert not any("calcinosis" in d for d in lines)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hoguide.reading.sentences import MAX_SENTENCE_CHARS, split_sentences
+from hoguide.reading.sentences import MAX_SENTENCE_CHARS, bare_list_items, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -65,3 +65,11 @@ def test_sentences_tile_the_text_and_every_lookup_agrees(pieces: list[str], extr
     lazy = split_sentences(text, extra)
     for offset in reversed(range(len(text))):
         assert lazy.span(offset) == next(s for s in spans if s[0] <= offset < s[1])
+
+
+def test_a_numbered_list_dictated_without_stops_splits_but_a_wrapped_number_does_not() -> None:
+    """Round 20 (370): "impression\\n1 stable ... no evidence of loosening or fracture\\n2 small hetero topic ..."."""
+    listed = "impression\n1 stable knee no loosening or fracture\n2 small hetero topic ossification\n3 small effusion"
+    assert [listed[i:i + 2] for i in bare_list_items(listed)] == ["1 ", "2 ", "3 "]
+    wrapped = "a focus of bone measuring approximately\n9 millimeters, smoothly marginated"
+    assert bare_list_items(wrapped) == []

@@ -14,7 +14,7 @@ from hoguide.guidance.answer_checks import (
 from hoguide.guidance.features import case_features
 from hoguide.guidance.next_steps import conditional, next_steps
 from hoguide.guidance.page_sources import choose_sources
-from hoguide.guidance.patient_words import asked_topics, understand
+from hoguide.guidance.patient_words import topics_named, understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
@@ -75,7 +75,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                              flags_found=[f.id for f in red_flags if f.state == "found"],
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
                              asks=understood.asked, operations_to_come=understood.operations_to_come,
-                             asks_in_plan=asked_topics([e.text for s in plan if s.status == "recommendation"
+                             asks_in_plan=topics_named([e.text for s in plan if s.status == "recommendation"
                                                         for e in s.evidence], kb))
     answers: dict[str, Answer] = {
         question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)

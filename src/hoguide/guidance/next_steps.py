@@ -30,6 +30,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
+IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
 # an implant that has loosened or moved; denied by a "no"/"without" shortly before it on its line
 LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsidence|osteolysis|scalloping)\b",
@@ -114,18 +115,22 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") else None
         statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None
+        kind = "reassurance" if concept.startswith("ok_") else "recommendation"
+        only_if = _only_if(view, fact) if kind == "recommendation" else ()
+        # a step kept for a condition has words of its own where "ask when you will be seen" would mislead (round 20,
+        # 382: "If the lesion enlarges ..., refer to the sarcoma service")
+        statement = statement or (kb.statements.get(f"next.{concept}{IF_SUFFIX}") if only_if else None)
         statement = statement or kb.statements.get(f"next.{concept}")
         if statement is None:
             continue
         if concept in said:  # said again: more words, the time and condition of the line that first named it
             more.setdefault(concept, []).append(fact.evidence)  # joined once at the end: a growing tuple is quadratic
             continue
-        kind = "reassurance" if concept.startswith("ok_") else "recommendation"
         # where the report finds no HO, our words on a step that speak of HO ("The surgeon can say if the HO needs
         # treatment"): the report's own line is quoted without them (round 10, 189: a cyclops lesion; 202)
         if kind == "recommendation" and no_ho and HO_WORD.search(statement.patient):
             continue
-        when = () if kind == "reassurance" else (*_only_if(view, fact), *_when(view, fact))
+        when = () if kind == "reassurance" else (*only_if, *_when(view, fact))
         said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
                                         kb.patient_refs(statement.refs), statement.patient_refs)
     for concept, evidence in more.items():

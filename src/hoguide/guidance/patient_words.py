@@ -177,6 +177,15 @@ def _operations_to_come(reads: Iterable[_Read], causes: Iterable[str]) -> frozen
                      and (f.status == "hypothetical" or (read.asked(f) and f.concept not in had)))
 
 
+def topics_named(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
+    """Every topic of ``kb.asked`` that a text has a phrase of each group of: a plan line may speak to several
+    ("Please contact us before any dental treatment ... her FOP plan" is about FOP and about dental work: round 20,
+    381), where a question is of its first."""
+    texts = list(texts)
+    return frozenset(topic.topic for topic in kb.asked if any(all(
+        pattern.search(text) for group in topic.words if (pattern := any_phrase(group))) for text in texts))
+
+
 def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
     """The topics of ``kb.asked`` the questions ask about: a question is of the first topic in the table that it has a
     phrase of each group of ("Should I take the etidronate tablets?" is about etidronate, not anti-inflammatories)."""
@@ -244,7 +253,10 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         denied_causes |= {GENERIC_TRAUMA, CONTUSION} - set(causes)
     ticked = [c for c in ticked if c not in denied_causes]
     # "I need a left knee replacement" beside a ticked knee replacement: the operation is still to come (round 12, 237)
-    to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"} - set(causes)
+    # (an operation only: an injury they read about is none to come, round 20, 373: "I read online that extra bone can
+    # grow after elbow fractures" beside a ticked elbow injury)
+    to_come = {f.concept for f in facts if f.kind == "cause" and f.status == "hypothetical"
+               and f.concept in OPERATION_CAUSES} - set(causes)
     ticked = [c for c in ticked if c not in to_come]
     merged = answers.model_copy(update={
         "causes": tuple(dict.fromkeys((*ticked, *causes))),

@@ -134,6 +134,20 @@ class SentenceIndex:
         return bounds
 
 
+# A numbered list dictated without its "." or ")": "impression\n1 stable left total knee arthroplasty no evidence of
+# loosening or fracture\n2 small hetero topic ossification ..." (round 20, 370: the first item's "no" reached the
+# second). A line that starts with a bare number is an item only where the number before or after it starts a line too
+# (a list), so a wrapped "measuring approximately\n9 millimeters" is none.
+_BARE_ITEM = re.compile(r"\n[ \t]*(\d{1,2})[ \t]+(?=[A-Za-z])")
+
+
+def bare_list_items(text: str) -> list[int]:
+    """Where the items of a numbered list written without "." or ")" start (the number's offset)."""
+    found = [(m.end(0) - len(m.group(0).lstrip("\n \t")), int(m.group(1))) for m in _BARE_ITEM.finditer(text)]
+    numbers = {n for _, n in found}
+    return [start for start, n in found if n - 1 in numbers or n + 1 in numbers]
+
+
 def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceIndex:
     """Sentence boundaries for ``text``; ``extra_breaks`` are offsets that must start a sentence
     (section headers and bodies)."""
