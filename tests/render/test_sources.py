@@ -331,10 +331,13 @@ def test_few_sources_on_every_fictional_half() -> None:
     Round 17 and the answers to more of the patients' own questions (haemophilia, DISH, a biopsy, infection,
     radiation's safety with kidney disease) bring 22 of 298 pages over 12, at most 16 (round 17, 325: both hips after
     COVID intensive care, radiotherapy planned, stage 4 kidney disease), and 23 of 1,490 answers over 4: at most 1
-    page in 13 and 1 answer in 64. Issue 16's goals (12 and 4) stay unmet; the bounds only stop silent growth."""
+    page in 13 and 1 answer in 64. Sixteenth session: the brain-injury review's recurrence figure is said only after a
+    brain injury (six cord-injury, stroke and encephalitis pages one source shorter), and round 20 joined: 20 of 365
+    pages over 12, so at most 1 page in 18; 24 of 1,825 answers over 4. Issue 16's goals (12 and 4) stay unmet; the
+    bounds only stop silent growth."""
     reports = [fictional(name) for name in _every_fictional()] + [assessment_of(r) for r in REPORTS
                                                                   if r.startswith("example:")]
     pages = [len(LISTED.findall(render_html(a))) for a in reports]
     answers = [n for a in reports for n in _sources_per_answer(a)]
-    assert statistics.median(pages) <= 9 and max(pages) <= 16 and sum(n > 12 for n in pages) <= len(pages) / 13
+    assert statistics.median(pages) <= 9 and max(pages) <= 16 and sum(n > 12 for n in pages) <= len(pages) / 18
     assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 64

@@ -174,6 +174,12 @@ TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?
                            r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
                            r"tendinitis|tendonitis|toothache)\b", re.IGNORECASE)
 TAKEN_FOR_REACH = 60  # characters after a medicine searched for what it is taken for
+# a medicine named as what harmed the patient, not care they had (round 20, 367: "your asthma is made worse by
+# anti-inflammatory (NSAID) painkillers - you will remember the attack after ibuprofen in 2019")
+HARMED_BY = re.compile(r"\b(?:made worse by|worse with|attack after|reaction to|allergic to|allergy to|"
+                       r"intolerant (?:of|to)|intolerance (?:of|to)|sensitive to|sensitivity to)[\s(]+"
+                       r"(?:[\w'-]+[\s(]+){0,3}$", re.IGNORECASE)
+HARMED_BY_REACH = 60  # characters before a medicine searched for the harm it did
 # a step kept for a case that may never come: "Surgical opinion re excision only if HO later causes fixed loss of hip
 # function" (round 18, 337 was told an operation is planned)
 # ("excision only if HO later causes fixed loss"; "Surgical removal is reserved for persistent disabling symptoms":
@@ -825,9 +831,11 @@ class CaseView:
 
     def _for_else(self, fact: Located[Fact]) -> bool:
         """A medicine taken for something else ("On regular ibuprofen for OA hands/L hip": round 18, 338 was told of a
-        medicine it had had to slow or prevent HO)."""
+        medicine it had had to slow or prevent HO), or named as what harmed the patient ("the attack after
+        ibuprofen")."""
         text = self.case.readings[fact.reading].text
-        return TAKEN_FOR_ELSE.match(text, fact.item.end, fact.item.end + TAKEN_FOR_REACH) is not None
+        return TAKEN_FOR_ELSE.match(text, fact.item.end, fact.item.end + TAKEN_FOR_REACH) is not None \
+            or HARMED_BY.search(text, max(0, fact.item.start - HARMED_BY_REACH), fact.item.start) is not None
 
     def treatments_not_given(self) -> set[str]:
         """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3
