@@ -201,3 +201,19 @@ def test_bone_in_the_skin_is_named_in_plain_words_and_a_look_alike_ruled_out_is_
     lines = [d for s in api.explain(report).report_says if s.status == "mimic" for d in s.details]
     assert any("osteoma cutis (small pieces of bone that form in the skin itself" in d for d in lines)
     assert not any("calcinosis" in d for d in lines)
+
+
+def test_of_two_reports_pasted_one_after_the_other_the_later_conclusion_says_how_mature() -> None:
+    """Round 20 (366): a 2024 X-ray's "Early heterotopic ossification" above a 2026 CT's "Mature heterotopic
+    ossification ... excision planned" was said as still forming, just before the operation."""
+    report = ("=== REPORT 1 ===\nXR ELBOW LEFT 04/03/2024\nFindings: new faint mineralization by the radial neck."
+              "\nImpression:\n1. Early heterotopic ossification anterior to the proximal radius.\n\n"
+              "=== REPORT 2 ===\nCT ELBOW LEFT 11/18/2026\nFindings: well-corticated heterotopic bone, 3.4 x 1.6 cm.\n"
+              "Impression:\n1. Mature heterotopic ossification of the proximal radioulnar region.\n")
+    assessment = api.explain(report)
+    present = next(s for s in assessment.report_says if s.status == "present")
+    assert any("How mature: mature." in d for d in present.details)
+    assert "growth.mature" in assessment.answers["growth"].statements
+    one = api.explain("Impression:\n1. Early heterotopic ossification anterior to the proximal radius.\n"
+                      "2. Mature heterotopic ossification posterior to the elbow.\n")
+    assert "growth.mature" not in one.answers["growth"].statements  # one conclusion: the least mature decides

@@ -9,7 +9,7 @@ from dataclasses import replace
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.outcomes import ADDENDUM
-from hoguide.guidance.view import MATURITY_ORDER, CaseView
+from hoguide.guidance.view import MATURITY_ORDER, CaseView, superseded_in
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -151,7 +151,8 @@ def _region(finding: Finding) -> tuple[str, ...]:
     return tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
 
 
-def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Finding]:
+def _lesions(findings: list[Finding], authority: SectionAuthority,
+             superseded: frozenset[int] = frozenset()) -> list[Finding]:
     """The mentions merged into one per place (sites and side), in the order the report first names
     them: the grade from the report's last word on it (an addendum's "Brooker III" over the findings'
     "IV"), the least mature maturity, the first change and size. A mention with no place joins the only lesion
@@ -203,7 +204,8 @@ def _lesions(findings: list[Finding], authority: SectionAuthority) -> list[Findi
         grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
         # the most authoritative section's word on maturity (an impression's "maturing" over the findings'
         # "ill-defined": round 13, 248), the least mature of those
-        matured = [f for f in group if f.maturity]
+        # (not a conclusion a later one of a second report pasted below it follows: round 20, 366)
+        matured = [f for f in group if f.maturity and f.start not in superseded] or [f for f in group if f.maturity]
         top = max((authority.of(f.section) for f in matured), default=0)
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m and authority.of(f.section) == top
                                                             for f in matured)), None)
@@ -334,7 +336,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             if status not in (*DESCRIBED, "absent", NOTHING_NEW):
                 continue
             lines, _, citations = groups[status]
-            for lesion in _lesions(findings, authority):
+            superseded = frozenset(f.start for f in findings if superseded_in(reading, f.start))
+            for lesion in _lesions(findings, authority, superseded):
                 # only where: its "new" and its grade belong to HO it says is not there ("How mature: mature" beside
                 # no HO at the lower leg: round 19, 357's calcified muscle)
                 if status in (NOTHING_NEW, "absent"):

@@ -389,9 +389,14 @@ class CaseView:
             return None
         # the reporter's conclusion, where it says how mature, over the description ("ill-defined ossification ...
         # with a peripheral cortical rim forming" under "Impression: ... maturing": round 13, 248)
-        concluded = {f.maturity for f in self._findings() if f.maturity and f.section in CONCLUDING_SECTIONS}
+        # (of two reports pasted one after the other, the later conclusion's: superseded_in)
+        concluded = {f.item.maturity for f in self.current if f.item.maturity and f.item.section in CONCLUDING_SECTIONS
+                     and not self.superseded(f)}
         found = concluded or {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
+
+    def superseded(self, finding: Located[Finding]) -> bool:
+        return superseded_in(self.case.readings[finding.reading], finding.item.start)
 
     @property
     def compared_with_prior(self) -> bool:
@@ -847,6 +852,15 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
+
+
+def superseded_in(reading: Reading, offset: int) -> bool:
+    """An offset in a conclusion that a later conclusion of the same kind follows in the same text: two reports pasted
+    one after the other ("Impression: 1. Early heterotopic ossification" of 2024 above "Impression: 1. Mature
+    heterotopic ossification" of 2026), where the later speaks for now (round 20, 366)."""
+    own = next((s for s in reading.sections if s.start <= offset < s.end), None)
+    return own is not None and own.id in CONCLUDING_SECTIONS and any(
+        s.id == own.id and s.start > own.start for s in reading.sections)
 
 
 def _if_ever(fact: Fact) -> bool:
