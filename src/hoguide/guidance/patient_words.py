@@ -57,8 +57,6 @@ CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", 
 PLACE_AFTER = re.compile(r"\s+(?:below|above|under|beneath|beyond|around|in|at|on)\b", re.IGNORECASE)
 ECHO_CHARS = 120  # the patient's event words said back
 CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+-\s+")  # where a long question may be cut to keep its end
-# a sentence of the patient's that asks, with a question mark or in so many words ("My mum wants to know if we should
-# get it massaged out.": round 10, 187)
 # the patient's words for an event with no blow ("came on by itself, I didn't fall or bang it": round 20, 369)
 NO_BLOW = re.compile(r"\b(?:came on|came up|started|happened|appeared|bled)\s+(?:by itself|on its own|out of nowhere)\b"
                      r"|\b(?:didn't|did not|never)\s+(?:fall|bang|knock|hit|injure|hurt)\b"
@@ -66,6 +64,8 @@ NO_BLOW = re.compile(r"\b(?:came on|came up|started|happened|appeared|bled)\s+(?
 # a question whether an operation will be needed (round 20, 375: "Does this mean my hip is wearing out and I'll need a
 # hip replacement?" was read as a hip replacement planned)
 NEED_ASKED = re.compile(r"\b(?:need|needs|have to|has to|end up)\b", re.IGNORECASE)
+# a sentence of the patient's that asks, with a question mark or in so many words ("My mum wants to know if we should
+# get it massaged out.": round 10, 187)
 QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?:ing)?|would like to know|"
                       r"need to know|not sure) (?:if|whether|when|how|what|why)\b[^.!?\n]*[.!]?", re.IGNORECASE)
 # Words of someone filling the form in for the patient: "I'm her son", "filling this in for my dad", "on behalf of
