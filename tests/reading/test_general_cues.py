@@ -14,13 +14,12 @@ from hoguide.examples import example_bytes, example_names
 from hoguide.models.reading import Trigger
 from hoguide.reading.general import (
     _DATE,
-    _NAMED_THING,
-    _NAMING,
     _STUDY_FIGURES,
     _TOPIC_QUESTION,
     CATEGORY,
     GeneralCue,
     GeneralStatements,
+    names_what_came_before,
 )
 from hoguide.reading.sentences import split_sentences
 
@@ -33,8 +32,7 @@ def _every_pattern(text: str, start: int, end: int) -> GeneralCue | None:
         return GeneralCue(Trigger("?", CATEGORY, end - 1, end), True)
     for population in (CUES.population, CUES.cohort, CUES.people, CUES.assessors, _STUDY_FIGURES):
         match = population.search(text, start, end) if population is not None else None
-        if match and _NAMING.fullmatch(match.group(0)) \
-                and _NAMED_THING.search(text, max(start, match.start() - 8), match.start()):
+        if match and names_what_came_before(text, start, match):
             continue  # "This is called HO": a name for what the sentence before described
         if match:
             return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)

@@ -25,6 +25,7 @@ from hoguide.guidance.view import (
     names_instead,
 )
 from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.schema import AskedTopic
 from hoguide.models.case import (
     PATIENT_SYMPTOM_LABELS,
     CauseId,
@@ -182,17 +183,19 @@ def topics_named(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
     ("Please contact us before any dental treatment ... her FOP plan" is about FOP and about dental work: round 20,
     381), where a question is of its first."""
     texts = list(texts)
-    return frozenset(topic.topic for topic in kb.asked if any(all(
-        pattern.search(text) for group in topic.words if (pattern := any_phrase(group))) for text in texts))
+    return frozenset(topic.topic for topic in kb.asked if any(_speaks_to(topic, text) for text in texts))
 
 
 def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
     """The topics of ``kb.asked`` the questions ask about: a question is of the first topic in the table that it has a
     phrase of each group of ("Should I take the etidronate tablets?" is about etidronate, not anti-inflammatories)."""
-    found = (next((topic.topic for topic in kb.asked if all(
-        pattern.search(question) for group in topic.words if (pattern := any_phrase(group)))), None)
-        for question in questions)
+    found = (next((topic.topic for topic in kb.asked if _speaks_to(topic, question)), None) for question in questions)
     return frozenset(topic for topic in found if topic is not None)
+
+
+def _speaks_to(topic: AskedTopic, text: str) -> bool:
+    """The text has a phrase of each of the topic's groups of words."""
+    return all(pattern.search(text) for group in topic.words if (pattern := any_phrase(group)))
 
 
 def _when(answers: PatientAnswers) -> str:

@@ -355,7 +355,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
         withdrawn = {m.concept for m in reading.mimics if m.status == "absent" and m.start >= addendum}
         # ... nor one only queried and then ruled out ("?calcinosis cutis" in the details, "not calcinosis cutis" in
         # the microscopy: round 20, 378)
-        said_of = {m.concept: {n.status for n in reading.mimics if n.concept == m.concept} for m in reading.mimics}
+        said_of: dict[str, set[str]] = {}
+        for m in reading.mimics:
+            said_of.setdefault(m.concept, set()).add(m.status)
         withdrawn |= {c for c, statuses in said_of.items() if statuses == {"possible", "absent"}}
         mimics = [m for m in reading.mimics if m.status != "absent" and m.concept not in SERIOUS_MIMICS
                   and m.concept not in withdrawn]

@@ -391,12 +391,9 @@ class CaseView:
         # with a peripheral cortical rim forming" under "Impression: ... maturing": round 13, 248)
         # (of two reports pasted one after the other, the later conclusion's: superseded_in)
         concluded = {f.item.maturity for f in self.current if f.item.maturity and f.item.section in CONCLUDING_SECTIONS
-                     and not self.superseded(f)}
+                     and not superseded_in(self.case.readings[f.reading], f.item.start)}
         found = concluded or {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
-
-    def superseded(self, finding: Located[Finding]) -> bool:
-        return superseded_in(self.case.readings[finding.reading], finding.item.start)
 
     @property
     def compared_with_prior(self) -> bool:

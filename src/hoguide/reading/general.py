@@ -114,6 +114,15 @@ def _cohort_counts(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
 # called heterotopic ossification": round 20, 367), not a definition of the kind ("Bone in muscle is called HO")
 _NAMING = re.compile(r"(?:is|are) (?:called|known as)", re.IGNORECASE)
 _NAMED_THING = re.compile(r"\b(?:this|these|it|which)\s+$", re.IGNORECASE)
+
+
+def names_what_came_before(text: str, start: int, match: re.Match[str]) -> bool:
+    """A population cue ``match`` ("is called") that names what the sentence before described ("This is called
+    heterotopic ossification"): no general statement."""
+    return _NAMING.fullmatch(match.group(0)) is not None \
+        and _NAMED_THING.search(text, max(start, match.start() - 8), match.start()) is not None
+
+
 _TOPIC_QUESTION = re.compile(r"^\W*(?:what|how|why|when|which|who|where)\b[^?]*\?\W*$", re.IGNORECASE)
 # A date is specific: "larger than on 12 May" dates one film ("May" is no modal there).
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
@@ -258,8 +267,7 @@ class GeneralStatements:
         for population in (self.population, self.cohort, self.people, self.assessors, _STUDY_FIGURES):
             match = population.search(text, start, end) \
                 if population is not None and self._may_match(population, text, start, end) else None
-            if match and _NAMING.fullmatch(match.group(0)) \
-                    and _NAMED_THING.search(text, max(start, match.start() - 8), match.start()):
+            if match and names_what_came_before(text, start, match):
                 continue
             if match:
                 return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
