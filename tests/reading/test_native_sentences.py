@@ -44,6 +44,8 @@ _ITEMS = [
     "\n\U0001d7cf\U0001d7d0) ",
     " 1) a", ", 2) b", "x 3) C", ".  10) d", "é 2) e", "ſ\t3) f", "x 2)g", "\u00b21) x", "\u06612) y",
     "; ", ";\n- ", ";\n  - ", ";\r\n\t1. ", ";  \n  * ", ";\u2028",
+    # semicolons inside and beside parentheses (a short parenthesis's semicolon splits nothing)
+    " (a; b) ", "(x;\n- ", "; y)", " (" + "z" * 79 + ";", "; " + "w" * 79 + ")",
 ]
 _TOKENS = st.one_of(
     st.text(alphabet=_ALPHABET, min_size=1, max_size=3), _ABBREVIATED, st.sampled_from(_ITEMS),

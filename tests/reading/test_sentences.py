@@ -34,6 +34,12 @@ def sentences(text: str) -> list[str]:
         ("DIAGNOSIS: 1) Fracture s/p fixation   2) Heterotopic bone,  3) Effusion",
          ["DIAGNOSIS: 1) Fracture s/p fixation", "2) Heterotopic bone,", "3) Effusion"]),
         ("Bony bar (see image  2) at the elbow.", ["Bony bar (see image  2) at the elbow."]),
+        # a semicolon inside a short parenthesis joins its parts, not two findings (round 21, 397)
+        ("Watch for (staff aware; note after discharge): new swelling.",
+         ["Watch for (staff aware; note after discharge): new swelling."]),
+        ("HO at the right hip (Brooker II); none at the left.",
+         ["HO at the right hip (Brooker II);", "none at the left."]),
+        ("Open (no close; HO at the hip.", ["Open (no close;", "HO at the hip."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:

@@ -46,7 +46,9 @@ SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 # a flare-up the letter tells as over ("He has had two flare-ups this year ... each treated with prednisolone", "The L
 # shoulder flare has left further restriction": round 19, 358 was told of a flare-up now)
 PAST_FLARE = re.compile(r"\b(?:has|have|had) had\b|\bprevious\b|\bprior\b|\bearlier\b|\bresolved\b|\bsettled\b|"
-                        r"\bhas left\b|\btreated with\b", re.IGNORECASE)
+                        r"\bhas left\b|\btreated with\b"
+                        # "Flare-ups: last flare 2019 L jaw ... No flares this pregnancy" (round 21, 396)
+                        r"|\blast flare|\bno (?:new |further )?flares?\b", re.IGNORECASE)
 # ... or names only in its plan for one ("the higher flare-up dose regimen if he has a flare", 358)
 FLARE_PLAN = re.compile(r"\s+(?:dose|doses|dosing|regimen|plan|protocol|pack|kit|letter)\b", re.IGNORECASE)
 DISLOCATION = re.compile(r"disloc", re.IGNORECASE)
@@ -307,11 +309,22 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
     """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
     are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
     given at the time ("she did not receive indomethacin") is no reason."""
+    denied = {f.item.concept for f in view.facts if f.item.kind == "condition" and f.item.status == "absent"
+              and f.item.experiencer == "patient"}
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
-         and not _topic_label(view, f))
+         and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
         or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
             advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
+
+
+# a pregnancy named as a topic of advice, not as the patient's state ("the HO will not harm a pregnancy", "may make late
+# pregnancy ... more awkward"): beside the report's "she is not currently pregnant", no reason for care (round 21, 398)
+CONDITION_NOUN = re.compile(r"pregnanc(?:y|ies)", re.IGNORECASE)
+
+
+def _named_as_a_topic(fact: Fact) -> bool:
+    return CONDITION_NOUN.fullmatch(fact.text) is not None
 
 
 def _topic_label(view: CaseView, fact: Located[Fact]) -> bool:

@@ -20,6 +20,7 @@ CONCLUSIONS = ("impression", "diagnosis")  # section_rules.yaml: "IMPRESSION", "
 ITEM = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|[-\u2022*])[ \t]+")  # "1. ", "2) ", "- ", "• "
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 FOP = "fop"
+CLOSING = "closing"  # lexicon/next_step.yaml: "Dictated by", "Electronically signed", "Yours sincerely"
 # an item that only reassures ("Stable reverse TSA, no loosening", "Intact ACL graft") is no other finding to explain
 REASSURING = re.compile(r"\b(?:satisfactory|unremarkable|no complications?|no loosening|intact|well[- ]fixed|"
                         r"well[- ]positioned|in (?:good|satisfactory) position)\b", re.IGNORECASE)
@@ -37,7 +38,7 @@ def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
             continue
         quoted: list[tuple[str, Evidence]] = []
         for start, end in _items(reading.text, section.start, section.end):
-            if _names_ho(reading, start, end) or len(quoted) == MAX_ITEMS:
+            if _names_ho(reading, start, end) or len(quoted) == MAX_ITEMS or _signed(reading, start, end):
                 break
             item = reading.text[start:end]
             if REASSURING.search(item) or REASSURING_START.match(item):
@@ -55,6 +56,12 @@ def _names_ho(reading: Reading, start: int, end: int) -> bool:
     return (any(start <= f.start < end for f in reading.findings)
             or any(start <= m.start < end for m in reading.mimics)
             or any(start <= f.start < end for f in reading.facts if f.kind == "cause" and f.concept == FOP))
+
+
+def _signed(reading: Reading, start: int, end: int) -> bool:
+    """The item is the report's signature ("Dictated by: ... Signed 12/04/2026": round 21, 391 quoted it as a finding),
+    where the conclusion ends."""
+    return any(start <= f.start < end for f in reading.facts if f.kind == "next_step" and f.concept == CLOSING)
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:

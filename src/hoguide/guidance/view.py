@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 from hoguide.guidance.outcomes import ADDENDUM, NOT_HAD, PLAN_CUE, Outcomes
@@ -85,6 +86,8 @@ HIP_OSTEOTOMY = re.compile(r"osteotom|\bVDRO\b|\bPAO\b|hip reconstruction", re.I
 # a broken hip told in the patient's words beside a ticked "hip replacement" ("I fell at home and broke my hip, they put
 # a nail in": round 17, 318); words that name a replacement keep the tick
 BROKEN_HIP = re.compile(r"broke my hip|broken (?:my )?hip|hip fracture|fractured (?:my )?hip", re.IGNORECASE)
+AMPUTATION_WORD = re.compile(r"amputat|\bamputee|\b(?:BKA|AKA|TTA|TFA)\b|transtibial|transfemoral|residual limb|stump",
+                             re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
 AVULSION = re.compile(r"avuls", re.IGNORECASE)
 HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|knocked) (?:my|his|her) head",
@@ -109,9 +112,13 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an
     # operation on the belly)
     (GENERIC_TRAUMA, OTHER_SURGERY, None),
+    # "another operation" ticked beside an amputation the report names is that amputation (round 21, 392: a leg taken
+    # off below the knee for diabetic foot disease)
+    (OTHER_SURGERY, BLAST, AMPUTATION_WORD),
 )
 
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
+HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CONCLUDING_SECTIONS = ("impression", "diagnosis", "assessment", "addendum")  # section_rules.yaml: authority 3 and 4
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
@@ -593,6 +600,12 @@ class CaseView:
             self._causes = self._find_causes()
         return {cause: list(evidence) for cause, evidence in self._causes.items()}
 
+    def _told_event_within(self, days: int) -> bool:
+        """The patient's event date (their answers) is at most ``days`` before the answers' day."""
+        answers = self.case.answers
+        today = answers.as_of or date.today()
+        return answers.event_date is not None and today - answers.event_date <= timedelta(days)
+
     def _injury_denied(self) -> bool:
         """The report says there was no injury ("no history of trauma or fall"), not only no break ("no fracture")."""
         return any(f.item.kind == "cause" and f.item.status == "absent" and f.item.experiencer == "patient"
@@ -697,6 +710,15 @@ class CaseView:
         # fracture") is part of that one event, not a second cause to weigh (round 8 re-read, case 152)
         if trauma and GENERIC_TRAUMA in found and any(self._operated_for(e, found) for e in trauma):
             del found[GENERIC_TRAUMA]
+        # the fall an X-ray was taken for ("Clinical indication: Mechanical fall at home") did not make bone the report
+        # calls mature or unchanged since an earlier film, beside a cause that came before it (round 21, 391: a fall
+        # onto the left side was given as a cause of old, stable HO by the right hip replacement)
+        if GENERIC_TRAUMA in found and len(found) > 1 and (self.change == "stable" or (
+                self.maturity == "mature" and self._told_event_within(days=90))):
+            falls = [f for f in affirmed if f.item.concept == GENERIC_TRAUMA]
+            if falls and all(f.item.section == HISTORY_SECTION and not FRACTURE_WORD.search(f.item.text)
+                             for f in falls):
+                del found[GENERIC_TRAUMA]
         # a bleed into a muscle after an operation is part of that operation ("small resolving post-operative
         # haematoma in the gastrocnemius" after a knee replacement), not a blow that set off myositis ossificans
         bleed = found.get(CONTUSION)
@@ -865,8 +887,14 @@ def _if_ever(fact: Fact) -> bool:
     condition an "if" opens ("low dose CT if excision is being considered": round 15, 281 was told an operation is
     planned): a step only if ever."""
     return fact.status == "hypothetical" and any(
-        t.phrase.lower().startswith("any ") or (t.phrase.lower() == "if" and 0 <= fact.start - t.end <= _IF_REACH)
+        t.phrase.lower().startswith("any ") or t.phrase.lower() in _ONE_DAY_PERHAPS
+        or (t.phrase.lower() == "if" and 0 <= fact.start - t.end <= _IF_REACH)
         for t in fact.triggers)
+
+
+# an option the team may talk over one day ("surgical removal could be discussed with the orthopaedic team" after
+# "Surgery is not being considered": round 21, 397 was told an operation is planned): context_rules.yaml
+_ONE_DAY_PERHAPS = frozenset({"could be discussed", "can be discussed", "could be considered", "can be considered"})
 
 
 # characters from "if" to the step it makes a condition: "if surgical excision", not "if it persists, excision"

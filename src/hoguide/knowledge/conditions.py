@@ -32,7 +32,7 @@ CauseCount = Literal["none", "one", "several"]
 SiteId = Literal[
     "hip", "pelvis", "acetabulum", "buttock", "thigh", "knee", "leg", "ankle", "foot", "shoulder",
     "upper_arm", "elbow", "forearm", "wrist", "hand", "spine", "jaw", "chest_wall", "abdominal_wall",
-    "residual_limb",
+    "abdomen", "residual_limb",
 ]
 SITE_IDS: frozenset[str] = frozenset(get_args(SiteId))
 NextStepId = Literal[

@@ -258,13 +258,45 @@ static ALWAYS_INLINE int list_item_after(const Text *text, Py_ssize_t newline, P
     return i < end && is_blank(at(text, i));
 }
 
-/* _breaks: list items, and the clause after each semicolon with the white space it takes; a list
- * item whose "\n" is inside that white space is not a break of its own. */
+/* _in_parentheses: is the semicolon at ``semi`` between a "(" and a ")" of one short parenthesis, each
+ * within PAREN_REACH characters of it, with none of either between? */
+#define PAREN_REACH 80
+static ALWAYS_INLINE int in_parentheses(const Text *text, Py_ssize_t semi, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t lower = semi - PAREN_REACH > start ? semi - PAREN_REACH : start;
+    Py_ssize_t upper = semi + PAREN_REACH < end ? semi + PAREN_REACH : end;
+    int opened = 0;
+    for (Py_ssize_t i = semi - 1; i >= lower; i--) { /* the nearest bracket before decides */
+        Py_UCS4 ch = at(text, i);
+        if (ch == '(') {
+            opened = 1;
+            break;
+        }
+        if (ch == ')') {
+            return 0;
+        }
+    }
+    if (!opened) {
+        return 0;
+    }
+    for (Py_ssize_t i = semi; i < upper; i++) { /* ... and the nearest after */
+        Py_UCS4 ch = at(text, i);
+        if (ch == ')') {
+            return 1;
+        }
+        if (ch == '(') {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* _breaks: list items, and the clause after each semicolon with the white space it takes (not one inside a short
+ * parenthesis); a list item whose "\n" is inside that white space is not a break of its own. */
 static ALWAYS_INLINE int breaks(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
     Py_ssize_t clause_start = -1, clause_end = -1; /* the last semicolon's span so far */
     for (Py_ssize_t i = start; i < end; i++) {
         Py_UCS4 ch = at(text, i);
-        if (ch == ';') {
+        if (ch == ';' && !in_parentheses(text, i, start, end)) {
             Py_ssize_t j = i + 1;
             while (j < end && Py_UNICODE_ISSPACE(at(text, j))) {
                 j++;

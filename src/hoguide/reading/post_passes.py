@@ -1,4 +1,4 @@
-"""Passes over a report's findings once every sentence is read: maturity said in the next sentence, and
+"""Passes over a report's findings once every sentence is read: maturity and change said in the next sentence, and
 the prior-HO risk factor a historical mention implies.
 """
 
@@ -71,6 +71,34 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
             return merge_maturity([h.payload[1] for h in found])
         cursor = end
     return None
+
+
+# the next sentence, with the bone named just before as its subject, compares it with an earlier study: "Well-corticated
+# heterotopic ossification is present lateral to the right hip ... This is unchanged in size and appearance compared
+# with 03/14/2022." (round 21, 391 had no change, so an ED fall was read as the cause of old, stable HO)
+_SAME_BONE_LEADS = re.compile(r"\s*(?:this|it|these|they|the (?:bone|lesion|mass|ossification|heterotopic bone|ho))\s+"
+                              r"(?:is|are|has|have|appears?|remains?|was|were)\b", re.IGNORECASE)
+NOT_CHANGE = "not_change"  # lexicon/change.yaml: a scan's signal, not a size
+
+
+def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
+                     sections: SectionIndex) -> list[Finding]:
+    """A present finding with no change of its own takes the change the very next sentence says of it, where that
+    sentence opens with the same bone as its subject, is in its section and paragraph, and names no HO itself."""
+    ho_sentences = {f.sentence_start for f in findings}
+    out = []
+    for finding in findings:
+        if finding.change is None and finding.status == "present" and finding.sentence_end < len(text) \
+                and finding.sentence_end not in ho_sentences:
+            start, end = sentences.span(finding.sentence_end)
+            if start not in ho_sentences and end > start and sections.at(start) is sections.at(finding.start) \
+                    and not _BLANK_LINE.search(text, finding.end, start) and _SAME_BONE_LEADS.match(text, start):
+                changes = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end)
+                           if h.layer == "change" and h.payload[1] != NOT_CHANGE]
+                if changes:
+                    finding = replace(finding, change=changes[-1])
+        out.append(finding)
+    return out
 
 
 # the next sentence tells the HO named just before as taken out: "He developed Brooker IV HO ... This was excised in

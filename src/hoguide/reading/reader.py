@@ -73,7 +73,7 @@ from hoguide.reading.nearby import (
 )
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
-from hoguide.reading.post_passes import maturity_said_next, prior_ho_facts, removed_said_next
+from hoguide.reading.post_passes import change_said_next, maturity_said_next, prior_ho_facts, removed_said_next
 from hoguide.reading.report_status import gone_since, report_status, section_authority, withdrawn
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentence_type import sentence_type_model
@@ -243,6 +243,7 @@ class Reader:
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]
         findings = maturity_said_next(text, findings, hits, sentences, sections)
+        findings = change_said_next(text, findings, hits, sentences, sections)
         findings = removed_said_next(text, findings, sentences)
         findings = self.specimen.removed(text, sections.sections, findings)
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))

@@ -30,11 +30,14 @@ _CONTENT = re.compile(r"\S")
 # A date may carry its time ("ADDENDUM 11/20/2026 14:36": round 17, 322's addendum was read as its impression).
 # A header set off by stars or rules may close with them: "*** ADDENDUM 23/11/2026 09:15 ***" (round 19, 347's
 # laterality correction was read as part of the impression).
+# A header qualified after a comma, its colon ending the line: "Plan, discussed at length with Lowri:" (round 21, 387's
+# planned excision was read as done).
 _DECOR = r"(?:[*=#]{2,}[ \t]*)?"
 _HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"(?:[ \t]+\d{1,2}:\d{2}h?)?)[ \t]*){1,2}"
                          r"(?=" + _DECOR + r"(?::|[\r\n]|\Z))|[-\u2013\u2014][ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
-                         r"[^\r\n]{0,80}(?=[\r\n]|\Z))?" + _DECOR + r"(?:(:)|(?=[\r\n])|\Z)")
+                         r"[^\r\n]{0,80}(?=[\r\n]|\Z)|,[ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z)))?" + _DECOR
+                         + r"(?:(:)|(?=[\r\n])|\Z)")
 
 
 @fast_init
