@@ -283,3 +283,19 @@ def test_a_letters_paragraph_labels_hold_its_plan_and_a_cc_under_the_name_is_no_
     assert "Check X-rays at 6 weeks, 6 months and 12 months to look for HO." in lines
     assert not any("Threlfall" in line or "Papadakis" in line for line in lines)
     assert "treatment.already_treated" not in assessment.answers["treatment"].statements
+
+
+def test_a_printed_pages_header_and_footer_are_no_plan() -> None:
+    """Text pasted from a printed PDF carries its page furniture into the plan (round 21, 383 quoted "Printed ... by
+    PORTAL_USER Page 2 of 2" and "CONFIDENTIAL - This document contains protected health information." as steps)."""
+    report = (
+        "IMPRESSION:\n1. Heterotopic ossification about the left hip, Brooker class III.\n\n"
+        "RECOMMENDATION: CT of the left hip can be obtained if surgical excision is being considered.\n\n"
+        "Electronically signed: M. Ilunga, MD (Radiology) 11/24/2026 13:48\n\n"
+        "St. Brendan's Regional Hospital | 400 Quarry Hill Rd | Medical Imaging 555-0142\n"
+        "CONFIDENTIAL - This document contains protected health information.\n"
+        "Printed 12/01/2026 14:07 by PORTAL_USER                           Page 2 of 2\n"
+    )
+    lines = quoted(report)
+    assert lines == ["RECOMMENDATION: CT of the left hip can be obtained if surgical excision is being considered."], \
+        lines

@@ -48,10 +48,17 @@ SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 PAST_FLARE = re.compile(r"\b(?:has|have|had) had\b|\bprevious\b|\bprior\b|\bearlier\b|\bresolved\b|\bsettled\b|"
                         r"\bhas left\b|\btreated with\b"
                         # "Flare-ups: last flare 2019 L jaw ... No flares this pregnancy" (round 21, 396)
-                        r"|\blast flare|\bno (?:new |further )?flares?\b", re.IGNORECASE)
+                        r"|\blast flare|\bno (?:new |further )?flares?\b",
+                        re.IGNORECASE)
 # ... or names only in its plan for one ("the higher flare-up dose regimen if he has a flare", 358)
 FLARE_PLAN = re.compile(r"\s+(?:dose|doses|dosing|regimen|plan|protocol|pack|kit|letter)\b", re.IGNORECASE)
 DISLOCATION = re.compile(r"disloc", re.IGNORECASE)
+# The look-alikes that are a lump or a deposit a report finds where HO was asked about (lexicon/mimic.yaml): what they
+# do next is theirs, not HO's. Not normal anatomy (growth centres, sesamoids), wear and tear (spurs), vessels, a break.
+LOOK_ALIKE_LESIONS = frozenset({"calcific_tendinitis", "calcific_bursitis", "dystrophic_calcification",
+                                "calcific_myonecrosis", "tumoral_calcinosis", "calcinosis", "loose_body",
+                                "synovial_chondromatosis", "osteoma_cutis", "ossifying_lipoma", "gouty_tophus",
+                                "osteochondroma"})
 BROKEN = re.compile(r"fractur|broke|\bbreak|\b#", re.IGNORECASE)
 ELBOW = "elbow_trauma_or_surgery"
 # bone the report says was left at the removal ("Small residual fragment (11 mm) unchanged from immediate post-op CT",
@@ -522,6 +529,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         event_date_told=answers.event_date is not None,
         recommends=recommended,
         plan_in_own_words=plan_in_own_words,
+        # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
+        # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)
+        look_alike=view.overall_status == "absent" and any(
+            m.status in ("present", "possible") and m.concept in LOOK_ALIKE_LESIONS
+            for r in view.case.readings for m in r.mimics),
         imaging_declined=any(x.item.kind == "next_step" and (
             (x.item.concept == "follow_up_imaging" and x.item.status == "absent")
             or (x.item.concept == "ok_discharged" and x.item.status == "present")) for x in view.facts),

@@ -155,6 +155,9 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         return None
     if fact.item.concept in content.mentions and status not in ("possible", "absent"):
         return None  # "T6 burst fracture", "fracture united": named, not said to be there now
+    if fact.item.concept in content.mentions and status == "possible" and any(
+            t.category == "historical" for t in fact.item.triggers):
+        return None  # "probably from your old pelvic fracture": the hedge is the link, the break is old (round 21, 385)
     known = _has_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
     if fact.item.concept in content.workups:  # "repeat duplex", "refer to the sarcoma service"
         if status in ("present", "possible"):
@@ -216,6 +219,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         state = _fact_state(fact, text, content, in_results and tested[fact.reading], view.sentence_of(fact)[1:])
         if state == "suspected" and fact.reading in removal_reports and not in_results:
             continue  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11": why it was done
+        if state == "suspected" and view.amputated_for(fact):
+            continue  # "amputation 12/11/2025 for diabetic foot sepsis": what the limb was taken off for
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
         if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \

@@ -56,7 +56,9 @@ HEDGED_LINK = re.compile(r"\b(?:likely|probably|possibly|presumably|may be|might
 HEDGED_LINK_REACH = 70  # characters before the cause's words
 LINE_REACH = 200  # characters after an HO sentence where a fragment on its line still speaks of it
 NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul\w*|bladder|urinary|chest|breath\w*|"
-                           r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin)\b", re.IGNORECASE)
+                           r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin|"
+                           # a doctor's note in plain words ("to explain the belly pain": round 21, 385)
+                           r"belly|tummy)\b", re.IGNORECASE)
 ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty|Attending|Resident|Registrar|Fellow)"
                        r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician)"
                        # a department under the name, a copy list ("Orthopaedic Surgery, Hand & Upper Extremity" then
@@ -158,7 +160,12 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         # (round 19, 350: "S. Petrakis PT (AHPRA PHY0001234567)" and "P: 1." quoted as steps)
                         r"|[^\n]{0,60}\((?:AHPRA|GMC|NMC|HCPC|MCNZ|IMC|NPI|reg(?:istration)?\.?(?: no\.?)?)"
                         r"[ \t]*:?[ \t]*[A-Z0-9-]{4,20}\)\.?"
-                        r"|(?:P|Plan)[ \t]*:[ \t]*\d{1,2}[.)]?)$", re.IGNORECASE)
+                        r"|(?:P|Plan)[ \t]*:[ \t]*\d{1,2}[.)]?"
+                        # a printed page's header or footer pasted with the text (round 21, 383: "Printed 12/01/2026
+                        # 14:07 by PORTAL_USER Page 2 of 2" and "CONFIDENTIAL - This document contains protected
+                        # health information." quoted as steps)
+                        r"|[\s\S]{0,160}?\b(?:page \d{1,3} of \d{1,3}|confidential\b|protected health information|"
+                        r"printed (?:on )?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s\S]{0,160})$", re.IGNORECASE)
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})
@@ -759,6 +766,17 @@ class CaseView:
                 number, unit = match.group(1) or match.group(3), match.group(2) or "years"
                 ages.append(int(number) / (12 if unit.lower().startswith("month") else 1))
         return ages
+
+    def amputated_for(self, fact: Located[Fact]) -> bool:
+        """The fact is what a limb was taken off for, named just after the amputation in its sentence ("transtibial
+        amputation 12/11/2025 for diabetic foot sepsis (calcaneal osteomyelitis)": round 21, 392 was told its report
+        finds an infection): it left with the limb."""
+        text = self.case.readings[fact.reading].text
+        return any(o.reading == fact.reading and 0 <= fact.item.start - o.item.end <= OPERATED_FOR_REACH
+                   and AMPUTATION_WORD.search(o.item.text) is not None
+                   and OPERATED_FOR.search(text, o.item.end, fact.item.start) is not None
+                   and not SENTENCE_BREAK.search(text, o.item.end, fact.item.start)
+                   for o in self.affirmed("cause", BLAST))
 
     def _operated_for(self, injury: Evidence, found: dict[str, list[Evidence]]) -> bool:
         """An operation named just before the injury, in its sentence, was done "for" it."""

@@ -107,6 +107,7 @@ class CaseFeatures:
     plan_treats: bool = False              # the report's plan names a treatment (therapy, a referral, an operation)
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
+    look_alike: bool = False               # no HO, and the report names what it found instead (a lipoma, a tophus)
     plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
     since_event: SinceEvent = "unknown"
     event_date_told: bool = False          # the time since the event comes from the patient's date
@@ -128,7 +129,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
                  "event_date_told",
-                 "imaging_declined", "plan_in_own_words", "flare_now")
+                 "imaging_declined", "look_alike", "plan_in_own_words", "flare_now")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -200,6 +201,7 @@ class When(BaseModel):
     nsaid_caution: bool | None = None
     nsaid_advised_against: bool | None = None
     imaging_declined: bool | None = None
+    look_alike: bool | None = None
     plan_in_own_words: bool | None = None
     flare_now: bool | None = None
     surgery_planned: bool | None = None

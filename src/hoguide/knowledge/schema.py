@@ -134,6 +134,9 @@ class ContextRule(_Strict):
     terminates: tuple[ContextCategory, ...] | None = None
     # its scope, open at the end of a list's lead-in, reaches the items below ("Call us if:\n- a fever")
     reaches_list: bool = False
+    # advice against a treatment or a step ("not advised", "not recommended"): it negates what is advised against,
+    # never that the HO is there ("Excision of the HO is not recommended" leaves the HO present)
+    treatments_only: bool = False
     note: str | None = None
 
 

@@ -93,7 +93,9 @@ class MentionGradeReader:
 # the nerve", "2 cm from the joint" (round 9, 170: a gap was said back as the HO's size)
 # ("gap > 1 cm on AP and lateral", round 13, 249; "separated by approx. 6-7 mm", 239)
 # ("a residual gap of about 5 mm ..., i.e. less than 1 cm (Brooker III)": the gap said again, round 16, 308)
-_NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by)|\bi\.\s?e\.,?)"
+# ("... measures approx. 6 mm on the AP view (previously approx. 14 mm ...)": the gap's earlier value, round 21, 383)
+_NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by|previously|"
+                              r"formerly|down\s+from|up\s+from)|\bi\.\s?e\.,?)"
                               r"(?:\s+(?:approx\.?|approximately|about|only))?"
                               r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?\s*$",
                               re.IGNORECASE)

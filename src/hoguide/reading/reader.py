@@ -144,6 +144,7 @@ class Reader:
         self._elsewhere = (re.compile(rf"(?:{elsewhere.pattern})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
                            if elsewhere is not None else None)
         self._other_topic_after = any_phrase(kb.other_topic_after)
+        self._advice_against = frozenset(r.phrase.lower() for r in kb.context_rules if r.treatments_only)
         self._grade_sites = {system.id: system.applies_to for system in kb.grade_systems}
         # (kind, concept) of the diseases named like HO (FOP, lexicon names_ho): they get the general-statement
         # test of the HO mentions, and the corpus scorer reads their status
@@ -272,6 +273,17 @@ class Reader:
                              ctx.hypothetical or implies.hypothetical,
                              "other" if implies.experiencer else ctx.experiencer, ctx.triggers)
 
+    def _not_advice(self, ctx: ContextResult) -> ContextResult:
+        """An HO mention negated only by advice against a treatment ("Excision of the HO is not recommended") is
+        still there: the advice negates the excision, not the bone."""
+        if not ctx.negated:
+            return ctx
+        negations = [t for t in ctx.triggers if t.category == "negated"]
+        if not negations or any(" ".join(t.phrase.lower().split()) not in self._advice_against for t in negations):
+            return ctx
+        return ContextResult(False, ctx.uncertain, ctx.historical, ctx.hypothetical, ctx.experiencer,
+                             tuple(t for t in ctx.triggers if t.category != "negated"))
+
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
                         general_cue: Callable[[], GeneralCue | None],
@@ -398,7 +410,7 @@ class Reader:
             attrs = assigned[i]
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
                               placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
-            ctx = self._context(triggers, target, implies)
+            ctx = self._not_advice(self._context(triggers, target, implies))
             framed = self.diagnosis.frame(text, span[0], target.start, target.end, span[1]) \
                 if ctx.experiencer == "patient" and implies is None and ctx.status != "historical" \
                 and diagnosis_here() else None
