@@ -299,3 +299,29 @@ def test_a_printed_pages_header_and_footer_are_no_plan() -> None:
     lines = quoted(report)
     assert lines == ["RECOMMENDATION: CT of the left hip can be obtained if surgical excision is being considered."], \
         lines
+
+
+def test_a_pasted_hl7_messages_fields_are_apart_and_its_codes_are_no_plan() -> None:
+    """A portal's raw HL7 result: the plan line ends at its field, and the segment codes after it are no steps
+    (round 21, 384 quoted "Recommend follow-up radiographs ...||||||A|||F NTE|1|L|Dictated by: ...")."""
+    report = (
+        "OBX|8|TX|XRELB3L^XR ELBOW LEFT 3 VIEWS^L|8|No periosteal reaction. No osseous destruction.||||||F\n"
+        "OBX|9|TX|XRELB3L^XR ELBOW LEFT 3 VIEWS^L|9|IMPRESSION:~1. Healing left radial head fracture s/p ORIF, hardware"
+        " intact.~2. Small early (immature) heterotopic ossification anterior to the elbow joint. Recommend follow-up"
+        " radiographs in 4-6 weeks to assess evolution.||||||A|||F\n"
+        "NTE|1|L|Dictated by: Holloway, Greta MD. Electronically signed 11/27/2026 14:29.\n"
+        "NTE|2|L|Results released to patient portal automatically after 3 business days per policy.\n"
+    )
+    assert quoted(report) == ["Recommend follow-up radiographs in 4-6 weeks to assess evolution."]
+
+
+def test_a_plan_sections_own_heading_line_is_no_step() -> None:
+    """"PLAN (agreed with ...)" heads the plan; it is no step of it (round 21, 396)."""
+    report = (
+        "Impression: known FOP with heterotopic ossification of the jaw and spine.\n\n"
+        "PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)\n"
+        "1. Mode of delivery: planned cesarean delivery at 37-38 weeks.\n"
+        "2. NO INTRAMUSCULAR INJECTIONS - chart alert placed.\n"
+    )
+    assert quoted(report) == ["Mode of delivery: planned cesarean delivery at 37-38 weeks.",
+                              "NO INTRAMUSCULAR INJECTIONS - chart alert placed."]

@@ -28,7 +28,7 @@ def measured_movement(view: CaseView) -> list[str]:
                 return found
             if MEASURE.search(text, start, end) and MOVEMENT.search(text, start, end) \
                     and not THRESHOLD.search(text, start, end):
-                body = text[start:end].strip()
+                body = text[start:end].strip().rstrip("| \t")  # an HL7 field's separators (round 21, 384)
                 if len(body) > MAX_CHARS:
                     body = body[: body.rfind(" ", 0, MAX_CHARS)]
                 found.append(" ".join(body.split()))

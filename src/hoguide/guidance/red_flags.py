@@ -68,6 +68,13 @@ _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|
                            re.IGNORECASE)
 _SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs?|evidence)\b[^.\n]{0,60}"
                             r"\b(?:however|but)\b", re.IGNORECASE)
+# a report's warning that its own test can miss what it looked for, in a sentence of its own: "Non-displaced fractures
+# of the hip can be radiographically occult; if clinical concern persists ..., MRI or CT is more sensitive" (round 21,
+# 391 was told only that there is no new break, and a second read called that unsafe)
+_OCCULT = re.compile(r"\b(?:can|may|might|could) be (?:radiographically |radiologically )?(?:occult|missed)\b|"
+                     r"\bnot (?:always )?(?:visible|seen) on (?:plain )?(?:x-?rays?|radiographs?|films?)\b",
+                     re.IGNORECASE)
+_TEST_THAT_SEES_MORE = re.compile(r"\b(?:mri|ct|bone scan|cross-sectional)\b", re.IGNORECASE)
 HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report status that has HO to speak of
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
@@ -153,6 +160,9 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         if status == "absent":
             return "ruled_out" if _has_cue(sentence, content.test_cues) else "queried"
         return None
+    if (fact.item.concept in content.mentions or fact.item.concept == content.signal) \
+            and status in ("possible", "hypothetical", "absent") and _OCCULT.search(sentence):
+        return "caveat"  # "Non-displaced fractures of the hip can be radiographically occult"
     if fact.item.concept in content.mentions and status not in ("possible", "absent"):
         return None  # "T6 burst fracture", "fracture united": named, not said to be there now
     if fact.item.concept in content.mentions and status == "possible" and any(
@@ -245,6 +255,16 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # the conclusion's account outranks the clinical history's: "admitted 07/2026 with ... pelvic abscess and septic
     # shock" under the indication, "1. Resolved pelvic abscess" in the impression (round 15, 289: "Your report finds an
     # infection")
+    # a caveat that the test can miss it keeps the question open, unless a test that sees more answers it after the
+    # caveat ("no fracture on MRI")
+    caveat = found.pop("caveat", [])
+    caveats = [place for place, _ in caveat]
+    if caveats and not any(place > min(caveats) and _TEST_THAT_SEES_MORE.search(
+            _sentence_of(view.case.readings[place[0]].text, place[1])) for place, _ in found.get("ruled_out", [])):
+        found["not_excluded"] = sorted(found.get("not_excluded", []) + caveat + [
+            (place, e) for place, e in found.get("ruled_out", []) + found.pop("not_found", [])], key=lambda m: m[0])
+        found.pop("ruled_out", None)
+        said_in["not_excluded"] = said_in.get("not_excluded", set()) | said_in.pop("ruled_out", set())
     concluded = [s for s in ("known", "ruled_out", "not_found") if max(said_in.get(s, {0})) > BODY_AUTHORITY]
     if "suspected" in found and concluded and max(said_in["suspected"]) < BODY_AUTHORITY:
         del found["suspected"]

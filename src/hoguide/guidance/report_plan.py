@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
 from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
-from hoguide.models.reading import Fact
+from hoguide.models.reading import Fact, Section
 
 DIRECTIVE = "directive"
 STEP_PREFIXES = ("test_", "treat_", "follow_up", "refer_")  # lexicon/next_step.yaml: the steps themselves
@@ -45,7 +46,7 @@ NOT_PLAN_SECTIONS = frozenset({
 })
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-MAX_LINES = 15  # a long discharge plan: the rest is in the report itself
+MAX_LINES = 30  # a long discharge plan: the rest is in the report itself (15 cut 396's FOP birth plan: round 21)
 MAX_CHARS = 400  # a quoted line ends at a word before this
 
 
@@ -146,8 +147,9 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
-        # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step
-        if start in headings or any(a <= start < b for a, b in signed):
+        # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step; a section's own heading line
+        # ("PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)": round 21, 396) says nothing to do
+        if start in headings or any(a <= start < b for a, b in signed) or _heading_only(text, sections, start, end):
             in_list = False
             continue
         numbered = bool(ENUMERATOR.match(text, start))
@@ -162,8 +164,16 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             # (nor the referrer's questions: "? maturity, ? any further imaging needed, ? return to contact", round
             # 19, 364)
             lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]
-                      if not any(sa <= a < sb for sa, sb in signed) and not text[a:b].lstrip().startswith("?")]
+                      if not any(sa <= a < sb for sa, sb in signed) and not text[a:b].lstrip().startswith("?")
+                      and _says_something(text, a, b)]
     return lines
+
+
+def _heading_only(text: str, sections: Sequence[Section], start: int, end: int) -> bool:
+    """The words are a section's heading line and nothing more: they start with its header and end where its body
+    starts."""
+    return any(end <= section.start and text[start:end].lstrip().lower().startswith(section.header.lower())
+               and not text[end:section.start].strip() for section in sections)
 
 
 def _settled(view: CaseView, reading: int, cue: Fact, section: str | None) -> bool:
@@ -226,4 +236,14 @@ def _clipped(text: str, start: int, end: int) -> tuple[int, int]:
         start = number.end()
     if end - start > MAX_CHARS:
         end = text.rfind(" ", start, start + MAX_CHARS)
+    while end > start and text[end - 1] in "| \t\n":  # an HL7 field's separators after the words (round 21, 384)
+        end -= 1
     return start, end
+
+
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _says_something(text: str, start: int, end: int) -> bool:
+    """At least two words: a pasted message's field codes ("A|||", "F NTE|", "L|") say nothing to do."""
+    return len(WORD.findall(text, start, end)) >= 2

@@ -18,7 +18,7 @@ from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
 from hoguide.models.reading import Fact, Finding, Reading
 from hoguide.reading.report_status import nothing_new
-from hoguide.reading.sentences import SentenceIndex, split_sentences
+from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_sentences
 
 # Overall status of HO in the case, most informative first.
 STATUS_ORDER = ("present", "possible", "absent", "historical", "hypothetical")
@@ -155,6 +155,7 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         # "Dr S. Okafor FY2 bleep 4417" and "AVS sent via portal." as steps of their plans)
                         r"|[^\n]{0,80}\b(?:bleep|pager|extension|ext\.?)\s*#?\d{3,6}\.?"
                         r"|(?:AVS|after[- ]visit summary)\b[^\n]{0,60}|time:?\s*\d+\s*min[^\n]{0,60}"
+                        r"|results? (?:were |was )?released to (?:the )?(?:patient )?portal\b[^\n]{0,80}"
                         r"|(?:[-*•]\s*)?(?:pt|patient)\s+verbali[sz]ed understanding\b[^\n]{0,80}"
                         # a writer's registration number, and a plan heading with only its first list number
                         # (round 19, 350: "S. Petrakis PT (AHPRA PHY0001234567)" and "P: 1." quoted as steps)
@@ -328,7 +329,8 @@ class CaseView:
         """The sentence bounds of a reading, each report split once."""
         index = self._sentences.get(reading)
         if index is None:
-            index = self._sentences[reading] = split_sentences(self.case.readings[reading].text)
+            text = self.case.readings[reading].text
+            index = self._sentences[reading] = split_sentences(text, layout_breaks(text))
         return index
 
     # --- HO itself --------------------------------------------------------------------------

@@ -77,7 +77,7 @@ from hoguide.reading.post_passes import change_said_next, maturity_said_next, pr
 from hoguide.reading.report_status import gone_since, report_status, section_authority, withdrawn
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentence_type import sentence_type_model
-from hoguide.reading.sentences import SentenceIndex, bare_list_items, split_sentences
+from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_sentences
 from hoguide.reading.specimen import SpecimenReader
 from hoguide.reading.temperatures import TEMPERATURE_CUE, raised_temperatures
 from hoguide.reading.timerefs import find_time_references
@@ -181,7 +181,7 @@ class Reader:
         hits = self.lexicon.index(prepared)
         sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits.group(HEADERS)])
         sentences = split_sentences(text, [*(offset for span in sections.header_spans for offset in span),
-                                           *bare_list_items(text)])
+                                           *layout_breaks(text)])
         # Only sentences that hold an anchor (HO term, grade, fact, look-alike) are examined, with
         # their ConText triggers; the rest of their hits are needed only where HO is named (sites,
         # sides, maturity), which few sentences do. The other hits are never made.

@@ -148,6 +148,24 @@ def bare_list_items(text: str) -> list[int]:
     return [start for start, n in found if n - 1 in numbers or n + 1 in numbers]
 
 
+# A result pasted from an HL7 v2 message ("OBX|9|TX|XRELB3L^XR ELBOW LEFT^L|9|IMPRESSION:~1. Healing ...~2. Small
+# early (immature) heterotopic ossification ...||||||A|||F"): its fields are apart, and so are the lines an "~" or a
+# "\.br\" joins (round 21, 384 quoted a plan line run into the next segment's header and the signature).
+_FIELD_SEPARATORS = re.compile(r"\|+[ \t]*|\\\.br\\|~(?=\d{1,2}[.)]\s)")
+_SEGMENT = re.compile(r"(?m)^[A-Z][A-Z0-9]{2}\|[^\n]*")  # a message line: "OBX|9|TX|...", "NTE|1|L|..."
+
+
+def layout_breaks(text: str) -> list[int]:
+    """Where a sentence starts because of how the text was laid out rather than written: the items of a numbered list
+    dictated without stops, and the fields of a pasted HL7 message (only on its segment lines: a letterhead's
+    "Hospital | address | phone" is one line of its own)."""
+    found = bare_list_items(text)
+    if "|" in text:
+        found += [m.end() for line in _SEGMENT.finditer(text)
+                  for m in _FIELD_SEPARATORS.finditer(text, line.start(), line.end()) if m.end() < len(text)]
+    return found
+
+
 def split_sentences(text: str, extra_breaks: Iterable[int] = ()) -> SentenceIndex:
     """Sentence boundaries for ``text``; ``extra_breaks`` are offsets that must start a sentence
     (section headers and bodies)."""
