@@ -111,6 +111,9 @@ def test_a_fear_or_something_read_online_is_no_diagnosis() -> None:
     "I have stage 3 kidney disease so my family doctor told me to stay off Advil.",   # round 11, 205
     "Can I take ibuprofen, or will it hurt the baby?",                                 # round 11, 211
     "My friend had bone growing in the muscle (HO) after her hip replacement - is this the same thing?",  # 207
+    # a question begun as one and ended with a full stop (round 21, 388); someone else's operation (390)
+    "Can I take naproxen for the pain, my kidneys were bad but they say they're better now.",
+    "A mate of mine had bone growth after his hip replacement and had to have it cut out - will I need that too?",
 ])
 def test_a_medicine_kept_off_or_asked_about_and_a_friends_operation_are_not_the_patients(words: str) -> None:
     assessment = api.explain(REPORT, {"symptoms_text": words, "as_of": "2026-12-04"})

@@ -531,6 +531,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         plan_in_own_words=plan_in_own_words,
         # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
         # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)
+        # an anti-inflammatory the plan starts now ("Plan: 1. Naproxen 250 mg twice daily ... for 6 weeks": round 21,
+        # 397 was told "ask your team soon if treatment is right for you", and of etidronate the letter ruled out)
+        nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
+                          and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
+                          and not advised_against(f.item) for f in view.facts),
         look_alike=view.overall_status == "absent" and any(
             m.status in ("present", "possible") and m.concept in LOOK_ALIKE_LESIONS
             for r in view.case.readings for m in r.mimics),

@@ -68,7 +68,12 @@ NEED_ASKED = re.compile(r"\b(?:need|needs|have to|has to|end up)\b", re.IGNORECA
 # a sentence of the patient's that asks, with a question mark or in so many words ("My mum wants to know if we should
 # get it massaged out.": round 10, 187)
 QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?:ing)?|would like to know|"
-                      r"need to know|not sure) (?:if|whether|when|how|what|why)\b[^.!?\n]*[.!]?", re.IGNORECASE)
+                      r"need to know|not sure) (?:if|whether|when|how|what|why)\b[^.!?\n]*[.!]?"
+                      # ... or that starts as a question and ends without its mark ("Can I take naproxen for the pain,
+                      # my kidneys were bad but they say they're better now.": round 21, 388 was told it had had
+                      # prevention)
+                      r"|(?:^|(?<=[.!?\n]))[ \t]*(?:can|could|should|may) (?:i|we|he|she)\b[^.!?\n]*[.!]?",
+                      re.IGNORECASE)
 # Words of someone filling the form in for the patient: "I'm her son", "filling this in for my dad", "on behalf of
 # my wife", or the story told of another: "Mum fell at her care home", "He bumped his back at nursery" (round 12,
 # 230 and 231), unless the patient is in it too ("My son pushed me over").

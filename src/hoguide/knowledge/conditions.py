@@ -108,6 +108,7 @@ class CaseFeatures:
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
     look_alike: bool = False               # no HO, and the report names what it found instead (a lipoma, a tophus)
+    nsaid_planned: bool = False            # the report's plan starts an anti-inflammatory medicine now
     plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
     since_event: SinceEvent = "unknown"
     event_date_told: bool = False          # the time since the event comes from the patient's date
@@ -129,7 +130,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
                  "event_date_told",
-                 "imaging_declined", "look_alike", "plan_in_own_words", "flare_now")
+                 "imaging_declined", "look_alike", "nsaid_planned", "plan_in_own_words", "flare_now")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -202,6 +203,7 @@ class When(BaseModel):
     nsaid_advised_against: bool | None = None
     imaging_declined: bool | None = None
     look_alike: bool | None = None
+    nsaid_planned: bool | None = None
     plan_in_own_words: bool | None = None
     flare_now: bool | None = None
     surgery_planned: bool | None = None
