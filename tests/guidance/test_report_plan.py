@@ -325,3 +325,16 @@ def test_a_plan_sections_own_heading_line_is_no_step() -> None:
     )
     assert quoted(report) == ["Mode of delivery: planned cesarean delivery at 37-38 weeks.",
                               "NO INTRAMUSCULAR INJECTIONS - chart alert placed."]
+
+
+def test_a_letters_head_and_what_the_patient_has_been_doing_are_no_plan() -> None:
+    """Above "Dear ..." is the unit's name, and "He has been continuing to wear the limb" is history (round 21, 392)."""
+    report = (
+        "NORTHGATE REGIONAL LIMB FITTING & AMPUTEE REHABILITATION CENTRE\n"
+        "Consultant in Rehabilitation Medicine: Dr F. Adeyemi-Cole\n\n"
+        "Dear Dr Haworth,\n\n"
+        "Heterotopic ossification in the distal residual limb. He has been continuing to wear the limb most of the day"
+        " with a dressing under the liner.\n\n"
+        "Plan:\n1. Stop wearing the prosthesis until the ulcer has healed.\n"
+    )
+    assert quoted(report) == ["Stop wearing the prosthesis until the ulcer has healed."]

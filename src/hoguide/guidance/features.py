@@ -334,6 +334,25 @@ def _named_as_a_topic(fact: Fact) -> bool:
     return CONDITION_NOUN.fullmatch(fact.text) is not None
 
 
+# why a limb was taken off, when it was an illness: "transtibial amputation 12/11/2025 for diabetic foot sepsis ... with
+# peripheral arterial disease" (round 21, 392 was told "the injury that cost you your limb, such as a blast" and the
+# soldiers' figures)
+ILLNESS_REASON = re.compile(r"\b(?:diabet\w*|vascular|arterial|PAD|PVD|ischa?emi\w*|gangren\w*|dysvascular|"
+                            r"(?:foot|limb) sepsis|osteomyelitis|tumou?r|sarcoma|cancer)\b", re.IGNORECASE)
+INJURY_REASON = re.compile(r"\b(?:blast|IED|explos\w*|injur\w*|trauma\w*|crush\w*|gunshot|GSW|accident|"
+                           r"collision|RTA|RTC)\b", re.IGNORECASE)
+BLAST = "amputation_or_blast"
+
+
+def _amputated_for_illness(view: CaseView) -> bool:
+    """Every sentence that names the amputation says it was done for an illness, and none names an injury."""
+    amputations = view.affirmed("cause", BLAST)
+    if not amputations:
+        return False
+    sentences = [view.case.readings[r].text[a:b] for r, a, b in (view.sentence_of(f) for f in amputations)]
+    return any(ILLNESS_REASON.search(s) for s in sentences) and not any(INJURY_REASON.search(s) for s in sentences)
+
+
 def _topic_label(view: CaseView, fact: Located[Fact]) -> bool:
     """A condition's word as the label of a letter's item ("3. Pregnancy: I have reassured her that ...": round 19, 349)
     heads what the letter says about it; it does not say the patient has it."""
@@ -536,6 +555,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
                           and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
                           and not advised_against(f.item) for f in view.facts),
+        amputation_for_illness=_amputated_for_illness(view),
         look_alike=view.overall_status == "absent" and any(
             m.status in ("present", "possible") and m.concept in LOOK_ALIKE_LESIONS
             for r in view.case.readings for m in r.mimics),

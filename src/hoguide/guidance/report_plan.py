@@ -82,7 +82,8 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement]) -> list[R
             _shared_details([recommended[c].details for c in named]), (evidence,),
             tuple(dict.fromkeys(k for c in named for k in recommended[c].citations)),
             tuple(dict.fromkeys(k for c in named for k in recommended[c].patient_citations))))
-    shown += [s for c, s in recommended.items() if c not in said]
+    shown += [s for c, s in recommended.items() if c not in said
+              and not (s.evidence and all(e.end <= _salutation(view, e.reading) for e in s.evidence))]
     return shown + [s for s in steps.values() if s.status != "recommendation"]
 
 
@@ -143,13 +144,15 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     signed = view.closings(reading)
     headings = {f.start for f in facts if (f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-")
                 or f.concept == REPORT_HEADING}
+    salutation = _salutation(view, reading)
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
         # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step; a section's own heading line
         # ("PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)": round 21, 396) says nothing to do
-        if start in headings or any(a <= start < b for a, b in signed) or _heading_only(text, sections, start, end):
+        if start in headings or any(a <= start < b for a, b in signed) or _heading_only(text, sections, start, end) \
+                or end <= salutation:
             in_list = False
             continue
         numbered = bool(ENUMERATOR.match(text, start))
@@ -167,6 +170,15 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
                       if not any(sa <= a < sb for sa, sb in signed) and not text[a:b].lstrip().startswith("?")
                       and _says_something(text, a, b)]
     return lines
+
+
+def _salutation(view: CaseView, reading: int) -> int:
+    """Where a letter's "Dear ..." starts (0 if none): the head above it (the unit's name, its consultant, its
+    telephone) is no plan (round 21, 392 quoted "NORTHGATE REGIONAL LIMB FITTING & AMPUTEE REHABILITATION CENTRE
+    Consultant in Rehabilitation Medicine" as a review by the rehabilitation team)."""
+    text = view.case.readings[reading].text
+    return min((f.item.start for f in view.facts if f.reading == reading and f.item.kind == "next_step"
+                and f.item.concept == LETTER_HEADING and text[f.item.start:f.item.end].lower() == "dear"), default=0)
 
 
 def _heading_only(text: str, sections: Sequence[Section], start: int, end: int) -> bool:

@@ -201,6 +201,7 @@ HARMED_BY_REACH = 60  # characters before a medicine searched for the harm it di
 # round 20, 375 was told an operation is planned)
 ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b))"
                            r"(?P<condition>\w+)", re.IGNORECASE)
+IF_FIRST = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:if|should|in case|in the event that|unless)\b", re.IGNORECASE)
 SIGNATURE_WORDS = 5  # a name and title on the line above a closing "cc:" (a sentence with more is no signature)
 SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
 # The small words a letterhead or a unit's name may hold between its capitalised words
@@ -480,8 +481,14 @@ class CaseView:
         return [e for e, status in self._excisions if status in statuses]
 
     def _only_if(self, fact: Located[Fact]) -> bool:
-        """A step kept for a case that may never come ("excision only if HO later causes fixed loss")."""
-        return ONLY_IF_AFTER.match(self.case.readings[fact.reading].text, fact.item.end) is not None
+        """A step kept for a case that may never come ("excision only if HO later causes fixed loss"), or named in what
+        a sentence's opening condition would bring ("If the skin keeps breaking down despite socket modification, he
+        will need surgical opinion for excision of the HO": round 21, 392 was told an operation is planned)."""
+        text = self.case.readings[fact.reading].text
+        if ONLY_IF_AFTER.match(text, fact.item.end) is not None:
+            return True
+        _, start, _ = self.sentence_of(fact)
+        return IF_FIRST.match(text, start) is not None and "," in text[start:fact.item.start]
 
     def _of_another_part(self, fact: Located[Fact]) -> bool:
         text = self.case.readings[fact.reading].text
