@@ -57,7 +57,7 @@ M = TypeVar("M", bound=BaseModel)
 # kinds whose terms may be guarded: HO's own words (reading/guards.py); causes, whose paralysis words mean a cord
 # injury save beside cerebral palsy; and courses, whose bridging words mean a fused joint save beside a bone's own
 # healing (reader.py)
-GUARDED_KINDS = frozenset({"finding", "cause", "course", "next_step"})
+GUARDED_KINDS = frozenset({"finding", "cause", "course", "next_step", "change"})
 
 
 @dataclass(frozen=True, slots=True, eq=False)

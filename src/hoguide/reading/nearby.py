@@ -16,6 +16,11 @@ from hoguide.reading.sections import SectionIndex
 from hoguide.reading.sentences import SentenceIndex
 
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
+# a sentence that calls its place normal lends that place to no HO after it ("Left TMJ is clinically normal." then "CT
+# facial bones: bulky heterotopic bone arising from the lateral aspect of the fossa component": round 21, 387 was told
+# of HO at the left jaw)
+_SAID_NORMAL = re.compile(r"\b(?:is|are|appears?|looks?)\s+(?:clinically\s+|radiographically\s+)?"
+                          r"(?:normal|unremarkable)\b|\bappearances\s+are\s+normal\b", re.IGNORECASE)
 TITLE_CHARS = 300  # the exam title region at the top of a report
 TITLE_SECTION = "technique"  # section_rules.yaml: "Exam:", "Examination:", "Procedure:" name the study
 COLON_REACH = 8  # white space allowed between a header's colon and the sentence after it
@@ -56,6 +61,9 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
         if cursor <= floor:
             break
         previous = sentences.span(cursor - 1)
+        if _SAID_NORMAL.search(text, *previous):  # "Left TMJ is clinically normal.": no HO's place (round 21, 387)
+            cursor = previous[0]
+            continue
         before = hits.group_between(ATTRIBUTES, *previous)
         sites = [h.payload[1] for h in before if h.layer == "site" and not gap_end(text, previous[0], h.start)]
         if sites:

@@ -384,6 +384,8 @@ class Reader:
                 continue
             if hit.layer == "laterality" and hit.payload[1] == NOT_A_SIDE:  # "Mr L. has groin pain"
                 continue
+            if self._rejected_by and self._rejected(text, span, hit):  # "new check socket": no new bone
+                continue
             i = nearest((hit.start, hit.end), positions)
             if hit.layer == "site" and words_apart(text, positions[i], hit) > SITE_REACH_WORDS:
                 assigned[i]["far_site"].append(hit.payload[1])
