@@ -377,7 +377,9 @@ def _reason_denied(fact: Fact) -> bool:
 def advised_against(fact: Fact) -> bool:
     """The report keeps the treatment from the patient ("contraindicated", "not advised", "will NOT be used"),
     not only "was not given" at the time."""
-    return any(word in t.phrase.lower() for t in fact.triggers for word in ADVISED_AGAINST)
+    # (not on a condition: "better avoided if there is any chance she could become pregnant", round 21, 398)
+    return any(word in t.phrase.lower() for t in fact.triggers for word in ADVISED_AGAINST
+               if not t.phrase.lower().endswith(" if"))
 
 
 def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
