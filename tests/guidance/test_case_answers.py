@@ -176,3 +176,14 @@ def test_a_step_kept_for_later_is_said_with_its_condition_and_asked_about_as_no_
     assert question not in assessment.questions_for_doctor
     planned = api.explain(report.replace(" only if HO later causes fixed loss of hip function", ""))
     assert question in planned.questions_for_doctor
+
+
+def test_a_plans_capital_no_before_a_medicine_is_advice_against_it() -> None:
+    """"Analgesia: NO NSAIDs for the rest of the pregnancy (incl. celecoxib)" in a plan is an order, said in the warning
+    box (round 21, 396 was told only that NSAIDs are not used late in pregnancy); a plan's "no NSAID started" is not."""
+    ordered = api.explain("Impression: known FOP.\nPlan:\n8. Analgesia: NO NSAIDs for the rest of the pregnancy (incl. "
+                          "celecoxib) - acetaminophen for back pain.\n")
+    said = [c.text for c in ordered.cautions]
+    assert any(text.startswith("Your report says you should not take medicines for swelling") for text in said), said
+    plain = api.explain("Impression: heterotopic ossification of the right hip.\nPlan:\n2. No NSAID started.\n")
+    assert not [c for c in plain.cautions if c.text.startswith("Your report says you should not take")]

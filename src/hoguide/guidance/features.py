@@ -382,6 +382,12 @@ def advised_against(fact: Fact) -> bool:
                if not t.phrase.lower().endswith(" if"))
 
 
+def _emphatic_no(fact: Fact) -> bool:
+    """A plan's capital "NO" before the medicine is an order ("Analgesia: NO NSAIDs for the rest of the pregnancy (incl.
+    celecoxib)": round 21, 396 was told only that NSAIDs are not used late in pregnancy)."""
+    return any(t.category == "negated" and t.phrase.lstrip(": ") == "NO" for t in fact.triggers)
+
+
 def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
     """The sentence says why the medicine was not given ("not given (h/o peptic ulcer disease)", "withheld
     because of her kidneys"): a reason for care, unlike "she did not receive indomethacin"."""
@@ -523,7 +529,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         nsaid_advised_against=any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
-                                              and _reason_given(view, f)))
+                                              and (_reason_given(view, f) or _emphatic_no(f.item))))
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised),
         flare_now=any(f.item.status == "present" and not PAST_FLARE.search(view.case.readings[f.reading].text,
