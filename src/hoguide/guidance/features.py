@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from hoguide.guidance.view import (
+    BLAST,
     BRAIN_ANOXIA,
     BRAIN_INJURY,
     CORD_ILLNESS,
@@ -341,9 +342,6 @@ ILLNESS_REASON = re.compile(r"\b(?:diabet\w*|vascular|arterial|PAD|PVD|ischa?emi
                             r"(?:foot|limb) sepsis|osteomyelitis|tumou?r|sarcoma|cancer)\b", re.IGNORECASE)
 INJURY_REASON = re.compile(r"\b(?:blast|IED|explos\w*|injur\w*|trauma\w*|crush\w*|gunshot|GSW|accident|"
                            r"collision|RTA|RTC)\b", re.IGNORECASE)
-BLAST = "amputation_or_blast"
-
-
 def _amputated_for_illness(view: CaseView) -> bool:
     """Every sentence that names the amputation says it was done for an illness, and none names an injury."""
     amputations = view.affirmed("cause", BLAST)
@@ -556,14 +554,14 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         event_date_told=answers.event_date is not None,
         recommends=recommended,
         plan_in_own_words=plan_in_own_words,
-        # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
-        # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)
         # an anti-inflammatory the plan starts now ("Plan: 1. Naproxen 250 mg twice daily ... for 6 weeks": round 21,
         # 397 was told "ask your team soon if treatment is right for you", and of etidronate the letter ruled out)
         nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
                           and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
                           and not advised_against(f.item) for f in view.facts),
         amputation_for_illness=_amputated_for_illness(view),
+        # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
+        # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)
         look_alike=view.overall_status == "absent" and any(
             m.status in ("present", "possible") and m.concept in LOOK_ALIKE_LESIONS
             for r in view.case.readings for m in r.mimics),

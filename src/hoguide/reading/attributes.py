@@ -89,6 +89,8 @@ class MentionGradeReader:
         return Grade(self.system.id, self._canonical[match.group(1)], written)
 
 
+NOT_CHANGE = "not_change"  # lexicon/change.yaml: "increased uptake" is a scan's signal, not a size
+
 # a distance, not the bone's size: "spurs leaving approx 1.8 cm gap", "a gap of 6 mm to the femur", "within 1 cm of
 # the nerve", "2 cm from the joint" (round 9, 170: a gap was said back as the HO's size)
 # ("gap > 1 cm on AP and lateral", round 13, 249; "separated by approx. 6-7 mm", 239)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from hoguide.models.reading import Fact, Finding, Trigger
-from hoguide.reading.attributes import looked_before, merge_maturity
+from hoguide.reading.attributes import NOT_CHANGE, looked_before, merge_maturity
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import HitIndex
 from hoguide.reading.report_status import another_reading
@@ -78,7 +78,6 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
 # with 03/14/2022." (round 21, 391 had no change, so an ED fall was read as the cause of old, stable HO)
 _SAME_BONE_LEADS = re.compile(r"\s*(?:this|it|these|they|the (?:bone|lesion|mass|ossification|heterotopic bone|ho))\s+"
                               r"(?:is|are|has|have|appears?|remains?|was|were)\b", re.IGNORECASE)
-NOT_CHANGE = "not_change"  # lexicon/change.yaml: a scan's signal, not a size
 
 
 def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,

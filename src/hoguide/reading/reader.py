@@ -30,6 +30,7 @@ from hoguide.reading.abbreviations import defined_short_forms
 from hoguide.reading.attributes import (
     COMPARED,
     NOT_A_SIDE,
+    NOT_CHANGE,
     GradeReader,
     MentionGradeReader,
     gap_end,
@@ -542,7 +543,6 @@ def reader_for(kb: KnowledgeBase) -> Reader:
     return Reader(kb)
 
 
-NOT_CHANGE = "not_change"  # lexicon/change.yaml: "increased uptake" is a scan's signal, not a size
 
 
 def _change(changes: Sequence[str], sides: Sequence[str]) -> str | None:
