@@ -399,3 +399,14 @@ def test_a_reports_caveat_that_its_x_ray_can_miss_a_break_is_said(reader: Reader
     assert flag_state(explain(reader, kb, caveat), "fracture", kb) == "not_excluded"
     plain = caveat.replace("Non-displaced fractures of the hip can be radiographically occult; ", "")
     assert flag_state(explain(reader, kb, plain), "fracture", kb) == "none"
+
+
+def test_a_sore_the_patient_tells_of_is_the_warning_only_where_there_is_bone_under_it(reader: Reader,
+                                                                                     kb: KnowledgeBase) -> None:
+    """A sore the patient ticks raises the pressure-sore warning beside HO (round 10, 197), not on a report that finds
+    none (round 21, 400: calcium in the skin after a drip leaked, told "HO under the skin can stop a sore healing")."""
+    none = ("X-ray L forearm: calcific densities in the skin. No trabecular pattern and no cortex. Appearances in "
+            "keeping with calcinosis cutis. No features of heterotopic ossification.")
+    some = "X-ray L hip: heterotopic ossification lateral to the left hip, Brooker II."
+    assert flag_state(explain(reader, kb, none, symptoms=("skin_sore",)), "pressure_sore", kb) == "none"
+    assert flag_state(explain(reader, kb, some, symptoms=("skin_sore",)), "pressure_sore", kb) == "suspected"

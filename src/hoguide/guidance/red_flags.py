@@ -360,8 +360,10 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
             and not set(view.causes()) & MAJOR_CAUSES and _young_child(view):  # age last: it reads every report
         return ("HO in a young child with no major injury, operation or illness to explain it",
                 [f.evidence for f in view.current])
-    if signal == "pressure_sore" and "skin_sore" in answers.symptoms:
+    if signal == "pressure_sore" and "skin_sore" in answers.symptoms and view.overall_status != "absent":
         # "a sore opened up there, it's red and leaking" (round 10, 197): only the patient may know of it
+        # (not over bone the report says is not there: round 21, 400's sore on calcium in the skin, whose report gives
+        # its own safety net, was told "HO under the skin ... can stop a sore from healing")
         return "you told us about a sore or broken skin", []
     if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs
         return "you told us about numbness or tingling", []
