@@ -82,8 +82,9 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement]) -> list[R
             _shared_details([recommended[c].details for c in named]), (evidence,),
             tuple(dict.fromkeys(k for c in named for k in recommended[c].citations)),
             tuple(dict.fromkeys(k for c in named for k in recommended[c].patient_citations))))
-    shown += [s for c, s in recommended.items() if c not in said
-              and not (s.evidence and all(e.end <= _salutation(view, e.reading) for e in s.evidence))]
+    left = [s for c, s in recommended.items() if c not in said]
+    salutations = {e.reading: _salutation(view, e.reading) for s in left for e in s.evidence}
+    shown += [s for s in left if not (s.evidence and all(e.end <= salutations[e.reading] for e in s.evidence))]
     return shown + [s for s in steps.values() if s.status != "recommendation"]
 
 

@@ -781,18 +781,13 @@ class CaseView:
         amputation 12/11/2025 for diabetic foot sepsis (calcaneal osteomyelitis)": round 21, 392 was told its report
         finds an infection): it left with the limb."""
         text = self.case.readings[fact.reading].text
-        return any(o.reading == fact.reading and 0 <= fact.item.start - o.item.end <= OPERATED_FOR_REACH
-                   and AMPUTATION_WORD.search(o.item.text) is not None
-                   and OPERATED_FOR.search(text, o.item.end, fact.item.start) is not None
-                   and not SENTENCE_BREAK.search(text, o.item.end, fact.item.start)
-                   for o in self.affirmed("cause", BLAST))
+        return any(o.reading == fact.reading and AMPUTATION_WORD.search(o.item.text) is not None
+                   and _done_for(text, o.item.end, fact.item.start) for o in self.affirmed("cause", BLAST))
 
     def _operated_for(self, injury: Evidence, found: dict[str, list[Evidence]]) -> bool:
         """An operation named just before the injury, in its sentence, was done "for" it."""
         text = self.case.readings[injury.reading].text
-        return any(o.reading == injury.reading and 0 <= injury.start - o.end <= OPERATED_FOR_REACH
-                   and OPERATED_FOR.search(text, o.end, injury.start) is not None
-                   and not SENTENCE_BREAK.search(text, o.end, injury.start)
+        return any(o.reading == injury.reading and _done_for(text, o.end, injury.start)
                    for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
 
     def _elsewhere(self, fact: Located[Fact]) -> bool:
@@ -907,6 +902,14 @@ def superseded_in(reading: Reading, offset: int) -> bool:
     own = next((s for s in reading.sections if s.start <= offset < s.end), None)
     return own is not None and own.id in CONCLUDING_SECTIONS and any(
         s.id == own.id and s.start > own.start for s in reading.sections)
+
+
+def _done_for(text: str, operation_end: int, start: int) -> bool:
+    """What starts at ``start`` is what the operation ending at ``operation_end`` was done for: named just after it in
+    its sentence, "for" (or "because of", "after") between them."""
+    return (0 <= start - operation_end <= OPERATED_FOR_REACH
+            and OPERATED_FOR.search(text, operation_end, start) is not None
+            and not SENTENCE_BREAK.search(text, operation_end, start))
 
 
 def _if_ever(fact: Fact) -> bool:

@@ -44,6 +44,13 @@ _ITEM = re.compile(r"\s*(?:\d{1,2}|[a-h])[.)]\s|\s*[-*•]\s")  # "2. ", "b) ", 
 _SAME_BONE = re.compile(r"\b(?:it|its|the (?:bone|lesion|mass|ossification|focus|HO))\b", re.IGNORECASE)
 
 
+def _same_passage(text: str, finding: Finding, start: int, sections: SectionIndex, ho_sentences: set[int]) -> bool:
+    """The sentence at ``start``, after the finding's, may speak of its bone: it names no HO of its own and is in the
+    finding's section and paragraph."""
+    return start not in ho_sentences and sections.at(start) is sections.at(finding.start) \
+        and not _BLANK_LINE.search(text, finding.end, start)
+
+
 def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], sentences: SentenceIndex,
                     sections: SectionIndex, ho_sentences: set[int]) -> str | None:
     cursor = finding.sentence_end
@@ -51,8 +58,7 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
         if cursor >= len(text):
             return None
         start, end = sentences.span(cursor)
-        if start in ho_sentences or sections.at(start) is not sections.at(finding.start) \
-                or _BLANK_LINE.search(text, finding.end, start) or end <= cursor:
+        if not _same_passage(text, finding, start, sections, ho_sentences) or end <= cursor:
             return None
         # past the next sentence, only one that speaks of the same bone says how mature it is ("... suggesting it is
         # maturing"), and a new numbered item ends the search ("3. No definite scapular notching; early notching
@@ -90,8 +96,8 @@ def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload]
         if finding.change is None and finding.status == "present" and finding.sentence_end < len(text) \
                 and finding.sentence_end not in ho_sentences:
             start, end = sentences.span(finding.sentence_end)
-            if start not in ho_sentences and end > start and sections.at(start) is sections.at(finding.start) \
-                    and not _BLANK_LINE.search(text, finding.end, start) and _SAME_BONE_LEADS.match(text, start):
+            if end > start and _same_passage(text, finding, start, sections, ho_sentences) \
+                    and _SAME_BONE_LEADS.match(text, start):
                 changes = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end)
                            if h.layer == "change" and h.payload[1] != NOT_CHANGE]
                 if changes:
