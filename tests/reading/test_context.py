@@ -50,6 +50,9 @@ def verdict(reader: Reader, sentence: str, target: str) -> dict[str, object]:
         ("Pain free since the operation.", "Pain", ["negated"]),
         ("Culture negative.", "Culture", ["negated"]),
         ("Haematoma and/or early heterotopic ossification.", "Haematoma", ["uncertain"]),
+        # a terminator and a trigger that share a word: "weeks if" ends a negation, "if" opens a condition
+        ("See me in 4 weeks if the pain is not settling.", "pain", ["hypothetical"]),
+        ("Repeat radiograph in 3 weeks if the duplex is negative for DVT.", "DVT", ["negated", "hypothetical"]),
     ],
 )
 def test_flags(reader: Reader, sentence: str, target: str, flags: list[str]) -> None:

@@ -16,17 +16,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import TypeVar
 
 from hoguide.errors import MalformedInputError
 from hoguide.knowledge.schema import MODIFYING_CATEGORIES, ContextRule
 from hoguide.models.reading import ContextResult, Trigger
+from hoguide.reading.layers import CONTEXT, CONTEXT_STOP
 from hoguide.reading.matcher import Hit, PhraseMatcher, PreparedText
 from hoguide.reading.sentences import split_sentences
 
-LAYER = "context"
 # A relative clause set off by commas: ", which was the reason for referral,"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;:.()]*,")
 _SPACED_DASH = re.compile(r"[ \t][-\u2013\u2014][ \t]")  # " - ", " – ": a clause break
+P = TypeVar("P")
 NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
 
@@ -44,6 +46,30 @@ class CompiledRule:
 
     def stops(self, category: str) -> bool:
         return self.category == "terminate" and (self.terminates is None or category in self.terminates)
+
+
+def context_layer(rule: ContextRule | CompiledRule) -> str:
+    """The matcher layer of a rule: terminators apart from the triggers, so that neither hides the other."""
+    return CONTEXT_STOP if rule.category == "terminate" else CONTEXT
+
+
+def without_hidden_stops(hits: list[Hit[P]]) -> list[Hit[P]]:
+    """Drops each terminator that starts inside a trigger or a pseudo-trigger, which would have hidden it had they
+    shared a layer ("no cartilage with atypia": the pseudo-trigger "with atypia" stops nothing). A trigger that
+    starts inside a terminator stays: the "if" of "in 4 weeks if the pain is not settling" opens a condition."""
+    if not any(hit.layer == CONTEXT_STOP for hit in hits):
+        return hits
+    triggers = [hit for hit in hits if hit.layer != CONTEXT_STOP]
+    starts = [hit.start for hit in triggers]
+    kept = []
+    for hit in hits:
+        if hit.layer == CONTEXT_STOP:
+            i = bisect_right(starts, hit.start) - 1
+            if i >= 0 and hit.start < triggers[i].end and not (
+                    triggers[i].start == hit.start and hit.end > triggers[i].end):
+                continue
+        kept.append(hit)
+    return kept
 
 
 def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
@@ -84,12 +110,12 @@ class ContextEngine:
     def __init__(self, rules: Sequence[ContextRule]) -> None:
         self.rules = compile_rules(rules)
         self.matcher: PhraseMatcher[CompiledRule] = PhraseMatcher(
-            (rule.phrase, LAYER, rule, False) for rule in self.rules
+            (rule.phrase, context_layer(rule), rule, False) for rule in self.rules
         )
 
     def find_triggers(self, text: str | PreparedText) -> list[Hit[CompiledRule]]:
         """Every trigger, pseudo-trigger and terminator in ``text`` (overlaps resolved)."""
-        return self.matcher.find(text)
+        return without_hidden_stops(self.matcher.find(text))
 
     def assess(self, text: str, start: int, end: int) -> ContextResult:
         """ConText for the target ``text[start:end]``. The scope is the sentence that holds it, split

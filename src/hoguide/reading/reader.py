@@ -42,7 +42,7 @@ from hoguide.reading.attributes import (
     read_size,
     without_amputated_joints,
 )
-from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers
+from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers, context_layer, without_hidden_stops
 from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
 from hoguide.reading.general import GeneralCue, GeneralStatements, population_only
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
@@ -152,7 +152,7 @@ class Reader:
         self.ho_diseases = frozenset((kind, c.id) for kind, concepts in kb.lexicon.items()
                                    for c in concepts if c.names_ho)
         self._rules = {str(i): rule for i, rule in enumerate(self.context.rules)}
-        entries += [(rule.phrase, CONTEXT, ("context", i), False) for i, rule in self._rules.items()]
+        entries += [(rule.phrase, context_layer(rule), ("context", i), False) for i, rule in self._rules.items()]
         self.sectionizer = Sectionizer(kb.section_rules)
         self.specimen = SpecimenReader(kb.section_rules, kb.specimen_removed_by, kb.diagnosed_by, kb.regrown_by)
         self.authority = section_authority(kb)
@@ -194,7 +194,7 @@ class Reader:
                                             lambda h: h.layer == TARGET and h.payload[0] == "finding")
         # "Call us if:" over a list: the items are conditions too (lead_ins.py), by the rules that reach a list
         lead_ins = hypothetical_lists(text, sentences, lambda first, end: SentenceTriggers(text, [
-            Hit(h.start, h.end, CONTEXT, rule) for h in hits.group_between(TRIGGERS, first, end)
+            Hit(h.start, h.end, CONTEXT, rule) for h in without_hidden_stops(hits.group_between(TRIGGERS, first, end))
             if h.end <= end and ((rule := self._rules[h.payload[1]]).reaches_list or rule.category == "terminate")
         ]).assess(end, end + 1))
         for span, anchors in _anchor_sentences(anchors_found, sentences).items():
@@ -208,7 +208,7 @@ class Reader:
             # trigger ": no"), so a trigger may start on the colon just before the sentence.
             first = colon_before(text, span[0])
             context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                            for h in hits.group_between(TRIGGERS, first, span[1])]
+                            for h in without_hidden_stops(hits.group_between(TRIGGERS, first, span[1]))]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
             # Headers break sentences, so one section holds the whole sentence.
             section = sections.at(span[0])
