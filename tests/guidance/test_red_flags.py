@@ -136,6 +136,53 @@ def test_suspected_fop_is_never_told_it_is_known(reader: Reader, kb: KnowledgeBa
     assert "radiation" not in text
 
 
+def test_a_letter_that_describes_fops_signs_without_naming_it_warns_before_the_biopsy(reader: Reader,
+                                                                                     kb: KnowledgeBase) -> None:
+    # round 22, 410: a biopsy planned for "?aggressive fibromatosis" in a 3-year-old whose big toes were bent from birth
+    letter = ("Problems: 1. Painful soft tissue swellings, L upper back and posterior neck, after her booster.\n"
+              "2. ?Aggressive fibromatosis - for tissue diagnosis.\n"
+              "3. Bilateral hallux valgus (congenital, ?familial).\n"
+              "Examination: Both great toes short with valgus deviation.\n"
+              "Plan: ultrasound-guided core biopsy of the paraspinal lesion; referral to the sarcoma MDT.")
+    assessment = explain(reader, kb, letter)
+    assert [f.id for f in assessment.red_flags] == ["fop_biopsy_hazard"]  # the tumour work-up yields to it
+    assert assessment.answers["cause"].statements[0] == "cause.fop_signs"
+    assert "does not mention HO. So there is no cause" not in " ".join(assessment.patient_texts())
+
+
+def test_fop_weighed_and_thought_much_less_likely_is_not_told_it_is_there(reader: Reader, kb: KnowledgeBase) -> None:
+    # round 22, 413: progressive osseous heteroplasia, with the patient's "The doctors mentioned FOP"
+    letter = ("Summary: progressive cutaneous and subcutaneous ossification, L buttock and thigh, since infancy.\n"
+              "Great toes normal in shape and length.\n"
+              "Impression: most in keeping with progressive osseous heteroplasia. We considered fibrodysplasia "
+              "ossificans progressiva (FOP), but this seems much less likely: she has no great toe malformation.\n"
+              "Plan: GNAS sequencing sent today (with ACVR1 included on the panel for completeness).")
+    assessment = explain(reader, kb, letter, symptoms_text="The doctors mentioned FOP. Does she have FOP?",
+                         causes=["fop", "other_genetic"])
+    assert not {"fop_biopsy_hazard", "fop_known"} & {f.id for f in assessment.red_flags}
+    assert "you have fop" not in " ".join(assessment.patient_texts()).lower()
+    assert assessment.overall_status == "present"
+
+
+def test_numbness_the_patient_dates_to_the_stroke_is_no_new_nerve_sign(reader: Reader, kb: KnowledgeBase) -> None:
+    report = "Imp: Early HO R elbow on background of spastic R hemiplegia post haemorrhagic stroke."
+    dated = explain(reader, kb, report, symptoms=["numbness"], symptoms_text="My right hand has been numb since the "
+                                                                            "stroke.")
+    new = explain(reader, kb, report, symptoms=["numbness"], symptoms_text="My little finger went numb last week.")
+    assert "nerve_compression" not in [f.id for f in dated.red_flags]
+    assert "nerve_compression" in [f.id for f in new.red_flags]
+
+
+def test_a_break_found_and_sent_for_same_day_review_is_acted_on_today(reader: Reader, kb: KnowledgeBase) -> None:
+    # round 22, 408: a fracture through an ossified Achilles tendon was told "A break needs care from your team soon"
+    assessment = explain(reader, kb, "Conclusion: 1. ACUTE FRACTURE THROUGH THE OSSIFIED (heterotopic ossification) "
+                                     "SEGMENT OF THE LEFT ACHILLES TENDON.\nRecommendation: URGENT: same-day referral "
+                                     "to the on-call orthopaedic team.")
+    flag = next(f for f in assessment.red_flags if f.id == "fracture_suspected")
+    assert flag.urgency == "same_day" and flag.state == "found"
+    assert "soon" not in flag.message and "today" in flag.action
+
+
 def test_known_fop_is_never_told_it_is_only_possible(reader: Reader, kb: KnowledgeBase) -> None:
     assessment = explain(reader, kb, "Heterotopic ossification of the back.", known_fop=True)
     assert [f.id for f in assessment.red_flags] == ["fop_known"]

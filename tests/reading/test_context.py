@@ -53,6 +53,10 @@ def verdict(reader: Reader, sentence: str, target: str) -> dict[str, object]:
         # a terminator and a trigger that share a word: "weeks if" ends a negation, "if" opens a condition
         ("See me in 4 weeks if the pain is not settling.", "pain", ["hypothetical"]),
         ("Repeat radiograph in 3 weeks if the duplex is negative for DVT.", "DVT", ["negated", "hypothetical"]),
+        # a dated account of how it began is past through its "with" (round 22, 405)
+        ("Presented week 6 (mid Oct) with warm swollen R thigh/hip, low-grade fever and falling hip range.", "fever",
+         ["historical"]),
+        ("The patient was reviewed with a low-grade fever today.", "fever", []),
     ],
 )
 def test_flags(reader: Reader, sentence: str, target: str, flags: list[str]) -> None:

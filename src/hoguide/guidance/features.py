@@ -411,7 +411,11 @@ def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bo
     said = [e.text for e in causes[ELBOW]]
     if BROKEN.search(told) or any(BROKEN.search(t) for t in said):
         return False
-    dislocated = DISLOCATION.search(told) or any(DISLOCATION.search(r.text) for r in view.case.readings)
+    # the report's dislocation is one it states, not one it denies ("No fracture or dislocation": round 22, 416, a
+    # stroke patient's elbow, was told "HO can form after an elbow comes out of joint")
+    dislocated = DISLOCATION.search(told) or any(
+        f.item.kind == "cause" and f.item.status in ("present", "historical") and DISLOCATION.search(f.item.text)
+        for f in view.facts)
     unbroken = any(f.item.kind == "red_flag" and f.item.concept in ("fracture_mention", "fracture")
                    and f.item.status == "absent" for f in view.facts)
     return bool(dislocated) and unbroken
@@ -556,9 +560,13 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         plan_in_own_words=plan_in_own_words,
         # an anti-inflammatory the plan starts now ("Plan: 1. Naproxen 250 mg twice daily ... for 6 weeks": round 21,
         # 397 was told "ask your team soon if treatment is right for you", and of etidronate the letter ruled out)
+        # (not one weighed against etidronate, the choice still to make: "etidronate ... vs NSAID ... Decision with Dr X
+        # on Monday", round 22, 414 was told "Your report plans an anti-inflammatory medicine")
         nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
                           and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
-                          and not advised_against(f.item) for f in view.facts),
+                          and not advised_against(f.item) for f in view.facts) and not any(
+            f.item.kind == "treatment" and f.item.concept == "bisphosphonate" and f.item.section == PLAN_SECTION
+            and f.item.status in ("present", "possible") for f in view.facts),
         amputation_for_illness=_amputated_for_illness(view),
         # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
         # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)

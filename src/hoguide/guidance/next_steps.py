@@ -32,6 +32,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
+OK_NO_FRACTURE = "ok_no_fracture"
 # an implant that has loosened or moved; denied by a "no"/"without" shortly before it on its line
 LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsidence|osteolysis|scalloping)\b",
                        re.IGNORECASE)
@@ -88,6 +89,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # a referral already made, where the report says the patient is discharged, is over ("MDT outcome (sarcoma MDT):
     # Benign course confirmed. Discharged from the sarcoma clinic": round 14, 263 was told it was still to come)
     discharged = any(f.item.concept == DISCHARGED and f.item.status == "present" for f in steps)
+    # "No fracture of the tibia, fibula or talus" beside the "ACUTE FRACTURE THROUGH THE OSSIFIED SEGMENT" the report
+    # finds is no "no new break" (round 22, 408)
+    broken = any(f.item.kind == "red_flag" and f.item.concept == "fracture" and f.item.status == "present"
+                 and f.item.experiencer == "patient" for f in view.facts)
     for fact in steps:
         concept = fact.item.concept
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
@@ -98,6 +103,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
         if concept.startswith("ok_") and fact.item.status == "hypothetical":
+            continue
+        if concept == OK_NO_FRACTURE and broken:
             continue
         if concept == OK_IMPLANT and _loosening(view):  # "stem well fixed" beside a cup that has moved: not secure
             continue
@@ -128,7 +135,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         # where the report finds no HO, our words on a step that speak of HO ("The surgeon can say if the HO needs
         # treatment"): the report's own line is quoted without them (round 10, 189: a cyclops lesion; 202)
-        if kind == "recommendation" and no_ho and HO_WORD.search(statement.patient):
+        # ... and where it finds a new break, a referral is for the break (round 22, 408: "keep non-weight-bearing until
+        # orthopaedic review" was glossed "The surgeon can say if the HO needs treatment")
+        if kind == "recommendation" and (no_ho or (broken and concept.startswith("refer_"))) \
+                and HO_WORD.search(statement.patient):
             continue
         when = () if kind == "reassurance" else (*only_if, *_when(view, fact))
         said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),

@@ -128,8 +128,12 @@ class _Read:
         return any(s <= fact.start < e for s, e in self.questions)
 
     def feared(self, fact: Fact) -> bool:
-        """Asked whether it will be needed: "Does this mean I'll need a hip replacement?" is a worry, not a plan."""
-        return any(s <= fact.start < e and NEED_ASKED.search(self.text, s, fact.start) for s, e in self.questions)
+        """Asked whether it will be needed: "Does this mean I'll need a hip replacement?" is a worry, not a plan; so is
+        the same operation named earlier in that question ("every site talks about hip replacements and bone fusing
+        the hip - does this mean I'll need a hip replacement?": round 22, 407 was told one is planned)."""
+        return any(s <= fact.start < e and (NEED_ASKED.search(self.text, s, fact.start) or any(
+            other.concept == fact.concept and fact.start < other.start < e
+            and NEED_ASKED.search(self.text, s, other.start) for other in self.facts)) for s, e in self.questions)
 
 
 def _read(text: str | None, kb: KnowledgeBase) -> _Read:

@@ -47,6 +47,10 @@ MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty"
                 "acetabular_fracture", "spinal_cord_injury", "traumatic_brain_injury", "stroke", "burns",
                 "amputation_or_blast", "prolonged_immobilisation_or_icu", "hip_arthroscopy", "other_surgery"}
 CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or "leg" must be
+# Numbness the patient dates to the injury that caused the HO is no new sign of a nerve being pressed ("My right hand
+# has been numb since the stroke": round 22, 416)
+_NUMB_SINCE_EVENT = re.compile(r"\bnumb\w*\b[^.?!\n]{0,40}\bsince (?:the|my|his|her|their) (?:stroke|bleed|injury|"
+                               r"accident|crash|fall|operation|surgery|burns?)\b", re.IGNORECASE)
 _CALF = re.compile(r"\b(?:calf|calves|lower legs?|legs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
 SENTENCE_REACH = 300  # characters searched each way for the end of a signal's sentence
@@ -365,7 +369,8 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
         # (not over bone the report says is not there: round 21, 400's sore on calcium in the skin, whose report gives
         # its own safety net, was told "HO under the skin ... can stop a sore from healing")
         return "you told us about a sore or broken skin", []
-    if signal == "nerve_compression" and "numbness" in answers.symptoms:  # the report's own are nerve signs
+    if signal == "nerve_compression" and "numbness" in answers.symptoms \
+            and not _NUMB_SINCE_EVENT.search(answers.symptoms_text or ""):  # the report's own are nerve signs
         return "you told us about numbness or tingling", []
     return None
 
@@ -450,7 +455,11 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
             # named in "MO versus a sarcoma (such as extraskeletal osteosarcoma)" or "sarcoma MDM" is still open)
             diagnosis = state.found and (content.signal not in FOUND_ONLY_WITHOUT_HO or view.overall_status == "absent")
             if diagnosis and content.found_patient and content.found_action:
-                message, action, shown = content.found_patient, content.found_action, "found"
+                # a diagnosis the report asks to act on the same day keeps that day's action (round 22, 408: a
+                # fracture through an ossified Achilles tendon, "URGENT: same-day referral", was told "soon")
+                message, shown = content.found_patient, "found"
+                action = content.urgent_action if urgent and content.urgent_action and content.urgency != "same_day" \
+                    else content.found_action
             elif not state.evidence and content.told_patient and content.told_action:
                 message, action = content.told_patient, content.told_action  # raised by the patient's signs alone
             patient_refs = content.patient_refs

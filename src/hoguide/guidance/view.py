@@ -170,6 +170,7 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})
+LOCAL_INJURIES = ("muscle_contusion", "elbow_trauma_or_surgery")  # a knock or an injury to one place
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
@@ -706,6 +707,12 @@ class CaseView:
         # 16, 302: herpes encephalitis and seven weeks in intensive care)
         if found.get(BRAIN_INJURY) == [] and self.affirmed("illness", BRAIN_INFECTION):
             del found[BRAIN_INJURY]
+        # a knock or an elbow injury only ticked, with no words of theirs telling it, beside the cord or brain injury or
+        # stroke the report names, is a guess at what set it off (round 22, 414: "Maybe I banged my leg during a
+        # transfer?"; 416: "someone used to stretch my arm really hard - did that cause it?")
+        if any(found.get(c) for c in NEUROLOGIC_CAUSES):
+            for cause in [c for c in LOCAL_INJURIES if found.get(c) == []]:
+                del found[cause]
         spine_operation = found.get(OTHER_SURGERY)
         if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
             del found[OTHER_SURGERY]

@@ -137,6 +137,9 @@ class ContextRule(_Strict):
     # advice against a treatment or a step ("not advised", "not recommended"): it negates what is advised against,
     # never that the HO is there ("Excision of the HO is not recommended" leaves the HO present)
     treatments_only: bool = False
+    # its scope runs past terminators to its word limit: a dated account of how a problem began ("Presented week 6
+    # (mid Oct) with warm swollen R thigh/hip, low-grade fever") is past through its "with"
+    past_terminators: bool = False
     note: str | None = None
 
 

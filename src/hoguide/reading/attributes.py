@@ -101,9 +101,11 @@ _NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|leaving|within|distance(?:
                               r"(?:\s+(?:approx\.?|approximately|about|only))?"
                               r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?\s*$",
                               re.IGNORECASE)
-# (a place, not a size: "approx 3-4cm above the plafond", round 11, 210)
+# (a place, not a size: "approx 3-4cm above the plafond", round 11, 210; how far a break's ends have moved apart:
+# "with 6 mm of distraction (gap) between the fragments", round 22, 408)
 _NOT_SIZE_AFTER = re.compile(r"\s*(?:gap|apart|away|between|from|above|below|proximal to|distal to|superior to|"
-                             r"inferior to|deep to)\b", re.IGNORECASE)
+                             r"inferior to|deep to|(?:of\s+)?(?:distraction|displacement|diastasis|separation|"
+                             r"offset|translation|shortening))\b", re.IGNORECASE)
 _BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "leaving", "within"
 # ... and a gap or a distance as the clause's subject: "The closest gap between the heterotopic bone and the femur is
 # 6 mm" (round 4, 80 was told "Size: 6 mm"), with a sign too ("the gap between the ossification and the femur is >1 cm":

@@ -43,6 +43,7 @@ class CompiledRule:
     looks_backward: bool = False
     max_words_backward: int | None = None  # None: ``max_words`` both ways
     reaches_list: bool = False  # a lead-in's scope that reaches the list below it (lead_ins.py)
+    past_terminators: bool = False  # only its word limit ends its scope
 
     def stops(self, category: str) -> bool:
         return self.category == "terminate" and (self.terminates is None or category in self.terminates)
@@ -85,6 +86,7 @@ def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
             r.category in modifying and r.direction in ("backward", "bidirectional"),
             r.max_words_backward,
             r.reaches_list,
+            r.past_terminators,
         )
         for r in rules
     ]
@@ -196,7 +198,7 @@ class SentenceTriggers:
         cap = rule.max_words_backward if backward and rule.max_words_backward is not None else rule.max_words
         if cap is not None and _words_between(self.text, gap_start, gap_end) > cap:
             return False
-        return not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
+        return rule.past_terminators or not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
 
     def _reaches_back(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
         """A postposed trigger reaches its subject across a relative clause set off by commas: in "HO about the

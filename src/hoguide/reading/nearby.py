@@ -151,5 +151,12 @@ def sites_near(index: HitIndex[Payload], span: tuple[int, int], sections: Sectio
 
 
 def words_apart(text: str, span: tuple[int, int], hit: Hit[Payload]) -> int:
+    """Words between a mention and a hit; a bracketed aside counts as one ("around the right shoulder (inferior /
+    posterior) and anterior to the right hip, in keeping with early HO": round 22, 406 lost the shoulder)."""
     gap = text[span[1] : hit.start] if hit.start >= span[1] else text[hit.end : span[0]]
+    if "(" in gap:
+        gap = _ASIDE.sub(" aside ", gap)
     return len(gap.split())
+
+
+_ASIDE = re.compile(r"\([^()]*\)")

@@ -1,5 +1,5 @@
-"""Passes over a report's findings once every sentence is read: maturity and change said in the next sentence, and
-the prior-HO risk factor a historical mention implies.
+"""Passes over a report's findings once every sentence is read: maturity and change said in the next sentence, a
+look-alike's "not HO", and the prior-HO risk factor a historical mention implies.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hoguide.models.reading import Fact, Finding, Trigger
+from hoguide.models.reading import Fact, Finding, Mimic, Trigger
 from hoguide.reading.attributes import NOT_CHANGE, looked_before, merge_maturity
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import HitIndex
@@ -128,6 +128,26 @@ def removed_said_next(text: str, findings: list[Finding], sentences: SentenceInd
                 finding = replace(finding, status="historical", triggers=(*finding.triggers, trigger))
         out.append(finding)
     return out
+
+
+_NOT_JUST_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
+NOT_REACH = 8  # characters before a mention searched for its "not"
+
+
+def look_alike_denials(text: str, findings: list[Finding], mimics: Sequence[Mimic]) -> list[Finding]:
+    """Drops "not HO" said of a look-alike named before it in its sentence, where the report finds HO elsewhere:
+    "Incidental 6 mm calcific deposit in the right supraspinatus tendon - a separate condition, not heterotopic
+    ossification" classes the deposit; it says nothing of the HO in the shoulder's muscles (round 22, 406 was told
+    "Your report says there is no HO" at the shoulder). A report of a look-alike alone keeps its "not HO", and so
+    does a later section's correction ("ADDENDUM: On review, this represents an osteophyte, not heterotopic
+    ossification")."""
+    found_in = {f.section for f in findings if f.status == "present" and f.experiencer == "patient"}
+    if not mimics or not found_in:
+        return findings
+    return [f for f in findings if not (
+        f.status == "absent" and f.section in found_in
+        and _NOT_JUST_BEFORE.search(text, max(f.sentence_start, f.start - NOT_REACH), f.start)
+        and any(f.sentence_start <= m.start and m.end <= f.start for m in mimics))]
 
 
 def prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:

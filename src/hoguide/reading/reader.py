@@ -74,7 +74,13 @@ from hoguide.reading.nearby import (
 )
 from hoguide.reading.normalize import check_text, decode_report
 from hoguide.reading.phrases import any_phrase
-from hoguide.reading.post_passes import change_said_next, maturity_said_next, prior_ho_facts, removed_said_next
+from hoguide.reading.post_passes import (
+    change_said_next,
+    look_alike_denials,
+    maturity_said_next,
+    prior_ho_facts,
+    removed_said_next,
+)
 from hoguide.reading.report_status import gone_since, report_status, section_authority, withdrawn
 from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentence_type import sentence_type_model
@@ -247,6 +253,7 @@ class Reader:
         findings = maturity_said_next(text, findings, hits, sentences, sections)
         findings = change_said_next(text, findings, hits, sentences, sections)
         findings = removed_said_next(text, findings, sentences)
+        findings = look_alike_denials(text, findings, mimics)
         findings = self.specimen.removed(text, sections.sections, findings)
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))
         findings = gone_since(findings, self.authority, text)
@@ -380,6 +387,8 @@ class Reader:
             if hit.layer == "site" and gap_end(text, span[0], hit.start):  # "the gap between the HO and the femur"
                 continue
             if hit.layer == "maturity" and looked_before(text, span[0], hit.start):  # "when it was faint"
+                continue
+            if hit.layer == "maturity" and text[hit.start - 1 : hit.start] == "?":  # "?avulsion ?early HO": asked
                 continue
             if explained is not None and hit.start >= explained.end():
                 continue
