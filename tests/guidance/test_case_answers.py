@@ -187,3 +187,44 @@ def test_a_plans_capital_no_before_a_medicine_is_advice_against_it() -> None:
     assert any(text.startswith("Your report says you should not take medicines for swelling") for text in said), said
     plain = api.explain("Impression: heterotopic ossification of the right hip.\nPlan:\n2. No NSAID started.\n")
     assert not [c for c in plain.cautions if c.text.startswith("Your report says you should not take")]
+
+
+def test_a_surgeons_portal_message_in_plain_words_is_read_as_its_findings_and_plan() -> None:
+    # round 22, 409: "we call it HO", "the mildest grade, Brooker I", "nothing to do about the HO" and a thread's
+    # "-----" header lines read as no HO, a general statement and the plan's first steps
+    thread = ("--------------------------------------------------------------\n"
+              "From: Mr T. Adeyemi-Larsson, Consultant Orthopaedic Surgeon    Sent: 20 Nov 2026 08:15\n"
+              "--------------------------------------------------------------\n"
+              "Dear {{PATIENT_FIRST}},\nPlease don't worry. Your X-ray shows a little extra bone around your new hip"
+              " - we call it HO\n(heterotopic ossification). It is the mildest grade, Brooker I: just a couple of "
+              "small "
+              "separate\nflecks of bone in the soft tissue beside the hip, not joined to anything.\n"
+              "There is nothing to do about the HO - no treatment is needed. Carry on with your exercises and\n"
+              "walking as normal. I'll see you at your 1-year check with a new X-ray.\n")
+    assessment = api.explain(thread)
+    said = [s for s in assessment.report_says if s.status not in ("mimic", "other_findings")]
+    assert [s.status for s in said] == ["present"]
+    assert "Grade: Brooker I." in " ".join(said[0].details) and "new since" not in " ".join(said[0].details)
+    steps = [" ".join(e.text.split()) for s in assessment.next_steps for e in s.evidence]
+    assert "Carry on with your exercises and walking as normal." in steps
+    assert not [s for s in steps if "From:" in s or "---" in s]
+    assert "only in passing" not in " ".join(assessment.patient_texts())
+
+
+def test_an_addendum_that_withdraws_the_ho_leaves_no_ho_words_and_no_signature_among_the_steps() -> None:
+    # round 22, 401: a nail for a broken hip, a density first called HO and then a fracture fragment
+    report = ("FINDINGS: Intertrochanteric fracture fixed with a nail, fixation intact, bridging callus.\n"
+              "IMPRESSION: 2. Soft tissue ossification lateral to the hip, suggestive of heterotopic ossification.\n"
+              "ADDENDUM: The density corresponds to the displaced lesser trochanter fragment. This is a fracture "
+              "fragment, not heterotopic ossification. There is no heterotopic ossification around the left hip.\n"
+              "Recommendation: Routine follow-up radiograph at fracture clinic as planned.\n\n"
+              "Addendum reported by: Dr N. Halvorsen, Consultant Radiologist\n"
+              "This report has been amended. The addendum supersedes the original impression.\n")
+    assessment = api.explain(report, {"event": "I fell and broke my left hip, they put a rod and a screw in it",
+                                      "causes": ["hip_arthroplasty", "other_fracture_or_trauma"]})
+    assert assessment.overall_status == "absent"
+    quoted = [" ".join(e.text.split()) for s in assessment.next_steps for e in s.evidence]
+    assert not [q for q in quoted if "reported by" in q]
+    healing = [s.text for s in assessment.next_steps if "healing" in s.text]
+    assert healing and not [t for t in healing if "HO" in t]
+    assert not [line for line in assessment.you_told_us if "hip replacement" in line]

@@ -183,6 +183,18 @@ def test_a_break_found_and_sent_for_same_day_review_is_acted_on_today(reader: Re
     assert "soon" not in flag.message and "today" in flag.action
 
 
+def test_an_urgent_referral_kept_for_a_condition_is_no_same_day_check(reader: Reader, kb: KnowledgeBase) -> None:
+    # round 22, 403: a CT timed in 2-3 weeks, and an urgent sarcoma referral only "If the CT appearances are atypical"
+    report = ("Impression: appearances favour early myositis ossificans of the left thigh, but a surface osteosarcoma "
+              "cannot be excluded.\nRecommendation:\n- CT of the left thigh in 2-3 weeks.\n- If the CT appearances "
+              "are atypical (central or disorganised mineralisation,\n  or further growth), urgent referral to the "
+              "regional sarcoma service is advised.")
+    timed = next(f for f in explain(reader, kb, report).red_flags if f.id == "tumour_suspected")
+    urgent = next(f for f in explain(reader, kb, report.replace("If the CT appearances are atypical", "Meanwhile"))
+                  .red_flags if f.id == "tumour_suspected")
+    assert timed.urgency == "soon" and urgent.urgency == "same_day"
+
+
 def test_known_fop_is_never_told_it_is_only_possible(reader: Reader, kb: KnowledgeBase) -> None:
     assessment = explain(reader, kb, "Heterotopic ossification of the back.", known_fop=True)
     assert [f.id for f in assessment.red_flags] == ["fop_known"]

@@ -64,6 +64,7 @@ WHEN_TAIL = re.compile(r"(?:\s+and\s+\d+\s*(?:days?|weeks?|months?))?\s+(?:befor
 # step as routine. "Emergency" is left out: "go to the emergency department if ..." is a safety net, not a time.
 URGENT = re.compile(r"\b(?:urgent(?:ly)?|as soon as possible|asap|immediately|same[- ]day)\b", re.IGNORECASE)
 URGENT_AFTER_CHARS = 40
+_SENTENCE = re.compile(r"[^.!?]+[.!?]")  # our own statements' sentences (no abbreviations in them)
 OTHER_CLAUSE = re.compile(r"\b(?:if|or|and|unless)\b|;", re.IGNORECASE)
 
 
@@ -141,8 +142,16 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 and HO_WORD.search(statement.patient):
             continue
         when = () if kind == "reassurance" else (*only_if, *_when(view, fact))
-        said[concept] = ReportStatement(kind, statement.patient, when, (fact.evidence,),
-                                        kb.patient_refs(statement.refs), statement.patient_refs)
+        patient = statement.patient
+        if no_ho and kind == "reassurance" and HO_WORD.search(patient):
+            # "... healing well. This matters because some treatments for HO can slow bone healing": no HO, no why
+            # (round 22, 401: the "HO" an addendum withdrew)
+            patient = " ".join(s.strip() for s in _SENTENCE.findall(patient) if not HO_WORD.search(s))
+            if not patient:
+                continue
+        said[concept] = ReportStatement(kind, patient, when, (fact.evidence,),
+                                        kb.patient_refs(statement.refs) if patient == statement.patient else (),
+                                        statement.patient_refs if patient == statement.patient else ())
     for concept, evidence in more.items():
         said[concept] = replace(said[concept], evidence=(*said[concept].evidence, *evidence))
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"

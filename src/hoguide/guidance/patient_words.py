@@ -203,7 +203,9 @@ def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
 
 
 def _speaks_to(topic: AskedTopic, text: str) -> bool:
-    """The text has a phrase of each of the topic's groups of words."""
+    """The text has a phrase of each of the topic's groups of words, and none of its ``unless``."""
+    if topic.unless and (unless := any_phrase(topic.unless)) is not None and unless.search(text):
+        return False
     return all(pattern.search(text) for group in topic.words if (pattern := any_phrase(group)))
 
 
@@ -242,9 +244,11 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     ticked = list(answers.causes)
     # their own words say what a ticked box meant: "keyhole hip surgery (arthroscopy)" a ticked "hip replacement"
     # (view.NEAREST_CHOICE)
+    # (or their words for the event as a whole: "broke my left hip, they put a rod and a screw in it", round 22, 401)
     for box, named, words in NEAREST_CHOICE:
         if box in ticked and box not in causes and any(
-                f.kind == "cause" and f.concept == named and f.status in AFFIRMED and names_instead(f.text, words)
+                f.kind == "cause" and f.concept == named and f.status in AFFIRMED and (
+                    names_instead(f.text, words) or (words is not None and words.search(answers.event or "")))
                 for f in facts):
             ticked.remove(box)
     # "Guillain-Barre, was on a ventilator for 7 weeks" in their words, with no cord damage, is what a ticked "spinal

@@ -87,7 +87,8 @@ SPINE_OPERATION = re.compile(r"\b(?:[TPAX]LIF|ACDF|TDR|CDA)\b|spin(?:e|al)|lumba
 HIP_OSTEOTOMY = re.compile(r"osteotom|\bVDRO\b|\bPAO\b|hip reconstruction", re.IGNORECASE)
 # a broken hip told in the patient's words beside a ticked "hip replacement" ("I fell at home and broke my hip, they put
 # a nail in": round 17, 318); words that name a replacement keep the tick
-BROKEN_HIP = re.compile(r"broke my hip|broken (?:my )?hip|hip fracture|fractured (?:my )?hip", re.IGNORECASE)
+BROKEN_HIP = re.compile(r"broke my (?:(?:left|right) )?hip|broken (?:my )?(?:(?:left|right) )?hip|hip fracture|"
+                        r"fractured (?:my )?(?:(?:left|right) )?hip", re.IGNORECASE)
 AMPUTATION_WORD = re.compile(r"amputat|\bamputee|\b(?:BKA|AKA|TTA|TFA)\b|transtibial|transfemoral|residual limb|stump",
                              re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)

@@ -390,6 +390,9 @@ class AskedTopic(_Strict):
     topic: SnakeId
     answer: QuestionKey
     words: tuple[tuple[str, ...], ...] = Field(min_length=1)
+    # phrases that make a question of these words another's ("Why do we have to wait 2-3 weeks for a CT?" asks about
+    # a scan's timing, not an operation's)
+    unless: tuple[str, ...] = ()
     say: tuple[StatementId, ...] = Field(min_length=1)
     # statements of the same answer that speak to the topic already ("Your report says you are taking etidronate"):
     # where one is said, it moves up to where the topic's own would be, and the topic says nothing more

@@ -155,11 +155,21 @@ _FIELD_SEPARATORS = re.compile(r"\|+[ \t]*|\\\.br\\|~(?=\d{1,2}[.)]\s)")
 _SEGMENT = re.compile(r"(?m)^[A-Z][A-Z0-9]{2}\|[^\n]*")  # a message line: "OBX|9|TX|...", "NTE|1|L|..."
 
 
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t]*$", re.MULTILINE)
+
+
 def layout_breaks(text: str) -> list[int]:
     """Where a sentence starts because of how the text was laid out rather than written: the items of a numbered list
     dictated without stops, and the fields of a pasted HL7 message (only on its segment lines: a letterhead's
     "Hospital | address | phone" is one line of its own)."""
     found = bare_list_items(text)
+    # a rule line (a row of dashes) starts and ends a block of its own: a message thread's "-----\nFrom: Mr X Sent:
+    # ...\n-----\nDear ..." is no part of the letter's first sentence (round 22, 409)
+    if "-----" in text or "=====" in text:
+        for rule in _RULE_LINE.finditer(text):
+            found.append(rule.start())
+            if rule.end() + 1 < len(text):
+                found.append(rule.end() + 1)
     if "|" in text:
         found += [m.end() for line in _SEGMENT.finditer(text)
                   for m in _FIELD_SEPARATORS.finditer(text, line.start(), line.end()) if m.end() < len(text)]
