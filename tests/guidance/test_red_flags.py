@@ -147,7 +147,11 @@ def test_a_letter_that_describes_fops_signs_without_naming_it_warns_before_the_b
     assessment = explain(reader, kb, letter)
     assert [f.id for f in assessment.red_flags] == ["fop_biopsy_hazard"]  # the tumour work-up yields to it
     assert assessment.answers["cause"].statements[0] == "cause.fop_signs"
-    assert "does not mention HO. So there is no cause" not in " ".join(assessment.patient_texts())
+    text = " ".join(assessment.patient_texts())
+    assert "does not mention HO. So there is no cause" not in text and "Follow that plan" not in text
+    biopsy = [s for s in assessment.next_steps if any("core biopsy" in e.text for e in s.evidence)]
+    assert biopsy and "Because FOP has not been ruled out" in biopsy[0].text
+    assert set(biopsy[0].patient_citations) & {"Zhang2013-FOP", "DiRocco2017-Delphi"}
 
 
 def test_fop_weighed_and_thought_much_less_likely_is_not_told_it_is_there(reader: Reader, kb: KnowledgeBase) -> None:

@@ -18,13 +18,13 @@ from hoguide.guidance.patient_words import topics_named, understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
-from hoguide.guidance.report_plan import plan_statements
+from hoguide.guidance.report_plan import FOP_CAUTION_ID, plan_statements, with_fop_cautions
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer, holding
 from hoguide.guidance.view import FRACTURE_WORD, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.readability import combined_grade
-from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFinding, CitedText
+from hoguide.models.assessment import QUESTIONS, Answer, Assessment, CauseFinding, CitedText, ReportStatement
 from hoguide.models.case import Case
 
 NOTICE_ID = "topic.not_medical_advice"
@@ -57,6 +57,7 @@ def _answers_a_question(answers: dict[str, Answer]) -> bool:
     return any(part.text.startswith(ASKED) for answer in answers.values() for part in answer.parts)
 
 
+FOP_SUSPECTED = "fop_biopsy_hazard"  # the red flag of FOP suspected (content/red_flags.yaml)
 MAX_CAUTIONS = 2  # medicine cautions in the warning box: kidney disease and heart failure both (round 18, 345)
 
 
@@ -65,8 +66,19 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     case = replace(case, answers=understood.answers)
     view = CaseView.of(case)
     steps = next_steps(view, kb)
-    plan = plan_statements(view, steps)
     red_flags, flag_states = find_red_flags(view, kb)
+    fop_suspected = any(f.id == FOP_SUSPECTED for f in red_flags)
+
+    def plan_of(chosen: dict[str, ReportStatement]) -> list[ReportStatement]:
+        """The report's plan in its own words, with FOP's caution beside its biopsies and shots where FOP is
+        suspected."""
+        lines = plan_statements(view, chosen)
+        if not fop_suspected:
+            return lines
+        caution = kb.statement(FOP_CAUTION_ID)
+        return with_fop_cautions(lines, caution.patient, caution.patient_refs, kb.patient_refs(caution.refs))
+
+    plan = plan_of(steps)
     # a step only if something happens is no plan yet: no "When will I see the surgeon?" for "surgical opinion only if
     # HO later causes fixed loss" (round 18 re-read, 332, 337, 341, 346)
     features = case_features(view, recommends=[c for c, s in steps.items()
@@ -132,7 +144,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                      *causes_the_report_denies(view, kb), *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
-    assessment = choose_sources(assessment, kb, steps, lambda chosen: plan_statements(view, chosen))
+    assessment = choose_sources(assessment, kb, steps, plan_of)
     grade = combined_grade(t if t.rstrip().endswith((".", "?", "!")) else t + "."
                            for t in assessment.patient_texts())
     return replace(assessment, reading_grade=grade)

@@ -260,3 +260,28 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 def _says_something(text: str, start: int, end: int) -> bool:
     """At least two words: a pasted message's field codes ("A|||", "F NTE|", "L|") say nothing to do."""
     return len(WORD.findall(text, start, end)) >= 2
+
+
+# A step of the plan that FOP forbids until it is ruled out: a biopsy, an operation, a shot into a muscle
+FOP_HAZARD_STEP = re.compile(r"\b(?:biops\w*|tissue (?:sampling|diagnosis)|core needle|excis\w*|resect\w*|surgery|"
+                             r"surgical|operat\w*|immunis\w*|immuniz\w*|vaccin\w*|injections?|intramuscular|IM)\b",
+                             re.IGNORECASE)
+FOP_CAUTION_ID = "next.fop_hazard_step"
+
+
+def with_fop_cautions(plan: Sequence[ReportStatement], caution: str, refs: tuple[str, ...],
+                      citations: tuple[str, ...]) -> list[ReportStatement]:
+    """The plan's biopsies, operations and shots, each with FOP's caution beside it, where FOP is suspected: a letter
+    that has not thought of FOP plans them as routine ("Ultrasound-guided core biopsy ... 15/12/2026", "Routine
+    immunisations (MMR2) can go ahead as planned": round 22, 410, whose page said to follow the plan)."""
+    return [_cautioned(s, caution, refs, citations)
+            if s.status == "recommendation" and any(FOP_HAZARD_STEP.search(e.text) for e in s.evidence) else s
+            for s in plan]
+
+
+def _cautioned(step: ReportStatement, caution: str, refs: tuple[str, ...],
+               citations: tuple[str, ...]) -> ReportStatement:
+    """The step with the caution after its own words, and the caution's sources with theirs."""
+    text = f"{step.text} {caution}" if step.text else caution
+    return ReportStatement(step.status, text, step.details, step.evidence, (*step.citations, *citations),
+                           tuple(dict.fromkeys((*step.patient_citations, *refs))), step.detail_citations)
