@@ -110,3 +110,18 @@ def test_a_soap_note_has_its_four_sections_and_a_letter_in_prose_none(reader: Re
     assert [s.id for s in reader.sectionizer.split(note).sections] == [
         "history_of_present_illness", "physical_examination", "assessment", "plan"]
     assert reader.sectionizer.split("Grade A: mild. Type P: posterior.").sections == ()
+
+
+def test_a_rule_line_ends_a_section(reader: Reader) -> None:
+    """A notes thread's next entry is no part of the plan above its rule line (round 22, 416)."""
+    notes = ("P: Gentle range of movement within pain-free range only.\n"
+             "----------------------------------------\n"
+             "03/12/2026 16:40  MEDICAL  (Dr X, ST2 Rehab)\n"
+             "----------------------------------------\n"
+             "Reviewed re R elbow. Afebrile, obs stable.\n")
+    plan = reader.sectionizer.split(notes).sections[0]
+    assert plan.id == "plan" and "Afebrile" not in notes[plan.start : plan.end]
+
+
+def test_a_rule_line_in_a_text_with_no_header_is_no_section(reader: Reader) -> None:
+    assert reader.sectionizer.split("----------\nFrom: a nurse\n----------\nPlease rest.\n").sections == ()

@@ -11,7 +11,9 @@ from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
     BRAIN_INJURY,
+    CONCLUDING_SECTIONS,
     CORD_ILLNESS,
+    HISTORY_SECTION,
     JOINT_REPLACEMENTS,
     NEUROGENIC,
     PLAN_SECTION,
@@ -274,9 +276,14 @@ def severity_facts(view: CaseView) -> list[Located[Fact]]:
     was told "the bone bridges or fuses the joint")."""
     unbridged = [view.sentence_of(f) for f in view.facts
                  if f.item.kind == "next_step" and f.item.concept == NO_BRIDGING and f.item.status == "present"]
+    # the stiffness the referrer gives as the reason for the study is the question the conclusion answers: where it
+    # says the HO only "may contribute to reduced elevation", the HO is not said to limit the joint (round 22, 418)
+    weighed = {f.item.concept for f in view.facts if f.item.kind == "course" and f.item.status == "possible"
+               and f.item.section in CONCLUDING_SECTIONS}
     return [f for f in view.facts if f.item.status == "present"
             and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE
-                  and not (f.item.concept == "ankylosis" and _said_unbridged(view, f, unbridged)))
+                  and not (f.item.concept == "ankylosis" and _said_unbridged(view, f, unbridged))
+                  and not (f.item.concept in weighed and f.item.section == HISTORY_SECTION))
                  or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
 
 

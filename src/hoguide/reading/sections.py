@@ -90,6 +90,13 @@ class Sectionizer:
         # the shortest list, so no headers give no sections.
         stops = starts[1:]
         stops.append(len(text))
+        # a rule line ends a section: the next entry of a notes thread ("-----\n03/12/2026 MEDICAL (Dr X)\n-----")
+        # is no part of the physiotherapist's "P:" above it (round 22, 416 quoted the doctor's examination as plan)
+        if "-----" in text or "=====" in text:
+            for i in range(len(bodies)):
+                rule = _RULE_LINE.search(text, bodies[i], stops[i])
+                if rule is not None:
+                    stops[i] = rule.start()
         for i, section_id in enumerate(ids):
             if section_id in self._end_at_blank_line:
                 blank = _BLANK_LINE.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
@@ -97,6 +104,9 @@ class Sectionizer:
                     stops[i] = blank.start()
         sections = tuple(map(Section, ids, headers, bodies, stops))
         return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
+
+
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t]*$", re.MULTILINE)
 
 
 def _header_body_start(text: str, start: int, end: int) -> int | None:
