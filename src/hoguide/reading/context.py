@@ -54,23 +54,29 @@ def context_layer(rule: ContextRule | CompiledRule) -> str:
     return CONTEXT_STOP if rule.category == "terminate" else CONTEXT
 
 
-def without_hidden_stops(hits: list[Hit[P]]) -> list[Hit[P]]:
-    """Drops each terminator that starts inside a trigger or a pseudo-trigger, which would have hidden it had they
-    shared a layer ("no cartilage with atypia": the pseudo-trigger "with atypia" stops nothing). A trigger that
-    starts inside a terminator stays: the "if" of "in 4 weeks if the pain is not settling" opens a condition."""
-    if not any(hit.layer == CONTEXT_STOP for hit in hits):
-        return hits
+def hidden_stops(hits: Sequence[Hit[P]]) -> frozenset[tuple[int, int]]:
+    """The (start, end) of each terminator that starts inside a trigger or a pseudo-trigger, which would have hidden
+    it had they shared a layer ("no cartilage with atypia": the pseudo-trigger "with atypia" stops nothing). A trigger
+    that starts inside a terminator stays: the "if" of "in 4 weeks if the pain is not settling" opens a condition.
+    ``hits`` sorted by start, as the matcher gives them."""
     triggers = [hit for hit in hits if hit.layer != CONTEXT_STOP]
+    if len(triggers) == len(hits):
+        return frozenset()
     starts = [hit.start for hit in triggers]
-    kept = []
+    hidden = set()
     for hit in hits:
         if hit.layer == CONTEXT_STOP:
             i = bisect_right(starts, hit.start) - 1
             if i >= 0 and hit.start < triggers[i].end and not (
                     triggers[i].start == hit.start and hit.end > triggers[i].end):
-                continue
-        kept.append(hit)
-    return kept
+                hidden.add((hit.start, hit.end))
+    return frozenset(hidden)
+
+
+def without_hidden_stops(hits: list[Hit[P]]) -> list[Hit[P]]:
+    """``hits`` without the terminators ``hidden_stops`` finds."""
+    hidden = hidden_stops(hits)
+    return [hit for hit in hits if (hit.start, hit.end) not in hidden] if hidden else hits
 
 
 def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:

@@ -135,19 +135,25 @@ NOT_REACH = 8  # characters before a mention searched for its "not"
 
 
 def look_alike_denials(text: str, findings: list[Finding], mimics: Sequence[Mimic]) -> list[Finding]:
-    """Drops "not HO" said of a look-alike named before it in its sentence, where the report finds HO elsewhere:
-    "Incidental 6 mm calcific deposit in the right supraspinatus tendon - a separate condition, not heterotopic
-    ossification" classes the deposit; it says nothing of the HO in the shoulder's muscles (round 22, 406 was told
-    "Your report says there is no HO" at the shoulder). A report of a look-alike alone keeps its "not HO", and so
-    does a later section's correction ("ADDENDUM: On review, this represents an osteophyte, not heterotopic
-    ossification")."""
-    found_in = {f.section for f in findings if f.status == "present" and f.experiencer == "patient"}
-    if not mimics or not found_in:
+    """A "not HO" said of a look-alike named before it in its sentence classes the look-alike. Where the report finds
+    HO in the same section, it says nothing of that HO and is dropped: "Incidental 6 mm calcific deposit in the right
+    supraspinatus tendon - a separate condition, not heterotopic ossification" (round 22, 406 was told "Your report
+    says there is no HO" at the shoulder whose muscles hold HO). Elsewhere it stays, with no place of its own: the
+    places around it are the look-alike's ("This is a fracture fragment, not heterotopic ossification" after the leg's
+    rotation and the femoral shaft: round 22, 401 was told "Where: lower leg, thigh"), and a later section's correction
+    still stands ("ADDENDUM: On review, this represents an osteophyte, not heterotopic ossification")."""
+    if not mimics:
         return findings
-    return [f for f in findings if not (
-        f.status == "absent" and f.section in found_in
-        and _NOT_JUST_BEFORE.search(text, max(f.sentence_start, f.start - NOT_REACH), f.start)
-        and any(f.sentence_start <= m.start and m.end <= f.start for m in mimics))]
+    found_in = {f.section for f in findings if f.status == "present" and f.experiencer == "patient"}
+    out = []
+    for f in findings:
+        if f.status == "absent" and _NOT_JUST_BEFORE.search(text, max(f.sentence_start, f.start - NOT_REACH), f.start) \
+                and any(f.sentence_start <= m.start and m.end <= f.start for m in mimics):
+            if f.section in found_in:
+                continue
+            f = replace(f, sites=(), laterality=None)
+        out.append(f)
+    return out
 
 
 def prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[Fact]:

@@ -42,7 +42,7 @@ from hoguide.reading.attributes import (
     read_size,
     without_amputated_joints,
 )
-from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers, context_layer, without_hidden_stops
+from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers, context_layer, hidden_stops
 from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
 from hoguide.reading.general import GeneralCue, GeneralStatements, population_only
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
@@ -199,9 +199,12 @@ class Reader:
         anchors_found = defined_short_forms(text, hits.group(ANCHORS),
                                             lambda h: h.layer == TARGET and h.payload[0] == "finding")
         # "Call us if:" over a list: the items are conditions too (lead_ins.py), by the rules that reach a list
+        # terminators a trigger hides, found once (position-local: a sentence's share is the same)
+        hidden = hidden_stops(hits.group(TRIGGERS))
         lead_ins = hypothetical_lists(text, sentences, lambda first, end: SentenceTriggers(text, [
-            Hit(h.start, h.end, CONTEXT, rule) for h in without_hidden_stops(hits.group_between(TRIGGERS, first, end))
+            Hit(h.start, h.end, CONTEXT, rule) for h in hits.group_between(TRIGGERS, first, end)
             if h.end <= end and ((rule := self._rules[h.payload[1]]).reaches_list or rule.category == "terminate")
+            and not (hidden and (h.start, h.end) in hidden)
         ]).assess(end, end + 1))
         for span, anchors in _anchor_sentences(anchors_found, sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
@@ -214,7 +217,8 @@ class Reader:
             # trigger ": no"), so a trigger may start on the colon just before the sentence.
             first = colon_before(text, span[0])
             context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                            for h in without_hidden_stops(hits.group_between(TRIGGERS, first, span[1]))]
+                            for h in hits.group_between(TRIGGERS, first, span[1])
+                            if not (hidden and (h.start, h.end) in hidden)]
             triggers = SentenceTriggers(text, context_hits) if context_hits else None
             # Headers break sentences, so one section holds the whole sentence.
             section = sections.at(span[0])
