@@ -150,8 +150,19 @@ def test_a_letter_that_describes_fops_signs_without_naming_it_warns_before_the_b
     text = " ".join(assessment.patient_texts())
     assert "does not mention HO. So there is no cause" not in text and "Follow that plan" not in text
     biopsy = [s for s in assessment.next_steps if any("core biopsy" in e.text for e in s.evidence)]
-    assert biopsy and "Because FOP has not been ruled out" in biopsy[0].text
+    assert biopsy and biopsy[0].text.startswith("Because FOP has not been ruled out")  # no sarcoma team's gloss
+    assert assessment.answers["recovery"].statements[0] == "recovery.fop"
     assert set(biopsy[0].patient_citations) & {"Zhang2013-FOP", "DiRocco2017-Delphi"}
+
+
+def test_a_child_whose_report_checked_and_ruled_out_fop_gets_no_fop_caution(reader: Reader, kb: KnowledgeBase) -> None:
+    # round 8, 165: the young-child sign of FOP is for reports silent on FOP
+    report = ("Diagnosis: heterotopic ossification, distal left thigh, in a 9-year-old.\nBecause HO in a child can "
+              "raise the question of FOP, I checked for its features: his big toes are normal in shape. FOP is not "
+              "suspected.")
+    assert "fop_biopsy_hazard" not in [f.id for f in explain(reader, kb, report).red_flags]
+    silent = "Diagnosis: heterotopic ossification, distal left thigh, in a 4-year-old."
+    assert "fop_biopsy_hazard" in [f.id for f in explain(reader, kb, silent).red_flags]
 
 
 def test_fop_weighed_and_thought_much_less_likely_is_not_told_it_is_there(reader: Reader, kb: KnowledgeBase) -> None:

@@ -11,7 +11,7 @@ from hoguide.guidance.answer_checks import (
     other_side_told,
     prevention_the_report_says_was_not_had,
 )
-from hoguide.guidance.features import case_features
+from hoguide.guidance.features import FOP_SUSPECTED, case_features
 from hoguide.guidance.next_steps import conditional, next_steps
 from hoguide.guidance.page_sources import choose_sources
 from hoguide.guidance.patient_words import topics_named, understand
@@ -57,7 +57,6 @@ def _answers_a_question(answers: dict[str, Answer]) -> bool:
     return any(part.text.startswith(ASKED) for answer in answers.values() for part in answer.parts)
 
 
-FOP_SUSPECTED = "fop_biopsy_hazard"  # the red flag of FOP suspected (content/red_flags.yaml)
 MAX_CAUTIONS = 2  # medicine cautions in the warning box: kidney disease and heart failure both (round 18, 345)
 
 

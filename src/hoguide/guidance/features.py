@@ -71,6 +71,7 @@ RESIDUAL_LEFT = re.compile(r"\bresidual\s+(?:\w+\s+){0,2}(?:fragment|bone|ossifi
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
 FOUND_BY_CHANCE = ("incidental", "incidentally")  # lexicon/course.yaml: a chance finding, not "of no consequence"
+FOP_SUSPECTED = "fop_biopsy_hazard"  # the red flag raised when FOP is suspected, from its words or its signs
 FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
 
 
@@ -85,10 +86,12 @@ def _cause_count(causes: set[str]) -> CauseCount:
     return "none" if not acquired else "one" if len(acquired) == 1 else "several"
 
 
-def _fop(view: CaseView, known_in_report: bool) -> FopState:
+def _fop(view: CaseView, known_in_report: bool, signs_raised: bool) -> FopState:
+    """Known, suspected (named as a question, or its signs raise the FOP caution: round 22, 410's letter names
+    neither HO nor FOP) or none."""
     if known_in_report or view.case.answers.known_fop:
         return "known"
-    return "suspected" if view.fop_suspected else "none"
+    return "suspected" if view.fop_suspected or signs_raised else "none"
 
 
 def months_between(start: date, end: date) -> int:
@@ -540,7 +543,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
                                               and (_reason_given(view, f) or _emphatic_no(f.item))))
             for f in view.facts),
-        fop=_fop(view, FOP_KNOWN in raised),
+        fop=_fop(view, FOP_KNOWN in raised, FOP_SUSPECTED in raised),
         flare_now=any(f.item.status == "present" and not PAST_FLARE.search(view.case.readings[f.reading].text,
                                                                           *view.sentence_of(f)[1:])
                       and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)

@@ -383,10 +383,6 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or (answers.hard_lump_after_minor_knock
                             and (not view.causes() or _young_child(view)))):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
-    if signal == "fop" and view.overall_status in ("present", "possible") \
-            and not set(view.causes()) & MAJOR_CAUSES and _young_child(view):  # age last: it reads every report
-        return ("HO in a young child with no major injury, operation or illness to explain it",
-                [f.evidence for f in view.current])
     if signal == "pressure_sore" and "skin_sore" in answers.symptoms and view.overall_status != "absent":
         # "a sore opened up there, it's red and leaking" (round 10, 197): only the patient may know of it
         # (not over bone the report says is not there: round 21, 400's sore on calcium in the skin, whose report gives
@@ -395,6 +391,16 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     if signal == "nerve_compression" and "numbness" in answers.symptoms \
             and not _NUMB_SINCE_EVENT.search(answers.symptoms_text or ""):  # the report's own are nerve signs
         return "you told us about numbness or tingling", []
+    return None
+
+
+def _fop_in_a_young_child(view: CaseView) -> tuple[str, list[Evidence]] | None:
+    """HO in a young child that nothing else explains: FOP's sign, where the report says nothing of FOP (a report
+    that checked and wrote "FOP is not suspected" has the last word: round 8, 165)."""
+    if view.overall_status in ("present", "possible") \
+            and not set(view.causes()) & MAJOR_CAUSES and _young_child(view):  # age last: it reads every report
+        return ("HO in a young child with no major injury, operation or illness to explain it",
+                [f.evidence for f in view.current])
     return None
 
 
@@ -427,6 +433,8 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
             continue
         state = read_signal(view, content, authority, _specimen_sections(kb))
         signs = _signs(view, content.signal)
+        if signs is None and content.signal == "fop" and state is None:
+            signs = _fop_in_a_young_child(view)
         # a clot's own signs the patient tells us of now ("my calf has been hot, swollen and sore since Sunday") ask
         # again whatever an earlier scan found: a clot can form after it (round 9, 168 and 180)
         # (not the signs this report's own scan was done for: "No DVT L leg from CFV to calf" on the ultrasound of the

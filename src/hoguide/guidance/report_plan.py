@@ -281,7 +281,7 @@ def with_fop_cautions(plan: Sequence[ReportStatement], caution: str, refs: tuple
 
 def _cautioned(step: ReportStatement, caution: str, refs: tuple[str, ...],
                citations: tuple[str, ...]) -> ReportStatement:
-    """The step with the caution after its own words, and the caution's sources with theirs."""
-    text = f"{step.text} {caution}" if step.text else caution
-    return ReportStatement(step.status, text, step.details, step.evidence, (*step.citations, *citations),
-                           tuple(dict.fromkeys((*step.patient_citations, *refs))), step.detail_citations)
+    """The step with the caution in place of our words on it: a sarcoma team's "Ask your doctor when you will be seen"
+    beside a biopsy FOP forbids pulls the other way (round 22, 410's third read)."""
+    return ReportStatement(step.status, caution, step.details, step.evidence, (*step.citations, *citations), refs,
+                           step.detail_citations)
