@@ -149,9 +149,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             patient = " ".join(s.strip() for s in _SENTENCE.findall(patient) if not HO_WORD.search(s))
             if not patient:
                 continue
+        whole = patient == statement.patient  # a text cut down to its sentences without HO cites none of its sources
         said[concept] = ReportStatement(kind, patient, when, (fact.evidence,),
-                                        kb.patient_refs(statement.refs) if patient == statement.patient else (),
-                                        statement.patient_refs if patient == statement.patient else ())
+                                        kb.patient_refs(statement.refs) if whole else (),
+                                        statement.patient_refs if whole else ())
     for concept, evidence in more.items():
         said[concept] = replace(said[concept], evidence=(*said[concept].evidence, *evidence))
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"

@@ -37,7 +37,7 @@ from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
 from hoguide.models.reading import Fact
 from hoguide.reading.phrases import any_phrase
 from hoguide.reading.report_status import SectionAuthority, section_authority
-from hoguide.reading.sentences import split_sentences
+from hoguide.reading.sentences import SentenceIndex
 
 # HO in a young child with no major cause is how FOP most often shows itself: mean age at diagnosis
 # 5.7-6.9 years [FocusOnFOP-HCP]; pseudomalignant HO in children must be told apart from FOP
@@ -136,18 +136,16 @@ def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
     return pattern is not None and pattern.search(sentence) is not None
 
 
-def _urgent_cue(text: str, cues: Iterable[str]) -> bool:
+def _urgent_cue(text: str, sentences: SentenceIndex, cues: Iterable[str]) -> bool:
     """The report asks for something urgently, not only on a condition: "If the CT appearances are atypical (...),
     urgent referral to the regional bone and soft tissue sarcoma service is advised" keeps the CT in 2-3 weeks as the
     step (round 22, 403 was told "Contact your care team today")."""
     pattern = any_phrase(tuple(cues))
     if pattern is None:
         return False
-    sentences = None
     for match in pattern.finditer(text):
         if not _URGENCY_WORD.fullmatch(match.group(0)):
             return True  # a sign the report warns of ("if there is any difficulty swallowing") is a warning anyway
-        sentences = sentences or split_sentences(text)
         first, _ = sentences.span(match.start())
         if not (_OPENING_CONDITION.match(text, first, match.start())
                 or _FOLLOWING_CONDITION.search(text, first, match.start())):
@@ -478,7 +476,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         if state.state in content.raise_when:
             # only a flag the report itself raises takes the report's urgency: the patient's own signs do not
             urgent = bool(content.urgent_cues and state.evidence
-                          and any(_urgent_cue(r.text, content.urgent_cues) for r in view.case.readings))
+                          and any(_urgent_cue(r.text, view.sentences(i), content.urgent_cues)
+                                  for i, r in enumerate(view.case.readings)))
             message, action, urgency = ((content.urgent_patient or "", content.urgent_action or "", "same_day")
                                         if urgent else (content.patient, content.action, content.urgency))
             shown: str = state.state

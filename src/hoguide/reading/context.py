@@ -98,7 +98,7 @@ def compile_rules(rules: Sequence[ContextRule]) -> list[CompiledRule]:
     ]
 
 
-def _words_between(text: str, a: int, b: int) -> int:
+def words_between(text: str, a: int, b: int) -> int:
     """Words between two offsets; a bracketed aside counts as one ("the heterotopic bone (Brooker III, gap under
     1 cm) was excised": two words apart, not eight)."""
     if b <= a:
@@ -202,7 +202,7 @@ class SentenceTriggers:
     def _reaches(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int, backward: bool = False) -> bool:
         rule = hit.payload
         cap = rule.max_words_backward if backward and rule.max_words_backward is not None else rule.max_words
-        if cap is not None and _words_between(self.text, gap_start, gap_end) > cap:
+        if cap is not None and words_between(self.text, gap_start, gap_end) > cap:
             return False
         return rule.past_terminators or not (self._terminators and self._blocked(rule.category, gap_start, gap_end))
 
@@ -219,8 +219,8 @@ class SentenceTriggers:
             return False
         rule = hit.payload
         cap = rule.max_words_backward if rule.max_words_backward is not None else rule.max_words
-        if cap is not None and (_words_between(self.text, gap_start, clause.start())
-                                + _words_between(self.text, clause.end(), gap_end)) > cap:
+        if cap is not None and (words_between(self.text, gap_start, clause.start())
+                                + words_between(self.text, clause.end(), gap_end)) > cap:
             return False
         return not (self._terminators and (self._blocked(rule.category, gap_start, clause.start())
                                            or self._blocked(rule.category, clause.end(), gap_end)))

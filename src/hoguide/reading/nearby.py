@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from hoguide.models.reading import Section
 from hoguide.reading.attributes import NOT_A_SIDE, gap_end
+from hoguide.reading.context import words_between
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import Hit, HitIndex
 from hoguide.reading.sections import SectionIndex
@@ -153,10 +154,4 @@ def sites_near(index: HitIndex[Payload], span: tuple[int, int], sections: Sectio
 def words_apart(text: str, span: tuple[int, int], hit: Hit[Payload]) -> int:
     """Words between a mention and a hit; a bracketed aside counts as one ("around the right shoulder (inferior /
     posterior) and anterior to the right hip, in keeping with early HO": round 22, 406 lost the shoulder)."""
-    gap = text[span[1] : hit.start] if hit.start >= span[1] else text[hit.end : span[0]]
-    if "(" in gap:
-        gap = _ASIDE.sub(" aside ", gap)
-    return len(gap.split())
-
-
-_ASIDE = re.compile(r"\([^()]*\)")
+    return words_between(text, span[1], hit.start) if hit.start >= span[1] else words_between(text, hit.end, span[0])

@@ -15,6 +15,7 @@ from hoguide.knowledge.schema import SectionRule
 from hoguide.models.fast_init import fast_init
 from hoguide.models.reading import Section
 from hoguide.reading.matcher import PhraseMatcher
+from hoguide.reading.sentences import rule_lines
 
 _LINE_START_SLACK = 8  # white-space characters a header may be indented by
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -92,11 +93,9 @@ class Sectionizer:
         stops.append(len(text))
         # a rule line ends a section: the next entry of a notes thread ("-----\n03/12/2026 MEDICAL (Dr X)\n-----")
         # is no part of the physiotherapist's "P:" above it (round 22, 416 quoted the doctor's examination as plan)
-        if "-----" in text or "=====" in text:
-            for i in range(len(bodies)):
-                rule = _RULE_LINE.search(text, bodies[i], stops[i])
-                if rule is not None:
-                    stops[i] = rule.start()
+        for i in range(len(bodies)):
+            if rules := rule_lines(text, bodies[i], stops[i]):
+                stops[i] = rules[0].start()
         for i, section_id in enumerate(ids):
             if section_id in self._end_at_blank_line:
                 blank = _BLANK_LINE.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
@@ -104,9 +103,6 @@ class Sectionizer:
                     stops[i] = blank.start()
         sections = tuple(map(Section, ids, headers, bodies, stops))
         return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
-
-
-_RULE_LINE = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t]*$", re.MULTILINE)
 
 
 def _header_body_start(text: str, start: int, end: int) -> int | None:

@@ -158,6 +158,14 @@ _SEGMENT = re.compile(r"(?m)^[A-Z][A-Z0-9]{2}\|[^\n]*")  # a message line: "OBX|
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t]*$", re.MULTILINE)
 
 
+def rule_lines(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The rule lines (a row of five or more dashes or equals signs) of ``text[start:end]``: a break between the
+    entries of a message thread or a notes page (sentences here, sections in ``sections.py``)."""
+    if "-----" not in text and "=====" not in text:
+        return []
+    return list(_RULE_LINE.finditer(text, start, len(text) if end is None else end))
+
+
 def layout_breaks(text: str) -> list[int]:
     """Where a sentence starts because of how the text was laid out rather than written: the items of a numbered list
     dictated without stops, and the fields of a pasted HL7 message (only on its segment lines: a letterhead's
@@ -165,11 +173,10 @@ def layout_breaks(text: str) -> list[int]:
     found = bare_list_items(text)
     # a rule line (a row of dashes) starts and ends a block of its own: a message thread's "-----\nFrom: Mr X Sent:
     # ...\n-----\nDear ..." is no part of the letter's first sentence (round 22, 409)
-    if "-----" in text or "=====" in text:
-        for rule in _RULE_LINE.finditer(text):
-            found.append(rule.start())
-            if rule.end() + 1 < len(text):
-                found.append(rule.end() + 1)
+    for rule in rule_lines(text):
+        found.append(rule.start())
+        if rule.end() + 1 < len(text):
+            found.append(rule.end() + 1)
     if "|" in text:
         found += [m.end() for line in _SEGMENT.finditer(text)
                   for m in _FIELD_SEPARATORS.finditer(text, line.start(), line.end()) if m.end() < len(text)]
