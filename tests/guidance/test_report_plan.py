@@ -153,6 +153,36 @@ def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
         assert [words for words, _ in lines] == ["ADVICE: Orthopaedic review for further management."], signature
 
 
+def test_how_a_text_was_signed_and_who_was_told_are_no_plan() -> None:
+    # rounds 11-22 quoted each of these among the steps of a plan (e.g. round 22, 416: "Pt and wife updated.")
+    for tail in ("Dr Helen Marsh-Adeyemi\nConsultant in Rehabilitation Medicine\n(dictated, not proofread)",
+                 "Dr H. Marr (dictated, not read - typed by AB)",
+                 "Dr Ebony Achterberg, Registrar, for Dr T. Wierzbicki\nDictated 04/12/2026, typed 05/12/2026",
+                 "Interpreted by: Julia Marchetti, MD - Musculoskeletal Radiology\n"
+                 "Electronically signed 12/02/2026 15:31",
+                 "Sonographer: K. Aldana-Price, Clinical Specialist Sonographer\n"
+                 "Verified: Dr T. Ilunga, Consultant Radiologist  01/12/2026",
+                 "Dr Annika Sorensen FRANZCR\nRadiation Oncologist\ncc: Mr C. Fairweather; Dr L. Chu (GP)",
+                 "Dictated but not checked.", "Pt and wife updated.", "NOK (daughter) updated by phone 01:20",
+                 "Questions answered re \"extra bone\".", "Discussed with Dr Bashir by telephone 01/12/26 at 15:10.",
+                 "Thank you for the urgent referral."):
+        report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
+                  f"PLAN: Orthopaedic review for further management.\n{tail}\n")
+        assert quoted(report) == ["PLAN: Orthopaedic review for further management."], tail
+
+
+def test_a_call_about_a_step_and_a_letters_thanks_are_read_but_only_the_step_is_quoted() -> None:
+    report = ("Thank you for asking me to see Mr D, who had a left hip replacement in March 2026.\n"
+              "Heterotopic ossification of the left hip, Brooker II, mature.\n"
+              "Plan:\nDiscussed with Dr Whitfield: patient may be discharged from routine follow-up.\n"
+              "Patient informed that the HO is mature and excision is not needed.\n")
+    assessment = api.explain(report)
+    assert [c.id for c in assessment.causes] == ["hip_arthroplasty"]  # the thanks' facts are read
+    assert [words for words, _ in plan(assessment)] == [
+        "Plan: Discussed with Dr Whitfield: patient may be discharged from routine follow-up.",
+        "Patient informed that the HO is mature and excision is not needed."]
+
+
 def test_an_emergency_instruction_and_a_medicine_held_back_are_quoted() -> None:
     report = """Findings: possible early heterotopic ossification medial to the left hip. Swollen left calf.
 DVT has not been excluded.

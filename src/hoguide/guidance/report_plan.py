@@ -169,7 +169,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             # 19, 364)
             lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]
                       if not any(sa <= a < sb for sa, sb in signed) and not text[a:b].lstrip().startswith("?")
-                      and _says_something(text, a, b)]
+                      and _says_something(text, a, b) and not COURTESY.match(text, a)]
     return lines
 
 
@@ -255,6 +255,9 @@ def _clipped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 WORD = re.compile(r"[A-Za-z]{2,}")
+# a letter's thanks opens it and asks nothing ("Thank you for asking me to see this pleasant 86 year old gentleman":
+# round 22, 415 quoted it as a step); its facts are read, so it is no closing
+COURTESY = re.compile(r"\s*(?:thank you|thanks|many thanks)(?: very much)? for\b", re.IGNORECASE)
 
 
 def _says_something(text: str, start: int, end: int) -> bool:

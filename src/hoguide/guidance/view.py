@@ -60,7 +60,10 @@ NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul
                            # a doctor's note in plain words ("to explain the belly pain": round 21, 385)
                            r"belly|tummy)\b", re.IGNORECASE)
 ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty|Attending|Resident|Registrar|Fellow)"
-                       r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician)"
+                       r"\b[^\n.!?]{0,80}|(?:[A-Z][\w-]*[ \t]+){0,3}(?:Radiologist|Pathologist|Surgeon|Physician|"
+                       # "Radiation Oncologist" under "Dr Annika Sorensen FRANZCR" (round 13, 243 quoted it as a step)
+                       r"Oncologist|Rheumatologist|Neurologist|Physiatrist|Anaesthetist|Anesthetist|Physiotherapist|"
+                       r"Therapist|Sonographer|Radiographer|Prosthetist|Nurse|Practitioner)s?\b[^\n.!?]{0,60}"
                        # a department under the name, a copy list ("Orthopaedic Surgery, Hand & Upper Extremity" then
                        # "cc: patient": round 16, 306 quoted its signature as a step)
                        r"|(?:[A-Z][\w'-]*[ \t,&/]+){0,8}(?:Surgery|Medicine|Radiology|Orthopaedics|Orthopedics|"
@@ -130,7 +133,8 @@ CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours since
 # Also "Reported by Dr S. Adeyemi-Clarke, Consultant Radiologist" and "Dr A. Mensah, Specialty Registrar, for Dr R.
 # Kilbride, Consultant in Rehabilitation Medicine" (an initial's full stop is no sentence end); "C. Lafleur MD
 # FRCPC".
-SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Read|Authori[sz]ed|Electronically signed)"
+SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Read|Authori[sz]ed|Electronically signed|"
+                       r"Sonographer|Radiographer|Addendum signed)"
                        r"(?: by)?:?[ \t]+)?"
                        r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?[ \t]+(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*"
                        # the name alone on its line is one too ("Dr. V. Raghunathan" closing a discharge summary)
@@ -145,6 +149,17 @@ SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Rea
                        # Nuclear Medicine 12/01/2026 09:14": round 16, 306 and 296)
                        r"|(?:[A-Z][\w'-]*\.?[ \t]+){1,3}[A-Z][\w'-]+,?[ \t]+(?:MD|DO|MBBS|MBChB|FRCPC|FRCSC|FRCS|FRACS|"
                        r"FRCR|FRCP|FACS|PhD)\b[^\n]{0,120})$")
+# A note under a signature on how the text was made, alone on its line: "Dictated 03/12/2026 - transcribed by VR, pls
+# excuse errors", "Electronically signed 12/02/2026 15:31", "(dictated, not proofread)", "Verified: Dr T. Ilunga,
+# Consultant Radiologist 01/12/2026", or a name line that ends in one ("Dr H. Marr (dictated, not read - typed by AB)");
+# rounds 13-22 quoted each as a step of the plan
+SIGN_OFF = re.compile(r"\(?(?:this (?:report|letter) (?:is|was|has been) )?(?:dictated|transcribed|typed|"
+                      r"voice[- ]recogni(?:tion|[sz]ed)|sent from my)\b[^\n]{0,160}"
+                      r"|(?:verified|electronically signed|e-signed|signed|reported|authori[sz]ed)"
+                      r"(?: by| on| at)?:?[ \t]*"
+                      r"(?:\d{1,2}[/.-]\d|(?:Dr|Mr|Mrs|Ms|Prof)\b)[^\n]{0,120}"
+                      r"|[^\n()]{0,80}\((?:dictated|typed|transcribed|voice recognition|not (?:proof)?read|not signed|"
+                      r"unsigned)[^\n()]{0,80}\)\.?", re.IGNORECASE)
 # A report's time stamp or a note that it was passed on ("Verified 03/12/2026 1120h"; "Findings communicated to G. Liu
 # NP by phone 12/03/2026 15:20": round 16, 297 and 301 quoted them as steps)
 ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
@@ -158,6 +173,21 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"|(?:AVS|after[- ]visit summary)\b[^\n]{0,60}|time:?\s*\d+\s*min[^\n]{0,60}"
                         r"|results? (?:were |was )?released to (?:the )?(?:patient )?portal\b[^\n]{0,80}"
                         r"|(?:[-*•]\s*)?(?:pt|patient)\s+verbali[sz]ed understanding\b[^\n]{0,80}"
+                        # who was told, a courtesy, a call noted, with nothing of the case in them, as a closing's
+                        # facts are not read (round 22, 416: "Pt and wife updated." and "Questions answered re \"extra
+                        # bone\"." quoted as steps; "NOK (daughter) updated by phone 01:20"; "Thank you for the urgent
+                        # referral."; "Discussed with Dr Bashir by telephone 01/12/26 at 15:10.")
+                        r"|(?:[-*•]\s*)?(?:pt|patient|nok|next of kin|family|wife|husband|partner|daughter|son|mother|"
+                        r"father|parents?|carers?)\b[^\n.;]{0,30}?\b(?:updated|informed|made aware)"
+                        r"(?:,? (?:of|about) (?:the )?(?:plan|findings|results?))?(?:,? (?:by |on the |over the )?"
+                        r"(?:tele)?phone|,? in person|,? at (?:the )?bedside|,? today)?"
+                        r"(?:,? (?:on |at )?[\d/.:]{3,10}){0,3}\.?"
+                        r"|(?:[-*•]\s*)?(?:all )?questions? (?:were |was )?answered(?: re\b[^\n.;]{0,40})?\.?"
+                        r"|thank you for (?:the|your) (?:\w+ ){0,2}(?:referral|letter|request)\.?"
+                        r"|(?:[-*•]\s*)?(?:findings |results? |case |images )?discussed with "
+                        r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
+                        r"[ \t]+[\w.' -]{1,40}?(?:,? (?:by |on the |over the )?(?:tele)?phone)?"
+                        r"(?:,? (?:on |at )?[\d/.:]{3,10}){0,3}\.?"
                         # a writer's registration number, and a plan heading with only its first list number
                         # (round 19, 350: "S. Petrakis PT (AHPRA PHY0001234567)" and "P: 1." quoted as steps)
                         r"|[^\n]{0,60}\((?:AHPRA|GMC|NMC|HCPC|MCNZ|IMC|NPI|reg(?:istration)?\.?(?: no\.?)?)"
@@ -324,6 +354,12 @@ class CaseView:
                     spans.append((start, end))
         spans += [(start, end) for start, end in self.sentences(reading).spans()
                   if (_signed(text[start:end]) or ADMIN_LINE.match(text[start:end].strip()))
+                  and (start, end) not in spans]
+        # the rest of a copy list on the closing's line ("cc: Mr C. Fairweather; Dr L. Chu (GP)": round 13, 243)
+        ends = {end for _, end in spans}
+        spans += [(start, end) for start, end in self.sentences(reading).spans()
+                  if any(e <= start and "\n" not in text[e:start] for e in ends if start - e < 3)
+                  and "\n" not in text[start:end].strip() and len(text[start:end].split()) <= SIGNATURE_WORDS
                   and (start, end) not in spans]
         self._closings[reading] = spans
         return spans
@@ -943,6 +979,7 @@ def _signed(sentence: str) -> bool:
     """Every line of the sentence is a signature: a reporter and the consultant they sign for, on two lines
     with no full stop between, are one sentence to the splitter."""
     lines = [line.strip() for line in sentence.splitlines() if line.strip()]
-    # a role on its own line under the name ("Dr. R. Deshpande, MD (Radiodiagnosis)" / "Consultant Radiologist")
-    return bool(lines) and bool(SIGNATURE.match(lines[0])) and all(SIGNATURE.match(line) or ROLE_LINE.match(line)
-                                                                   for line in lines[1:])
+    # a role on its own line under the name ("Dr. R. Deshpande, MD (Radiodiagnosis)" / "Consultant Radiologist"), and
+    # how the text was made ("Dictated 04/12/2026, typed 05/12/2026")
+    return bool(lines) and bool(SIGNATURE.match(lines[0]) or SIGN_OFF.fullmatch(lines[0])) and all(
+        SIGNATURE.match(line) or ROLE_LINE.match(line) or SIGN_OFF.fullmatch(line) for line in lines[1:])
