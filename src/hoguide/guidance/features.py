@@ -445,9 +445,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     symptoms = view.symptoms()
     raised = frozenset(flags)
     answers = view.case.answers
-    # bending the joint under anaesthesia, planned or weighed ("MUA under consideration"), not done
+    # bending the joint under anaesthesia, planned or weighed ("MUA under consideration"), not done, nor judged wrong
+    # inside a question's condition ("if flex remains <95 (MUA not considered appropriate >12 wks?)": round 23, 427)
     manipulation = any(f.item.kind == "treatment" and f.item.concept == MANIPULATION
-                       and f.item.status in ("present", "possible", "hypothetical") for f in view.facts)
+                       and f.item.status in ("present", "possible", "hypothetical")
+                       and not any(t.category == "negated" for t in f.item.triggers) for f in view.facts)
     recommended = frozenset(recommends)
     # a letter that plans the operation and the prevention around it speaks of that prevention in the present tense
     # ("Single fraction 7 Gy ... we have planned post-op": round 13, 243): only what it says was had counts as given

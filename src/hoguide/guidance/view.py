@@ -96,6 +96,8 @@ AMPUTATION_WORD = re.compile(r"amputat|\bamputee|\b(?:BKA|AKA|TTA|TFA)\b|transti
                              re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
 AVULSION = re.compile(r"avuls", re.IGNORECASE)
+EXPLOSION_ONLY = re.compile(r"(?:gas |boiler |cylinder |workplace )?explosions?", re.IGNORECASE)
+CUFF_REPAIR = re.compile(r"\bcuff\b|supraspinatus|infraspinatus|subscapularis|teres minor", re.IGNORECASE)
 HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|knocked) (?:my|his|her) head",
                         re.IGNORECASE)
 # The form's nearest choice: a cause ticked on the form that the patient's own words or the report name as something
@@ -121,6 +123,17 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # "another operation" ticked beside an amputation the report names is that amputation (round 21, 392: a leg taken
     # off below the knee for diabetic foot disease)
     (OTHER_SURGERY, BLAST, AMPUTATION_WORD),
+    # ... and beside an injury the report names that was operated on: a broken elbow given a new radial head, a broken
+    # hip socket plated, a broken back fixed with rods (round 23, 435, 425 and 420)
+    (OTHER_SURGERY, "elbow_trauma_or_surgery", None),
+    (OTHER_SURGERY, "acetabular_fracture", None),
+    (OTHER_SURGERY, SPINAL_CORD, SPINE_OPERATION),
+    # a tendon repaired by keyhole surgery ticked as a shoulder replacement (round 23, 434: "Keyhole rotator cuff
+    # repair")
+    ("shoulder_arthroplasty", OTHER_SURGERY, CUFF_REPAIR),
+    # the grafting of a burnt arm ticked as an elbow injury or operation (round 23, 421: "lots of skin graft ops on my
+    # right arm" beside the report's burns)
+    ("elbow_trauma_or_surgery", BURNS, None),
 )
 
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
@@ -750,6 +763,20 @@ class CaseView:
         if any(found.get(c) for c in NEUROLOGIC_CAUSES):
             for cause in [c for c in LOCAL_INJURIES if found.get(c) == []]:
                 del found[cause]
+        # ... and a knock only ticked beside the joint replacement the report names (round 23, 427: "Bumped L knee on
+        # car door 9/26 - no swelling after" in a physiotherapist's note on a knee replacement's HO)
+        if found.get(CONTUSION) == [] and any(found.get(c) for c in JOINT_REPLACEMENTS):
+            del found[CONTUSION]
+        # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
+        # replacement coming up" ticked beside HO after the left hip's replacement)
+        for cause in [c for c, evidence in found.items() if not evidence and c in self._planned_operations()
+                      and c not in {f.item.concept for f in affirmed}]:
+            del found[cause]
+        # the explosion that burnt someone is how the burns came, no blast injury of a war's kind (round 23, 421: "35%
+        # TBSA flame burns (gas explosion at work)")
+        blast_words = found.get(BLAST)
+        if blast_words and found.get(BURNS) and all(EXPLOSION_ONLY.fullmatch(e.text) for e in blast_words):
+            del found[BLAST]
         spine_operation = found.get(OTHER_SURGERY)
         if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
             del found[OTHER_SURGERY]

@@ -238,6 +238,7 @@ class ContextRulesFile(_Strict):
 class SectionImplies(_Strict):
     historical: bool = False
     hypothetical: bool = False  # a consent or risk list: what could happen, not what has
+    possible: bool = False  # a differential diagnosis: each item is a question, not a finding
     experiencer: Literal["other"] | None = None
 
 

@@ -82,10 +82,11 @@ _NOT_VERBS = r"(?:has|was|does|is|its|this|thus|his|hers|yes|less|across|always|
              r"sometimes|nevertheless|plus|versus|various|previous|serious|numerous|osseous|extraneous|bilateral)"
 # A verb in the simple present right after the subject (an -s form, or "has" before a noun phrase), perhaps
 # after an adverb of frequency. Not a plural noun that the subject names ("HO lesions are ..."): an -s word
-# followed by a finite verb is the subject's head, not its verb.
+# followed by a finite verb is the subject's head, not its verb. No -ss or -us word is one ("HO focus noted": round 23,
+# 427 read its HO as a topic).
 _PRESENT_AFTER_SUBJECT = re.compile(
     r"\s+(?:(?:often|usually|typically|generally|frequently|commonly|rarely|seldom|always|normally)\s+)?"
-    r"(?P<verb>(?![\w-]*ss\b)(?!" + _NOT_VERBS + r"\b)[a-z][\w-]*[^s\W]s"
+    r"(?P<verb>(?![\w-]*(?:ss|us)\b)(?!" + _NOT_VERBS + r"\b)[a-z][\w-]*[^s\W]s"
     r"|has(?=\s+(?:a|an|no|two|three|four|several|many|some|little|\d+)\b))\b"
     r"(?!\s+(?:is|are|was|were|have|has|had|can|may|might|will|would|should|could|must|do|does|did)\b)",
     re.IGNORECASE)

@@ -164,7 +164,7 @@ class Reader:
         self.authority = section_authority(kb)
         # Only the few sections that imply something (a past history, a family history) change ConText.
         self._implies = {section_id: rule.implies for section_id, rule in self.sectionizer.rules.items()
-                         if rule.implies.historical or rule.implies.hypothetical
+                         if rule.implies.historical or rule.implies.hypothetical or rule.implies.possible
                          or rule.implies.experiencer is not None}
         entries += [(header, SECTION, ("section", rule.id), False)
                     for rule in kb.section_rules for header in rule.headers]
@@ -259,6 +259,7 @@ class Reader:
         findings = removed_said_next(text, findings, sentences)
         findings = look_alike_denials(text, findings, mimics)
         findings = self.specimen.removed(text, sections.sections, findings)
+        findings = self.specimen.cleared(text, sections.sections, findings)
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))
         findings = gone_since(findings, self.authority, text)
         findings = withdrawn(findings, self.authority, text)
@@ -281,7 +282,7 @@ class Reader:
         ctx = triggers.assess(hit.start, hit.end) if triggers is not None else NO_CONTEXT
         if implies is None:
             return ctx
-        return ContextResult(ctx.negated, ctx.uncertain, ctx.historical or implies.historical,
+        return ContextResult(ctx.negated, ctx.uncertain or implies.possible, ctx.historical or implies.historical,
                              ctx.hypothetical or implies.hypothetical,
                              "other" if implies.experiencer else ctx.experiencer, ctx.triggers)
 

@@ -20,6 +20,8 @@ from hoguide.models.reading import Finding, Section, Trigger
 from hoguide.reading.phrases import any_phrase
 
 _PLACE_AFTER = re.compile(r"\s+(?:site|sites|bed|margin|margins|cavity)\b", re.IGNORECASE)
+# "no residual HO", "without residual heterotopic bone": none left where the operation took it out
+_NONE_LEFT = re.compile(r"\b(?:no|without)\b[^.;\n]{0,30}?\bresidual\b", re.IGNORECASE)
 
 class SpecimenReader:
     def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str], diagnosed_by: Sequence[str] = (),
@@ -86,6 +88,25 @@ class SpecimenReader:
             return list(findings)
         return [self._made_historical(f, removal) if f.status == "present" and f.section in about else f
                 for f in findings]
+
+    def cleared(self, text: str, sections: Sequence[Section], findings: Sequence[Finding]) -> list[Finding]:
+        """``findings`` with the present HO of an operation note made historical where its account of the operation
+        removes HO and then finds none left ("HO excised in 3 large pieces ... intra-op fluoroscopy confirms no
+        residual HO": round 23, 425 was told its HO, described in the operative findings and the indication, is
+        there now). Only mentions above the "none left", and none of a conclusion (an impression outranks it)."""
+        if self.removal is None:
+            return list(findings)
+        clear = next((f for f in findings if f.experiencer == "patient" and f.status == "absent"
+                      and f.section in self.describing and f.section not in self.pathology_only
+                      and _NONE_LEFT.search(text, f.sentence_start, f.start)), None)
+        if clear is None:
+            return list(findings)
+        within = next((s for s in sections if s.start <= clear.start < s.end), None)
+        removal = self._removal_in(text, within.start, clear.sentence_end) if within is not None else None
+        if removal is None:
+            return list(findings)
+        return [self._made_historical(f, removal) if f.status == "present" and f.experiencer == "patient"
+                and f.start < clear.start and f.section not in self.concluding else f for f in findings]
 
     def _removal_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """A removal word in the sentence that names a removal, not a place ("HO ... near the radial head resection
