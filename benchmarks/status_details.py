@@ -55,7 +55,9 @@ def _site_words() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, st
     """Each site term as a pattern with its id (for the expectation's words), and each label (for the block's)."""
     kb: KnowledgeBase = load_knowledge()
     concepts = kb.concepts("site")
-    terms = sorted(((t, c.id) for c in concepts for t in (*c.terms, c.id.replace("_", " "))),
+    # (a guarded term too: "neck", which an implant's neck beside it makes no site)
+    terms = sorted(((t, c.id) for c in concepts for t in (*c.terms, *(t for g in c.guarded for t in g.terms),
+                                                          c.id.replace("_", " "))),
                    key=lambda p: -len(p[0]))
     # words of the expectations the lexicon does not hold ("trapezius" reaches from the neck to the shoulder)
     extra = [("calf", "leg"), ("upper back", "spine"), ("achilles", "ankle"), ("stump", "residual_limb"),

@@ -151,6 +151,21 @@ def test_the_warning_box_names_the_reasons_to_be_careful_with_anti_inflammatory_
     assert not api.explain("History: CKD stage 3b.\nFindings: No heterotopic ossification.\n").cautions
 
 
+def test_an_nsaid_the_plan_prescribes_now_or_avoids_in_the_plan_is_said_as_the_plan_says() -> None:
+    """Round 23: 425 was told not to take the indomethacin course its operation note had just prescribed (the note's
+    history had it "avoided at the time"); 431's "NSAIDs: avoid unless agreed with neurosurgery" was read as an
+    NSAID planned."""
+    kb = load_knowledge()
+    note = ("Indication: acetabular fracture 2025; indomethacin prophylaxis avoided at the time because of the "
+            "long-bone fracture. Brooker III heterotopic ossification, left hip.\n"
+            "Post-op instructions:\n1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks, starting this evening.\n")
+    advised_against = kb.statement("caution.nsaid_advised_against").patient
+    assert advised_against not in [c.text for c in api.explain(note).cautions]
+    summary = ("Diagnosis: neurogenic heterotopic ossification of the left hip after a subarachnoid haemorrhage.\n"
+               "Plan:\n5. NSAIDs: avoid unless agreed with neurosurgery. Paracetamol regular.\n")
+    assert advised_against in [c.text for c in api.explain(summary).cautions]
+
+
 def test_a_pregnancy_to_come_or_a_letters_item_label_is_no_reason_for_a_medicine_caution() -> None:
     """Round 19, 349: "whether the surgery would be a problem for a future pregnancy" and "3. Pregnancy: I have
     reassured her ..." put a pregnancy caution in the warning box of a woman neither pregnant nor on NSAIDs."""

@@ -183,6 +183,12 @@ def test_a_side_the_patient_names_that_the_report_does_not_is_said_back_to_check
     assert any("You named your right side, but your report is about the left" in line for line in told)
     same = api.explain(report, {"event": "had my left shoulder replaced"}).you_told_us
     assert not any("You named" in line for line in same)
+    # the report names the patient's side too, for a new finding there (round 23, 429: a flare-up in the L lower back
+    # beside old HO of the right shoulder)
+    flare = ("CT: established heterotopic ossification of the R shoulder girdle, unchanged. NEW: painful swelling of "
+             "the L lower back muscles, in keeping with an early FOP flare-up.")
+    told = api.explain(flare, {"event": "Fell over backwards and landed on my left side"}).you_told_us
+    assert not any("You named" in line for line in told)
 
 
 def test_an_injury_the_patient_names_that_the_report_says_did_not_happen_is_said_back_to_check() -> None:

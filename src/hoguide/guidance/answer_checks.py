@@ -19,6 +19,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 
 SIDE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
 OTHER = {"left": "right", "right": "left"}
+NAMED_SIDE = {"left": re.compile(r"\b(?i:left)\b|\bL\b(?! ?\d)"), "right": re.compile(r"\b(?i:right)\b|\bR\b(?! ?\d)")}
 
 
 def other_side_told(view: CaseView) -> str | None:
@@ -32,6 +33,10 @@ def other_side_told(view: CaseView) -> str | None:
              and f.item.status in ("present", "possible", "historical")}
     (side,) = told
     if sides != {OTHER[side]}:
+        return None
+    # the report names the patient's side too, for something it finds there ("New painful swelling L lower back" beside
+    # old HO of the right shoulder: round 23, 429 was asked to check that the report is his own)
+    if any(NAMED_SIDE[side].search(reading.text) for reading in view.case.readings):
         return None
     return (f"You named your {side} side, but your report is about the {OTHER[side]}. Ask your team to check that "
             "this is your report and the correct side before you act on it.")

@@ -332,7 +332,7 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
          and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and (
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not _nsaid_prescribed(view) and (
             advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
 
 
@@ -380,6 +380,14 @@ def _reason_denied(fact: Fact) -> bool:
     prophylaxis was not given (h/o peptic ulcer disease)"."""
     negations = [t for t in fact.triggers if t.category == "negated"]
     return fact.status == "absent" and bool(negations) and all(TREATMENT_NOT_GIVEN.search(t.phrase) for t in negations)
+
+
+def _nsaid_prescribed(view: CaseView) -> bool:
+    """The plan gives an NSAID now ("Post-op instructions: 1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks"):
+    advice against one at an earlier time ("indomethacin prophylaxis avoided at the time because of the long-bone
+    fracture") is history (round 23, 425 was told not to take the course it had just been prescribed)."""
+    return any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
+               and f.item.section == PLAN_SECTION and f.item.experiencer == "patient" for f in view.facts)
 
 
 def advised_against(fact: Fact) -> bool:
@@ -540,7 +548,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # (and an NSAID the plan withholds for a reason it gives: "Plan: 2. No anti-inflammatory tablets (NSAIDs)
         # because of her warfarin and kidneys", round 9, 177; in the history, "not given (h/o peptic ulcer)" is a
         # reason for care, not advice for now)
-        nsaid_advised_against=any(
+        nsaid_advised_against=not _nsaid_prescribed(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
                                               and (_reason_given(view, f) or _emphatic_no(f.item))))

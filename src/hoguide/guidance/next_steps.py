@@ -77,7 +77,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     declines = [f for f in steps if f.item.concept == IMAGING and f.item.status == "absent"]
     declined = [(f.reading, f.item.end) for f in declines]
     authority = section_authority(kb)
-    declined_by = [(f.reading, authority.of(f.item.section)) for f in declines]
+    # (a plan's "No further imaging is required" outranks the history's reason for this study, though both rank 1)
+    declined_by = [(f.reading, authority.of(f.item.section) + (f.item.section == PLAN_SECTION)) for f in declines]
     purposes = _purposes(view)
     # who asked for the report and from which clinic ("Requested by: Mr A., Consultant Orthopaedic Surgeon") is no step
     headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}
@@ -111,10 +112,12 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue
-        # the referrer's question the report answers: "? any further imaging needed" in the history, "No further imaging
-        # is required" in the impression (round 19, 364 was told the report suggests a follow-up scan)
-        if concept == IMAGING and fact.item.status == "hypothetical" and any(
-                reading == fact.reading and rank > authority.of(fact.item.section) for reading, rank in declined_by):
+        # the referrer's question the report answers: "? any further imaging needed" in the history, "No further
+        # imaging is required" in the impression (round 19, 364 was told the report suggests a follow-up scan); or the
+        # reason for this study ("Ossification in tendon noted on MRI 17/09/2025 - interval follow-up": round 23, 434)
+        if concept == IMAGING and fact.item.status in ("hypothetical", "present") \
+                and fact.item.section != PLAN_SECTION and any(reading == fact.reading and rank > authority.of(
+                    fact.item.section) for reading, rank in declined_by):
             continue
         if concept.startswith(NEEDS_CUE) and not _cued(view, fact, cued, cued_ends) \
                 and fact.item.section != PLAN_SECTION:

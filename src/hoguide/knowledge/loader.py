@@ -56,8 +56,8 @@ from hoguide.knowledge.schema import (
 M = TypeVar("M", bound=BaseModel)
 # kinds whose terms may be guarded: HO's own words (reading/guards.py); causes, whose paralysis words mean a cord
 # injury save beside cerebral palsy; and courses, whose bridging words mean a fused joint save beside a bone's own
-# healing (reader.py)
-GUARDED_KINDS = frozenset({"finding", "cause", "course", "next_step", "change"})
+# healing (reader.py); sites, whose "neck" is no neck beside an implant's (reader.py)
+GUARDED_KINDS = frozenset({"finding", "cause", "course", "next_step", "change", "site"})
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -111,10 +111,12 @@ _BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "le
 # 6 mm" (round 4, 80 was told "Size: 6 mm"), with a sign too ("the gap between the ossification and the femur is >1 cm":
 # round 19, 348)
 _GAP_SUBJECT = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?\b(?:is|was|measures|measured|measuring|"
-                          r"of|remains)\s+(?:now\s+)?(?:approx\.?|approximately|about|only|just|less than|under|"
+                          r"of|remains|now)\s+(?:now\s+)?(?:approx\.?|approximately|about|only|just|less than|under|"
                           r"more than|greater than|over|at least|[<>≤≥]=?)?\s*$",
                           re.IGNORECASE)
 _GAP_REACH = 90  # characters before a measurement searched for a gap as the subject
+# the same gap said again: "the gap ... now less than 1 cm, approx 6 mm" (round 23, 419 was told "Size: 1 cm")
+_RESTATED = re.compile(r"\s*,?\s*(?:approx\.?|approximately|about|i\.\s?e\.,?|or|\()\s*", re.IGNORECASE)
 # The far end of a gap or a distance is not where the HO is: "the gap between the heterotopic bone and the femur",
 # "a gap of 6 mm to the femur", "2 cm from the joint" (round 4, 80: "femur" made a second lesion, of the thigh)
 _GAP_END = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?\b(?:and|to|from)\s+(?:the\s+)?"
@@ -128,13 +130,33 @@ def gap_end(sentence_text: str, start: int, site_start: int) -> bool:
 
 def read_size(sentence: str) -> str | None:
     """The first measurement in the sentence that is a size, as written ("3.2 x 2.1 cm"), not a gap or a distance."""
+    skipped_end = -1
     for match in _SIZE.finditer(sentence):
         if _NOT_SIZE_BEFORE.search(sentence, max(0, match.start() - _BEFORE_REACH), match.start()) \
                 or _NOT_SIZE_AFTER.match(sentence, match.end()) \
-                or _GAP_SUBJECT.search(sentence, max(0, match.start() - _GAP_REACH), match.start()):
+                or _GAP_SUBJECT.search(sentence, max(0, match.start() - _GAP_REACH), match.start()) \
+                or (skipped_end >= 0 and _RESTATED.fullmatch(sentence, skipped_end, match.start())):
+            skipped_end = match.end()
             continue
         return " ".join(match.group(0).split())
     return None
+
+
+# a grade the HO had before, with the grade it has now later in the sentence: "progression ... from Brooker class II on
+# 08/10/2026 to Brooker class III on today's exam" (round 23, 419 was told Brooker II), "previously Brooker II, now III"
+_FORMER_GRADE = re.compile(r"\b(?:from|previously|formerly|was|were)\s*$", re.IGNORECASE)
+_LATER_GRADE = re.compile(r"\b(?:to|now|today|currently)\b", re.IGNORECASE)
+_FORMER_REACH = 12  # characters before a grade searched for "from" or "previously"
+
+
+def now_grades(text: str, span: tuple[int, int], grades: Sequence[tuple[Grade, int, int]]
+               ) -> list[tuple[Grade, int, int]]:
+    """The sentence's grades without those it gives as the HO's grade before a later one of the same system."""
+    inside = [g for g in grades if span[0] <= g[1] < span[1]]
+    return [g for g in inside if not (
+        _FORMER_GRADE.search(text, max(span[0], g[1] - _FORMER_REACH), g[1])
+        and any(later[0].system == g[0].system and later[1] > g[2] and _LATER_GRADE.search(text, g[2], later[1])
+                for later in inside))]
 
 
 def nearest(position: tuple[int, int], candidates: Sequence[tuple[int, int]]) -> int:

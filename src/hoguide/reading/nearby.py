@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from hoguide.models.reading import Section
@@ -54,8 +55,11 @@ def _side(hit: Hit[Payload]) -> bool:
 
 
 def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sections: SectionIndex,
-                  sentences: SentenceIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
-    """Sites (and sides) named just before in the same section, else in the exam title at the top."""
+                  sentences: SentenceIndex, hits: HitIndex[Payload],
+                  rejected: Callable[[tuple[int, int], Hit[Payload]], bool] | None = None
+                  ) -> tuple[list[str], list[str]]:
+    """Sites (and sides) named just before in the same section, else in the exam title at the top; ``rejected`` says
+    which site words their sentence makes no site (an implant's "neck": round 23, 435)."""
     floor = section.start if section is not None else 0
     cursor = span[0]
     for _ in range(LOOKBACK_SENTENCES):
@@ -66,7 +70,8 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
             cursor = previous[0]
             continue
         before = hits.group_between(ATTRIBUTES, *previous)
-        sites = [h.payload[1] for h in before if h.layer == "site" and not gap_end(text, previous[0], h.start)]
+        sites = [h.payload[1] for h in before if h.layer == "site" and not gap_end(text, previous[0], h.start)
+                 and not (rejected is not None and rejected(previous, h))]
         if sites:
             sides = [h.payload[1] for h in before if _side(h)]
             if sides:

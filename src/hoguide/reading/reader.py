@@ -38,6 +38,7 @@ from hoguide.reading.attributes import (
     merge_laterality,
     merge_maturity,
     nearest,
+    now_grades,
     one_side_of_two,
     read_size,
     without_amputated_joints,
@@ -409,7 +410,7 @@ class Reader:
                 if hit.layer in ("site", "laterality"):
                     placed[i].append((abs(hit.start - positions[i][0]), hit.layer, hit.payload[1]))
         grade_of: list[Grade | None] = [None] * len(targets)
-        for grade, start, end in grades:
+        for grade, start, end in now_grades(text, span, grades):
             i = nearest((start, end), positions)
             grade_of[i] = grade_of[i] or grade
         for i, target in enumerate(targets):
@@ -456,7 +457,8 @@ class Reader:
             sites, laterality = attrs["site"] or attrs["far_site"], one_side_of_two(placed[i]) or attrs["laterality"]
             if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
                 if earlier is None:
-                    earlier = earlier_sites(text, span, section, sections, sentences, hits)
+                    earlier = earlier_sites(text, span, section, sections, sentences, hits,
+                                            partial(self._rejected, text))
                 if not sites:
                     sites, laterality = earlier[0], laterality or earlier[1]
                 elif set(sites) & set(earlier[0]):  # the side named with the same place just before
