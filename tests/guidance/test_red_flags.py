@@ -83,6 +83,20 @@ def test_a_diagnosis_the_report_makes_is_named_not_called_a_look_alike(
         assert assessment.answers["treatment"].statements[0] == content.requires["treatment"][0]
 
 
+def test_breathlessness_the_patient_tells_beside_a_clot_is_an_emergency(kb: KnowledgeBase) -> None:
+    """Round 23, 432: "out of breath going up the stairs ... sharp pain on the right side of my chest" beside the
+    CT's acute DVT was told to call the team today."""
+    report = ("CT venogram: acute occlusive deep vein thrombosis of the right femoral vein. Early heterotopic "
+              "ossification lateral to the right hip, Brooker I.\n")
+    content = kb.red_flags["dvt_suspected"]
+    breathless = next(f for f in api.explain(report, {"symptoms": ["shortness_of_breath"]}).red_flags
+                      if f.id == "dvt_suspected")
+    assert (breathless.message, breathless.action, breathless.urgency) == (
+        content.lung_patient, content.lung_action, "emergency")
+    calm = next(f for f in api.explain(report, {"symptoms": ["swelling"]}).red_flags if f.id == "dvt_suspected")
+    assert calm.urgency == "same_day" and calm.message == content.found_patient
+
+
 @pytest.mark.parametrize("row", QUIET, ids=[f"{r['flag']}-{r['state']}-{r['text'][:50]}" for r in QUIET])
 def test_no_flag_is_raised_that_the_report_rules_out_knows_or_never_raises(
         reader: Reader, kb: KnowledgeBase, row: dict[str, Any]) -> None:
@@ -456,10 +470,13 @@ def test_a_clot_only_the_patient_tells_of_is_not_put_beside_ho_looking_the_same(
     can look the same" invited her to think it was the extra bone; she asked whether to rest it off. The warning says
     what she told us and not to wait; a clot the report itself asks about keeps the look-alike words."""
     report = "AP pelvis: left total hip replacement. Brooker I heterotopic ossification. No action required."
-    told = raised(explain(reader, kb, report, symptoms=["calf_pain", "swelling", "shortness_of_breath"]),
-                  "dvt_suspected")
+    told = raised(explain(reader, kb, report, symptoms=["calf_pain", "swelling"]), "dvt_suspected")
     assert told.message.startswith("You told us") and "do not rest" in told.message
     assert "emergency services" in told.action and "emergency services" not in told.message
+    # ... and her breathlessness makes it an emergency (round 23, 432)
+    breathless = raised(explain(reader, kb, report, symptoms=["calf_pain", "swelling", "shortness_of_breath"]),
+                        "dvt_suspected")
+    assert breathless.message.startswith("You told us you are short of breath") and breathless.urgency == "emergency"
     asked = raised(explain(reader, kb, report + " Swollen left calf, ?DVT, duplex requested."), "dvt_suspected")
     assert asked.message == kb.red_flags["dvt_suspected"].patient
 

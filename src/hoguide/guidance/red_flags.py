@@ -82,7 +82,8 @@ _OCCULT = re.compile(r"\b(?:can|may|might|could) be (?:radiographically |radiolo
 _TEST_THAT_SEES_MORE = re.compile(r"\b(?:mri|ct|bone scan|cross-sectional)\b", re.IGNORECASE)
 HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report status that has HO to speak of
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
-NEW_CLOT_SIGNS = frozenset({"calf_pain", "shortness_of_breath"})  # told by the patient: a clot now, not before
+LUNG_SIGN = "shortness_of_breath"  # the form asks breathlessness and chest pain together: a clot's spread to the lung
+NEW_CLOT_SIGNS = frozenset({"calf_pain", LUNG_SIGN})  # told by the patient: a clot now, not before
 FOUND_ONLY_WITHOUT_HO = frozenset({"tumour"})  # found only where the report says there is no HO (round 19, 356)
 SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not outweigh the conclusion's "none"
 # the softer signs _signs reads, per signal, in the order they are said ("fever and redness")
@@ -492,6 +493,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
                     else content.found_action
             elif not state.evidence and content.told_patient and content.told_action:
                 message, action = content.told_patient, content.told_action  # raised by the patient's signs alone
+            if content.lung_patient and content.lung_action and LUNG_SIGN in view.case.answers.symptoms:
+                message, action, urgency = content.lung_patient, content.lung_action, "emergency"
             patient_refs = content.patient_refs
             if no_ho and content.no_ho_patient and content.no_ho_action:  # no "your HO" where there is none
                 message, action, patient_refs = content.no_ho_patient, content.no_ho_action, ()

@@ -491,6 +491,11 @@ class RedFlagContent(_Strict):
     # swollen calf and a hip's HO)
     told_patient: PatientText | None = None
     told_action: PatientText | None = None
+    # when the patient tells us of breathlessness or chest pain beside it (a clot's spread to the lung), these words
+    # say so and the flag is an emergency (round 23, 432: "out of breath going up the stairs ... sharp pain on the
+    # right side of my chest" beside a clot the report finds was told to call the team today)
+    lung_patient: PatientText | None = None
+    lung_action: PatientText | None = None
 
     @field_validator("requires", mode="before")
     @classmethod
