@@ -312,6 +312,8 @@ KIND_WORDS = {"neurologic": NEUROGENIC,
                                       re.IGNORECASE)}
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
                               r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
+BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|healing|risk|bleed\w*|ulcer\w*|"
+                              r"kidneys?|renal|ckd|allerg\w*|asthma|anticoag\w*)\b)", re.IGNORECASE)
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
@@ -402,6 +404,12 @@ def _emphatic_no(fact: Fact) -> bool:
     """A plan's capital "NO" before the medicine is an order ("Analgesia: NO NSAIDs for the rest of the pregnancy (incl.
     celecoxib)": round 21, 396 was told only that NSAIDs are not used late in pregnancy)."""
     return any(t.category == "negated" and t.phrase.lstrip(": ") == "NO" for t in fact.triggers)
+
+
+def _bracketed_reason(view: CaseView, fact: Located[Fact]) -> bool:
+    """A surgeon's "No NSAID prophylaxis (HO already visible; coronoid fixation still healing)": advice with its
+    reason in brackets (round 23, 435 was told NSAIDs are sometimes used when HO is just starting)."""
+    return BRACKETED_REASON.match(view.case.readings[fact.reading].text, fact.item.end) is not None
 
 
 def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
@@ -551,7 +559,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         nsaid_advised_against=not _nsaid_prescribed(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
-                                              and (_reason_given(view, f) or _emphatic_no(f.item))))
+                                              and (_reason_given(view, f) or _emphatic_no(f.item)))
+                 or (f.item.status == "absent" and f.item.section != HISTORY_SECTION and _bracketed_reason(view, f)))
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised, FOP_SUSPECTED in raised),
         flare_now=any(f.item.status == "present" and not PAST_FLARE.search(view.case.readings[f.reading].text,
