@@ -164,8 +164,9 @@ def test_an_nsaid_the_plan_prescribes_now_or_avoids_in_the_plan_is_said_as_the_p
     summary = ("Diagnosis: neurogenic heterotopic ossification of the left hip after a subarachnoid haemorrhage.\n"
                "Plan:\n5. NSAIDs: avoid unless agreed with neurosurgery. Paracetamol regular.\n")
     assert advised_against in [c.text for c in api.explain(summary).cautions]
-    bracketed = ("XR left elbow: immature heterotopic ossification anterior to the elbow.\n--- Fracture clinic addendum "
-                 "---\nNo NSAID prophylaxis (HO already visible; coronoid fixation still healing).\n")  # round 23, 435
+    # round 23, 435
+    bracketed = ("XR left elbow: immature heterotopic ossification anterior to the elbow.\n--- Fracture clinic "
+                 "addendum ---\nNo NSAID prophylaxis (HO already visible; coronoid fixation still healing).\n")
     assert advised_against in [c.text for c in api.explain(bracketed).cautions]
 
 

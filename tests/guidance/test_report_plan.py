@@ -183,6 +183,16 @@ def test_a_call_about_a_step_and_a_letters_thanks_are_read_but_only_the_step_is_
         "Patient informed that the HO is mature and excision is not needed."]
 
 
+def test_a_consultants_opinion_and_recommendations_are_the_plan() -> None:
+    # round 23, 436: its third item, the choice of prevention the patient asked about, was left out
+    report = ("Diagnoses:\n1. DISH.\n2. L THR 2017 complicated by heterotopic ossification, Brooker III - excised "
+              "2019.\n"
+              "Opinion and recommendations:\n1. Please consider HO prophylaxis for the knee replacement.\n"
+              "2. Choice of prophylaxis - his renal function makes a long NSAID course unattractive.\n")
+    assert "2. Choice of prophylaxis - his renal function makes a long NSAID course unattractive." not in quoted(report)
+    assert "Choice of prophylaxis - his renal function makes a long NSAID course unattractive." in quoted(report)
+
+
 def test_an_emergency_instruction_and_a_medicine_held_back_are_quoted() -> None:
     report = """Findings: possible early heterotopic ossification medial to the left hip. Swollen left calf.
 DVT has not been excluded.
