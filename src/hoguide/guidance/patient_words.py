@@ -72,7 +72,11 @@ QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?
                       # ... or that starts as a question and ends without its mark ("Can I take naproxen for the pain,
                       # my kidneys were bad but they say they're better now.": round 21, 388 was told it had had
                       # prevention)
-                      r"|(?:^|(?<=[.!?\n]))[ \t]*(?:can|could|should|may) (?:i|we|he|she)\b[^.!?\n]*[.!]?",
+                      r"|(?:^|(?<=[.!?\n]))[ \t]*(?:can|could|should|may) (?:i|we|he|she)\b[^.!?\n]*[.!]?"
+                      # ... or a worry told as one ("I was also worried the radiotherapy could give me cancer later
+                      # on.": round 23, 422 and 424 heard nothing of it)
+                      r"|(?:^|(?<=[.!?\n]))[ \t]*(?:i'?m|i am|i was|we are|we're|we were)(?: also| really| a bit)? "
+                      r"(?:worried|scared|afraid|concerned|anxious|frightened)\b[^.!?\n]*[.!]?",
                       re.IGNORECASE)
 # Words of someone filling the form in for the patient: "I'm her son", "filling this in for my dad", "on behalf of
 # my wife", or the story told of another: "Mum fell at her care home", "He bumped his back at nursery" (round 12,
