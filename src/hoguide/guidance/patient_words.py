@@ -73,6 +73,10 @@ QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?
                       # my kidneys were bad but they say they're better now.": round 21, 388 was told it had had
                       # prevention)
                       r"|(?:^|(?<=[.!?\n]))[ \t]*(?:can|could|should|may) (?:i|we|he|she)\b[^.!?\n]*[.!]?"
+                      # ("Is it safe to operate before the bone is ready - I read online you have to wait over a
+                      # year.": round 23, 421)
+                      r"|(?:^|(?<=[.!?\n]))[ \t]*(?:is|are|will|would|does|do) (?:it|this|that|there|my)\b"
+                      r"[^.!?\n]*[.!]?"
                       # ... or a worry told as one ("I was also worried the radiotherapy could give me cancer later
                       # on.": round 23, 422 and 424 heard nothing of it)
                       r"|(?:^|(?<=[.!?\n]))[ \t]*(?:i'?m|i am|i was|we are|we're|we were)(?: also| really| a bit)? "
