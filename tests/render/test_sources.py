@@ -336,11 +336,13 @@ def test_few_sources_on_every_fictional_half() -> None:
     pages over 12, so at most 1 page in 18; 24 of 1,825 answers over 4. Round 21 (seventeenth session) joined at the
     same bounds: 21 of 383 pages over 12, 26 of 1,915 answers over 4. Round 22 (eighteenth session: a brain-injury
     discharge summary with ten problems, a stroke, an acetabular fracture on a blood thinner after a stomach bleed)
-    brings 24 of 401 pages over 12, so at most 1 page in 16; 27 of 2,005 answers over 4. Issue 16's goals (12 and 4)
-    stay unmet; the bounds only stop silent growth."""
+    brings 24 of 401 pages over 12, so at most 1 page in 16; 27 of 2,005 answers over 4. Nineteenth session (helper
+    issue16-sources): alternatives and single sources that say a whole text alone (ho_facts.md, kb-factcheck.md) bring
+    21 of 401 pages over 12 (max 15) and 20 of 2,005 answers over 4 (max 6): at most 1 page in 19 and 1 answer in
+    100. Issue 16's goals (12 and 4) stay unmet; the bounds only stop silent growth."""
     reports = [fictional(name) for name in _every_fictional()] + [assessment_of(r) for r in REPORTS
                                                                   if r.startswith("example:")]
     pages = [len(LISTED.findall(render_html(a))) for a in reports]
     answers = [n for a in reports for n in _sources_per_answer(a)]
-    assert statistics.median(pages) <= 9 and max(pages) <= 16 and sum(n > 12 for n in pages) <= len(pages) / 16
-    assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 64
+    assert statistics.median(pages) <= 9 and max(pages) <= 15 and sum(n > 12 for n in pages) <= len(pages) / 19
+    assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 100
