@@ -237,6 +237,25 @@ def test_a_page_lists_one_source_more_where_that_keeps_an_answer_within_four() -
     assert dict(covers)["treatment"] == frozenset("abcy")
 
 
+def test_an_answer_over_four_sources_leaves_out_background_and_the_clinician_keeps_it() -> None:
+    """Round 9, 168 (a knee replacement on apixaban, a suspected clot): its treatment answer showed five sources, the
+    fifth for "surgery to remove it may be an option"; that background is left out of the patient's answer (still
+    in the statements' trace and the clinician's note). A page within the goals keeps it."""
+    surgery = KB.statement("treatment.surgery")
+    treatment = fictional("round9:168_tka_knee_letter_apixaban").answers["treatment"]
+    assert _sources_per_answer_of(treatment) <= 4
+    assert surgery.patient not in [p.text for p in treatment.parts]
+    assert "treatment.surgery" in treatment.statements
+    assert (surgery.clinician or surgery.patient) in [p.text for p in treatment.clinician_parts]
+    kept = explain("Post-TBI: heterotopic ossification about the right hip, immature, Brooker II. Reduced "
+                   "flexion.\n").answers["treatment"]
+    assert surgery.patient in [p.text for p in kept.parts]
+
+
+def _sources_per_answer_of(answer: Any) -> int:
+    return len({k for keys in (answer.short_citations, *(p.citations for p in answer.parts)) for k in keys})
+
+
 def _sources_per_answer(assessment: Assessment) -> list[int]:
     """Distinct sources shown on each answer: its one-sentence answer and its statements."""
     return [len({k for keys in (a.short_citations, *(p.citations for p in a.parts)) for k in keys})
@@ -339,10 +358,13 @@ def test_few_sources_on_every_fictional_half() -> None:
     brings 24 of 401 pages over 12, so at most 1 page in 16; 27 of 2,005 answers over 4. Nineteenth session (helper
     issue16-sources): alternatives and single sources that say a whole text alone (ho_facts.md, kb-factcheck.md) bring
     21 of 401 pages over 12 (max 15) and 20 of 2,005 answers over 4 (max 6): at most 1 page in 19 and 1 answer in
-    100. Issue 16's goals (12 and 4) stay unmet; the bounds only stop silent growth."""
+    100. Then an answer leaves out a statement of background (answer_rules.yaml ``background``: surgery as an option,
+    physiotherapy in general, "HO can come back", "HO is not cancer" ...) where that brings its page nearer the goals;
+    with round 23 joined, 12 of 419 pages over 12 (max 15) and 3 of 2,095 answers over 4 (max 5): at most 1 page in
+    32 and 1 answer in 500. Issue 16's goals (12 and 4) stay unmet; the bounds only stop silent growth."""
     reports = [fictional(name) for name in _every_fictional()] + [assessment_of(r) for r in REPORTS
                                                                   if r.startswith("example:")]
     pages = [len(LISTED.findall(render_html(a))) for a in reports]
     answers = [n for a in reports for n in _sources_per_answer(a)]
-    assert statistics.median(pages) <= 9 and max(pages) <= 15 and sum(n > 12 for n in pages) <= len(pages) / 19
-    assert max(answers) <= 6 and sum(n > 4 for n in answers) <= len(answers) / 100
+    assert statistics.median(pages) <= 9 and max(pages) <= 15 and sum(n > 12 for n in pages) <= len(pages) / 32
+    assert max(answers) <= 5 and sum(n > 4 for n in answers) <= len(answers) / 500

@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import combinations
 from math import comb
 
-from hoguide.guidance.compose import short_source
+from hoguide.guidance.compose import compose, short_source
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import RedFlagContent, Statement
 from hoguide.models.assessment import Answer, Assessment, CitedText, ReportStatement
@@ -203,14 +203,11 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
     ``steps`` are the report's next steps, one per concept (guidance/next_steps.py); the plan lines
     shown (``next_steps``) are built from them by ``replan``, which is run again on the steps with
     their sources chosen, so a line naming several steps shows each step's own choice."""
-    # the causes the explanation names (none where the report shows no HO): unknown causes fit general sources
-    every = _claims_of(assessment, kb, steps, CasePopulation(kb, frozenset(c.id for c in assessment.causes)))
-    claims = _strict(every)
-    chosen = _chosen(claims)
-    # The goals come first: where the ways that fit leave the page or an answer over them, every way is
-    # searched again (the fewest misfits breaking ties) and taken if that brings the page nearer the goals.
-    if _over(*chosen) > 0 and _over(*(other := _chosen(every))) < _over(*chosen):
-        claims, chosen = every, other
+    claims, chosen = _sourced(assessment, kb, steps)
+    # Still over the goals: an answer leaves out a statement of background (answer_rules.yaml ``background``), last
+    # first, where that brings the page nearer them; one at a time, as each changes what the others need.
+    while _over(*chosen) > 0 and (fewer := _nearer(assessment, kb, steps, chosen)) is not None:
+        assessment, (claims, chosen) = fewer
     answers, flags, says, step_claims = claims
     page, covered = chosen
     covers = dict(covered)
@@ -232,6 +229,47 @@ def choose_sources(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str
 
 _Claims = tuple[dict[str, list[Claim]], list[Claim], list[tuple[Claim, list[Claim]]], dict[str, Claim]]
 _Chosen = tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]
+
+
+def _sourced(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement]
+             ) -> tuple[_Claims, _Chosen]:
+    """The texts' claims and the page's sources chosen for them."""
+    # the causes the explanation names (none where the report shows no HO): unknown causes fit general sources
+    every = _claims_of(assessment, kb, steps, CasePopulation(kb, frozenset(c.id for c in assessment.causes)))
+    claims = _strict(every)
+    chosen = _chosen(claims)
+    # The goals come first: where the ways that fit leave the page or an answer over them, every way is
+    # searched again (the fewest misfits breaking ties) and taken if that brings the page nearer the goals.
+    if _over(*chosen) > 0 and _over(*(other := _chosen(every))) < _over(*chosen):
+        claims, chosen = every, other
+    return claims, chosen
+
+
+def _nearer(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement], chosen: _Chosen
+            ) -> tuple[Assessment, tuple[_Claims, _Chosen]] | None:
+    """The assessment with one statement of background left out of an answer, the last that brings the page nearer
+    issue 16's goals (an answer over four first), with its sources chosen; None where none does."""
+    covers = chosen[1]
+    over_answers = [q for q, cover in covers if len(cover) > ANSWER_GOAL]
+    for question in over_answers or [q for q, _ in reversed(covers)]:
+        answer = assessment.answers[question]
+        said = answer.statements[:len(answer.parts)]
+        for i in range(len(said) - 1, 0, -1):  # never the lead
+            if said[i] not in kb.background:
+                continue
+            fewer = replace(assessment, answers={**assessment.answers, question: _without(kb, answer, i)})
+            sourced = _sourced(fewer, kb, steps)
+            if _over(*sourced[1]) < _over(*chosen):
+                return fewer, sourced
+    return None
+
+
+def _without(kb: KnowledgeBase, answer: Answer, i: int) -> Answer:
+    """``answer`` without its ``i``-th patient statement (the clinician's note keeps it)."""
+    said = answer.statements[:len(answer.parts)]
+    return compose(kb, answer.question, said[:i] + said[i + 1:], certainty=answer.certainty,
+                   reason=answer.certainty_reason, evidence=answer.evidence, rule=answer.rule,
+                   clinician_only=(*answer.statements[len(answer.parts):], said[i]))
 
 
 def _claims_of(assessment: Assessment, kb: KnowledgeBase, steps: Mapping[str, ReportStatement],

@@ -89,6 +89,7 @@ class KnowledgeBase:
     other_topic_after: tuple[str, ...] = ()  # "consistent with the new foot weakness": what follows is not the HO's
     asked: tuple[AskedTopic, ...] = ()  # the topics of the patient's own questions, and what answers them
     cautions: tuple[str, ...] = ()  # the medicine cautions of the warning box, the first two that hold said
+    background: frozenset[str] = frozenset()  # statements an answer may leave out to keep its page's sources few
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -338,6 +339,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
         general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
         removal_frames, diagnosis_frames, other_topic_after, content.asked, content.cautions,
+        frozenset(content.background),
     )
     return kb, []
 
@@ -358,6 +360,7 @@ class _Content:
         self.answer_rules_file: tuple[str, yaml.Node | None] | None = None
         self.asked: tuple[AskedTopic, ...] = ()
         self.cautions: tuple[str, ...] = ()
+        self.background: tuple[str, ...] = ()
 
 
 def _load_content(c: _Collector, name: str, source: str, content: _Content) -> None:
@@ -384,6 +387,7 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
         content.answer_rules = dict(parsed.answer_rules)
         content.asked = parsed.asked
         content.cautions = parsed.cautions
+        content.background = parsed.background
         content.answer_rules_file = (name, node)
         return
     items: tuple[Statement | RedFlagContent | Question | GlossaryTerm, ...] = getattr(parsed, str(top))
@@ -482,6 +486,9 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
     for statement_id in content.cautions:
         if statement_id not in content.statements:
             c.add(file, None, f"caution {statement_id!r} names no statement")
+    for statement_id in content.background:
+        if statement_id not in content.statements:
+            c.add(file, None, f"background {statement_id!r} names no statement")
     for statement_id in content.statements:
         if statement_id.split(".")[0] in QUESTION_KEYS and statement_id not in reachable:
             c.add(file, None, f"statement {statement_id!r} is said by no rule and no red flag")

@@ -422,6 +422,9 @@ class AnswerRulesFile(_Strict):
     # the medicine cautions, in order: the first two whose condition holds are said in the warning box, beside the
     # red flags
     cautions: tuple[StatementId, ...] = ()
+    # statements of background an answer may leave out when its page shows more sources than issue 16 allows (a dozen
+    # on the page, four on one answer): what usually holds, said where the case's own statements already answer
+    background: tuple[StatementId, ...] = ()
 
 
 # not_excluded: looked for, not seen, but the report says its test cannot rule it out ("though X-ray is insensitive")
