@@ -193,6 +193,15 @@ def test_a_consultants_opinion_and_recommendations_are_the_plan() -> None:
     assert "Choice of prophylaxis - his renal function makes a long NSAID course unattractive." in quoted(report)
 
 
+def test_an_addendums_advice_and_the_visit_it_books_are_quoted() -> None:
+    # round 23, 429: the FOP centre's advice in an addendum was not passed on
+    report = ("CONCLUSION: New soft tissue swelling in the L lower back muscles - an early FOP flare-up.\n"
+              "ADDENDUM 02/12/2026: Discussed with FOP centre. Advice: no steroids for this trunk flare-up; regular "
+              "paracetamol, rest. FOP clinic appointment Tues 08/12/2026.\n")
+    assert quoted(report)[-2:] == ["Advice: no steroids for this trunk flare-up; regular paracetamol, rest.",
+                                   "FOP clinic appointment Tues 08/12/2026."]
+
+
 def test_an_emergency_instruction_and_a_medicine_held_back_are_quoted() -> None:
     report = """Findings: possible early heterotopic ossification medial to the left hip. Swollen left calf.
 DVT has not been excluded.

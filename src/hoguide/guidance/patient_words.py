@@ -82,6 +82,8 @@ QUESTION = re.compile(r"[^.!?\n]*\?|[^.!?\n]*\b(?:want(?:s|ed)? to know|wonder(?
                       r"|(?:^|(?<=[.!?\n]))[ \t]*(?:i'?m|i am|i was|we are|we're|we were)(?: also| really| a bit)? "
                       r"(?:worried|scared|afraid|concerned|anxious|frightened)\b[^.!?\n]*[.!]?",
                       re.IGNORECASE)
+SHORT_QUESTION_WORDS = 5  # "Should I still go?": too few words to say what it asks about
+SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
 # Words of someone filling the form in for the patient: "I'm her son", "filling this in for my dad", "on behalf of
 # my wife", or the story told of another: "Mum fell at her care home", "He bumped his back at nursery" (round 12,
 # 230 and 231), unless the patient is in it too ("My son pushed me over").
@@ -193,6 +195,16 @@ def _operations_to_come(reads: Iterable[_Read], causes: Iterable[str]) -> frozen
     return frozenset(f.concept for read in reads for f in read.facts
                      if f.kind == "cause" and f.concept in OPERATION_CAUSES and not read.feared(f)
                      and (f.status == "hypothetical" or (read.asked(f) and f.concept not in had)))
+
+
+def _with_its_subject(text: str, question: re.Match[str]) -> str:
+    """A short question with the sentence before it, which says what it asks about: "I've got a wisdom tooth booked to
+    come out ... they said they'd do the usual numbing injection. Should I still go?" (round 23, 429)."""
+    words = question.group(0).strip()
+    if len(words.split()) > SHORT_QUESTION_WORDS:
+        return words
+    before = SENTENCE_ENDS.split(text[:question.start()].rstrip())
+    return f"{before[-1]} {words}" if before and before[-1].strip() else words
 
 
 def topics_named(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
@@ -321,12 +333,13 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
     ) if flag]
     # a question has words: "bone??" is no question of its own (round 14, 257: 'Your question: "?"')
-    asked = [q.strip() for text in (answers.event, answers.symptoms_text) if text for q in QUESTION.findall(text)
-             if re.search(r"\w", q)]
+    found = [(text, m) for text in (answers.event, answers.symptoms_text) if text for m in QUESTION.finditer(text)
+             if re.search(r"\w", m.group(0))]
+    asked = [m.group(0).strip() for _, m in found]
     questions = tuple(dict.fromkeys(_question(q) for q in asked))
     if questions:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
     return Understood(merged, tuple(said_back), questions, for_someone_else, _operations_to_come(reads, causes),
-                      asked_topics(asked, kb))
+                      asked_topics([_with_its_subject(text, m) for text, m in found], kb))
