@@ -202,6 +202,17 @@ def test_an_addendums_advice_and_the_visit_it_books_are_quoted() -> None:
                                    "FOP clinic appointment Tues 08/12/2026."]
 
 
+def test_a_place_to_call_if_something_goes_wrong_is_quoted_not_glossed_as_a_referral() -> None:
+    # round 23, 425: an indomethacin course's stop rule was glossed as a surgeon's opinion on the HO
+    report = ("Procedure: heterotopic ossification excised. No residual HO.\nPost-op instructions:\n"
+              "1. Indomethacin 25 mg TDS for 6 weeks. Stop and contact the ward / fracture clinic if black stools or "
+              "vomiting blood.\n2. Fracture clinic review 6 weeks.\n")
+    lines = plan(api.explain(report))
+    surgeon = load_knowledge().statement("next.refer_surgeon").patient
+    assert ("Stop and contact the ward / fracture clinic if black stools or vomiting blood.", "") in lines
+    assert ("Fracture clinic review 6 weeks.", surgeon) in lines
+
+
 def test_an_emergency_instruction_and_a_medicine_held_back_are_quoted() -> None:
     report = """Findings: possible early heterotopic ossification medial to the left hip. Swollen left calf.
 DVT has not been excluded.

@@ -131,6 +131,12 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # a step kept for a condition has words of its own where "ask when you will be seen" would mislead (round 20,
         # 382: "If the lesion enlarges ..., refer to the sarcoma service")
         statement = statement or (kb.statements.get(f"next.{concept}{IF_SUFFIX}") if only_if else None)
+        # a place to call if something goes wrong is no referral for the HO ("Stop and contact the ward / fracture
+        # clinic if black stools, vomiting blood or severe indigestion": round 23, 425 was told of a surgeon's
+        # opinion on the HO): the line is quoted without our words
+        if statement is None and concept.startswith("refer_") and SAFETY_NET.search(
+                view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]):
+            continue
         statement = statement or kb.statements.get(f"next.{concept}")
         if statement is None:
             continue
@@ -254,6 +260,10 @@ def _urgent(view: CaseView, fact: Located[Fact], text: str, start: int, end: int
                 and match.group().lower() != "urgent" and not OTHER_CLAUSE.search(text, fact.item.end, match.start()):
             return True  # "MRI of the thigh, as soon as possible"; not "X-ray in 6 weeks, or urgent review if"
     return False
+
+
+# "contact ... if", "call ... if", "return ... if": a place to turn to should something happen
+SAFETY_NET = re.compile(r"\b(?:contact|call|phone|ring|return to|attend|seek)\b[^.;\n]{0,60}\bif\b", re.IGNORECASE)
 
 
 def _only_if(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
