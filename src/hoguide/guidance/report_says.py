@@ -94,7 +94,9 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
     # ... and "Mature HO anteromedial to the L hip, Brooker II, no ankylosis - likely neurogenic HO following stroke":
     # a hedged mention on the same side in a sentence that says there is HO names its kind, not a doubt (round 11, 218)
     sides = {(f.sentence_start, f.laterality) for f in present}
-    sure = [f for f in by_status.get("possible", []) if (f.sites and all(
+    # ... and "Felt to be neurogenic HO" of the left hip and thigh beside the CT's HO of the left hip: one of its places
+    # is the lesion's (round 23, 431 was told "not sure if this is HO" beside HO seen on CT)
+    sure = [f for f in by_status.get("possible", []) if (f.sites and any(
         (site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
         for site in f.sites)) or (not f.sites and f.sentence_start in sentences)
         or (f.sentence_start, f.laterality) in sides]
