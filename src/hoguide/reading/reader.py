@@ -428,7 +428,8 @@ class Reader:
             attrs = assigned[i]
             subject = partial(self.general.topic, text, span[0], target.start, target.end, span[1],
                               placed=len(targets) > 1 or bool(attrs["site"] or attrs["far_site"]))
-            ctx = self._not_advice(self._context(triggers, target, implies))
+            ctx = _not_across_a_bracket(text, target.start, target.end,
+                                        self._not_advice(self._context(triggers, target, implies)))
             framed = self.diagnosis.frame(text, span[0], target.start, target.end, span[1]) \
                 if ctx.experiencer == "patient" and implies is None and ctx.status != "historical" \
                 and diagnosis_here() else None
@@ -512,6 +513,22 @@ def _once(function: Callable[..., _T], *args: object) -> Callable[[], _T]:
             kept.append(function(*args))
         return kept[0]
     return value
+
+
+GLOSS_REACH = 8  # characters after a mention looked at for the bracket that closes right after it
+
+
+def _not_across_a_bracket(text: str, start: int, end: int, ctx: ContextResult) -> ContextResult:
+    """An HO mention inside a bracket that a "no" before it does not reach: "No NSAID prophylaxis (HO already visible;
+    coronoid fixation still healing)" denies the medicine and gives the HO as its reason (round 23, 435 was told
+    "Your report says there is no HO"). A bracket of words of its own, which may hold their own "no"; not one that
+    only names the word before it ("No bone (heterotopic ossification) is visible yet": round 17, 319)."""
+    negations = [t for t in ctx.triggers if t.category == "negated"]
+    if not negations or text[end:end + GLOSS_REACH].lstrip().startswith(")") or not all(
+            t.end <= start and text.count("(", t.end, start) > text.count(")", t.end, start) for t in negations):
+        return ctx
+    return ContextResult(False, ctx.uncertain, ctx.historical, ctx.hypothetical, ctx.experiencer,
+                         tuple(t for t in ctx.triggers if t.category != "negated"))
 
 
 _CONDITION = SectionImplies(hypothetical=True)
