@@ -26,6 +26,7 @@ PATTERNS = {
     "negation cues": "no ",
     "HO mentions": "HO ",
     "negated HO list": "no HO, ",
+    "negated HO in brackets": "no NSAID (HO ",   # reader._not_across_a_bracket looks back a bounded reach
     "grade names": "Brooker class ",
     "dates": "2026-01-01 ",
     "digits": "1",
@@ -46,6 +47,9 @@ EXPLAIN_PATTERNS = {
     "steps before an addendum": "Suggest ultrasound. ",
     "addenda withdrawing": "ADDENDUM: The biopsy recommendation is withdrawn. Suggest CT. ",
     "plan sections and headings": "Plan: Suggest CT.\nRe: x\n",
+    # lines that are no step (who was told, a signature's note): each sentence is looked up among them, so a list
+    # search per sentence would be quadratic (nineteenth session: found while adding them, mended with a bisect)
+    "who was told and signature notes": "Pt and wife updated. Dictated but not checked.\n",
 }
 EXPLAIN_HEAD = "FINDINGS: Heterotopic ossification of the right hip.\n"
 

@@ -142,7 +142,6 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
                                                and not _settled(view, reading, f, section))
                     for f in words)))
 
-    signed = view.closings(reading)
     headings = {f.start for f in facts if (f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-")
                 or f.concept == REPORT_HEADING}
     salutation = _salutation(view, reading)
@@ -152,7 +151,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         start, end = item[0][0], item[-1][1]
         # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step; a section's own heading line
         # ("PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)": round 21, 396) says nothing to do
-        if start in headings or any(a <= start < b for a, b in signed) or _heading_only(text, sections, start, end) \
+        if start in headings or view.in_closing(reading, start) or _heading_only(text, sections, start, end) \
                 or end <= salutation:
             in_list = False
             continue
@@ -168,7 +167,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             # (nor the referrer's questions: "? maturity, ? any further imaging needed, ? return to contact", round
             # 19, 364)
             lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]
-                      if not any(sa <= a < sb for sa, sb in signed) and not text[a:b].lstrip().startswith("?")
+                      if not view.in_closing(reading, a) and not text[a:b].lstrip().startswith("?")
                       and _says_something(text, a, b) and not COURTESY.match(text, a)]
     return lines
 

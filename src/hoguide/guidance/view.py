@@ -344,9 +344,8 @@ class CaseView:
         view = cls(case)
         for i, reading in enumerate(case.readings):
             view.findings += [Located(i, f) for f in reading.findings if f.experiencer == "patient"]
-            signed = view.closings(i)
             view.facts += [Located(i, f) for f in reading.facts if f.experiencer == "patient"
-                           and (f.concept == CLOSING or not any(a <= f.start < b for a, b in signed))]
+                           and (f.concept == CLOSING or not view.in_closing(i, f.start))]
         return view
 
     def closings(self, reading: int) -> list[tuple[int, int]]:
@@ -365,17 +364,25 @@ class CaseView:
                 if not before.strip() or (before.rstrip(" \t").endswith("\n")
                                           and len(before.split()) <= SIGNATURE_WORDS):
                     spans.append((start, end))
+        found = set(spans)
         spans += [(start, end) for start, end in self.sentences(reading).spans()
-                  if (_signed(text[start:end]) or ADMIN_LINE.match(text[start:end].strip()))
-                  and (start, end) not in spans]
+                  if (start, end) not in found
+                  and (_signed(text[start:end]) or ADMIN_LINE.match(text[start:end].strip()))]
         # the rest of a copy list on the closing's line ("cc: Mr C. Fairweather; Dr L. Chu (GP)": round 13, 243)
-        ends = {end for _, end in spans}
+        found, ends = set(spans), {end for _, end in spans}
         spans += [(start, end) for start, end in self.sentences(reading).spans()
-                  if any(e <= start and "\n" not in text[e:start] for e in ends if start - e < 3)
-                  and "\n" not in text[start:end].strip() and len(text[start:end].split()) <= SIGNATURE_WORDS
-                  and (start, end) not in spans]
+                  if (start, end) not in found and any(start - k in ends and "\n" not in text[start - k:start]
+                                                       for k in range(3))
+                  and "\n" not in text[start:end].strip() and len(text[start:end].split()) <= SIGNATURE_WORDS]
+        spans = sorted(set(spans))
         self._closings[reading] = spans
         return spans
+
+    def in_closing(self, reading: int, offset: int) -> bool:
+        """Does ``offset`` fall in one of the reading's closing sentences (``closings``, sorted, not overlapping)?"""
+        spans = self.closings(reading)
+        i = bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
     def sentences(self, reading: int) -> SentenceIndex:
         """The sentence bounds of a reading, each report split once."""

@@ -516,6 +516,7 @@ def _once(function: Callable[..., _T], *args: object) -> Callable[[], _T]:
 
 
 GLOSS_REACH = 8  # characters after a mention looked at for the bracket that closes right after it
+BRACKET_REACH = 80  # characters before a mention looked at for the bracket it is in
 
 
 def _not_across_a_bracket(text: str, start: int, end: int, ctx: ContextResult) -> ContextResult:
@@ -524,8 +525,11 @@ def _not_across_a_bracket(text: str, start: int, end: int, ctx: ContextResult) -
     "Your report says there is no HO"). A bracket of words of its own, which may hold their own "no"; not one that
     only names the word before it ("No bone (heterotopic ossification) is visible yet": round 17, 319)."""
     negations = [t for t in ctx.triggers if t.category == "negated"]
-    if not negations or text[end:end + GLOSS_REACH].lstrip().startswith(")") or not all(
-            t.end <= start and text.count("(", t.end, start) > text.count(")", t.end, start) for t in negations):
+    if not negations or text[end:end + GLOSS_REACH].lstrip().startswith(")"):
+        return ctx
+    # the bracket opens just before the mention (a bounded look: a sentence of a million characters is read in time)
+    opened = text.rfind("(", max(0, start - BRACKET_REACH), start)
+    if opened == -1 or text.find(")", opened, start) != -1 or not all(t.end <= opened for t in negations):
         return ctx
     return ContextResult(False, ctx.uncertain, ctx.historical, ctx.hypothetical, ctx.experiencer,
                          tuple(t for t in ctx.triggers if t.category != "negated"))
