@@ -323,6 +323,10 @@ def test_known_fop_with_the_reports_airway_warning_says_it_first_today(reader: R
     assert flag.urgency == "same_day" and "swallow" in flag.message
     quiet = raised(explain(reader, kb, text.split(" Go to")[0]), "fop_known")
     assert quiet.urgency == "soon"
+    # an anaesthetist's alert is no warning of a flare-up at the throat (round 23, 429: a lower-back flare-up)
+    alert = raised(explain(reader, kb, text.split(" Go to")[0] + " FOP ALERT: no IM injections, difficult "
+                           "airway/intubation precautions."), "fop_known")
+    assert alert.urgency == "soon" and "swallow" not in alert.message
 
 
 def test_calf_signs_the_patient_tells_of_now_ask_again_after_an_earlier_clear_scan(reader: Reader,

@@ -6,6 +6,7 @@ ConText on the few sentences that hold a fact. Sentences without a lexicon hit a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -256,6 +257,12 @@ class Reader:
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]
         findings = maturity_said_next(text, findings, hits, sentences, sections)
+        # a differential names a condition, not how a bone looks: "4) early heterotopic ossification (HO) ... unlikely
+        # to show on XR this early" on a nurse's list is no immature bone (round 23, 433 was told "How mature:
+        # immature")
+        findings = [dataclasses.replace(f, maturity=None)
+                    if f.maturity and (implied := self._implies.get(f.section or "")) is not None and implied.possible
+                    else f for f in findings]
         findings = change_said_next(text, findings, hits, sentences, sections)
         findings = removed_said_next(text, findings, sentences)
         findings = look_alike_denials(text, findings, mimics)
