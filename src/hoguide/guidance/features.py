@@ -331,10 +331,11 @@ def caution_facts(view: CaseView) -> list[Located[Fact]]:
     given at the time ("she did not receive indomethacin") is no reason."""
     denied = {f.item.concept for f in view.facts if f.item.kind == "condition" and f.item.status == "absent"
               and f.item.experiencer == "patient"}
+    prescribed = _nsaid_prescribed(view)  # once: a look over every fact for each fact was quadratic
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
          and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not _nsaid_prescribed(view) and (
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not prescribed and (
             advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
 
 

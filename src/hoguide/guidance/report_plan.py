@@ -151,7 +151,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         start, end = item[0][0], item[-1][1]
         # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step; a section's own heading line
         # ("PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)": round 21, 396) says nothing to do
-        if start in headings or view.in_closing(reading, start) or _heading_only(text, sections, start, end) \
+        if start in headings or view.in_closing(reading, start) or _heading_only(text, sections, section_starts, start,
+                                                                                 end) \
                 or end <= salutation:
             in_list = False
             continue
@@ -181,11 +182,13 @@ def _salutation(view: CaseView, reading: int) -> int:
                 and f.item.concept == LETTER_HEADING and text[f.item.start:f.item.end].lower() == "dear"), default=0)
 
 
-def _heading_only(text: str, sections: Sequence[Section], start: int, end: int) -> bool:
+def _heading_only(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> bool:
     """The words are a section's heading line and nothing more: they start with its header and end where its body
-    starts."""
-    return any(end <= section.start and text[start:end].lstrip().lower().startswith(section.header.lower())
-               and not text[end:section.start].strip() for section in sections)
+    starts. Only the first section whose body starts at or after ``end`` can be it (``starts``: the sections' starts,
+    in order; a look at every section per line was quadratic on a report of many addenda)."""
+    i = bisect_left(starts, end)
+    return i < len(sections) and text[start:end].lstrip().lower().startswith(sections[i].header.lower()) \
+        and not text[end:sections[i].start].strip()
 
 
 def _settled(view: CaseView, reading: int, cue: Fact, section: str | None) -> bool:

@@ -161,9 +161,12 @@ _RULE_LINE = re.compile(r"^[ \t]*(?:-{5,}|={5,})[ \t]*$", re.MULTILINE)
 def rule_lines(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """The rule lines (a row of five or more dashes or equals signs) of ``text[start:end]``: a break between the
     entries of a message thread or a notes page (sentences here, sections in ``sections.py``)."""
-    if "-----" not in text and "=====" not in text:
+    stop = len(text) if end is None else end
+    # (looked for in the range only: sections.py asks once per section, and a look over the whole text each time was
+    # quadratic on a report of many short sections)
+    if text.find("-----", start, stop) == -1 and text.find("=====", start, stop) == -1:
         return []
-    return list(_RULE_LINE.finditer(text, start, len(text) if end is None else end))
+    return list(_RULE_LINE.finditer(text, start, stop))
 
 
 def layout_breaks(text: str) -> list[int]:
