@@ -325,13 +325,13 @@ ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not st
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
 
 
-def caution_facts(view: CaseView) -> list[Located[Fact]]:
+def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
     """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
     are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
-    given at the time ("she did not receive indomethacin") is no reason."""
+    given at the time ("she did not receive indomethacin") is no reason, nor is advice against one from before an NSAID
+    the plan now ``prescribed`` (``_nsaid_prescribed``)."""
     denied = {f.item.concept for f in view.facts if f.item.kind == "condition" and f.item.status == "absent"
               and f.item.experiencer == "patient"}
-    prescribed = _nsaid_prescribed(view)  # once: a look over every fact for each fact was quadratic
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
          and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
@@ -487,7 +487,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
              and _before_surgery(view, t)}
     given = {t.item.concept for t in view.treatments_given()
              if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")} - timed
-    cautions = caution_facts(view)
+    prescribed = _nsaid_prescribed(view)  # asked once: the cautions ask it for every fact
+    cautions = caution_facts(view, prescribed)
     # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
     # prevention given with the removal of HO from the other side is that removal's, not this HO's (round 10, 200:
     # "left HO excised 2018 with postoperative radiation" beside right-hip HO was told "you have already had treatment")
@@ -557,7 +558,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # (and an NSAID the plan withholds for a reason it gives: "Plan: 2. No anti-inflammatory tablets (NSAIDs)
         # because of her warfarin and kidneys", round 9, 177; in the history, "not given (h/o peptic ulcer)" is a
         # reason for care, not advice for now)
-        nsaid_advised_against=not _nsaid_prescribed(view) and any(
+        nsaid_advised_against=not prescribed and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
                                               and (_reason_given(view, f) or _emphatic_no(f.item)))

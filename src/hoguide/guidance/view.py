@@ -776,8 +776,9 @@ class CaseView:
             del found[CONTUSION]
         # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
         # replacement coming up" ticked beside HO after the left hip's replacement)
+        affirmed_causes = {f.item.concept for f in affirmed}
         for cause in [c for c, evidence in found.items() if not evidence and c in self._planned_operations()
-                      and c not in {f.item.concept for f in affirmed}]:
+                      and c not in affirmed_causes]:
             del found[cause]
         # the explosion that burnt someone is how the burns came, no blast injury of a war's kind (round 23, 421: "35%
         # TBSA flame burns (gas explosion at work)")

@@ -302,8 +302,7 @@ class Reader:
         negations = [t for t in ctx.triggers if t.category == "negated"]
         if not negations or any(" ".join(t.phrase.lower().split()) not in self._advice_against for t in negations):
             return ctx
-        return ContextResult(False, ctx.uncertain, ctx.historical, ctx.hypothetical, ctx.experiencer,
-                             tuple(t for t in ctx.triggers if t.category != "negated"))
+        return _unnegated(ctx)
 
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
@@ -538,6 +537,11 @@ def _not_across_a_bracket(text: str, start: int, end: int, ctx: ContextResult) -
     opened = text.rfind("(", max(0, start - BRACKET_REACH), start)
     if opened == -1 or text.find(")", opened, start) != -1 or not all(t.end <= opened for t in negations):
         return ctx
+    return _unnegated(ctx)
+
+
+def _unnegated(ctx: ContextResult) -> ContextResult:
+    """``ctx`` without its negation: the "no" is said of something else."""
     return ContextResult(False, ctx.uncertain, ctx.historical, ctx.hypothetical, ctx.experiencer,
                          tuple(t for t in ctx.triggers if t.category != "negated"))
 
