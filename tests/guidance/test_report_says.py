@@ -217,3 +217,16 @@ def test_of_two_reports_pasted_one_after_the_other_the_later_conclusion_says_how
     one = api.explain("Impression:\n1. Early heterotopic ossification anterior to the proximal radius.\n"
                       "2. Mature heterotopic ossification posterior to the elbow.\n")
     assert "growth.mature" not in one.answers["growth"].statements  # one conclusion: the least mature decides
+
+
+def test_a_flare_up_now_is_said_among_what_the_report_says() -> None:
+    """Round 23, 429: known FOP after a fall, "New soft tissue swelling in L lower back muscles - appearance of an
+    early FOP flare-up" was the news of the report, and the page listed only the old HO."""
+    flare = api.explain("Clinical information: KNOWN FOP (ACVR1 R206H). Fall today.\nFindings: Established "
+                        "heterotopic ossification of the neck, unchanged.\nCONCLUSION: New soft tissue swelling in the "
+                        "L lower back muscles, in keeping with an early FOP flare-up after the fall.").report_says
+    said = next(s for s in flare if s.status == "flare_now")
+    assert "flare-up now" in said.text and said.evidence
+    past = api.explain("Clinical information: KNOWN FOP (ACVR1 R206H). Last flare 2019, left jaw.\nFindings: "
+                       "Established heterotopic ossification of the neck, unchanged.").report_says
+    assert all(s.status != "flare_now" for s in past)

@@ -84,6 +84,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                                                if s.status == "recommendation" and not conditional(s)],
                              flags=[f.id for f in red_flags],
                              flags_found=[f.id for f in red_flags if f.state == "found"],
+                             flags_reported=[f.id for f in red_flags if f.evidence],
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
                              asks=understood.asked, operations_to_come=understood.operations_to_come,
                              asks_in_plan=topics_named([e.text for s in plan if s.status == "recommendation"
@@ -91,7 +92,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     answers: dict[str, Answer] = {
         question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)
         for question in QUESTIONS}
-    report_says = restate_report(view, kb)
+    report_says = restate_report(view, kb, fop=features.fop != "none")
     cautions = tuple(CitedText(kb.statement(i).patient, kb.statement(i).patient_refs)
                      for i in holding(kb.cautions, features, kb)[:MAX_CAUTIONS])
     notice = kb.statement(NOTICE_ID)
@@ -116,7 +117,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     keys += [k for a in answers.values() for k in a.citations]
     keys += [k for f in red_flags for k in f.citations]
     keys += [k for c in cautions for k in c.citations]
-    keys += [k for f in flag_states for k in f.citations]
+    keys += [k for f in flag_states if f.for_patient for k in f.citations]
     keys += [k for s in steps.values() for k in s.citations]
     citation, address = _reference_texts(kb)
     references = {k: citation[k] for k in kb.patient_refs(keys)}

@@ -448,8 +448,18 @@ def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bo
     return bool(dislocated) and unbroken
 
 
+def flares_now(view: CaseView) -> list[Located[Fact]]:
+    """The report's words for an FOP flare-up there now: not one from before ("last flare 2019") nor a plan's name
+    ("flare-up dose")."""
+    return [f for f in view.affirmed("course", "flare_up")
+            if f.item.status == "present"
+            and not PAST_FLARE.search(view.case.readings[f.reading].text, *view.sentence_of(f)[1:])
+            and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)]
+
+
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
+                  flags_reported: Iterable[str] = (),
                   asks: frozenset[str] = frozenset(), asks_in_plan: frozenset[str] = frozenset(),
                   operations_to_come: frozenset[str] = frozenset()) -> CaseFeatures:
     """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``asks_in_plan``: the topics
@@ -565,14 +575,12 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                  or (f.item.status == "absent" and f.item.section != HISTORY_SECTION and _bracketed_reason(view, f)))
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised, FOP_SUSPECTED in raised),
-        flare_now=any(f.item.status == "present" and not PAST_FLARE.search(view.case.readings[f.reading].text,
-                                                                          *view.sentence_of(f)[1:])
-                      and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)
-                      for f in view.affirmed("course", "flare_up")),
+        flare_now=bool(flares_now(view)),
         asks=asks,
         asks_in_plan=asks_in_plan & asks,
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
+        flags_reported=frozenset(flags_reported) & raised,  # type: ignore[arg-type]
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
         surgery_planned=surgery_planned,
         manipulation=manipulation,

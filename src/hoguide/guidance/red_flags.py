@@ -462,6 +462,18 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
     return states
 
 
+def _spoken_of(view: CaseView, content: RedFlagContent) -> bool:
+    """Whether the report or the patient speaks of what the flag is about, so that "no signs of it" answers
+    something (``not_found_told_with``); a flag that names no such words always does."""
+    if not content.not_found_told_with and not content.not_found_told_with_symptoms:
+        return True
+    answers = view.case.answers
+    if set(content.not_found_told_with_symptoms) & set(answers.symptoms):
+        return True
+    texts = [r.text for r in view.case.readings] + [answers.symptoms_text or ""]
+    return any(_has_cue(text, content.not_found_told_with) for text in texts)
+
+
 def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], list[FlagStatus]]:
     """The raised flags, most urgent first, and every flag's state (for "what your report says")."""
     states = signal_states(view, kb)
@@ -504,7 +516,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         said = content.states.get(state.state)  # type: ignore[call-overload]  # keys are FlagState values
         if said is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), state.state, said,
-                                       tuple(dict.fromkeys(state.evidence)), kb.patient_refs(content.refs)))
+                                       tuple(dict.fromkeys(state.evidence)), kb.patient_refs(content.refs),
+                                       for_patient=state.state != "not_found" or _spoken_of(view, content)))
         cleared = content.states.get("tested_clear")
         if state.tested_clear and cleared is not None:
             statuses.append(FlagStatus(content.signal, kb.label("red_flag", content.signal), "tested_clear", cleared,

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from hoguide.guidance.features import flares_now
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.outcomes import ADDENDUM
@@ -290,6 +291,7 @@ CORRECTED = "corrected"  # an addendum changed what the report first said of the
 SECOND_OPINION = "second_opinion"  # this study says no HO where another hospital's report named it
 OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
 FOP_ONLY = "fop_only"  # the report names FOP but no HO term (content: report.fop_only)
+FLARE_NOW = "flare_now"  # an FOP flare-up the report describes now (content: report.flare_now)
 NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
@@ -303,9 +305,10 @@ def _corrected_by_addendum(reading: Reading) -> list[Finding]:
     return added if added and before and {f.status for f in added}.isdisjoint(before) else []
 
 
-def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
+def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list[ReportStatement]:
     """One plain statement per status (present, possible, from before …), each with one detail
-    line per lesion (place and side), in the order the report first names them."""
+    line per lesion (place and side), in the order the report first names them; with ``fop`` (suspected or known),
+    a flare-up the report describes now."""
     groups: dict[str, tuple[list[Detail], list[Evidence], list[str]]] = {}
     authority = section_authority(kb)
     compared = view.compared_with_prior  # one look at the reports, not one per mention
@@ -368,6 +371,10 @@ def restate_report(view: CaseView, kb: KnowledgeBase) -> list[ReportStatement]:
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
             lines.append((f"Words like this in your report: {labels}.", ()))
             evidence += [Evidence(m.start, m.end, m.text, i) for m in mimics]
+    # a flare-up now is no HO yet, but it is the news of the report (round 23, 429: "New soft tissue swelling in L
+    # lower back muscles - appearance of an early FOP flare-up" was missing from what the report says)
+    if fop and (flares := flares_now(view)):
+        groups[FLARE_NOW] = ([], [Evidence(f.item.start, f.item.end, f.item.text, f.reading) for f in flares], [])
     # the movement the report measures, in its own words, where it describes HO the patient has or had
     if any(g in groups for g in DESCRIBED) and (measured := measured_movement(view)):
         groups[MEASURED] = ([(f'"{quote}"', ()) for quote in measured], [], [])  # the quote is its own evidence

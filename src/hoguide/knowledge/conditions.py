@@ -116,10 +116,11 @@ class CaseFeatures:
     age: AgeBand = "unknown"
     flags: frozenset[FlagId] = frozenset()  # the red flags raised for this case
     flags_found: frozenset[FlagId] = frozenset()  # ... of them, those the report diagnoses now (red_flags.py)
+    flags_reported: frozenset[FlagId] = frozenset()  # ... of them, those raised by the report's words, not only ours
 
 
 SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", "caution_reasons", "named_symptoms",
-                "flags", "flags_found", "prevention_not_given")
+                "flags", "flags_found", "flags_reported", "prevention_not_given")
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "brain_anoxia",
                  "located",
                  "severe", "joint_limited",
@@ -173,6 +174,8 @@ class When(BaseModel):
     not_flags: tuple[FlagId, ...] = ()
     flags_found: tuple[FlagId, ...] = ()
     not_flags_found: tuple[FlagId, ...] = ()
+    flags_reported: tuple[FlagId, ...] = ()
+    not_flags_reported: tuple[FlagId, ...] = ()
     reported_cause: bool | None = None
     told_cause: bool | None = None
     cause_stated: bool | None = None

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from hoguide.knowledge.conditions import ALWAYS, SITE_IDS, FlagId, NextStepId, When
 from hoguide.models.assessment import QUESTIONS, QuestionId
-from hoguide.models.case import CauseId, ConditionId, RiskFactorId
+from hoguide.models.case import CauseId, ConditionId, PatientSymptom, RiskFactorId
 
 SnakeId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Phrase = Annotated[str, StringConstraints(min_length=1, max_length=120)]
@@ -499,6 +499,11 @@ class RedFlagContent(_Strict):
     # right side of my chest" beside a clot the report finds was told to call the team today)
     lung_patient: PatientText | None = None
     lung_action: PatientText | None = None
+    # a not_found state is told to the patient only where the report's or the patient's words name one of these, or
+    # the patient ticked one of these symptoms; elsewhere it is the clinician's alone: "no periosteal reaction" where
+    # nobody speaks of a lump is no reason to write "tumour" on a patient's page (round 23, 430 and 435)
+    not_found_told_with: tuple[Phrase, ...] = ()
+    not_found_told_with_symptoms: tuple[PatientSymptom, ...] = ()
 
     @field_validator("requires", mode="before")
     @classmethod

@@ -90,6 +90,7 @@ class FlagStatus(Serial):
     text: str
     evidence: tuple[Evidence, ...]
     citations: tuple[str, ...]
+    for_patient: bool = True  # False: the clinician's view only (a denial nobody asked the patient to hear)
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,8 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         if said.evidence:
             lines.append(f"    Report words: {quotes(assessment, said.evidence, 4)}")
     for state in assessment.flag_states:
+        if not state.for_patient:
+            continue
         lines.append(f"{bullet}{state.text}")
         if state.evidence:
             lines.append(f"    Report words: {quotes(assessment, state.evidence, 4)}")

@@ -1,0 +1,54 @@
+"""What a patient is told of a red flag the report considered and did not find: only what somebody spoke of.
+"No periosteal reaction" beside an elbow's HO is a radiologist's routine denial; "Your report describes no signs of
+a tumour" on the patient's page raised a fear nobody had (round 23, 435). The clinician's view keeps every state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hoguide.guidance.engine import assess_case
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import Assessment
+from hoguide.models.case import PatientAnswers, build_case
+from hoguide.reading.reader import Reader
+from hoguide.render.assessment_text import render_text
+from hoguide.render.html import render_html
+
+ELBOW = ("Findings: immature heterotopic ossification anterior to the distal humerus within brachialis. "
+         "No periosteal reaction elsewhere. No fracture.")
+NOT_FOUND_TEXT = "no signs of a tumour"
+
+
+def explain(reader: Reader, kb: KnowledgeBase, text: str, **answers: Any) -> Assessment:
+    return assess_case(build_case(reader.read(text), PatientAnswers(**answers)), kb)
+
+
+def tumour_state(assessment: Assessment) -> Any:
+    return next(s for s in assessment.flag_states if s.id == "tumour")
+
+
+def test_a_routine_denial_nobody_asked_about_is_kept_from_the_patient(reader: Reader, kb: KnowledgeBase) -> None:
+    assessment = explain(reader, kb, ELBOW)
+    state = tumour_state(assessment)
+    assert state.state == "not_found" and not state.for_patient
+    assert NOT_FOUND_TEXT not in render_text(assessment, markdown=True)
+    assert NOT_FOUND_TEXT not in render_html(assessment)
+    # the clinician still sees what the report considered
+    assert "tumour: not found" in render_text(assessment, markdown=True, clinician=True)
+
+
+@pytest.mark.parametrize("text, answers", [
+    (ELBOW.replace("No periosteal reaction", "No suspicious features or periosteal reaction"), {}),
+    (ELBOW, {"symptoms_text": "Could this be a tumour?"}),
+    (ELBOW, {"symptoms": ["hard_lump"]}),
+    ("Findings: a 3 cm mass in the vastus lateralis with peripheral ossification, in keeping with myositis "
+     "ossificans. No periosteal reaction.", {}),
+], ids=["the report's own words", "the patient's question", "a lump the patient ticked", "a mass in the report"])
+def test_the_denial_is_told_where_a_tumour_or_a_lump_is_spoken_of(reader: Reader, kb: KnowledgeBase, text: str,
+                                                                   answers: dict[str, Any]) -> None:
+    assessment = explain(reader, kb, text, **answers)
+    state = tumour_state(assessment)
+    assert state.state == "not_found" and state.for_patient
+    assert NOT_FOUND_TEXT in render_text(assessment, markdown=True)
