@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from hoguide.guidance.view import CaseView, Located
+from hoguide.guidance.view import CORD_ILLNESS, NERVE_ILLNESS, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
 from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
@@ -379,16 +379,22 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     # A hard lump after a knock is also how myositis ossificans starts: on its own it is FOP's sign in a young child,
     # or where nothing else explains the HO; not in an adult kneed in the thigh (round 11, 216: a sarcoma work-up
     # was hidden behind "ask for no biopsy")
+    # (a child's lump at the fracture the report names is that fracture's: round 24, 443, a supracondylar fracture's
+    # myositis ossificans, whose parent ticked "a hard lump after a minor knock")
     if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or (answers.hard_lump_after_minor_knock
-                            and (not view.causes() or _young_child(view)))):
+                            and (not view.causes() or (_young_child(view) and not {
+                                c for c, evidence in view.causes().items() if evidence} & MAJOR_CAUSES)))):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
     if signal == "pressure_sore" and "skin_sore" in answers.symptoms and view.overall_status != "absent":
         # "a sore opened up there, it's red and leaking" (round 10, 197): only the patient may know of it
         # (not over bone the report says is not there: round 21, 400's sore on calcium in the skin, whose report gives
         # its own safety net, was told "HO under the skin ... can stop a sore from healing")
         return "you told us about a sore or broken skin", []
+    # (the report's own are nerve signs; an illness of the nerves or the cord the report names explains numbness
+    # already: round 24, 452's Guillain-Barre syndrome with "neuropathic pain")
     if signal == "nerve_compression" and "numbness" in answers.symptoms \
-            and not _NUMB_SINCE_EVENT.search(answers.symptoms_text or ""):  # the report's own are nerve signs
+            and not _NUMB_SINCE_EVENT.search(answers.symptoms_text or "") \
+            and not view.affirmed("illness", NERVE_ILLNESS) and not view.affirmed("illness", CORD_ILLNESS):
         return "you told us about numbness or tingling", []
     return None
 

@@ -39,6 +39,7 @@ GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
 BRAIN_INJURY = "traumatic_brain_injury"
 NEUROGENIC = re.compile(r"\bneurogenic\b|\bNHO\b", re.IGNORECASE)
 # weakness of all four limbs or one side: a brain can cause it, where paraplegia needs the cord
+NEUROGENIC_PAIR = re.compile(r"\b(?:TBI|ABI)\s*/\s*SCI\b|\bSCI\s*/\s*(?:TBI|ABI)\b")  # "in TBI/SCI hip HO excision"
 PARALYSIS_WORD = re.compile(r"(?:quadri|tetra|hemi)(?:pare(?:sis|tic)|pleg(?:ia|ic))", re.IGNORECASE)
 STROKE = "stroke"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
@@ -114,6 +115,9 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # a head knock the report calls mild ("Also mild concussion (GCS 15 throughout, CT head negative)") is no brain
     # injury of the kind that sets off HO, whatever box the patient ticked (round 18, 334: "banged my head a bit")
     (BRAIN_INJURY, GENERIC_TRAUMA, HEAD_KNOCK),
+    # a brain bleed from a fall ticked as a stroke is the brain injury the report names (round 24, 444: "was the bleed
+    # on my brain a stroke?" beside "Severe TBI ... acute SDH evac'd")
+    (STROKE, BRAIN_INJURY, None),
     # a tendon torn off its bone is no bruise, whatever box the parents ticked (round 18, 332: a sprinter's ischial
     # avulsion)
     (CONTUSION, GENERIC_TRAUMA, AVULSION),
@@ -702,11 +706,19 @@ class CaseView:
         # paralysis words are taken as a cord injury, but beside a brain injury or a stroke they are its effect
         # ("severe TBI ...; spastic quadriparesis", round 10, 191)
         brain = any(f.item.concept in (BRAIN_INJURY, STROKE) for f in affirmed)
+        # ... and one side's weakness beside a brain injury is its effect, no stroke ("Severe TBI ... Mild residual R
+        # hemiparesis", round 24, 444); nor is "TBI/SCI" beside it a cord injury: that pair names a population
+        injured_brain = any(f.item.concept == BRAIN_INJURY for f in affirmed)
         for fact in affirmed:
             # "total hip replacement with excision of the HO is planned": a future operation caused nothing
             if fact.item.concept in OPERATIONS and self.proposed(fact):
                 continue
             if brain and fact.item.concept == SPINAL_CORD and PARALYSIS_WORD.search(fact.item.text):
+                continue
+            if injured_brain and fact.item.concept == STROKE and PARALYSIS_WORD.search(fact.item.text):
+                continue
+            if injured_brain and fact.item.concept == SPINAL_CORD and NEUROGENIC_PAIR.search(
+                    self.case.readings[fact.reading].text, max(0, fact.item.start - 6), fact.item.end + 6):
                 continue
             if self._names_a_service(fact):
                 continue
@@ -770,9 +782,13 @@ class CaseView:
         if any(found.get(c) for c in NEUROLOGIC_CAUSES):
             for cause in [c for c in LOCAL_INJURIES if found.get(c) == []]:
                 del found[cause]
-        # ... and a knock only ticked beside the joint replacement the report names (round 23, 427: "Bumped L knee on
-        # car door 9/26 - no swelling after" in a physiotherapist's note on a knee replacement's HO)
-        if found.get(CONTUSION) == [] and any(found.get(c) for c in JOINT_REPLACEMENTS):
+        # ... and a knock only ticked beside the joint replacement or the long stay in intensive care the report names
+        # (round 23, 427: "Bumped L knee on car door 9/26 - no swelling after" in a physiotherapist's note on a knee
+        # replacement's HO; round 24, 439: "it bruised the muscles" of being turned onto his front in ICU), or the
+        # broken elbow or hip socket it names (443: a supracondylar fracture's myositis ossificans)
+        if found.get(CONTUSION) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY,
+                                                                       "elbow_trauma_or_surgery",
+                                                                       "acetabular_fracture")):
             del found[CONTUSION]
         # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
         # replacement coming up" ticked beside HO after the left hip's replacement)

@@ -1,0 +1,38 @@
+"""Flags the patient's own answers raise, where the report already explains what they told: a child's lump at the
+fracture the report names is no sign of FOP (round 24, 443), numbness beside the nerve illness the report names is
+no nerve caught by HO (452). The same answers with nothing to explain them still raise the flag."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hoguide.guidance.engine import assess_case
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import Assessment
+from hoguide.models.case import PatientAnswers, build_case
+from hoguide.reading.reader import Reader
+
+
+def raised(reader: Reader, kb: KnowledgeBase, text: str, **answers: Any) -> set[str]:
+    assessment: Assessment = assess_case(build_case(reader.read(text), PatientAnswers(**answers)), kb)
+    return {f.id for f in assessment.red_flags}
+
+
+CHILD = {"hard_lump_after_minor_knock": True, "birth_date": "2017-05-01", "as_of": "2026-12-07"}
+
+
+def test_a_childs_lump_at_the_fracture_the_report_names_raises_no_fop_flag(reader: Reader, kb: KnowledgeBase) -> None:
+    fracture = ("9 year old, 7 weeks after a left supracondylar humerus fracture (K-wires). X-ray: early myositis "
+                "ossificans in brachialis.")
+    assert "fop_biopsy_hazard" not in raised(reader, kb, fracture, **CHILD)
+    knock = "9 year old. X-ray: early myositis ossificans in the left thigh."
+    assert "fop_biopsy_hazard" in raised(reader, kb, knock, **CHILD)
+
+
+def test_numbness_beside_a_nerve_illness_the_report_names_raises_no_nerve_flag(reader: Reader,
+                                                                                 kb: KnowledgeBase) -> None:
+    gbs = ("Discharge summary. 1. Guillain-Barre syndrome, 6 weeks in ICU on a ventilator. 2. Heterotopic "
+           "ossification of both hips, Brooker II right.")
+    assert "nerve_compression" not in raised(reader, kb, gbs, symptoms=["numbness", "stiffness"])
+    hip = "X-ray: heterotopic ossification of the right hip, Brooker II, after total hip replacement."
+    assert "nerve_compression" in raised(reader, kb, hip, symptoms=["numbness", "stiffness"])
