@@ -30,6 +30,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
+PROPHYLAXIS = "treat_prophylaxis"
 IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
 OK_NO_FRACTURE = "ok_no_fracture"
@@ -95,6 +96,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # finds is no "no new break" (round 22, 408)
     broken = any(f.item.kind == "red_flag" and f.item.concept == "fracture" and f.item.status == "present"
                  and f.item.experiencer == "patient" for f in view.facts)
+    prevention_refused = any(f.item.concept == PROPHYLAXIS and f.item.status == "absent"
+                             and f.item.section == PLAN_SECTION for f in steps)
     for fact in steps:
         concept = fact.item.concept
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
@@ -123,6 +126,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 and fact.item.section != PLAN_SECTION:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
+            continue
+        # prevention the plan says it will not use ("So no pharmacological/RT prophylaxis") is none suggested (round 24,
+        # 444): the line is quoted alone; one kept for an operation that may come has words of its own (454)
+        if concept == PROPHYLAXIS and prevention_refused:
             continue
         purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") else None
         statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None

@@ -625,8 +625,12 @@ class CaseView:
         ossification"), or anywhere once HO was removed ("No recurrence."), never "recurrent dislocation"
         in a report of HO that was never removed."""
         removed = self.removed
+        # a plan's words on recurrence, where no HO was taken out before, weigh the operation to come ("Recurrence risk
+        # d/w pt: some regrowth on XR in approx 1 in 5 after TBI HO excision": round 24, 444 was told its HO was back)
+        before = self.removed_before
         return [f for f in self.facts if f.item.kind == "course" and f.item.concept == "recurrence"
-                and f.item.status in statuses and (removed or self.in_ho_sentence(f))]
+                and f.item.status in statuses and (removed or self.in_ho_sentence(f))
+                and (before or f.item.section != PLAN_SECTION)]
 
     @property
     def recurrent(self) -> bool:
