@@ -36,3 +36,18 @@ def test_numbness_beside_a_nerve_illness_the_report_names_raises_no_nerve_flag(r
     assert "nerve_compression" not in raised(reader, kb, gbs, symptoms=["numbness", "stiffness"])
     hip = "X-ray: heterotopic ossification of the right hip, Brooker II, after total hip replacement."
     assert "nerve_compression" in raised(reader, kb, hip, symptoms=["numbness", "stiffness"])
+
+
+def test_a_line_that_already_forbids_the_biopsy_gets_no_ask_before_it_is_done(reader: Reader,
+                                                                             kb: KnowledgeBase) -> None:
+    """Round 24, 446: "PLEASE DO NOT BIOPSY OR EXCISE these lesions" was glossed "ask your team about this step before
+    it is done"; a biopsy the plan asks for keeps the caution."""
+    letter = ("Impression: features of myositis ossificans progressiva (FOP) in a 6-year-old: swellings of the neck "
+              "and back, short great toes.\nRecommendations:\n- PLEASE DO NOT BIOPSY OR EXCISE these lesions.\n"
+              "- Core biopsy of the neck lesion under anaesthetic.\n")
+    assessment = assess_case(build_case(reader.read(letter), PatientAnswers()), kb)
+    caution = "Because FOP has not been ruled out"
+    forbids = [s for s in assessment.next_steps if any("DO NOT BIOPSY" in e.text for e in s.evidence)]
+    asks = [s for s in assessment.next_steps if any("Core biopsy" in e.text for e in s.evidence)]
+    assert forbids and not forbids[0].text.startswith(caution)
+    assert asks and asks[0].text.startswith(caution)

@@ -191,6 +191,17 @@ def test_a_side_the_patient_names_that_the_report_does_not_is_said_back_to_check
     assert not any("You named" in line for line in told)
 
 
+def test_bone_the_patient_places_on_the_side_the_report_finds_none_is_said_back_to_check() -> None:
+    """Round 24 (453): both knees replaced, HO at the right only; "The xray found bone growing in the left knee"."""
+    report = ("Findings: RIGHT knee: mature heterotopic ossification anterior to the distal femur. LEFT knee: no "
+              "heterotopic ossification, no loosening.")
+    words = "Both knees were replaced. The xray found bone growing in the left knee which must be why it won't bend."
+    told = api.explain(report, {"symptoms_text": words}).you_told_us
+    assert any("Your report finds HO only on the right side, and none on the left" in line for line in told)
+    right = api.explain(report, {"symptoms_text": words.replace("left", "right")}).you_told_us
+    assert not any("You wrote that the bone" in line for line in right)
+
+
 def test_an_injury_the_patient_names_that_the_report_says_did_not_happen_is_said_back_to_check() -> None:
     """Round 8 re-read (165): the family ticked a brain injury; the letter says "There was no head injury"."""
     report = ("Fracture of the left femur in a scooter accident 06/2026. There was no head injury. Heterotopic "

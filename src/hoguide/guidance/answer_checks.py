@@ -42,6 +42,29 @@ def other_side_told(view: CaseView) -> str | None:
             "this is your report and the correct side before you act on it.")
 
 
+BONE_WORDS = re.compile(r"\b(?:bone|bony|HO|heterotopic|ossification|calcification|calcium)\b", re.IGNORECASE)
+SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def ho_side_told_against(view: CaseView) -> str | None:
+    """The patient writes that the bone is on one side where the report finds none there and HO on the other ("The
+    xray found bone growing in the left knee" beside HO at the right knee only and "no HO at the left": round 24, 453
+    was answered as if the left knee had it): a line to say back, else None."""
+    text = view.case.answers.symptoms_text or ""
+    told = {m.group(1).lower() for s in SENTENCE.finditer(text) if BONE_WORDS.search(s.group(0))
+            for m in SIDE.finditer(s.group(0))}
+    if len(told) != 1:
+        return None
+    (side,) = told
+    findings = [f.item for f in view.findings if f.item.experiencer == "patient"]
+    denied = {f.laterality for f in findings if f.status == "absent"}
+    there = {f.laterality for f in findings if f.status == "present"}  # (the history's "?HO L" asked, it found none)
+    if side not in denied or there != {OTHER[side]}:
+        return None
+    return (f"You wrote that the bone is on your {side} side. Your report finds HO only on the {OTHER[side]} side, and "
+            f"none on the {side}. Ask your team about this before you act on it.")
+
+
 def causes_the_report_denies(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
     """A line for each cause the patient names that the report says did not happen ("no head injury"); a denied
     fracture leaves the fall the patient tells of (the generic injury is never denied this way)."""

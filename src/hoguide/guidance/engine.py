@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from hoguide.guidance.answer_checks import (
     causes_the_report_denies,
+    ho_side_told_against,
     other_side_told,
     prevention_the_report_says_was_not_had,
 )
@@ -140,7 +141,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reference_links=links,
         next_steps=tuple(plan),
         you_told_us=(*understood.said_back, *((ASKED_LINE,) if _answers_a_question(answers) else ()),
-                     *((mismatch,) if (mismatch := other_side_told(view)) else ()),
+                     *((mismatch,) if (mismatch := other_side_told(view) or ho_side_told_against(view)) else ()),
                      *causes_the_report_denies(view, kb), *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

@@ -272,6 +272,10 @@ FOP_HAZARD_STEP = re.compile(r"\b(?:biops\w*|tissue (?:sampling|diagnosis)|core 
                              r"surgical|operat\w*|immunis\w*|immuniz\w*|vaccin\w*|injections?|intramuscular|IM)\b",
                              re.IGNORECASE)
 FOP_CAUTION_ID = "next.fop_hazard_step"
+# a line that already forbids the hazard needs no "ask your team about this step before it is done" ("PLEASE DO NOT
+# BIOPSY OR EXCISE these lesions", "Avoid intramuscular injections": round 24, 446)
+FORBIDS_IT = re.compile(r"\b(?:do not|don't|dont|avoid|never|must not|should not|no (?:biops\w*|surgery|excision|"
+                        r"injections?|intramuscular|IM)\b)", re.IGNORECASE)
 
 
 def with_fop_cautions(plan: Sequence[ReportStatement], caution: str, refs: tuple[str, ...],
@@ -280,7 +284,8 @@ def with_fop_cautions(plan: Sequence[ReportStatement], caution: str, refs: tuple
     that has not thought of FOP plans them as routine ("Ultrasound-guided core biopsy ... 15/12/2026", "Routine
     immunisations (MMR2) can go ahead as planned": round 22, 410, whose page said to follow the plan)."""
     return [_cautioned(s, caution, refs, citations)
-            if s.status == "recommendation" and any(FOP_HAZARD_STEP.search(e.text) for e in s.evidence) else s
+            if s.status == "recommendation" and any(FOP_HAZARD_STEP.search(e.text) and not FORBIDS_IT.search(e.text)
+                                                    for e in s.evidence) else s
             for s in plan]
 
 

@@ -248,7 +248,9 @@ HARMED_BY_REACH = 60  # characters before a medicine searched for the harm it di
 # function" (round 18, 337 was told an operation is planned)
 # ("excision only if HO later causes fixed loss"; "Surgical removal is reserved for persistent disabling symptoms":
 # round 20, 375 was told an operation is planned)
-ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b))"
+# ("Surgical excision would only be considered for persistent pain despite this": round 24, 448)
+ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b)"
+                           r"|only (?:be )?considered (?=(?:for|if|when)\b))"
                            r"(?P<condition>\w+)", re.IGNORECASE)
 IF_FIRST = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:if|should|in case|in the event that|unless)\b", re.IGNORECASE)
 SIGNATURE_WORDS = 5  # a name and title on the line above a closing "cc:" (a sentence with more is no signature)
