@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -247,3 +248,13 @@ def test_an_addendum_that_withdraws_the_ho_leaves_no_ho_words_and_no_signature_a
     healing = [s.text for s in assessment.next_steps if "healing" in s.text]
     assert healing and not [t for t in healing if "HO" in t]
     assert not [line for line in assessment.you_told_us if "hip replacement" in line]
+
+
+def test_the_bruise_of_a_fall_days_ago_is_no_cause_of_old_ho_around_a_hip_replacement() -> None:
+    """Round 24, 442: an emergency note's "Soft tissue contusion R lateral hip ... Old HO around R THR - incidental,
+    unchanged" four days after a trip was given the bruise as a cause beside the replacement."""
+    folder = Path(__file__).parents[1] / "data" / "fictional_cases" / "round24"
+    report = (folder / "442_ed_fall_old_ho_right_thr.txt").read_text()
+    told = {"event": "Fell over the rug in my kitchen and landed on my right hip", "event_date": "2026-12-03",
+            "causes": ["other_fracture_or_trauma", "hip_arthroplasty"], "as_of": "2026-12-07"}
+    assert [c.id for c in api.explain(report, told).causes] == ["hip_arthroplasty"]

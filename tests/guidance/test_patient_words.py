@@ -191,6 +191,16 @@ def test_a_side_the_patient_names_that_the_report_does_not_is_said_back_to_check
     assert not any("You named" in line for line in told)
 
 
+def test_a_medicine_the_patient_asks_to_take_is_no_prevention_they_had() -> None:
+    """Round 24 (442): "can I take ibuprofen instead, my neighbour swears by it" was said back as prevention given."""
+    report = "XR: mature heterotopic ossification around the right hip replacement, Brooker II."
+    asked = api.explain(report, {"symptoms_text": "The codeine makes me sleepy so can I take ibuprofen instead, my "
+                                                  "neighbour swears by it."}).you_told_us
+    assert not any(line.startswith("Prevention given or planned") for line in asked)
+    took = api.explain(report, {"symptoms_text": "I took ibuprofen for six weeks after the operation."}).you_told_us
+    assert any(line.startswith("Prevention given or planned") for line in took)
+
+
 def test_bone_the_patient_places_on_the_side_the_report_finds_none_is_said_back_to_check() -> None:
     """Round 24 (453): both knees replaced, HO at the right only; "The xray found bone growing in the left knee"."""
     report = ("Findings: RIGHT knee: mature heterotopic ossification anterior to the distal femur. LEFT knee: no "

@@ -124,6 +124,10 @@ class Understood:
 # What a patient asks about states nothing they have had: "Can I take ibuprofen, or will it hurt the baby?" is no
 # medicine taken (round 11, 211), "Could it be from my fall?" no cause. Their symptoms stand, asked about or not.
 ASKED_NOT_TOLD = frozenset({"treatment", "cause", "condition", "illness"})
+# a medicine the patient asks to take, with or without a question mark, is none they took ("so can I take ibuprofen
+# instead, my neighbour swears by it": round 24, 442 was said back "Prevention given or planned: an anti-inflammatory")
+ASK_TO_TAKE = re.compile(r"\b(?:can|could|should|may|shall|do|would)\s+(?:i|she|he|we|they)\s+(?:still\s+)?"
+                         r"(?:take|have|use|try|start|get)\b[^.?!\n]{0,12}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +159,8 @@ def _read(text: str | None, kb: KnowledgeBase) -> _Read:
 
 def _facts(read: _Read) -> list[Fact]:
     """The patient's facts; a symptom inside a warning sign's words ("pain" in "chest pain") is that sign."""
-    facts = [f for f in read.facts if not (f.kind in ASKED_NOT_TOLD and read.asked(f))]
+    facts = [f for f in read.facts if not (f.kind in ASKED_NOT_TOLD and read.asked(f))
+             and not (f.kind == "treatment" and ASK_TO_TAKE.search(read.text, max(0, f.start - 40), f.start))]
     signs = [(f.start, f.end) for f in facts if f.kind == "red_flag"]
     return [f for f in facts if not (f.kind == "symptom" and any(s <= f.start and f.end <= e for s, e in signs))]
 

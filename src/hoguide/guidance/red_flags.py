@@ -516,6 +516,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
             patient_refs = content.patient_refs
             if no_ho and content.no_ho_patient and content.no_ho_action:  # no "your HO" where there is none
                 message, action, patient_refs = content.no_ho_patient, content.no_ho_action, ()
+                if urgent and content.no_ho_urgent_patient and content.no_ho_urgent_action:
+                    message, action = content.no_ho_urgent_patient, content.no_ho_urgent_action
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
                                   tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
                                   shown, patient_refs))

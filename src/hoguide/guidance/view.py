@@ -836,6 +836,11 @@ class CaseView:
             if falls and all(f.item.section == HISTORY_SECTION and not FRACTURE_WORD.search(f.item.text)
                              for f in falls):
                 del found[GENERIC_TRAUMA]
+        # ... nor did the bruise of that fall, beside the operation the HO is around (round 24, 442: "Soft tissue
+        # contusion R lateral hip ... Old HO around R THR - incidental, unchanged" four days after a trip)
+        if CONTUSION in found and any(c in found for c in OPERATIONS) and (self.change == "stable" or (
+                self.maturity == "mature" and self._told_event_within(days=90))):
+            del found[CONTUSION]
         # a bleed into a muscle after an operation is part of that operation ("small resolving post-operative
         # haematoma in the gastrocnemius" after a knee replacement), not a blow that set off myositis ossificans
         bleed = found.get(CONTUSION)

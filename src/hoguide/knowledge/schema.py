@@ -489,6 +489,8 @@ class RedFlagContent(_Strict):
     # spinal ligament ossification): these words name the sign plainly, and show no HO source
     no_ho_patient: PatientText | None = None
     no_ho_action: PatientText | None = None
+    no_ho_urgent_patient: PatientText | None = None  # ... where the report asks for speed
+    no_ho_urgent_action: PatientText | None = None
     # when only the patient's own signs raise it (the report says nothing of them), the warning speaks of what they told
     # us, not of HO looking the same (round 20, 371: "Is this the extra bone? ... I just need to rest?" beside a hot,
     # swollen calf and a hip's HO)
@@ -520,6 +522,8 @@ class RedFlagContent(_Strict):
             raise ValueError("found_patient and found_action come together")
         if (self.no_ho_patient is None) != (self.no_ho_action is None):
             raise ValueError("no_ho_patient and no_ho_action come together")
+        if (self.no_ho_urgent_patient is None) != (self.no_ho_urgent_action is None):
+            raise ValueError("no_ho_urgent_patient and no_ho_urgent_action come together")
         if (self.told_patient is None) != (self.told_action is None):
             raise ValueError("told_patient and told_action come together")
         _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
