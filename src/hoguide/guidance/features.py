@@ -210,9 +210,16 @@ def bridged(view: CaseView) -> bool:
     bars = {view.sentence_of(f) for f in facts if f.item.concept == "synostosis"}
     # where the report says there is no bridge now ("Brooker III. No bridging."), a bridge in a sentence about the past
     # ("the pre-excision appearance (09/2025 was Brooker IV with apparent bony bridge)") is the past (round 11, 215)
-    if any(f.item.concept == NO_BRIDGING and f.item.status == "present" for f in view.facts):
+    unbridged = [f for f in view.facts if f.item.concept == NO_BRIDGING and f.item.status == "present"]
+    if unbridged:
         bars |= {view.sentence_of(f) for f in view.facts if f.item.status == "historical"}
-    return any(f.item.concept == "ankylosis" and view.sentence_of(f) not in bars for f in facts)
+    bridges = [f for f in facts if f.item.concept == "ankylosis" and view.sentence_of(f) not in bars]
+    # the conclusion's "Not fused" outranks the findings' "bony bar ... almost bridging the level but with a thin lucent
+    # cleft" (round 24, 438 was told the bone locks the joint), unless the conclusion names a bridge itself
+    if any(f.item.section in CONCLUDING_SECTIONS for f in unbridged) \
+            and not any(f.item.section in CONCLUDING_SECTIONS for f in bridges):
+        return False
+    return bool(bridges)
 
 
 def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:

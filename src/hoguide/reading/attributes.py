@@ -96,10 +96,12 @@ NOT_CHANGE = "not_change"  # lexicon/change.yaml: "increased uptake" is a scan's
 # ("gap > 1 cm on AP and lateral", round 13, 249; "separated by approx. 6-7 mm", 239)
 # ("a residual gap of about 5 mm ..., i.e. less than 1 cm (Brooker III)": the gap said again, round 16, 308)
 # ("... measures approx. 6 mm on the AP view (previously approx. 14 mm ...)": the gap's earlier value, round 21, 383)
-_NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by|previously|"
-                              r"formerly|down\s+from|up\s+from)|\bi\.\s?e\.,?)"
-                              r"(?:\s+(?:approx\.?|approximately|about|only))?"
-                              r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?\s*$",
+# ("a thin lucent cleft (approx 1-2 mm) remaining", round 24, 438: the cleft left across a disc, said as its size)
+_NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|cleft(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by|"
+                              r"previously|formerly|down\s+from|up\s+from)|\bi\.\s?e\.,?)"
+                              r"(?:\s*\(?\s*(?:approx\.?|approximately|about|only))?"
+                              r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?"
+                              r"(?:\s*\d{1,3}(?:\.\d{1,2})?\s*[-–]\s*)?\s*$",   # a range's upper end: "approx 1-2 mm"
                               re.IGNORECASE)
 # (a place, not a size: "approx 3-4cm above the plafond", round 11, 210; how far a break's ends have moved apart:
 # "with 6 mm of distraction (gap) between the fragments", round 22, 408)
