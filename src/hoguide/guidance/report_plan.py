@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
-from hoguide.guidance.view import PLAN_SECTION, CaseView
+from hoguide.guidance.view import PLAN_SECTION, CaseView, superseded_in
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact, Section
 
@@ -135,6 +135,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             return False
         if end <= withdrawn_from and withdrawn & _content_words(text[start:end]):
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
+        if superseded_in(view.case.readings[reading], start):
+            return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
         k = bisect_left(anywhere, start)
         return (section == PLAN_SECTION or (k < len(anywhere) and anywhere[k] < end)
                 or (section not in NOT_PLAN_SECTIONS and any(
