@@ -201,6 +201,19 @@ def test_a_medicine_the_patient_asks_to_take_is_no_prevention_they_had() -> None
     assert any(line.startswith("Prevention given or planned") for line in took)
 
 
+def test_what_we_read_in_the_patients_words_is_not_the_boxes_they_ticked() -> None:
+    """Round 24 (454): "broke my left thigh bone, had a rod put in" beside a ticked brain injury (a concussion with a
+    normal head CT) was said back as "we read: brain injury, other broken bone or injury"."""
+    report = "Clinic letter: HO at the nail entry point, 5 months after nailing of a left femoral shaft fracture."
+    told = api.explain(report, {"event": "Motorbike crash, broke my left thigh bone, had a rod put in",
+                                "causes": ["traumatic_brain_injury", "other_fracture_or_trauma"]}).you_told_us
+    assert any("(we read: other broken bone or injury)" in line for line in told), told
+    unread = api.explain(report, {"event": "the accident in July",
+                                  "causes": ["other_fracture_or_trauma"]}).you_told_us
+    assert any("we could not match your words to a known cause of HO; you ticked: other broken bone or injury" in line
+               for line in unread), unread
+
+
 def test_bone_the_patient_places_on_the_side_the_report_finds_none_is_said_back_to_check() -> None:
     """Round 24 (453): both knees replaced, HO at the right only; "The xray found bone growing in the left knee"."""
     report = ("Findings: RIGHT knee: mature heterotopic ossification anterior to the distal femur. LEFT knee: no "

@@ -311,10 +311,14 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     said_back = []
     # FOP is no event: it is said as "You have been told you have FOP" below
     event = _labels(kb, "cause", [c for c in dict.fromkeys(merged.causes) if c != "fop"])
+    # what we made of their words is what their words say, not the boxes they ticked beside them (round 24, 454: "broke
+    # my left thigh bone, had a rod put in" was said back as "we read: brain injury", a box ticked for a concussion)
+    in_words = _labels(kb, "cause", [c for c in dict.fromkeys(causes) if c != "fop"])
     when = _when(answers)
     if answers.event:  # the patient's own words first, then what we made of them
         # "came up on its own, I didn't bang it" beside FOP: no injury is what was said, not a word we missed
-        read = (f"we read: {event}" if event
+        read = (f"we read: {in_words}" if in_words
+                else f"we could not match your words to a known cause of HO; you ticked: {event}" if event
                 else "we found no injury or operation in them" if merged.known_fop or "fop" in merged.causes
                 else "we could not match your words to a known cause of HO")
         said_back.append(f'What happened: "{_clipped(answers.event)}" ({read})' + (f", {when}." if when else "."))
