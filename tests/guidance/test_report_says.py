@@ -230,3 +230,14 @@ def test_a_flare_up_now_is_said_among_what_the_report_says() -> None:
     past = api.explain("Clinical information: KNOWN FOP (ACVR1 R206H). Last flare 2019, left jaw.\nFindings: "
                        "Established heterotopic ossification of the neck, unchanged.").report_says
     assert all(s.status != "flare_now" for s in past)
+
+
+def test_a_both_sides_mention_beside_one_sides_own_grade_gives_the_other_side_its_grade() -> None:
+    """Round 24, 439: "Left hip: ... (Brooker grade I)" and "Bilateral hip HO (R Brooker III, L Brooker I)" were shown
+    as Brooker III at both hips."""
+    letter = ("- Left hip: there are a few small separate islands of heterotopic ossification (Brooker grade I).\n"
+              "Summary for GP: Bilateral hip HO (R Brooker III, L Brooker I) after prolonged ICU stay.")
+    details = [d for s in api.explain(letter).report_says for d in s.details]
+    assert any(d.startswith("Where: hip (right). Grade: Brooker III") for d in details), details
+    assert any(d.startswith("Where: hip (left). Grade: Brooker I.") for d in details), details
+    assert not any("both sides" in d for d in details)

@@ -275,6 +275,18 @@ def _split_both_sides(places: dict[tuple[tuple[str, ...], str | None], list[Find
     mix the two sides' ("maturing"), goes to both sides only where neither says its own ("bone scan: active
     (immature) HO anterior to both hips", then a Brooker grade for each side)."""
     for region, side in [k for k in places if k[1] == "bilateral"]:
+        # one side named on its own: the "both sides" mention is the other side's too, and what it says of only one
+        # side is the other's ("Left hip: ... (Brooker grade I)" and "Bilateral hip HO (R Brooker III, L Brooker I)":
+        # round 24, 439 was shown Brooker III at both hips)
+        # (only where the two give different grades: a "both sides" read from words that are not a side's, beside the
+        # one side's own grade, stays as it was: round 14, 261)
+        named = [s for s in ("right", "left") if (region, s) in places]
+        own_grades = {f.grade for s in named for f in places[(region, s)] if f.grade}
+        both_grades = {f.grade for f in places[(region, side)] if f.grade}
+        if len(named) == 1 and own_grades and both_grades and not both_grades & own_grades:
+            other = "left" if named[0] == "right" else "right"
+            places[(region, other)] = [replace(f, laterality=other) for f in places.pop((region, side))]
+            continue
         if (region, "right") in places and (region, "left") in places:
             both = places.pop((region, side))
             own = any(f.maturity for one_side in ("right", "left") for f in places[(region, one_side)])
