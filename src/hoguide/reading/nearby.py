@@ -63,7 +63,7 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
     floor = section.start if section is not None else 0
     cursor = span[0]
     for _ in range(LOOKBACK_SENTENCES):
-        if cursor <= floor:
+        if cursor <= floor or _labelled_line_at(text, cursor):
             break
         previous = sentences.span(cursor - 1)
         if _SAID_NORMAL.search(text, *previous):  # "Left TMJ is clinically normal.": no HO's place (round 21, 387)
@@ -88,6 +88,18 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
     if (side := _side_heading(text, floor, span[0], hits)) is not None:
         return title[0], [side]
     return title
+
+
+# A line of a note that opens with its own short label ("Ix: CT as above - HO well corticated, mature." under "O/E: ...
+# Calves SNT."): a heading the sectionizer does not know, whose line starts another part (round 24, 444 was given
+# the calves' "lower leg" for its hip's HO)
+_LABELLED_LINE = re.compile(r"[ \t]*[A-Za-z][\w/&.]{0,10}[ \t]*:(?!\d)")
+
+
+def _labelled_line_at(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line (after white space) with a short label and a colon."""
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and _LABELLED_LINE.match(text, line) is not None
 
 
 # A line that opens with a side and ends in a colon soon after heads what follows with that side ("RIGHT THA (2023):
