@@ -398,3 +398,16 @@ def test_a_letters_head_and_what_the_patient_has_been_doing_are_no_plan() -> Non
         "Plan:\n1. Stop wearing the prosthesis until the ulcer has healed.\n"
     )
     assert quoted(report) == ["Stop wearing the prosthesis until the ulcer has healed."]
+
+
+def test_a_comment_and_recommendation_section_is_the_reports_plan() -> None:
+    """Round 24, 448: "COMMENT / RECOMMENDATION:" over "No treatment is required for the ossification itself" and
+    "footwear modification first" left both unquoted, and "Surgical excision would only be considered for persistent
+    pain despite this" alone, with nothing for "this" to refer to."""
+    report = ("IMPRESSION:\n1. Intratendinous heterotopic ossification in the repaired L Achilles tendon - mature.\n\n"
+              "COMMENT / RECOMMENDATION:\nNo treatment is required for the ossification itself.\nIf footwear "
+              "irritation becomes painful: footwear modification first (softer heel counter, heel raise).\nSurgical "
+              "excision would only be considered for persistent pain despite this.\n")
+    quoted = [e.text for s in api.explain(report).next_steps for e in s.evidence]
+    assert any("No treatment is required for the ossification itself" in q for q in quoted), quoted
+    assert any("footwear modification first" in q for q in quoted), quoted
