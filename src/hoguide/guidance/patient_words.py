@@ -313,7 +313,10 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     event = _labels(kb, "cause", [c for c in dict.fromkeys(merged.causes) if c != "fop"])
     # what we made of their words is what their words say, not the boxes they ticked beside them (round 24, 454: "broke
     # my left thigh bone, had a rod put in" was said back as "we read: brain injury", a box ticked for a concussion)
-    in_words = _labels(kb, "cause", [c for c in dict.fromkeys(causes) if c != "fop"])
+    # (the event's words: "my hip replacement is fine" in the symptoms is no reading of "Kidney stone attack, went to
+    # A&E in the night", round 24, 437)
+    in_event = {f.concept for f in event_facts if f.kind == "cause"}
+    in_words = _labels(kb, "cause", [c for c in dict.fromkeys(causes) if c != "fop" and c in in_event])
     when = _when(answers)
     if answers.event:  # the patient's own words first, then what we made of them
         # "came up on its own, I didn't bang it" beside FOP: no injury is what was said, not a word we missed

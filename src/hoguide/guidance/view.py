@@ -236,7 +236,13 @@ SERVICE_WORD = re.compile(r"\b(?:department|dept|service|services|centre|center|
 # a medicine's purpose named right after it, and not HO: "ibuprofen 400 mg tds for OA hands", "naproxen for his gout"
 TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(?:OA|osteo-?arthritis|arthritis|gout|"
                            r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
-                           r"tendinitis|tendonitis|toothache)\b", re.IGNORECASE)
+                           r"tendinitis|tendonitis|toothache|(?:renal |ureteric |biliary )?colic|kidney stones?|"
+                           r"renal stones?)\b"
+                           # a dose given in the emergency department for the pain it came with ("Diclofenac 75mg PR
+                           # given in ED with good effect" for renal colic: round 24, 437 was told of a medicine it had
+                           # had to slow or prevent HO)
+                           r"|[^.;\n]{0,30}?\b(?:given in (?:the )?(?:ED|A&E|AED|emergency)|with good effect)",
+                           re.IGNORECASE)
 TAKEN_FOR_REACH = 60  # characters after a medicine searched for what it is taken for
 # a medicine named as what harmed the patient, not care they had (round 20, 367: "your asthma is made worse by
 # anti-inflammatory (NSAID) painkillers - you will remember the attack after ibuprofen in 2019")
