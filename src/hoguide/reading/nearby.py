@@ -93,12 +93,16 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
 # A line of a note that opens with its own short label ("Ix: CT as above - HO well corticated, mature." under "O/E: ...
 # Calves SNT."): a heading the sectionizer does not know, whose line starts another part (round 24, 444 was given
 # the calves' "lower leg" for its hip's HO)
+_LINE_START_REACH = 40  # characters of white space a sentence may be indented by
 _LABELLED_LINE = re.compile(r"[ \t]*[A-Za-z][\w/&.]{0,10}[ \t]*:(?!\d)")
 
 
 def _labelled_line_at(text: str, start: int) -> bool:
-    """Whether ``start`` opens a line (after white space) with a short label and a colon."""
-    line = text.rfind("\n", 0, start) + 1
+    """Whether ``start`` opens a line (after white space) with a short label and a colon. The look back is bounded: a
+    text with no line breaks is read in linear time."""
+    line = text.rfind("\n", max(0, start - _LINE_START_REACH), start) + 1
+    if line == 0 and start > _LINE_START_REACH:
+        return False
     return not text[line:start].strip() and _LABELLED_LINE.match(text, line) is not None
 
 
