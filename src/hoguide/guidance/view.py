@@ -1011,9 +1011,26 @@ def superseded_in(reading: Reading, offset: int) -> bool:
     """An offset in a conclusion that a later conclusion of the same kind follows in the same text: two reports pasted
     one after the other ("Impression: 1. Early heterotopic ossification" of 2024 above "Impression: 1. Mature
     heterotopic ossification" of 2026), where the later speaks for now (round 20, 366)."""
-    own = next((s for s in reading.sections if s.start <= offset < s.end), None)
-    return own is not None and own.id in CONCLUDING_SECTIONS and any(
-        s.id == own.id and s.start > own.start for s in reading.sections)
+    starts, ends = _superseded_spans(reading)
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < ends[i]
+
+
+# The superseded conclusions of the readings last asked about, found once each: the plan and the steps ask for every
+# line and fact, and a look over every section each time made a text of many sections quadratic
+_SUPERSEDED: dict[int, tuple[Reading, list[int], list[int]]] = {}
+
+
+def _superseded_spans(reading: Reading) -> tuple[list[int], list[int]]:
+    cached = _SUPERSEDED.get(id(reading))
+    if cached is not None and cached[0] is reading:
+        return cached[1], cached[2]
+    last = {s.id: s.start for s in reading.sections if s.id in CONCLUDING_SECTIONS}
+    spans = sorted((s.start, s.end) for s in reading.sections if s.id in CONCLUDING_SECTIONS and s.start < last[s.id])
+    if len(_SUPERSEDED) > 64:
+        _SUPERSEDED.clear()
+    _SUPERSEDED[id(reading)] = (reading, [a for a, _ in spans], [b for _, b in spans])
+    return _SUPERSEDED[id(reading)][1], _SUPERSEDED[id(reading)][2]
 
 
 def _done_for(text: str, operation_end: int, start: int) -> bool:
