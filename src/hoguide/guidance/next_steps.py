@@ -31,6 +31,9 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
+# context_rules.yaml's triggers that make a treatment's sentence a rule about it, not a step ("prophylaxis only works
+# around the time of surgery": round 24, 450, with no operation planned)
+RULE_OF_A_TREATMENT = frozenset({"only works", "only work"})
 IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
 OK_NO_FRACTURE = "ok_no_fracture"
@@ -128,8 +131,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
         # prevention the plan says it will not use ("So no pharmacological/RT prophylaxis") is none suggested (round 24,
-        # 444): the line is quoted alone; one kept for an operation that may come has words of its own (454)
-        if concept == PROPHYLAXIS and prevention_refused:
+        # 444), nor is a rule about it where no operation is planned (450): the line is quoted alone; one kept for an
+        # operation that may come has words of its own (454)
+        if concept == PROPHYLAXIS and (prevention_refused or (not view.operation_planned and any(
+                t.phrase.lower() in RULE_OF_A_TREATMENT for t in fact.item.triggers))):
             continue
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging
