@@ -1027,10 +1027,11 @@ def _superseded_spans(reading: Reading) -> tuple[list[int], list[int]]:
         return cached[1], cached[2]
     last = {s.id: s.start for s in reading.sections if s.id in CONCLUDING_SECTIONS}
     spans = sorted((s.start, s.end) for s in reading.sections if s.id in CONCLUDING_SECTIONS and s.start < last[s.id])
-    if len(_SUPERSEDED) > 64:
+    entry = (reading, [a for a, _ in spans], [b for _, b in spans])
+    if len(_SUPERSEDED) > 64:  # (a server's threads may share it: each keeps its own entry, checked by identity)
         _SUPERSEDED.clear()
-    _SUPERSEDED[id(reading)] = (reading, [a for a, _ in spans], [b for _, b in spans])
-    return _SUPERSEDED[id(reading)][1], _SUPERSEDED[id(reading)][2]
+    _SUPERSEDED[id(reading)] = entry
+    return entry[1], entry[2]
 
 
 def _done_for(text: str, operation_end: int, start: int) -> bool:
