@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
+from hoguide.guidance.answer_checks import ho_side_told_against
 from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
@@ -602,6 +603,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         since_event=_since_event(view),
         age=_age(view),
         event_date_told=answers.event_date is not None,
+        side_told_against=ho_side_told_against(view) is not None,
         recommends=recommended,
         plan_in_own_words=plan_in_own_words,
         # an anti-inflammatory the plan starts now ("Plan: 1. Naproxen 250 mg twice daily ... for 6 weeks": round 21,

@@ -113,6 +113,7 @@ class CaseFeatures:
     plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
     since_event: SinceEvent = "unknown"
     event_date_told: bool = False          # the time since the event comes from the patient's date
+    side_told_against: bool = False        # the patient places the bone on a side the report finds none on
     age: AgeBand = "unknown"
     flags: frozenset[FlagId] = frozenset()  # the red flags raised for this case
     flags_found: frozenset[FlagId] = frozenset()  # ... of them, those the report diagnoses now (red_flags.py)
@@ -133,7 +134,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
                  "event_date_told",
                  "imaging_declined", "look_alike", "nsaid_planned", "amputation_for_illness", "plan_in_own_words",
-                 "flare_now")
+                 "flare_now", "side_told_against")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
 # those it excludes (When.holds).
@@ -217,6 +218,7 @@ class When(BaseModel):
     removal_planned: bool | None = None
     plan_treats: bool | None = None
     event_date_told: bool | None = None
+    side_told_against: bool | None = None
 
     @model_validator(mode="after")
     def _can_hold(self) -> When:
