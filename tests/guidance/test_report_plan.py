@@ -411,3 +411,16 @@ def test_a_comment_and_recommendation_section_is_the_reports_plan() -> None:
     quoted = [e.text for s in api.explain(report).next_steps for e in s.evidence]
     assert any("No treatment is required for the ossification itself" in q for q in quoted), quoted
     assert any("footwear modification first" in q for q in quoted), quoted
+
+
+def test_a_safety_nets_list_is_quoted_with_its_heading_and_raises_nothing() -> None:
+    """Round 24, 439: a letter's "When to contact us sooner" list, once it no longer raised warnings for today, was
+    nowhere on the page; it is the report's own advice on when to come back, said with what it is for."""
+    letter = ("What the scans show: heterotopic ossification at both hips.\n\nWhat happens now\n1. Physiotherapy.\n\n"
+              "When to contact us sooner\n- a new hot, swollen or very painful joint, or a fever\n- a swollen painful "
+              "calf or sudden breathlessness - go to A&E\n\nYours sincerely,\nDr A. Smith\n")
+    assessment = api.explain(letter)
+    quoted = [e.text for s in assessment.next_steps for e in s.evidence]
+    heading = next(i for i, q in enumerate(quoted) if q.startswith("When to contact us sooner"))
+    assert any("swollen painful calf" in q for q in quoted[heading + 1:]), quoted
+    assert not assessment.red_flags

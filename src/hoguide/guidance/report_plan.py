@@ -138,7 +138,10 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
         if superseded_in(view.case.readings[reading], start):
             return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
         k = bisect_left(anywhere, start)
-        return (section == PLAN_SECTION or (k < len(anywhere) and anywhere[k] < end)
+        # (a safety net's list is the report's own advice on when to come back: round 24, 439's "When to contact us
+        # sooner" was nowhere on the page once it no longer raised warnings)
+        return (section in (PLAN_SECTION, SAFETY_NET_SECTION) or (k < len(anywhere) and anywhere[k] < end)
+                or _heads_a_safety_net(text, sections, section_starts, start, end)
                 or (section not in NOT_PLAN_SECTIONS and any(
                     f.concept in (DIRECTIVE, ONGOING) or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
                                                and not _settled(view, reading, f, section))
@@ -187,10 +190,19 @@ def _salutation(view: CaseView, reading: int) -> int:
 def _heading_only(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> bool:
     """The words are a section's heading line and nothing more: they start with its header and end where its body
     starts. Only the first section whose body starts at or after ``end`` can be it (``starts``: the sections' starts,
-    in order; a look at every section per line was quadratic on a report of many addenda)."""
+    in order; a look at every section per line was quadratic on a report of many addenda). A safety net's heading is
+    kept: it says what its list is for ("When to contact us sooner", then "- a swollen painful calf ...")."""
     i = bisect_left(starts, end)
-    return i < len(sections) and text[start:end].lstrip().lower().startswith(sections[i].header.lower()) \
+    return i < len(sections) and sections[i].id != SAFETY_NET_SECTION \
+        and text[start:end].lstrip().lower().startswith(sections[i].header.lower()) \
         and not text[end:sections[i].start].strip()
+
+
+def _heads_a_safety_net(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> bool:
+    """The words are a safety net's heading line ("CALL US OR GO TO EMERGENCY IF"), said with its list."""
+    i = bisect_left(starts, end)
+    return i < len(sections) and sections[i].id == SAFETY_NET_SECTION \
+        and text[start:end].lstrip().lower().startswith(sections[i].header.lower())
 
 
 def _settled(view: CaseView, reading: int, cue: Fact, section: str | None) -> bool:
@@ -274,6 +286,7 @@ FOP_HAZARD_STEP = re.compile(r"\b(?:biops\w*|tissue (?:sampling|diagnosis)|core 
                              r"surgical|operat\w*|immunis\w*|immuniz\w*|vaccin\w*|injections?|intramuscular|IM)\b",
                              re.IGNORECASE)
 FOP_CAUTION_ID = "next.fop_hazard_step"
+SAFETY_NET_SECTION = "safety_net"  # section_rules.yaml: "Call us or go to emergency if:", "When to contact us sooner"
 # a line that already forbids the hazard needs no "ask your team about this step before it is done" ("PLEASE DO NOT
 # BIOPSY OR EXCISE these lesions", "Avoid intramuscular injections": round 24, 446)
 FORBIDS_IT = re.compile(r"\b(?:do not|don't|dont|avoid|never|must not|should not|no (?:biops\w*|surgery|excision|"
