@@ -17,6 +17,7 @@ def test_an_urgent_nerve_or_cord_problem_that_is_not_ho_keeps_its_urgency() -> N
     assert flag.urgency == "same_day"
     assert "urgent check" in flag.message and "not HO" in flag.message
     assert "contact your care team today" in flag.action
+    assert "weeks away" in flag.action  # an urgent referral with a clinic date six weeks off (441's 19 January)
 
 
 def test_the_same_report_without_urgency_is_told_plainly() -> None:
