@@ -99,6 +99,7 @@ SITE_REACH_WORDS = 12  # a site further than this from the mention describes som
 # hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue; only a
 # population cue makes it general ("should be contemplated in the differential diagnosis").
 GENERAL_CANDIDATES = frozenset({"present", "absent", "historical"})
+_FOP_OLD_NAME = re.compile(r"\s+progressiva\b", re.IGNORECASE)  # "myositis ossificans progressiva": FOP, not a lesion
 # HO that a person owns is that person's, never a topic: "our patient's mesenteric HO put him at risk of
 # obstruction", "her MO". Adjectives may stand between, not another noun's "of" ("her risk of HO").
 POSSESSOR_REACH = 60
@@ -462,7 +463,11 @@ class Reader:
                     removed := self.removal.removed(text, span[0], target.start, target.end, span[1])) is not None:
                 ctx = ContextResult(historical=True, triggers=(*ctx.triggers, removed))
             sites, laterality = attrs["site"] or attrs["far_site"], one_side_of_two(placed[i]) or attrs["laterality"]
-            if not sites or not laterality:  # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
+            # FOP's old name is the condition, not a lesion at the place said before it ("2. Bilateral short great
+            # toes ... 3. ... highly suggestive of MYOSITIS OSSIFICANS PROGRESSIVA": round 24, 446 was given the foot)
+            fop_name = not sites and _FOP_OLD_NAME.match(text, target.end) is not None
+            # "CT LEFT SHOULDER ... Findings: HO inferior to the glenoid neck"
+            if (not sites or not laterality) and not fop_name:
                 if earlier is None:
                     earlier = earlier_sites(text, span, section, sections, sentences, hits,
                                             partial(self._rejected, text))
