@@ -179,7 +179,7 @@ def test_a_call_about_a_step_and_a_letters_thanks_are_read_but_only_the_step_is_
     assessment = api.explain(report)
     assert [c.id for c in assessment.causes] == ["hip_arthroplasty"]  # the thanks' facts are read
     assert [words for words, _ in plan(assessment)] == [
-        "Plan: Discussed with Dr Whitfield: patient may be discharged from routine follow-up.",
+        "Discussed with Dr Whitfield: patient may be discharged from routine follow-up.",  # (its heading's own line)
         "Patient informed that the HO is mature and excision is not needed."]
 
 
@@ -424,3 +424,14 @@ def test_a_safety_nets_list_is_quoted_with_its_heading_and_raises_nothing() -> N
     heading = next(i for i, q in enumerate(quoted) if q.startswith("When to contact us sooner"))
     assert any("swollen painful calf" in q for q in quoted[heading + 1:]), quoted
     assert not assessment.red_flags
+
+
+def test_a_heading_on_its_own_line_is_not_quoted_with_the_sentence_under_it() -> None:
+    """Round 24, 448: "COMMENT / RECOMMENDATION:" on its own line was quoted as the start of the sentence below it; a
+    heading on the same line as its words ("RECOMMENDATION: Clinical correlation.") is quoted whole, as it reads."""
+    own_line = api.explain("IMPRESSION: Mature heterotopic ossification, left hip.\nRECOMMENDATION:\nOrthopaedic "
+                           "follow-up in 3 months.\n")
+    assert [w for w, _ in plan(own_line)] == ["Orthopaedic follow-up in 3 months."]
+    same_line = api.explain("IMPRESSION: Mature heterotopic ossification, left hip.\nRECOMMENDATION: Orthopaedic "
+                            "follow-up in 3 months.\n")
+    assert [w for w, _ in plan(same_line)] == ["RECOMMENDATION: Orthopaedic follow-up in 3 months."]

@@ -172,7 +172,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             # (AHPRA ...)", round 19, 350)
             # (nor the referrer's questions: "? maturity, ? any further imaging needed, ? return to contact", round
             # 19, 364)
-            lines += [PlanLine(reading, *_clipped(text, a, b)) for a, b in item[first:]
+            lines += [PlanLine(reading, *_clipped(text, _after_heading(text, sections, section_starts, a, b), b))
+                      for a, b in item[first:]
                       if not view.in_closing(reading, a) and not text[a:b].lstrip().startswith("?")
                       and _says_something(text, a, b) and not COURTESY.match(text, a)]
     return lines
@@ -196,6 +197,20 @@ def _heading_only(text: str, sections: Sequence[Section], starts: Sequence[int],
     return i < len(sections) and sections[i].id != SAFETY_NET_SECTION \
         and text[start:end].lstrip().lower().startswith(sections[i].header.lower()) \
         and not text[end:sections[i].start].strip()
+
+
+def _after_heading(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> int:
+    """Where a plan line's own words start: after a section heading its sentence runs on from ("COMMENT /
+    RECOMMENDATION:" on its own line, then "Ossification within a repaired Achilles tendon ...": round 24, 448 quoted
+    the heading with it)."""
+    i = bisect_left(starts, start + 1)
+    if i < len(sections) and sections[i].start < end \
+            and text[start:sections[i].start].lstrip().lower().startswith(sections[i].header.lower()):
+        body = sections[i].start
+        words = body + len(text[body:end]) - len(text[body:end].lstrip())
+        # (only a heading on its own line: "RECOMMENDATION: Clinical correlation." is quoted whole, as it reads)
+        return words if "\n" in text[body:words] else start
+    return start
 
 
 def _heads_a_safety_net(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> bool:
