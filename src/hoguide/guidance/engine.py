@@ -79,6 +79,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         return with_fop_cautions(lines, caution.patient, caution.patient_refs, kb.patient_refs(caution.refs))
 
     plan = plan_of(steps)
+    side_note = ho_side_told_against(view)  # said back to the patient, and a feature of the case
     # a step only if something happens is no plan yet: no "When will I see the surgeon?" for "surgical opinion only if
     # HO later causes fixed loss" (round 18 re-read, 332, 337, 341, 346)
     features = case_features(view, recommends=[c for c, s in steps.items()
@@ -86,6 +87,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                              flags=[f.id for f in red_flags],
                              flags_found=[f.id for f in red_flags if f.state == "found"],
                              flags_reported=[f.id for f in red_flags if f.evidence],
+                             side_told_against=side_note is not None,
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
                              asks=understood.asked, operations_to_come=understood.operations_to_come,
                              asks_in_plan=topics_named([e.text for s in plan if s.status == "recommendation"
@@ -141,7 +143,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         reference_links=links,
         next_steps=tuple(plan),
         you_told_us=(*understood.said_back, *((ASKED_LINE,) if _answers_a_question(answers) else ()),
-                     *((mismatch,) if (mismatch := other_side_told(view) or ho_side_told_against(view)) else ()),
+                     *((mismatch,) if (mismatch := other_side_told(view) or side_note) else ()),
                      *causes_the_report_denies(view, kb), *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )

@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
-from hoguide.guidance.answer_checks import ho_side_told_against
 from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
@@ -467,7 +466,7 @@ def flares_now(view: CaseView) -> list[Located[Fact]]:
 
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
-                  flags_reported: Iterable[str] = (),
+                  flags_reported: Iterable[str] = (), side_told_against: bool = False,
                   asks: frozenset[str] = frozenset(), asks_in_plan: frozenset[str] = frozenset(),
                   operations_to_come: frozenset[str] = frozenset()) -> CaseFeatures:
     """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``asks_in_plan``: the topics
@@ -475,7 +474,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     still to come.
     ``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
-    ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it."""
+    ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it.
+    ``side_told_against``: the patient places the bone on a side the report finds none on (answer_checks.py)."""
     causes = view.causes()
     symptoms = view.symptoms()
     raised = frozenset(flags)
@@ -603,7 +603,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         since_event=_since_event(view),
         age=_age(view),
         event_date_told=answers.event_date is not None,
-        side_told_against=ho_side_told_against(view) is not None,
+        side_told_against=side_told_against,
         recommends=recommended,
         plan_in_own_words=plan_in_own_words,
         # an anti-inflammatory the plan starts now ("Plan: 1. Naproxen 250 mg twice daily ... for 6 weeks": round 21,

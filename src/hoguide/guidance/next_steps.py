@@ -14,7 +14,7 @@ from dataclasses import replace
 from hoguide.guidance.features import bridged
 from hoguide.guidance.outcomes import PLAN_CUE
 from hoguide.guidance.report_plan import REPORT_HEADING
-from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located, superseded_in
+from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
@@ -139,7 +139,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging
         # required for the HO unless symptoms change")
-        if superseded_in(view.case.readings[fact.reading], fact.item.start):
+        if view.superseded(fact.reading, fact.item.start):
             continue
         purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") else None
         statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None

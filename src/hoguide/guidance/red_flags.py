@@ -379,11 +379,8 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     # A hard lump after a knock is also how myositis ossificans starts: on its own it is FOP's sign in a young child,
     # or where nothing else explains the HO; not in an adult kneed in the thigh (round 11, 216: a sarcoma work-up
     # was hidden behind "ask for no biopsy")
-    # (a child's lump at the fracture the report names is that fracture's: round 24, 443, a supracondylar fracture's
-    # myositis ossificans, whose parent ticked "a hard lump after a minor knock")
-    if signal == "fop" and (answers.big_toes_short_or_bent_from_birth or (answers.hard_lump_after_minor_knock
-                            and (not view.causes() or (_young_child(view) and not {
-                                c for c, evidence in view.causes().items() if evidence} & MAJOR_CAUSES)))):
+    if signal == "fop" and (answers.big_toes_short_or_bent_from_birth
+                            or (answers.hard_lump_after_minor_knock and _knock_unexplained(view))):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
     if signal == "pressure_sore" and "skin_sore" in answers.symptoms and view.overall_status != "absent":
         # "a sore opened up there, it's red and leaking" (round 10, 197): only the patient may know of it
@@ -397,6 +394,14 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
             and not view.affirmed("illness", NERVE_ILLNESS) and not view.affirmed("illness", CORD_ILLNESS):
         return "you told us about numbness or tingling", []
     return None
+
+
+def _knock_unexplained(view: CaseView) -> bool:
+    """Nothing explains the lump the patient says came after a minor knock: no cause at all, or a young child with no
+    major cause the report names (a child's lump at the fracture the report names is that fracture's: round 24, 443, a
+    supracondylar fracture's myositis ossificans, whose parent ticked "a hard lump after a minor knock")."""
+    causes = view.causes()
+    return not causes or (_young_child(view) and not {c for c, evidence in causes.items() if evidence} & MAJOR_CAUSES)
 
 
 def _fop_in_a_young_child(view: CaseView) -> tuple[str, list[Evidence]] | None:

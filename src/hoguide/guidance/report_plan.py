@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
-from hoguide.guidance.view import PLAN_SECTION, CaseView, superseded_in
+from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact, Section
 
@@ -135,7 +135,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             return False
         if end <= withdrawn_from and withdrawn & _content_words(text[start:end]):
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
-        if superseded_in(view.case.readings[reading], start):
+        if view.superseded(reading, start):
             return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
         k = bisect_left(anywhere, start)
         # (a safety net's list is the report's own advice on when to come back: round 24, 439's "When to contact us
@@ -188,15 +188,21 @@ def _salutation(view: CaseView, reading: int) -> int:
                 and f.item.concept == LETTER_HEADING and text[f.item.start:f.item.end].lower() == "dear"), default=0)
 
 
+def _headed(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> Section | None:
+    """The section whose header the words start with, where they end before its body: only the first section whose
+    body starts at or after ``end`` can be it (``starts``: the sections' starts, in order; a look at every section per
+    line was quadratic on a report of many addenda)."""
+    i = bisect_left(starts, end)
+    return sections[i] if i < len(sections) and text[start:end].lstrip().lower().startswith(
+        sections[i].header.lower()) else None
+
+
 def _heading_only(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> bool:
     """The words are a section's heading line and nothing more: they start with its header and end where its body
-    starts. Only the first section whose body starts at or after ``end`` can be it (``starts``: the sections' starts,
-    in order; a look at every section per line was quadratic on a report of many addenda). A safety net's heading is
-    kept: it says what its list is for ("When to contact us sooner", then "- a swollen painful calf ...")."""
-    i = bisect_left(starts, end)
-    return i < len(sections) and sections[i].id != SAFETY_NET_SECTION \
-        and text[start:end].lstrip().lower().startswith(sections[i].header.lower()) \
-        and not text[end:sections[i].start].strip()
+    starts. A safety net's heading is kept: it says what its list is for ("When to contact us sooner", then "- a
+    swollen painful calf ...")."""
+    section = _headed(text, sections, starts, start, end)
+    return section is not None and section.id != SAFETY_NET_SECTION and not text[end:section.start].strip()
 
 
 def _after_heading(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> int:
@@ -215,9 +221,8 @@ def _after_heading(text: str, sections: Sequence[Section], starts: Sequence[int]
 
 def _heads_a_safety_net(text: str, sections: Sequence[Section], starts: Sequence[int], start: int, end: int) -> bool:
     """The words are a safety net's heading line ("CALL US OR GO TO EMERGENCY IF"), said with its list."""
-    i = bisect_left(starts, end)
-    return i < len(sections) and sections[i].id == SAFETY_NET_SECTION \
-        and text[start:end].lstrip().lower().startswith(sections[i].header.lower())
+    section = _headed(text, sections, starts, start, end)
+    return section is not None and section.id == SAFETY_NET_SECTION
 
 
 def _settled(view: CaseView, reading: int, cue: Fact, section: str | None) -> bool:

@@ -10,7 +10,7 @@ from hoguide.guidance.features import flares_now
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.outcomes import ADDENDUM
-from hoguide.guidance.view import MATURITY_ORDER, CaseView, superseded_in
+from hoguide.guidance.view import MATURITY_ORDER, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -353,7 +353,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             if status not in (*DESCRIBED, "absent", NOTHING_NEW):
                 continue
             lines, _, citations = groups[status]
-            superseded = frozenset(f.start for f in findings if superseded_in(reading, f.start))
+            superseded = frozenset(f.start for f in findings if view.superseded(i, f.start))
             for lesion in _lesions(findings, authority, superseded):
                 # only where: its "new" and its grade belong to HO it says is not there ("How mature: mature" beside
                 # no HO at the lower leg: round 19, 357's calcified muscle)

@@ -332,6 +332,9 @@ class CaseView:
     _sentences: dict[int, SentenceIndex] = field(default_factory=dict)  # per reading, split on first need
     _proposing: set[tuple[int, int, int]] | None = None  # sentences holding a plan cue, found on first need
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
+    # per reading, the superseded conclusions' (starts, ends), found on first need: the plan and the steps ask for
+    # every line and fact, and a look over every section each time made a text of many sections quadratic
+    _superseded: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     _prior: bool | None = None  # does a report refer to an earlier study, found on first need
     _planned: set[str] | None = None  # the operations a plan names, found on first need
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
@@ -395,6 +398,17 @@ class CaseView:
         spans = self.closings(reading)
         i = bisect_right(spans, (offset, float("inf"))) - 1
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    def superseded(self, reading: int, offset: int) -> bool:
+        """An offset in a conclusion that a later conclusion of the same kind follows in the same text: two reports
+        pasted one after the other ("Impression: 1. Early heterotopic ossification" of 2024 above "Impression: 1.
+        Mature heterotopic ossification" of 2026), where the later speaks for now (round 20, 366)."""
+        spans = self._superseded.get(reading)
+        if spans is None:
+            spans = self._superseded[reading] = _superseded_spans(self.case.readings[reading])
+        starts, ends = spans
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
 
     def sentences(self, reading: int) -> SentenceIndex:
         """The sentence bounds of a reading, each report split once."""
@@ -476,9 +490,9 @@ class CaseView:
             return None
         # the reporter's conclusion, where it says how mature, over the description ("ill-defined ossification ...
         # with a peripheral cortical rim forming" under "Impression: ... maturing": round 13, 248)
-        # (of two reports pasted one after the other, the later conclusion's: superseded_in)
+        # (of two reports pasted one after the other, the later conclusion's: superseded)
         concluded = {f.item.maturity for f in self.current if f.item.maturity and f.item.section in CONCLUDING_SECTIONS
-                     and not superseded_in(self.case.readings[f.reading], f.item.start)}
+                     and not self.superseded(f.reading, f.item.start)}
         found = concluded or {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
 
@@ -1007,31 +1021,11 @@ class CaseView:
         return found
 
 
-def superseded_in(reading: Reading, offset: int) -> bool:
-    """An offset in a conclusion that a later conclusion of the same kind follows in the same text: two reports pasted
-    one after the other ("Impression: 1. Early heterotopic ossification" of 2024 above "Impression: 1. Mature
-    heterotopic ossification" of 2026), where the later speaks for now (round 20, 366)."""
-    starts, ends = _superseded_spans(reading)
-    i = bisect_right(starts, offset) - 1
-    return i >= 0 and offset < ends[i]
-
-
-# The superseded conclusions of the readings last asked about, found once each: the plan and the steps ask for every
-# line and fact, and a look over every section each time made a text of many sections quadratic
-_SUPERSEDED: dict[int, tuple[Reading, list[int], list[int]]] = {}
-
-
 def _superseded_spans(reading: Reading) -> tuple[list[int], list[int]]:
-    cached = _SUPERSEDED.get(id(reading))
-    if cached is not None and cached[0] is reading:
-        return cached[1], cached[2]
+    """The starts and ends of the reading's conclusions that a later conclusion of the same kind follows."""
     last = {s.id: s.start for s in reading.sections if s.id in CONCLUDING_SECTIONS}
     spans = sorted((s.start, s.end) for s in reading.sections if s.id in CONCLUDING_SECTIONS and s.start < last[s.id])
-    entry = (reading, [a for a, _ in spans], [b for _, b in spans])
-    if len(_SUPERSEDED) > 64:  # (a server's threads may share it: each keeps its own entry, checked by identity)
-        _SUPERSEDED.clear()
-    _SUPERSEDED[id(reading)] = entry
-    return entry[1], entry[2]
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 def _done_for(text: str, operation_end: int, start: int) -> bool:
