@@ -66,10 +66,12 @@ def single_sources(assessment: Assessment) -> dict[str, list[str]]:
     return users
 
 
-def leaks(outputs: dict[str, str], content_ids: set[str]) -> tuple[int, int]:
-    """(curator notes, raw content ids) found across the outputs."""
+def leaks(outputs: dict[str, str], content_ids: set[str], report: str) -> tuple[int, int]:
+    """(curator notes, raw content ids) found across the outputs. A note's words that the report itself holds
+    ("osteomyelitis not shown on MRI") are the annotated report, shown as pasted, not a note."""
+    words = [w for w in NOTE_WORDS if not re.search(rf"\b{re.escape(w)}", report, re.IGNORECASE)]
     notes = sum(len(re.findall(rf"\b{re.escape(w)}", text, re.IGNORECASE)) for text in outputs.values()
-                for w in NOTE_WORDS)
+                for w in words)
     ids = sum(1 for text in outputs.values() for i in re.findall(r"\b[a-z_]+\.[a-z_]+(?:\.[A-Za-z_]+)?\b", text)
               if i in content_ids)
     return notes, ids
@@ -94,7 +96,7 @@ def main() -> None:
         page = len(_LISTED.findall(outputs["html"]))
         clinician_page = len(_LISTED.findall(outputs["clinician html"]))
         per_answer = answer_sources(a)
-        found_notes, found_ids = leaks(outputs, content_ids)
+        found_notes, found_ids = leaks(outputs, content_ids, text)
         pages.append(page)
         clinician_pages.append(clinician_page)
         worst_answers.append(max(per_answer.values()))

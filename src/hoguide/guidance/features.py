@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
+from hoguide.guidance.case_causes import NEUROGENIC
 from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
@@ -15,7 +16,6 @@ from hoguide.guidance.view import (
     CORD_ILLNESS,
     HISTORY_SECTION,
     JOINT_REPLACEMENTS,
-    NEUROGENIC,
     PLAN_SECTION,
     SPINAL_CORD,
     CaseView,

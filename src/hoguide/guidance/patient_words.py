@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
+from hoguide.guidance.case_causes import NEAREST_CHOICE
 from hoguide.guidance.view import (
     CONTUSION,
     CORD_ILLNESS,
     JOINT_REPLACEMENTS,
     KEYHOLE_HIP,
-    NEAREST_CHOICE,
     NERVE_ILLNESS,
     OTHER_SURGERY,
     SPINAL_CORD,
@@ -268,7 +268,7 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
                   if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
     ticked = list(answers.causes)
     # their own words say what a ticked box meant: "keyhole hip surgery (arthroscopy)" a ticked "hip replacement"
-    # (view.NEAREST_CHOICE)
+    # (case_causes.NEAREST_CHOICE)
     # (or their words for the event as a whole: "broke my left hip, they put a rod and a screw in it", round 22, 401)
     for box, named, words in NEAREST_CHOICE:
         if box in ticked and box not in causes and any(

@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 from hoguide.guidance.outcomes import ADDENDUM, NOT_HAD, PLAN_CUE, Outcomes
-from hoguide.knowledge.conditions import NEUROLOGIC_CAUSES
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
 from hoguide.models.reading import Fact, Finding, Reading
@@ -30,31 +28,16 @@ LOW_GRADES = {("brooker", "I"), ("brooker", "II"), ("della_valle", "A"), ("della
               ("hastings_graham", "I")}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 BLAST = "amputation_or_blast"
-BLAST_WORD = re.compile(r"blast|\bIEDs?\b|explos|bomb|\bmine\b", re.IGNORECASE)  # not a crush or a machine's injury
 SPINAL_CORD = "spinal_cord_injury"
 # lexicon/illness.yaml: an illness of the nerves (Guillain-Barre syndrome), and cord damage from an illness
 NERVE_ILLNESS, CORD_ILLNESS, BRAIN_ANOXIA = "nerve_illness", "cord_illness", "brain_anoxia"
 BRAIN_INFECTION = "brain_infection"
 GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
 BRAIN_INJURY = "traumatic_brain_injury"
-NEUROGENIC = re.compile(r"\bneurogenic\b|\bNHO\b", re.IGNORECASE)
-# weakness of all four limbs or one side: a brain can cause it, where paraplegia needs the cord
-NEUROGENIC_PAIR = re.compile(r"\b(?:TBI|ABI)\s*/\s*SCI\b|\bSCI\s*/\s*(?:TBI|ABI)\b")  # "in TBI/SCI hip HO excision"
-PARALYSIS_WORD = re.compile(r"(?:quadri|tetra|hemi)(?:pare(?:sis|tic)|pleg(?:ia|ic))", re.IGNORECASE)
 STROKE = "stroke"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
 CONTUSION = "muscle_contusion"
 BURNS = "burns"
-# "superficial burns", "superficial flash burns" (one word between, round 9, 182), "minor stroke"
-MINOR = re.compile(r"\b(?:superficial|minor|small|first[- ]degree|1st[- ]degree|sun)(?:[ -]\w+)?[ -]?$", re.IGNORECASE)
-MINOR_REACH = 24
-RECOVERED = re.compile(r"\b(?:full(?:y)? recover(?:y|ed)|recovered fully|complete recovery|"
-                       r"no residual (?:deficit|weakness)|without residual)", re.IGNORECASE)
-RECOVERED_REACH = 60  # characters after the cause's words
-HEDGED_LINK = re.compile(r"\b(?:likely|probably|possibly|presumably|may be|might be)\s+(?:related|due|secondary|"
-                         r"attributable|attributed)\s+to\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:\w+\s+){0,2}$",
-                         re.IGNORECASE)
-HEDGED_LINK_REACH = 70  # characters before the cause's words
 LINE_REACH = 200  # characters after an HO sentence where a fragment on its line still speaks of it
 NOT_HO_REGION = re.compile(r"\b(?:iliac fossa|abdom\w*|bowel|colon\w*|diverticul\w*|bladder|urinary|chest|breath\w*|"
                            r"cough\w*|lung\w*|head(?:ache)?s?|throat|stomach|epigastr\w*|flank|loin|"
@@ -77,68 +60,12 @@ OTHER_PART_REMOVED = re.compile(r"\b(?:radial\s+head|ulnar\s+head|(?:distal\s+)?
                                 r"synovium|synovial|bursa|wound|scar|skin|nail|cyst|ganglion)\s+$",
                                 re.IGNORECASE)
 RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone left behind, not a residual limb
-HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"  # a form's ticked "hip replacement" may be the first
 OTHER_SURGERY = "other_surgery"
-# An operation on the spine among "other operations" (content/lexicon cause.yaml): "L4-5 TLIF", "spinal fusion",
-# "cervical disc replacement". Beside a cord injury it is the injury's care, not a second cause.
-SPINE_OPERATION = re.compile(r"\b(?:[TPAX]LIF|ACDF|TDR|CDA)\b|spin(?:e|al)|lumbar|cervical|thoracic|disc|interbody|"
-                             r"laminectomy", re.IGNORECASE)
-# bone cuts to a hip, not a new joint ("L hip reconstruction - varus derotation femoral osteotomy + Dega pelvic
-# osteotomy" beside a parent's ticked "hip replacement": round 16, 305)
-HIP_OSTEOTOMY = re.compile(r"osteotom|\bVDRO\b|\bPAO\b|hip reconstruction", re.IGNORECASE)
-# a broken hip told in the patient's words beside a ticked "hip replacement" ("I fell at home and broke my hip, they put
-# a nail in": round 17, 318); words that name a replacement keep the tick
-BROKEN_HIP = re.compile(r"broke my (?:(?:left|right) )?hip|broken (?:my )?(?:(?:left|right) )?hip|hip fracture|"
-                        r"fractured (?:my )?(?:(?:left|right) )?hip", re.IGNORECASE)
 AMPUTATION_WORD = re.compile(r"amputat|\bamputee|\b(?:BKA|AKA|TTA|TFA)\b|transtibial|transfemoral|residual limb|stump",
                              re.IGNORECASE)
-GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
-AVULSION = re.compile(r"avuls", re.IGNORECASE)
-EXPLOSION_ONLY = re.compile(r"(?:gas |boiler |cylinder |workplace )?explosions?", re.IGNORECASE)
-CUFF_REPAIR = re.compile(r"\bcuff\b|supraspinatus|infraspinatus|subscapularis|teres minor", re.IGNORECASE)
-HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|knocked) (?:my|his|her) head",
-                        re.IGNORECASE)
-# The form's nearest choice: a cause ticked on the form that the patient's own words or the report name as something
-# else the form has no box for. (ticked, named, the named cause's words that say so); a cause named only by the form
-# is dropped where its words are found and the ticked cause is named nowhere else:
-# "keyhole hip surgery (arthroscopy)" ticked as a hip replacement (round 11, 213); "Spinal fusion at L4-5 (TLIF)" as
-# a spinal cord injury (round 12, 236); "got shot in the left thigh" as an amputation or blast injury (round 13, 245).
-NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
-    (REPLACED_HIP, KEYHOLE_HIP, None),
-    (REPLACED_HIP, OTHER_SURGERY, HIP_OSTEOTOMY),
-    (REPLACED_HIP, GENERIC_TRAUMA, BROKEN_HIP),
-    (SPINAL_CORD, OTHER_SURGERY, SPINE_OPERATION),
-    (BLAST, GENERIC_TRAUMA, GUNSHOT),
-    # a head knock the report calls mild ("Also mild concussion (GCS 15 throughout, CT head negative)") is no brain
-    # injury of the kind that sets off HO, whatever box the patient ticked (round 18, 334: "banged my head a bit")
-    (BRAIN_INJURY, GENERIC_TRAUMA, HEAD_KNOCK),
-    # a brain bleed from a fall ticked as a stroke is the brain injury the report names (round 24, 444: "was the bleed
-    # on my brain a stroke?" beside "Severe TBI ... acute SDH evac'd")
-    (STROKE, BRAIN_INJURY, None),
-    # a tendon torn off its bone is no bruise, whatever box the parents ticked (round 18, 332: a sprinter's ischial
-    # avulsion)
-    (CONTUSION, GENERIC_TRAUMA, AVULSION),
-    # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an
-    # operation on the belly)
-    (GENERIC_TRAUMA, OTHER_SURGERY, None),
-    # "another operation" ticked beside an amputation the report names is that amputation (round 21, 392: a leg taken
-    # off below the knee for diabetic foot disease)
-    (OTHER_SURGERY, BLAST, AMPUTATION_WORD),
-    # ... and beside an injury the report names that was operated on: a broken elbow given a new radial head, a broken
-    # hip socket plated, a broken back fixed with rods (round 23, 435, 425 and 420)
-    (OTHER_SURGERY, "elbow_trauma_or_surgery", None),
-    (OTHER_SURGERY, "acetabular_fracture", None),
-    (OTHER_SURGERY, SPINAL_CORD, SPINE_OPERATION),
-    # a tendon repaired by keyhole surgery ticked as a shoulder replacement (round 23, 434: "Keyhole rotator cuff
-    # repair")
-    ("shoulder_arthroplasty", OTHER_SURGERY, CUFF_REPAIR),
-    # the grafting of a burnt arm ticked as an elbow injury or operation (round 23, 421: "lots of skin graft ops on my
-    # right arm" beside the report's burns)
-    ("elbow_trauma_or_surgery", BURNS, None),
-)
 
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
@@ -215,24 +142,11 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         # health information." quoted as steps)
                         r"|[\s\S]{0,160}?\b(?:page \d{1,3} of \d{1,3}|confidential\b|protected health information|"
                         r"printed (?:on )?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s\S]{0,160})$", re.IGNORECASE)
-# events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
-MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
-                          *JOINT_REPLACEMENTS})
-LOCAL_INJURIES = ("muscle_contusion", "elbow_trauma_or_surgery")  # a knock or an injury to one place
-SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 FRACTURE_WORD = re.compile(r"fractur|broken|break", re.IGNORECASE)
 OPERATED_FOR = re.compile(r"\b(?:for|because of|after)\b", re.IGNORECASE)  # "replacement ... for a ... fracture"
 OPERATED_FOR_REACH = 60  # characters from the operation's words to the injury's
 SENTENCE_BREAK = re.compile(r"[.;]\s")
 AGE_WORDS = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,2}) ?(yo|y/o)\b", re.IGNORECASE)
-# A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
-# fracture-dislocation", "C6 burst fracture", "vertebral fracture", "fractured lumbar spine".
-SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
-                    r"cervical|thoracolumbar|burst|odontoid|sacral|sacrum|dens))\b")
-SPINAL_REACH = 25  # characters before the fracture word
-# the words of a service's or a place's name
-SERVICE_WORD = re.compile(r"\b(?:department|dept|service|services|centre|center|team|unit|hospital|clinic|ward|"
-                          r"institute|orthopaedics|orthopedics|network|trust)\b", re.IGNORECASE)
 # a medicine's purpose named right after it, and not HO: "ibuprofen 400 mg tds for OA hands", "naproxen for his gout"
 TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(?:OA|osteo-?arthritis|arthritis|gout|"
                            r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
@@ -260,12 +174,6 @@ ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\
                            r"(?P<condition>\w+)", re.IGNORECASE)
 IF_FIRST = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:if|should|in case|in the event that|unless)\b", re.IGNORECASE)
 SIGNATURE_WORDS = 5  # a name and title on the line above a closing "cc:" (a sentence with more is no signature)
-SERVICE_LINE = 200  # characters: the longest line a department's or a unit's name is looked for on
-# The small words a letterhead or a unit's name may hold between its capitalised words
-TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
-# A broken rib, the chest's: no break near a joint HO forms at ("Multiple healed right rib fractures noted" on the bone
-# scan of a brain-injured man's elbow: round 16, 296 was offered it as a cause)
-RIB = re.compile(r"\b(?:ribs?|costal|sternal|sternum)\b", re.IGNORECASE)
 # Words that refer to an earlier study, so that a change word can mean change since then.
 PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
                          r"film|x-ray|radiograph)|follow-up (?:film|radiograph|study|scan))\b", re.IGNORECASE)
@@ -602,16 +510,16 @@ class CaseView:
         """The report plans or discusses an operation: removing the HO, or an excision or joint replacement
         it names as a plan where the sentence names no HO ("referral to the surgeon to plan excision with
         ulnar nerve release"; "listed for a hip replacement")."""
-        return self.excision_planned or bool(self._planned_operations())
+        return self.excision_planned or bool(self.planned_operations())
 
     @property
     def replacement_planned(self) -> bool:
         """The operation planned is a joint replacement, not the removal of HO ("listed for right total hip
         replacement"): HO had before raises the chance of new HO after it; nothing is taken out."""
-        planned = self._planned_operations()
+        planned = self.planned_operations()
         return not self.excision_planned and bool(planned) and planned <= set(JOINT_REPLACEMENTS)
 
-    def _planned_operations(self) -> set[str]:
+    def planned_operations(self) -> set[str]:
         """The operations a plan names: "excision" or a cause id of OPERATIONS (asked by both properties
         above, found once)."""
         if self._planned is not None:
@@ -701,197 +609,10 @@ class CaseView:
         """Cause id -> evidence, report first, then the patient's answers (empty evidence); worked out once
         (the red flags, features and answers ask again and again), a fresh copy each time."""
         if self._causes is None:
-            self._causes = self._find_causes()
+            # imported here: the cause rules are written in the view's words, so their module imports this one
+            from hoguide.guidance.case_causes import find_causes
+            self._causes = find_causes(self)
         return {cause: list(evidence) for cause, evidence in self._causes.items()}
-
-    def _told_event_within(self, days: int) -> bool:
-        """The patient's event date (their answers) is at most ``days`` before the answers' day."""
-        answers = self.case.answers
-        today = answers.as_of or date.today()
-        return answers.event_date is not None and today - answers.event_date <= timedelta(days)
-
-    def _injury_denied(self) -> bool:
-        """The report says there was no injury ("no history of trauma or fall"), not only no break ("no fracture")."""
-        return any(f.item.kind == "cause" and f.item.status == "absent" and f.item.experiencer == "patient"
-                   and f.item.concept in (GENERIC_TRAUMA, CONTUSION) and not FRACTURE_WORD.search(f.item.text)
-                   for f in self.facts)
-
-    def _find_causes(self) -> dict[str, list[Evidence]]:
-        """``causes``, from the facts.
-
-        "Other fracture or trauma" is often only how a named injury happened: the fracture of an elbow
-        or a hip socket is that cause itself ("radial head fracture ... after a fall"), and the accident
-        that injured the brain or spinal cord ("road traffic collision") is how that injury happened. So
-        beside those it stays only where the report names a fracture next to a neurological injury. A long
-        stay in intensive care or in bed is a cause only when nothing else is named. A joint replacement
-        the report names as a plan is not a cause."""
-        found: dict[str, list[Evidence]] = {}
-        tied: set[str] = set()  # causes the report names in a sentence about the HO ("HO ... related to the ICU stay")
-        outside_plan: set[str] = set()  # causes named anywhere but a plan
-        affirmed = self.affirmed("cause")
-        # paralysis words are taken as a cord injury, but beside a brain injury or a stroke they are its effect
-        # ("severe TBI ...; spastic quadriparesis", round 10, 191)
-        brain = any(f.item.concept in (BRAIN_INJURY, STROKE) for f in affirmed)
-        # ... and one side's weakness beside a brain injury is its effect, no stroke ("Severe TBI ... Mild residual R
-        # hemiparesis", round 24, 444); nor is "TBI/SCI" beside it a cord injury: that pair names a population
-        injured_brain = any(f.item.concept == BRAIN_INJURY for f in affirmed)
-        for fact in affirmed:
-            # "total hip replacement with excision of the HO is planned": a future operation caused nothing
-            if fact.item.concept in OPERATIONS and self.proposed(fact):
-                continue
-            if brain and fact.item.concept == SPINAL_CORD and PARALYSIS_WORD.search(fact.item.text):
-                continue
-            if injured_brain and fact.item.concept == STROKE and PARALYSIS_WORD.search(fact.item.text):
-                continue
-            if injured_brain and fact.item.concept == SPINAL_CORD and NEUROGENIC_PAIR.search(
-                    self.case.readings[fact.reading].text, max(0, fact.item.start - 6), fact.item.end + 6):
-                continue
-            if self._names_a_service(fact):
-                continue
-            found.setdefault(fact.item.concept, []).append(fact.evidence)
-            if self.in_ho_sentence(fact):
-                tied.add(fact.item.concept)
-            if fact.item.section != PLAN_SECTION:
-                outside_plan.add(fact.item.concept)
-        # a plan's reasons and evidence name populations, not this patient's history ("In brain and spinal cord
-        # injury, adding radiotherapy did not lower recurrence": round 10, 191): a cause named only there, beside
-        # causes the history names, is none
-        # (a condition such as FOP is the patient's whatever section names it: "Plan: genetic testing for FOP")
-        if outside_plan:
-            for cause in set(found) - outside_plan - tied - GENETIC_CAUSES:
-                del found[cause]
-        # "HO at the right shoulder, likely related to the prolonged ICU stay": the hedge is about the link, not
-        # about the stay, which happened (round 9, 178)
-        for fact in self.facts:
-            if fact.item.kind == "cause" and fact.item.status == "possible" and fact.item.experiencer == "patient" \
-                    and self.in_ho_sentence(fact) and self._linked_to_ho(fact):
-                found.setdefault(fact.item.concept, []).append(fact.evidence)
-                tied.add(fact.item.concept)
-        # a cause only the patient names that the report says did not happen ("There was no head injury") is the
-        # report's word against a slip in the answers: not a cause
-        # ("no fracture" denies a break, not the fall the patient tells of: the generic injury stays)
-        denied = {f.item.concept for f in self.facts if f.item.kind == "cause" and f.item.status == "absent"
-                  and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}
-        for cause in self.case.answers.causes:
-            if cause in found or cause not in denied:
-                found.setdefault(cause, [])
-        # a major event only the answers name, that the report never names while it ties the HO to other causes, is
-        # a box ticked for something else (round 18, 337: "burns" for necrotising fasciitis, the report's "HO ...
-        # after NF + prolonged ICU stay")
-        in_report = {f.item.concept for f in self.facts if f.item.kind == "cause"}
-        if tied - {"fop"}:
-            for cause in [c for c, evidence in found.items()
-                          if not evidence and c in MAJOR_EVENTS and c not in in_report]:
-                del found[cause]
-        # a cause only the answers name, beside what the report names it as (NEAREST_CHOICE), is the form's nearest
-        # choice: keyhole surgery on the hip is no hip replacement, a gunshot no blast
-        # (or the patient's own words for the event say so: "broke my hip they put a rod in it" beside a report's
-        # "intertrochanteric fracture", round 19, 355)
-        told = self.case.answers.event or ""
-        for ticked, named, words in NEAREST_CHOICE:
-            if found.get(ticked) == [] and named in found and (
-                    any(names_instead(e.text, words) for e in found[named])
-                    or (words is not None and words.search(told) is not None)):
-                del found[ticked]
-        # a cord injury only the answers name, beside an illness of the nerves the report names and no cord damage, is
-        # the form's nearest box for that illness (round 13, 244: Guillain-Barre syndrome after a long ICU stay)
-        if found.get(SPINAL_CORD) == [] and self.affirmed("illness", NERVE_ILLNESS) \
-                and not self.affirmed("illness", CORD_ILLNESS):
-            del found[SPINAL_CORD]
-        # ... and a brain injury only the answers name, beside a brain infection the report names, that infection (round
-        # 16, 302: herpes encephalitis and seven weeks in intensive care)
-        if found.get(BRAIN_INJURY) == [] and self.affirmed("illness", BRAIN_INFECTION):
-            del found[BRAIN_INJURY]
-        # a knock or an elbow injury only ticked, with no words of theirs telling it, beside the cord or brain injury or
-        # stroke the report names, is a guess at what set it off (round 22, 414: "Maybe I banged my leg during a
-        # transfer?"; 416: "someone used to stretch my arm really hard - did that cause it?")
-        if any(found.get(c) for c in NEUROLOGIC_CAUSES):
-            for cause in [c for c in LOCAL_INJURIES if found.get(c) == []]:
-                del found[cause]
-        # ... and a knock only ticked beside the joint replacement or the long stay in intensive care the report names
-        # (round 23, 427: "Bumped L knee on car door 9/26 - no swelling after" in a physiotherapist's note on a knee
-        # replacement's HO; round 24, 439: "it bruised the muscles" of being turned onto his front in ICU), or the
-        # broken elbow or hip socket it names (443: a supracondylar fracture's myositis ossificans)
-        if found.get(CONTUSION) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY,
-                                                                       "elbow_trauma_or_surgery",
-                                                                       "acetabular_fracture")):
-            del found[CONTUSION]
-        # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
-        # replacement coming up" ticked beside HO after the left hip's replacement)
-        affirmed_causes = {f.item.concept for f in affirmed}
-        for cause in [c for c, evidence in found.items() if not evidence and c in self._planned_operations()
-                      and c not in affirmed_causes]:
-            del found[cause]
-        # the explosion that burnt someone is how the burns came, no blast injury of a war's kind (round 23, 421: "35%
-        # TBSA flame burns (gas explosion at work)")
-        blast_words = found.get(BLAST)
-        if blast_words and found.get(BURNS) and all(EXPLOSION_ONLY.fullmatch(e.text) for e in blast_words):
-            del found[BLAST]
-        spine_operation = found.get(OTHER_SURGERY)
-        if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
-            del found[OTHER_SURGERY]
-        trauma = found.get(GENERIC_TRAUMA)
-        if trauma is not None:
-            # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
-            named_fracture = any(FRACTURE_WORD.search(e.text) and not self._spinal(e) and not self._of_ribs(e)
-                                 for e in trauma)
-            # ... unless the report calls the HO neurogenic: then a broken wrist is other history (round 10, 190)
-            neurologic = any(c in found for c in NEUROLOGIC_CAUSES)
-            # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh"); the
-            # fractures of a blast are that blast's ("IED blast injury ... R tibial plafond # - ORIF": round 17, 313)
-            blast = any(BLAST_WORD.search(e.text) for e in found.get(BLAST, ()))
-            if any(c in found for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
-                    neurologic and (not named_fracture or self._called_neurogenic())):
-                del found[GENERIC_TRAUMA]
-        # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
-        # fracture") is part of that one event, not a second cause to weigh (round 8 re-read, case 152)
-        if trauma and GENERIC_TRAUMA in found and any(self._operated_for(e, found) for e in trauma):
-            del found[GENERIC_TRAUMA]
-        # the fall an X-ray was taken for ("Clinical indication: Mechanical fall at home") did not make bone the report
-        # calls mature or unchanged since an earlier film, beside a cause that came before it (round 21, 391: a fall
-        # onto the left side was given as a cause of old, stable HO by the right hip replacement)
-        if GENERIC_TRAUMA in found and len(found) > 1 and (self.change == "stable" or (
-                self.maturity == "mature" and self._told_event_within(days=90))):
-            falls = [f for f in affirmed if f.item.concept == GENERIC_TRAUMA]
-            if falls and all(f.item.section == HISTORY_SECTION and not FRACTURE_WORD.search(f.item.text)
-                             for f in falls):
-                del found[GENERIC_TRAUMA]
-        # ... nor did the bruise of that fall, beside the operation the HO is around (round 24, 442: "Soft tissue
-        # contusion R lateral hip ... Old HO around R THR - incidental, unchanged" four days after a trip)
-        if CONTUSION in found and any(c in found for c in OPERATIONS) and (self.change == "stable" or (
-                self.maturity == "mature" and self._told_event_within(days=90))):
-            del found[CONTUSION]
-        # a bleed into a muscle after an operation is part of that operation ("small resolving post-operative
-        # haematoma in the gastrocnemius" after a knee replacement), not a blow that set off myositis ossificans
-        bleed = found.get(CONTUSION)
-        if bleed and any(c in found for c in OPERATIONS) and all(HAEMATOMA.search(e.text) for e in bleed):
-            del found[CONTUSION]
-        # ... and a bleed the report says came with no injury at all ("Spontaneous L thigh haematoma ..., NO history of
-        # trauma or fall", on warfarin) is no blow (round 20, 369); a blow the patient tells of is theirs to tell (round
-        # 6, 117: "took a knee hard ... dead leg" beside "No history of trauma is recorded on the request")
-        bleeds = found.get(CONTUSION)
-        if bleeds and all(HAEMATOMA.search(e.text) for e in bleeds) and self._injury_denied():
-            del found[CONTUSION]
-        # superficial or minor burns ("superficial burns to the right forearm, healed") carry no known HO risk: the
-        # risk grows with the burnt area and depth (Levi 2015), so they are no cause beside anything else
-        burns = found.get(BURNS)
-        if burns and len(found) > 1 and all(self._minor(e) for e in burns):
-            del found[BURNS]
-        # a stroke the patient recovered from long before ("a minor stroke in 2019 with full recovery") is history,
-        # not a cause, beside another (round 9, 177)
-        stroke = found.get(STROKE)
-        if stroke and len(found) > 1 and STROKE not in tied and all(self._minor(e) or self._recovered(e)
-                                                                    for e in stroke):
-            del found[STROKE]
-        # an injury the report does not tie to the HO ("healed rib fractures (CPR)") beside a cause it does ("HO ...
-        # likely related to the prolonged ICU stay") is other history (round 9, 178)
-        if GENERIC_TRAUMA in found and GENERIC_TRAUMA not in tied and tied - {GENERIC_TRAUMA, "fop"}:
-            del found[GENERIC_TRAUMA]
-        # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one,
-        # and so it is where the report ties the HO to it
-        if IMMOBILITY in found and IMMOBILITY not in tied and any(c not in (IMMOBILITY, "fop") for c in found):
-            del found[IMMOBILITY]
-        return found
 
     def ages_in_years(self) -> list[float]:
         """Every age the reports give ("a 6-year-old", "23 y/o", "18-month-old"), in report order."""
@@ -908,13 +629,7 @@ class CaseView:
         finds an infection): it left with the limb."""
         text = self.case.readings[fact.reading].text
         return any(o.reading == fact.reading and AMPUTATION_WORD.search(o.item.text) is not None
-                   and _done_for(text, o.item.end, fact.item.start) for o in self.affirmed("cause", BLAST))
-
-    def _operated_for(self, injury: Evidence, found: dict[str, list[Evidence]]) -> bool:
-        """An operation named just before the injury, in its sentence, was done "for" it."""
-        text = self.case.readings[injury.reading].text
-        return any(o.reading == injury.reading and _done_for(text, o.end, injury.start)
-                   for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
+                   and done_for(text, o.item.end, fact.item.start) for o in self.affirmed("cause", BLAST))
 
     def _elsewhere(self, fact: Located[Fact]) -> bool:
         """A symptom of the belly or the chest ("three days of left iliac fossa pain", round 9, 167: a CT for
@@ -922,52 +637,6 @@ class CaseView:
         reading, start, end = self.sentence_of(fact)
         text = self.case.readings[reading].text
         return bool(NOT_HO_REGION.search(text, start, end)) and not self.in_ho_sentence(fact)
-
-    def _linked_to_ho(self, fact: Located[Fact]) -> bool:
-        """The cause's hedge weighs only its link to the HO: "likely related to", "probably secondary to" before it."""
-        text = self.case.readings[fact.reading].text
-        return bool(HEDGED_LINK.search(text, max(0, fact.item.start - HEDGED_LINK_REACH), fact.item.start))
-
-    def _called_neurogenic(self) -> bool:
-        """The report calls the HO it finds neurogenic ("Early neurogenic heterotopic ossification R) hip")."""
-        return any(NEUROGENIC.search(self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)
-                   for f in self.current)
-
-    def _recovered(self, evidence: Evidence) -> bool:
-        """The sentence says the patient recovered from it ("with full recovery", "no residual deficit")."""
-        text = self.case.readings[evidence.reading].text
-        return bool(RECOVERED.search(text, evidence.end, evidence.end + RECOVERED_REACH))
-
-    def _minor(self, evidence: Evidence) -> bool:
-        text = self.case.readings[evidence.reading].text
-        return bool(MINOR.search(text, max(0, evidence.start - MINOR_REACH), evidence.start))
-
-    def _spinal(self, evidence: Evidence) -> bool:
-        """The fracture named is of the spine: a level or a spine word just before it, in its words."""
-        text = self.case.readings[evidence.reading].text
-        return bool(SPINAL.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
-
-    def _names_a_service(self, fact: Located[Fact]) -> bool:
-        """"Department of Trauma & Orthopaedics", "Complex Trauma Team 2", "MAJOR TRAUMA CENTRE": a team's or a
-        place's name, no injury (round 17, 313 and 316; round 16, 294); so is any cause in a title-case line that
-        names a unit ("WATTLEBROOK REHABILITATION CENTRE - Brain Injury & Neurological Rehab Unit": round 18, 346)."""
-        text = self.case.readings[fact.reading].text
-        # a name's line is short: looked for only that far each way (a long line is a paragraph, and a window keeps
-        # a text of many such words on one line linear)
-        floor = max(0, fact.item.start - SERVICE_LINE)
-        start = text.rfind("\n", floor, fact.item.start) + 1
-        end = text.find("\n", fact.item.end, fact.item.end + SERVICE_LINE)
-        if (start == 0 and floor > 0) or (end < 0 and fact.item.end + SERVICE_LINE < len(text)):
-            return False
-        line = text[start:end if end >= 0 else len(text)]
-        if SERVICE_WORD.search(line) is None:
-            return False
-        return fact.item.text.lower() in ("trauma", "major trauma") or all(
-            word[0].isupper() or word in TITLE_CONNECTORS for word in line.split())
-
-    def _of_ribs(self, evidence: Evidence) -> bool:
-        text = self.case.readings[evidence.reading].text
-        return bool(RIB.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
 
     @property
     def fop_suspected(self) -> bool:
@@ -1028,7 +697,7 @@ def _superseded_spans(reading: Reading) -> tuple[list[int], list[int]]:
     return [a for a, _ in spans], [b for _, b in spans]
 
 
-def _done_for(text: str, operation_end: int, start: int) -> bool:
+def done_for(text: str, operation_end: int, start: int) -> bool:
     """What starts at ``start`` is what the operation ending at ``operation_end`` was done for: named just after it in
     its sentence, "for" (or "because of", "after") between them."""
     return (0 <= start - operation_end <= OPERATED_FOR_REACH
