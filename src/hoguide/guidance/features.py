@@ -178,13 +178,13 @@ def _age(view: CaseView) -> AgeBand:
     return "child" if years < ADULT_AGE else "adult"
 
 
-def _since_event(view: CaseView) -> SinceEvent:
-    """From the patient's date of the event, else from the report's own "6 weeks after", else from the date the
-    report gives beside a cause. HO back after its removal started with that operation: the removal's date, where
-    the patient gives it, is the event."""
+def _since_event(view: CaseView, date_told: bool) -> SinceEvent:
+    """From the patient's date of the event (``date_told``), else from the report's own "6 weeks after", else from
+    the date the report gives beside a cause. HO back after its removal started with that operation: the removal's
+    date, where the patient gives it, is the event."""
     answers = view.case.answers
     from_removal = view.recurrent and answers.excision_date is not None
-    event = answers.excision_date if from_removal else answers.event_date
+    event = answers.excision_date if from_removal else answers.event_date if date_told else None
     if event is not None:
         today = answers.as_of or date.today()
         longest = months_between(event, today)
@@ -480,6 +480,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     symptoms = view.symptoms()
     raised = frozenset(flags)
     answers = view.case.answers
+    # the date of an event on the side the patient wrongly places the bone is that side's operation, not the HO's
+    # (round 24, 453: "right one October last year, left one in April", dated April, with HO at the right knee only)
+    date_told = answers.event_date is not None and not side_told_against
     # bending the joint under anaesthesia, planned or weighed ("MUA under consideration"), not done, nor judged wrong
     # inside a question's condition ("if flex remains <95 (MUA not considered appropriate >12 wks?)": round 23, 427)
     manipulation = any(f.item.kind == "treatment" and f.item.concept == MANIPULATION
@@ -600,9 +603,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             f.item.kind == "treatment" and (view.proposed(f) or (f.item.status == "hypothetical"
                                                                   and f.item.section == PLAN_SECTION))
             for f in view.facts),
-        since_event=_since_event(view),
+        since_event=_since_event(view, date_told),
         age=_age(view),
-        event_date_told=answers.event_date is not None,
+        event_date_told=date_told,
         side_told_against=side_told_against,
         recommends=recommended,
         plan_in_own_words=plan_in_own_words,
