@@ -251,9 +251,19 @@ class Reader:
         for ref in find_time_references(text, [c for c in time_cues if c[2] != TEMPERATURE_CUE]):
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
                               "patient", sections.id_at(ref.start), (), ref.value))
+        # a temperature is read with its sentence's ConText like any symptom: "temp 37.9 one evening last week with a
+        # cold, fine now" is a fever that has passed (round 25, 465 was told to get checked for an infection today)
         for start, end in raised_temperatures(text, [(s, e) for s, e, cue in time_cues if cue == TEMPERATURE_CUE]):
-            facts.append(Fact("symptom", "fever", text[start:end], start, end, "present", "patient",
-                              sections.id_at(start)))
+            span = sentences.span(start)
+            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
+                            for h in hits.group_between(TRIGGERS, colon_before(text, span[0]), span[1])
+                            if not (hidden and (h.start, h.end) in hidden)]
+            section = sections.at(start)
+            implies = self._implies.get(section.id) if section is not None else None
+            ctx = self._context(SentenceTriggers(text, context_hits) if context_hits else None,
+                                Hit(start, end, TARGET, ("symptom", "fever")), implies)
+            facts.append(Fact("symptom", "fever", text[start:end], start, end, ctx.status, ctx.experiencer,
+                              sections.id_at(start), ctx.triggers))
         findings.sort(key=attrgetter("start"))
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]

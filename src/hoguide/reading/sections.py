@@ -20,6 +20,11 @@ from hoguide.reading.sentences import rule_lines
 _LINE_START_SLACK = 8  # white-space characters a header may be indented by
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CONTENT = re.compile(r"\S")
+# A heading of the letter's own, in capitals on a line after a blank line ("HO SUMMARY", "FUNCTION AT DISCHARGE"): no
+# header the rules know, but it ends a past history above it, whose body is not in capitals (round 25, 466 read the CT
+# under "HO SUMMARY" as past history)
+_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,40}[A-Z])[ \t]*(?=\r?\n)")
+_LOWER = re.compile(r"[a-z]")
 
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
 # the end of the line or the end of the text. One match answers both tests and gives the body start.
@@ -68,6 +73,8 @@ class Sectionizer:
     def __init__(self, rules: Sequence[SectionRule]) -> None:
         self.rules = {rule.id: rule for rule in rules}
         self._end_at_blank_line = frozenset(rule.id for rule in rules if rule.ends_at_blank_line)
+        # the sections whose reading changes ConText (a past history's is past) end at a heading of the text's own
+        self._end_at_heading = frozenset(rule.id for rule in rules if rule.implies != type(rule.implies)())
         self._matcher: PhraseMatcher[str] = PhraseMatcher(
             (header, "section", rule.id, False) for rule in rules for header in rule.headers
         )
@@ -101,6 +108,10 @@ class Sectionizer:
                 blank = _BLANK_LINE.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
                 if blank is not None:
                     stops[i] = blank.start()
+            if section_id in self._end_at_heading:
+                heading = _OWN_HEADING.search(text, bodies[i], stops[i])
+                if heading is not None and _LOWER.search(text, bodies[i], heading.start()):
+                    stops[i] = heading.start()
         sections = tuple(map(Section, ids, headers, bodies, stops))
         return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
 
