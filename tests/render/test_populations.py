@@ -35,7 +35,8 @@ PENDING: dict[str, set[str]] = {
     # injury it keeps the growth answer at four sources instead of five (round 4, 83; round 6, 118; round 7, 134)
     "growth.active": {"Ghent2002-earlyexcision"},
     "growth.immature": {"Ghent2002-earlyexcision"},
-    "growth.increased": {"Ghent2002-earlyexcision"},
+    # split from growth.increased with its source (round 25, 460: grown and maturing): the same pending source
+    "growth.increased_maturing": {"Ghent2002-earlyexcision"},
     "growth.maturing": {"Ghent2002-earlyexcision"},
     "growth.new": {"Ghent2002-earlyexcision"},
     "growth.recurred": {"Ghent2002-earlyexcision"},
@@ -54,7 +55,7 @@ PENDING: dict[str, set[str]] = {
     "recurrence.not_removed": {"Legosz2019"},
     "recurrence.removal_planned": {"Vavken2009", "Legosz2019"},  # (the lead: one misfit swapped for another)
     "short.growth.immature": {"Ghent2002-earlyexcision"},
-    "short.growth.increased": {"Ghent2002-earlyexcision"},
+    "short.growth.increased_maturing": {"Ghent2002-earlyexcision"},
     "short.growth.maturing": {"Ghent2002-earlyexcision"},
     "short.growth.new": {"Ghent2002-earlyexcision"},
     "short.recovery.uncertain": {"SCIRE-HO-dx"},

@@ -71,6 +71,8 @@ BROKEN_HIP = re.compile(r"broke my (?:(?:left|right) )?hip|broken (?:my )?(?:(?:
                         r"fractured (?:my )?(?:(?:left|right) )?hip", re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
 AVULSION = re.compile(r"avuls", re.IGNORECASE)
+FIXATION = re.compile(r"\bpins?\b|\bpinned\b|k-?wires?|\bORIF\b|fixation|\bfixed\b|\bplated?\b|\bscrews?\b|"
+                      r"\bnail(?:ed)?\b|\brod\b", re.IGNORECASE)
 EXPLOSION_ONLY = re.compile(r"(?:gas |boiler |cylinder |workplace )?explosions?", re.IGNORECASE)
 CUFF_REPAIR = re.compile(r"\bcuff\b|supraspinatus|infraspinatus|subscapularis|teres minor", re.IGNORECASE)
 HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|knocked) (?:my|his|her) head",
@@ -106,6 +108,9 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (OTHER_SURGERY, "elbow_trauma_or_surgery", None),
     (OTHER_SURGERY, "acetabular_fracture", None),
     (OTHER_SURGERY, SPINAL_CORD, SPINE_OPERATION),
+    # ... and beside a broken bone the report names, where the words tell of its fixing (round 25, 459: "broke it in 2
+    # places and had pins put in" beside "# P2 base ... -> K-wires")
+    (OTHER_SURGERY, GENERIC_TRAUMA, FIXATION),
     # a tendon repaired by keyhole surgery ticked as a shoulder replacement (round 23, 434: "Keyhole rotator cuff
     # repair")
     ("shoulder_arthroplasty", OTHER_SURGERY, CUFF_REPAIR),

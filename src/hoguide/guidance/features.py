@@ -615,7 +615,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # on Monday", round 22, 414 was told "Your report plans an anti-inflammatory medicine")
         nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
                           and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
-                          and not advised_against(f.item) for f in view.facts) and not any(
+                          and not advised_against(f.item) and not view.for_else(f) for f in view.facts) and not any(
             f.item.kind == "treatment" and f.item.concept == "bisphosphonate" and f.item.section == PLAN_SECTION
             and f.item.status in ("present", "possible") for f in view.facts),
         amputation_for_illness=_amputated_for_illness(view),

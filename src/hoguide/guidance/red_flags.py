@@ -259,6 +259,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             continue  # "amputation 12/11/2025 for diabetic foot sepsis": what the limb was taken off for
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
+        if state == "sign" and view.denied_later(fact):
+            continue  # "low-grade fever" at the diagnosis in June, "no fevers since" (round 25, 460)
         if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \
                 < authority.of(item.section):
             state = "ruled_out"  # "?osteomyelitis" in the clinical details, "No osteomyelitis" in the conclusion

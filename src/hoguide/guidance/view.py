@@ -53,6 +53,9 @@ ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty
                        r"|(?:[A-Z][\w'-]*[ \t,&/]+){0,8}(?:Surgery|Medicine|Radiology|Orthopaedics|Orthopedics|"
                        r"Rehabilitation|Service|Department|Unit|Clinic|Extremity)\b[^\n.!?]{0,60}|cc\b[^\n]{0,80})$")
 SIDES = frozenset({"left", "right"})
+OEDEMA = re.compile(r"o?edema(?:tous)?", re.IGNORECASE)
+# signs that come and go, whose latest word in the report is what holds now (lexicon/symptom.yaml)
+PASSING_SIGNS = frozenset({"fever", "warmth", "redness", "swelling", "calf_pain"})
 # the removal of a named bone or tissue, not of HO: "near the radial head resection site" in an HO sentence (round 16,
 # 299 was told "Your HO was taken out before")
 OTHER_PART_REMOVED = re.compile(r"\b(?:radial\s+head|ulnar\s+head|(?:distal\s+)?clavicle|femoral\s+head|humeral\s+head|"
@@ -151,7 +154,9 @@ AGE_WORDS = re.compile(r"\b(\d{1,2})[- ]?(years?|yrs?|months?)[- ]old\b|\b(\d{1,
 TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?(?:OA|osteo-?arthritis|arthritis|gout|"
                            r"rheumatoid|RA|back|neck|hands?|headaches?|migraines?|periods?|joint pain|joints|"
                            r"tendinitis|tendonitis|toothache|(?:renal |ureteric |biliary )?colic|kidney stones?|"
-                           r"renal stones?)\b"
+                           # a painkiller's course ("short course ibuprofen OK for a flare after work": round 25, 459
+                           # was told "Your report plans a course of them for you" of tablets that remove no bone)
+                           r"renal stones?|(?:a |the )?flares?|(?:the )?pain|(?:the )?aches?)\b"
                            # a dose given in the emergency department for the pain it came with ("Diclofenac 75mg PR
                            # given in ED with good effect" for renal colic: round 24, 437 was told of a medicine it had
                            # had to slow or prevent HO)
@@ -247,6 +252,9 @@ class CaseView:
     _planned: set[str] | None = None  # the operations a plan names, found on first need
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
+    # per (reading, passing sign), the start of the report's last denial of it, found on first need (denied_later)
+    _last_denial: dict[tuple[int, str], int] | None = None
+    _sign_at: dict[tuple[int, int], str] = field(default_factory=dict)  # (reading, start) -> passing sign, ditto
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
     _removed_elsewhere: bool | None = None  # removed_elsewhere(), found on first need (removed_before asks it often)
     _overall: str | None = None  # overall_status, found on first need (asked some fifteen times an explanation)
@@ -417,7 +425,9 @@ class CaseView:
         """Change versus a stated prior study; None when no report refers to one."""
         if not self.compared_with_prior:
             return None
-        changes = [f for f in self.current if f.item.change and not (
+        # (a plan's check speaks of what may come: "X-ray ... to check the HO has not grown after stopping", round 25,
+        # 460)
+        changes = [f for f in self.current if f.item.change and f.item.section != PLAN_SECTION and not (
             f.item.change in ("increased", "decreased") and self._sides_compared(f))]
         # the conclusion's word over the findings' story ("progressing to current appearance by 2025" before
         # "Impression: ... mature and stable compared with 10/2025": round 16, 308 was told it has grown)
@@ -660,17 +670,36 @@ class CaseView:
     def _find_symptoms(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
         for fact in self.facts:
-            if fact.item.kind == "symptom" and fact.item.status == "present" and not self._elsewhere(fact):
+            if fact.item.kind == "symptom" and fact.item.status == "present" and not self._elsewhere(fact) \
+                    and not self.denied_later(fact):
                 found.setdefault(fact.item.concept, []).append(fact.evidence)
         for symptom in self.case.answers.symptoms:
             found.setdefault(symptom, [])
         return found
 
+    def denied_later(self, fact: Located[Fact]) -> bool:
+        """A passing sign (a fever, a hot or swollen limb; its symptom or its red-flag sign) that a later sentence of
+        the report says is not there now: the diagnosis's "swelling and warmth of both thighs, low-grade fever" in June,
+        then "no fevers since" and "No warmth or swelling of the thighs" on examination today (round 25, 460 was told
+        to get checked for an infection today)."""
+        if self._last_denial is None:
+            signs = [f for f in self.facts if f.item.kind == "symptom" and f.item.concept in PASSING_SIGNS]
+            # (not "no marrow oedema": an image's word, no word on the limb's swelling: round 20, 380)
+            self._last_denial = {(f.reading, f.item.concept): f.item.start for f in signs
+                                 if f.item.status == "absent" and f.item.experiencer == "patient"
+                                 and not OEDEMA.fullmatch(f.item.text)}
+            self._sign_at = {(f.reading, f.item.start): f.item.concept for f in signs}
+        # a red flag's sign ("low-grade fever") is read as the symptom its words also are
+        concept = self._sign_at.get((fact.reading, fact.item.start)) if fact.item.kind == "red_flag" \
+            else fact.item.concept
+        last = self._last_denial.get((fact.reading, concept)) if concept is not None else None
+        return last is not None and last >= self.sentence_of(fact)[2]
+
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:
         return [f for f in self.affirmed("treatment", concept)
-                if not self.proposed(f) and self.outcomes.outcome(f) not in NOT_HAD and not self._for_else(f)]
+                if not self.proposed(f) and self.outcomes.outcome(f) not in NOT_HAD and not self.for_else(f)]
 
-    def _for_else(self, fact: Located[Fact]) -> bool:
+    def for_else(self, fact: Located[Fact]) -> bool:
         """A medicine taken for something else ("On regular ibuprofen for OA hands/L hip": round 18, 338 was told of a
         medicine it had had to slow or prevent HO), or named as what harmed the patient ("the attack after
         ibuprofen")."""

@@ -82,8 +82,13 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
 # the next sentence, with the bone named just before as its subject, compares it with an earlier study: "Well-corticated
 # heterotopic ossification is present lateral to the right hip ... This is unchanged in size and appearance compared
 # with 03/14/2022." (round 21, 391 had no change, so an ED fall was read as the cause of old, stable HO)
-_SAME_BONE_LEADS = re.compile(r"\s*(?:this|it|these|they|the (?:bone|lesion|mass|ossification|heterotopic bone|ho))\s+"
-                              r"(?:is|are|has|have|appears?|remains?|was|were)\b", re.IGNORECASE)
+_SAME_BONE_LEADS = re.compile(r"\s*(?:(?:this|it|these|they|the (?:bone|lesion|mass|ossification|heterotopic bone|ho))"
+                              r"\s+(?:is|are|has|have|appears?|remains?|was|were)\b"
+                              # a comparison of its own: "Compared with 11/08: R slightly larger and more mineralised,
+                              # L unchanged" (round 25, 460 was told nothing of the right hip's growth)
+                              r"|compared (?:with|to) [^:.;\n]{1,30}:)", re.IGNORECASE)
+# a part of a comparison that names its side first ("R slightly larger", "L unchanged")
+_SIDE_PART = re.compile(r"[:,;]\s*(?:(R|Rt|right)|(L|Lt|left))\b", re.IGNORECASE)
 
 
 def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
@@ -98,12 +103,25 @@ def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload]
             start, end = sentences.span(finding.sentence_end)
             if end > start and _same_passage(text, finding, start, sections, ho_sentences) \
                     and _SAME_BONE_LEADS.match(text, start):
-                changes = [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end)
+                lo, hi = _own_side_part(text, start, end, finding.laterality)
+                changes = [h.payload[1] for h in hits.group_between(ATTRIBUTES, lo, hi)
                            if h.layer == "change" and h.payload[1] != NOT_CHANGE]
                 if changes:
                     finding = replace(finding, change=changes[-1])
         out.append(finding)
     return out
+
+
+def _own_side_part(text: str, start: int, end: int, side: str | None) -> tuple[int, int]:
+    """Of a sentence that gives each side its own part ("R slightly larger ..., L unchanged"), the part of ``side``;
+    else the whole sentence."""
+    parts = [(m.start(), "right" if m.group(1) else "left") for m in _SIDE_PART.finditer(text, start, end)]
+    if side not in ("left", "right") or len(parts) < 2:
+        return start, end
+    for i, (at, part_side) in enumerate(parts):
+        if part_side == side:
+            return at, parts[i + 1][0] if i + 1 < len(parts) else end
+    return start, end
 
 
 # the next sentence tells the HO named just before as taken out: "He developed Brooker IV HO ... This was excised in
