@@ -102,6 +102,21 @@ def test_a_conclusion_that_only_reassures_before_the_ho_is_no_other_finding() ->
         assert all(s.status != "other_findings" for s in says), first
 
 
+def test_a_specimen_label_a_sign_off_and_the_named_cause_are_no_other_finding() -> None:
+    """Round 25: a pathology conclusion's "A & B." (455), "Reported: Dr F. Gallagher-Rao" under a reassuring conclusion
+    (462) and a letter's first diagnosis, the cord injury that caused the HO (460), were quoted as findings other
+    than HO to ask about."""
+    for report in ("CONCLUSION\nA & B. LEFT ELBOW, EXCISION:\n       MATURE LAMELLAR BONE, CONSISTENT WITH HETEROTOPIC "
+                   "OSSIFICATION.\n",
+                   "FINDINGS: Early heterotopic ossification medial to the lesser trochanter.\nCONCLUSION:\n"
+                   "Satisfactory position of DHS. No complication.\n\nReported: Dr F. Gallagher-Rao, ST4 Radiology"
+                   "       10/11/2026 13:15\n",
+                   "Diagnoses:\n1. T6 AIS A (complete) paraplegia, traumatic - fall from scaffolding 05/05/2026.\n"
+                   "2. Neurogenic heterotopic ossification (HO), both hips.\n"):
+        says = api.explain(report).report_says
+        assert all(s.status != "other_findings" for s in says), report
+
+
 def test_a_hedged_mention_beside_the_ho_in_its_sentence_names_its_kind_not_a_doubt() -> None:
     """Round 11, 218: "Mature heterotopic ossification anteromedial to the L hip, Brooker II equivalent, no ankylosis -
     likely neurogenic HO following stroke" gave a second line, "The radiologist is not sure if this is HO"."""

@@ -23,8 +23,15 @@ FOP = "fop"
 CLOSING = "closing"  # lexicon/next_step.yaml: "Dictated by", "Electronically signed", "Yours sincerely"
 # an item that only reassures ("Stable reverse TSA, no loosening", "Intact ACL graft") is no other finding to explain
 REASSURING = re.compile(r"\b(?:satisfactory|unremarkable|no complications?|no loosening|intact|well[- ]fixed|"
-                        r"well[- ]positioned|in (?:good|satisfactory) position)\b", re.IGNORECASE)
+                        # an old injury mended ("L distal radius fracture ... treated in cast, united": round 25, 463)
+                        r"well[- ]positioned|in (?:good|satisfactory) position|united|healed)\b", re.IGNORECASE)
 REASSURING_START = re.compile(r"(?:stable|normal|no|negative)\b", re.IGNORECASE)  # "Stable reverse TSA", "No DVT"
+# a pathology conclusion's specimen labels ("A & B. LEFT ELBOW ... EXCISION:": round 25, 455 was told its conclusion
+# starts with "A & B.")
+SPECIMEN_LABEL = re.compile(r"[A-H](?:\s*(?:&|and|,|-)\s*[A-H])*\s*[.:)]?")
+# a sign-off that opens with who reported it ("Reported: Dr F. Gallagher-Rao, ST4 Radiology": round 25, 462 quoted it)
+SIGNED_BY = re.compile(r"(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+"
+                       r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b")
 MAX_ITEMS = 2
 MAX_CHARS = 200
 
@@ -38,11 +45,16 @@ def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
             continue
         quoted: list[tuple[str, Evidence]] = []
         for start, end in _items(reading.text, section.start, section.end):
-            if _names_ho(reading, start, end) or len(quoted) == MAX_ITEMS or _signed(reading, start, end):
+            if _names_ho(reading, start, end) or len(quoted) == MAX_ITEMS or _signed(reading, start, end) \
+                    or SIGNED_BY.match(reading.text, start):  # "Reported: Dr F. Gallagher-Rao" (round 25, 462)
                 break
             item = reading.text[start:end]
             if REASSURING.search(item) or REASSURING_START.match(item):
                 continue  # "Satisfactory appearance of the left THA. No complication.": said among the reassurances
+            if SPECIMEN_LABEL.fullmatch(item.strip()) or _names_a_cause(view, index, start, end):
+                # ... nor is a label, or the injury or illness the explanation names as the cause ("T6 AIS A
+                # paraplegia, traumatic - fall from scaffolding" heading a letter's diagnoses: round 25, 460)
+                continue
             words = " ".join(item.split())
             if len(words) > MAX_CHARS:
                 words = words[:words.rfind(" ", 0, MAX_CHARS)] + " ..."
@@ -56,6 +68,10 @@ def _names_ho(reading: Reading, start: int, end: int) -> bool:
     return (any(start <= f.start < end for f in reading.findings)
             or any(start <= m.start < end for m in reading.mimics)
             or any(start <= f.start < end for f in reading.facts if f.kind == "cause" and f.concept == FOP))
+
+
+def _names_a_cause(view: CaseView, index: int, start: int, end: int) -> bool:
+    return any(e.reading == index and start <= e.start < end for evidence in view.causes().values() for e in evidence)
 
 
 def _signed(reading: Reading, start: int, end: int) -> bool:

@@ -307,12 +307,20 @@ FLARE_NOW = "flare_now"  # an FOP flare-up the report describes now (content: re
 NOTHING_NEW = "nothing_new"  # "no new HO", "no recurrence of HO": said as such, never as "there is no HO"
 
 
+def _quoted(text: str, finding: Finding) -> bool:
+    """The mention stands inside quotation marks opened earlier in its sentence."""
+    before = text[finding.sentence_start:finding.start]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
 def _corrected_by_addendum(reading: Reading) -> list[Finding]:
     """The addendum's mentions of the patient's HO, where they say otherwise than the report's body did ("IMPRESSION:
     possible HO" then "ADDENDUM: ... an olecranon bursa; no HO"): the patient should know the first words were
     changed, not only read the last ones."""
     about = [f for f in reading.findings if f.experiencer == "patient" and f.status in (*DESCRIBED, "absent")]
-    added = [f for f in about if f.section == ADDENDUM]
+    # (the first words quoted by the addendum are what it corrects: 'This supersedes the statement "No heterotopic
+    # ossification" in the original report above', round 25, 462)
+    added = [f for f in about if f.section == ADDENDUM and not _quoted(reading.text, f)]
     before = {f.status for f in about if f.section != ADDENDUM and f.start < min((a.start for a in added), default=0)}
     return added if added and before and {f.status for f in added}.isdisjoint(before) else []
 
@@ -340,6 +348,11 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         _sure_at_the_same_place(by_status)
         if corrected := _corrected_by_addendum(reading):
             groups.setdefault(CORRECTED, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in corrected)
+            # what the addendum corrected is not said as well ("Your report says there is no HO" beside the HO it
+            # found: round 25, 462 asked "So which is it?")
+            now = {f.status for f in corrected}
+            by_status = {status: findings for status, findings in by_status.items() if status in now
+                         or status not in (*DESCRIBED, "absent")}
         # the patient should know this report disagrees with the one they may have read first (round 13, 247: a
         # second opinion, "The density called HO on the outside report represents an old ... avulsion fragment")
         if disputed := [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"

@@ -130,6 +130,12 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"(?:tele)?phone|,? in person|,? at (?:the )?bedside|,? today)?"
                         r"(?:,? (?:on |at )?[\d/.:]{3,10}){0,3}\.?"
                         r"|(?:[-*•]\s*)?(?:all )?questions? (?:were |was )?answered(?: re\b[^\n.;]{0,40})?\.?"
+                        # a team told by the reporter ("Fracture clinic informed by telephone 13/11/2026": round 25,
+                        # 462 was told its report suggests a surgeon's opinion)
+                        r"|(?:[\w&/ -]{1,40} )?(?:clinic|team|ward|service|registrar|surgeon|consultant|gp)\b"
+                        r"[^\n.;]{0,20}?\b(?:informed|notified|contacted|made aware)"
+                        r"(?:,? (?:by |over the )?(?:tele)?phone)?"
+                        r"(?:,? (?:on |at )?[\d/.:]{3,10}){0,3}\.?"
                         r"|thank you for (?:the|your) (?:\w+ ){0,2}(?:referral|letter|request)\.?"
                         r"|(?:[-*•]\s*)?(?:findings |results? |case |images )?discussed with "
                         r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
