@@ -290,6 +290,22 @@ static ALWAYS_INLINE int in_parentheses(const Text *text, Py_ssize_t semi, Py_ss
     return 0;
 }
 
+/* _SEMICOLON's look-ahead: the word "or" (any case) at ``i``, not the start of a longer word */
+static ALWAYS_INLINE int or_word_at(const Text *text, Py_ssize_t i, Py_ssize_t end) {
+    if (i + 1 >= end) {
+        return 0;
+    }
+    Py_UCS4 o = at(text, i), r = at(text, i + 1);
+    if ((o != 'o' && o != 'O') || (r != 'r' && r != 'R')) {
+        return 0;
+    }
+    if (i + 2 >= end) {
+        return 1;
+    }
+    Py_UCS4 next = at(text, i + 2);
+    return !(Py_UNICODE_ISALNUM(next) || next == '_');
+}
+
 /* _breaks: list items, and the clause after each semicolon with the white space it takes (not one inside a short
  * parenthesis); a list item whose "\n" is inside that white space is not a break of its own. */
 static ALWAYS_INLINE int breaks(const Text *text, Py_ssize_t start, Py_ssize_t end, Offsets *out) {
@@ -300,6 +316,9 @@ static ALWAYS_INLINE int breaks(const Text *text, Py_ssize_t start, Py_ssize_t e
             Py_ssize_t j = i + 1;
             while (j < end && Py_UNICODE_ISSPACE(at(text, j))) {
                 j++;
+            }
+            if (or_word_at(text, j, end)) { /* "...; OR any tingling": the condition goes on */
+                continue;
             }
             clause_start = i;
             clause_end = j;

@@ -16,8 +16,9 @@ from hoguide.knowledge.schema import GradeSystem
 from hoguide.models.reading import Grade
 
 _GRADE_WORDS = r"(?:classification|class|grade|type|stage|category|heterotopic ossification|ho)"
+# (a decimal comma too: "3,2 x 1,4 cm" in a European letter, round 25, 456 was told "Size: 4 cm")
 _SIZE = re.compile(
-    r"\b(\d{1,3}(?:\.\d{1,2})?)(?:\s*(?:x|×|by)\s*(\d{1,3}(?:\.\d{1,2})?)){0,2}\s*(mm|cm)\b",
+    r"\b(\d{1,3}(?:[.,]\d{1,2})?)(?:\s*(?:x|×|by)\s*(\d{1,3}(?:[.,]\d{1,2})?)){0,2}\s*(mm|cm)\b",
     re.IGNORECASE,
 )
 

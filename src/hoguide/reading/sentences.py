@@ -59,7 +59,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 # A list item and a semicolon start a new sentence too. Two patterns that each start with one
 # literal character are scanned for at C speed; as one alternation they were tested at every character.
 _LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
-_SEMICOLON = re.compile(r";\s*")
+# ... not one that goes on with "or": the alternatives of one condition ("contact us sooner if: ... or fever; OR any
+# tingling or numbness in the ring/little fingers": round 25, 458 read the tingling as there now)
+_SEMICOLON = re.compile(r";\s*+(?![Oo][Rr]\b)")
 # An inline enumeration ("1) esophagitis s/p biopsy 2) hiatal hernia") starts a new item too. Found
 # from each ")" with str.find: an alternative in _BREAK would be tried at every character. The item
 # number follows a word, "," or "." and one or more spaces: text whose line breaks were flattened
