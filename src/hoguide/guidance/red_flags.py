@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from hoguide.guidance.view import CORD_ILLNESS, NERVE_ILLNESS, CaseView, Located
+from hoguide.guidance.view import CORD_ILLNESS, NERVE_ILLNESS, NERVE_INJURY, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
 from hoguide.models.assessment import Evidence, FlagStatus, RedFlag
@@ -389,11 +389,12 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
         # (not over bone the report says is not there: round 21, 400's sore on calcium in the skin, whose report gives
         # its own safety net, was told "HO under the skin ... can stop a sore from healing")
         return "you told us about a sore or broken skin", []
-    # (the report's own are nerve signs; an illness of the nerves or the cord the report names explains numbness
-    # already: round 24, 452's Guillain-Barre syndrome with "neuropathic pain")
+    # (the report's own are nerve signs; an illness of the nerves or the cord, or a nerve the injury hurt, that the
+    # report names explains numbness already: round 24, 452's Guillain-Barre syndrome with "neuropathic pain"; round 25,
+    # 471's peroneal neurapraxia from a knee dislocation)
     if signal == "nerve_compression" and "numbness" in answers.symptoms \
             and not _NUMB_SINCE_EVENT.search(answers.symptoms_text or "") \
-            and not view.affirmed("illness", NERVE_ILLNESS) and not view.affirmed("illness", CORD_ILLNESS):
+            and not any(view.affirmed("illness", i) for i in (NERVE_ILLNESS, NERVE_INJURY, CORD_ILLNESS)):
         return "you told us about numbness or tingling", []
     return None
 

@@ -31,6 +31,7 @@ BLAST = "amputation_or_blast"
 SPINAL_CORD = "spinal_cord_injury"
 # lexicon/illness.yaml: an illness of the nerves (Guillain-Barre syndrome), and cord damage from an illness
 NERVE_ILLNESS, CORD_ILLNESS, BRAIN_ANOXIA = "nerve_illness", "cord_illness", "brain_anoxia"
+NERVE_INJURY = "nerve_injury"  # a nerve hurt by the injury itself: it explains numbness the HO does not
 BRAIN_INFECTION = "brain_infection"
 GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
 BRAIN_INJURY = "traumatic_brain_injury"

@@ -43,7 +43,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                             "directive", "closing", "letter_heading", "report_heading", "ongoing",
                             "purpose_not_ho", "other_prevention", "reading"}),
     "condition": frozenset(get_args(ConditionId)),
-    "illness": frozenset({"nerve_illness", "cord_illness", "brain_anoxia", "brain_infection"}),
+    "illness": frozenset({"nerve_illness", "nerve_injury", "cord_illness", "brain_anoxia", "brain_infection"}),
     "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),
     "laterality": frozenset({"left", "right", "bilateral", "compared", "not_a_side"}),
     "red_flag": frozenset({"dvt", "dvt_sign", "dvt_workup", "dvt_reassurance", "infection", "infection_sign",

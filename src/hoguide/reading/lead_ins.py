@@ -21,6 +21,11 @@ from hoguide.reading.sentences import SentenceIndex
 # list item starts the next line.
 _LEAD_IN_END = re.compile(r"(?::|\b[Ii][Ff])[ \t]*\r?\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# ... or a colon with a list run on after it, its items parted by semicolons ("5. Risks discussed: the bone can re-form
+# despite prevention; he may not regain full bending; wound problems, infection ...": round 25, 471 was told to get
+# checked for an infection today); the items run to the next list item or blank line
+_INLINE_LEAD_IN = re.compile(r":[ \t]+(?=[^\n;]{1,300};)")  # (bounded: a long line stays linear)
+_NEXT_ITEM = re.compile(r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
 
 
 class LeadIns:
@@ -52,4 +57,16 @@ def hypothetical_lists(text: str, sentences: SentenceIndex,
             continue
         blank = _BLANK_LINE.search(text, lead_in.end())
         spans.append((lead_in.end(), blank.start() if blank is not None else len(text)))
+    if ";" in text:
+        listed, reached = LeadIns(spans), 0  # reached: where this loop's last list ends
+        for lead_in in _INLINE_LEAD_IN.finditer(text):
+            if lead_in.start() < reached or listed.covers(lead_in.start()):
+                continue
+            first, _ = sentences.span(lead_in.start())
+            if not context_at_end(first, lead_in.start() + 1).hypothetical:
+                continue
+            stop = _NEXT_ITEM.search(text, lead_in.end())
+            reached = stop.start() if stop is not None else len(text)
+            spans.append((lead_in.end(), reached))
+        spans.sort()  # (the first loop's spans, then these: each list is sorted, and they do not overlap)
     return LeadIns(spans) if spans else NO_LEAD_INS
