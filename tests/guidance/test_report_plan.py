@@ -435,3 +435,15 @@ def test_a_heading_on_its_own_line_is_not_quoted_with_the_sentence_under_it() ->
     same_line = api.explain("IMPRESSION: Mature heterotopic ossification, left hip.\nRECOMMENDATION: Orthopaedic "
                             "follow-up in 3 months.\n")
     assert [w for w, _ in plan(same_line)] == ["RECOMMENDATION: Orthopaedic follow-up in 3 months."]
+
+
+def test_a_plan_heading_for_the_gp_heads_the_plan_and_is_not_quoted() -> None:
+    """Round 25, 466: "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM" under the medicines was no heading, so the plan's
+    referral to the spasticity clinic was lost and the heading was quoted as a step; the medicines' "after repeat CT
+    head" was quoted as a follow-up scan."""
+    lines = quoted("COMPLICATIONS\n1. Heterotopic ossification (HO) L elbow.\n\nMEDICATIONS ON DISCHARGE\n"
+                   "Apixaban 5 mg bd (started 09/07/2026 after repeat CT head showed stable transformation).\n\n"
+                   "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM\n1. Continue night splint.\n2. Spasticity clinic "
+                   "review 01/2027 re repeat botulinum toxin.\n3. Repeat XR L elbow 03/2027 (rehab clinic).\n")
+    assert "Spasticity clinic review 01/2027 re repeat botulinum toxin." in lines
+    assert not [line for line in lines if "RECOMMENDATIONS" in line or "Apixaban" in line], lines

@@ -119,6 +119,10 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     ("elbow_trauma_or_surgery", BURNS, None),
 )
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
+# the places HO after a joint's replacement forms (lexicon/site.yaml ids)
+REPLACED_JOINT_SITES = {"hip_arthroplasty": frozenset({"hip", "pelvis", "acetabulum", "thigh", "buttock"}),
+                        "knee_arthroplasty": frozenset({"knee", "thigh", "leg"}),
+                        "shoulder_arthroplasty": frozenset({"shoulder", "upper_arm", "chest_wall"})}
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})
 LOCAL_INJURIES = ("muscle_contusion", "elbow_trauma_or_surgery")  # a knock or an injury to one place
@@ -328,6 +332,12 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # and so it is where the report ties the HO to it
     if IMMOBILITY in found and IMMOBILITY not in tied and any(c not in (IMMOBILITY, "fop") for c in found):
         del found[IMMOBILITY]
+    # a joint replaced long ago, beside another cause, set off no HO at another joint (round 25, 466: "R total knee
+    # replacement 2016 ... no HO" beside the stroke and the left elbow's HO was given as a cause too)
+    sites = set(view.sites)
+    for operation, near in REPLACED_JOINT_SITES.items():
+        if operation in found and sites and not sites & near and any(c not in REPLACED_JOINT_SITES for c in found):
+            del found[operation]
     return found
 
 

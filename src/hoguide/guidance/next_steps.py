@@ -20,6 +20,12 @@ from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact
 from hoguide.reading.report_status import section_authority
 
+# sections of what was before or is taken anyway (section_rules.yaml): their tests and reassurances are no step of this
+# plan ("MEDICATIONS ON DISCHARGE Apixaban ... after repeat CT head showed stable transformation" and "R total knee
+# replacement 2016 ... XR R knee 2021: well-fixed" beside an elbow's HO: round 25, 466)
+PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "family_history", "social_history",
+                           "medications", "allergies"})
+
 KIND = "next_step"
 THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
 THIS_REACH = 16
@@ -103,6 +109,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                              and f.item.section == PLAN_SECTION for f in steps)
     for fact in steps:
         concept = fact.item.concept
+        if fact.item.section in PAST_SECTIONS:
+            continue
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
             continue
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news

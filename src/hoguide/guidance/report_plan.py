@@ -46,6 +46,8 @@ NOT_PLAN_SECTIONS = frozenset({
 })
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+OWN_HEADING = re.compile(r"[A-Z][A-Z&/ ,-]{2,60}[A-Z]")  # a line in capitals, no stop, no number
+LOWER = re.compile(r"[a-z]")
 MAX_LINES = 30  # a long discharge plan: the rest is in the report itself (15 cut 396's FOP birth plan: round 21)
 MAX_CHARS = 400  # a quoted line ends at a word before this
 
@@ -150,6 +152,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     headings = {f.start for f in facts if (f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-")
                 or f.concept == REPORT_HEADING}
     salutation = _salutation(view, reading)
+    in_capitals = LOWER.search(text) is None  # an old dictation system's report, all in capitals
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
     for item in _items(text, view.sentences(reading).spans()):
@@ -175,7 +178,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             lines += [PlanLine(reading, *_clipped(text, _after_heading(text, sections, section_starts, a, b), b))
                       for a, b in item[first:]
                       if not view.in_closing(reading, a) and not text[a:b].lstrip().startswith("?")
-                      and _says_something(text, a, b) and not COURTESY.match(text, a)]
+                      and _says_something(text, a, b, in_capitals) and not COURTESY.match(text, a)]
     return lines
 
 
@@ -296,9 +299,12 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 COURTESY = re.compile(r"\s*(?:thank you|thanks|many thanks)(?: very much)? for\b", re.IGNORECASE)
 
 
-def _says_something(text: str, start: int, end: int) -> bool:
-    """At least two words: a pasted message's field codes ("A|||", "F NTE|", "L|") say nothing to do."""
-    return len(WORD.findall(text, start, end)) >= 2
+def _says_something(text: str, start: int, end: int, in_capitals: bool = False) -> bool:
+    """At least two words: a pasted message's field codes ("A|||", "F NTE|", "L|") say nothing to do; nor, in a text
+    not all in capitals (``in_capitals`` false), does a heading of its own in capitals ("PLAN / RECOMMENDATIONS FOR GP
+    & COMMUNITY TEAM": round 25, 466 quoted it as a step)."""
+    return len(WORD.findall(text, start, end)) >= 2 and (
+        in_capitals or not OWN_HEADING.fullmatch(text[start:end].strip()))
 
 
 # A step of the plan that FOP forbids until it is ruled out: a biopsy, an operation, a shot into a muscle

@@ -259,6 +259,9 @@ class SectionRule(_Strict):
     # A list under its heading (a safety net): the section ends with the list, at the first blank line, and the
     # text after it is under no header until the next one.
     ends_at_blank_line: bool = False
+    # a list of what was before or is taken (a past history, the medicines) ends at a heading of the text's own in
+    # capitals ("HO SUMMARY", "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM": round 25, 466)
+    ends_at_own_heading: bool = False
     note: str | None = None
 
 

@@ -21,9 +21,9 @@ _LINE_START_SLACK = 8  # white-space characters a header may be indented by
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CONTENT = re.compile(r"\S")
 # A heading of the letter's own, in capitals on a line after a blank line ("HO SUMMARY", "FUNCTION AT DISCHARGE"): no
-# header the rules know, but it ends a past history above it, whose body is not in capitals (round 25, 466 read the CT
-# under "HO SUMMARY" as past history)
-_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,40}[A-Z])[ \t]*(?=\r?\n)")
+# header the rules know, but it ends a past history or a list of medicines above it (``ends_at_own_heading``), whose
+# body is not in capitals (round 25, 466 read the CT under "HO SUMMARY" as past history)
+_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,60}[A-Z])[ \t]*(?=\r?\n)")
 _LOWER = re.compile(r"[a-z]")
 
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
@@ -39,7 +39,9 @@ _LOWER = re.compile(r"[a-z]")
 # A header qualified after a comma, its colon ending the line: "Plan, discussed at length with Lowri:" (round 21, 387's
 # planned excision was read as done).
 _DECOR = r"(?:[*=#]{2,}[ \t]*)?"
-_HEADER_END = re.compile(r"[ \t]*+(?:(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+# A heading in capitals may name who it is for: "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM" (round 25, 466).
+_HEADER_END = re.compile(r"[ \t]*+(?:FOR (?:THE )?(?:GPS?|COMMUNITY|PATIENT|FAMILY|CARERS?|WARD|TEAM|NURS\w*)\b"
+                         r"[A-Z&/ ,-]{0,50}(?=[\r\n]|\Z)|(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"(?:[ \t]+\d{1,2}:\d{2}h?)?)[ \t]*){1,2}"
                          r"(?=" + _DECOR + r"(?::|[\r\n]|\Z))|[-\u2013\u2014][ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"[^\r\n]{0,80}(?=[\r\n]|\Z)|,[ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z)))?" + _DECOR
@@ -73,8 +75,7 @@ class Sectionizer:
     def __init__(self, rules: Sequence[SectionRule]) -> None:
         self.rules = {rule.id: rule for rule in rules}
         self._end_at_blank_line = frozenset(rule.id for rule in rules if rule.ends_at_blank_line)
-        # the sections whose reading changes ConText (a past history's is past) end at a heading of the text's own
-        self._end_at_heading = frozenset(rule.id for rule in rules if rule.implies != type(rule.implies)())
+        self._end_at_heading = frozenset(rule.id for rule in rules if rule.ends_at_own_heading)
         self._matcher: PhraseMatcher[str] = PhraseMatcher(
             (header, "section", rule.id, False) for rule in rules for header in rule.headers
         )
