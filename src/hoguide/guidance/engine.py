@@ -15,7 +15,7 @@ from hoguide.guidance.answer_checks import (
 from hoguide.guidance.features import FOP_SUSPECTED, case_features
 from hoguide.guidance.next_steps import conditional, next_steps
 from hoguide.guidance.page_sources import choose_sources
-from hoguide.guidance.patient_words import topics_named, understand
+from hoguide.guidance.patient_words import topics_named, topics_timed, understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
@@ -90,8 +90,10 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                              side_told_against=side_note is not None,
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
                              asks=understood.asked, operations_to_come=understood.operations_to_come,
-                             asks_in_plan=topics_named([e.text for s in plan if s.status == "recommendation"
-                                                        for e in s.evidence], kb))
+                             asks_in_plan=topics_named(plan_words := [e.text for s in plan
+                                                                      if s.status == "recommendation"
+                                                                      for e in s.evidence], kb),
+                             asks_in_timed_plan=topics_timed(plan_words, kb))
     answers: dict[str, Answer] = {
         question: apply_precedence(answer(question, view, features, kb), red_flags, kb, features)
         for question in QUESTIONS}

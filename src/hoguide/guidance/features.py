@@ -468,9 +468,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
                   flags_reported: Iterable[str] = (), side_told_against: bool = False,
                   asks: frozenset[str] = frozenset(), asks_in_plan: frozenset[str] = frozenset(),
+                  asks_in_timed_plan: frozenset[str] = frozenset(),
                   operations_to_come: frozenset[str] = frozenset()) -> CaseFeatures:
     """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``asks_in_plan``: the topics
-    a line of the report's own plan has the words of; ``operations_to_come``: the operations their words name as
+    a line of the report's own plan has the words of (``asks_in_timed_plan``: a line that gives its own time);
+    ``operations_to_come``: the operations their words name as
     still to come.
     ``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
@@ -589,6 +591,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         flare_now=bool(flares_now(view)),
         asks=asks,
         asks_in_plan=asks_in_plan & asks,
+        asks_in_timed_plan=asks_in_timed_plan & asks,
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
         flags_reported=frozenset(flags_reported) & raised,  # type: ignore[arg-type]

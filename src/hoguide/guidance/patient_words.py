@@ -220,6 +220,17 @@ def topics_named(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
     return frozenset(topic.topic for topic in kb.asked if any(_speaks_to(topic, text) for text in texts))
 
 
+# a plan line that gives its own time ("earliest match return ~4-6 wks (mid 01/2027)"), not only a direction ("Continue
+# progressive return to sport")
+TIMED = re.compile(r"\b\d{1,2}\s*(?:-|to)?\s*\d{0,2}\s*(?:wks?|weeks?|months?|mths?|days?|/52|/12)\b"
+                   r"|\b\d{1,2}/(?:19|20)?\d{2}\b", re.IGNORECASE)
+
+
+def topics_timed(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
+    """``topics_named`` of the texts that give a time of their own."""
+    return topics_named((text for text in texts if TIMED.search(text)), kb)
+
+
 def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
     """The topics of ``kb.asked`` the questions ask about: a question is of the first topic in the table that it has a
     phrase of each group of ("Should I take the etidronate tablets?" is about etidronate, not anti-inflammatories)."""

@@ -79,18 +79,22 @@ def with_asked(question: QuestionId, said: list[str], case: CaseFeatures, kb: Kn
     """``said`` with the patient's own questions answered right after its first line, where they are seen: for each
     topic asked that this answer answers, the statement of it the answer says anyway (``covered_by``) with what the
     topic adds to it (``covered_adds``), else its first statement that holds, which then stands in for the
-    statements it ``replaces``."""
+    statements it ``replaces``; and the report's own plan line on it (``in_report``), which outranks some of them."""
     answers: list[str] = []
     replaced: set[str] = set()
     for topic in kb.asked:
         if topic.answer == question and topic.topic in case.asks:
             covered = [s for s in said[1:] if s in topic.covered_by][:1]
+            # a line of the report's own plan speaks to it: pointed to; where it gives its own time, it outranks
+            # what the topic's ``in_report_outranks`` would say
+            in_plan = topic.in_report is not None and topic.topic in case.asks_in_plan
+            outranked = topic.in_report_outranks if in_plan and topic.topic in case.asks_in_timed_plan else ()
             if covered:
                 answers += [*covered, *holding(topic.covered_adds, case, kb)[:1]]
-            elif own := holding(topic.say, case, kb)[:1]:
+            elif own := [s for s in holding(topic.say, case, kb) if s not in outranked][:1]:
                 answers += own
                 replaced.update(topic.replaces)
-            if topic.in_report and topic.topic in case.asks_in_plan:
+            if in_plan and topic.in_report is not None:
                 answers.append(topic.in_report)
     answers = [s for s in dict.fromkeys(answers) if s != said[0]]
     return [said[0], *answers, *(s for s in said[1:] if s not in answers and s not in replaced)]

@@ -753,7 +753,11 @@ def _if_ever(fact: Fact) -> bool:
 
 # an option the team may talk over one day ("surgical removal could be discussed with the orthopaedic team" after
 # "Surgery is not being considered": round 21, 397 was told an operation is planned): context_rules.yaml
-_ONE_DAY_PERHAPS = frozenset({"could be discussed", "can be discussed", "could be considered", "can be considered"})
+# ... or that the report weighs as rarely needed, or by what it risks ("Excision is only rarely needed for persistent
+# symptoms ...; early excision risks recurrence" under "Surgery not indicated": round 25, 470)
+_ONE_DAY_PERHAPS = frozenset({"could be discussed", "can be discussed", "could be considered", "can be considered",
+                              "is only rarely needed", "is rarely needed", "only rarely needed", "rarely needed",
+                              "is rarely required", "rarely required", "risks recurrence", "risks regrowth"})
 
 
 # characters from "if" to the step it makes a condition: "if surgical excision", not "if it persists, excision"

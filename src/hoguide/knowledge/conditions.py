@@ -101,6 +101,7 @@ class CaseFeatures:
     # names what answers each; no statement's condition asks about them
     asks: frozenset[str] = frozenset()
     asks_in_plan: frozenset[str] = frozenset()  # ... of them, those a line of the report's own plan speaks to
+    asks_in_timed_plan: frozenset[str] = frozenset()  # ... and gives its own time for ("return ~4-6 wks")
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
     removal_planned: bool = False          # an operation is planned and it is not only a joint replacement

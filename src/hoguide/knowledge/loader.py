@@ -473,6 +473,10 @@ def _check_answer_rules(c: _Collector, content: _Content) -> None:
         if topic.topic in topics:
             c.add(file, where, f"duplicate asked topic {topic.topic!r}")
         topics.add(topic.topic)
+        outranks_own = set(topic.in_report_outranks) <= set(topic.say)
+        if topic.in_report_outranks and (topic.in_report is None or not outranks_own):
+            c.add(file, where, f"asked topic {topic.topic!r}: in_report_outranks names statements of its own say list, "
+                               "beside an in_report statement")
         for statement_id in (*topic.say, *topic.covered_by, *topic.covered_adds, *topic.replaces,
                              *((topic.in_report,) if topic.in_report else ())):
             if statement_id not in content.statements:

@@ -410,6 +410,10 @@ class AskedTopic(_Strict):
     # said after the topic's answer where a line of the report's own plan has the topic's words ("Graduated return to
     # running from now" beside "Can I run again?": round 19, 349 was told only that our sources do not say)
     in_report: StatementId | None = None
+    # the topic's statements that the report's own plan outranks where its line gives a time of its own: a
+    # population's time line beside the report's ("most athletes went back ... at 2 to 3 months" beside "earliest match
+    # return ~4-6 wks": round 25, 470)
+    in_report_outranks: tuple[StatementId, ...] = ()
     note: str | None = None
 
     @model_validator(mode="after")
