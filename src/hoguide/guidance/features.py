@@ -464,6 +464,18 @@ def flares_now(view: CaseView) -> list[Located[Fact]]:
             and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)]
 
 
+# a doctor's plain words for the HO to the patient ("Good news - the bone around your hip is stable, no need to do
+# anything now": round 25, 469 was told surgery is the main option)
+PLAIN_BONE = re.compile(r"\b(?:the )?(?:extra|new) bone\b|\bthe bone (?:around|near|by|next to|in front of|behind)\b",
+                        re.IGNORECASE)
+
+
+def _of_the_bone_in_plain_words(view: CaseView, fact: Located[Fact]) -> bool:
+    reading, start, end = view.sentence_of(fact)
+    text = view.case.readings[reading].text
+    return view.overall_status == "present" and PLAIN_BONE.search(text, start, end) is not None
+
+
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
                   flags_reported: Iterable[str] = (), side_told_against: bool = False,
@@ -548,7 +560,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # "small incidental HO, of no clinical consequence": the report's own word that it does not matter; a bare
         # "incidental" says only that the scan found it by chance, which symptoms outweigh (round 9, 178: a
         # shoulder the patient cannot lift was told the HO "does not matter for your care")
-        incidental=any(f.item.status == "present" and (view.in_ho_sentence(f) or view.after_ho_on_its_line(f))
+        incidental=any(f.item.status == "present" and (view.in_ho_sentence(f) or view.after_ho_on_its_line(f)
+                                                       or _of_the_bone_in_plain_words(view, f))
                        and not (symptoms and f.item.text.lower().startswith(FOUND_BY_CHANCE))
                        for f in view.affirmed("course", "incidental")),
         symptoms=bool(symptoms),

@@ -138,6 +138,8 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"(?:,? (?:by |over the )?(?:tele)?phone)?"
                         r"(?:,? (?:on |at )?[\d/.:]{3,10}){0,3}\.?"
                         r"|thank you for (?:the|your) (?:\w+ ){0,2}(?:referral|letter|request)\.?"
+                        # a portal's notice ("Do not use messaging for emergencies - call 911.": round 25, 469)
+                        r"|(?:please )?do not use (?:this |the )?(?:messag\w*|portal|e-?mail)[^.]{0,80}\.?"
                         r"|(?:[-*•]\s*)?(?:findings |results? |case |images )?discussed with "
                         r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?"
                         r"[ \t]+[\w.' -]{1,40}?(?:,? (?:by |on the |over the )?(?:tele)?phone)?"
