@@ -257,6 +257,11 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
                                                                    "elbow_trauma_or_surgery",
                                                                    "acetabular_fracture")):
         del found[CONTUSION]
+    # ... and so is an injury only ticked beside the joint replacement the report names: what wore the joint out before
+    # it was replaced, or the break it was done for (round 25, 457: "My shoulder first went after I fell in the garden
+    # in 2023" beside a reverse shoulder replacement's HO; 468: a hip fracture's half hip replacement)
+    if found.get(GENERIC_TRAUMA) == [] and any(found.get(c) for c in JOINT_REPLACEMENTS):
+        del found[GENERIC_TRAUMA]
     # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
     # replacement coming up" ticked beside HO after the left hip's replacement)
     affirmed_causes = {f.item.concept for f in affirmed}
