@@ -51,3 +51,23 @@ def test_a_line_that_already_forbids_the_biopsy_gets_no_ask_before_it_is_done(re
     asks = [s for s in assessment.next_steps if any("Core biopsy" in e.text for e in s.evidence)]
     assert forbids and not forbids[0].text.startswith(caution)
     assert asks and asks[0].text.startswith(caution)
+
+
+def test_numbness_beside_a_nerve_the_injury_stretched_raises_no_nerve_flag(reader: Reader, kb: KnowledgeBase) -> None:
+    """Round 25, 471: the peroneal neurapraxia from a knee dislocation explains the foot's numbness."""
+    knee = ("Diagnoses: 1. L knee dislocation. 3. Common peroneal nerve neurapraxia from the injury - recovering.\n"
+            "4. Periarticular ossification posteromedial to the knee (ectopic bone formation).")
+    assert "nerve_compression" not in raised(reader, kb, knee, symptoms=["numbness", "stiffness"])
+
+
+def test_signs_told_beside_an_infection_the_report_finds_ask_for_a_check_today(reader: Reader,
+                                                                             kb: KnowledgeBase) -> None:
+    """Round 25, 467: "Had hot sweats last night" and a ticked fever beside an infected sore over the HO were told only
+    to get in touch "if you feel worse"."""
+    sore = ("MRI R hip: sinus tract from the ulcer to the greater trochanter with marrow oedema, consistent with "
+            "osteomyelitis. Heterotopic ossification R hip, Brooker III, unchanged.")
+    told = assess_case(build_case(reader.read(sore), PatientAnswers(symptoms=["fever", "redness"])), kb)
+    quiet = assess_case(build_case(reader.read(sore), PatientAnswers()), kb)
+    flag = next(f for f in told.red_flags if f.id == "infection_suspected")
+    assert flag.urgency == "same_day" and "You told us about a fever" in flag.action
+    assert "You told us" not in next(f for f in quiet.red_flags if f.id == "infection_suspected").action

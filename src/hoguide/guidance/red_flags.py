@@ -516,6 +516,7 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
                 # fracture through an ossified Achilles tendon, "URGENT: same-day referral", was told "soon")
                 message, shown = content.found_patient, "found"
                 action = content.urgent_action if urgent and content.urgent_action and content.urgency != "same_day" \
+                    else content.found_told_action if content.found_told_action and _told_signs(view, content.signal) \
                     else content.found_action
             elif not state.evidence and content.told_patient and content.told_action:
                 message, action = content.told_patient, content.told_action  # raised by the patient's signs alone

@@ -491,6 +491,9 @@ class RedFlagContent(_Strict):
     # abscess"), it is no look-alike to check for: it is found, and these words say so
     found_patient: PatientText | None = None
     found_action: PatientText | None = None
+    # the action where the patient tells of the flag's signs now, beside what the report finds (round 25, 467: "Had hot
+    # sweats last night" beside an infected pressure sore was told only to get in touch "if you feel worse")
+    found_told_action: PatientText | None = None
     # when no report describes HO the patient has or had (none named, only as a risk, or "no HO"), a warning that
     # speaks of "your HO" would blame bone that is not there (round 13, 241: tingling hands beside a neck CT of
     # spinal ligament ossification): these words name the sign plainly, and show no HO source
