@@ -94,6 +94,7 @@ from hoguide.reading.timerefs import find_time_references
 AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when not negated (guards.py)
 ELSEWHERE_REACH = 60  # characters before a site searched for "separate from the"
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
+APPOSITION_REACH = 80  # characters from a mention to its own name again in brackets
 # Statuses a general statement can be mistaken for: "HO is rare in the wrist" (present), "no case of HO in
 # the wrist has been reported" (absent), "previous HO raises the risk" (historical). A hedged mention stays
 # hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue; only a
@@ -426,6 +427,14 @@ class Reader:
                 assigned[i][hit.layer].append(hit.payload[1])
                 if hit.layer in ("site", "laterality"):
                     placed[i].append((abs(hit.start - positions[i][0]), hit.layer, hit.payload[1]))
+        # a mention named again in brackets just after its place: the place is both's ("Heterotopic ossification within
+        # the midline laparotomy scar (incisional heterotopic ossification)": round 25, 464 gave the first the pelvis
+        # of the exam's title)
+        for i in range(len(targets) - 1):
+            between = text[positions[i][1]:positions[i + 1][0]]
+            if not assigned[i]["site"] and assigned[i + 1]["site"] and "(" in between \
+                    and len(between) <= APPOSITION_REACH:
+                assigned[i]["site"] = list(assigned[i + 1]["site"])
         grade_of: list[Grade | None] = [None] * len(targets)
         for grade, start, end in now_grades(text, span, grades):
             i = nearest((start, end), positions)
