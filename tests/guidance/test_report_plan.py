@@ -447,3 +447,14 @@ def test_a_plan_heading_for_the_gp_heads_the_plan_and_is_not_quoted() -> None:
                    "review 01/2027 re repeat botulinum toxin.\n3. Repeat XR L elbow 03/2027 (rehab clinic).\n")
     assert "Spasticity clinic review 01/2027 re repeat botulinum toxin." in lines
     assert not [line for line in lines if "RECOMMENDATIONS" in line or "Apixaban" in line], lines
+
+
+def test_a_european_letters_procedure_and_recommendations_are_its_plan_and_its_courtesy_is_none() -> None:
+    """Round 25, 456: "Procedure / recommendations:" lost four of its five items; "For questions we stay gladly at your
+    disposal." was quoted as a step."""
+    lines = quoted("Radiological findings: Periarticular ossifications lateral of the hip, Brooker II.\n\n"
+                   "Procedure / recommendations:\n1. No specific therapy of the ossifications is necessary at the "
+                   "moment.\n2. Continuation of physiotherapy (6 units).\n3. Clinical and radiological control in 12 "
+                   "months.\n\nFor questions we stay gladly at your disposal.\n\nWith collegial greetings\n")
+    assert "Continuation of physiotherapy (6 units)." in lines and "Clinical and radiological control in 12 months." in lines
+    assert not [line for line in lines if "disposal" in line or "greetings" in line], lines

@@ -528,6 +528,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     # prevention given with the removal of HO from the other side is that removal's, not this HO's (round 10, 200:
     # "left HO excised 2018 with postoperative radiation" beside right-hip HO was told "you have already had treatment")
     from_report = set() if view.removed_elsewhere() else {p for p in ("nsaid", "radiotherapy") if p in given}
+    # an anti-inflammatory after a knock, with no operation, eases the bruise: no prevention of HO (round 25, 470:
+    # "Club: RICE, deep massage from day 3, naproxen 500 mg bd days 1-10" was told of a medicine had to prevent HO)
+    if set(causes) == {"muscle_contusion"} and not view.operation_planned and not view.removed_before:
+        from_report.discard("nsaid")
     # a ticked prevention the report plans and names as given nowhere is the plan ("I'm having the bone cut out on the
     # 14th and radiation afterwards" beside "Plan: single fraction 7 Gy post-op": round 13, 243 and 242)
     ticked = frozenset() if PLANNED_PREVENTION in recommended and not from_report \

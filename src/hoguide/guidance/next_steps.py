@@ -42,6 +42,9 @@ PROPHYLAXIS = "treat_prophylaxis"
 RULE_OF_A_TREATMENT = frozenset({"only works", "only work"})
 IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
+IMPLANT_WORD = re.compile(r"arthroplast|replacement|prosthe|implant|component|\b(?:THA|THR|TKA|TKR|TSA|RSA|TEP|DHS|"
+                          r"ORIF|IMN|K-?wires?)\b|\bplates?\b|\bplated\b|screws?|\bnail|fixation|fixed with|"
+                          r"\bwires?\b|\bstem\b|\bcup\b|\bliner\b|hardware|metalwork", re.IGNORECASE)
 OK_NO_FRACTURE = "ok_no_fracture"
 # an implant that has loosened or moved; denied by a "no"/"without" shortly before it on its line
 LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsidence|osteolysis|scalloping)\b",
@@ -123,6 +126,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if concept == OK_NO_FRACTURE and broken:
             continue
         if concept == OK_IMPLANT and _loosening(view):  # "stem well fixed" beside a cup that has moved: not secure
+            continue
+        # a bone "in satisfactory position" with no implant named anywhere: no metal to call secure (round 25, 472: a
+        # radial head fracture treated in a sling was told "the implant ... looks secure and well placed")
+        if concept == OK_IMPLANT and not any(IMPLANT_WORD.search(r.text) for r in view.case.readings):
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue

@@ -296,7 +296,10 @@ def _clipped(text: str, start: int, end: int) -> tuple[int, int]:
 WORD = re.compile(r"[A-Za-z]{2,}")
 # a letter's thanks opens it and asks nothing ("Thank you for asking me to see this pleasant 86 year old gentleman":
 # round 22, 415 quoted it as a step); its facts are read, so it is no closing
-COURTESY = re.compile(r"\s*(?:thank you|thanks|many thanks)(?: very much)? for\b", re.IGNORECASE)
+COURTESY = re.compile(r"\s*(?:(?:thank you|thanks|many thanks)(?: very much)? for\b"
+                      # (round 25, 456: "For questions we stay gladly at your disposal.")
+                      r"|(?:for (?:any )?(?:further )?questions,? )?we (?:stay|remain|are) (?:gladly )?"
+                      r"at your disposal)", re.IGNORECASE)
 
 
 def _says_something(text: str, start: int, end: int, in_capitals: bool = False) -> bool:
