@@ -25,6 +25,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # despite prevention; he may not regain full bending; wound problems, infection ...": round 25, 471 was told to get
 # checked for an infection today); the items run to the next list item or blank line
 _INLINE_LEAD_IN = re.compile(r":[ \t]+(?=[^\n;]{1,300};)")  # (bounded: a long line stays linear)
+OPENER_REACH = 40  # characters from a trigger that may reach a list to the colon after it ("Risks discussed:")
 _NEXT_ITEM = re.compile(r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
 
 
@@ -43,10 +44,12 @@ class LeadIns:
 NO_LEAD_INS = LeadIns(())
 
 
-def hypothetical_lists(text: str, sentences: SentenceIndex,
-                       context_at_end: Callable[[int, int], ContextResult]) -> LeadIns:
+def hypothetical_lists(text: str, sentences: SentenceIndex, context_at_end: Callable[[int, int], ContextResult],
+                       openers: Sequence[int] = ()) -> LeadIns:
     """The list items of ``text`` that a hypothetical lead-in governs. ``context_at_end(sentence_start, end)`` is
-    ConText, with the triggers of the lead-in's sentence, for a word standing at ``end`` (where the list starts)."""
+    ConText, with the triggers of the lead-in's sentence, for a word standing at ``end`` (where the list starts);
+    ``openers``: where the triggers that may reach a list end (a list run on after a colon is looked for only just
+    after one: "Risks discussed:")."""
     spans: list[tuple[int, int]] = []
     for lead_in in _LEAD_IN_END.finditer(text):
         if spans and lead_in.start() < spans[-1][1]:
@@ -57,16 +60,18 @@ def hypothetical_lists(text: str, sentences: SentenceIndex,
             continue
         blank = _BLANK_LINE.search(text, lead_in.end())
         spans.append((lead_in.end(), blank.start() if blank is not None else len(text)))
-    if ";" in text:
+    if openers and ";" in text:
         listed, reached = LeadIns(spans), 0  # reached: where this loop's last list ends
-        for lead_in in _INLINE_LEAD_IN.finditer(text):
-            if lead_in.start() < reached or listed.covers(lead_in.start()):
+        for opener in openers:
+            colon = text.find(":", opener, opener + OPENER_REACH)
+            inline = _INLINE_LEAD_IN.match(text, colon) if colon >= 0 else None
+            if inline is None or "\n" in text[opener:colon] or colon < reached or listed.covers(colon):
                 continue
-            first, _ = sentences.span(lead_in.start())
-            if not context_at_end(first, lead_in.start() + 1).hypothetical:
+            first, _ = sentences.span(colon)
+            if not context_at_end(first, colon + 1).hypothetical:
                 continue
-            stop = _NEXT_ITEM.search(text, lead_in.end())
+            stop = _NEXT_ITEM.search(text, inline.end())
             reached = stop.start() if stop is not None else len(text)
-            spans.append((lead_in.end(), reached))
+            spans.append((inline.end(), reached))
         spans.sort()  # (the first loop's spans, then these: each list is sorted, and they do not overlap)
     return LeadIns(spans) if spans else NO_LEAD_INS

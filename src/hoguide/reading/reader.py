@@ -209,7 +209,7 @@ class Reader:
             Hit(h.start, h.end, CONTEXT, rule) for h in hits.group_between(TRIGGERS, first, end)
             if h.end <= end and ((rule := self._rules[h.payload[1]]).reaches_list or rule.category == "terminate")
             and not (hidden and (h.start, h.end) in hidden)
-        ]).assess(end, end + 1))
+        ]).assess(end, end + 1), [h.end for h in hits.group(TRIGGERS) if self._rules[h.payload[1]].reaches_list])
         for span, anchors in _anchor_sentences(anchors_found, sentences).items():
             fact_hits = [h for h in anchors if h.layer not in HO_LAYERS]
             names_ho = len(fact_hits) < len(anchors)
