@@ -71,3 +71,14 @@ def test_signs_told_beside_an_infection_the_report_finds_ask_for_a_check_today(r
     flag = next(f for f in told.red_flags if f.id == "infection_suspected")
     assert flag.urgency == "same_day" and "You told us about a fever" in flag.action
     assert "You told us" not in next(f for f in quiet.red_flags if f.id == "infection_suspected").action
+
+
+def test_a_sore_the_report_describes_and_dresses_is_no_new_sore_from_the_patients_tick(reader: Reader,
+                                                                                       kb: KnowledgeBase) -> None:
+    """Round 25, 458: a graft patch rubbing open, "clean, granulating", dressed twice a week by the school nurse, was
+    warned of as a new sore from the parent's ticked "skin sore"; a sore only the patient tells of still is."""
+    dressed = ("Heterotopic ossification R elbow. 1 x 1.5 cm superficial graft breakdown over the olecranon - clean, "
+               "granulating, no cellulitis.\nPlan: Skin: dressings twice a week via school nurse.")
+    assert "pressure_sore" not in raised(reader, kb, dressed, symptoms=["skin_sore"])
+    told = "Heterotopic ossification R elbow, Hastings-Graham IIA."
+    assert "pressure_sore" in raised(reader, kb, told, symptoms=["skin_sore"])

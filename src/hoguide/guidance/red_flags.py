@@ -86,6 +86,8 @@ LUNG_SIGN = "shortness_of_breath"  # the form asks breathlessness and chest pain
 NEW_CLOT_SIGNS = frozenset({"calf_pain", LUNG_SIGN})  # told by the patient: a clot now, not before
 FOUND_ONLY_WITHOUT_HO = frozenset({"tumour"})  # found only where the report says there is no HO (round 19, 356)
 SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not outweigh the conclusion's "none"
+BROKEN_DOWN = re.compile(r"\b(?:graft|wound|skin)\s+(?:breakdown|breaking down|broken down)\b", re.IGNORECASE)
+DRESSED = re.compile(r"\bdressings?\b|\bdressed\b", re.IGNORECASE)
 # the softer signs _signs reads, per signal, in the order they are said ("fever and redness")
 SOFT_SIGNS = {"infection": ("fever", "redness", "warmth"), "dvt": ("calf_pain", "swelling", "warmth"),
               "tumour": ("fast_growing_lump", "night_pain")}
@@ -384,10 +386,13 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
     if signal == "fop" and (answers.big_toes_short_or_bent_from_birth
                             or (answers.hard_lump_after_minor_knock and _knock_unexplained(view))):
         return "your answers describe signs of FOP (big toes since birth, or a lump after a minor knock)", []
-    if signal == "pressure_sore" and "skin_sore" in answers.symptoms and view.overall_status != "absent":
+    if signal == "pressure_sore" and "skin_sore" in answers.symptoms and view.overall_status != "absent" \
+            and not _wound_dressed(view):
         # "a sore opened up there, it's red and leaking" (round 10, 197): only the patient may know of it
         # (not over bone the report says is not there: round 21, 400's sore on calcium in the skin, whose report gives
         # its own safety net, was told "HO under the skin ... can stop a sore from healing")
+        # (nor the breakdown the report describes and has dressed: round 25, 458's graft "clean, granulating", dressed
+        # twice a week, was warned of as new from the parent's tick)
         return "you told us about a sore or broken skin", []
     # (the report's own are nerve signs; an illness of the nerves or the cord, or a nerve the injury hurt, that the
     # report names explains numbness already: round 24, 452's Guillain-Barre syndrome with "neuropathic pain"; round 25,
@@ -397,6 +402,11 @@ def _signs(view: CaseView, signal: str) -> tuple[str, list[Evidence]] | None:
             and not any(view.affirmed("illness", i) for i in (NERVE_ILLNESS, NERVE_INJURY, CORD_ILLNESS)):
         return "you told us about numbness or tingling", []
     return None
+
+
+def _wound_dressed(view: CaseView) -> bool:
+    """The report describes a breakdown of skin or a graft and its dressings: the sore the patient ticks is known."""
+    return any(BROKEN_DOWN.search(r.text) and DRESSED.search(r.text) for r in view.case.readings)
 
 
 def _knock_unexplained(view: CaseView) -> bool:
