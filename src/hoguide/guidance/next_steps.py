@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from hoguide.guidance.features import bridged
 from hoguide.guidance.outcomes import PLAN_CUE
@@ -110,6 +111,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                  and f.item.experiencer == "patient" for f in view.facts)
     prevention_refused = any(f.item.concept == PROPHYLAXIS and f.item.status == "absent"
                              and f.item.section == PLAN_SECTION for f in steps)
+    # a bone "in satisfactory position" with no implant named anywhere: no metal to call secure (round 25, 472: a
+    # radial head fracture treated in a sling was told "the implant ... looks secure and well placed"); looked for
+    # once, on first need
+    implant_named = cache(lambda: any(IMPLANT_WORD.search(r.text) for r in view.case.readings))
     for fact in steps:
         concept = fact.item.concept
         if fact.item.section in PAST_SECTIONS:
@@ -127,9 +132,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if concept == OK_IMPLANT and _loosening(view):  # "stem well fixed" beside a cup that has moved: not secure
             continue
-        # a bone "in satisfactory position" with no implant named anywhere: no metal to call secure (round 25, 472: a
-        # radial head fracture treated in a sling was told "the implant ... looks secure and well placed")
-        if concept == OK_IMPLANT and not any(IMPLANT_WORD.search(r.text) for r in view.case.readings):
+        if concept == OK_IMPLANT and not implant_named():
             continue
         if concept == IMAGING and fact.item.status == "hypothetical" and _declined_before(view, fact, declined):
             continue

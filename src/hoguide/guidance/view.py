@@ -261,9 +261,9 @@ class CaseView:
     _planned: set[str] | None = None  # the operations a plan names, found on first need
     _causes: dict[str, list[Evidence]] | None = None  # causes(), found on first need
     _symptoms: dict[str, list[Evidence]] | None = None  # symptoms(), found on first need
-    # per (reading, passing sign), the start of the report's last denial of it, found on first need (denied_later)
-    _last_denial: dict[tuple[int, str], int] | None = None
-    _sign_at: dict[tuple[int, int], str] = field(default_factory=dict)  # (reading, start) -> passing sign, ditto
+    # for denied_later, found on first need: per (reading, passing sign) the start of the report's last denial of it,
+    # and per (reading, start) the passing sign a symptom fact there names
+    _denials: tuple[dict[tuple[int, str], int], dict[tuple[int, int], str]] | None = None
     _excisions: list[tuple[Located[Fact], str | None]] | None = None  # HO excisions and their states, ditto
     _removed_elsewhere: bool | None = None  # removed_elsewhere(), found on first need (removed_before asks it often)
     _overall: str | None = None  # overall_status, found on first need (asked some fifteen times an explanation)
@@ -691,17 +691,17 @@ class CaseView:
         the report says is not there now: the diagnosis's "swelling and warmth of both thighs, low-grade fever" in June,
         then "no fevers since" and "No warmth or swelling of the thighs" on examination today (round 25, 460 was told
         to get checked for an infection today)."""
-        if self._last_denial is None:
+        if self._denials is None:
             signs = [f for f in self.facts if f.item.kind == "symptom" and f.item.concept in PASSING_SIGNS]
             # (not "no marrow oedema": an image's word, no word on the limb's swelling: round 20, 380)
-            self._last_denial = {(f.reading, f.item.concept): f.item.start for f in signs
-                                 if f.item.status == "absent" and f.item.experiencer == "patient"
-                                 and not OEDEMA.fullmatch(f.item.text)}
-            self._sign_at = {(f.reading, f.item.start): f.item.concept for f in signs}
+            self._denials = ({(f.reading, f.item.concept): f.item.start for f in signs
+                              if f.item.status == "absent" and f.item.experiencer == "patient"
+                              and not OEDEMA.fullmatch(f.item.text)},
+                             {(f.reading, f.item.start): f.item.concept for f in signs})
+        last_denial, sign_at = self._denials
         # a red flag's sign ("low-grade fever") is read as the symptom its words also are
-        concept = self._sign_at.get((fact.reading, fact.item.start)) if fact.item.kind == "red_flag" \
-            else fact.item.concept
-        last = self._last_denial.get((fact.reading, concept)) if concept is not None else None
+        concept = sign_at.get((fact.reading, fact.item.start)) if fact.item.kind == "red_flag" else fact.item.concept
+        last = last_denial.get((fact.reading, concept)) if concept is not None else None
         return last is not None and last >= self.sentence_of(fact)[2]
 
     def treatments_given(self, concept: str | None = None) -> list[Located[Fact]]:

@@ -205,6 +205,15 @@ class Reader:
         # "Call us if:" over a list: the items are conditions too (lead_ins.py), by the rules that reach a list
         # terminators a trigger hides, found once (position-local: a sentence's share is the same)
         hidden = hidden_stops(hits.group(TRIGGERS))
+
+        def sentence_triggers(span: tuple[int, int]) -> SentenceTriggers | None:
+            """The ConText triggers of a sentence. A header's colon starts the checklist answer after it
+            ("IMPRESSION: No HO" holds the trigger ": no"), so a trigger may start on the colon just before it."""
+            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
+                            for h in hits.group_between(TRIGGERS, colon_before(text, span[0]), span[1])
+                            if not (hidden and (h.start, h.end) in hidden)]
+            return SentenceTriggers(text, context_hits) if context_hits else None
+
         lead_ins = hypothetical_lists(text, sentences, lambda first, end: SentenceTriggers(text, [
             Hit(h.start, h.end, CONTEXT, rule) for h in hits.group_between(TRIGGERS, first, end)
             if h.end <= end and ((rule := self._rules[h.payload[1]]).reaches_list or rule.category == "terminate")
@@ -217,13 +226,7 @@ class Reader:
                                            if names_ho else ([], [], []))
             if not targets and not fact_hits and not mimic_hits:
                 continue
-            # A header's colon starts the checklist answer after it ("IMPRESSION: No HO" holds the
-            # trigger ": no"), so a trigger may start on the colon just before the sentence.
-            first = colon_before(text, span[0])
-            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                            for h in hits.group_between(TRIGGERS, first, span[1])
-                            if not (hidden and (h.start, h.end) in hidden)]
-            triggers = SentenceTriggers(text, context_hits) if context_hits else None
+            triggers = sentence_triggers(span)
             # Headers break sentences, so one section holds the whole sentence.
             section = sections.at(span[0])
             section_id = section.id if section is not None else None
@@ -255,14 +258,10 @@ class Reader:
         # a temperature is read with its sentence's ConText like any symptom: "temp 37.9 one evening last week with a
         # cold, fine now" is a fever that has passed (round 25, 465 was told to get checked for an infection today)
         for start, end in raised_temperatures(text, [(s, e) for s, e, cue in time_cues if cue == TEMPERATURE_CUE]):
-            span = sentences.span(start)
-            context_hits = [Hit(h.start, h.end, CONTEXT, self._rules[h.payload[1]])
-                            for h in hits.group_between(TRIGGERS, colon_before(text, span[0]), span[1])
-                            if not (hidden and (h.start, h.end) in hidden)]
             section = sections.at(start)
             implies = self._implies.get(section.id) if section is not None else None
-            ctx = self._context(SentenceTriggers(text, context_hits) if context_hits else None,
-                                Hit(start, end, TARGET, ("symptom", "fever")), implies)
+            ctx = self._context(sentence_triggers(sentences.span(start)), Hit(start, end, TARGET, ("symptom", "fever")),
+                                implies)
             facts.append(Fact("symptom", "fever", text[start:end], start, end, ctx.status, ctx.experiencer,
                               sections.id_at(start), ctx.triggers))
         findings.sort(key=attrgetter("start"))
