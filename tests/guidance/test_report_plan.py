@@ -165,7 +165,10 @@ def test_how_a_text_was_signed_and_who_was_told_are_no_plan() -> None:
                  "Dr Annika Sorensen FRANZCR\nRadiation Oncologist\ncc: Mr C. Fairweather; Dr L. Chu (GP)",
                  "Dictated but not checked.", "Pt and wife updated.", "NOK (daughter) updated by phone 01:20",
                  "Questions answered re \"extra bone\".", "Discussed with Dr Bashir by telephone 01/12/26 at 15:10.",
-                 "Thank you for the urgent referral."):
+                 "Thank you for the urgent referral.",
+                 # round 25, 461: a structured report's record fields under the name
+                 "Reported: Dr M. Ferrante-Ibsen, Consultant Radiologist     30/11/2026 11:27\n"
+                 "Verified: Yes     Critical result: No"):
         report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
                   f"PLAN: Orthopaedic review for further management.\n{tail}\n")
         assert quoted(report) == ["PLAN: Orthopaedic review for further management."], tail

@@ -52,6 +52,11 @@ LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsi
                        re.IGNORECASE)
 LOOSENING_DENIED = re.compile(r"\b(?:no|not|without|nor|free of|negative for)\b", re.IGNORECASE)
 LOOSENING_REACH = 60  # characters before a loosening word searched for its denial
+# ... or a template's value after it: "Loosening: none", "Loosening | Absent | Absent" (a table's row, whose last
+# cell is this study's; round 25, 461 was never told its well-fixed implant looked secure)
+LOOSENING_VALUE_DENIED = re.compile(r"^(?:no|n/a)\b|\b(?:absent|none|nil|negative|not seen|not significant)\b",
+                                    re.IGNORECASE)
+LOOSENING_VALUE = re.compile(r"^\s*[:|\-–]")  # a loosening word followed by its value, not a sentence
 # ... of a part of an implant named near it (a lucency inside the HO is the bone's)
 IMPLANT_PART = re.compile(r"\b(?:cup|stem|component|prosthe\w*|implant|screws?|plate|cement|baseplate|glenosphere|"
                           r"tray|liner|hardware|metalwork)\b", re.IGNORECASE)
@@ -213,9 +218,21 @@ def _loosening(view: CaseView) -> bool:
             text = reading.text
             line_start = text.rfind("\n", 0, match.start()) + 1
             if not LOOSENING_DENIED.search(text, max(line_start, match.start() - LOOSENING_REACH), match.start()) \
+                    and not _value_denied(text, match.end()) \
                     and IMPLANT_PART.search(text, max(0, match.start() - IMPLANT_REACH), match.end() + IMPLANT_REACH):
                 return True
     return False
+
+
+def _value_denied(text: str, end: int) -> bool:
+    """A loosening word given a value that denies it after a colon, a dash or a table's bar: the line's last value
+    (a table's rows give earlier studies first)."""
+    line_end = text.find("\n", end)
+    rest = text[end:line_end if line_end >= 0 else len(text)].rstrip(" |")
+    if not LOOSENING_VALUE.match(rest):
+        return False
+    last = rest.rsplit("|", 1)[-1] if "|" in rest else rest.lstrip(" :-–")
+    return LOOSENING_VALUE_DENIED.search(last.strip()) is not None
 
 
 def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:

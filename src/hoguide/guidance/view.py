@@ -107,7 +107,10 @@ SIGN_OFF = re.compile(r"\(?(?:this (?:report|letter) (?:is|was|has been) )?(?:di
                       r"(?: by| on| at)?:?[ \t]*"
                       r"(?:\d{1,2}[/.-]\d|(?:Dr|Mr|Mrs|Ms|Prof)\b)[^\n]{0,120}"
                       r"|[^\n()]{0,80}\((?:dictated|typed|transcribed|voice recognition|not (?:proof)?read|not signed|"
-                      r"unsigned)[^\n()]{0,80}\)\.?", re.IGNORECASE)
+                      r"unsigned)[^\n()]{0,80}\)\.?"
+                      # the record's own fields under the name ("Verified: Yes     Critical result: No": round 25, 461)
+                      r"|(?:verified|signed|critical (?:result|finding)|(?:result|report) status|urgent)\s*:\s*"
+                      r"(?:yes|no|final|preliminary|amended|n/?a)\b[^\n]{0,80}", re.IGNORECASE)
 # A report's time stamp or a note that it was passed on ("Verified 03/12/2026 1120h"; "Findings communicated to G. Liu
 # NP by phone 12/03/2026 15:20": round 16, 297 and 301 quoted them as steps)
 ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
