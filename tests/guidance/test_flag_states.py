@@ -52,3 +52,19 @@ def test_the_denial_is_told_where_a_tumour_or_a_lump_is_spoken_of(reader: Reader
     state = tumour_state(assessment)
     assert state.state == "not_found" and state.for_patient
     assert NOT_FOUND_TEXT in render_text(assessment, markdown=True)
+
+
+def test_a_nerve_the_injury_hurt_is_not_denied_where_the_report_clears_the_ho_of_it(reader: Reader,
+                                                                                     kb: KnowledgeBase) -> None:
+    # round 25, 471: "Your report mentions no problem with a nerve" beside a recovering peroneal nerve stretch
+    report = ("3. Common peroneal nerve neurapraxia from the injury - recovering.\n"
+              "This is from the nerve stretch at the time of the dislocation and is not related to the ossification, "
+              "which lies on the inner and back side of the knee, away from the nerve.\n"
+              "Ectopic bone formation posteromedial to the knee.\n")
+    asked = "Top of my foot is still numb, is the bone pressing on the nerve?"
+    assessment = explain(reader, kb, report, symptoms_text=asked)
+    state = next(s for s in assessment.flag_states if s.id == "nerve_compression")
+    assert state.state == "not_found" and state.for_patient
+    page = render_text(assessment, markdown=True)
+    assert "not say the HO is pressing on a nerve" in page
+    assert "no problem with a nerve" not in page

@@ -139,6 +139,18 @@ def _has_cue(sentence: str, cues: Iterable[str]) -> bool:
     return pattern is not None and pattern.search(sentence) is not None
 
 
+# "not healing", "non-healing", "failed to improve": the care a known cue names is not working
+_CUE_DENIED = re.compile(r"\b(?:not|non|no|never|failed to|failing to|yet to)[\s-]+$", re.IGNORECASE)
+
+
+def _has_known_cue(sentence: str, cues: Iterable[str]) -> bool:
+    """A cue that the team knows and cares for the problem, not denied just before it (round 25, 467: "Category 4
+    pressure ulcer ... not healing" was a sore "that has healed or is being cared for")."""
+    pattern = any_phrase(tuple(cues))
+    return pattern is not None and any(not _CUE_DENIED.search(sentence, max(0, m.start() - 12), m.start())
+                                       for m in pattern.finditer(sentence))
+
+
 def _urgent_cue(text: str, sentences: SentenceIndex, cues: Iterable[str]) -> bool:
     """The report asks for something urgently, not only on a condition: "If the CT appearances are atypical (...),
     urgent referral to the regional bone and soft tissue sarcoma service is advised" keeps the CT in 2-3 weeks as the
@@ -196,7 +208,7 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     if fact.item.concept in content.mentions and status == "possible" and any(
             t.category == "historical" for t in fact.item.triggers):
         return None  # "probably from your old pelvic fracture": the hedge is the link, the break is old (round 21, 385)
-    known = _has_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
+    known = _has_known_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
     if fact.item.concept in content.workups:  # "repeat duplex", "refer to the sarcoma service"
         if status in ("present", "possible"):
             return "known" if known else "queried"  # "under sarcoma team follow-up" after a resection
