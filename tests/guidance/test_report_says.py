@@ -112,9 +112,16 @@ def test_a_specimen_label_a_sign_off_and_the_named_cause_are_no_other_finding() 
                    "Satisfactory position of DHS. No complication.\n\nReported: Dr F. Gallagher-Rao, ST4 Radiology"
                    "       10/11/2026 13:15\n",
                    "Diagnoses:\n1. T6 AIS A (complete) paraplegia, traumatic - fall from scaffolding 05/05/2026.\n"
-                   "2. Neurogenic heterotopic ossification (HO), both hips.\n"):
+                   "2. Neurogenic heterotopic ossification (HO), both hips.\n",
+                   # round 26, 483: the operation the patient had, an item that opens with it
+                   "Diagnosis:\n1. Arthroscopic arthrolysis (anterior + posterior capsular release) R elbow 27/08/2026"
+                   "\n2. Heterotopic ossification R elbow, 3/12 post op, despite indomethacin prophylaxis\n"):
         says = api.explain(report).report_says
         assert all(s.status != "other_findings" for s in says), report
+    # ... but a diagnosis that names an operation later is a finding of its own (round 16, 299)
+    says = api.explain("Diagnosis:\n1. R haemophilic elbow arthropathy; s/p open synovectomy, radial head excision "
+                       "30.04.2026.\n2. Heterotopic ossification R elbow post-op.\n").report_says
+    assert says[0].status == "other_findings"
 
 
 def test_a_hedged_mention_beside_the_ho_in_its_sentence_names_its_kind_not_a_doubt() -> None:

@@ -47,6 +47,7 @@ IMPLANT_WORD = re.compile(r"arthroplast|replacement|prosthe|implant|component|\b
                           r"ORIF|IMN|K-?wires?)\b|\bplates?\b|\bplated\b|screws?|\bnail|fixation|fixed with|"
                           r"\bwires?\b|\bstem\b|\bcup\b|\bliner\b|hardware|metalwork", re.IGNORECASE)
 OK_NO_FRACTURE = "ok_no_fracture"
+OK_HEALED, OK_HEALING = "ok_fracture_healed", "ok_fracture_healing"
 # an implant that has loosened or moved; denied by a "no"/"without" shortly before it on its line
 LOOSENING = re.compile(r"\b(?:lucenc(?:y|ies)|loosening|loosened|migration|subsidence|osteolysis|scalloping)\b",
                        re.IGNORECASE)
@@ -120,6 +121,9 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # radial head fracture treated in a sling was told "the implant ... looks secure and well placed"); looked for
     # once, on first need
     implant_named = cache(lambda: any(IMPLANT_WORD.search(r.text) for r in view.case.readings))
+    # "Healed fractures of the right 8th-10th ribs with mature bridging callus": the callus is how it healed, not a
+    # break still healing (round 26, 482 was told both)
+    healed_in = {view.sentence_of(f) for f in steps if f.item.concept == OK_HEALED and f.item.status in SAID}
     for fact in steps:
         concept = fact.item.concept
         if fact.item.section in PAST_SECTIONS:
@@ -133,7 +137,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
         if concept.startswith("ok_") and fact.item.status == "hypothetical":
             continue
-        if concept == OK_NO_FRACTURE and broken:
+        if (concept == OK_NO_FRACTURE and broken) or (concept == OK_HEALING and view.sentence_of(fact) in healed_in):
             continue
         if concept == OK_IMPLANT and _loosening(view):  # "stem well fixed" beside a cup that has moved: not secure
             continue

@@ -34,6 +34,7 @@ SIGNED_BY = re.compile(r"(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Elec
                        r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b")
 MAX_ITEMS = 2
 MAX_CHARS = 200
+TREATMENT_LEAD_WORDS = 2  # words before the operation an item opens with ("Arthroscopic arthrolysis")
 
 
 def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
@@ -51,9 +52,11 @@ def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
             item = reading.text[start:end]
             if REASSURING.search(item) or REASSURING_START.match(item):
                 continue  # "Satisfactory appearance of the left THA. No complication.": said among the reassurances
-            if SPECIMEN_LABEL.fullmatch(item.strip()) or _names_a_cause(view, index, start, end):
+            if SPECIMEN_LABEL.fullmatch(item.strip()) or _names_a_cause(view, index, start, end) \
+                    or _names_a_treatment_had(reading, start, end):
                 # ... nor is a label, or the injury or illness the explanation names as the cause ("T6 AIS A
-                # paraplegia, traumatic - fall from scaffolding" heading a letter's diagnoses: round 25, 460)
+                # paraplegia, traumatic - fall from scaffolding" heading a letter's diagnoses: round 25, 460), or an
+                # operation or medicine had ("2. Arthroscopic arthrolysis ... R elbow 27/08/2026": round 26, 483)
                 continue
             words = " ".join(item.split())
             if len(words) > MAX_CHARS:
@@ -72,6 +75,13 @@ def _names_ho(reading: Reading, start: int, end: int) -> bool:
 
 def _names_a_cause(view: CaseView, index: int, start: int, end: int) -> bool:
     return any(e.reading == index and start <= e.start < end for evidence in view.causes().values() for e in evidence)
+
+
+def _names_a_treatment_had(reading: Reading, start: int, end: int) -> bool:
+    """The item is an operation or a medicine had: it opens with one ("Excision and split skin grafting ...");
+    a diagnosis that names one later ("R haemophilic elbow arthropathy; s/p open synovectomy ...") is a finding."""
+    return any(start <= f.start < end and f.kind == "treatment" and f.status in ("present", "historical")
+               and len(reading.text[start:f.start].split()) <= TREATMENT_LEAD_WORDS for f in reading.facts)
 
 
 def _signed(reading: Reading, start: int, end: int) -> bool:

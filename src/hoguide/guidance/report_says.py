@@ -83,7 +83,18 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool,
     return details, refs
 
 
-def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
+# an earlier study told in the past tense before the mention: "the pre-op CT (06/2026) showed ... no heterotopic bone"
+EARLIER_STUDY = re.compile(r"\b(?:CT|MRI|X-?rays?|XR|films?|scans?|radiographs?)\b[^.;:]{0,40}?"
+                           r"\b(?:showed|demonstrated|revealed|had shown|was|were)\b", re.IGNORECASE)
+
+
+def _told_before(text: str, finding: Finding) -> bool:
+    """The mention is of what an earlier study showed: a past trigger, or a study told in the past before it."""
+    return any(t.category == "historical" for t in finding.triggers) \
+        or EARLIER_STUDY.search(text, finding.sentence_start, finding.start) is not None
+
+
+def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> None:
     """"Ulnar neuropathy, probably from compression by the heterotopic bone" beside "bony ankylosis of the right
     elbow due to HO": the hedge is about the nerve, not the bone. A possible mention at a place where the report
     says there is HO joins that lesion instead of a "not sure if this is HO" line."""
@@ -108,6 +119,15 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]]) -> None:
         by_status["possible"] = [f for f in by_status["possible"] if id(f) not in moved]
         if not by_status["possible"]:
             del by_status["possible"]
+    # "The pre-op CT (06/2026) showed ... no heterotopic bone" beside the HO this study finds at that place: what an
+    # earlier study showed, not "there is no HO" now (round 26, 483 was told both)
+    before = [f for f in by_status.get("absent", []) if _told_before(text, f)
+              and any((site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
+                      for site in f.sites)]
+    if before:
+        by_status["absent"] = [f for f in by_status["absent"] if f not in before]
+        if not by_status["absent"]:
+            del by_status["absent"]
 
 
 def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Finding]:
@@ -345,7 +365,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                                               for t in finding.triggers):
                 status = NOT_IMAGED
             by_status.setdefault(status, []).append(finding)
-        _sure_at_the_same_place(by_status)
+        _sure_at_the_same_place(by_status, reading.text)
         if corrected := _corrected_by_addendum(reading):
             groups.setdefault(CORRECTED, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in corrected)
             # what the addendum corrected is not said as well ("Your report says there is no HO" beside the HO it

@@ -27,7 +27,8 @@ from hoguide.reading.sentences import split_sentences
 
 # A relative clause set off by commas: ", which was the reason for referral,"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;:.()]*,")
-_SPACED_DASH = re.compile(r"[ \t][-\u2013\u2014][ \t]")  # " - ", " – ": a clause break
+# " - ", " – ": a clause break, also where the line wraps after the dash ("no bony bridging -\nBrooker III equivalent")
+_SPACED_DASH = re.compile(r"[ \t][-\u2013\u2014](?:[ \t]|\r?\n)")
 P = TypeVar("P")
 NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 

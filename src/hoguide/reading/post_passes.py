@@ -38,6 +38,60 @@ def maturity_said_next(text: str, findings: list[Finding], hits: HitIndex[Payloa
     return out
 
 
+def maturity_of_described_bone(text: str, findings: list[Finding], hits: HitIndex[Payload],
+                               sentences: SentenceIndex, sections: SectionIndex) -> list[Finding]:
+    """A report often describes the bone in plain words and names it HO only in its conclusion: "New ossification
+    anterior to the distal humerus ... It is ill-defined and fluffy and not yet corticated, i.e. still immature", then
+    "this is heterotopic ossification" (round 26, 483); "a linear, well-corticated ossified structure", then
+    "Heterotopic ossification within the midline laparotomy scar" (round 25, 464). Where no HO mention of the report
+    says how mature it is (the report's own words on its HO come first), a mention takes the maturity said of such
+    bone, in its sentence or the next that speaks of it ("It is ..."), where the two agree on the place: the described
+    bone names the mention's site, or names none and the report's HO is at one place only. A dated line tells an
+    earlier study ("2025-07-01 XR pelvis: early fluffy ossification"), not this one."""
+    # (a lesion only possibly HO is not lent the look of a bone that may be something else: "ossified lesion ... with a
+    # less mature periphery ... ATYPICAL for myositis ossificans", round 24, 449)
+    current = [f for f in findings if f.status in ("present", "possible")]
+    if not any(f.status == "present" for f in current) or any(f.maturity is not None for f in current):
+        return findings
+    ho_sentences = {f.sentence_start for f in findings}
+    places = {site for f in current for site in f.sites}
+    said: list[tuple[frozenset[str], str]] = []  # (sites named, maturity) of each described bone
+    for match in _DESCRIBED_BONE.finditer(text):
+        start, end = sentences.span(match.start())
+        if start in ho_sentences or _NOT_DESCRIBED.search(text, start, end) or _DATE.search(text, start, end):
+            continue
+        found = _maturity_words(text, hits, start, end)
+        if not found and end < len(text):  # "... approx 24 x 9 mm. It is ill-defined and fluffy"
+            after, after_end = sentences.span(end)
+            if after not in ho_sentences and _SAME_BONE_LEADS.match(text, after) \
+                    and not _DATE.search(text, after, after_end) and sections.at(after) is sections.at(start):
+                found = _maturity_words(text, hits, after, after_end)
+        maturity = merge_maturity(found) if found else None
+        if maturity is not None:
+            sites = frozenset(h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "site")
+            said.append((sites, maturity))
+    if not said:
+        return findings
+    out = []
+    for finding in findings:
+        if finding.status == "present":
+            fits = [m for sites, m in said if (sites & set(finding.sites)) or (not sites and len(places) <= 1)]
+            if fits and len(set(fits)) == 1:
+                finding = replace(finding, maturity=fits[0])
+        out.append(finding)
+    return out
+
+
+def _maturity_words(text: str, hits: HitIndex[Payload], start: int, end: int) -> list[str]:
+    return [h.payload[1] for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
+            and not looked_before(text, start, h.start) and text[h.start - 1:h.start] != "?"]
+
+
+# bone described in plain words, not named HO; not a growth centre or a spinal ligament's ossification
+_DESCRIBED_BONE = re.compile(r"\b(?:ossification|ossified|ossific|new bone|bone formation)\b", re.IGNORECASE)
+_NOT_DESCRIBED = re.compile(r"\bossification cent|\bossification of the (?:posterior|anterior) longitudinal|"
+                            r"\bligamentum flavum|\bOPLL\b|\bDISH\b", re.IGNORECASE)
+_DATE = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d{2})\b")
 MATURITY_REACH = 3  # sentences after a mention searched for how mature its bone is
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end (a sentence keeps the blank lines after it)
 _ITEM = re.compile(r"\s*(?:\d{1,2}|[a-h])[.)]\s|\s*[-*•]\s")  # "2. ", "b) ", "- ": a list's new item

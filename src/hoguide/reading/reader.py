@@ -79,6 +79,7 @@ from hoguide.reading.phrases import any_phrase
 from hoguide.reading.post_passes import (
     change_said_next,
     look_alike_denials,
+    maturity_of_described_bone,
     maturity_said_next,
     prior_ho_facts,
     removed_said_next,
@@ -249,8 +250,17 @@ class Reader:
             if targets:
                 found = self._findings(text, span, targets, grades, triggers, section, implies, sections,
                                        sentences, hits, general_cue)
-                findings += [f for t, f in zip(targets, found, strict=True)
-                             if not (t.payload[0] == AFFIRMED_ONLY and f.status == "absent")]
+                kept = [f for t, f in zip(targets, found, strict=True)
+                        if not (t.payload[0] == AFFIRMED_ONLY and f.status == "absent")]
+                # a grade given to a mention kept only when affirmed, which the sentence denies: "no bony bridging -
+                # Brooker III equivalent" denies the bridge, not the grade, which names the HO itself (round 26, 482
+                # lost its grade with the bridge)
+                if not kept and (graded := [f.grade for f in found if f.grade is not None]):
+                    named = [Hit(start, end, TARGET, ("finding", "heterotopic_ossification"))
+                             for grade, start, end in grades if grade == graded[0]][:1]
+                    kept = [f for f in self._findings(text, span, named, grades, triggers, section, implies,
+                                                      sections, sentences, hits, general_cue) if f.status != "absent"]
+                findings += kept
         time_cues = [(h.start, h.end, h.payload[1]) for h in hits.group(TIME_CUES)]
         for ref in find_time_references(text, [c for c in time_cues if c[2] != TEMPERATURE_CUE]):
             facts.append(Fact("time", ref.concept, text[ref.start : ref.end], ref.start, ref.end, "present",
@@ -268,6 +278,7 @@ class Reader:
         # a name read across a sentence break ("Brooker" / blank line / "1") is no mention
         findings = [f for f in findings if f.end <= f.sentence_end]
         findings = maturity_said_next(text, findings, hits, sentences, sections)
+        findings = maturity_of_described_bone(text, findings, hits, sentences, sections)
         # a differential names a condition, not how a bone looks: "4) early heterotopic ossification (HO) ... unlikely
         # to show on XR this early" on a nurse's list is no immature bone (round 23, 433 was told "How mature:
         # immature")
