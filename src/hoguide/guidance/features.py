@@ -392,6 +392,24 @@ def _reason_denied(fact: Fact) -> bool:
     return fact.status == "absent" and bool(negations) and all(TREATMENT_NOT_GIVEN.search(t.phrase) for t in negations)
 
 
+# a medicine allowed when needed, not a course ("short course ibuprofen ok if needed": round 26, 488), in its clause
+AS_NEEDED = re.compile(r"[^.;\n]{0,40}?\b(?:prn|as needed|as required|if needed|if required|when needed|ok if)\b",
+                       re.IGNORECASE)
+# ... or prevention that would go with an operation that may come ("he would need prevention (a single dose of
+# radiotherapy or a course of indomethacin) around the time of surgery": round 26, 473 was told to take it)
+WITH_A_LATER_OPERATION = re.compile(r"\b(?:would|could|might|if)\b[^.;]*\b(?:around|at|with|after|before) (?:the time "
+                                    r"of )?(?:the |any |an? |his |her |such )?(?:surgery|operation|excision|removal)\b",
+                                    re.IGNORECASE)
+
+
+def _course_now(view: CaseView, fact: Located[Fact]) -> bool:
+    """The plan's anti-inflammatory is a course to take now, not one allowed when needed nor one for a later
+    operation."""
+    text = view.case.readings[fact.reading].text
+    _, start, end = view.sentence_of(fact)
+    return AS_NEEDED.match(text, fact.item.end) is None and WITH_A_LATER_OPERATION.search(text, start, end) is None
+
+
 def _nsaid_prescribed(view: CaseView) -> bool:
     """The plan gives an NSAID now ("Post-op instructions: 1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks"):
     advice against one at an earlier time ("indomethacin prophylaxis avoided at the time because of the long-bone
@@ -635,9 +653,12 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # on Monday", round 22, 414 was told "Your report plans an anti-inflammatory medicine")
         nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
                           and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
-                          and not advised_against(f.item) and not view.for_else(f) for f in view.facts) and not any(
+                          and not advised_against(f.item) and not view.for_else(f) and _course_now(view, f)
+                          for f in view.facts) and not any(
             f.item.kind == "treatment" and f.item.concept == "bisphosphonate" and f.item.section == PLAN_SECTION
             and f.item.status in ("present", "possible") for f in view.facts),
+        nsaid_stopped=bool(nsaids := [f for f in view.treatments_given("nsaid") if f.item.experiencer == "patient"])
+        and all(view.outcomes.course_over(f) for f in nsaids),
         amputation_for_illness=_amputated_for_illness(view),
         # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
         # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)

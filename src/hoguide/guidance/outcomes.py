@@ -25,6 +25,7 @@ ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultraso
 # the next_step concepts that say what became of a treatment: given, never given, stopped early
 OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
 NOT_HAD = ("not_given", "stopped")  # no protection to count on
+STOPPED = "stopped"  # lexicon/next_step.yaml: a course that ended
 ONGOING = "ongoing"  # lexicon/next_step.yaml: "started on", "continue" just before the treatment: it is under way
 ONGOING_REACH = 12  # characters from the cue's end to the treatment: "started on etidronate", "continue oral ..."
 # "stopped after 6 weeks", "stopped at 4 weeks as planned": a course completed, not one cut short
@@ -84,6 +85,17 @@ class Outcomes:
         if cue is None:
             return None
         return self.plan_outcome(reading, cue)
+
+    def course_over(self, fact: Located[Fact]) -> bool:
+        """The medicine is taken no more: its sentence says it stopped, after a full course or early ("Naproxen ...
+        21/08/2026 - 02/11/2026 (stopped after 10 weeks)": round 26, 480 was told to take it as the team advises)."""
+        reading, _, end = self.view.sentence_of(fact)
+        for item in self.steps_between(reading, fact.item.end, end):
+            if item.kind == "treatment" and item.concept != fact.item.concept:
+                return False
+            if item.kind == "next_step" and item.concept == STOPPED:
+                return True
+        return False
 
     def plan_outcome(self, reading: int, cue: Fact) -> str | None:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1
