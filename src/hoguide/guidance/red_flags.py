@@ -245,7 +245,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
 
     A signal named as present now wins. Between a work-up still open ("rule out DVT") and a test that
     answered it ("duplex negative for DVT"), the later statement wins. Then known, then not found."""
-    found: dict[str, list[tuple[tuple[int, int], Evidence]]] = {}
+    found: dict[str, list[tuple[tuple[int, int, int], Evidence]]] = {}
+    asked: set[tuple[int, int, int]] = set()  # the places of queries that are questions, not work-ups
     judged = False  # the report judged the softer signs it gave
     diagnosed = False  # the findings or conclusion state the signal itself, not a question or a sign of it
     tested: dict[int, bool] = {}  # per report: does it name one of the flag's tests anywhere?
@@ -285,13 +286,16 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
                 _sentence_of(text, item.start), content.past_denial_cues):
             # "No clinical or radiological evidence of recurrent infection": the infection named before it is the
             # one that is over (round 18, 337: "3 months after NF + prolonged ICU stay (immobility, sepsis ...)")
-            kept = [m for m in found.get("suspected", []) if m[0] > (fact.reading, item.start)]
+            kept = [m for m in found.get("suspected", []) if m[0] > (fact.reading, view.sent_at(fact), item.start)]
             if kept:
                 found["suspected"] = kept
             else:
                 found.pop("suspected", None)
         if state is not None:
-            found.setdefault(state, []).append(((fact.reading, item.start), fact.evidence))
+            # (in the order the text was written: an email chain puts its newest message first)
+            found.setdefault(state, []).append(((fact.reading, view.sent_at(fact), item.start), fact.evidence))
+            if state == "queried" and item.status == "possible" and item.concept not in content.workups:
+                asked.add((fact.reading, view.sent_at(fact), item.start))
             said_in.setdefault(state, set()).add(authority.of(item.section))
         diagnosed |= state == "suspected" and in_results and item.concept == content.signal and item.status == "present"
     # the conclusion's account outranks the clinical history's: "admitted 07/2026 with ... pelvic abscess and septic
@@ -302,11 +306,16 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     caveat = found.pop("caveat", [])
     caveats = [place for place, _ in caveat]
     if caveats and not any(place > min(caveats) and _TEST_THAT_SEES_MORE.search(
-            _sentence_of(view.case.readings[place[0]].text, place[1])) for place, _ in found.get("ruled_out", [])):
+            _sentence_of(view.case.readings[place[0]].text, place[2])) for place, _ in found.get("ruled_out", [])):
         found["not_excluded"] = sorted(found.get("not_excluded", []) + caveat + [
             (place, e) for place, e in found.get("ruled_out", []) + found.pop("not_found", [])], key=lambda m: m[0])
         found.pop("ruled_out", None)
         said_in["not_excluded"] = said_in.get("not_excluded", set()) | said_in.pop("ruled_out", set())
+    # a question asked ("could this be infection?") that a clinician answers after it in time, with no test ("No concern
+    # about infection"), is answered (round 26, 481: an email chain's newest message answers its oldest)
+    if "queried" in found and "not_found" in found and all(place in asked for place, _ in found["queried"]) \
+            and max(found["not_found"])[0] > max(found["queried"])[0]:
+        del found["queried"]
     concluded = [s for s in ("known", "ruled_out", "not_found") if max(said_in.get(s, {0})) > BODY_AUTHORITY]
     if "suspected" in found and concluded and max(said_in["suspected"]) < BODY_AUTHORITY:
         del found["suspected"]
@@ -324,7 +333,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         state = "not_found"
         # ... by a test ("fever wk 6 ... Blood cx neg"): its own symptoms are not raised again (an image's "no
         # collection to suggest an abscess" beside a low-grade fever still asks for the check)
-        (reading, start), _ = max(found["not_found"])
+        (reading, _, start), _ = max(found["not_found"])
         judged = _has_cue(_sentence_of(view.case.readings[reading].text, start), content.test_cues)
     else:  # a softer sign is a question only while no test has answered the flag
         state = next((s for s in ("sign", "known", "not_found") if s in found), "")
@@ -336,7 +345,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     # then "discussion at the sarcoma MDT"): the flag stands, and what the test found is said beside it
     # (only a denial whose own sentence names the test: "no periosteal reaction" on an MRI of a report that
     # recommends a biopsy later is no test that found none: round 15, 279)
-    cleared = tuple(e for (reading, start), e in found.get("ruled_out", ())
+    cleared = tuple(e for (reading, _, start), e in found.get("ruled_out", ())
                     if _has_cue(_sentence_of(view.case.readings[reading].text, start), content.test_cues)) \
         if shown == "suspected" else ()
     return SignalState(shown, evidence, f"the report's words put it at {shown.replace('_', ' ')}",

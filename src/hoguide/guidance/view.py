@@ -111,6 +111,9 @@ SIGN_OFF = re.compile(r"\(?(?:this (?:report|letter) (?:is|was|has been) )?(?:di
                       # the record's own fields under the name ("Verified: Yes     Critical result: No": round 25, 461)
                       r"|(?:verified|signed|critical (?:result|finding)|(?:result|report) status|urgent)\s*:\s*"
                       r"(?:yes|no|final|preliminary|amended|n/?a)\b[^\n]{0,80}", re.IGNORECASE)
+# where an older message of a forwarded or replied email starts
+OLDER_MESSAGE = re.compile(r"^[ \t>]*(?:-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}|On [^\n]{5,120}"
+                           r"\bwrote:[ \t]*$)", re.IGNORECASE | re.MULTILINE)
 # A report's time stamp or a note that it was passed on ("Verified 03/12/2026 1120h"; "Findings communicated to G. Liu
 # NP by phone 12/03/2026 15:20": round 16, 297 and 301 quoted them as steps)
 ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
@@ -257,6 +260,7 @@ class CaseView:
     _sentences: dict[int, SentenceIndex] = field(default_factory=dict)  # per reading, split on first need
     _proposing: set[tuple[int, int, int]] | None = None  # sentences holding a plan cue, found on first need
     _closings: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # per reading, found on first need
+    _messages: dict[int, list[int]] = field(default_factory=dict)  # per reading, where each older email starts
     # per reading, the superseded conclusions' (starts, ends), found on first need: the plan and the steps ask for
     # every line and fact, and a look over every section each time made a text of many sections quadratic
     _superseded: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
@@ -617,6 +621,15 @@ class CaseView:
 
     def excision_evidence(self) -> list[Evidence]:
         return [e.evidence for e in self._ho_excisions("present", "historical")]
+
+    def sent_at(self, item: Located[Fact]) -> int:
+        """When the words were written, as an order: 0 for a report, and in a forwarded email chain, which puts its
+        newest message first, one less for each older message above the words ("-----Original Message-----"; round
+        26, 481: the physio's "could this be infection?" below the consultant's "No concern about infection")."""
+        if item.reading not in self._messages:
+            self._messages[item.reading] = [m.start() for m in OLDER_MESSAGE.finditer(
+                self.case.readings[item.reading].text)]
+        return -bisect_right(self._messages[item.reading], item.item.start)
 
     def sentence_of(self, item: Located[Fact]) -> tuple[int, int, int]:
         """The reading and the sentence bounds of a fact."""
