@@ -73,7 +73,8 @@ IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 # When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
 WHEN = re.compile(r"\b(?:(in|at|after|within)\s+)?((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
-                  r"(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|days?|weeks?|wks?|months?))\b", re.IGNORECASE)
+                  r"(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|h|days?|weeks?|wks?|months?))\b", re.IGNORECASE)
+DURATION = re.compile(r"\b(?:for|x|over)\s+$", re.IGNORECASE)  # "for 3 weeks", "x 6 weeks": how long, not when
 # What the time is relative to, said with it: "within 4 hours before surgery", "4 hours before or 72 hours after".
 # ... and a second time said with the first: "at 6 weeks and 6 months after surgery" (round 8 second re-read, 163)
 WHEN_TAIL = re.compile(r"(?:\s+and\s+\d+\s*(?:days?|weeks?|months?))?\s+(?:before|after)"
@@ -295,7 +296,10 @@ def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     reading, start, end = view.sentence_of(fact)
     text = view.case.readings[reading].text
     parts = ["urgently"] if _urgent(view, fact, text, start, end) else []
-    if match := WHEN.search(text, fact.item.end, end):
+    # (a course's length is no time to wait: "indomethacin 25 mg three times daily for 3 weeks", round 26, 474 was
+    # told "When: in 3 weeks")
+    if match := next((m for m in WHEN.finditer(text, fact.item.end, end)
+                      if not DURATION.search(text, max(0, m.start() - 8), m.start())), None):
         tail = WHEN_TAIL.match(text, match.end(), end)  # "within 4 hours before or 72 hours after surgery"
         said = " ".join(f"{match.group(2)}{tail.group(0) if tail else ''}".split())
         # a bare time is "in 3 weeks"; one said "after surgery" keeps its own words ("6 weeks after surgery")

@@ -103,7 +103,7 @@ SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Rea
 # rounds 13-22 quoted each as a step of the plan
 SIGN_OFF = re.compile(r"\(?(?:this (?:report|letter) (?:is|was|has been) )?(?:dictated|transcribed|typed|"
                       r"voice[- ]recogni(?:tion|[sz]ed)|sent from my)\b[^\n]{0,160}"
-                      r"|(?:verified|electronically signed|e-signed|signed|reported|authori[sz]ed)"
+                      r"|(?:verified|electronically signed|e-signed|signed|reported|authori[sz]ed|form completed)"
                       r"(?: by| on| at)?:?[ \t]*"
                       r"(?:\d{1,2}[/.-]\d|(?:Dr|Mr|Mrs|Ms|Prof)\b)[^\n]{0,120}"
                       r"|[^\n()]{0,80}\((?:dictated|typed|transcribed|voice recognition|not (?:proof)?read|not signed|"

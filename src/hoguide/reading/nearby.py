@@ -38,8 +38,10 @@ PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-
 
 # A letterhead names a place, not the study ("ST. BRENDAN'S ORTHOPEDIC & SPINE INSTITUTE": round 17, 315 gave a hip
 # film's "no HO" the spine); not "service": "DATE OF SERVICE" shares the exam's line (round 12, 224)
+# ... nor a team's or a unit's name ("SHOULDER & ELBOW MULTIDISCIPLINARY TEAM (MDT) - OUTCOME FORM": round 26, 474 gave
+# an elbow's HO the shoulder)
 PLACE_LINE = re.compile(r"\b(?i:institute|hospital|hospitals|infirmary|centre|center|department|dept|clinic|"
-                        r"practice|partners|associates|university)\b")
+                        r"practice|partners|associates|university|team|unit|mdt|multidisciplinary)\b")
 
 
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
