@@ -608,7 +608,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         prevention_not_given=_prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
-        anticoagulated="anticoagulant" in given,
+        # (not a course of a set length the history tells as over: round 26, 475)
+        anticoagulated=any(not view.outcomes.course_over(t) for t in view.treatments_given("anticoagulant")
+                           if "anticoagulant" in given),
         nsaid_caution=bool(cautions) or bool(answers.conditions),
         # the patient's own ("I have stage 3 kidney disease") name the reason too (round 11, 205: told "your report")
         caution_reasons=frozenset(answers.conditions).union(  # the lexicon's condition ids are ConditionId

@@ -26,6 +26,10 @@ ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultraso
 OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
 NOT_HAD = ("not_given", "stopped")  # no protection to count on
 STOPPED = "stopped"  # lexicon/next_step.yaml: a course that ended
+HISTORY_SECTION = "history"  # section_rules.yaml
+PAST_COURSE = re.compile(r"[^.;]{0,30}?\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?|"
+                         r"months?)\b", re.IGNORECASE)
+PAST_TENSE = re.compile(r"\b(?:was|were|treated with|received|took|given|had)\b", re.IGNORECASE)
 ONGOING = "ongoing"  # lexicon/next_step.yaml: "started on", "continue" just before the treatment: it is under way
 ONGOING_REACH = 12  # characters from the cue's end to the treatment: "started on etidronate", "continue oral ..."
 # "stopped after 6 weeks", "stopped at 4 weeks as planned": a course completed, not one cut short
@@ -92,10 +96,15 @@ class Outcomes:
         reading, _, end = self.view.sentence_of(fact)
         for item in self.steps_between(reading, fact.item.end, end):
             if item.kind == "treatment" and item.concept != fact.item.concept:
-                return False
+                break
             if item.kind == "next_step" and item.concept == STOPPED:
                 return True
-        return False
+        # ... or a course of a set length told in the past in the history ("He then developed a left calf deep vein
+        # thrombosis, diagnosed on 2 July 2025 and treated with rivaroxaban for three months": round 26, 475 was told
+        # it takes a blood thinner)
+        text = self.view.case.readings[reading].text
+        return fact.item.section == HISTORY_SECTION and PAST_COURSE.match(text, fact.item.end, end) is not None \
+            and PAST_TENSE.search(text, self.view.sentence_of(fact)[1], fact.item.start) is not None
 
     def plan_outcome(self, reading: int, cue: Fact) -> str | None:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1

@@ -75,6 +75,9 @@ JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthrop
 HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CONCLUDING_SECTIONS = ("impression", "diagnosis", "assessment", "addendum")  # section_rules.yaml: authority 3 and 4
+# sections that tell what came before this study (section_rules.yaml)
+EARLIER_SECTIONS = frozenset({"history", "history_of_present_illness", "past_medical_history", "past_surgical_history",
+                              "comparison"})
 CLOSING = "closing"  # the next_step concept of a letter's closing: "Yours sincerely, Dr A, Rehabilitation Medicine"
 # A signature line on its own: a title, a name, a comma and a role, with no sentence end ("Dr C. Ferreira,
 # Radiology"; "Ms D. Adeyemi, Consultant Orthopaedic Trauma Surgeon"); "Dr Smith, please arrange an MRI." is none.
@@ -425,7 +428,11 @@ class CaseView:
         # (of two reports pasted one after the other, the later conclusion's: superseded)
         concluded = {f.item.maturity for f in self.current if f.item.maturity and f.item.section in CONCLUDING_SECTIONS
                      and not self.superseded(f.reading, f.item.start)}
-        found = concluded or {f.maturity for f in self._findings() if f.maturity}
+        # ... and the description of this study over the history's account of an earlier film ("At the twelve-week
+        # review ... radiographs showed early heterotopic ossification" beside "a mature, well-corticated heterotopic
+        # bone mass" on today's CT: round 26, 475 was told its HO is still forming)
+        described = {f.maturity for f in self._findings() if f.maturity and f.section not in EARLIER_SECTIONS}
+        found = concluded or described or {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
 
     @property

@@ -131,7 +131,13 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
         return tail.end()
     if tail[1] and _follows_sentence(text, start) and text[start:end].isupper():
         return tail.end()
+    # a numbered heading in capitals ("6. HISTORY OF THE INDEX EVENT AND TREATMENT": round 26, 475, a medico-legal one)
+    if text[start:end].isupper() and _NUMBERED.search(text, max(0, start - _LINE_START_SLACK), start):
+        return tail.end()
     return None
+
+
+_NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+$")
 
 
 def _content_start(text: str, start: int, stop: int) -> int:
