@@ -325,7 +325,8 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
-PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
+PLANNED_PREVENTION = "treat_prophylaxis"
+NO_SURGERY = "advise_no_surgery"  # lexicon/next_step.yaml  # the next step of prevention around a planned operation
 JOINT_REPLACEMENT_IDS = frozenset(JOINT_REPLACEMENTS)
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -528,8 +529,12 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     # no joint is no operation these answers speak of
     other_operation = bool(operations_to_come) and not view.operation_planned
     replacement_planned = view.replacement_planned or (other_operation and operations_to_come <= JOINT_REPLACEMENT_IDS)
-    surgery_planned = view.operation_planned or (answers.surgery_planned and not manipulation and not (
-        other_operation and not operations_to_come & JOINT_REPLACEMENT_IDS))
+    # (not where the report advises against the operation the patient was told of: a second opinion that "suggest[s] the
+    # listing for excision is cancelled", round 26, 490)
+    advised_against_surgery = NO_SURGERY in recommended and not view.replacement_planned
+    surgery_planned = (view.operation_planned and not advised_against_surgery) or (
+        answers.surgery_planned and not manipulation and not advised_against_surgery
+        and not (other_operation and not operations_to_come & JOINT_REPLACEMENT_IDS))
     plan_ahead = PLANNED_PREVENTION in recommended and view.operation_planned
     # prevention timed around the operation still to come, and not told as given, is that plan ("Prophylaxis: single-
     # fraction pre-op radiotherapy 7 Gy to R hip, within 4 hours before surgery" under "Plan R hip HO excision Jan

@@ -41,7 +41,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                          "flare_up", "maturity_undetermined"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading", "report_heading", "ongoing",
-                            "purpose_not_ho", "other_prevention", "reading"}),
+                            "purpose_not_ho", "other_prevention", "reading", "study_images"}),
     "condition": frozenset(get_args(ConditionId)),
     "illness": frozenset({"nerve_illness", "nerve_injury", "cord_illness", "brain_anoxia", "brain_infection"}),
     "change": frozenset({"new", "increased", "stable", "decreased", "not_change"}),

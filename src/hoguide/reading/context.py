@@ -29,6 +29,8 @@ from hoguide.reading.sentences import split_sentences
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;:.()]*,")
 # " - ", " – ": a clause break, also where the line wraps after the dash ("no bony bridging -\nBrooker III equivalent")
 _SPACED_DASH = re.compile(r"[ \t][-\u2013\u2014](?:[ \t]|\r?\n)")
+# ... and a new clause with a subject of its own: "it is not fused, and the HO is Brooker II" (round 26, 490)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the|this|these|his|her|its|it|there)\b", re.IGNORECASE)
 P = TypeVar("P")
 NO_CONTEXT = ContextResult()  # what most targets get: immutable, so one instance serves them all
 
@@ -240,7 +242,8 @@ class SentenceTriggers:
         close = self.text.find(")", gap_start, gap_end)
         if close != -1 and self.text.find("(", gap_start, close) == -1:
             return True
-        return hit.payload.category == "negated" and _SPACED_DASH.search(self.text, gap_start, gap_end) is not None
+        return hit.payload.category == "negated" and (_SPACED_DASH.search(self.text, gap_start, gap_end) is not None
+                                                      or _NEW_CLAUSE.search(self.text, gap_start, gap_end) is not None)
 
     def _glossed(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
         """A past trigger reaches no target that opens a bracket after it: the bracket names what the finding is, not

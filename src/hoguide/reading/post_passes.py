@@ -54,17 +54,21 @@ def maturity_of_described_bone(text: str, findings: list[Finding], hits: HitInde
     if not any(f.status == "present" for f in current) or any(f.maturity is not None for f in current):
         return findings
     ho_sentences = {f.sentence_start for f in findings}
-    places = {site for f in current for site in f.sites}
+    # the report's HO is at one place where every mention of it shares a site ("pelvis, hip" and "hip, acetabulum")
+    placed = [set(f.sites) for f in current if f.sites]
+    one_place = not placed or bool(set.intersection(*placed))
     said: list[tuple[frozenset[str], str]] = []  # (sites named, maturity) of each described bone
     for match in _DESCRIBED_BONE.finditer(text):
         start, end = sentences.span(match.start())
-        if start in ho_sentences or _NOT_DESCRIBED.search(text, start, end) or _DATE.search(text, start, end):
+        # (a date before the bone dates an earlier film: "X-rays 2026-08-25 showed faint new bone"; one after it is
+        # what the bone is compared with: "unchanged in size from the 6-month film (03/2026), i.e. mature")
+        if start in ho_sentences or _NOT_DESCRIBED.search(text, start, end) or _DATE.search(text, start, match.start()):
             continue
         found = _maturity_words(text, hits, start, end)
         if not found and end < len(text):  # "... approx 24 x 9 mm. It is ill-defined and fluffy"
             after, after_end = sentences.span(end)
             if after not in ho_sentences and _SAME_BONE_LEADS.match(text, after) \
-                    and not _DATE.search(text, after, after_end) and sections.at(after) is sections.at(start):
+                    and sections.at(after) is sections.at(start):
                 found = _maturity_words(text, hits, after, after_end)
         maturity = merge_maturity(found) if found else None
         if maturity is not None:
@@ -75,7 +79,7 @@ def maturity_of_described_bone(text: str, findings: list[Finding], hits: HitInde
     out = []
     for finding in findings:
         if finding.status == "present":
-            fits = [m for sites, m in said if (sites & set(finding.sites)) or (not sites and len(places) <= 1)]
+            fits = [m for sites, m in said if (sites & set(finding.sites)) or (not sites and one_place)]
             if fits and len(set(fits)) == 1:
                 finding = replace(finding, maturity=fits[0])
         out.append(finding)

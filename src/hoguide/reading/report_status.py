@@ -133,7 +133,11 @@ def another_reading(finding: Finding) -> bool:
     """HO only another hospital's report named ("OUTSIDE REPORT FOR REVIEW: ... heterotopic ossification"): a
     reading this report may dispute ("I disagree with the outside report: no HO"), not HO the patient had."""
     past = [t for t in finding.triggers if t.category == "historical"]
-    return bool(past) and all("outside" in t.phrase.lower() for t in past)
+    return bool(past) and all("outside" in t.phrase.lower() or t.phrase.lower() in REPORTED_AS for t in past)
+
+
+# another reading quoted ('... was reported as: "Extensive heterotopic ossification ... Brooker IV"': round 26, 490)
+REPORTED_AS = frozenset({"was reported as", "were reported as"})
 
 
 def report_status(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> ReportStatus:
