@@ -40,7 +40,7 @@ ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``c
 PROPHYLAXIS = "treat_prophylaxis"
 # context_rules.yaml's triggers that make a treatment's sentence a rule about it, not a step ("prophylaxis only works
 # around the time of surgery": round 24, 450, with no operation planned)
-RULE_OF_A_TREATMENT = frozenset({"only works", "only work"})
+RULE_OF_A_TREATMENT = frozenset({"only works", "only work", "was only needed", "is only needed", "only needed"})
 IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
 IMPLANT_WORD = re.compile(r"arthroplast|replacement|prosthe|implant|component|\b(?:THA|THR|TKA|TKR|TSA|RSA|TEP|DHS|"

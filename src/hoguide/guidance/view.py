@@ -129,7 +129,9 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"|[^\n]{0,80}\b(?:bleep|pager|extension|ext\.?)\s*#?\d{3,6}\.?"
                         r"|(?:AVS|after[- ]visit summary)\b[^\n]{0,60}|time:?\s*\d+\s*min[^\n]{0,60}"
                         r"|results? (?:were |was )?released to (?:the )?(?:patient )?portal\b[^\n]{0,80}"
-                        r"|(?:[-*•]\s*)?(?:pt|patient)\s+verbali[sz]ed understanding\b[^\n]{0,80}"
+                        r"|(?:[-*•]\s*)?(?:pt|patient)\s+(?:verbali[sz]ed understanding|understands)\b[^\n]{0,80}"
+                        # a clinical code ("Code: History of heterotopic ossification of elbow.": round 26, 488)
+                        r"|(?:read |snomed |icd-?10 )?codes?:[^\n]{0,120}"
                         # who was told, a courtesy, a call noted, with nothing of the case in them, as a closing's
                         # facts are not read (round 22, 416: "Pt and wife updated." and "Questions answered re \"extra
                         # bone\"." quoted as steps; "NOK (daughter) updated by phone 01:20"; "Thank you for the urgent

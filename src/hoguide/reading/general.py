@@ -128,7 +128,9 @@ _TOPIC_QUESTION = re.compile(r"^\W*(?:what|how|why|when|which|who|where)\b[^?]*\
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
            r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
 _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b"
-                   rf"|\b{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b")
+                   rf"|\b{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b"
+                   # a date in figures ("excised 11/2025", "on 14/09/2026"): one patient's (round 26, 488)
+                   r"|\b(?:\d{1,2}/)?\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b")
 
 
 @dataclass(frozen=True, slots=True)
