@@ -114,6 +114,10 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # a tendon repaired by keyhole surgery ticked as a shoulder replacement (round 23, 434: "Keyhole rotator cuff
     # repair")
     ("shoulder_arthroplasty", OTHER_SURGERY, CUFF_REPAIR),
+    # a broken bone fixed with a plate or a nail, ticked as a joint replacement (round 26, 481: "broke the top of my
+    # right arm bone, had a plate and screws put in" ticked as a shoulder replacement beside the report's ORIF)
+    ("shoulder_arthroplasty", GENERIC_TRAUMA, FIXATION),
+    ("knee_arthroplasty", GENERIC_TRAUMA, FIXATION),
     # the grafting of a burnt arm ticked as an elbow injury or operation (round 23, 421: "lots of skin graft ops on my
     # right arm" beside the report's burns)
     ("elbow_trauma_or_surgery", BURNS, None),

@@ -15,6 +15,7 @@ from hoguide.guidance.outcomes import ADDENDUM, NOT_HAD, PLAN_CUE, Outcomes
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
 from hoguide.models.reading import Fact, Finding, Reading
+from hoguide.reading.messages import message_of, message_starts
 from hoguide.reading.report_status import nothing_new
 from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_sentences
 
@@ -114,9 +115,6 @@ SIGN_OFF = re.compile(r"\(?(?:this (?:report|letter) (?:is|was|has been) )?(?:di
                       # the record's own fields under the name ("Verified: Yes     Critical result: No": round 25, 461)
                       r"|(?:verified|signed|critical (?:result|finding)|(?:result|report) status|urgent)\s*:\s*"
                       r"(?:yes|no|final|preliminary|amended|n/?a)\b[^\n]{0,80}", re.IGNORECASE)
-# where an older message of a forwarded or replied email starts
-OLDER_MESSAGE = re.compile(r"^[ \t>]*(?:-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}|On [^\n]{5,120}"
-                           r"\bwrote:[ \t]*$)", re.IGNORECASE | re.MULTILINE)
 # A report's time stamp or a note that it was passed on ("Verified 03/12/2026 1120h"; "Findings communicated to G. Liu
 # NP by phone 12/03/2026 15:20": round 16, 297 and 301 quoted them as steps)
 ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
@@ -636,9 +634,8 @@ class CaseView:
         newest message first, one less for each older message above the words ("-----Original Message-----"; round
         26, 481: the physio's "could this be infection?" below the consultant's "No concern about infection")."""
         if item.reading not in self._messages:
-            self._messages[item.reading] = [m.start() for m in OLDER_MESSAGE.finditer(
-                self.case.readings[item.reading].text)]
-        return -bisect_right(self._messages[item.reading], item.item.start)
+            self._messages[item.reading] = message_starts(self.case.readings[item.reading].text)
+        return -message_of(self._messages[item.reading], item.item.start)
 
     def sentence_of(self, item: Located[Fact]) -> tuple[int, int, int]:
         """The reading and the sentence bounds of a fact."""

@@ -65,6 +65,7 @@ from hoguide.reading.layers import (
 )
 from hoguide.reading.lead_ins import hypothetical_lists
 from hoguide.reading.matcher import Hit, HitIndex, PhraseMatcher, PreparedText
+from hoguide.reading.messages import said_again_later
 from hoguide.reading.nearby import (
     colon_before,
     earlier_sites,
@@ -293,6 +294,7 @@ class Reader:
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))
         findings = gone_since(findings, self.authority, text)
         findings = withdrawn(findings, self.authority, text)
+        findings = said_again_later(text, findings)
         facts += prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))
