@@ -326,7 +326,9 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 PLANNED_PREVENTION = "treat_prophylaxis"
-NO_SURGERY = "advise_no_surgery"  # lexicon/next_step.yaml  # the next step of prevention around a planned operation
+NO_SURGERY = "advise_no_surgery"  # lexicon/next_step.yaml
+BLINDED_TRIAL = re.compile(r"\bplacebo\b|\bdummy (?:capsule|tablet|pill)s?\b|\b(?:double|single)[- ]blind",
+                           re.IGNORECASE)  # the next step of prevention around a planned operation
 JOINT_REPLACEMENT_IDS = frozenset(JOINT_REPLACEMENTS)
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -559,6 +561,12 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     # 14th and radiation afterwards" beside "Plan: single fraction 7 Gy post-op": round 13, 243 and 242)
     ticked = frozenset() if PLANNED_PREVENTION in recommended and not from_report \
         else frozenset(answers.prophylaxis) - timed
+    # a trial that gives half its patients a dummy capsule and tells no one which (round 26, 479: "Half ... received
+    # celecoxib ... and half received a placebo. Neither you, your surgeon nor the trial team knows which one you had")
+    # gave no anti-inflammatory anyone can count on, whatever the patient believes
+    blinded = any(BLINDED_TRIAL.search(r.text) for r in view.case.readings)
+    if blinded:
+        ticked, from_report = ticked - {"nsaid"}, from_report - {"nsaid"}
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
@@ -604,7 +612,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
         simple_dislocation=_simple_dislocation(view, causes),
-        ho_treated=bool(given & HO_TREATMENTS) or view.removed,
+        ho_treated=bool((given - ({"nsaid"} if blinded else set())) & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
         # given or about to start ("we have agreed to start PALOVAROTENE": round 19, 358 was never told what it is)
         palovarotene=any(f.item.status in ("present", "possible", "hypothetical")
@@ -666,6 +674,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
             and f.item.status in ("present", "possible") for f in view.facts),
         nsaid_stopped=bool(nsaids := [f for f in view.treatments_given("nsaid") if f.item.experiencer == "patient"])
         and all(view.outcomes.course_over(f) for f in nsaids),
+        blinded_trial=blinded,
         amputation_for_illness=_amputated_for_illness(view),
         # no HO, and a look-alike named as what the report found: "nothing to grow" and "very early HO can be missed"
         # speak past the lipoma, the tophus or the calcium in the skin it found (round 21, 393, 394, 400)

@@ -111,6 +111,7 @@ class CaseFeatures:
     look_alike: bool = False               # no HO, and the report names what it found instead (a lipoma, a tophus)
     nsaid_planned: bool = False            # the report's plan starts an anti-inflammatory medicine now
     nsaid_stopped: bool = False            # every anti-inflammatory course the report names has stopped
+    blinded_trial: bool = False            # the report is a trial's that gives some patients a dummy, told to no one
     amputation_for_illness: bool = False   # the limb was removed for an illness (diabetes, poor blood flow), not injury
     plan_in_own_words: bool = False        # the report's plan has lines shown only in its words (report_plan.py)
     since_event: SinceEvent = "unknown"
@@ -135,8 +136,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
                  "event_date_told",
-                 "imaging_declined", "look_alike", "nsaid_planned", "nsaid_stopped", "amputation_for_illness",
-                 "plan_in_own_words",
+                 "imaging_declined", "look_alike", "nsaid_planned", "nsaid_stopped", "blinded_trial",
+                 "amputation_for_illness", "plan_in_own_words",
                  "flare_now", "side_told_against")
 VALUE_FEATURES = ("status", "cause_count", "grade", "maturity", "change", "fop", "since_event", "age")
 # What a condition asks, per feature it names: the values it accepts, the sets it wants one of, and
@@ -214,6 +215,7 @@ class When(BaseModel):
     look_alike: bool | None = None
     nsaid_planned: bool | None = None
     nsaid_stopped: bool | None = None
+    blinded_trial: bool | None = None
     amputation_for_illness: bool | None = None
     plan_in_own_words: bool | None = None
     flare_now: bool | None = None
