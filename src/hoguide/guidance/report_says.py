@@ -174,6 +174,20 @@ def _region(finding: Finding) -> tuple[str, ...]:
     return tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
 
 
+def _filled_in(lesion: Finding, reading: Reading, said: list[Finding]) -> Finding:
+    """The lesion with the grade and maturity a less authoritative section gives the same HO where its own words give
+    none: "Diagnosis: Bilateral HO of hips" over the background's "CT pelvis 04/2026: extensive anterior HO both hips,
+    mature, Brooker III bilaterally" (round 26, 476, a seating assessment that images nothing itself)."""
+    if lesion.grade is not None and lesion.maturity is not None:
+        return lesion
+    same = [f for f in reading.findings if f.experiencer == "patient" and f.status == "present" and f not in said
+            and _region(f) == _region(lesion) and f.laterality in (lesion.laterality, None)]
+    grade = lesion.grade or next((f.grade for f in same if f.grade is not None), None)
+    # (only bone said to be mature: bone once mature stays so, while an earlier "early" may have matured since)
+    maturity = lesion.maturity or next((f.maturity for f in same if f.maturity == "mature"), None)
+    return replace(lesion, grade=grade, maturity=maturity)
+
+
 def _lesions(findings: list[Finding], authority: SectionAuthority,
              superseded: frozenset[int] = frozenset()) -> list[Finding]:
     """The mentions merged into one per place (sites and side), in the order the report first names
@@ -394,6 +408,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                     lesion = replace(lesion, change=None, maturity=None, grade=None, size=None)
                 elif undetermined:  # "the maturity cannot be determined from this study"
                     lesion = replace(lesion, maturity=None)
+                elif status == "present":
+                    lesion = _filled_in(lesion, reading, findings)
                 details, refs = _details(lesion, kb, compared, cross_sectional)
                 line = " ".join(text for text, _ in details)
                 if line and line not in [text for text, _ in lines]:
