@@ -65,3 +65,13 @@ def test_every_expected_flag_is_raised_and_no_unwanted_one(explained: list[tuple
         expected = {FLAG_IDS[f] for f in case.get("flags_expected") or [] if f in FLAG_IDS}
         unwanted = {FLAG_IDS[f] for f in case.get("flags_not_wanted") or [] if f in FLAG_IDS}
         assert expected <= raised and not unwanted & raised, (case["id"], sorted(raised))
+
+
+def test_one_anti_inflammatory_ruled_out_beside_another_offered_is_no_ban_on_them_all() -> None:
+    """Round 26, 483: "we will not use it [indomethacin] again given her dyspepsia" beside a plan that offers celecoxib
+    after a later excision was told at the top of the page not to take any anti-inflammatory."""
+    folder = DEV.parent / "round26"
+    report = (folder / "483_elbow_ho_after_arthroscopic_release.txt").read_text(encoding="utf-8")
+    assessment = api.explain(report.replace("Discussion / Plan:", "Plan:"))
+    assert "treatment.medicines_advised_against" not in assessment.answers["treatment"].statements
+    assert not any("should not take" in c.text for c in assessment.cautions)

@@ -71,6 +71,7 @@ BROKEN_HIP = re.compile(r"broke my (?:(?:left|right) )?hip|broken (?:my )?(?:(?:
                         r"fractured (?:my )?(?:(?:left|right) )?hip", re.IGNORECASE)
 GUNSHOT = re.compile(r"\bGSW\b|gunshot|bullet|ballistic|\b(?:got|was|been) shot\b", re.IGNORECASE)
 AVULSION = re.compile(r"avuls", re.IGNORECASE)
+BROKEN_BONE = re.compile(r"fractur|\bbroke|\bbroken\b|(?<!\w)#", re.IGNORECASE)
 FIXATION = re.compile(r"\bpins?\b|\bpinned\b|k-?wires?|\bORIF\b|fixation|\bfixed\b|\bplated?\b|\bscrews?\b|"
                       r"\bnail(?:ed)?\b|\brod\b", re.IGNORECASE)
 EXPLOSION_ONLY = re.compile(r"(?:gas |boiler |cylinder |workplace )?explosions?", re.IGNORECASE)
@@ -97,6 +98,9 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # a tendon torn off its bone is no bruise, whatever box the parents ticked (round 18, 332: a sprinter's ischial
     # avulsion)
     (CONTUSION, GENERIC_TRAUMA, AVULSION),
+    # ... nor is a broken bone the report names, ticked as a bruise too (round 26, 478: "broke my right thigh bone, had
+    # a rod put in" beside a femoral shaft fracture was told its HO followed a bad bruise and may shrink)
+    (CONTUSION, GENERIC_TRAUMA, BROKEN_BONE),
     # "other broken bone or injury" is the form's nearest box for an operation it has no box for (round 14, 257: an
     # operation on the belly)
     (GENERIC_TRAUMA, OTHER_SURGERY, None),

@@ -413,6 +413,21 @@ def _course_now(view: CaseView, fact: Located[Fact]) -> bool:
     return AS_NEEDED.match(text, fact.item.end) is None and WITH_A_LATER_OPERATION.search(text, start, end) is None
 
 
+def _other_nsaid_offered(view: CaseView) -> bool:
+    """The plan offers an anti-inflammatory by a name other than the one it rules out."""
+    nsaids = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == "nsaid"
+              and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION]
+    against = {f.item.text.lower() for f in nsaids if f.item.status == "absent" or advised_against(f.item)}
+    return bool(against) and any(
+        f.item.status in ("possible", "hypothetical", "present") and not advised_against(f.item)
+        and f.item.text.lower() not in against and NAMED_NSAID.fullmatch(f.item.text) for f in nsaids)
+
+
+# an anti-inflammatory named by its drug, not the class ("NSAIDs", "anti-inflammatories")
+NAMED_NSAID = re.compile(r"(?i:celecoxib|naproxen|ibuprofen|indomethacin|indometacin|diclofenac|meloxicam|etoricoxib|"
+                         r"ketorolac|aspirin)")
+
+
 def _nsaid_prescribed(view: CaseView) -> bool:
     """The plan gives an NSAID now ("Post-op instructions: 1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks"):
     advice against one at an earlier time ("indomethacin prophylaxis avoided at the time because of the long-bone
@@ -631,7 +646,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # (and an NSAID the plan withholds for a reason it gives: "Plan: 2. No anti-inflammatory tablets (NSAIDs)
         # because of her warfarin and kidneys", round 9, 177; in the history, "not given (h/o peptic ulcer)" is a
         # reason for care, not advice for now)
-        nsaid_advised_against=not prescribed and any(
+        # (not where the plan offers another anti-inflammatory: "we will not use it [indomethacin] again given her
+        # dyspepsia" beside "celecoxib 200 mg daily for 4 weeks if tolerated", round 26, 483)
+        nsaid_advised_against=not prescribed and not _other_nsaid_offered(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
                                               and (_reason_given(view, f) or _emphatic_no(f.item)))

@@ -510,12 +510,15 @@ class Reader:
                     laterality = title[1]  # ... else the exam title's ("XR R wrist & forearm": round 17, 321)
             own_grade = grade_of[i]
             if own_grade is not None and own_grade.text == text[target.start:target.end] and (
-                    graded := self._grade_sites.get(own_grade.system)) and graded[0] not in sites:
+                    graded := self._grade_sites.get(own_grade.system)) and (graded[0] not in sites
+                                                                            or not set(graded) >= set(sites)):
                 # "the gap between the ossification and the femur is less than 1 cm (Brooker III)": a Brooker grade
                 # named alone is hip HO, whatever bone the measurement names ("the spurs from the pelvis and the femur
                 # ... (Brooker III)": round 16, 308 had a second lesion "pelvis, thigh"; "Hastings-Graham class IIC
                 # (limits both flexion-extension and forearm rotation)", 306 a lesion of the forearm)
-                sites = [graded[0]]
+                # ... and beside its first place, only the places its scale grades ("Her groin pain on lifting the leg
+                # ... at Brooker I it is unlikely to be causing her symptoms": round 26, 486 had the leg)
+                sites = [site for site in sites if site in graded] if graded[0] in sites else [graded[0]]
             findings.append(Finding(
                 concept=target.payload[1],
                 text=text[target.start : target.end],

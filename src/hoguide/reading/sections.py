@@ -43,7 +43,10 @@ _DECOR = r"(?:[*=#]{2,}[ \t]*)?"
 _HEADER_END = re.compile(r"[ \t]*+(?:FOR (?:THE )?(?:GPS?|COMMUNITY|PATIENT|FAMILY|CARERS?|WARD|TEAM|NURS\w*)\b"
                          r"[A-Z&/ ,-]{0,50}(?=[\r\n]|\Z)|(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"(?:[ \t]+\d{1,2}:\d{2}h?)?)[ \t]*){1,2}"
-                         r"(?=" + _DECOR + r"(?::|[\r\n]|\Z))|[-\u2013\u2014][ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+                         r"(?=" + _DECOR + r"(?::|[\r\n]|\Z))"
+                         # ... or a dash, the study and its date: "LATEST IMAGING - XR 23/11/2026" (round 26, 480)
+                         r"|[-\u2013\u2014][ \t]*(?:[A-Z]{1,4}[ \t]+)?"
+                         r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"[^\r\n]{0,80}(?=[\r\n]|\Z)|,[ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z)))?" + _DECOR
                          + r"(?:(:)|(?=[\r\n])|\Z)")
 
@@ -128,6 +131,10 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
     if tail is None:  # the common case: a header word used in a sentence ("history of")
         return None
     if _starts_line(text, start):
+        # a wrapped line's words, not a heading: "Great toes normal, no previous swellings, no\nfamily history: no
+        # features of FOP" (round 26, 480 read the rest of its letter as a family's history)
+        if _CONTINUED.search(text, max(0, start - _CONTINUED_REACH), start) and not text[start:end].isupper():
+            return None
         return tail.end()
     if tail[1] and _follows_sentence(text, start) and text[start:end].isupper():
         return tail.end()
@@ -137,6 +144,10 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# a line that ends on a word that cannot end a sentence, the next line going on with it
+_CONTINUED = re.compile(r"\b(?:no|not|of|with|and|or|the|a|an|any|to|for|in|on|by|from|without)[ \t]*\r?\n[ \t]*$",
+                        re.IGNORECASE)
+_CONTINUED_REACH = 20
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+$")
 
 
