@@ -212,6 +212,10 @@ def test_what_we_read_in_the_patients_words_is_not_the_boxes_they_ticked() -> No
                                   "causes": ["other_fracture_or_trauma"]}).you_told_us
     assert any("we could not match your words to a known cause of HO; you ticked: other broken bone or injury" in line
                for line in unread), unread
+    # ... and a cause found only in their other words is no box ticked (round 26, 485: an old wrist sprain)
+    untold = api.explain(report, {"event": "the accident in July",
+                                  "symptoms_text": "I also sprained my wrist skiing last March."}).you_told_us
+    assert not any("you ticked" in line for line in untold), untold
 
 
 def test_bone_the_patient_places_on_the_side_the_report_finds_none_is_said_back_to_check() -> None:

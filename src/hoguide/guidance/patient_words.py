@@ -331,8 +331,13 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     when = _when(answers)
     if answers.event:  # the patient's own words first, then what we made of them
         # "came up on its own, I didn't bang it" beside FOP: no injury is what was said, not a word we missed
+        ticked_labels = _labels(kb, "cause", [c for c in dict.fromkeys(answers.causes) if c != "fop"])
         read = (f"we read: {in_words}" if in_words
-                else f"we could not match your words to a known cause of HO; you ticked: {event}" if event
+                else f"we could not match your words to a known cause of HO; you ticked: {ticked_labels}"
+                if ticked_labels
+                # (a cause found only in their other words is no box ticked: round 26, 485's old wrist sprain)
+                else f"we could not match your words to a known cause of HO; in your other words we read: {event}"
+                if event
                 else "we found no injury or operation in them" if merged.known_fop or "fop" in merged.causes
                 else "we could not match your words to a known cause of HO")
         said_back.append(f'What happened: "{_clipped(answers.event)}" ({read})' + (f", {when}." if when else "."))
