@@ -29,6 +29,7 @@ STOPPED = "stopped"  # lexicon/next_step.yaml: a course that ended
 HISTORY_SECTION = "history"  # section_rules.yaml
 PAST_COURSE = re.compile(r"[^.;]{0,30}?\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?|"
                          r"months?)\b", re.IGNORECASE)
+PAST_TENSE_REACH = 80  # characters before the treatment searched for its past tense (a run-on text stays linear)
 PAST_TENSE = re.compile(r"\b(?:was|were|treated with|received|took|given|had)\b", re.IGNORECASE)
 ONGOING = "ongoing"  # lexicon/next_step.yaml: "started on", "continue" just before the treatment: it is under way
 ONGOING_REACH = 12  # characters from the cue's end to the treatment: "started on etidronate", "continue oral ..."
@@ -104,7 +105,8 @@ class Outcomes:
         # it takes a blood thinner)
         text = self.view.case.readings[reading].text
         return fact.item.section == HISTORY_SECTION and PAST_COURSE.match(text, fact.item.end, end) is not None \
-            and PAST_TENSE.search(text, self.view.sentence_of(fact)[1], fact.item.start) is not None
+            and PAST_TENSE.search(text, max(self.view.sentence_of(fact)[1], fact.item.start - PAST_TENSE_REACH),
+                                  fact.item.start) is not None
 
     def plan_outcome(self, reading: int, cue: Fact) -> str | None:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1

@@ -125,7 +125,8 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> N
               and any((site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
                       for site in f.sites)]
     if before:
-        by_status["absent"] = [f for f in by_status["absent"] if f not in before]
+        gone = {id(f) for f in before}
+        by_status["absent"] = [f for f in by_status["absent"] if id(f) not in gone]
         if not by_status["absent"]:
             del by_status["absent"]
 
@@ -174,14 +175,20 @@ def _region(finding: Finding) -> tuple[str, ...]:
     return tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
 
 
-def _filled_in(lesion: Finding, reading: Reading, said: list[Finding]) -> Finding:
+def _fillers(reading: Reading, said: list[Finding]) -> list[Finding]:
+    """The mentions of HO now that the restated ones left out and that give a grade or say the bone is mature."""
+    kept = {id(f) for f in said}  # (by identity: a report of 50,000 mentions compares no dataclasses pairwise)
+    return [f for f in reading.findings if f.experiencer == "patient" and f.status == "present" and id(f) not in kept
+            and (f.grade is not None or f.maturity == "mature")]
+
+
+def _filled_in(lesion: Finding, fillers: list[Finding]) -> Finding:
     """The lesion with the grade and maturity a less authoritative section gives the same HO where its own words give
     none: "Diagnosis: Bilateral HO of hips" over the background's "CT pelvis 04/2026: extensive anterior HO both hips,
     mature, Brooker III bilaterally" (round 26, 476, a seating assessment that images nothing itself)."""
-    if lesion.grade is not None and lesion.maturity is not None:
+    if not fillers or (lesion.grade is not None and lesion.maturity is not None):
         return lesion
-    same = [f for f in reading.findings if f.experiencer == "patient" and f.status == "present" and f not in said
-            and _region(f) == _region(lesion) and f.laterality in (lesion.laterality, None)]
+    same = [f for f in fillers if f.laterality in (lesion.laterality, None) and _region(f) == _region(lesion)]
     grade = lesion.grade or next((f.grade for f in same if f.grade is not None), None)
     # (only bone said to be mature: bone once mature stays so, while an earlier "early" may have matured since)
     maturity = lesion.maturity or next((f.maturity for f in same if f.maturity == "mature"), None)
@@ -401,6 +408,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                 continue
             lines, _, citations = groups[status]
             superseded = frozenset(f.start for f in findings if view.superseded(i, f.start))
+            fillers = _fillers(reading, findings) if status == "present" else []
             for lesion in _lesions(findings, authority, superseded):
                 # only where: its "new" and its grade belong to HO it says is not there ("How mature: mature" beside
                 # no HO at the lower leg: round 19, 357's calcified muscle)
@@ -409,7 +417,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                 elif undetermined:  # "the maturity cannot be determined from this study"
                     lesion = replace(lesion, maturity=None)
                 elif status == "present":
-                    lesion = _filled_in(lesion, reading, findings)
+                    lesion = _filled_in(lesion, fillers)
                 details, refs = _details(lesion, kb, compared, cross_sectional)
                 line = " ".join(text for text, _ in details)
                 if line and line not in [text for text, _ in lines]:
