@@ -388,6 +388,10 @@ def test_the_answer_to_is_it_cancer_stands_in_for_the_general_statement_it_repea
     assert "recovery.benign" in told.statements
     assert "recovery.asked_cancer" in asked.statements and "recovery.benign" not in asked.statements
     assert sum("not cancer" in p.text for p in asked.parts) == 1
+    # ... but a question about another finding of the report is not answered about the HO (round 26, 482)
+    cyst = api.explain(HIP, {"symptoms_text": "My wife is worried about the cyst on my kidney, is that cancer?",
+                             "as_of": "2026-12-06"})
+    assert "recovery.asked_cancer" not in cyst.answers["recovery"].statements
 
 
 def test_a_patient_asking_about_cancer_is_not_told_it_is_not_cancer_where_the_report_leaves_a_tumour_open() -> None:
