@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from hoguide.guidance.outcomes import HISTORY_SECTION
 from hoguide.guidance.view import (
     AMPUTATION_WORD,
     BLAST,
@@ -22,7 +23,6 @@ from hoguide.guidance.view import (
     FRACTURE_WORD,
     GENERIC_TRAUMA,
     GENETIC_CAUSES,
-    HISTORY_SECTION,
     IMMOBILITY,
     JOINT_REPLACEMENTS,
     KEYHOLE_HIP,

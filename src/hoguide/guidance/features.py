@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from hoguide.guidance.case_causes import NEUROGENIC
+from hoguide.guidance.outcomes import HISTORY_SECTION
 from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
     BRAIN_INJURY,
     CONCLUDING_SECTIONS,
     CORD_ILLNESS,
-    HISTORY_SECTION,
     JOINT_REPLACEMENTS,
     PLAN_SECTION,
     SPINAL_CORD,
@@ -325,10 +325,11 @@ PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
-PLANNED_PREVENTION = "treat_prophylaxis"
+PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
 NO_SURGERY = "advise_no_surgery"  # lexicon/next_step.yaml
+# a trial that gives some patients a dummy and tells no one which
 BLINDED_TRIAL = re.compile(r"\bplacebo\b|\bdummy (?:capsule|tablet|pill)s?\b|\b(?:double|single)[- ]blind",
-                           re.IGNORECASE)  # the next step of prevention around a planned operation
+                           re.IGNORECASE)
 JOINT_REPLACEMENT_IDS = frozenset(JOINT_REPLACEMENTS)
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
@@ -580,8 +581,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     # celecoxib ... and half received a placebo. Neither you, your surgeon nor the trial team knows which one you had")
     # gave no anti-inflammatory anyone can count on, whatever the patient believes
     blinded = any(BLINDED_TRIAL.search(r.text) for r in view.case.readings)
-    if blinded:
-        ticked, from_report = ticked - {"nsaid"}, from_report - {"nsaid"}
+    unknown_arm = {"nsaid"} if blinded else set()
+    ticked, from_report = ticked - unknown_arm, from_report - unknown_arm
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
@@ -627,7 +628,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
         simple_dislocation=_simple_dislocation(view, causes),
-        ho_treated=bool((given - ({"nsaid"} if blinded else set())) & HO_TREATMENTS) or view.removed,
+        ho_treated=bool((given - unknown_arm) & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
         # given or about to start ("we have agreed to start PALOVAROTENE": round 19, 358 was never told what it is)
         palovarotene=any(f.item.status in ("present", "possible", "hypothetical")
@@ -637,8 +638,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         # (not a course of a set length the history tells as over: round 26, 475)
-        anticoagulated=any(not view.outcomes.course_over(t) for t in view.treatments_given("anticoagulant")
-                           if "anticoagulant" in given),
+        anticoagulated="anticoagulant" in given and any(not view.outcomes.course_over(t)
+                                                        for t in view.treatments_given("anticoagulant")),
         nsaid_caution=bool(cautions) or bool(answers.conditions),
         # the patient's own ("I have stage 3 kidney disease") name the reason too (round 11, 205: told "your report")
         caution_reasons=frozenset(answers.conditions).union(  # the lexicon's condition ids are ConditionId

@@ -26,7 +26,7 @@ ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultraso
 OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
 NOT_HAD = ("not_given", "stopped")  # no protection to count on
 STOPPED = "stopped"  # lexicon/next_step.yaml: a course that ended
-HISTORY_SECTION = "history"  # section_rules.yaml
+HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
 PAST_COURSE = re.compile(r"[^.;]{0,30}?\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?|"
                          r"months?)\b", re.IGNORECASE)
 PAST_TENSE_REACH = 80  # characters before the treatment searched for its past tense (a run-on text stays linear)
@@ -94,7 +94,7 @@ class Outcomes:
     def course_over(self, fact: Located[Fact]) -> bool:
         """The medicine is taken no more: its sentence says it stopped, after a full course or early ("Naproxen ...
         21/08/2026 - 02/11/2026 (stopped after 10 weeks)": round 26, 480 was told to take it as the team advises)."""
-        reading, _, end = self.view.sentence_of(fact)
+        reading, start, end = self.view.sentence_of(fact)
         for item in self.steps_between(reading, fact.item.end, end):
             if item.kind == "treatment" and item.concept != fact.item.concept:
                 break
@@ -105,8 +105,7 @@ class Outcomes:
         # it takes a blood thinner)
         text = self.view.case.readings[reading].text
         return fact.item.section == HISTORY_SECTION and PAST_COURSE.match(text, fact.item.end, end) is not None \
-            and PAST_TENSE.search(text, max(self.view.sentence_of(fact)[1], fact.item.start - PAST_TENSE_REACH),
-                                  fact.item.start) is not None
+            and PAST_TENSE.search(text, max(start, fact.item.start - PAST_TENSE_REACH), fact.item.start) is not None
 
     def plan_outcome(self, reading: int, cue: Fact) -> str | None:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1

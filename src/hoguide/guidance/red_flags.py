@@ -282,20 +282,20 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         if state == "queried":  # facts come in report order: the least authoritative question asked so far
             queried_below[fact.reading] = min(queried_below.get(fact.reading, BODY_AUTHORITY + 99),
                                               authority.of(item.section))
+        place = (fact.reading, view.sent_at(fact), item.start)  # in the order written (an email chain's newest first)
         if state in ("ruled_out", "not_found") and content.past_denial_cues and _has_cue(
                 _sentence_of(text, item.start), content.past_denial_cues):
             # "No clinical or radiological evidence of recurrent infection": the infection named before it is the
             # one that is over (round 18, 337: "3 months after NF + prolonged ICU stay (immobility, sepsis ...)")
-            kept = [m for m in found.get("suspected", []) if m[0] > (fact.reading, view.sent_at(fact), item.start)]
+            kept = [m for m in found.get("suspected", []) if m[0] > place]
             if kept:
                 found["suspected"] = kept
             else:
                 found.pop("suspected", None)
         if state is not None:
-            # (in the order the text was written: an email chain puts its newest message first)
-            found.setdefault(state, []).append(((fact.reading, view.sent_at(fact), item.start), fact.evidence))
+            found.setdefault(state, []).append((place, fact.evidence))
             if state == "queried" and item.status == "possible" and item.concept not in content.workups:
-                asked.add((fact.reading, view.sent_at(fact), item.start))
+                asked.add(place)
             said_in.setdefault(state, set()).add(authority.of(item.section))
         diagnosed |= state == "suspected" and in_results and item.concept == content.signal and item.status == "present"
     # the conclusion's account outranks the clinical history's: "admitted 07/2026 with ... pelvic abscess and septic

@@ -73,7 +73,6 @@ AMPUTATION_WORD = re.compile(r"amputat|\bamputee|\b(?:BKA|AKA|TTA|TFA)\b|transti
                              re.IGNORECASE)
 
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
-HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
 CONCLUDING_SECTIONS = ("impression", "diagnosis", "assessment", "addendum")  # section_rules.yaml: authority 3 and 4
 # sections that tell what came before this study (section_rules.yaml)
