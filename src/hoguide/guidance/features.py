@@ -41,10 +41,11 @@ HEADER_LINES = 3  # a report's own date stands in its first lines
 ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
+MOTION_FROM_HO = "motion_from_ho"  # lexicon/course.yaml: "bony block", "the likely cause of his loss of movement"
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
 # and the harms that make removal urgent, a trapped nerve or a pressure sore over the bone (§5, §9).
-SEVERE_COURSE = frozenset({"ankylosis", "synostosis", "reduced_motion"})
+SEVERE_COURSE = frozenset({"ankylosis", "synostosis", "reduced_motion", MOTION_FROM_HO})
 SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 # a flare-up the letter tells as over ("He has had two flare-ups this year ... each treated with prednisolone", "The L
 # shoulder flare has left further restriction": round 19, 358 was told of a flare-up now)
@@ -604,6 +605,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         change=view.change or "unknown",  # type: ignore[arg-type]
         severe=view.high_grade or bool(severity_facts(view)),
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
+        motion_from_ho=any(f.item.concept == MOTION_FROM_HO for f in severity_facts(view)),
         bridged=bridged(view),
         # an old hot bone scan in the story of HO the report now calls mature ("falling ALP now normal, in keeping
         # with maturity": round 8, case 161) is no activity now

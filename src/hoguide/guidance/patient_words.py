@@ -46,6 +46,7 @@ CONDITIONS: frozenset[str] = frozenset(get_args(ConditionId))
 # Words a patient uses for the warning signs the coded form asks about (content/red_flags.yaml reads these).
 SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign"): "numbness",
                  ("red_flag", "infection_sign"): "fever", ("course", "reduced_motion"): "stiffness",
+                 ("course", "motion_from_ho"): "stiffness",
                  ("red_flag", "pe_sign"): "shortness_of_breath",
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"

@@ -71,6 +71,7 @@ class CaseFeatures:
     severe: bool = False                   # high grade, bridging, ankylosis, lost motion, nerve or skin harm
     joint_limited: bool = False            # the report says the joint is bridged, fused or has lost motion
     bridged: bool = False                  # the report says bone bridges or fuses the joint
+    motion_from_ho: bool = False           # the report names the HO as what limits the joint ("bony block")
     active: bool = False                   # rising alkaline phosphatase, a hot bone scan
     incidental: bool = False               # the report calls the HO a chance finding of no clinical importance
     symptoms: bool = False                 # in the report or the patient's answers
@@ -127,7 +128,7 @@ SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", 
                 "flags", "flags_found", "flags_reported", "prevention_not_given")
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "brain_anoxia",
                  "located",
-                 "severe", "joint_limited",
+                 "severe", "joint_limited", "motion_from_ho",
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "resolved",
                  "recurrent",
                  "came_back", "not_back", "residual_left", "simple_dislocation", "ho_treated", "bisphosphonate",
@@ -191,6 +192,7 @@ class When(BaseModel):
     severe: bool | None = None
     joint_limited: bool | None = None
     bridged: bool | None = None
+    motion_from_ho: bool | None = None
     active: bool | None = None
     incidental: bool | None = None
     symptoms: bool | None = None
