@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from hoguide.config import get_settings
+from hoguide.folding import fold
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import SectionImplies
 from hoguide.models.reading import (
@@ -90,6 +91,7 @@ from hoguide.reading.sections import SectionIndex, Sectionizer
 from hoguide.reading.sentence_type import sentence_type_model
 from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_sentences
 from hoguide.reading.specimen import SpecimenReader
+from hoguide.reading.split_words import mend_split_words
 from hoguide.reading.temperatures import TEMPERATURE_CUE, raised_temperatures
 from hoguide.reading.timerefs import find_time_references
 
@@ -176,6 +178,9 @@ class Reader:
                     for rule in kb.section_rules for header in rule.headers]
         # The reader asks for the hits of four kinds of layer on their own (GROUPS).
         self.lexicon: PhraseMatcher[Payload] = PhraseMatcher(entries, groups=GROUPS)
+        # every word the reader looks for, and each part of a hyphenated one: how a word split at a line end is joined
+        words = {word for phrase, *_ in entries for word in fold(phrase).split()}
+        self._vocabulary = frozenset(words | {part for word in words for part in word.split("-") if part})
         self.grades = {system.id: GradeReader.of(system) for system in kb.grade_systems if system.names}
         self.mention_grades = [MentionGradeReader.of(system) for system in kb.grade_systems if system.next_to_mention]
 
@@ -190,6 +195,7 @@ class Reader:
 
     def _read(self, text: str, max_bytes: int | None, warnings: Sequence[str]) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
+        text = mend_split_words(text, self._vocabulary)
         prepared = PreparedText.of(text)
         hits = self.lexicon.index(prepared)
         sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits.group(HEADERS)])
