@@ -8,6 +8,20 @@ from collections.abc import Iterable
 from datetime import date
 
 from hoguide.guidance.case_causes import NEUROGENIC
+from hoguide.guidance.medicines import (
+    PREVENTIONS,
+    advised_against,
+    before_surgery,
+    bracketed_reason,
+    caution_facts,
+    course_now,
+    emphatic_no,
+    nsaid_prescribed,
+    other_nsaid_offered,
+    prevention_not_given,
+    prophylaxis_missed,
+    reason_given,
+)
 from hoguide.guidance.outcomes import HISTORY_SECTION
 from hoguide.guidance.view import (
     BLAST,
@@ -250,37 +264,6 @@ def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     return False
 
 
-# before an operation: prevention timed so cannot have been had for the one still to come (a "post-op" course may be
-# the last operation's)
-BEFORE_SURGERY = re.compile(r"\bpre-?op(?:erative(?:ly)?)?\b|\bbefore (?:the )?(?:surgery|operation)\b",
-                            re.IGNORECASE)
-
-
-def _before_surgery(view: CaseView, fact: Located[Fact]) -> bool:
-    reading, start, end = view.sentence_of(fact)
-    return BEFORE_SURGERY.search(view.case.readings[reading].text, start, end) is not None
-
-
-def prophylaxis_missed(view: CaseView) -> bool:
-    """The report says prevention was not given, or was stopped early, around an earlier operation: "no HO
-    prophylaxis given at that time", "she did not receive indomethacin or radiotherapy", "indomethacin stopped on
-    day 3", "radiotherapy was planned but never given". Advice against it for the future is not this."""
-    if view.treatments_not_given() & PREVENTIONS:
-        return True
-    for fact in view.facts:
-        item = fact.item
-        if item.status != "absent" or item.experiencer != "patient" or not (
-                (item.kind == "treatment" and item.concept in PREVENTIONS)
-                or (item.kind == "next_step" and item.concept == "treat_prophylaxis")):
-            continue
-        if advised_against(item):
-            continue
-        reading, start, end = view.sentence_of(fact)
-        if NOT_GIVEN.search(view.case.readings[reading].text, start, end):
-            return True
-    return False
-
-
 def severity_facts(view: CaseView) -> list[Located[Fact]]:
     """The present signs of severe HO; a bridge the same or the next sentence says is incomplete is none ("forming an
     incomplete bony bridge", "bridging bone which still allows some (reduced) movement ... Not fused": round 14, 258
@@ -318,46 +301,12 @@ KIND_WORDS = {"neurologic": NEUROGENIC,
               # "post-operative HO", not "the post-operative film"
               "operation": re.compile(r"\bpost-?(?:surgical|arthroplasty)\b|\bpost-?operative (?:heterotopic|HO\b)",
                                       re.IGNORECASE)}
-NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
-                              r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
-BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|healing|risk|bleed\w*|ulcer\w*|"
-                              r"kidneys?|renal|ckd|allerg\w*|asthma|anticoag\w*)\b)", re.IGNORECASE)
-PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
-# a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
-TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
-NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
 PLANNED_PREVENTION = "treat_prophylaxis"  # the next step of prevention around a planned operation
 NO_SURGERY = "advise_no_surgery"  # lexicon/next_step.yaml
 # a trial that gives some patients a dummy and tells no one which
 BLINDED_TRIAL = re.compile(r"\bplacebo\b|\bdummy (?:capsule|tablet|pill)s?\b|\b(?:double|single)[- ]blind",
                            re.IGNORECASE)
 JOINT_REPLACEMENT_IDS = frozenset(JOINT_REPLACEMENTS)
-# ConText triggers by which a report advises against a medicine (not "was not given" at the time)
-ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
-                   "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
-
-
-def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
-    """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
-    are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
-    given at the time ("she did not receive indomethacin") is no reason, nor is advice against one from before an NSAID
-    the plan now ``prescribed`` (``_nsaid_prescribed``)."""
-    denied = {f.item.concept for f in view.facts if f.item.kind == "condition" and f.item.status == "absent"
-              and f.item.experiencer == "patient"}
-    return [f for f in view.facts if f.item.experiencer == "patient" and (
-        (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
-         and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not prescribed and (
-            advised_against(f.item) or (f.item.status == "absent" and _reason_given(view, f)))))]
-
-
-# a pregnancy named as a topic of advice, not as the patient's state ("the HO will not harm a pregnancy", "may make late
-# pregnancy ... more awkward"): beside the report's "she is not currently pregnant", no reason for care (round 21, 398)
-CONDITION_NOUN = re.compile(r"pregnanc(?:y|ies)", re.IGNORECASE)
-
-
-def _named_as_a_topic(fact: Fact) -> bool:
-    return CONDITION_NOUN.fullmatch(fact.text) is not None
 
 
 # why a limb was taken off, when it was an illness: "transtibial amputation 12/11/2025 for diabetic foot sepsis ... with
@@ -367,6 +316,8 @@ ILLNESS_REASON = re.compile(r"\b(?:diabet\w*|vascular|arterial|PAD|PVD|ischa?emi
                             r"(?:foot|limb) sepsis|osteomyelitis|tumou?r|sarcoma|cancer)\b", re.IGNORECASE)
 INJURY_REASON = re.compile(r"\b(?:blast|IED|explos\w*|injur\w*|trauma\w*|crush\w*|gunshot|GSW|accident|"
                            r"collision|RTA|RTC)\b", re.IGNORECASE)
+
+
 def _amputated_for_illness(view: CaseView) -> bool:
     """Every sentence that names the amputation says it was done for an illness, and none names an injury."""
     amputations = view.affirmed("cause", BLAST)
@@ -374,95 +325,6 @@ def _amputated_for_illness(view: CaseView) -> bool:
         return False
     sentences = [view.case.readings[r].text[a:b] for r, a, b in (view.sentence_of(f) for f in amputations)]
     return any(ILLNESS_REASON.search(s) for s in sentences) and not any(INJURY_REASON.search(s) for s in sentences)
-
-
-def _topic_label(view: CaseView, fact: Located[Fact]) -> bool:
-    """A condition's word as the label of a letter's item ("3. Pregnancy: I have reassured her that ...": round 19, 349)
-    heads what the letter says about it; it does not say the patient has it."""
-    return view.case.readings[fact.reading].text[fact.item.end:fact.item.end + 1] == ":"
-
-
-def _prevention_not_given(view: CaseView) -> frozenset[str]:
-    """The preventions the report says were not given or were stopped early: "Single-dose radiation therapy was
-    planned ... but was NOT given", "NSAID prophylaxis was not given (h/o peptic ulcer disease)"."""
-    return frozenset(f.item.concept for f in view.facts if f.item.kind == "treatment" and f.item.concept in PREVENTIONS
-                     and f.item.experiencer == "patient" and f.item.status == "absent") | (
-        view.treatments_not_given() & PREVENTIONS)
-
-
-def _reason_denied(fact: Fact) -> bool:
-    """A condition that a treatment's "not given" reaches is the reason it was not given, not denied: "NSAID
-    prophylaxis was not given (h/o peptic ulcer disease)"."""
-    negations = [t for t in fact.triggers if t.category == "negated"]
-    return fact.status == "absent" and bool(negations) and all(TREATMENT_NOT_GIVEN.search(t.phrase) for t in negations)
-
-
-# a medicine allowed when needed, not a course ("short course ibuprofen ok if needed": round 26, 488), in its clause
-AS_NEEDED = re.compile(r"[^.;\n]{0,40}?\b(?:prn|as needed|as required|if needed|if required|when needed|ok if)\b",
-                       re.IGNORECASE)
-# ... or prevention that would go with an operation that may come ("he would need prevention (a single dose of
-# radiotherapy or a course of indomethacin) around the time of surgery": round 26, 473 was told to take it)
-WITH_A_LATER_OPERATION = re.compile(r"\b(?:would|could|might|if)\b[^.;]*\b(?:around|at|with|after|before) (?:the time "
-                                    r"of )?(?:the |any |an? |his |her |such )?(?:surgery|operation|excision|removal)\b",
-                                    re.IGNORECASE)
-
-
-def _course_now(view: CaseView, fact: Located[Fact]) -> bool:
-    """The plan's anti-inflammatory is a course to take now, not one allowed when needed nor one for a later
-    operation."""
-    text = view.case.readings[fact.reading].text
-    _, start, end = view.sentence_of(fact)
-    return AS_NEEDED.match(text, fact.item.end) is None and WITH_A_LATER_OPERATION.search(text, start, end) is None
-
-
-def _other_nsaid_offered(view: CaseView) -> bool:
-    """The plan offers an anti-inflammatory by a name other than the one it rules out."""
-    nsaids = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == "nsaid"
-              and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION]
-    against = {f.item.text.lower() for f in nsaids if f.item.status == "absent" or advised_against(f.item)}
-    return bool(against) and any(
-        f.item.status in ("possible", "hypothetical", "present") and not advised_against(f.item)
-        and f.item.text.lower() not in against and NAMED_NSAID.fullmatch(f.item.text) for f in nsaids)
-
-
-# an anti-inflammatory named by its drug, not the class ("NSAIDs", "anti-inflammatories")
-NAMED_NSAID = re.compile(r"(?i:celecoxib|naproxen|ibuprofen|indomethacin|indometacin|diclofenac|meloxicam|etoricoxib|"
-                         r"ketorolac|aspirin)")
-
-
-def _nsaid_prescribed(view: CaseView) -> bool:
-    """The plan gives an NSAID now ("Post-op instructions: 1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks"):
-    advice against one at an earlier time ("indomethacin prophylaxis avoided at the time because of the long-bone
-    fracture") is history (round 23, 425 was told not to take the course it had just been prescribed)."""
-    return any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
-               and f.item.section == PLAN_SECTION and f.item.experiencer == "patient" for f in view.facts)
-
-
-def advised_against(fact: Fact) -> bool:
-    """The report keeps the treatment from the patient ("contraindicated", "not advised", "will NOT be used"),
-    not only "was not given" at the time."""
-    # (not on a condition: "better avoided if there is any chance she could become pregnant", round 21, 398)
-    return any(word in t.phrase.lower() for t in fact.triggers for word in ADVISED_AGAINST
-               if not t.phrase.lower().endswith(" if"))
-
-
-def _emphatic_no(fact: Fact) -> bool:
-    """A plan's capital "NO" before the medicine is an order ("Analgesia: NO NSAIDs for the rest of the pregnancy (incl.
-    celecoxib)": round 21, 396 was told only that NSAIDs are not used late in pregnancy)."""
-    return any(t.category == "negated" and t.phrase.lstrip(": ") == "NO" for t in fact.triggers)
-
-
-def _bracketed_reason(view: CaseView, fact: Located[Fact]) -> bool:
-    """A surgeon's "No NSAID prophylaxis (HO already visible; coronoid fixation still healing)": advice with its
-    reason in brackets (round 23, 435 was told NSAIDs are sometimes used when HO is just starting)."""
-    return BRACKETED_REASON.match(view.case.readings[fact.reading].text, fact.item.end) is not None
-
-
-def _reason_given(view: CaseView, fact: Located[Fact]) -> bool:
-    """The sentence says why the medicine was not given ("not given (h/o peptic ulcer disease)", "withheld
-    because of her kidneys"): a reason for care, unlike "she did not receive indomethacin"."""
-    reading, _, end = view.sentence_of(fact)
-    return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
 
 
 def activity_facts(view: CaseView) -> list[Located[Fact]]:
@@ -561,10 +423,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     ahead = view.operation_planned and not view.removed_before
     timed = {t.item.concept for t in view.treatments_given() if t.item.concept in PREVENTIONS
              and t.item.status == "present" and ahead and view.outcomes.outcome(t) != "given"
-             and _before_surgery(view, t)}
+             and before_surgery(view, t)}
     given = {t.item.concept for t in view.treatments_given()
              if not (plan_ahead and t.item.concept in PREVENTIONS and t.item.status == "present")} - timed
-    prescribed = _nsaid_prescribed(view)  # asked once: the cautions ask it for every fact
+    prescribed = nsaid_prescribed(view)  # asked once: the cautions ask it for every fact
     cautions = caution_facts(view, prescribed)
     # the report's "stopped after 3 days" or "never given" outweighs a ticked box: no protection to count on
     # prevention given with the removal of HO from the other side is that removal's, not this HO's (round 10, 200:
@@ -636,7 +498,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         palovarotene=any(f.item.status in ("present", "possible", "hypothetical")
                          for f in view.facts if f.item.kind == "treatment" and f.item.concept == "palovarotene"),
         prophylaxis=prophylaxis,
-        prevention_not_given=_prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
+        prevention_not_given=prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         # (not a course of a set length the history tells as over: round 26, 475)
@@ -651,11 +513,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # reason for care, not advice for now)
         # (not where the plan offers another anti-inflammatory: "we will not use it [indomethacin] again given her
         # dyspepsia" beside "celecoxib 200 mg daily for 4 weeks if tolerated", round 26, 483)
-        nsaid_advised_against=not prescribed and not _other_nsaid_offered(view) and any(
+        nsaid_advised_against=not prescribed and not other_nsaid_offered(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
-                                              and (_reason_given(view, f) or _emphatic_no(f.item)))
-                 or (f.item.status == "absent" and f.item.section != HISTORY_SECTION and _bracketed_reason(view, f)))
+                                              and (reason_given(view, f) or emphatic_no(f.item)))
+                 or (f.item.status == "absent" and f.item.section != HISTORY_SECTION and bracketed_reason(view, f)))
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised, FOP_SUSPECTED in raised),
         flare_now=bool(flares_now(view)),
@@ -688,7 +550,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # on Monday", round 22, 414 was told "Your report plans an anti-inflammatory medicine")
         nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
                           and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
-                          and not advised_against(f.item) and not view.for_else(f) and _course_now(view, f)
+                          and not advised_against(f.item) and not view.for_else(f) and course_now(view, f)
                           for f in view.facts) and not any(
             f.item.kind == "treatment" and f.item.concept == "bisphosphonate" and f.item.section == PLAN_SECTION
             and f.item.status in ("present", "possible") for f in view.facts),

@@ -1,0 +1,165 @@
+"""What the report says of the medicines that prevent HO and of the reasons to take care with them: prevention given,
+missed or stopped, a course planned now, anti-inflammatories advised against and why (features.py asks these)."""
+
+from __future__ import annotations
+
+import re
+
+from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
+from hoguide.models.reading import Fact
+
+# before an operation: prevention timed so cannot have been had for the one still to come (a "post-op" course may be
+# the last operation's)
+BEFORE_SURGERY = re.compile(r"\bpre-?op(?:erative(?:ly)?)?\b|\bbefore (?:the )?(?:surgery|operation)\b",
+                            re.IGNORECASE)
+
+
+def before_surgery(view: CaseView, fact: Located[Fact]) -> bool:
+    reading, start, end = view.sentence_of(fact)
+    return BEFORE_SURGERY.search(view.case.readings[reading].text, start, end) is not None
+
+
+def prophylaxis_missed(view: CaseView) -> bool:
+    """The report says prevention was not given, or was stopped early, around an earlier operation: "no HO
+    prophylaxis given at that time", "she did not receive indomethacin or radiotherapy", "indomethacin stopped on
+    day 3", "radiotherapy was planned but never given". Advice against it for the future is not this."""
+    if view.treatments_not_given() & PREVENTIONS:
+        return True
+    for fact in view.facts:
+        item = fact.item
+        if item.status != "absent" or item.experiencer != "patient" or not (
+                (item.kind == "treatment" and item.concept in PREVENTIONS)
+                or (item.kind == "next_step" and item.concept == "treat_prophylaxis")):
+            continue
+        if advised_against(item):
+            continue
+        reading, start, end = view.sentence_of(fact)
+        if NOT_GIVEN.search(view.case.readings[reading].text, start, end):
+            return True
+    return False
+
+
+
+NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
+                              r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
+BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|healing|risk|bleed\w*|ulcer\w*|"
+                              r"kidneys?|renal|ckd|allerg\w*|asthma|anticoag\w*)\b)", re.IGNORECASE)
+PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
+# a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
+TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
+NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
+# ConText triggers by which a report advises against a medicine (not "was not given" at the time)
+ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
+                   "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
+
+
+def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
+    """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
+    are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
+    given at the time ("she did not receive indomethacin") is no reason, nor is advice against one from before an NSAID
+    the plan now ``prescribed`` (``nsaid_prescribed``)."""
+    denied = {f.item.concept for f in view.facts if f.item.kind == "condition" and f.item.status == "absent"
+              and f.item.experiencer == "patient"}
+    return [f for f in view.facts if f.item.experiencer == "patient" and (
+        (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
+         and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
+        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not prescribed and (
+            advised_against(f.item) or (f.item.status == "absent" and reason_given(view, f)))))]
+
+
+# a pregnancy named as a topic of advice, not as the patient's state ("the HO will not harm a pregnancy", "may make late
+# pregnancy ... more awkward"): beside the report's "she is not currently pregnant", no reason for care (round 21, 398)
+CONDITION_NOUN = re.compile(r"pregnanc(?:y|ies)", re.IGNORECASE)
+
+
+def _named_as_a_topic(fact: Fact) -> bool:
+    return CONDITION_NOUN.fullmatch(fact.text) is not None
+
+
+def _topic_label(view: CaseView, fact: Located[Fact]) -> bool:
+    """A condition's word as the label of a letter's item ("3. Pregnancy: I have reassured her that ...": round 19, 349)
+    heads what the letter says about it; it does not say the patient has it."""
+    return view.case.readings[fact.reading].text[fact.item.end:fact.item.end + 1] == ":"
+
+
+def prevention_not_given(view: CaseView) -> frozenset[str]:
+    """The preventions the report says were not given or were stopped early: "Single-dose radiation therapy was
+    planned ... but was NOT given", "NSAID prophylaxis was not given (h/o peptic ulcer disease)"."""
+    return frozenset(f.item.concept for f in view.facts if f.item.kind == "treatment" and f.item.concept in PREVENTIONS
+                     and f.item.experiencer == "patient" and f.item.status == "absent") | (
+        view.treatments_not_given() & PREVENTIONS)
+
+
+def _reason_denied(fact: Fact) -> bool:
+    """A condition that a treatment's "not given" reaches is the reason it was not given, not denied: "NSAID
+    prophylaxis was not given (h/o peptic ulcer disease)"."""
+    negations = [t for t in fact.triggers if t.category == "negated"]
+    return fact.status == "absent" and bool(negations) and all(TREATMENT_NOT_GIVEN.search(t.phrase) for t in negations)
+
+
+# a medicine allowed when needed, not a course ("short course ibuprofen ok if needed": round 26, 488), in its clause
+AS_NEEDED = re.compile(r"[^.;\n]{0,40}?\b(?:prn|as needed|as required|if needed|if required|when needed|ok if)\b",
+                       re.IGNORECASE)
+# ... or prevention that would go with an operation that may come ("he would need prevention (a single dose of
+# radiotherapy or a course of indomethacin) around the time of surgery": round 26, 473 was told to take it)
+WITH_A_LATER_OPERATION = re.compile(r"\b(?:would|could|might|if)\b[^.;]*\b(?:around|at|with|after|before) (?:the time "
+                                    r"of )?(?:the |any |an? |his |her |such )?(?:surgery|operation|excision|removal)\b",
+                                    re.IGNORECASE)
+
+
+def course_now(view: CaseView, fact: Located[Fact]) -> bool:
+    """The plan's anti-inflammatory is a course to take now, not one allowed when needed nor one for a later
+    operation."""
+    text = view.case.readings[fact.reading].text
+    _, start, end = view.sentence_of(fact)
+    return AS_NEEDED.match(text, fact.item.end) is None and WITH_A_LATER_OPERATION.search(text, start, end) is None
+
+
+def other_nsaid_offered(view: CaseView) -> bool:
+    """The plan offers an anti-inflammatory by a name other than the one it rules out."""
+    nsaids = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == "nsaid"
+              and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION]
+    against = {f.item.text.lower() for f in nsaids if f.item.status == "absent" or advised_against(f.item)}
+    return bool(against) and any(
+        f.item.status in ("possible", "hypothetical", "present") and not advised_against(f.item)
+        and f.item.text.lower() not in against and NAMED_NSAID.fullmatch(f.item.text) for f in nsaids)
+
+
+# an anti-inflammatory named by its drug, not the class ("NSAIDs", "anti-inflammatories")
+NAMED_NSAID = re.compile(r"(?i:celecoxib|naproxen|ibuprofen|indomethacin|indometacin|diclofenac|meloxicam|etoricoxib|"
+                         r"ketorolac|aspirin)")
+
+
+def nsaid_prescribed(view: CaseView) -> bool:
+    """The plan gives an NSAID now ("Post-op instructions: 1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks"):
+    advice against one at an earlier time ("indomethacin prophylaxis avoided at the time because of the long-bone
+    fracture") is history (round 23, 425 was told not to take the course it had just been prescribed)."""
+    return any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
+               and f.item.section == PLAN_SECTION and f.item.experiencer == "patient" for f in view.facts)
+
+
+def advised_against(fact: Fact) -> bool:
+    """The report keeps the treatment from the patient ("contraindicated", "not advised", "will NOT be used"),
+    not only "was not given" at the time."""
+    # (not on a condition: "better avoided if there is any chance she could become pregnant", round 21, 398)
+    return any(word in t.phrase.lower() for t in fact.triggers for word in ADVISED_AGAINST
+               if not t.phrase.lower().endswith(" if"))
+
+
+def emphatic_no(fact: Fact) -> bool:
+    """A plan's capital "NO" before the medicine is an order ("Analgesia: NO NSAIDs for the rest of the pregnancy (incl.
+    celecoxib)": round 21, 396 was told only that NSAIDs are not used late in pregnancy)."""
+    return any(t.category == "negated" and t.phrase.lstrip(": ") == "NO" for t in fact.triggers)
+
+
+def bracketed_reason(view: CaseView, fact: Located[Fact]) -> bool:
+    """A surgeon's "No NSAID prophylaxis (HO already visible; coronoid fixation still healing)": advice with its
+    reason in brackets (round 23, 435 was told NSAIDs are sometimes used when HO is just starting)."""
+    return BRACKETED_REASON.match(view.case.readings[fact.reading].text, fact.item.end) is not None
+
+
+def reason_given(view: CaseView, fact: Located[Fact]) -> bool:
+    """The sentence says why the medicine was not given ("not given (h/o peptic ulcer disease)", "withheld
+    because of her kidneys"): a reason for care, unlike "she did not receive indomethacin"."""
+    reading, _, end = view.sentence_of(fact)
+    return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
