@@ -245,14 +245,16 @@ class SentenceTriggers:
         return hit.payload.category == "negated" and (_SPACED_DASH.search(self.text, gap_start, gap_end) is not None
                                                       or _NEW_CLAUSE.search(self.text, gap_start, gap_end) is not None)
 
-    def _glossed(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int) -> bool:
+    def _glossed(self, hit: Hit[CompiledRule], gap_start: int, gap_end: int, target_end: int) -> bool:
         """A past trigger reaches no target that opens a bracket after it: the bracket names what the finding is, not
         more of the past ("likely related to the previous tendon rupture / surgical repair (heterotopic ossification
-        of the tendon)": round 14, 268 was read as HO of the past)."""
+        of the tendon)": round 14, 268 was read as HO of the past); unless a date after the bracket dates the whole
+        past item ("Previous R 2nd toe amputation (osteomyelitis) 2024": round 27, 494 was told its report finds an
+        infection)."""
         if hit.payload.category != "historical":
             return False
         gap = self.text[gap_start:gap_end].rstrip()
-        return gap.endswith("(") and ")" not in gap
+        return gap.endswith("(") and ")" not in gap and _DATED_AFTER.match(self.text, target_end) is None
 
     def assess(self, start: int, end: int) -> ContextResult:
         fired: list[Hit[CompiledRule]] = []
@@ -266,7 +268,7 @@ class SentenceTriggers:
                 if hit.end > start and hit.start >= start:
                     continue
                 if hit.end > start or (self._reaches(hit, hit.end, start) and not self._closes(hit, hit.end, start)
-                                       and not self._glossed(hit, hit.end, start)):
+                                       and not self._glossed(hit, hit.end, start, end)):
                     fired.append(hit)
                     break
         for hits, starts in self._backward.values():
@@ -291,3 +293,6 @@ class SentenceTriggers:
 
 
 _start = attrgetter("start")
+# the rest of a bracket, then a year or a date: "(osteomyelitis) 2024", "(sepsis) in 03/2023"
+_DATED_AFTER = re.compile(r"[^()\n]{0,40}\)[ \t,-]*(?:in[ \t]+)?(?:(?:19|20)\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+                          r"\d{1,2}[/.-](?:19|20)\d{2}\b)")

@@ -88,8 +88,14 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
 
 
 def asked_before(finding: Finding) -> bool:
-    """A hedge in a past or another study's frame: "Outside X-ray (08/2026) reported as ? HO"."""
-    return finding.status == "possible" and any(t.category == "historical" for t in finding.triggers)
+    """A hedge in a past or another study's frame: "Outside X-ray (08/2026) reported as ? HO"; or the question a
+    referrer asked, which the letter answers ("Your letter queried heterotopic ossification ... I want to be clear
+    that this is not HO": round 27, 494)."""
+    return finding.status == "possible" and any(t.category == "historical" or t.phrase.lower() in QUERIED
+                                                for t in finding.triggers)
+
+
+QUERIED = frozenset({"queried", "query", "queries"})
 
 
 def gone_since(findings: Sequence[Finding], authority: SectionAuthority, text: str) -> list[Finding]:

@@ -22,6 +22,12 @@ from hoguide.reading.phrases import any_phrase
 _PLACE_AFTER = re.compile(r"\s+(?:site|sites|bed|margin|margins|cavity)\b", re.IGNORECASE)
 # "no residual HO", "without residual heterotopic bone": none left where the operation took it out
 _NONE_LEFT = re.compile(r"\b(?:no|without)\b[^.;\n]{0,30}?\bresidual\b", re.IGNORECASE)
+# ... or all of it taken out: "Fluoroscopy: all visible HO excised" (round 27, 492's operation note), "the HO was
+# completely excised"
+_ALL_OF = re.compile(r"\b(?:all|every)\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+_IN_FULL = re.compile(r"\s+(?:(?:was|were|is|has been|have been)\s+)?(?:(?:completely|fully|entirely)\s+"
+                      r"(?:excised|removed|resected)|(?:excised|removed|resected)\s+(?:completely|fully|entirely|in "
+                      r"full|in its entirety))\b", re.IGNORECASE)
 
 class SpecimenReader:
     def __init__(self, rules: Sequence[SectionRule], removed_by: Sequence[str], diagnosed_by: Sequence[str] = (),
@@ -96,9 +102,8 @@ class SpecimenReader:
         there now). Only mentions above the "none left", and none of a conclusion (an impression outranks it)."""
         if self.removal is None:
             return list(findings)
-        clear = next((f for f in findings if f.experiencer == "patient" and f.status == "absent"
-                      and f.section in self.describing and f.section not in self.pathology_only
-                      and _NONE_LEFT.search(text, f.sentence_start, f.start)), None)
+        clear = next((f for f in findings if f.experiencer == "patient" and f.section in self.describing
+                      and f.section not in self.pathology_only and _none_left(text, f)), None)
         if clear is None:
             return list(findings)
         within = next((s for s in sections if s.start <= clear.start < s.end), None)
@@ -120,3 +125,12 @@ class SpecimenReader:
     def _made_historical(finding: Finding, removal: re.Match[str]) -> Finding:
         trigger = Trigger(removal.group(0), "historical", removal.start(), removal.end())
         return replace(finding, status="historical", triggers=(*finding.triggers, trigger))
+
+
+def _none_left(text: str, finding: Finding) -> bool:
+    """The operation's account finds none of the HO left: "no residual HO", or all of it taken out."""
+    if finding.status == "absent":
+        return _NONE_LEFT.search(text, finding.sentence_start, finding.start) is not None
+    return finding.status == "historical" and (
+        _ALL_OF.search(text[finding.sentence_start:finding.start]) is not None
+        or _IN_FULL.match(text, finding.end) is not None)
