@@ -101,7 +101,8 @@ SIGNATURE = re.compile(r"(?:(?:Reported|Dictated|Signed|Verified|Interpreted|Rea
                        r"|(?:[A-Z][\w'-]*\.?[ \t]+){1,3}[A-Z][\w'-]+,?[ \t]+(?:MD|DO|MBBS|MBChB|FRCPC|FRCSC|FRCS|FRACS|"
                        r"FRCR|FRCP|FACS|PhD)\b[^\n]{0,120}"
                        # initials, a surname, perhaps a role, then when it was signed ("R. Faulkner-Adeyemi
-                       # 26/11/2026 16:40" under an operation note, "Signed K. Osei-Bonsu RN 07/12/26 07:30": round 27, 492 and 491)
+                       # 26/11/2026 16:40" under an operation note, "Signed K. Osei-Bonsu RN 07/12/26 07:30": round
+                       # 27, 492 and 491)
                        r"|(?:[A-Z]\.[ \t]*){1,3}[A-Z][\w'-]+(?:[ \t]+[A-Z]{2,5})?[ \t]+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                        r"(?:[ \t]+\d{1,2}[:.]?\d{2}h?)?)$")
 # A note under a signature on how the text was made, alone on its line: "Dictated 03/12/2026 - transcribed by VR, pls
