@@ -172,7 +172,10 @@ def test_how_a_text_was_signed_and_who_was_told_are_no_plan() -> None:
                  "Reported: Dr M. Ferrante-Ibsen, Consultant Radiologist     30/11/2026 11:27\n"
                  "Verified: Yes     Critical result: No",
                  "Form completed by: Dr H. Vance (Orthopaedic Registrar) 18/11/2026",  # round 26, 474
-                 "Pt understands.", "Code: History of heterotopic ossification of elbow."):  # round 26, 488
+                 "Pt understands.", "Code: History of heterotopic ossification of elbow.",  # round 26, 488
+                 # round 27, 491: a handover's visit, worry and promised talk, one with its list number
+                 "Wife visiting 14:00.", "10. Pt anxious - questions re \"bone growing in my leg\".",
+                 "Explained reg will discuss on ward round."):
         report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
                   f"PLAN: Orthopaedic review for further management.\n{tail}\n")
         assert quoted(report) == ["PLAN: Orthopaedic review for further management."], tail

@@ -18,6 +18,7 @@ from hoguide.guidance.medicines import (
     emphatic_no,
     nsaid_prescribed,
     other_nsaid_offered,
+    plan_nsaids,
     prevention_not_given,
     prophylaxis_missed,
     reason_given,
@@ -318,6 +319,24 @@ INJURY_REASON = re.compile(r"\b(?:blast|IED|explos\w*|injur\w*|trauma\w*|crush\w
                            r"collision|RTA|RTC)\b", re.IGNORECASE)
 
 
+# therapy the plan holds for now: "HOLD passive ROM / physio L leg until DVT excluded" (round 27, 491 was told
+# gentle movement helps keep the joint moving)
+HELD = re.compile(r"\b(?:hold|held|on hold|withhold|withheld|suspend|suspended|pause|paused|stop|stopped)\b"
+                  r"[^.;\n]{0,25}$", re.IGNORECASE)
+PHYSIO = "physical_therapy"  # lexicon/treatment.yaml
+
+
+def _movement_held(view: CaseView) -> bool:
+    """The plan holds the patient's exercises or therapy for now."""
+    for fact in view.facts:
+        if fact.item.kind == "treatment" and fact.item.concept == PHYSIO and fact.item.section == PLAN_SECTION \
+                and fact.item.experiencer == "patient" and fact.item.status in ("present", "absent"):
+            _, start, _ = view.sentence_of(fact)
+            if HELD.search(view.case.readings[fact.reading].text[start:fact.item.start]):
+                return True
+    return False
+
+
 def _amputated_for_illness(view: CaseView) -> bool:
     """Every sentence that names the amputation says it was done for an illness, and none names an injury."""
     amputations = view.affirmed("cause", BLAST)
@@ -530,6 +549,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
         surgery_planned=surgery_planned,
         manipulation=manipulation,
+        movement_held=_movement_held(view),
         replacement_planned=replacement_planned,
         # (round 13, 239: the other hip's replacement is no operation on this HO: "your report plans ... an operation
         # for it")
@@ -548,10 +568,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # 397 was told "ask your team soon if treatment is right for you", and of etidronate the letter ruled out)
         # (not one weighed against etidronate, the choice still to make: "etidronate ... vs NSAID ... Decision with Dr X
         # on Monday", round 22, 414 was told "Your report plans an anti-inflammatory medicine")
-        nsaid_planned=any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
-                          and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION
-                          and not advised_against(f.item) and not view.for_else(f) and course_now(view, f)
-                          for f in view.facts) and not any(
+        nsaid_planned=any(not advised_against(f.item) and not view.for_else(f) and course_now(view, f)
+                          for f in plan_nsaids(view)) and not any(
             f.item.kind == "treatment" and f.item.concept == "bisphosphonate" and f.item.section == PLAN_SECTION
             and f.item.status in ("present", "possible") for f in view.facts),
         nsaid_stopped=bool(nsaids := [f for f in view.treatments_given("nsaid") if f.item.experiencer == "patient"])

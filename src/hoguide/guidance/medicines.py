@@ -116,13 +116,14 @@ def course_now(view: CaseView, fact: Located[Fact]) -> bool:
 
 
 def other_nsaid_offered(view: CaseView) -> bool:
-    """The plan offers an anti-inflammatory by a name other than the one it rules out."""
-    nsaids = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == "nsaid"
-              and f.item.experiencer == "patient" and f.item.section == PLAN_SECTION]
-    against = {f.item.text.lower() for f in nsaids if f.item.status == "absent" or advised_against(f.item)}
+    """The plan offers an anti-inflammatory by a name other than the one it rules out, in a sentence of its own."""
+    nsaids = _plan_nsaid_facts(view)
+    against = {f.item.text.lower() for f in nsaids if _denies(f)}
+    denied = {view.sentence_of(f) for f in nsaids if _denies(f)}
     return bool(against) and any(
         f.item.status in ("possible", "hypothetical", "present") and not advised_against(f.item)
-        and f.item.text.lower() not in against and NAMED_NSAID.fullmatch(f.item.text) for f in nsaids)
+        and f.item.text.lower() not in against and NAMED_NSAID.fullmatch(f.item.text)
+        and view.sentence_of(f) not in denied for f in nsaids)
 
 
 # an anti-inflammatory named by its drug, not the class ("NSAIDs", "anti-inflammatories")
@@ -134,8 +135,25 @@ def nsaid_prescribed(view: CaseView) -> bool:
     """The plan gives an NSAID now ("Post-op instructions: 1. HO prevention: indomethacin 25 mg TDS PO for 6 weeks"):
     advice against one at an earlier time ("indomethacin prophylaxis avoided at the time because of the long-bone
     fracture") is history (round 23, 425 was told not to take the course it had just been prescribed)."""
-    return any(f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.status == "present"
-               and f.item.section == PLAN_SECTION and f.item.experiencer == "patient" for f in view.facts)
+    return bool(plan_nsaids(view))
+
+
+def plan_nsaids(view: CaseView) -> list[Located[Fact]]:
+    """The plan's anti-inflammatories named as given now: not one named in the sentence that rules them out ("NO
+    NSAIDs (for prophylaxis or pain) - NSAID-sensitive asthma (bronchospasm with ibuprofen 2018)": round 27, 492 was
+    told to take the course its operation note forbids)."""
+    nsaids = _plan_nsaid_facts(view)
+    denied = {view.sentence_of(f) for f in nsaids if _denies(f)}
+    return [f for f in nsaids if f.item.status == "present" and view.sentence_of(f) not in denied]
+
+
+def _plan_nsaid_facts(view: CaseView) -> list[Located[Fact]]:
+    return [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == "nsaid"
+            and f.item.section == PLAN_SECTION and f.item.experiencer == "patient"]
+
+
+def _denies(fact: Located[Fact]) -> bool:
+    return fact.item.status == "absent" or advised_against(fact.item)
 
 
 def advised_against(fact: Fact) -> bool:

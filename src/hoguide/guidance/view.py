@@ -121,7 +121,9 @@ SIGN_OFF = re.compile(r"\(?(?:this (?:report|letter) (?:is|was|has been) )?(?:di
                       r"(?:yes|no|final|preliminary|amended|n/?a)\b[^\n]{0,80}", re.IGNORECASE)
 # A report's time stamp or a note that it was passed on ("Verified 03/12/2026 1120h"; "Findings communicated to G. Liu
 # NP by phone 12/03/2026 15:20": round 16, 297 and 301 quoted them as steps)
-ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
+# (an item's list number before any of them: "10. Pt anxious - questions re ...")
+ADMIN_LINE = re.compile(r"(?:\d{1,2}[.)][ \t]+)?"
+                        r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcribed|Authori[sz]ed)(?: by| on| at)?:?\s*"
                         r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^\n]{0,20}"
                         r"|(?:Findings|Results?|These findings|This|The report)\s+(?:were |was |have been |has been )?"
                         r"(?:communicated|discussed|phoned|conveyed|relayed|"
@@ -144,6 +146,13 @@ ADMIN_LINE = re.compile(r"(?:(?:Verified|Signed|Reported|Dictated|Typed|Transcri
                         r"(?:tele)?phone|,? in person|,? at (?:the )?bedside|,? today)?"
                         r"(?:,? (?:on |at )?[\d/.:]{3,10}){0,3}\.?"
                         r"|(?:[-*•]\s*)?(?:all )?questions? (?:were |was )?answered(?: re\b[^\n.;]{0,40})?\.?"
+                        # a visit, a worry noted, a talk promised (round 27, 491: "Wife visiting 14:00.", "Pt anxious -
+                        # questions re \"bone growing in my leg\".", "Explained reg will discuss on ward round.")
+                        r"|(?:[-*•]\s*)?(?:wife|husband|partner|family|daughter|son|mother|father|parents?|relatives?|"
+                        r"visitors?|nok)\b[^\n.;]{0,20}?\bvisiting\b[^\n.;]{0,30}\.?"
+                        r"|(?:[-*•]\s*)?(?:pt|patient)\s+(?:anxious|worried|concerned|upset)\b[^\n]{0,80}"
+                        r"|(?:[-*•]\s*)?explained (?:that )?(?:the )?(?:reg|registrar|consultant|doctor|team|surgeon)\b"
+                        r"[^\n.;]{0,20}\bwill (?:discuss|explain|review|see)\b[^\n.;]{0,40}\.?"
                         # a team told by the reporter ("Fracture clinic informed by telephone 13/11/2026": round 25,
                         # 462 was told its report suggests a surgeon's opinion)
                         r"|(?:[\w&/ -]{1,40} )?(?:clinic|team|ward|service|registrar|surgeon|consultant|gp)\b"

@@ -89,6 +89,7 @@ class CaseFeatures:
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
     palovarotene: bool = False             # the report names palovarotene given or planned (FOP)
     manipulation: bool = False             # the report plans or weighs bending the joint under anaesthesia (an MUA)
+    movement_held: bool = False            # the plan holds exercises or therapy for now ("HOLD physio until ...")
     prophylaxis: frozenset[Prophylaxis] = frozenset()
     prevention_not_given: frozenset[Prophylaxis] = frozenset()  # the report says it was not given or stopped early
     prophylaxis_missed: bool = False       # the report says prevention was not given, or was stopped early, before
@@ -132,7 +133,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "resolved",
                  "recurrent",
                  "came_back", "not_back", "residual_left", "simple_dislocation", "ho_treated", "bisphosphonate",
-                 "palovarotene", "manipulation", "prophylaxis_missed",
+                 "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
@@ -209,6 +210,7 @@ class When(BaseModel):
     bisphosphonate: bool | None = None
     palovarotene: bool | None = None
     manipulation: bool | None = None
+    movement_held: bool | None = None
     prophylaxis_missed: bool | None = None
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
