@@ -36,7 +36,11 @@ def times(reader: Reader, text: str) -> list[tuple[str, str, str | None]]:
                                                              ("date", "2/29/2000", "2000-02-29"),
                                                              ("date", "1900-02-29", None)]),
         ("Seen Feb 29, 2023 and 04/31/2025.", [("date", "Feb 29, 2023", None), ("date", "04/31/2025", None)]),
-        ("Dated 25/12/2024 and 13/01/24.", [("date", "13/01/24", None)]),
+        # a day over 12 written first makes the text day-first throughout (round 27, 498: "(11/07/2026)" in a UK
+        # letter that also writes "22/08/2026" is July)
+        ("Dated 25/12/2024 and 13/01/24.", [("date", "25/12/2024", "2024-12-25"), ("date", "13/01/24", "2024-01-13")]),
+        ("Meningitis (11/07/2026). PICU 11/07-22/08/2026.", [("date", "11/07/2026", "2026-07-11")]),
+        ("Seen 11/07/2026.", [("date", "11/07/2026", "2026-11-07")]),  # nothing says day-first: month first
     ],
 )
 def test_time_references(reader: Reader, text: str, expected: list[tuple[str, str, str | None]]) -> None:
@@ -78,8 +82,10 @@ def test_every_numeric_date_is_valued_as_the_calendar_has_it(year: int) -> None:
                 forms = [f"{year}-{m}-{d}", f"{m}/{d}/{year}", f"{m}/{d}/{str(year)[2:]}"]
                 text = " and ".join(forms)
                 found = {text[r.start : r.end]: r.value for r in find_time_references(text, [])}
-                # A two-digit US year is read in this century (2000-2099).
-                expected = [_calendar(year, month, day), _calendar(year, month, day),
-                            _calendar(2000 + year % 100, month, day)]
+                # A two-digit US year is read in this century (2000-2099); a first number over 12 makes the text
+                # day-first.
+                first, second = (day, month) if month > 12 else (month, day)
+                expected = [_calendar(year, month, day), _calendar(year, first, second),
+                            _calendar(2000 + year % 100, first, second)]
                 for form, value in zip(forms, expected, strict=True):
                     assert found.get(form) == value, form

@@ -31,9 +31,6 @@ PENDING: dict[str, set[str]] = {
     "flag.tumour_recovery": {"Savvidou2021"},
     "flag.tumour_recurrence": {"Savvidou2021"},
     "growth.ankylosis": {"Legosz2019"},
-    # Ghent 2002 supports it alone (ho_facts §4) and is on these pages for growth.immature: after a cord or brain
-    # injury it keeps the growth answer at four sources instead of five (round 4, 83; round 6, 118; round 7, 134)
-    "growth.active": {"Ghent2002-earlyexcision"},
     "growth.immature": {"Ghent2002-earlyexcision"},
     # split from growth.increased with its source (round 25, 460: grown and maturing): the same pending source
     "growth.increased_maturing": {"Ghent2002-earlyexcision"},

@@ -24,6 +24,7 @@ from hoguide.guidance.medicines import (
     reason_given,
 )
 from hoguide.guidance.outcomes import HISTORY_SECTION
+from hoguide.guidance.report_dates import dated_facts, header_dates
 from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
@@ -52,7 +53,6 @@ from hoguide.models.reading import Fact
 INTERVAL = re.compile(r"(?:pod\s*(?P<pod>\d+))|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>day|week|wk|month|mo|year|yr)s?\.?\s+"
                       r"(?:after|post|following|since)", re.IGNORECASE)
 MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
-HEADER_LINES = 3  # a report's own date stands in its first lines
 ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
@@ -133,25 +133,14 @@ def _months_in_report(view: CaseView) -> float | None:
     return min(found) if found else None
 
 
-def _iso_date(value: str | None) -> date | None:
-    """A time reference's ISO value, to the day or the month ("2026-05-07", "2024-03")."""
-    parts = (value or "").split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1) if len(parts) >= 2 else None
-    except ValueError:
-        return None
-
-
 def _months_by_report_dates(view: CaseView, as_of: date | None) -> int | None:
     """Months from the date beside a cause in its sentence ("acetabular fracture fixed 2026-05-07", "right THR in
     March 2023"; the latest such event) to the patient's "as of" date, else to the report's own date in its first
     lines (so the answer is the report's, not the day it is read; a date after it is a plan). The nearest, not any
     date of the sentence: "stroke 2026-03-28 ... duplex 2026-07-02" dates the stroke in March. Round 8 re-read,
     case 164: a fracture fixed five months before the CT was read as 'very early'."""
-    dated = [(d, f) for f in view.facts if f.item.kind == "time" and f.item.concept == "date"
-             and (d := _iso_date(f.item.value)) is not None]
-    ends = [_header_end(reading.text) for reading in view.case.readings]
-    headers = {d for d, f in dated if f.item.start < ends[f.reading]}
+    dated = dated_facts(view)
+    headers = header_dates(view, dated)
     now = as_of or max(headers, default=None)
     if now is None:
         return None
@@ -169,16 +158,6 @@ def _months_by_report_dates(view: CaseView, as_of: date | None) -> int | None:
             i = bisect_left(beside, (cause.item.start,), key=lambda pair: (pair[0],))
             events.append(beside[i][1] if i < len(beside) else beside[i - 1][1])
     return months_between(max(events), now) if events else None
-
-
-def _header_end(text: str) -> int:
-    """Where a report's heading lines end: its date is there ("CT LEFT HIP   Date: 2026-10-21")."""
-    end = -1
-    for _ in range(HEADER_LINES):
-        end = text.find("\n", end + 1)
-        if end < 0:
-            return len(text)
-    return end
 
 
 def _age(view: CaseView) -> AgeBand:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from hoguide.guidance.report_dates import dated_long_before
 from hoguide.guidance.view import CORD_ILLNESS, NERVE_ILLNESS, NERVE_INJURY, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
@@ -179,6 +180,18 @@ def _listed_after_a_denial(fact: Fact, text: str) -> bool:
                for t in fact.triggers if t.category == "negated")
 
 
+# a signal told as what led to the HO: "HO of both hips following prolonged critical illness (... immobility after
+# meningitis with septic shock)" (round 27, 498 was told its report finds an infection)
+CAUSE_BEFORE = re.compile(r"\b(?:after|following|secondary to|due to|caused by|as a result of)\b[^.;:\n]{0,30}$",
+                          re.IGNORECASE)
+HO_NAMED = re.compile(r"\b(?:HO|heterotopic|ossification|ossified|myositis ossificans)\b", re.IGNORECASE)
+
+
+def _told_as_a_cause(text: str, fact: Fact) -> bool:
+    start, end = _sentence_bounds(text, fact.start)
+    return CAUSE_BEFORE.search(text, start, fact.start) is not None and HO_NAMED.search(text, start, end) is not None
+
+
 def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_tested: bool,
                 whole_sentence: tuple[int, int]) -> str | None:
     """One signal fact's state; ``queried`` is a work-up still open ("rule out DVT"). ``report_tested``:
@@ -272,6 +285,9 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             continue  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11": why it was done
         if state == "suspected" and view.amputated_for(fact):
             continue  # "amputation 12/11/2025 for diabetic foot sepsis": what the limb was taken off for
+        if state == "suspected" and item.status == "present" and (
+                dated_long_before(view, fact) or _told_as_a_cause(text, item)):
+            continue  # "Pneumococcal meningitis with septic shock (11/07/2026)" in December: the illness's story
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue
         if state == "sign" and view.denied_later(fact):

@@ -75,13 +75,24 @@ def _iso_dates(text: str) -> list[TimeReference]:
 
 
 def _us_dates(text: str) -> list[TimeReference]:
-    found = []
+    """Dates written with slashes: month first, as in the American notes of the test kit, unless the text writes a
+    day over 12 first anywhere ("22/08/2026"), which makes it a day-first text throughout: "(11/07/2026)" in a UK
+    letter is July, not November (round 27, 498 was told of an infection a month old that was five months old)."""
+    spans = []
     for match in _US_FROM_SLASH.finditer(text):
         slash, end = match.span()
         start = slash - 2 if slash >= 2 and text[slash - 2].isdigit() else slash - 1
-        # A two-digit month starts with 0 or 1 ("25/12/2024" is not read as a date).
-        if (start == slash - 1 or text[start] in "01") and _stands_alone(text, start, end):
-            found.append(_new_tuple(TimeReference, ("date", start, end, _us_value(text[start:end]))))
+        spans.append((start, end))
+    # (a range's second date counts too: "PICU 11/07-22/08/2026")
+    day_first = any(int(text[start:end].split("/")[0]) > 12 for start, end in spans)
+    found = []
+    for start, end in spans:
+        if not _stands_alone(text, start, end):
+            continue
+        # a two-digit month starts with 0 or 1 ("25/12/2024" is no month-first date)
+        if day_first or text[start + 1] == "/" or text[start] in "01":
+            value = _day_first_value(text[start:end]) if day_first else _us_value(text[start:end])
+            found.append(_new_tuple(TimeReference, ("date", start, end, value)))
     return found
 
 
@@ -101,6 +112,11 @@ def _iso_value(found: str) -> str | None:
 
 def _us_value(found: str) -> str | None:
     month, day, year = found.split("/")
+    return _valid_date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
+
+
+def _day_first_value(found: str) -> str | None:
+    day, month, year = found.split("/")
     return _valid_date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
 
 
