@@ -150,6 +150,10 @@ def test_the_warning_box_names_the_reasons_to_be_careful_with_anti_inflammatory_
                               "Findings: Heterotopic ossification at both shoulders.\n")
     assert [c.text for c in on_warfarin.cautions] == [kb.statement("caution.nsaid_anticoagulated").patient]
     assert not api.explain("History: CKD stage 3b.\nFindings: No heterotopic ossification.\n").cautions
+    # a blood thinner taken for a set time, with "Not on anticoagulants" now, is none (round 27, 500)
+    stopped = api.explain("[x] Cardiovascular - H/O L leg DVT 04/2017 (acute phase), completed 6/12 anticoagulation, "
+                          "no recurrence. Not on anticoagulants.\n[x] Bones - HO R hip, Brooker III, stable.\n")
+    assert kb.statement("caution.nsaid_anticoagulated").patient not in [c.text for c in stopped.cautions]
 
 
 def test_an_nsaid_the_plan_prescribes_now_or_avoids_in_the_plan_is_said_as_the_plan_says() -> None:

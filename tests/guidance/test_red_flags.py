@@ -200,6 +200,10 @@ def test_numbness_the_patient_dates_to_the_stroke_is_no_new_nerve_sign(reader: R
     new = explain(reader, kb, report, symptoms=["numbness"], symptoms_text="My little finger went numb last week.")
     assert "nerve_compression" not in [f.id for f in dated.red_flags]
     assert "nerve_compression" in [f.id for f in new.red_flags]
+    # ... or to the operation in a patient's short word for it (round 27, 506)
+    op = explain(reader, kb, report, symptoms=["numbness"], symptoms_text="Also numb patch on the outside of my thigh "
+                                                                         "since the op.")
+    assert "nerve_compression" not in [f.id for f in op.red_flags]
 
 
 def test_known_fop_is_never_told_it_is_only_possible(reader: Reader, kb: KnowledgeBase) -> None:

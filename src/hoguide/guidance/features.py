@@ -56,6 +56,7 @@ MONTHS_PER_UNIT = {"d": 1 / 30.4, "w": 7 / 30.4, "m": 1.0, "y": 12.0}
 ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
+NOT_LIMITING = "not_limiting"  # lexicon/course.yaml: "not limiting sitting or transfers"
 MOTION_FROM_HO = "motion_from_ho"  # lexicon/course.yaml: "bony block", "the likely cause of his loss of movement"
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
@@ -316,6 +317,21 @@ def _movement_held(view: CaseView) -> bool:
     return False
 
 
+def _said_not_limiting(view: CaseView) -> bool:
+    return any(f.item.kind == "course" and f.item.concept == NOT_LIMITING and f.item.status == "present"
+               and f.item.experiencer == "patient" for f in view.facts)
+
+
+def _denied_since(view: CaseView, treatment: str) -> bool:
+    """The report says the patient is not on the treatment now, after every mention of it as given: "completed 6/12
+    anticoagulation, no recurrence. Not on anticoagulants." (round 27, 500 was told it takes a blood thinner)."""
+    given = [f for f in view.treatments_given(treatment) if f.item.experiencer == "patient"]
+    denials = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == treatment
+               and f.item.status == "absent" and f.item.experiencer == "patient" and f.item.section != PLAN_SECTION]
+    return bool(given) and any(all((d.reading, d.item.start) > (g.reading, g.item.start) for g in given)
+                               for d in denials)
+
+
 def _amputated_for_illness(view: CaseView) -> bool:
     """Every sentence that names the amputation says it was done for an illness, and none names an injury."""
     amputations = view.affirmed("cause", BLAST)
@@ -463,7 +479,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         grade=_grade(view),
         maturity=view.maturity or "unknown",  # type: ignore[arg-type]
         change=view.change or "unknown",  # type: ignore[arg-type]
-        severe=view.high_grade or bool(severity_facts(view)),
+        # (a high grade the report says does not limit the patient is not severe: "Brooker III ... not limiting sitting
+        # or transfers", round 27, 500)
+        severe=(view.high_grade and not _said_not_limiting(view)) or bool(severity_facts(view)),
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
         motion_from_ho=any(f.item.concept == MOTION_FROM_HO for f in severity_facts(view)),
         bridged=bridged(view),
@@ -501,7 +519,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         # (not a course of a set length the history tells as over: round 26, 475)
         anticoagulated="anticoagulant" in given and any(not view.outcomes.course_over(t)
-                                                        for t in view.treatments_given("anticoagulant")),
+                                                        for t in view.treatments_given("anticoagulant"))
+        and not _denied_since(view, "anticoagulant"),
         nsaid_caution=bool(cautions) or bool(answers.conditions),
         # the patient's own ("I have stage 3 kidney disease") name the reason too (round 11, 205: told "your report")
         caution_reasons=frozenset(answers.conditions).union(  # the lexicon's condition ids are ConditionId

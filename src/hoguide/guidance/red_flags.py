@@ -51,8 +51,9 @@ MAJOR_CAUSES = {"hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty"
 CALF_REACH = 25  # characters either side of "swollen" or "warm" where "calf" or "leg" must be
 # Numbness the patient dates to the injury that caused the HO is no new sign of a nerve being pressed ("My right hand
 # has been numb since the stroke": round 22, 416)
+# ("numb patch on the outside of my thigh since the op": round 27, 506)
 _NUMB_SINCE_EVENT = re.compile(r"\bnumb\w*\b[^.?!\n]{0,40}\bsince (?:the|my|his|her|their) (?:stroke|bleed|injury|"
-                               r"accident|crash|fall|operation|surgery|burns?)\b", re.IGNORECASE)
+                               r"accident|crash|fall|operation|op|surgery|burns?)\b", re.IGNORECASE)
 _CALF = re.compile(r"\b(?:calf|calves|lower legs?|legs?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?:\s|$)|\n")
 SENTENCE_REACH = 300  # characters searched each way for the end of a signal's sentence
@@ -175,9 +176,16 @@ _URGENCY_WORD = re.compile(r"urgent(?:ly)?|same[- ]day|immediately|emergency|as 
 def _listed_after_a_denial(fact: Fact, text: str) -> bool:
     """"No fever, wound healed": a good sign listed after a denial of a bad one, past a comma, is said, not
     denied (the denial's scope runs over a list of bad things). "Wound not healed" is a denial of it."""
-    # (or after a colon that explains the denial: "no features of FOP: his great toes are normal")
-    return all(t.end <= fact.start and any(c in text[t.end:fact.start] for c in ",:")
+    # (or after a colon that explains the denial: "no features of FOP: his great toes are normal"; or in brackets
+    # after the flag denied: "No signs of infection (wound healed, afebrile, CRP 5)": round 27, 508 was sent to be
+    # checked for one today)
+    return all(t.end <= fact.start and (any(c in text[t.end:fact.start] for c in ",:")
+                                        or _DENIED_THEN_WHY.search(text, t.end, fact.start) is not None)
                for t in fact.triggers if t.category == "negated")
+
+
+_DENIED_THEN_WHY = re.compile(r"\b(?:infection|sepsis|osteomyelitis|dvt|clot|thrombosis|fracture|tumou?r|malignancy|"
+                              r"sarcoma|fop)\s*\([^()]*$", re.IGNORECASE)
 
 
 # a signal told as what led to the HO: "HO of both hips following prolonged critical illness (... immobility after
