@@ -244,3 +244,26 @@ def prior_ho_facts(findings: Sequence[Finding], facts: Sequence[Fact]) -> list[F
         and not any(s <= f.start and f.end <= e for s, e in stated)
     ]
 
+
+
+# A denial that dates itself to an earlier study: "New heterotopic ossification ... (24 x 9 mm), not present on
+# 14/05/2026", "Early heterotopic ossification ... approx 18 mm, not seen on the 14/10/2026 radiograph" (round 27, 503
+# and 505 were told their reports say there is no HO): the bone is there now, and new since then.
+_THEN_NOT = re.compile(r"not (?:present|seen|visible|evident|demonstrated|identified)$", re.IGNORECASE)
+_ON_AN_EARLIER_STUDY = re.compile(r"\s+(?:on|at|in)\s+(?:the\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+                                  r"(?:prior|previous|earlier|last|preceding|comparison|initial|original|first)\b)",
+                                  re.IGNORECASE)
+
+
+def new_since_an_earlier_study(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with HO denied only on an earlier study made present now and new."""
+    out = []
+    for f in findings:
+        negations = [t for t in f.triggers if t.category == "negated"]
+        if f.status == "absent" and negations and all(
+                t.start > f.end and _THEN_NOT.search(t.phrase) and _ON_AN_EARLIER_STUDY.match(text, t.end)
+                for t in negations):
+            f = replace(f, status="present", change=f.change or "new",
+                        triggers=tuple(t for t in f.triggers if t.category != "negated"))
+        out.append(f)
+    return out

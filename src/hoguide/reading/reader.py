@@ -83,6 +83,7 @@ from hoguide.reading.post_passes import (
     look_alike_denials,
     maturity_of_described_bone,
     maturity_said_next,
+    new_since_an_earlier_study,
     prior_ho_facts,
     removed_said_next,
 )
@@ -293,6 +294,7 @@ class Reader:
                     if f.maturity and (implied := self._implies.get(f.section or "")) is not None and implied.possible
                     else f for f in findings]
         findings = change_said_next(text, findings, hits, sentences, sections)
+        findings = new_since_an_earlier_study(text, findings)
         findings = removed_said_next(text, findings, sentences)
         findings = look_alike_denials(text, findings, mimics)
         findings = self.specimen.removed(text, sections.sections, findings)
