@@ -267,3 +267,46 @@ def new_since_an_earlier_study(text: str, findings: list[Finding]) -> list[Findi
                         triggers=tuple(t for t in f.triggers if t.category != "negated"))
         out.append(f)
     return out
+
+
+# A removal dated in a list of what was done: "Revision of acetabular component + excision of HO, 17/11/2026 (Mr X)"
+# (round 27, 499 was told of its removed HO as there now); and the bed it was taken from ("including the HO bed").
+_REMOVAL_OF = re.compile(r"\b(?:excision|excisions|resection|resections|removal|debulking)\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_DATED_AFTER = re.compile(r"\s*(?:,|-|:)?\s*(?:on\s+)?\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_BED_AFTER = re.compile(r"\s+(?:bed|excision bed|resection bed)\b", re.IGNORECASE)
+
+
+def removed_on_a_date(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with HO a dated removal names, and the bed it was taken from, made the patient's past; and the
+    same section's earlier story of that HO with it ("Brooker III HO ... by 9 months" above "excision of HO,
+    17/11/2026"), unless the section names HO there again after the removal."""
+    out = []
+    for f in findings:
+        if f.status == "present" and f.experiencer == "patient":
+            named = _REMOVAL_OF.search(text, max(f.sentence_start, f.start - 40), f.start)
+            if named is not None and _DATED_AFTER.match(text, f.end):
+                f = replace(f, status="historical", triggers=(*f.triggers, Trigger(
+                    named.group(0).strip(), "historical", named.start(), named.end())))
+            elif _BED_AFTER.match(text, f.end):
+                f = replace(f, status="historical")
+        out.append(f)
+    removals = [f for f, before in zip(out, findings, strict=True)
+                if f.status == "historical" and before.status == "present" and any(
+                    t.category == "historical" and _REMOVAL_OF.match(t.phrase + " ") for t in f.triggers)]
+    for removal in removals:
+        later = [f for f in out if f.section == removal.section and f.start > removal.end and f.status == "present"]
+        if later:
+            continue
+        out = [replace(f, status="historical") if f.status == "present" and f.experiencer == "patient"
+               and f.section == removal.section and f.start < removal.start
+               and _same_region(f.sites, removal.sites) else f for f in out]
+    return out
+
+
+_REGIONS = {"pelvis": "hip", "acetabulum": "hip", "buttock": "hip", "thigh": "hip"}
+
+
+def _same_region(sites: Sequence[str], others: Sequence[str]) -> bool:
+    """No place named, or a place in the same region (the hip with its socket and the pelvis around it)."""
+    return not sites or not others or bool({_REGIONS.get(s, s) for s in sites} & {_REGIONS.get(s, s) for s in others})

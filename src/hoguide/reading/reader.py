@@ -85,6 +85,7 @@ from hoguide.reading.post_passes import (
     maturity_said_next,
     new_since_an_earlier_study,
     prior_ho_facts,
+    removed_on_a_date,
     removed_said_next,
 )
 from hoguide.reading.report_status import gone_since, report_status, section_authority, withdrawn
@@ -296,6 +297,7 @@ class Reader:
         findings = change_said_next(text, findings, hits, sentences, sections)
         findings = new_since_an_earlier_study(text, findings)
         findings = removed_said_next(text, findings, sentences)
+        findings = removed_on_a_date(text, findings)
         findings = look_alike_denials(text, findings, mimics)
         findings = self.specimen.removed(text, sections.sections, findings)
         findings = self.specimen.cleared(text, sections.sections, findings)

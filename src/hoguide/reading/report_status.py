@@ -37,6 +37,7 @@ NOTHING_NEW = re.compile(r"\b(?:no|not|without|nor|free of)\b.{0,40}?\b(?:new|fu
                          r"recurren\w*|recurr\w*)\b", re.IGNORECASE | re.DOTALL)
 # "No recurrence of HO", "no recurrent HO": the HO was there before and has not come back.
 NOT_BACK = re.compile(r"\b(?:no|not|without|nor|free of)\b.{0,40}?\brecurr\w*", re.IGNORECASE | re.DOTALL)
+_REMOVED = re.compile(r"excis|resect|remov|debulk", re.IGNORECASE)
 STATUS_RULE = ("patient findings of the most authoritative section (addendum > impression > findings > history); "
                "there present > possible > absent > historical; only hypothetical: hypothetical; "
                "none: not_mentioned")
@@ -78,6 +79,15 @@ def deciding_findings(findings: Sequence[Finding], authority: SectionAuthority, 
     if earlier and len(earlier) < len(in_top):
         in_top = [f for f in in_top if not asked_before(f)]
     status = next(s for s in CURRENT_PRECEDENCE if any(f.status == s for f in in_top))
+    if status == "absent":
+        # a story told in order: no HO on an earlier film, then HO that formed and was taken out ("Post-arthroscopy
+        # films: no HO. ... Brooker III HO by 9 months ... excision of HO, 17/11/2026": round 27, 499); the last word
+        # is the removal
+        denied = [f for f in in_top if f.status == "absent"]
+        removed_after = [f for f in in_top if f.status == "historical" and f.start > max(d.start for d in denied)
+                         and any(_REMOVED.search(t.phrase) for t in f.triggers if t.category == "historical")]
+        if removed_after:
+            return removed_after
     if status == "absent" and not_back:
         # "HO excised 2025 ... no recurrence of HO ... (other hip:) no HO": the patient's HO is their past, not
         # never had; the plain "no HO" is about this study, which the "no recurrence" already said
