@@ -322,12 +322,18 @@ def _said_not_limiting(view: CaseView) -> bool:
                and f.item.experiencer == "patient" for f in view.facts)
 
 
+NOT_ON = re.compile(r"\b(?:not|no longer|nor)\s+(?:currently\s+)?(?:on|taking|using)\s+(?:any\s+|an?\s+)?$",
+                    re.IGNORECASE)
+
+
 def _denied_since(view: CaseView, treatment: str) -> bool:
     """The report says the patient is not on the treatment now, after every mention of it as given: "completed 6/12
     anticoagulation, no recurrence. Not on anticoagulants." (round 27, 500 was told it takes a blood thinner)."""
     given = [f for f in view.treatments_given(treatment) if f.item.experiencer == "patient"]
+    # (said as the patient's state, not a reason in brackets: "NO NSAIDs peri-op (apixaban / bleeding)", round 27, 497)
     denials = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == treatment
-               and f.item.status == "absent" and f.item.experiencer == "patient" and f.item.section != PLAN_SECTION]
+               and f.item.status == "absent" and f.item.experiencer == "patient" and f.item.section != PLAN_SECTION
+               and NOT_ON.search(view.case.readings[f.reading].text, max(0, f.item.start - 30), f.item.start)]
     return bool(given) and any(all((d.reading, d.item.start) > (g.reading, g.item.start) for g in given)
                                for d in denials)
 

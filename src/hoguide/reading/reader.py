@@ -46,6 +46,7 @@ from hoguide.reading.attributes import (
     without_amputated_joints,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers, context_layer, hidden_stops
+from hoguide.reading.dictation import spoken_commands
 from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
 from hoguide.reading.general import GeneralCue, GeneralStatements, population_only
 from hoguide.reading.guards import GUARDED, GuardedTerm, is_definition
@@ -197,7 +198,7 @@ class Reader:
 
     def _read(self, text: str, max_bytes: int | None, warnings: Sequence[str]) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
-        text = mend_split_words(text, self._vocabulary)
+        text = mend_split_words(spoken_commands(text), self._vocabulary)
         prepared = PreparedText.of(text)
         hits = self.lexicon.index(prepared)
         sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits.group(HEADERS)])
