@@ -334,8 +334,10 @@ def _denied_since(view: CaseView, treatment: str) -> bool:
     denials = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == treatment
                and f.item.status == "absent" and f.item.experiencer == "patient" and f.item.section != PLAN_SECTION
                and NOT_ON.search(view.case.readings[f.reading].text, max(0, f.item.start - 30), f.item.start)]
-    return bool(given) and any(all((d.reading, d.item.start) > (g.reading, g.item.start) for g in given)
-                               for d in denials)
+    if not given:
+        return False
+    last_given = max((g.reading, g.item.start) for g in given)
+    return any((d.reading, d.item.start) > last_given for d in denials)
 
 
 def _amputated_for_illness(view: CaseView) -> bool:

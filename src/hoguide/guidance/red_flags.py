@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from hoguide.guidance.report_dates import dated_long_before
+from hoguide.guidance.report_dates import StoryDates
 from hoguide.guidance.view import CORD_ILLNESS, NERVE_ILLNESS, NERVE_INJURY, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY, RedFlagContent
@@ -278,6 +278,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     lesion = view.overall_status != "absent"
     removal_reports = _removal_reports(view, specimen_sections) if content.treated_by_removal else frozenset()
     concepts = {content.signal, *content.reassurance, *content.signs, *content.workups, *content.mentions}
+    story: StoryDates | None = None  # the report's dates, read once and only where a signal needs them
     for fact in view.facts:
         item = fact.item
         if item.kind != "red_flag" or item.concept not in concepts:
@@ -294,7 +295,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         if state == "suspected" and view.amputated_for(fact):
             continue  # "amputation 12/11/2025 for diabetic foot sepsis": what the limb was taken off for
         if state == "suspected" and item.status == "present" and (
-                dated_long_before(view, fact) or _told_as_a_cause(text, item)):
+                (story := story or StoryDates(view)).long_before(fact) or _told_as_a_cause(text, item)):
             continue  # "Pneumococcal meningitis with septic shock (11/07/2026)" in December: the illness's story
         if state == "queried" and item.concept in content.reassurance and not lesion:
             continue

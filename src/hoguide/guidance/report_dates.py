@@ -47,15 +47,23 @@ def reference_date(view: CaseView, dated: list[tuple[date, Located[Fact]]]) -> d
     return view.case.answers.as_of or max(header_dates(view, dated), default=None)
 
 
-def dated_long_before(view: CaseView, fact: Located[Fact], days: int = PAST_STORY_DAYS) -> bool:
-    """The fact's sentence dates it (its nearest date) ``days`` or more before the report's "now": "Pneumococcal
-    meningitis with septic shock (11/07/2026)" in a December letter is the story of the illness, not an infection
-    now (round 27, 498 was told its report finds an infection)."""
-    dated = dated_facts(view)
-    now = reference_date(view, dated)
-    if now is None:
-        return False
-    sentence = view.sentence_of(fact)
-    beside = [(abs(f.item.start - fact.item.start), d) for d, f in dated
-              if f.reading == fact.reading and view.sentence_of(f) == sentence]
-    return bool(beside) and (now - min(beside)[1]).days >= days
+class StoryDates:
+    """The report's dates by sentence, read once per case: which facts it dates long before its own "now"."""
+
+    def __init__(self, view: CaseView) -> None:
+        self.view = view
+        dated = dated_facts(view)
+        self.now = reference_date(view, dated)
+        self.by_sentence: dict[tuple[int, int, int], list[tuple[int, date]]] = {}
+        for d, f in dated:
+            self.by_sentence.setdefault(view.sentence_of(f), []).append((f.item.start, d))
+
+    def long_before(self, fact: Located[Fact], days: int = PAST_STORY_DAYS) -> bool:
+        """The fact's sentence dates it (its nearest date) ``days`` or more before the report's "now": "Pneumococcal
+        meningitis with septic shock (11/07/2026)" in a December letter is the story of the illness, not an infection
+        now (round 27, 498 was told its report finds an infection)."""
+        beside = self.by_sentence.get(self.view.sentence_of(fact))
+        if self.now is None or not beside:
+            return False
+        nearest = min(beside, key=lambda pair: abs(pair[0] - fact.item.start))[1]
+        return (self.now - nearest).days >= days

@@ -294,14 +294,15 @@ def removed_on_a_date(text: str, findings: list[Finding]) -> list[Finding]:
     removals = [f for f, before in zip(out, findings, strict=True)
                 if f.status == "historical" and before.status == "present" and any(
                     t.category == "historical" and _REMOVAL_OF.match(t.phrase + " ") for t in f.triggers)]
+    # (each section's last removal only, so the pass stays linear: a report can name thousands)
+    last: dict[str | None, Finding] = {}
     for removal in removals:
-        later = [f for f in out if f.section == removal.section and f.start > removal.end and f.status == "present"]
-        if later:
-            continue
-        out = [replace(f, status="historical") if f.status == "present" and f.experiencer == "patient"
-               and f.section == removal.section and f.start < removal.start
-               and _same_region(f.sites, removal.sites) else f for f in out]
-    return out
+        last[removal.section] = removal
+    present_after = {f.section for f in out for r in [last.get(f.section)] if r is not None and f.status == "present"
+                     and f.start > r.end}
+    return [replace(f, status="historical") if (r := last.get(f.section)) is not None and f.section not in present_after
+            and f.status == "present" and f.experiencer == "patient" and f.start < r.start
+            and _same_region(f.sites, r.sites) else f for f in out]
 
 
 _REGIONS = {"pelvis": "hip", "acetabulum": "hip", "buttock": "hip", "thigh": "hip"}
