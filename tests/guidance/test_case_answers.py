@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -262,3 +263,14 @@ def test_the_bruise_of_a_fall_days_ago_is_no_cause_of_old_ho_around_a_hip_replac
     told = {"event": "Fell over the rug in my kitchen and landed on my right hip", "event_date": "2026-12-03",
             "causes": ["other_fracture_or_trauma", "hip_arthroplasty"], "as_of": "2026-12-07"}
     assert [c.id for c in api.explain(report, told).causes] == ["hip_arthroplasty"]
+
+
+def test_short_courses_allowed_for_flare_ups_are_no_course_to_take_now() -> None:
+    """Round 27, 504: "Should I take it again now to get rid of it?" beside "Short courses of naproxen with omeprazole
+    are acceptable for flare-ups" was told "Your report plans a course of them for you. Take them as your team said"."""
+    folder = Path(__file__).parents[1] / "data" / "fictional_cases" / "round27"
+    report = next(folder.glob("504_*.txt")).read_text()
+    answers = json.loads((folder / "504_answers.json").read_text())
+    treatment = api.explain(report, answers).answers["treatment"]
+    assert "treatment.asked_tablets_planned" not in treatment.statements
+    assert "treatment.asked_tablets" in treatment.statements

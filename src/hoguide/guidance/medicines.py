@@ -98,7 +98,9 @@ def _reason_denied(fact: Fact) -> bool:
 
 
 # a medicine allowed when needed, not a course ("short course ibuprofen ok if needed": round 26, 488), in its clause
-AS_NEEDED = re.compile(r"[^.;\n]{0,40}?\b(?:prn|as needed|as required|if needed|if required|when needed|ok if)\b",
+# ("Short courses of naproxen with omeprazole are acceptable for flare-ups": round 27, 504 was told to take a course)
+AS_NEEDED = re.compile(r"[^.;\n]{0,40}?\b(?:prn|as needed|as required|if needed|if required|when needed|ok if|"
+                       r"(?:are |is )?acceptable for (?:flare-?ups|flares|pain)|for flare-?ups|for flares)\b",
                        re.IGNORECASE)
 # ... or prevention that would go with an operation that may come ("he would need prevention (a single dose of
 # radiotherapy or a course of indomethacin) around the time of surgery": round 26, 473 was told to take it)
