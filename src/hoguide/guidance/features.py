@@ -16,6 +16,7 @@ from hoguide.guidance.medicines import (
     caution_facts,
     course_now,
     emphatic_no,
+    not_on_now,
     nsaid_prescribed,
     other_nsaid_offered,
     plan_nsaids,
@@ -322,24 +323,6 @@ def _said_not_limiting(view: CaseView) -> bool:
                and f.item.experiencer == "patient" for f in view.facts)
 
 
-NOT_ON = re.compile(r"\b(?:not|no longer|nor)\s+(?:currently\s+)?(?:on|taking|using)\s+(?:any\s+|an?\s+)?$",
-                    re.IGNORECASE)
-
-
-def _denied_since(view: CaseView, treatment: str) -> bool:
-    """The report says the patient is not on the treatment now, after every mention of it as given: "completed 6/12
-    anticoagulation, no recurrence. Not on anticoagulants." (round 27, 500 was told it takes a blood thinner)."""
-    given = [f for f in view.treatments_given(treatment) if f.item.experiencer == "patient"]
-    # (said as the patient's state, not a reason in brackets: "NO NSAIDs peri-op (apixaban / bleeding)", round 27, 497)
-    denials = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == treatment
-               and f.item.status == "absent" and f.item.experiencer == "patient" and f.item.section != PLAN_SECTION
-               and NOT_ON.search(view.case.readings[f.reading].text, max(0, f.item.start - 30), f.item.start)]
-    if not given:
-        return False
-    last_given = max((g.reading, g.item.start) for g in given)
-    return any((d.reading, d.item.start) > last_given for d in denials)
-
-
 def _amputated_for_illness(view: CaseView) -> bool:
     """Every sentence that names the amputation says it was done for an illness, and none names an injury."""
     amputations = view.affirmed("cause", BLAST)
@@ -528,7 +511,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # (not a course of a set length the history tells as over: round 26, 475)
         anticoagulated="anticoagulant" in given and any(not view.outcomes.course_over(t)
                                                         for t in view.treatments_given("anticoagulant"))
-        and not _denied_since(view, "anticoagulant"),
+        and not not_on_now(view, "anticoagulant"),
         nsaid_caution=bool(cautions) or bool(answers.conditions),
         # the patient's own ("I have stage 3 kidney disease") name the reason too (round 11, 205: told "your report")
         caution_reasons=frozenset(answers.conditions).union(  # the lexicon's condition ids are ConditionId

@@ -183,3 +183,21 @@ def reason_given(view: CaseView, fact: Located[Fact]) -> bool:
     because of her kidneys"): a reason for care, unlike "she did not receive indomethacin"."""
     reading, _, end = view.sentence_of(fact)
     return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
+
+
+NOT_ON = re.compile(r"\b(?:not|no longer|nor)\s+(?:currently\s+)?(?:on|taking|using)\s+(?:any\s+|an?\s+)?$",
+                    re.IGNORECASE)
+
+
+def not_on_now(view: CaseView, treatment: str) -> bool:
+    """The report says the patient is not on the treatment now, after every mention of it as given: "completed 6/12
+    anticoagulation, no recurrence. Not on anticoagulants." (round 27, 500 was told it takes a blood thinner)."""
+    given = [f for f in view.treatments_given(treatment) if f.item.experiencer == "patient"]
+    if not given:
+        return False
+    # (said as the patient's state, not a reason in brackets: "NO NSAIDs peri-op (apixaban / bleeding)", round 27, 497)
+    denials = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == treatment
+               and f.item.status == "absent" and f.item.experiencer == "patient" and f.item.section != PLAN_SECTION
+               and NOT_ON.search(view.case.readings[f.reading].text, max(0, f.item.start - 30), f.item.start)]
+    last_given = max((g.reading, g.item.start) for g in given)
+    return any((d.reading, d.item.start) > last_given for d in denials)

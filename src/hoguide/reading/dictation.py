@@ -10,6 +10,7 @@ just before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _STOP = re.compile(r"\b(?:full stop|period)\b", re.IGNORECASE)
 MIN_COMMANDS = 3
@@ -32,5 +33,10 @@ def spoken_commands(text: str) -> str:
     if len(_STOP.findall(text)) < MIN_COMMANDS:
         return text
     for pattern, mark in _MARKS:
-        text = pattern.sub(lambda m, mark=mark: mark + " " * (len(m.group(0)) - len(mark)), text)  # type: ignore[misc]
+        text = pattern.sub(_padded(mark), text)
     return text
+
+
+def _padded(mark: str) -> Callable[[re.Match[str]], str]:
+    """The mark in place of the spoken words, padded with spaces to their length."""
+    return lambda spoken: mark + " " * (len(spoken.group(0)) - len(mark))

@@ -273,7 +273,7 @@ def new_since_an_earlier_study(text: str, findings: list[Finding]) -> list[Findi
 # (round 27, 499 was told of its removed HO as there now); and the bed it was taken from ("including the HO bed").
 _REMOVAL_OF = re.compile(r"\b(?:excision|excisions|resection|resections|removal|debulking)\s+of\s+(?:the\s+)?$",
                          re.IGNORECASE)
-_DATED_AFTER = re.compile(r"\s*(?:,|-|:)?\s*(?:on\s+)?\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_DATE_NEXT = re.compile(r"\s*(?:,|-|:)?\s*(?:on\s+)?\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _BED_AFTER = re.compile(r"\s+(?:bed|excision bed|resection bed)\b", re.IGNORECASE)
 
 
@@ -282,22 +282,17 @@ def removed_on_a_date(text: str, findings: list[Finding]) -> list[Finding]:
     same section's earlier story of that HO with it ("Brooker III HO ... by 9 months" above "excision of HO,
     17/11/2026"), unless the section names HO there again after the removal."""
     out = []
+    last: dict[str | None, Finding] = {}  # each section's last dated removal (one look per finding: stays linear)
     for f in findings:
         if f.status == "present" and f.experiencer == "patient":
             named = _REMOVAL_OF.search(text, max(f.sentence_start, f.start - 40), f.start)
-            if named is not None and _DATED_AFTER.match(text, f.end):
+            if named is not None and _DATE_NEXT.match(text, f.end):
                 f = replace(f, status="historical", triggers=(*f.triggers, Trigger(
                     named.group(0).strip(), "historical", named.start(), named.end())))
+                last[f.section] = f
             elif _BED_AFTER.match(text, f.end):
                 f = replace(f, status="historical")
         out.append(f)
-    removals = [f for f, before in zip(out, findings, strict=True)
-                if f.status == "historical" and before.status == "present" and any(
-                    t.category == "historical" and _REMOVAL_OF.match(t.phrase + " ") for t in f.triggers)]
-    # (each section's last removal only, so the pass stays linear: a report can name thousands)
-    last: dict[str | None, Finding] = {}
-    for removal in removals:
-        last[removal.section] = removal
     present_after = {f.section for f in out for r in [last.get(f.section)] if r is not None and f.status == "present"
                      and f.start > r.end}
     return [replace(f, status="historical") if (r := last.get(f.section)) is not None and f.section not in present_after

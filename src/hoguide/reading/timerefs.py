@@ -91,8 +91,7 @@ def _us_dates(text: str) -> list[TimeReference]:
             continue
         # a two-digit month starts with 0 or 1 ("25/12/2024" is no month-first date)
         if day_first or text[start + 1] == "/" or text[start] in "01":
-            value = _day_first_value(text[start:end]) if day_first else _us_value(text[start:end])
-            found.append(_new_tuple(TimeReference, ("date", start, end, value)))
+            found.append(_new_tuple(TimeReference, ("date", start, end, _slashed_value(text[start:end], day_first))))
     return found
 
 
@@ -110,13 +109,9 @@ def _iso_value(found: str) -> str | None:
     return _valid_date(int(year), int(month), int(day))
 
 
-def _us_value(found: str) -> str | None:
-    month, day, year = found.split("/")
-    return _valid_date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
-
-
-def _day_first_value(found: str) -> str | None:
-    day, month, year = found.split("/")
+def _slashed_value(found: str, day_first: bool = False) -> str | None:
+    first, second, year = found.split("/")
+    month, day = (second, first) if day_first else (first, second)
     return _valid_date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
 
 
