@@ -467,7 +467,10 @@ class CaseView:
             f.item.change in ("increased", "decreased") and self._sides_compared(f))]
         # the conclusion's word over the findings' story ("progressing to current appearance by 2025" before
         # "Impression: ... mature and stable compared with 10/2025": round 16, 308 was told it has grown)
+        # ... and this study's over a list of earlier films ("Previous XRs: ... slightly larger" before today's
+        # "Unchanged vs 03/11/2026": round 27, 506)
         found = {f.item.change for f in changes if f.item.section in CONCLUDING_SECTIONS} \
+            or {f.item.change for f in changes if f.item.section not in EARLIER_SECTIONS} \
             or {f.item.change for f in changes}
         return next((c for c in ("increased", "new", "stable", "decreased") if c in found), None)
 

@@ -262,6 +262,9 @@ class SectionRule(_Strict):
     # a list of what was before or is taken (a past history, the medicines) ends at a heading of the text's own in
     # capitals ("HO SUMMARY", "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM": round 25, 466)
     ends_at_own_heading: bool = False
+    # values that make the heading a field of its own line: "HO prophylaxis: not given" says the prevention was not
+    # given, the label is no heading over the lines below (round 27, 506 was told prevention was planned)
+    field_when_value_is: tuple[Phrase, ...] = ()
     note: str | None = None
 
 

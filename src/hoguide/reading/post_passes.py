@@ -11,7 +11,7 @@ from dataclasses import replace
 from hoguide.models.reading import Fact, Finding, Mimic, Trigger
 from hoguide.reading.attributes import NOT_CHANGE, looked_before, merge_maturity
 from hoguide.reading.layers import ATTRIBUTES, Payload
-from hoguide.reading.matcher import HitIndex
+from hoguide.reading.matcher import Hit, HitIndex
 from hoguide.reading.report_status import another_reading
 from hoguide.reading.sections import SectionIndex
 from hoguide.reading.sentences import SentenceIndex
@@ -149,25 +149,73 @@ _SAME_BONE_LEADS = re.compile(r"\s*(?:(?:this|it|these|they|the (?:bone|lesion|m
 _SIDE_PART = re.compile(r"[:,;]\s*(?:(R|Rt|right)|(L|Lt|left))\b", re.IGNORECASE)
 
 
+# ... or a fragment with no subject that opens with the change and what it compares with, after one more fragment at
+# most, in the HO's list item: "-> Brooker II. Well corticated, mature-looking. Unchanged vs 03/11/2026, slightly
+# larger than 25/08/2026." (round 27, 506 was told of no change, then of growth since August, not "unchanged since
+# November")
+_BARE_COMPARISON = re.compile(r"\s*(?:(?:slightly|mildly|much|a little|marginally|minimally)\s+)?"
+                              r"(?:unchanged|stable|similar|larger|smaller|bigger|increased|decreased|grown|progressed)"
+                              r"\b[^.\n]{0,25}?\b(?:vs\.?|versus|compared|since|from|than|relative)\b",
+                              re.IGNORECASE)
+# (against a study: "smaller than the original" of a recurrence compares it with the bone removed, the dev set's 18)
+_STUDY = re.compile(r"\b(?:prior|previous|last|earlier|preceding|x-?rays?|xrs?|films?|radiographs?|studies|study|ct|mri"
+                    r"|scans?)\b", re.IGNORECASE)
+_NEXT_FRAGMENTS = 2  # sentences after the HO's, in its list item, that may hold its bare comparison
+
+
 def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
-                     sections: SectionIndex) -> list[Finding]:
+                     sections: SectionIndex, dates: Sequence[tuple[int, str]] = ()) -> list[Finding]:
     """A present finding with no change of its own takes the change the very next sentence says of it, where that
-    sentence opens with the same bone as its subject, is in its section and paragraph, and names no HO itself."""
+    sentence opens with the same bone as its subject, is in its section and paragraph, and names no HO itself; or
+    that a subject-less comparison on its line says. Of changes against several dated studies, the latest study's
+    is the change now. ``dates`` are (start, ISO date) of the report's dates."""
     ho_sentences = {f.sentence_start for f in findings}
     out = []
     for finding in findings:
         if finding.change is None and finding.status == "present" and finding.sentence_end < len(text) \
-                and finding.sentence_end not in ho_sentences:
-            start, end = sentences.span(finding.sentence_end)
-            if end > start and _same_passage(text, finding, start, sections, ho_sentences) \
-                    and _SAME_BONE_LEADS.match(text, start):
-                lo, hi = _own_side_part(text, start, end, finding.laterality)
-                changes = [h.payload[1] for h in hits.group_between(ATTRIBUTES, lo, hi)
-                           if h.layer == "change" and h.payload[1] != NOT_CHANGE]
-                if changes:
-                    finding = replace(finding, change=changes[-1])
+                and finding.sentence_end not in ho_sentences \
+                and (found := _change_after(text, finding, hits, sentences, sections, ho_sentences, dates)) is not None:
+            finding = replace(finding, change=found)
         out.append(finding)
     return out
+
+
+def _change_after(text: str, finding: Finding, hits: HitIndex[Payload], sentences: SentenceIndex,
+                  sections: SectionIndex, ho_sentences: set[int], dates: Sequence[tuple[int, str]]) -> str | None:
+    cursor = finding.sentence_end
+    for i in range(_NEXT_FRAGMENTS):
+        if cursor >= len(text):
+            return None
+        start, end = sentences.span(cursor)
+        if end <= start or not _same_passage(text, finding, start, sections, ho_sentences):
+            return None
+        if i == 0 and _SAME_BONE_LEADS.match(text, start):
+            lo, hi = _own_side_part(text, start, end, finding.laterality)
+        elif _ITEM.match(text, start):  # a list's next item is about something else
+            return None
+        elif _BARE_COMPARISON.match(text, start) and (any(start <= at < end for at, _ in dates)
+                                                      or _STUDY.search(text, start, end)):
+            lo, hi = start, end
+        else:
+            cursor = end
+            continue
+        changes = [h for h in hits.group_between(ATTRIBUTES, lo, hi)
+                   if h.layer == "change" and h.payload[1] != NOT_CHANGE]
+        return _latest_compared(changes, dates, hi) if changes else None
+    return None
+
+
+def _latest_compared(changes: Sequence[Hit[Payload]], dates: Sequence[tuple[int, str]], end: int) -> str:
+    """The change said against the latest of the dated studies the sentence names, each date following its change
+    ("unchanged vs 03/11/2026, slightly larger than 25/08/2026": unchanged); the last change where any has no date."""
+    compared: list[tuple[str, str]] = []
+    for i, change in enumerate(changes):
+        until = changes[i + 1].start if i + 1 < len(changes) else end
+        dated = [value for at, value in dates if change.end <= at < until]
+        if not dated:
+            return str(changes[-1].payload[1])
+        compared.append((dated[0], str(change.payload[1])))
+    return max(compared)[1]
 
 
 def _own_side_part(text: str, start: int, end: int, side: str | None) -> tuple[int, int]:

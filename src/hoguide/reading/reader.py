@@ -295,7 +295,8 @@ class Reader:
         findings = [dataclasses.replace(f, maturity=None)
                     if f.maturity and (implied := self._implies.get(f.section or "")) is not None and implied.possible
                     else f for f in findings]
-        findings = change_said_next(text, findings, hits, sentences, sections)
+        dates = [(f.start, f.value) for f in facts if f.kind == "time" and f.concept == "date" and f.value]
+        findings = change_said_next(text, findings, hits, sentences, sections, dates)
         findings = new_since_an_earlier_study(text, findings)
         findings = removed_said_next(text, findings, sentences)
         findings = removed_on_a_date(text, findings)

@@ -79,6 +79,8 @@ class Sectionizer:
         self.rules = {rule.id: rule for rule in rules}
         self._end_at_blank_line = frozenset(rule.id for rule in rules if rule.ends_at_blank_line)
         self._end_at_heading = frozenset(rule.id for rule in rules if rule.ends_at_own_heading)
+        self._field_values = {rule.id: _field_value_pattern(rule.field_when_value_is)
+                              for rule in rules if rule.field_when_value_is}
         self._matcher: PhraseMatcher[str] = PhraseMatcher(
             (header, "section", rule.id, False) for rule in rules for header in rule.headers
         )
@@ -93,7 +95,8 @@ class Sectionizer:
         headers: list[str] = []
         for start, end, section_id in header_hits:
             body = _header_body_start(text, start, end)
-            if body is not None:
+            field_value = self._field_values.get(section_id)
+            if body is not None and not (field_value is not None and field_value.match(text, body)):
                 starts.append(start)
                 bodies.append(body)
                 ids.append(section_id)
@@ -118,6 +121,12 @@ class Sectionizer:
                     stops[i] = heading.start()
         sections = tuple(map(Section, ids, headers, bodies, stops))
         return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
+
+
+def _field_value_pattern(values: Sequence[str]) -> re.Pattern[str]:
+    """A heading's value on its own line that is only one of ``values``, perhaps with a reason in brackets."""
+    alternatives = "|".join(re.escape(value) for value in sorted(values, key=len, reverse=True))
+    return re.compile(r"[ \t]*(?:" + alternatives + r")[ \t]*(?:\([^()\r\n]*\))?[ \t.;]*(?:\r?\n|\Z)", re.IGNORECASE)
 
 
 def _header_body_start(text: str, start: int, end: int) -> int | None:
