@@ -31,13 +31,9 @@ PENDING: dict[str, set[str]] = {
     "flag.tumour_recovery": {"Savvidou2021"},
     "flag.tumour_recurrence": {"Savvidou2021"},
     "growth.ankylosis": {"Legosz2019"},
-    "growth.immature": {"Ghent2002-earlyexcision"},
     # split from growth.increased with its source (round 25, 460: grown and maturing): the same pending source
     "growth.increased_maturing": {"Ghent2002-earlyexcision"},
-    "growth.maturing": {"Ghent2002-earlyexcision"},
     "growth.new": {"Ghent2002-earlyexcision"},
-    "growth.recurred": {"Ghent2002-earlyexcision"},
-    "growth.since_event_late": {"Ghent2002-earlyexcision"},
     "next.follow_up_imaging": {"Ghent2002-earlyexcision"},
     "next.refer_sarcoma": {"IJP2020-MOsarcoma", "Savvidou2021"},
     "next.refer_surgeon": {"Ghent2002-earlyexcision"},
@@ -51,9 +47,7 @@ PENDING: dict[str, set[str]] = {
     "recurrence.general": {"Chalidis2007", "Ghent2002-earlyexcision"},
     "recurrence.not_removed": {"Legosz2019"},
     "recurrence.removal_planned": {"Vavken2009", "Legosz2019"},  # (the lead: one misfit swapped for another)
-    "short.growth.immature": {"Ghent2002-earlyexcision"},
     "short.growth.increased_maturing": {"Ghent2002-earlyexcision"},
-    "short.growth.maturing": {"Ghent2002-earlyexcision"},
     "short.growth.new": {"Ghent2002-earlyexcision"},
     "short.recovery.uncertain": {"SCIRE-HO-dx"},
     "short.recurrence.not_removed": {"Legosz2019"},

@@ -27,6 +27,9 @@ SERIOUS_MIMICS = frozenset({"osteosarcoma"})
 # "HO" used for something else, a person or "history of": whatever denial its sentence holds, the word is there
 # ("XR pelvis: no new #, metalwork intact, HO unchanged. d/w ortho HO on call": round 27, 506 asked what it meant)
 OTHER_MEANINGS = frozenset({"house_officer", "history_of"})
+# look-alikes that sit beside genuine HO in most reports that name them ("fracture callus" of a healing break): said
+# only where the report finds no HO, as what the bone it describes is instead (round 28, 522)
+ONLY_INSTEAD_OF_HO = frozenset({"fracture_callus"})
 HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
 # The limb segments on either side of a joint (lexicon/site.yaml ids): HO about the joint often reaches into them.
 JOINT_SEGMENTS = {"hip": frozenset({"thigh"}), "knee": frozenset({"thigh", "leg"}),
@@ -436,6 +439,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         for m in reading.mimics:
             said_of.setdefault(m.concept, set()).add(m.status)
         withdrawn |= {c for c, statuses in said_of.items() if statuses == {"possible", "absent"}}
+        if view.overall_status in ("present", "possible"):
+            withdrawn |= ONLY_INSTEAD_OF_HO
         mimics = [m for m in reading.mimics if (m.status != "absent" or m.concept in OTHER_MEANINGS)
                   and m.concept not in SERIOUS_MIMICS and m.concept not in withdrawn]
         if mimics:

@@ -66,8 +66,7 @@ class SpecimenReader:
                     j = bisect_left(removal_starts, sentence_before(f.sentence_start))
                     removal = removals[j] if j < len(removals) and removals[j][1] <= diagnoses[i][0] else None
                     if removal is not None and f.sentence_start not in regrown_in:
-                        regrown_in[f.sentence_start] = self.regrowth is not None and self.regrowth.search(
-                            text, f.sentence_start, f.sentence_end) is not None
+                        regrown_in[f.sentence_start] = self._regrown(text, f)
                     if removal is not None and not regrown_in[f.sentence_start]:
                         trigger = Trigger(removal[2], "historical", removal[0], removal[1])
                         f = replace(f, status="historical", triggers=(*f.triggers, trigger))
@@ -82,8 +81,11 @@ class SpecimenReader:
         if self.removal is None or not any(f.status == "present" for f in findings):
             return list(findings)
         if not any(s.id in self.pathology_only for s in sections):
+            # (unless the sentence says it grew back: "Recurrent L hip HO, Brooker III - 14 months after excision" in
+            # a letter's diagnoses, round 28, 525 was told its HO was out)
             return [self._made_historical(f, removal) if f.status == "present" and f.section in self.describing
-                    and (removal := self._removal_in(text, f.sentence_start, f.sentence_end)) else f
+                    and (removal := self._removal_in(text, f.sentence_start, f.sentence_end))
+                    and not self._regrown(text, f) else f
                     for f in findings]
         # the removal may be named in the conclusion alone ("R elbow, excision: HETEROTOPIC OSSIFICATION"; round 11,
         # 203: a specimen "labelled R elbow HO" was read as HO still in the elbow, and grown back)
@@ -112,6 +114,10 @@ class SpecimenReader:
             return list(findings)
         return [self._made_historical(f, removal) if f.status == "present" and f.experiencer == "patient"
                 and f.start < clear.start and f.section not in self.concluding else f for f in findings]
+
+    def _regrown(self, text: str, finding: Finding) -> bool:
+        return self.regrowth is not None and self.regrowth.search(text, finding.sentence_start,
+                                                                   finding.sentence_end) is not None
 
     def _removal_in(self, text: str, start: int, end: int) -> re.Match[str] | None:
         """A removal word in the sentence that names a removal, not a place ("HO ... near the radial head resection
