@@ -42,7 +42,10 @@ class GradeReader:
     @classmethod
     def of(cls, system: GradeSystem) -> GradeReader:
         canonical, alternatives = _spellings(system)
-        after = re.compile(rf"[\s:,(]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}({alternatives})(?![\w])")
+        # (an aside between the word and the grade: "Hastings-Graham class (using the clinical ROM provided): IIA",
+        # round 28, 519)
+        after = re.compile(rf"[\s:,(]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}(?:(?<=\()[^()\n]{{1,60}}\)[\s:]*)?"
+                           rf"({alternatives})(?![\w])")
         before = re.compile(rf"(?<![\w])(?:class|grade|type|stage)\s+({alternatives})\s+(?:\(\s*)?$")
         return cls(system, after, before, canonical)
 
@@ -113,8 +116,10 @@ _BEFORE_REACH = 32  # characters before a measurement searched for "gap of", "le
 # ... and a gap or a distance as the clause's subject: "The closest gap between the heterotopic bone and the femur is
 # 6 mm" (round 4, 80 was told "Size: 6 mm"), with a sign too ("the gap between the ossification and the femur is >1 cm":
 # round 19, 348)
-_GAP_SUBJECT = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?\b(?:is|was|measures|measured|measuring|"
-                          r"of|remains|now)\s+(?:now\s+)?(?:approx\.?|approximately|about|only|just|less than|under|"
+# (or with no verb, in a form's field: "narrowest gap between HO and the coronoid 3 mm", round 28, 519)
+_GAP_SUBJECT = re.compile(r"\b(?:gap|distance|clearance|space)\b[^.;,]{0,60}?"
+                          r"(?:\b(?:is|was|measures|measured|measuring|of|remains|now)\s+)?(?:now\s+)?"
+                          r"(?:approx\.?|approximately|about|only|just|less than|under|"
                           r"more than|greater than|over|at least|[<>≤≥]=?)?\s*$",
                           re.IGNORECASE)
 _GAP_REACH = 90  # characters before a measurement searched for a gap as the subject

@@ -96,6 +96,7 @@ from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_senten
 from hoguide.reading.specimen import SpecimenReader
 from hoguide.reading.split_words import mend_split_words
 from hoguide.reading.temperatures import TEMPERATURE_CUE, raised_temperatures
+from hoguide.reading.tick_boxes import ticked_only
 from hoguide.reading.timerefs import find_time_references
 
 AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when not negated (guards.py)
@@ -198,7 +199,7 @@ class Reader:
 
     def _read(self, text: str, max_bytes: int | None, warnings: Sequence[str]) -> Reading:
         check_text(text, max_bytes if max_bytes is not None else get_settings().max_report_bytes)
-        text = mend_split_words(spoken_commands(text), self._vocabulary)
+        text = mend_split_words(spoken_commands(ticked_only(text)), self._vocabulary)
         prepared = PreparedText.of(text)
         hits = self.lexicon.index(prepared)
         sections = self.sectionizer.split(text, [(h.start, h.end, h.payload[1]) for h in hits.group(HEADERS)])
