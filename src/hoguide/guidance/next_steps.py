@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from hoguide.guidance.features import bridged
+from hoguide.guidance.other_findings import cancer_items
 from hoguide.guidance.outcomes import PLAN_CUE
 from hoguide.guidance.report_plan import REPORT_HEADING
 from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
@@ -105,6 +106,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}
     if headed:
         steps = [f for f in steps if view.sentence_of(f) not in headed]
+    # a step in a conclusion's item about a cancer, which the page quotes for the care team to explain, is that
+    # cancer's (guidance/other_findings.cancer_items)
+    if others := cancer_items(view):
+        steps = [f for f in steps if not any(e.reading == f.reading and e.start <= f.item.start < e.end
+                                             for e in others)]
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)

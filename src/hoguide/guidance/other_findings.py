@@ -33,6 +33,8 @@ SPECIMEN_LABEL = re.compile(r"[A-H](?:\s*(?:&|and|,|-)\s*[A-H])*\s*[.:)]?")
 SIGNED_BY = re.compile(r"(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Electronically signed)(?: by)?:?[ \t]+"
                        r"(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b")
 MAX_ITEMS = 2
+# an item about a cancer (its spread staged, a lesion suspicious for one): the steps it names are that cancer's
+CANCER = re.compile(r"metasta|malignan|carcinoma|cancer|lymphoma|myeloma", re.IGNORECASE)
 MAX_CHARS = 200
 TREATMENT_LEAD_WORDS = 2  # words before the operation an item opens with ("Arthroscopic arthrolysis")
 
@@ -112,3 +114,10 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             lead = a + piece.index(stripped[0])
             spans.append((start + lead, start + lead + len(stripped)))
     return spans
+
+
+def cancer_items(view: CaseView) -> list[Evidence]:
+    """The quoted items that are about a cancer, where any step they name is that cancer's work-up, not the HO's
+    ("Solitary avid T10 vertebral lesion, suspicious for bone metastasis. Recommend MRI whole spine": round 28, 512
+    was told the MRI helps tell HO apart from other lumps)."""
+    return [evidence for words, evidence in other_findings(view) if CANCER.search(words)]

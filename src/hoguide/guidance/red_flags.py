@@ -86,6 +86,10 @@ HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report stat
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 LUNG_SIGN = "shortness_of_breath"  # the form asks breathlessness and chest pain together: a clot's spread to the lung
 NEW_CLOT_SIGNS = frozenset({"calf_pain", LUNG_SIGN})  # told by the patient: a clot now, not before
+# a cancer's spread, said outside the HO's sentences of a report that finds HO, is that cancer's staging, not a lump the
+# HO may be: the page quotes such a conclusion for the care team to explain (round 28, 512: a breast cancer's nodal and
+# spine metastases beside hip HO "NOT suspicious for metastasis" raised the tumour flag)
+CANCER_SPREAD = re.compile(r"metasta", re.IGNORECASE)
 FOUND_ONLY_WITHOUT_HO = frozenset({"tumour"})  # found only where the report says there is no HO (round 19, 356)
 SIGNS_JUDGED_BY_CONCLUSION = frozenset({"tumour"})  # the patient's signs do not outweigh the conclusion's "none"
 BROKEN_DOWN = re.compile(r"\b(?:graft|wound|skin)\s+(?:breakdown|breaking down|broken down)\b", re.IGNORECASE)
@@ -292,6 +296,9 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
         state = _fact_state(fact, text, content, in_results and tested[fact.reading], view.sentence_of(fact)[1:])
         if state == "suspected" and fact.reading in removal_reports and not in_results:
             continue  # "recurrent spur causing skin breakdown against the socket. Re-excision 10/11": why it was done
+        if content.signal == "tumour" and CANCER_SPREAD.search(item.text) and lesion and not (
+                view.in_ho_sentence(fact) or view.after_ho_on_its_line(fact)):
+            continue  # "nodal metastases", "suspicious for bone metastasis" at T10: a cancer staged elsewhere (512)
         if state == "suspected" and view.amputated_for(fact):
             continue  # "amputation 12/11/2025 for diabetic foot sepsis": what the limb was taken off for
         if state == "suspected" and item.status == "present" and (

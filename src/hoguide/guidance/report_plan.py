@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hoguide.guidance.other_findings import cancer_items
 from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
 from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -120,6 +121,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     answered = {(f.item.start, f.item.concept) for f in view.facts
                 if f.reading == reading and view.outcomes.answered_by_addendum(f)}
     withdrawn_from, withdrawn = _withdrawn(view, reading)
+    # a conclusion's item about a cancer is quoted whole for the care team to explain (other_findings.cancer_items)
+    others = [(e.start, e.end) for e in cancer_items(view) if e.reading == reading]
     facts.sort(key=lambda f: f.start)
     starts = [f.start for f in facts]
 
@@ -139,6 +142,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
         if view.superseded(reading, start):
             return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
+        if any(a <= start < b for a, b in others):
+            return False  # "T10 lesion suspicious for metastasis. Recommend MRI whole spine": the cancer's (512)
         k = bisect_left(anywhere, start)
         # (a safety net's list is the report's own advice on when to come back: round 24, 439's "When to contact us
         # sooner" was nowhere on the page once it no longer raised warnings)
