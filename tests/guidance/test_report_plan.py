@@ -232,7 +232,7 @@ Plan:
 """
     lines = quoted(report)
     assert "If he develops chest pain or breathlessness, call 999." in lines
-    assert "- Do not start an NSAID until the duplex result is known." in lines
+    assert "Do not start an NSAID until the duplex result is known." in lines
 
 
 def test_a_terse_routine_x_ray_check_is_a_plan_step() -> None:

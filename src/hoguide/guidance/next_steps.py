@@ -39,6 +39,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
+PREVENTION_TREATMENTS = frozenset({"radiotherapy", "nsaid"})  # lexicon/treatment.yaml: the preventions of HO
 # context_rules.yaml's triggers that make a treatment's sentence a rule about it, not a step ("prophylaxis only works
 # around the time of surgery": round 24, 450, with no operation planned)
 RULE_OF_A_TREATMENT = frozenset({"only works", "only work", "was only needed", "is only needed", "only needed"})
@@ -167,8 +168,9 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # prevention the plan says it will not use ("So no pharmacological/RT prophylaxis") is none suggested (round 24,
         # 444), nor is a rule about it where no operation is planned (450): the line is quoted alone; one kept for an
         # operation that may come has words of its own (454)
-        if concept == PROPHYLAXIS and (prevention_refused or (not view.operation_planned and any(
-                t.phrase.lower() in RULE_OF_A_TREATMENT for t in fact.item.triggers))):
+        if concept == PROPHYLAXIS and (prevention_refused or _preventions_advised_against(view, fact) or (
+                not view.operation_planned and any(t.phrase.lower() in RULE_OF_A_TREATMENT
+                                                   for t in fact.item.triggers))):
             continue
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging
@@ -218,6 +220,18 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:
+    """Every prevention the step's sentence names is advised against: "HO recurrence prophylaxis d/w Dr S:
+    radiotherapy NOT advised (wound/flap healing and infection risk)" (round 28, 513 was told the report suggests
+    prevention)."""
+    sentence = view.sentence_of(fact)
+    named = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept in PREVENTION_TREATMENTS
+             and view.sentence_of(f) == sentence]
+    # (a denial beside the prevention's hypothetical "prophylaxis" leaves the status hypothetical: its trigger says it)
+    return bool(named) and all(f.item.status == "absent" or any(t.category == "negated" for t in f.item.triggers)
+                               for f in named)
 
 
 def _loosening(view: CaseView) -> bool:

@@ -46,6 +46,7 @@ NOT_PLAN_SECTIONS = frozenset({
     "hospital_course", "specimen", "gross_description", "microscopic_description", "consent",
 })
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
+BULLET = re.compile(r"[-*\u2022]\s+")  # "- Off-loading: NO sitting on the wound until surgery" (round 28, 513)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 OWN_HEADING = re.compile(r"[A-Z][A-Z&/ ,-]{2,60}[A-Z]")  # a line in capitals, no stop, no number
 LOWER = re.compile(r"[a-z]")
@@ -289,7 +290,7 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]
 
 def _clipped(text: str, start: int, end: int) -> tuple[int, int]:
     """The words of a line: without its number ("1. "), at most MAX_CHARS long, ending at a word."""
-    if number := ENUMERATOR.match(text, start):
+    if number := ENUMERATOR.match(text, start) or BULLET.match(text, start):
         start = number.end()
     if end - start > MAX_CHARS:
         end = text.rfind(" ", start, start + MAX_CHARS)

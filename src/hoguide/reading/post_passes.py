@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from hoguide.models.reading import Fact, Finding, Mimic, Trigger
 from hoguide.reading.attributes import NOT_CHANGE, looked_before, merge_maturity
-from hoguide.reading.layers import ATTRIBUTES, Payload
+from hoguide.reading.layers import ANCHORS, ATTRIBUTES, Payload
 from hoguide.reading.matcher import Hit, HitIndex
 from hoguide.reading.report_status import another_reading
 from hoguide.reading.sections import SectionIndex
@@ -127,7 +127,7 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
         if _ITEM.match(text, start):
             return None
         found = [h for h in hits.group_between(ATTRIBUTES, start, end) if h.layer == "maturity"
-                 and not looked_before(text, start, h.start)]
+                 and not looked_before(text, start, h.start) and not _of_another(text, hits, h.end, end)]
         # ... or one with no subject, that opens with the maturity word ("Latest flexion 75 deg. Immature on most
         # recent XR.": round 18, 346)
         lead = start + len(text[start:end]) - len(text[start:end].lstrip())
@@ -135,6 +135,21 @@ def _maturity_after(text: str, finding: Finding, hits: HitIndex[Payload], senten
             return merge_maturity([h.payload[1] for h in found])
         cursor = end
     return None
+
+
+# a maturity word that names the stage of something else the sentence goes on to name: "Possible early ischial
+# osteomyelitis" (round 28, 513 was told its well-corticated HO is still forming): the condition starts within the
+# next two words ("Maturing lesion with characteristic zonal pattern" is the bone's)
+_NEXT_TWO_WORDS = re.compile(r"\s+(?:[\w-]+\s+)?")
+_OTHER_CONDITIONS = frozenset({"red_flag", "mimic", "illness", "cause", "condition"})  # lexicon kinds of other things
+
+
+def _of_another(text: str, hits: HitIndex[Payload], after: int, end: int) -> bool:
+    words = _NEXT_TWO_WORDS.match(text, after, end)
+    if words is None:
+        return False
+    return any(h.payload[0] in _OTHER_CONDITIONS and h.start <= words.end()
+               for h in hits.group_between(ANCHORS, words.start(), min(end, words.end() + 1)))
 
 
 # the next sentence, with the bone named just before as its subject, compares it with an earlier study: "Well-corticated
