@@ -140,6 +140,8 @@ SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fractu
 SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
                     r"cervical|thoracolumbar|burst|odontoid|sacral|sacrum|dens))\b")
 SPINAL_REACH = 25  # characters before the fracture word
+# ... or the level named after it: "old wedge compression fracture of L1" (round 28, 526)
+SPINAL_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[CTL]\d{1,2}\b|(?i:vertebra|spine|thoracic|lumbar|cervical|sacrum))")
 # the words of a service's or a place's name
 SERVICE_WORD = re.compile(r"\b(?:department|dept|service|services|centre|center|team|unit|hospital|clinic|ward|"
                           r"institute|orthopaedics|orthopedics|network|trust)\b", re.IGNORECASE)
@@ -260,8 +262,10 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # ... and a knock only ticked beside the joint replacement or the long stay in intensive care the report names
     # (round 23, 427: "Bumped L knee on car door 9/26 - no swelling after" in a physiotherapist's note on a knee
     # replacement's HO; round 24, 439: "it bruised the muscles" of being turned onto his front in ICU), or the
-    # broken elbow or hip socket it names (443: a supracondylar fracture's myositis ossificans)
-    if found.get(CONTUSION) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY,
+    # broken elbow or hip socket it names (443: a supracondylar fracture's myositis ossificans), or the operation whose
+    # scar holds the bone (round 28, 524: "heavy lifting at work" beside HO in a laparotomy scar, "not related to his
+    # lifting")
+    if found.get(CONTUSION) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY, OTHER_SURGERY,
                                                                    "elbow_trauma_or_surgery",
                                                                    "acetabular_fracture")):
         del found[CONTUSION]
@@ -269,6 +273,12 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # it was replaced, or the break it was done for (round 25, 457: "My shoulder first went after I fell in the garden
     # in 2023" beside a reverse shoulder replacement's HO; 468: a hip fracture's half hip replacement)
     if found.get(GENERIC_TRAUMA) == [] and any(found.get(c) for c in JOINT_REPLACEMENTS):
+        del found[GENERIC_TRAUMA]
+    # ... and an old break of the spine or ribs beside the joint replacement the report names is far from the HO
+    # (round 28, 526: "old wedge compression fracture of L1" in an X-ray report of HO by a right hip replacement)
+    trauma = found.get(GENERIC_TRAUMA)
+    if trauma and any(found.get(c) for c in JOINT_REPLACEMENTS) \
+            and all(_spinal(view, e) or _of_ribs(view, e) for e in trauma):
         del found[GENERIC_TRAUMA]
     # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
     # replacement coming up" ticked beside HO after the left hip's replacement)
@@ -385,9 +395,10 @@ def _minor(view: CaseView, evidence: Evidence) -> bool:
 
 
 def _spinal(view: CaseView, evidence: Evidence) -> bool:
-    """The fracture named is of the spine: a level or a spine word just before it, in its words."""
+    """The fracture named is of the spine: a level or a spine word just before it or in its words, or a level after."""
     text = view.case.readings[evidence.reading].text
-    return bool(SPINAL.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end))
+    return bool(SPINAL.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end)
+                or SPINAL_AFTER.match(text, evidence.end))
 
 
 def _names_a_service(view: CaseView, fact: Located[Fact]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from hoguide.guidance.features import bridged
-from hoguide.guidance.other_findings import cancer_items
+from hoguide.guidance.other_findings import items_elsewhere
 from hoguide.guidance.outcomes import PLAN_CUE
 from hoguide.guidance.report_plan import REPORT_HEADING
 from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
@@ -39,6 +39,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
+ELSEWHERE_STEPS = ("refer_", "test_", "follow_up")  # steps a finding elsewhere asks for itself
 PREVENTION_TREATMENTS = frozenset({"radiotherapy", "nsaid"})  # lexicon/treatment.yaml: the preventions of HO
 # context_rules.yaml's triggers that make a treatment's sentence a rule about it, not a step ("prophylaxis only works
 # around the time of surgery": round 24, 450, with no operation planned)
@@ -107,11 +108,14 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}
     if headed:
         steps = [f for f in steps if view.sentence_of(f) not in headed]
-    # a step in a conclusion's item about a cancer, which the page quotes for the care team to explain, is that
-    # cancer's (guidance/other_findings.cancer_items)
-    if others := cancer_items(view):
-        steps = [f for f in steps if not any(e.reading == f.reading and e.start <= f.item.start < e.end
-                                             for e in others)]
+    # a step in a conclusion's item about something else, which the page quotes for the care team to explain, is that
+    # thing's (guidance/other_findings.items_elsewhere)
+    # (on the other side, only the tests and referrals it asks for: "listed for right THR" is still a plan the HO's
+    # risks speak to, round 18, 331)
+    if others := items_elsewhere(view):
+        steps = [f for f in steps if not any(
+            e.reading == f.reading and e.start <= f.item.start < e.end
+            and (cancer or f.item.concept.startswith(ELSEWHERE_STEPS)) for e, cancer in others)]
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)

@@ -35,6 +35,7 @@ SIGNED_BY = re.compile(r"(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Elec
 MAX_ITEMS = 2
 # an item about a cancer (its spread staged, a lesion suspicious for one): the steps it names are that cancer's
 CANCER = re.compile(r"metasta|malignan|carcinoma|cancer|lymphoma|myeloma", re.IGNORECASE)
+SIDE_WORD = re.compile(r"\b(left|right)\b", re.IGNORECASE)
 MAX_CHARS = 200
 TREATMENT_LEAD_WORDS = 2  # words before the operation an item opens with ("Arthroscopic arthrolysis")
 
@@ -116,8 +117,17 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def cancer_items(view: CaseView) -> list[Evidence]:
-    """The quoted items that are about a cancer, where any step they name is that cancer's work-up, not the HO's
-    ("Solitary avid T10 vertebral lesion, suspicious for bone metastasis. Recommend MRI whole spine": round 28, 512
-    was told the MRI helps tell HO apart from other lumps)."""
-    return [evidence for words, evidence in other_findings(view) if CANCER.search(words)]
+def items_elsewhere(view: CaseView) -> list[tuple[Evidence, bool]]:
+    """The quoted items about something other than the HO, where any step they name is that thing's, not the HO's: a
+    cancer ("Solitary avid T10 vertebral lesion, suspicious for bone metastasis. Recommend MRI whole spine": round
+    28, 512 was told the MRI helps tell HO apart from other lumps), or a finding on the other side from all the HO
+    ("Left hip osteoarthritis ... consider referral to orthopaedics" beside right hip HO: 526 was told the surgeon can
+    say if the HO needs treatment). Each with whether it is about a cancer."""
+    sides = {f.item.laterality for f in view.current} & {"left", "right"}
+    elsewhere = []
+    for words, evidence in other_findings(view):
+        named = {side.lower() for side in SIDE_WORD.findall(words)}
+        cancer = bool(CANCER.search(words))
+        if cancer or (len(sides) == 1 and len(named) == 1 and named != sides):
+            elsewhere.append((evidence, cancer))
+    return elsewhere

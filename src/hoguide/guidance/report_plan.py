@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hoguide.guidance.other_findings import cancer_items
+from hoguide.guidance.other_findings import items_elsewhere
 from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
 from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -122,8 +122,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     answered = {(f.item.start, f.item.concept) for f in view.facts
                 if f.reading == reading and view.outcomes.answered_by_addendum(f)}
     withdrawn_from, withdrawn = _withdrawn(view, reading)
-    # a conclusion's item about a cancer is quoted whole for the care team to explain (other_findings.cancer_items)
-    others = [(e.start, e.end) for e in cancer_items(view) if e.reading == reading]
+    # a conclusion's item about a cancer is quoted whole for the care team to explain (items_elsewhere)
+    others = [(e.start, e.end) for e, cancer in items_elsewhere(view) if e.reading == reading and cancer]
     facts.sort(key=lambda f: f.start)
     starts = [f.start for f in facts]
 
