@@ -44,6 +44,10 @@ PLACE_LINE = re.compile(r"\b(?i:institute|hospital|hospitals|infirmary|centre|ce
                         r"practice|partners|associates|university|team|unit|mdt|multidisciplinary)\b")
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
+
+
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
     """Where the sentence before the one starting at ``start`` starts, in the same section (else ``start``)."""
     if start == 0:
@@ -68,6 +72,11 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
         if cursor <= floor or _labelled_line_at(text, cursor):
             break
         previous = sentences.span(cursor - 1)
+        # a numbered list that ends a paragraph above is another part of the letter ("4. Residual distal sensory loss
+        # hands and feet from GBS" over "Dear Dr O ... his new diagnosis of HO": round 28, 521 was told its HO is in
+        # the hands and feet)
+        if _LIST_ITEM.match(text, previous[0]) and _PARAGRAPH_BREAK.search(text, previous[0], cursor):
+            break
         if _SAID_NORMAL.search(text, *previous):  # "Left TMJ is clinically normal.": no HO's place (round 21, 387)
             cursor = previous[0]
             continue

@@ -429,7 +429,13 @@ class Reader:
         # "..., consistent with the new foot weakness": where the finding's explanation starts after the mentions
         explained = (self._other_topic_after.search(text, positions[-1][1], span[1])
                      if self._other_topic_after else None)
+        # a study's label before the colon names what was imaged; the places after it are the HO's ("XR pelvis and R
+        # elbow 09/10/2026: HO anterior and inferomedial to both hips - L hip Brooker III": round 28, 521 was told of
+        # Brooker III HO at both elbows)
+        label_end, label_layers = _study_label(text, span, positions[0][0], hits)
         for hit in hits.group_between(ATTRIBUTES, *span):
+            if hit.start < label_end and hit.layer in label_layers:
+                continue
             if hit.layer == "site" and self._elsewhere is not None and self._elsewhere.search(
                     text, max(span[0], hit.start - ELSEWHERE_REACH), hit.start):
                 continue
@@ -643,6 +649,24 @@ def reader_for(kb: KnowledgeBase) -> Reader:
     return Reader(kb)
 
 
+
+
+# (a label of two parts or more: "XR pelvis and R elbow 09/10/2026:"; one part's label, "XR L femur (residual limb)
+# 24/11/2026:", names the HO's own place and side)
+_STUDY_LABEL = re.compile(r"[ \t]*(?:XR|CT|MRI|USS?|x-?rays?|radiographs?|films?|imaging|bone scan)\b"
+                          r"[^:\n.]{0,60}?\s(?:and|&|\+)\s[^:\n.]{0,60}:", re.IGNORECASE)
+
+
+def _study_label(text: str, span: tuple[int, int], first_mention: int, hits: HitIndex[Payload]
+                 ) -> tuple[int, tuple[str, ...]]:
+    """The end of a study's label of several parts opening the sentence before its first mention, and the layers
+    (site, laterality) that the text after it names, so the label's are not the HO's; else the sentence's start."""
+    label = _STUDY_LABEL.match(text, span[0], first_mention)
+    if label is None:
+        return span[0], ()
+    after = {h.layer for h in hits.group_between(ATTRIBUTES, label.end(), span[1])
+             if h.layer in ("site", "laterality") and not (h.layer == "laterality" and h.payload[1] == NOT_A_SIDE)}
+    return (label.end(), tuple(after)) if "site" in after else (span[0], ())
 
 
 def _change(changes: Sequence[str], sides: Sequence[str]) -> str | None:
