@@ -155,6 +155,12 @@ def test_the_warning_box_names_the_reasons_to_be_careful_with_anti_inflammatory_
     stopped = api.explain("[x] Cardiovascular - H/O L leg DVT 04/2017 (acute phase), completed 6/12 anticoagulation, "
                           "no recurrence. Not on anticoagulants.\n[x] Bones - HO R hip, Brooker III, stable.\n")
     assert kb.statement("caution.nsaid_anticoagulated").patient not in [c.text for c in stopped.cautions]
+    # ... nor one given for a set time from a discharge months before (round 28, 509); one still running is
+    discharge = ("Discharged: 29/07/2026\nDISCHARGE MEDS: Paracetamol 1 g QDS prn; Enoxaparin 40 mg SC od to complete "
+                 "28 days.\nFRACTURE CLINIC 25/11/2026: Incidental small Brooker I HO at the nail entry site.\n")
+    for as_of, told in (("2026-12-07", False), ("2026-08-10", True)):
+        cautions = [c.text for c in api.explain(discharge, {"as_of": as_of}).cautions]
+        assert (kb.statement("caution.nsaid_anticoagulated").patient in cautions) is told, as_of
 
 
 def test_an_nsaid_the_plan_prescribes_now_or_avoids_in_the_plan_is_said_as_the_plan_says() -> None:

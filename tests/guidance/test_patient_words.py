@@ -173,6 +173,11 @@ def test_a_health_problem_in_the_patients_words_makes_nsaids_a_caution() -> None
         assert any(said in line for line in told.you_told_us), told.you_told_us
     not_pregnant = api.explain(early, {"symptoms_text": "I am not pregnant", "as_of": "2026-12-04"})
     assert not [t for t in not_pregnant.answers["treatment"].statements if t.startswith("treatment.medicines_caution")]
+    # ... nor a ticked box their words say meant something else (round 28, 517: breastfeeding, no box for it)
+    ticked = api.explain(early, {"conditions": ["pregnancy"], "as_of": "2026-12-04", "symptoms_text":
+                                 "I ticked pregnancy because there was no breastfeeding box - I am NOT pregnant."})
+    assert "treatment.medicines_caution_pregnancy" not in ticked.answers["treatment"].statements
+    assert not any("pregnancy" in line for line in ticked.you_told_us), ticked.you_told_us
 
 
 def test_a_side_the_patient_names_that_the_report_does_not_is_said_back_to_check() -> None:

@@ -148,7 +148,10 @@ def test_a_name_alone_and_a_role_on_the_next_line_are_no_plan() -> None:
                       "A. Byrne, Advanced Nurse Practitioner, Pre-op Assessment",
                       "C. Lafleur MD FRCPC",  # round 14, 265
                       # initials, a surname, a role and when it was signed (round 27, 492 and 491)
-                      "R. Faulkner-Adeyemi   26/11/2026 16:40", "Signed K. Osei-Bonsu RN   07/12/26 07:30"):
+                      "R. Faulkner-Adeyemi   26/11/2026 16:40", "Signed K. Osei-Bonsu RN   07/12/26 07:30",
+                      # signed for the consultant, on its own line (round 28, 523)
+                      "Dr Chiara Beaumont-Nkemelu\nSpecialty Doctor, Orthogeriatrics\n"
+                      "for Mr D. Ashdown-Pryce, Consultant Orthopaedic Surgeon"):
         report = ("IMPRESSION: Brooker class I heterotopic ossification, stable.\n"
                   f"ADVICE: Orthopaedic review for further management.\n\n{signature}\n")
         lines = plan(api.explain(report))

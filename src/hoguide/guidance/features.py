@@ -15,6 +15,7 @@ from hoguide.guidance.medicines import (
     bracketed_reason,
     caution_facts,
     course_now,
+    course_run_out,
     emphatic_no,
     not_on_now,
     nsaid_prescribed,
@@ -509,7 +510,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         # (not a course of a set length the history tells as over: round 26, 475)
-        anticoagulated="anticoagulant" in given and any(not view.outcomes.course_over(t)
+        # (nor one that has run its set length since the date it began: round 28, 509)
+        anticoagulated="anticoagulant" in given and any(not view.outcomes.course_over(t) and not course_run_out(view, t)
                                                         for t in view.treatments_given("anticoagulant"))
         and not not_on_now(view, "anticoagulant"),
         nsaid_caution=bool(cautions) or bool(answers.conditions),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from hoguide.guidance.report_dates import dated_facts, reference_date
 from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.models.reading import Fact
 
@@ -201,3 +202,25 @@ def not_on_now(view: CaseView, treatment: str) -> bool:
                and NOT_ON.search(view.case.readings[f.reading].text, max(0, f.item.start - 30), f.item.start)]
     last_given = max((g.reading, g.item.start) for g in given)
     return any((d.reading, d.item.start) > last_given for d in denials)
+
+
+# a course of a set length: "Enoxaparin 40 mg SC od to complete 28 days", "for 6 weeks", "x 4/52"
+SET_COURSE = re.compile(r"[^.;\n]{0,40}?\b(?:for|to complete|complete|x|×)\s*(\d{1,3})\s*"
+                        r"(days?|d|weeks?|wks?|/7|/52)\b", re.IGNORECASE)
+DAYS_PER = {"day": 1, "days": 1, "d": 1, "/7": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "/52": 7}
+
+
+def course_run_out(view: CaseView, fact: Located[Fact]) -> bool:
+    """A course of a set length begun at the latest date the report gives before it has run out by the report's
+    "now": "Discharged: 29/07/2026 ... Enoxaparin 40 mg SC od to complete 28 days" in a December letter (round 28,
+    509 was told it takes a blood thinner)."""
+    text = view.case.readings[fact.reading].text
+    course = SET_COURSE.match(text, fact.item.end)
+    if course is None:
+        return False
+    dated = dated_facts(view)
+    now = reference_date(view, dated)
+    begun = max((d for d, f in dated if f.reading == fact.reading and f.item.start < fact.item.start), default=None)
+    if now is None or begun is None:
+        return False
+    return (now - begun).days > int(course.group(1)) * DAYS_PER[course.group(2).lower()]

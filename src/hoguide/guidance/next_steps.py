@@ -28,6 +28,9 @@ from hoguide.reading.report_status import section_authority
 PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "family_history", "social_history",
                            "medications", "allergies"})
 
+STORY_SECTIONS = frozenset({"history", "history_of_present_illness"})
+ARRANGED_THEN = re.compile(r"\b(?:was|were|had been)\s+(?:booked|arranged|planned|requested|ordered|scheduled|"
+                           r"listed)\b", re.IGNORECASE)
 KIND = "next_step"
 THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
 THIS_REACH = 16
@@ -140,6 +143,15 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         concept = fact.item.concept
         if fact.item.section in PAST_SECTIONS:
             continue
+        # the report's title in capitals names its clinic, no referral ("ST BRANNOCK'S HOSPITAL - ORTHOGERIATRIC
+        # FRACTURE CLINIC": round 28, 523 was told of a surgeon's opinion on the HO)
+        if _in_title(view.case.readings[fact.reading].text, fact.item.start):
+            continue
+        # a history's account of what was arranged then ("an MRI and needle biopsy under GA were booked", then
+        # cancelled when FOP was suspected: round 28, 518 was asked what the MRI would tell them) is its story
+        if fact.item.section in STORY_SECTIONS and ARRANGED_THEN.search(
+                view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]):
+            continue
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
             continue
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
@@ -224,6 +236,15 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _in_title(text: str, start: int) -> bool:
+    """``start`` is on the report's first line, written in capitals."""
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    return offset <= start < line_end and not any(c.islower() for c in text[offset:line_end])
 
 
 def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:

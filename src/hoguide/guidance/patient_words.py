@@ -278,6 +278,10 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     # "I'm 19 weeks pregnant", "I have kidney disease": reasons for care with anti-inflammatory medicines
     conditions = [f.concept for f in facts
                   if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
+    # ... and one their words deny is a box ticked for something the form lacks, whatever else names it ("I ticked
+    # pregnancy because there was no breastfeeding box - I am NOT pregnant": round 28, 517 was warned of medicines in
+    # pregnancy)
+    denied_conditions = {f.concept for f in facts if f.kind == "condition" and f.status == "absent"}
     ticked = list(answers.causes)
     # their own words say what a ticked box meant: "keyhole hip surgery (arthroscopy)" a ticked "hip replacement"
     # (case_causes.NEAREST_CHOICE)
@@ -316,7 +320,7 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         "symptoms": tuple(dict.fromkeys((*answers.symptoms, *symptoms))),
         "prior_excision": answers.prior_excision or "excision" in treated,
         "prophylaxis": tuple(dict.fromkeys((*answers.prophylaxis, *sorted(treated & PROPHYLAXIS)))),
-        "conditions": tuple(dict.fromkeys((*answers.conditions, *conditions))),
+        "conditions": tuple(c for c in dict.fromkeys((*answers.conditions, *conditions)) if c not in denied_conditions),
         "known_fop": answers.known_fop or any(f.kind == "cause" and f.concept == "fop" and f.status == "present"
                                               for f in facts),
     })

@@ -53,7 +53,10 @@ ROLE_LINE = re.compile(r"(?:(?:Consultant|Senior|Specialist|Speciality|Specialty
                        # a department under the name, a copy list ("Orthopaedic Surgery, Hand & Upper Extremity" then
                        # "cc: patient": round 16, 306 quoted its signature as a step)
                        r"|(?:[A-Z][\w'-]*[ \t,&/]+){0,8}(?:Surgery|Medicine|Radiology|Orthopaedics|Orthopedics|"
-                       r"Rehabilitation|Service|Department|Unit|Clinic|Extremity)\b[^\n.!?]{0,60}|cc\b[^\n]{0,80})$")
+                       r"Rehabilitation|Service|Department|Unit|Clinic|Extremity)\b[^\n.!?]{0,60}|cc\b[^\n]{0,80}"
+                       # who the letter is signed for ("for Mr D. Ashdown-Pryce, Consultant Orthopaedic Surgeon": round
+                       # 28, 523 quoted its signature as a step)
+                       r"|for[ \t]+(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\b[^\n!?]{0,100})$")
 SIDES = frozenset({"left", "right"})
 OEDEMA = re.compile(r"o?edema(?:tous)?", re.IGNORECASE)
 # signs that come and go, whose latest word in the report is what holds now (lexicon/symptom.yaml)
