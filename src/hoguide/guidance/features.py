@@ -382,6 +382,30 @@ def _of_the_bone_in_plain_words(view: CaseView, fact: Located[Fact]) -> bool:
     return view.overall_status == "present" and PLAIN_BONE.search(text, start, end) is not None
 
 
+# a conclusion that speaks of the findings by their numbers: "Items 2, 4 and 6 are stable / incidental and need no
+# specific action" (round 28, 526: item 2 is the HO)
+ITEMS_NAMED = re.compile(r"\bitems?\s+(\d{1,2}(?:\s*(?:,|and|&|\+)\s*\d{1,2})*)", re.IGNORECASE)
+ITEM_NUMBER = re.compile(r"\d{1,2}")
+ITEM_LEAD = re.compile(r"[ \t]*(\d{1,2})[.)]")  # a numbered list item's number at its line's start
+
+
+def _of_a_numbered_ho_item(view: CaseView, fact: Located[Fact]) -> bool:
+    """The fact's sentence names by number an item of the report's list that holds an HO mention now."""
+    reading, start, end = view.sentence_of(fact)
+    text = view.case.readings[reading].text
+    named = {int(n) for m in ITEMS_NAMED.finditer(text, start, end) for n in ITEM_NUMBER.findall(m.group(1))}
+    if not named:
+        return False
+    for finding in view.current:
+        if finding.reading != reading:
+            continue
+        line_start = text.rfind("\n", 0, finding.item.start) + 1
+        number = ITEM_LEAD.match(text, line_start, finding.item.start)
+        if number is not None and int(number.group(1)) in named:
+            return True
+    return False
+
+
 def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterable[str] = (),
                   plan_in_own_words: bool = False, flags_found: Iterable[str] = (),
                   flags_reported: Iterable[str] = (), side_told_against: bool = False,
@@ -484,7 +508,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # "incidental" says only that the scan found it by chance, which symptoms outweigh (round 9, 178: a
         # shoulder the patient cannot lift was told the HO "does not matter for your care")
         incidental=any(f.item.status == "present" and (view.in_ho_sentence(f) or view.after_ho_on_its_line(f)
-                                                       or _of_the_bone_in_plain_words(view, f))
+                                                       or _of_the_bone_in_plain_words(view, f)
+                                                       or _of_a_numbered_ho_item(view, f))
                        and not (symptoms and f.item.text.lower().startswith(FOUND_BY_CHANCE))
                        for f in view.affirmed("course", "incidental")),
         symptoms=bool(symptoms),

@@ -35,6 +35,7 @@ SIGNED_BY = re.compile(r"(?:Reported|Dictated|Signed|Verified|Authori[sz]ed|Elec
 MAX_ITEMS = 2
 # an item about a cancer (its spread staged, a lesion suspicious for one): the steps it names are that cancer's
 CANCER = re.compile(r"metasta|malignan|carcinoma|cancer|lymphoma|myeloma", re.IGNORECASE)
+OSSIFIED = re.compile(r"\bossification\b", re.IGNORECASE)  # (not "ossified lesion": a surface tumour's, 449)
 SIDE_WORD = re.compile(r"\b(left|right)\b", re.IGNORECASE)
 MAX_CHARS = 200
 TREATMENT_LEAD_WORDS = 2  # words before the operation an item opens with ("Arthroscopic arthrolysis")
@@ -71,7 +72,10 @@ def other_findings(view: CaseView) -> list[tuple[str, Evidence]]:
 
 def _names_ho(reading: Reading, start: int, end: int) -> bool:
     """An HO mention, a look-alike or FOP (the disease of HO) between the offsets."""
+    # (or a bone word the reader does not take for HO alone: "Ossification within the R Achilles tendon following
+    # open repair" heading a letter's diagnosis, round 28, 515, is the HO, no other finding)
     return (any(start <= f.start < end for f in reading.findings)
+            or OSSIFIED.search(reading.text, start, end) is not None
             or any(start <= m.start < end for m in reading.mimics)
             or any(start <= f.start < end for f in reading.facts if f.kind == "cause" and f.concept == FOP))
 

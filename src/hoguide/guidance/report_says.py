@@ -348,6 +348,11 @@ DESCRIBED = ("present", "possible", "historical", NOT_IMAGED)  # statuses that d
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
 SECOND_OPINION = "second_opinion"  # this study says no HO where another hospital's report named it
+# a later report pasted below replaces the look-alike an earlier one named with HO (content: report.replaces_look_alike)
+REPLACES_LOOK_ALIKE = "replaces_look_alike"
+# the later report's own word that it replaces the earlier (a conclusion then a comment is one report: round 16, 304)
+SUPERSEDES = re.compile(r"\bsupersed|\bsecond opinion\b|\breplaces (?:the|this|that) (?:earlier|previous|first|"
+                        r"prior)\b", re.IGNORECASE)
 OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
 FOP_ONLY = "fop_only"  # the report names FOP but no HO term (content: report.fop_only)
 FLARE_NOW = "flare_now"  # an FOP flare-up the report describes now (content: report.flare_now)
@@ -402,6 +407,14 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                          or status not in (*DESCRIBED, "absent")}
         # the patient should know this report disagrees with the one they may have read first (round 13, 247: a
         # second opinion, "The density called HO on the outside report represents an old ... avulsion fragment")
+        # ... and the other way round: two reports pasted, the later one finding HO where the first named a look-alike
+        # ("Calcific tendinitis of supraspinatus" in July, "Mature post-traumatic heterotopic ossification ... NOT
+        # calcific tendinitis. This report SUPERSEDES the conclusion of the 16/07/2026 report": round 28, 516 asked
+        # "which one is right?")
+        if view.overall_status == "present" and SUPERSEDES.search(reading.text) and (
+                replaced := [m for m in reading.mimics if m.status != "absent" and view.superseded(i, m.start)]):
+            groups.setdefault(REPLACES_LOOK_ALIKE, ([], [], []))[1].extend(Evidence(m.start, m.end, m.text, i)
+                                                                           for m in replaced)
         if disputed := [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"
                         and another_reading(f)]:
             groups.setdefault(SECOND_OPINION, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i)
@@ -442,7 +455,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         if view.overall_status in ("present", "possible"):
             withdrawn |= ONLY_INSTEAD_OF_HO
         mimics = [m for m in reading.mimics if (m.status != "absent" or m.concept in OTHER_MEANINGS)
-                  and m.concept not in SERIOUS_MIMICS and m.concept not in withdrawn]
+                  and m.concept not in SERIOUS_MIMICS and m.concept not in withdrawn
+                  and not (view.overall_status == "present" and view.superseded(i, m.start))]  # said as replaced
         if mimics:
             labels = ", ".join(dict.fromkeys(kb.label("mimic", m.concept) for m in mimics))
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))
