@@ -280,3 +280,16 @@ def test_short_courses_allowed_for_flare_ups_are_no_course_to_take_now() -> None
     treatment = api.explain(report, answers).answers["treatment"]
     assert "treatment.asked_tablets_planned" not in treatment.statements
     assert "treatment.asked_tablets" in treatment.statements
+
+
+def test_a_blood_thinner_in_the_patients_own_words_is_a_reason_to_be_careful_with_nsaids() -> None:
+    """Round 28, 511: "has injections in her tummy for clots" beside HO that is still forming."""
+    kb = load_knowledge()
+    report = "US LEFT HIP: Hyperechoic foci with acoustic shadowing in rectus femoris - suggestive of early HO.\n"
+    words = "She is on loads of medication and has injections in her tummy for clots."
+    told = api.explain(report, {"as_of": "2026-12-07", "symptoms_text": words})
+    assert kb.statement("caution.nsaid_bleeding").patient in [c.text for c in told.cautions]
+    assert not api.explain(report, {"as_of": "2026-12-07"}).cautions
+    # ... and one they have finished is none (round 20, 371)
+    finished = "I finished my blood-thinning injections a few weeks ago."
+    assert not api.explain(report, {"as_of": "2026-12-07", "symptoms_text": finished}).cautions

@@ -28,6 +28,7 @@ from hoguide.reading.report_status import section_authority
 PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "family_history", "social_history",
                            "medications", "allergies"})
 
+EARLY_HO_MEDICINE = re.compile(r"\b(?:etidronate|bisphosphonates?|didronel)\b", re.IGNORECASE)  # given to slow early HO
 STORY_SECTIONS = frozenset({"history", "history_of_present_illness"})
 ARRANGED_THEN = re.compile(r"\b(?:was|were|had been)\s+(?:booked|arranged|planned|requested|ordered|scheduled|"
                            r"listed)\b", re.IGNORECASE)
@@ -187,6 +188,12 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if concept == PROPHYLAXIS and (prevention_refused or _preventions_advised_against(view, fact) or (
                 not view.operation_planned and any(t.phrase.lower() in RULE_OF_A_TREATMENT
                                                    for t in fact.item.triggers))):
+            continue
+        # medicines weighed to slow HO still forming, with no operation anywhere, are no prevention around one
+        # ("Options discussed: NSAID (celecoxib), etidronate, or single fraction radiotherapy to the R hip" after a
+        # spinal cord injury: round 10, 190): the line is quoted alone
+        if concept == PROPHYLAXIS and not view.operation_planned and not view.removed_before \
+                and EARLY_HO_MEDICINE.search(view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]):
             continue
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging

@@ -51,6 +51,10 @@ SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign
                  ("red_flag", "pressure_sore"): "skin_sore"}
 GENERIC_TRAUMA = "other_fracture_or_trauma"
 GENETIC = "other_genetic"  # a rare inherited bone-forming condition (GNAS), not any inherited illness
+ANTICOAGULANT = "anticoagulant"  # lexicon/treatment.yaml
+ENDED = re.compile(r"\b(?:finished|stopped|completed|came off|come off|no longer|not on|used to)\b", re.IGNORECASE)
+ENDED_REACH = 40  # characters before a medicine searched for the words that say it has ended
+BLEEDING_RISK = "bleeding_risk"  # lexicon/condition.yaml: the form's box for it
 OPERATION_CAUSES = frozenset({*JOINT_REPLACEMENTS, KEYHOLE_HIP, OTHER_SURGERY})  # operations a patient may have to come
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
@@ -203,6 +207,12 @@ def _operations_to_come(reads: Iterable[_Read], causes: Iterable[str]) -> frozen
                      and (f.status == "hypothetical" or (read.asked(f) and f.concept not in had)))
 
 
+def _blood_thinner_now(fact: Fact, text: str) -> bool:
+    """A blood thinner the patient's words say they take, not one they have finished."""
+    return fact.kind == "treatment" and fact.concept == ANTICOAGULANT and fact.status == "present" \
+        and not ENDED.search(text, max(0, fact.start - ENDED_REACH), fact.start)
+
+
 def _with_its_subject(text: str, question: re.Match[str]) -> str:
     """A short question with the sentence before it, which says what it asks about: "I've got a wisdom tooth booked to
     come out ... they said they'd do the usual numbing injection. Should I still go?" (round 23, 429)."""
@@ -278,6 +288,12 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     # "I'm 19 weeks pregnant", "I have kidney disease": reasons for care with anti-inflammatory medicines
     conditions = [f.concept for f in facts
                   if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
+    # a blood thinner they take is a bleeding risk with an anti-inflammatory ("has injections in her tummy for clots":
+    # round 28, 511 was offered NSAIDs with no word of bleeding)
+    # (taken now: "I finished my blood-thinning injections a few weeks ago" is none, round 20, 371)
+    if any(_blood_thinner_now(f, answers.event or "") for f in event_facts) \
+            or any(_blood_thinner_now(f, answers.symptoms_text or "") for f in symptom_facts):
+        conditions.append(BLEEDING_RISK)
     # ... and one their words deny is a box ticked for something the form lacks, whatever else names it ("I ticked
     # pregnancy because there was no breastfeeding box - I am NOT pregnant": round 28, 517 was warned of medicines in
     # pregnancy)
