@@ -182,18 +182,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
-        # prevention the plan says it will not use ("So no pharmacological/RT prophylaxis") is none suggested (round 24,
-        # 444), nor is a rule about it where no operation is planned (450): the line is quoted alone; one kept for an
-        # operation that may come has words of its own (454)
-        if concept == PROPHYLAXIS and (prevention_refused or _preventions_advised_against(view, fact) or (
-                not view.operation_planned and any(t.phrase.lower() in RULE_OF_A_TREATMENT
-                                                   for t in fact.item.triggers))):
-            continue
-        # medicines weighed to slow HO still forming, with no operation anywhere, are no prevention around one
-        # ("Options discussed: NSAID (celecoxib), etidronate, or single fraction radiotherapy to the R hip" after a
-        # spinal cord injury: round 10, 190): the line is quoted alone
-        if concept == PROPHYLAXIS and not view.operation_planned and not view.removed_before \
-                and EARLY_HO_MEDICINE.search(view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]):
+        if concept == PROPHYLAXIS and (prevention_refused or _no_prevention_suggested(view, fact)):
             continue
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging
@@ -252,6 +241,24 @@ def _in_title(text: str, start: int) -> bool:
     line_end = text.find("\n", offset)
     line_end = len(text) if line_end < 0 else line_end
     return offset <= start < line_end and not any(c.islower() for c in text[offset:line_end])
+
+
+def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
+    """The line of a prevention step is quoted alone, with no "your report suggests treatment to help prevent HO":
+    - prevention the plan will not use ("So no pharmacological/RT prophylaxis": round 24, 444; the plan-wide refusal
+      is the caller's), or whose every kind it names is advised against (``_preventions_advised_against``);
+    - a rule about it where no operation is planned ("prophylaxis only works around the time of surgery": 450; one
+      kept for an operation that may come has words of its own, 454);
+    - medicines weighed to slow HO still forming, with no operation anywhere ("Options discussed: NSAID (celecoxib),
+      etidronate, or single fraction radiotherapy to the R hip" after a spinal cord injury: round 10, 190)."""
+    if _preventions_advised_against(view, fact):
+        return True
+    if view.operation_planned:
+        return False
+    if any(t.phrase.lower() in RULE_OF_A_TREATMENT for t in fact.item.triggers):
+        return True
+    return not view.removed_before and EARLY_HO_MEDICINE.search(
+        view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]) is not None
 
 
 def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:
