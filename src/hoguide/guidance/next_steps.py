@@ -29,6 +29,9 @@ PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "fam
                            "medications", "allergies"})
 
 EARLY_HO_MEDICINE = re.compile(r"\b(?:etidronate|bisphosphonates?|didronel)\b", re.IGNORECASE)  # given to slow early HO
+TITLE_LINE = re.compile(r"\s*([^\n]*)")  # the first line with words
+TITLE_REACH = 400  # characters from the text's start within which a step may stand on its title line
+LOWER_CASE = re.compile(r"[a-z]")
 STORY_SECTIONS = frozenset({"history", "history_of_present_illness"})
 ARRANGED_THEN = re.compile(r"\b(?:was|were|had been)\s+(?:booked|arranged|planned|requested|ordered|scheduled|"
                            r"listed)\b", re.IGNORECASE)
@@ -236,11 +239,13 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
 
 def _in_title(text: str, start: int) -> bool:
     """``start`` is on the report's first line, written in capitals."""
-    first = text.lstrip()
-    offset = len(text) - len(first)
-    line_end = text.find("\n", offset)
-    line_end = len(text) if line_end < 0 else line_end
-    return offset <= start < line_end and not any(c.islower() for c in text[offset:line_end])
+    if start > TITLE_REACH:  # (a title is short: no scan of a long text's first line for every step)
+        return False
+    head = text[:TITLE_REACH]
+    title = TITLE_LINE.match(head)
+    # (a line that runs past the reach is no title: a report all in capitals on one line)
+    return title is not None and title.end(1) < len(head) and title.start(1) <= start < title.end(1) \
+        and not LOWER_CASE.search(title.group(1))
 
 
 def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:

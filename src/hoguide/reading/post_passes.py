@@ -5,6 +5,7 @@ look-alike's "not HO", and the prior-HO risk factor a historical mention implies
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -67,7 +68,7 @@ def maturity_of_described_bone(text: str, findings: list[Finding], hits: HitInde
         found = _maturity_words(text, hits, start, end)
         if not found and end < len(text):  # "... approx 24 x 9 mm. It is ill-defined and fluffy"
             after, after_end = sentences.span(end)
-            if after not in ho_sentences and _SAME_BONE_LEADS.match(text, after) \
+            if after not in ho_sentences and (_SAME_BONE_LEADS.match(text, after) or _BARE_LOOK.match(text, after)) \
                     and sections.at(after) is sections.at(start):
                 found = _maturity_words(text, hits, after, after_end)
         maturity = merge_maturity(found) if found else None
@@ -95,6 +96,10 @@ def _maturity_words(text: str, hits: HitIndex[Payload], start: int, end: int) ->
 _DESCRIBED_BONE = re.compile(r"\b(?:ossification|ossified|ossific|new bone|bone formation)\b", re.IGNORECASE)
 _NOT_DESCRIBED = re.compile(r"\bossification cent|\bossification of the (?:posterior|anterior) longitudinal|"
                             r"\bligamentum flavum|\bOPLL\b|\bDISH\b", re.IGNORECASE)
+# a fragment with no subject that says how the bone looks ("Small ossific island 9 x 4 mm ... Well defined and
+# corticated - appears mature.": round 28, 517 was told its report does not say how mature the bone is)
+_BARE_LOOK = re.compile(r"\s*(?:well[- ]defined|well[- ]corticated|corticated|mature|immature|maturing|fluffy|"
+                        r"ill[- ]defined|faint|poorly defined)\b", re.IGNORECASE)
 _DATE = re.compile(r"\b(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d{2})\b")
 MATURITY_REACH = 3  # sentences after a mention searched for how mature its bone is
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end (a sentence keeps the blank lines after it)
@@ -183,7 +188,7 @@ def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload]
     """A present finding with no change of its own takes the change the very next sentence says of it, where that
     sentence opens with the same bone as its subject, is in its section and paragraph, and names no HO itself; or
     that a subject-less comparison on its line says. Of changes against several dated studies, the latest study's
-    is the change now. ``dates`` are (start, ISO date) of the report's dates."""
+    is the change now. ``dates`` are (start, ISO date) of the report's dates, sorted by start."""
     ho_sentences = {f.sentence_start for f in findings}
     out = []
     for finding in findings:
@@ -208,7 +213,7 @@ def _change_after(text: str, finding: Finding, hits: HitIndex[Payload], sentence
             lo, hi = _own_side_part(text, start, end, finding.laterality)
         elif _ITEM.match(text, start):  # a list's next item is about something else
             return None
-        elif _BARE_COMPARISON.match(text, start) and (any(start <= at < end for at, _ in dates)
+        elif _BARE_COMPARISON.match(text, start) and (_dates_between(dates, start, end)
                                                       or _STUDY.search(text, start, end)):
             lo, hi = start, end
         else:
@@ -220,13 +225,23 @@ def _change_after(text: str, finding: Finding, hits: HitIndex[Payload], sentence
     return None
 
 
+def _dates_between(dates: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
+    """The ISO values of the dates starting in [start, end); ``dates`` sorted by start (a report may hold thousands)."""
+    i = bisect_left(dates, (start, ""))
+    found = []
+    while i < len(dates) and dates[i][0] < end:
+        found.append(dates[i][1])
+        i += 1
+    return found
+
+
 def _latest_compared(changes: Sequence[Hit[Payload]], dates: Sequence[tuple[int, str]], end: int) -> str:
     """The change said against the latest of the dated studies the sentence names, each date following its change
     ("unchanged vs 03/11/2026, slightly larger than 25/08/2026": unchanged); the last change where any has no date."""
     compared: list[tuple[str, str]] = []
     for i, change in enumerate(changes):
         until = changes[i + 1].start if i + 1 < len(changes) else end
-        dated = [value for at, value in dates if change.end <= at < until]
+        dated = _dates_between(dates, change.end, until)
         if not dated:
             return str(changes[-1].payload[1])
         compared.append((dated[0], str(change.payload[1])))

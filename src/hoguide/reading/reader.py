@@ -296,7 +296,7 @@ class Reader:
         findings = [dataclasses.replace(f, maturity=None)
                     if f.maturity and (implied := self._implies.get(f.section or "")) is not None and implied.possible
                     else f for f in findings]
-        dates = [(f.start, f.value) for f in facts if f.kind == "time" and f.concept == "date" and f.value]
+        dates = sorted((f.start, f.value) for f in facts if f.kind == "time" and f.concept == "date" and f.value)
         findings = change_said_next(text, findings, hits, sentences, sections, dates)
         findings = new_since_an_earlier_study(text, findings)
         findings = removed_said_next(text, findings, sentences)
