@@ -32,6 +32,10 @@ EARLY_HO_MEDICINE = re.compile(r"\b(?:etidronate|bisphosphonates?|didronel)\b", 
 TITLE_LINE = re.compile(r"\s*([^\n]*)")  # the first line with words
 TITLE_REACH = 400  # characters from the text's start within which a step may stand on its title line
 LOWER_CASE = re.compile(r"[a-z]")
+# a first line that names where the report comes from ("NORTHGATE MAJOR TRAUMA CENTRE - Trauma & Orthopaedics": round
+# 28, 509)
+LETTERHEAD = re.compile(r"\b(?:hospitals?|centre|center|clinic|department|dept|unit|trust|infirmary|institute)\b",
+                        re.IGNORECASE)
 STORY_SECTIONS = frozenset({"history", "history_of_present_illness"})
 ARRANGED_THEN = re.compile(r"\b(?:was|were|had been)\s+(?:booked|arranged|planned|requested|ordered|scheduled|"
                            r"listed)\b", re.IGNORECASE)
@@ -147,9 +151,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         concept = fact.item.concept
         if fact.item.section in PAST_SECTIONS:
             continue
-        # the report's title in capitals names its clinic, no referral ("ST BRANNOCK'S HOSPITAL - ORTHOGERIATRIC
+        # the report's title or letterhead names its clinic, no referral ("ST BRANNOCK'S HOSPITAL - ORTHOGERIATRIC
         # FRACTURE CLINIC": round 28, 523 was told of a surgeon's opinion on the HO)
-        if _in_title(view.case.readings[fact.reading].text, fact.item.start):
+        if not concept.startswith("ok_") and _in_title(view.case.readings[fact.reading].text,
+                                                        view.sentence_of(fact)[1]):
             continue
         # a history's account of what was arranged then ("an MRI and needle biopsy under GA were booked", then
         # cancelled when FOP was suspected: round 28, 518 was asked what the MRI would tell them) is its story
@@ -238,14 +243,16 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
 
 
 def _in_title(text: str, start: int) -> bool:
-    """``start`` is on the report's first line, written in capitals."""
+    """``start`` (a step's sentence's) is on the report's first line, written in capitals or naming the place it comes
+    from: its sentence runs on from the title ("NORTHGATE MAJOR TRAUMA CENTRE - Trauma & Orthopaedics" / "DISCHARGE
+    SUMMARY (4-month fracture clinic addendum attached for GP)": round 28, 509)."""
     if start > TITLE_REACH:  # (a title is short: no scan of a long text's first line for every step)
         return False
     head = text[:TITLE_REACH]
     title = TITLE_LINE.match(head)
     # (a line that runs past the reach is no title: a report all in capitals on one line)
     return title is not None and title.end(1) < len(head) and title.start(1) <= start < title.end(1) \
-        and not LOWER_CASE.search(title.group(1))
+        and (not LOWER_CASE.search(title.group(1)) or LETTERHEAD.search(title.group(1)) is not None)
 
 
 def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
