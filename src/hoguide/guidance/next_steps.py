@@ -80,6 +80,8 @@ PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red
 NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 DISCHARGED = "ok_discharged"
+DISCHARGED_FROM = re.compile(r"\bdischarged\s+(?:back\s+)?from\s+(?:the\s+)?(?:[\w&/-]+\s+){0,3}$", re.IGNORECASE)
+DISCHARGED_REACH = 50  # characters before a referral's clinic searched for "discharged from"
 CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
 HO_WORD = re.compile(r"\bHO\b")  # our words on a step that speak of the HO
 IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step the lexicon never finds
@@ -162,6 +164,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]):
             continue
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
+            continue
+        # the clinic the patient is discharged from is no referral to come ("Discharged from fracture clinic": round
+        # 28, 523 was told of a surgeon's opinion on the HO)
+        if concept.startswith("refer_") and DISCHARGED_FROM.search(
+                view.case.readings[fact.reading].text, max(0, fact.item.start - DISCHARGED_REACH), fact.item.start):
             continue
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
             concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present"))
