@@ -68,3 +68,14 @@ def test_a_nerve_the_injury_hurt_is_not_denied_where_the_report_clears_the_ho_of
     page = render_text(assessment, markdown=True)
     assert "not say the HO is pressing on a nerve" in page
     assert "no problem with a nerve" not in page
+
+
+def test_a_denial_is_quoted_with_the_words_it_denies(reader: Reader, kb: KnowledgeBase) -> None:
+    """Round 28, 512 and 510: "Report words: 'metastasis'" beside "does not look like" a tumour read as an alarm."""
+    report = ("R hip: Mature heterotopic ossification lateral to the greater trochanter, Brooker grade II. Appearances "
+              "typical of mature post-arthroplasty heterotopic ossification - NOT suspicious for metastasis.\n"
+              "Doppler: no DVT.\n")
+    assessment = explain(reader, kb, report, symptoms_text="Is it cancer?")
+    assert [e.text for e in tumour_state(assessment).evidence] == ["NOT suspicious for metastasis"]
+    clot = next(s for s in assessment.flag_states if s.id == "dvt")
+    assert [e.text for e in clot.evidence] == ["no DVT"]

@@ -325,7 +325,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             else:
                 found.pop("suspected", None)
         if state is not None:
-            found.setdefault(state, []).append((place, fact.evidence))
+            found.setdefault(state, []).append((place, _with_denial(view, fact) if state in DENIED else fact.evidence))
             if state == "queried" and item.status == "possible" and item.concept not in content.workups:
                 asked.add(place)
             said_in.setdefault(state, set()).add(authority.of(item.section))
@@ -498,6 +498,26 @@ def _young_child(view: CaseView) -> bool:
         today = answers.as_of or date.today()
         return (today - answers.birth_date).days < (FOP_SUSPICION_AGE + 1) * 365.25
     return any(years <= FOP_SUSPICION_AGE for years in view.ages_in_years())
+
+
+DENIED = frozenset({"ruled_out", "not_found"})
+DENIAL_SPAN = 80  # characters a denial and the words it denies may span to be quoted together
+
+
+def _with_denial(view: CaseView, fact: Located[Fact]) -> Evidence:
+    """The words a signal is denied by, quoted with it: "NOT suspicious for metastasis", not "metastasis" alone beside
+    "Your report checked whether this bone could be a tumour" (round 28, 510, 512 and 516 read alarm words)."""
+    denials = [t for t in fact.item.triggers if t.category == "negated"]
+    if not denials:
+        return fact.evidence
+    start = min(fact.item.start, *(t.start for t in denials))
+    end = max(fact.item.end, *(t.end for t in denials))
+    if end - start > DENIAL_SPAN:
+        return fact.evidence
+    text = view.case.readings[fact.reading].text
+    while start < fact.item.start and not text[start].isalnum():  # a checklist's ": no DVT" is quoted from its words
+        start += 1
+    return Evidence(start, end, text[start:end], fact.reading)
 
 
 def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
