@@ -41,14 +41,16 @@ def test_every_line_of_a_letters_plan_is_quoted_with_what_it_means() -> None:
     kb = load_knowledge()
     lines = plan(api.explain(LETTER))
     assert [words for words, _ in lines] == [
-        "No anti-inflammatory started, because she takes warfarin.", "Please avoid NSAIDs.",
+        # (a short sentence that ends its item is quoted with the one before it: round 28, 525)
+        "No anti-inflammatory started, because she takes warfarin. Please avoid NSAIDs.",
         "Physiotherapy focused on active knee flexion.", "No manipulation under anaesthetic at this stage.",
         "Repeat radiographs in 3 months.", "If flexion stays below 90 degrees, we will discuss release of the bone.",
     ]
     meaning = dict(lines)
     assert meaning["Physiotherapy focused on active knee flexion."] == kb.statement("next.treat_physiotherapy").patient
     assert meaning["Repeat radiographs in 3 months."] == kb.statement("next.follow_up_imaging").patient
-    assert meaning["Please avoid NSAIDs."] == ""  # quoted: hoguide has no plain words of its own for it
+    # quoted: hoguide has no plain words of its own for it
+    assert meaning["No anti-inflammatory started, because she takes warfarin. Please avoid NSAIDs."] == ""
 
 
 def test_a_signature_is_no_plan_and_names_no_care() -> None:
@@ -482,3 +484,14 @@ def test_each_option_a_surgeon_went_through_is_quoted() -> None:
               "2. Repeat excision of the L hip HO, aiming to improve flexion for sitting, footwear and walking.\n")
     words = [words for words, _ in plan(api.explain(report))]
     assert any(w.startswith("Repeat excision of the L hip HO") for w in words), words
+
+
+def test_a_short_sentence_ending_an_option_is_quoted_with_it() -> None:
+    """Round 28, 525: "Accept current function." was quoted alone, as if it were the advice."""
+    report = ("Imaging: recurrent HO anterior to the L hip, Brooker III, mature.\n\n"
+              "Discussion: I explained that the HO has come back.\nOptions discussed:\n"
+              "1. Non-operative: continue physiotherapy, analgesia, walking stick. Accept current function.\n"
+              "2. Repeat excision of the L hip HO, aiming to improve flexion for sitting, footwear and walking.\n")
+    words = [words for words, _ in plan(api.explain(report))]
+    assert "Accept current function." not in words
+    assert any(w.endswith("walking stick. Accept current function.") for w in words), words

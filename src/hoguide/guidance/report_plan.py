@@ -46,6 +46,7 @@ NOT_PLAN_SECTIONS = frozenset({
     "hospital_course", "specimen", "gross_description", "microscopic_description", "consent",
 })
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
+SHORT_TAIL_WORDS = 4  # a sentence this short after another of its item's ends that one ("Accept current function.")
 BULLET = re.compile(r"[-*\u2022]\s+")  # "- Off-loading: NO sitting on the wound until surgery" (round 28, 513)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 OWN_HEADING = re.compile(r"[A-Z][A-Z&/ ,-]{2,60}[A-Z]")  # a line in capitals, no stop, no number
@@ -181,11 +182,26 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             # (AHPRA ...)", round 19, 350)
             # (nor the referrer's questions: "? maturity, ? any further imaging needed, ? return to contact", round
             # 19, 364)
-            lines += [PlanLine(reading, *_clipped(text, _after_heading(text, sections, section_starts, a, b), b))
-                      for a, b in item[first:]
-                      if not view.in_closing(reading, a) and not text[a:b].lstrip().startswith("?")
-                      and _says_something(text, a, b, in_capitals) and not COURTESY.match(text, a)]
+            lines += _with_short_tails(text, [
+                PlanLine(reading, *_clipped(text, _after_heading(text, sections, section_starts, a, b), b))
+                for a, b in item[first:]
+                if not view.in_closing(reading, a) and not text[a:b].lstrip().startswith("?")
+                and _says_something(text, a, b, in_capitals) and not COURTESY.match(text, a)])
     return lines
+
+
+def _with_short_tails(text: str, item_lines: list[PlanLine]) -> list[PlanLine]:
+    """An item's lines, a short sentence that ends an option joined to the line before it ("Non-operative: continue
+    physiotherapy ..., walking stick. Accept current function.": round 28, 525 quoted "Accept current function." alone,
+    as if it were the advice)."""
+    joined: list[PlanLine] = []
+    for line in item_lines:
+        if joined and len(text[line.start:line.end].split()) <= SHORT_TAIL_WORDS \
+                and line.end - joined[-1].start <= MAX_CHARS and "\n" not in text[joined[-1].end:line.start]:
+            joined[-1] = PlanLine(line.reading, joined[-1].start, line.end)
+        else:
+            joined.append(line)
+    return joined
 
 
 def _salutation(view: CaseView, reading: int) -> int:
