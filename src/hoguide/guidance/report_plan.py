@@ -106,12 +106,17 @@ def plan_lines(view: CaseView, recommended: list[Evidence]) -> list[PlanLine]:
     found: list[PlanLine] | None = view.plan_lines_found.get(key)
     if found is None:
         found = view.plan_lines_found[key] = []
+        # a conclusion's item about a cancer is quoted whole for the care team to explain (items_elsewhere): found
+        # once for every report
+        cancer_items = [e for e, cancer in items_elsewhere(view) if cancer]
         for reading in range(len(view.case.readings)):
-            found += _plan_of(view, reading, [e for e in recommended if e.reading == reading])
+            found += _plan_of(view, reading, [e for e in recommended if e.reading == reading],
+                              [(e.start, e.end) for e in cancer_items if e.reading == reading])
     return list(found)
 
 
-def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[PlanLine]:
+def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_spans: list[tuple[int, int]]
+             ) -> list[PlanLine]:
     text = view.case.readings[reading].text
     sections = view.case.readings[reading].sections
     facts = [f.item for f in view.facts if f.reading == reading and f.item.kind == "next_step"]
@@ -123,8 +128,6 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
     answered = {(f.item.start, f.item.concept) for f in view.facts
                 if f.reading == reading and view.outcomes.answered_by_addendum(f)}
     withdrawn_from, withdrawn = _withdrawn(view, reading)
-    # a conclusion's item about a cancer is quoted whole for the care team to explain (items_elsewhere)
-    others = [(e.start, e.end) for e, cancer in items_elsewhere(view) if e.reading == reading and cancer]
     facts.sort(key=lambda f: f.start)
     starts = [f.start for f in facts]
 
@@ -144,7 +147,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence]) -> list[
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
         if view.superseded(reading, start):
             return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
-        if any(a <= start < b for a, b in others):
+        if any(a <= start < b for a, b in cancer_spans):
             return False  # "T10 lesion suspicious for metastasis. Recommend MRI whole spine": the cancer's (512)
         k = bisect_left(anywhere, start)
         # (a safety net's list is the report's own advice on when to come back: round 24, 439's "When to contact us

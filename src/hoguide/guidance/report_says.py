@@ -411,8 +411,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         # ("Calcific tendinitis of supraspinatus" in July, "Mature post-traumatic heterotopic ossification ... NOT
         # calcific tendinitis. This report SUPERSEDES the conclusion of the 16/07/2026 report": round 28, 516 asked
         # "which one is right?")
-        if view.overall_status == "present" and SUPERSEDES.search(reading.text) and (
-                replaced := [m for m in reading.mimics if m.status != "absent" and view.superseded(i, m.start)]):
+        replaced = [m for m in reading.mimics if m.status != "absent" and view.superseded(i, m.start)] \
+            if view.overall_status == "present" and SUPERSEDES.search(reading.text) else []
+        if replaced:
             groups.setdefault(REPLACES_LOOK_ALIKE, ([], [], []))[1].extend(Evidence(m.start, m.end, m.text, i)
                                                                            for m in replaced)
         if disputed := [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"
@@ -456,7 +457,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             withdrawn |= ONLY_INSTEAD_OF_HO
         mimics = [m for m in reading.mimics if (m.status != "absent" or m.concept in OTHER_MEANINGS)
                   and m.concept not in SERIOUS_MIMICS and m.concept not in withdrawn
-                  and not (view.overall_status == "present" and view.superseded(i, m.start))]  # said as replaced
+                  and m not in replaced]  # said as replaced
         if mimics:
             labels = ", ".join(dict.fromkeys(kb.label("mimic", m.concept) for m in mimics))
             lines, evidence, _ = groups.setdefault("mimic", ([], [], []))

@@ -15,12 +15,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from hoguide.models.reading import ContextResult
-from hoguide.reading.sentences import SentenceIndex
+from hoguide.reading.sentences import PARAGRAPH_BREAK, SentenceIndex
 
 # A lead-in ends with a colon, or with a condition's "if" alone at the end of its line ("CALL US IF"), and a
 # list item starts the next line.
 _LEAD_IN_END = re.compile(r"(?::|\b[Ii][Ff])[ \t]*\r?\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # ... or a colon with a list run on after it, its items parted by semicolons ("5. Risks discussed: the bone can re-form
 # despite prevention; he may not regain full bending; wound problems, infection ...": round 25, 471 was told to get
 # checked for an infection today); the items run to the next list item or blank line
@@ -58,7 +57,7 @@ def hypothetical_lists(text: str, sentences: SentenceIndex, context_at_end: Call
         first, _ = sentences.span(lead_in.start())
         if not context_at_end(first, end).hypothetical:
             continue
-        blank = _BLANK_LINE.search(text, lead_in.end())
+        blank = PARAGRAPH_BREAK.search(text, lead_in.end())
         spans.append((lead_in.end(), blank.start() if blank is not None else len(text)))
     if openers and ";" in text:
         listed, reached = LeadIns(spans), 0  # reached: where this loop's last list ends

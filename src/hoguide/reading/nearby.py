@@ -15,7 +15,7 @@ from hoguide.reading.context import words_between
 from hoguide.reading.layers import ATTRIBUTES, Payload
 from hoguide.reading.matcher import Hit, HitIndex
 from hoguide.reading.sections import SectionIndex
-from hoguide.reading.sentences import SentenceIndex
+from hoguide.reading.sentences import PARAGRAPH_BREAK, SentenceIndex
 
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 # a sentence that calls its place normal lends that place to no HO after it ("Left TMJ is clinically normal." then "CT
@@ -42,10 +42,7 @@ PERSON_LINE = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+[A-
 # an elbow's HO the shoulder)
 PLACE_LINE = re.compile(r"\b(?i:institute|hospital|hospitals|infirmary|centre|center|department|dept|clinic|"
                         r"practice|partners|associates|university|team|unit|mdt|multidisciplinary)\b")
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s")  # a list item's mark at a sentence's start
 
 
 def sentence_before(sentences: SentenceIndex, sections: SectionIndex, start: int) -> int:
@@ -75,7 +72,7 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
         # a numbered list that ends a paragraph above is another part of the letter ("4. Residual distal sensory loss
         # hands and feet from GBS" over "Dear Dr O ... his new diagnosis of HO": round 28, 521 was told its HO is in
         # the hands and feet)
-        if _LIST_ITEM.match(text, previous[0]) and _PARAGRAPH_BREAK.search(text, previous[0], cursor):
+        if _LIST_ITEM.match(text, previous[0]) and PARAGRAPH_BREAK.search(text, previous[0], cursor):
             break
         if _SAID_NORMAL.search(text, *previous):  # "Left TMJ is clinically normal.": no HO's place (round 21, 387)
             cursor = previous[0]

@@ -15,10 +15,9 @@ from hoguide.knowledge.schema import SectionRule
 from hoguide.models.fast_init import fast_init
 from hoguide.models.reading import Section
 from hoguide.reading.matcher import PhraseMatcher
-from hoguide.reading.sentences import rule_lines
+from hoguide.reading.sentences import PARAGRAPH_BREAK, rule_lines
 
 _LINE_START_SLACK = 8  # white-space characters a header may be indented by
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CONTENT = re.compile(r"\S")
 # A heading of the letter's own, in capitals on a line after a blank line ("HO SUMMARY", "FUNCTION AT DISCHARGE"): no
 # header the rules know, but it ends a past history or a list of medicines above it (``ends_at_own_heading``), whose
@@ -112,7 +111,7 @@ class Sectionizer:
                 stops[i] = rules[0].start()
         for i, section_id in enumerate(ids):
             if section_id in self._end_at_blank_line:
-                blank = _BLANK_LINE.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
+                blank = PARAGRAPH_BREAK.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
                 if blank is not None:
                     stops[i] = blank.start()
             if section_id in self._end_at_heading:

@@ -56,6 +56,8 @@ _END_AT_DOT = re.compile(rf"\.{_AFTER_STOP}{_END_TAIL}")
 # Line ends may be "\r\n" (Windows files, and every textarea a browser submits). A blank line
 # ends every sentence, so it also cuts the text into blocks that are split independently.
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
+# ... and where a paragraph ends, for the passes that look across lines (sections, lead-ins, places named before)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 # A list item and a semicolon start a new sentence too. Two patterns that each start with one
 # literal character are scanned for at C speed; as one alternation they were tested at every character.
 _LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])")
