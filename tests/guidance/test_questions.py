@@ -116,3 +116,53 @@ def test_a_man_with_tetraplegia_is_not_asked_about_walking_and_stairs() -> None:
     assert question("q.hip") not in asked
     assert question("q.hip") in api.explain("History: right total hip replacement 2024.\nFindings: heterotopic "
                                             "ossification lateral to the right hip, Brooker II.").questions_for_doctor
+
+
+# --- the report's own words beside the patient's questions (guidance/report_on_question.py) -------------------------
+
+RUNNER = ("CLINIC LETTER - Orthopaedic Department\n"
+          "Consultant: Mr P. Running-Hale\n\n"
+          "History: keyhole surgery to the right hip for impingement in May 2026. Gets a mild ache after long runs.\n\n"
+          "X-ray: small mature heterotopic ossification near the capsule cut, Brooker I. Joint space preserved.\n\n"
+          "Plan:\n1. No treatment is needed for the HO.\n2. Continue running, no restriction.\n"
+          "3. Right kidney normal on the earlier ultrasound.\n")
+
+
+def asked_with_words(report: str, text: str) -> dict[str, str]:
+    """Each of the patient's questions for the doctor, with the report's words beside it ('' where none)."""
+    lines = api.explain(report, {"symptoms_text": text}).questions_for_doctor
+    prefix = 'Your question: "'
+    pairs = [line[len(prefix):].split('" Words in your report on this: "') for line in lines if line.startswith(prefix)]
+    return {pair[0].rstrip('"'): pair[1].rstrip('"') if len(pair) > 1 else "" for pair in pairs}
+
+
+def test_a_question_the_report_speaks_to_gets_the_reports_own_line_beside_it() -> None:
+    # (round 28, 517: "Will it stop me running?" was listed for the doctor beside "Continue running, no restriction")
+    words = asked_with_words(RUNNER, "Will it stop me running? Im training for a half marathon.")
+    assert words["Will it stop me running?"] == "2. Continue running, no restriction."
+
+
+def test_a_question_asked_after_another_is_of_its_own_topic() -> None:
+    # the sentence before a short question is read only where the question's own words name no topic: "Will it stop me
+    # running?" after a question on ibuprofen is about running, and the page answers it as one
+    assessment = api.explain(RUNNER, {"symptoms_text": "Could I take ibuprofen to stop it growing? Will it stop me "
+                                                       "running?"})
+    recovery = assessment.answers["recovery"]
+    assert "You asked about sport or exercise" in recovery.answer + recovery.explanation
+
+
+def test_no_line_is_quoted_that_only_shares_a_word_or_a_name_with_the_question() -> None:
+    words = asked_with_words(RUNNER, "Can I take anti-inflammatories with my one kidney? Who is the consultant?"
+                                     " Is the lump going to keep growing?")
+    # a line naming the kidney is no answer on anti-inflammatories; the letterhead and the writer's name are none
+    assert words == {"Can I take anti-inflammatories with my one kidney?": "", "Who is the consultant?": "",
+                     "Is the lump going to keep growing?": ""}
+
+
+def test_a_line_telling_of_the_question_is_quoted_with_the_answer_after_it() -> None:
+    report = ("X-ray right elbow: mature heterotopic ossification, Hastings-Graham IIA.\n\n"
+              "He asked whether he can take ibuprofen for the elbow pain. I have advised him not to, as his kidney "
+              "function is reduced.\n")
+    words = asked_with_words(report, "Can I take ibuprofen for the pain?")
+    assert words["Can I take ibuprofen for the pain?"].endswith("I have advised him not to, as his kidney function is "
+                                                               "reduced.")

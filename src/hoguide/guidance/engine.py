@@ -19,6 +19,7 @@ from hoguide.guidance.patient_words import topics_named, topics_timed, understan
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
+from hoguide.guidance.report_on_question import report_words_on
 from hoguide.guidance.report_plan import FOP_CAUTION_ID, plan_statements, with_fop_cautions
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer, holding
@@ -32,6 +33,7 @@ NOTICE_ID = "topic.not_medical_advice"
 SOMEONE_ELSE_ID = "topic.for_someone_else"  # said after the notice when the answers are a relative's or a carer's
 ASKED = "You asked"  # how an answer to the patient's own question starts (content/answers_asked.yaml)
 ASKED_LINE = f'Where our sources speak to your questions, the answers below say "{ASKED}".'
+ON_IT = "Words in your report on this"  # the report's sentence beside a question asked (report_on_question.py)
 KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
@@ -56,6 +58,12 @@ def _answers_a_question(answers: dict[str, Answer]) -> bool:
     """An answer says what our sources know of a question the patient asked (content/answers_asked.yaml): said back
     only then (round 14, 261 was promised "You asked" where a statement said anyway answered the question)."""
     return any(part.text.startswith(ASKED) for answer in answers.values() for part in answer.parts)
+
+
+def _your_question(question: str, report_words: dict[str, str]) -> str:
+    """The patient's question for the doctor, with the report's own words on it where it has some."""
+    said = f'Your question: "{question}"'
+    return f'{said} {ON_IT}: "{report_words[question]}"' if question in report_words else said
 
 
 MAX_CAUTIONS = 2  # medicine cautions in the warning box: kidney disease and heart failure both (round 18, 345)
@@ -117,6 +125,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
             features.fop == "suspected" and not (cause in KNOCKS and not any(FRACTURE_WORD.search(e.text)
                                                                               for e in evidence)))
     ) if view.overall_status in ("present", "historical", "possible") else ()
+    on_it = report_words_on(understood.questions, view)
     keys = [*notice.refs]
     keys += [k for s in report_says for k in s.citations]
     keys += [k for a in answers.values() for k in a.citations]
@@ -136,7 +145,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         red_flags=tuple(red_flags),
         cautions=cautions,
         flag_states=tuple(flag_states),
-        questions_for_doctor=tuple(dict.fromkeys((*(f'Your question: "{q}"' for q in understood.questions),
+        questions_for_doctor=tuple(dict.fromkeys((*(_your_question(q, on_it) for q in understood.questions),
                                                   *questions_for_doctor(features, kb)))),
         notice=notice.patient + ("\n\n" + kb.statement(SOMEONE_ELSE_ID).patient if understood.for_someone_else else ""),
         references=references,

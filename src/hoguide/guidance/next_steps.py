@@ -155,7 +155,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         # the report's title or letterhead names its clinic, no referral ("ST BRANNOCK'S HOSPITAL - ORTHOGERIATRIC
         # FRACTURE CLINIC": round 28, 523 was told of a surgeon's opinion on the HO)
-        if not concept.startswith("ok_") and _in_title(view.case.readings[fact.reading].text,
+        if not concept.startswith("ok_") and in_title(view.case.readings[fact.reading].text,
                                                         view.sentence_of(fact)[1]):
             continue
         # a history's account of what was arranged then ("an MRI and needle biopsy under GA were booked", then
@@ -249,7 +249,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
 
 
-def _in_title(text: str, start: int) -> bool:
+def in_title(text: str, start: int) -> bool:
     """``start`` (a step's sentence's) is on the report's first line, written in capitals or naming the place it comes
     from: its sentence runs on from the title ("NORTHGATE MAJOR TRAUMA CENTRE - Trauma & Orthopaedics" / "DISCHARGE
     SUMMARY (4-month fracture clinic addendum attached for GP)": round 28, 509)."""

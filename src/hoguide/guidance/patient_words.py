@@ -242,10 +242,13 @@ def topics_timed(texts: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
     return topics_named((text for text in texts if TIMED.search(text)), kb)
 
 
-def asked_topics(questions: Iterable[str], kb: KnowledgeBase) -> frozenset[str]:
+def asked_topics(questions: Iterable[tuple[str, ...]], kb: KnowledgeBase) -> frozenset[str]:
     """The topics of ``kb.asked`` the questions ask about: a question is of the first topic in the table that it has a
-    phrase of each group of ("Should I take the etidronate tablets?" is about etidronate, not anti-inflammatories)."""
-    found = (next((topic.topic for topic in kb.asked if _speaks_to(topic, question)), None) for question in questions)
+    phrase of each group of ("Should I take the etidronate tablets?" is about etidronate, not anti-inflammatories).
+    Each question comes as its readings, own words first: the sentence before it is read only where its own words
+    name no topic ("Will it stop me running?" after a question on ibuprofen asks about running: round 28, 517)."""
+    found = (next((topic.topic for reading in readings for topic in kb.asked if _speaks_to(topic, reading)), None)
+             for readings in questions)
     return frozenset(topic for topic in found if topic is not None)
 
 
@@ -391,4 +394,4 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
     for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
         or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
     return Understood(merged, tuple(said_back), questions, for_someone_else, _operations_to_come(reads, causes),
-                      asked_topics([_with_its_subject(text, m) for text, m in found], kb))
+                      asked_topics([(m.group(0).strip(), _with_its_subject(text, m)) for text, m in found], kb))

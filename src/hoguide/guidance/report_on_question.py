@@ -1,0 +1,145 @@
+"""The report's own words on a question the patient asked: the sentence that shares the most telling words with it.
+
+Our knowledge answers a few kinds of question ("You asked about running ..."); the rest go to the list of questions for
+the doctor. Yet a report often speaks to them itself ("Will it stop me running?" beside "Continue running, no
+restriction."; "Is this because I banged my head?" beside "CT head: no injury"): round 28's reviewers found ten such
+questions listed with no pointer to the words that answer them. The sentence is quoted, never reworded, so nothing is
+said that the report does not say. A word is telling when it is no common word and few of the report's sentences hold
+it ("hip" in a hip report points nowhere).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+
+from hoguide.guidance.next_steps import in_title
+from hoguide.guidance.view import CaseView
+
+WORD = re.compile(r"[a-z]+")
+MIN_LETTERS = 3
+# words that say nothing of what a question is about: its grammar, and the words every report on HO shares
+COMMON_WORDS = """
+    about after again also always an and any anything are because been before being but can cant could did didnt
+    does doesnt doing done dont for from get gets getting going got had has have having her hers him his how into
+    its just like may might more most much must need needs not now off only other our out over really said says
+    see seen she should shouldnt since some still such than that the their them then there these they thing things
+    this those too very want was way were what when where which while who why will with without wont would you
+    your yours ever already make made mean means meant know tell told ask asked anyone someone something
+    ho bone bones heterotopic ossification extra report reports scan doctor doctors surgeon team xray ray
+    wrong right left side sides problem problems okay normal bad good worse better sure worry worried
+    stop start take keep come back cause day week month year time first last next new old help able put use lot bit
+    look looks thought think feel felt say still even well any many each part parts
+    hospital service clinic department unit trust centre center consultant radiologist surgeon registrar
+    change changes sound sounds read online google googled internet forum mate friend friends person people lad lads
+    cousin wife husband partner mum dad mother father son daughter brother sister neighbour
+    """
+COMMON = frozenset(COMMON_WORDS.split())
+# the lines that name the patient, the writer or the study: no answer to a question (round 28: "Will it stop my rehab?"
+# found "Consultant: Dr S. Achterberg (Spinal Rehab)")
+HEADER_LINE = re.compile(r"\b(?:DOB|D\.O\.B|MRN|NHS\s*(?:No|number)|Hosp(?:ital)?\s*No|Referr(?:er|ed by)|Typed|"
+                         r"Dictated|Date of (?:exam|study|birth|scan)|Accession|Consultant:|Patient:|cc:)",
+                         re.IGNORECASE)
+# a report's line that tells of the question ("He asked whether he can take ibuprofen."): quoted with the line after it,
+# which most often answers it
+TELLS_OF_A_QUESTION = re.compile(r"\b(?:asked|asks|asking|wondered|wonders|question(?:s|ed)?|queried|enquired)\b",
+                                 re.IGNORECASE)
+# the story and the lists of a report: what it says there tells of the past, not what to do now
+BACKGROUND_SECTIONS = frozenset({"history", "history_of_present_illness", "past_medical_history",
+                                 "past_surgical_history", "family_history", "social_history", "medications",
+                                 "allergies", "comparison", "technique", "grading_key", "keywords"})
+MAX_SHARE = 0.2  # a word in more than a fifth of the report's sentences tells nothing of which one answers
+MIN_SHARED = 2  # ... though in a short note, a word may be in two ("long runs", "Continue running")
+LONGEST = 400  # characters: a longer "sentence" is a table or a form run together
+CAPITALS_SHARE = 0.6  # a line mostly in capitals is a letterhead or a heading ("CHILDREN'S NEUROREHAB SERVICE")
+MAX_QUOTE = 240  # characters: a table row or a run-on line is cut, with "..."
+# one word shared is enough if it is this long and in at most two sentences ("Can I take ibuprofen?"), or if it is the
+# question's only telling word ("Will it stop me running?"); else a short one points at any line that names it ("Can I
+# take anti-inflammatories with one kidney?": "Right kidney normal")
+LONE_WORD_LETTERS = 7
+# "chemo" finds "chemotherapy": the question's word the start of the report's, at least this long, and the report's
+# longer by at least ``PREFIX_MORE`` ("tablet" is no "table", "pressing" no "pressure", "definitely" no "defined")
+PREFIX_LETTERS = 5
+PREFIX_MORE = 4
+
+
+def stem(word: str) -> str:
+    """The word without its common endings ("running" -> "run", "tablets" -> "tablet", "lifted" -> "lift")."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_LETTERS:
+            word = word[: -len(ending)]
+            break
+    if len(word) > MIN_LETTERS and word[-1] == word[-2] and word[-1] not in "ls":
+        word = word[:-1]  # "runn" -> "run", but "ball" and "less" stay
+    return word
+
+
+def _stems(text: str) -> set[str]:
+    return {s for w in WORD.findall(text.lower()) if len(w) >= MIN_LETTERS and w not in COMMON
+            and (s := stem(w)) not in COMMON}
+
+
+def _may_answer(sentence: str) -> bool:
+    """A sentence, not a header, a letterhead in capitals or a table run into one line ("Test Result Units ...")."""
+    letters = [c for c in sentence if c.isalpha()]
+    return (bool(letters) and len(sentence) <= LONGEST and not HEADER_LINE.search(sentence)
+            and sum(c.isupper() for c in letters) <= CAPITALS_SHARE * len(letters))
+
+
+def _same(asked: str, word: str) -> bool:
+    """The question's word is the report's, or a short form of it ("chemo" of "chemotherapy")."""
+    return asked == word or (len(asked) >= PREFIX_LETTERS and len(word) - len(asked) >= PREFIX_MORE
+                             and word.startswith(asked))
+
+
+def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
+    """For each question the report speaks to, the sentence of the report (superseded text left out) that holds the
+    most of its telling words; of equals, one outside the story and lists (``BACKGROUND_SECTIONS``), and the last, as a
+    report's conclusion and plan come last ("on apixaban 5 mg bd" in the history, "Please avoid NSAIDs - on apixaban"
+    in the plan); clipped to ``MAX_QUOTE``."""
+    questions = list(questions)
+    if not questions:
+        return {}
+    sentences: list[str] = []
+    of_reading: list[int] = []
+    background: list[bool] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # a telling word's stem -> the sentences that hold it
+    for reading, case_reading in enumerate(view.case.readings):
+        text = case_reading.text
+        sections = sorted(case_reading.sections, key=lambda section: section.start)
+        starts = [section.start for section in sections]
+        for start, end in view.sentences(reading).spans():
+            said = " ".join(text[start:end].split())
+            if _may_answer(said) and not in_title(text, start) and not view.superseded(reading, start):
+                for word in _stems(said):
+                    holding[word].append(len(sentences))
+                sentences.append(said)
+                of_reading.append(reading)
+                at = bisect_right(starts, start) - 1
+                background.append(at >= 0 and start < sections[at].end and sections[at].id in BACKGROUND_SECTIONS)
+    most = max(MIN_SHARED, MAX_SHARE * len(sentences))
+    found: dict[str, str] = {}
+    for question in questions:
+        score: dict[int, int] = defaultdict(int)
+        matched: dict[int, int] = defaultdict(int)
+        telling = 0  # the question's words that are no word of most of the report's lines
+        for asked in _stems(question):
+            named = [where for word, where in holding.items() if _same(asked, word)]
+            hits = {i for where in named if len(where) <= most for i in where}
+            if named and not hits:
+                continue  # ("tendon" in a report on a tendon): it neither picks a line nor counts against one
+            telling += 1
+            for i in hits:
+                matched[i] += 1
+                # a long rare word counts as two: one is enough ("Can I take my naproxen?"), a short one is not
+                score[i] += 2 if len(asked) >= LONE_WORD_LETTERS and len(hits) <= 2 else 1
+        if score and (best_at := min(score, key=lambda i: (-score[i], background[i], -i))) is not None \
+                and (score[best_at] >= 2 or matched[best_at] == telling):
+            best = sentences[best_at]
+            after = best_at + 1
+            if TELLS_OF_A_QUESTION.search(best) and after < len(sentences) and of_reading[after] == of_reading[best_at]:
+                best += " " + sentences[after]
+            found[question] = best if len(best) <= MAX_QUOTE else best[:MAX_QUOTE].rsplit(" ", 1)[0] + " ..."
+    return found
