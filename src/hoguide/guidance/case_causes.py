@@ -83,6 +83,13 @@ HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|
 # is dropped where its words are found and the ticked cause is named nowhere else:
 # "keyhole hip surgery (arthroscopy)" ticked as a hip replacement (round 11, 213); "Spinal fusion at L4-5 (TLIF)" as
 # a spinal cord injury (round 12, 236); "got shot in the left thigh" as an amputation or blast injury (round 13, 245).
+NORMAL_HEAD_SCAN = re.compile(r"\bno (?:acute )?intracranial (?:abnormality|injury|haemorrhage|hemorrhage|bleed|"
+                              r"pathology)\b"
+                              r"|\b(?:CT|MRI?)\W{1,3}(?:head|brain)\W{1,3}(?:\d{1,2}/\d{1,2}/\d{2,4}\W{1,3})?"
+                              r"(?:normal|negative|unremarkable|clear)\b", re.IGNORECASE)
+EARLIER_ONE = re.compile(r"\b(?:previous|prior|earlier|old|past|remote|hx of|history of|h/o)\b[^.;\n]{0,12}$",
+                         re.IGNORECASE)
+EARLIER_REACH = 40  # characters before an operation's words in which "previous" tells it as an earlier one
 NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (REPLACED_HIP, KEYHOLE_HIP, None),
     (REPLACED_HIP, OTHER_SURGERY, HIP_OSTEOTOMY),
@@ -244,6 +251,12 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
                 any(names_instead(e.text, words) for e in found[named])
                 or (words is not None and words.search(told) is not None)):
             del found[ticked]
+    # a brain injury only the answers name, where the report's scan of the head found none ("CT|HEAD|No acute
+    # intracranial abnormality. ... Small left parietal scalp haematoma"), is a knock on the head (round 29, 534: "I
+    # also banged my head in the fall - could the head injury have caused the bone?")
+    if found.get(BRAIN_INJURY) == [] and BRAIN_INJURY not in in_report and any(
+            NORMAL_HEAD_SCAN.search(reading.text) for reading in view.case.readings):
+        del found[BRAIN_INJURY]
     # a cord injury only the answers name, beside an illness of the nerves the report names and no cord damage, is
     # the form's nearest box for that illness (round 13, 244: Guillain-Barre syndrome after a long ICU stay)
     if found.get(SPINAL_CORD) == [] and view.affirmed("illness", NERVE_ILLNESS) \
@@ -269,6 +282,11 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
                                                                    "elbow_trauma_or_surgery",
                                                                    "acetabular_fracture")):
         del found[CONTUSION]
+    # ... and so is another operation only ticked beside the joint replacement or the stay in intensive care the report
+    # names: an operation elsewhere or a line put in (round 29, 535: a kidney transplant beside the hip replacement the
+    # HO formed around; 543: "the line they put in my groin" beside four weeks on a ventilator)
+    if found.get(OTHER_SURGERY) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY)):
+        del found[OTHER_SURGERY]
     # ... and so is an injury only ticked beside the joint replacement the report names: what wore the joint out before
     # it was replaced, or the break it was done for (round 25, 457: "My shoulder first went after I fell in the garden
     # in 2023" beside a reverse shoulder replacement's HO; 468: a hip fracture's half hip replacement)
@@ -304,7 +322,9 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
         # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh"); the
         # fractures of a blast are that blast's ("IED blast injury ... R tibial plafond # - ORIF": round 17, 313)
         blast = any(BLAST_WORD.search(e.text) for e in found.get(BLAST, ()))
-        if any(c in found for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
+        # (an elbow injury only ticked is no named fracture: round 29, 539's crush injury of the forearm, the box
+        # ticked for a fasciotomy cut across the elbow crease)
+        if any(found.get(c) for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
                 neurologic and (not named_fracture or _called_neurogenic(view, ))):
             del found[GENERIC_TRAUMA]
     # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
@@ -352,9 +372,17 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     if GENERIC_TRAUMA in found and GENERIC_TRAUMA not in tied and tied - {GENERIC_TRAUMA, "fop"}:
         del found[GENERIC_TRAUMA]
     # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one,
-    # and so it is where the report ties the HO to it
-    if IMMOBILITY in found and IMMOBILITY not in tied and any(c not in (IMMOBILITY, "fop") for c in found):
+    # and so it is where the report ties the HO to it; an operation only ticked is no such cause (round 29, 529: "Or
+    # the trachy op?" beside five weeks on a ventilator with COVID-19 lost the stay)
+    if IMMOBILITY in found and IMMOBILITY not in tied and any(
+            c not in (IMMOBILITY, "fop") and (found[c] or c in MAJOR_EVENTS) for c in found):
         del found[IMMOBILITY]
+    # a keyhole operation the report tells as an earlier one, beside the hip replacement done since, is that hip's
+    # history: HO forms in the months after an operation (round 29, 527: "1 yr post R hip resurfacing (BHR,
+    # 24/11/2025). Previous R hip arthroscopy 2021")
+    keyhole = found.get(KEYHOLE_HIP)
+    if keyhole and found.get(REPLACED_HIP) and all(_told_as_earlier(view, e) for e in keyhole):
+        del found[KEYHOLE_HIP]
     # a joint replaced long ago, beside another cause, set off no HO at another joint (round 25, 466: "R total knee
     # replacement 2016 ... no HO" beside the stroke and the left elbow's HO was given as a cause too)
     sites = set(view.sites)
@@ -369,6 +397,12 @@ def _operated_for(view: CaseView, injury: Evidence, found: dict[str, list[Eviden
     text = view.case.readings[injury.reading].text
     return any(o.reading == injury.reading and done_for(text, o.end, injury.start)
                for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
+
+
+def _told_as_earlier(view: CaseView, evidence: Evidence) -> bool:
+    """The words just before name it an earlier one: "Previous R hip arthroscopy 2021", "prior hip scope"."""
+    text = view.case.readings[evidence.reading].text
+    return bool(EARLIER_ONE.search(text, max(0, evidence.start - EARLIER_REACH), evidence.start))
 
 
 def _linked_to_ho(view: CaseView, fact: Located[Fact]) -> bool:

@@ -62,7 +62,9 @@ _CLAUSE_END = re.compile(r"[.;:\n]")
 _OPENING_CONDITION = re.compile(r"\W*(?:if|should|in case of|in the event of|whenever|any (?:new|further|recurrent))\b",
                                 re.IGNORECASE)
 _FOLLOWING_CONDITION = re.compile(r"\b(?:if|in case of|in the event of|whenever)\b"
-                                  r"(?! (?:possible|available|feasible|tolerated)\b)", re.IGNORECASE)
+                                  r"(?! (?:possible|available|feasible|tolerated|"
+                                  r"not already (?:done|performed|arranged))\b)",
+                                  re.IGNORECASE)  # ("to exclude DVT, if not already done": round 29, 543)
 # a guess the story tells as past ("it was first thought to be an abscess"), not a question open now
 # ("initially treated as a possible DVT (venous doppler negative, 02/04/2026)": round 16, 293 was told to get checked
 # for a clot today)
@@ -183,24 +185,41 @@ def _listed_after_a_denial(fact: Fact, text: str) -> bool:
     # (or after a colon that explains the denial: "no features of FOP: his great toes are normal"; or in brackets
     # after the flag denied: "No signs of infection (wound healed, afebrile, CRP 5)": round 27, 508 was sent to be
     # checked for one today)
+    # (or a clause of its own after "and": "she has no other swellings and her big toes are normal": round 29, 533)
     return all(t.end <= fact.start and (any(c in text[t.end:fact.start] for c in ",:")
-                                        or _DENIED_THEN_WHY.search(text, t.end, fact.start) is not None)
+                                        or _DENIED_THEN_WHY.search(text, t.end, fact.start) is not None
+                                        or _NEW_CLAUSE.search(text, t.end, fact.start) is not None)
                for t in fact.triggers if t.category == "negated")
 
 
+_NEW_CLAUSE = re.compile(r"\band\s+(?:her|his|their|its|the\s+patient's)\s", re.IGNORECASE)
 _DENIED_THEN_WHY = re.compile(r"\b(?:infection|sepsis|osteomyelitis|dvt|clot|thrombosis|fracture|tumou?r|malignancy|"
                               r"sarcoma|fop)\s*\([^()]*$", re.IGNORECASE)
 
 
 # a signal told as what led to the HO: "HO of both hips following prolonged critical illness (... immobility after
 # meningitis with septic shock)" (round 27, 498 was told its report finds an infection)
-CAUSE_BEFORE = re.compile(r"\b(?:after|following|secondary to|due to|caused by|as a result of)\b[^.;:\n]{0,30}$",
-                          re.IGNORECASE)
+CAUSE_BEFORE = re.compile(r"\b(?:after|following|secondary\s+to|due\s+to|caused\s+by|as\s+a\s+result\s+of)\b"
+                          r"[^.;:\n]{0,30}$", re.IGNORECASE)
+# a signal named only to deny it caused something: "It is not caused by the infection and is not a sign of infection"
+# (round 29, 531, after a two-stage revision: "Your report finds an infection")
+NOT_CAUSED_BY = re.compile(r"\bnot\s+(?:caused\s+by|due\s+to|secondary\s+to|related\s+to|a\s+result\s+of)\s+"
+                           r"(?:the\s+|an?\s+|any\s+)?[^.;:\n]{0,20}$", re.IGNORECASE)
+# a work-up's name before a colon heads the results that follow it, unless they are still to come
+HEADS_ITS_RESULTS = re.compile(r"[ \t]*:(?![ \t]*(?:pending|requested|awaited|to follow|planned|ordered|sent|"
+                               r"booked)\b)",
+                               re.IGNORECASE)
+# kinds of a signal that a test can deny while the signal itself stays open (an MRI sees no abscess, not no infection)
+NARROWER_DENIALS = {"infection": re.compile(r"\b(?:abscess(?:es)?|collections?|osteomyelitis)\b", re.IGNORECASE)}
+NAMES_THE_SIGNAL = {"infection": re.compile(r"\binfect", re.IGNORECASE)}
+NOT_CAUSED_REACH = 60  # characters before the signal in which "not caused by" stands, across a line break
 HO_NAMED = re.compile(r"\b(?:HO|heterotopic|ossification|ossified|myositis ossificans)\b", re.IGNORECASE)
 
 
 def _told_as_a_cause(text: str, fact: Fact) -> bool:
     start, end = _sentence_bounds(text, fact.start)
+    if NOT_CAUSED_BY.search(text, max(0, fact.start - NOT_CAUSED_REACH), fact.start) is not None:
+        return True
     return CAUSE_BEFORE.search(text, start, fact.start) is not None and HO_NAMED.search(text, start, end) is not None
 
 
@@ -235,6 +254,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         return None  # "probably from your old pelvic fracture": the hedge is the link, the break is old (round 21, 385)
     known = _has_known_cue(sentence, content.known_cues) and not _has_cue(sentence, content.renewed_cues)
     if fact.item.concept in content.workups:  # "repeat duplex", "refer to the sarcoma service"
+        if HEADS_ITS_RESULTS.match(text, fact.item.end):
+            return None  # "Infection work-up: CRP 3, ESR 12 ... No evidence of infection": a heading (round 29, 544)
         if status in ("present", "possible"):
             return "known" if known else "queried"  # "under sarcoma team follow-up" after a resection
         return None
@@ -283,6 +304,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     removal_reports = _removal_reports(view, specimen_sections) if content.treated_by_removal else frozenset()
     concepts = {content.signal, *content.reassurance, *content.signs, *content.workups, *content.mentions}
     story: StoryDates | None = None  # the report's dates, read once and only where a signal needs them
+    concluded_queries: list[tuple[int, int, int]] = []  # the places of questions the conclusion leaves open
     for fact in view.facts:
         item = fact.item
         if item.kind != "red_flag" or item.concept not in concepts:
@@ -315,6 +337,8 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             queried_below[fact.reading] = min(queried_below.get(fact.reading, BODY_AUTHORITY + 99),
                                               authority.of(item.section))
         place = (fact.reading, view.sent_at(fact), item.start)  # in the order written (an email chain's newest first)
+        if state == "queried" and authority.of(item.section) > BODY_AUTHORITY:
+            concluded_queries.append(place)
         if state in ("ruled_out", "not_found") and content.past_denial_cues and _has_cue(
                 _sentence_of(text, item.start), content.past_denial_cues):
             # "No clinical or radiological evidence of recurrent infection": the infection named before it is the
@@ -356,9 +380,14 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     elif "suspected" in found:
         state = "suspected"
     elif "queried" in found or "ruled_out" in found or "not_excluded" in found:
-        last = max((place, name) for name in ("queried", "ruled_out", "not_excluded")
-                   for place, _ in found.get(name, []))
-        state = last[1]
+        # a denial of a narrower kind answers no question the conclusion leaves open: "Infective myositis / early
+        # pyomyositis - to be excluded ... No abscess at present" (round 29, 543 was told no infection was found)
+        narrower = NARROWER_DENIALS.get(content.signal)
+        answering = [(place, name) for name in ("queried", "ruled_out", "not_excluded")
+                     for place, e in found.get(name, [])
+                     if not (name == "ruled_out" and concluded_queries and narrower is not None
+                             and narrower.search(e.text) and not NAMES_THE_SIGNAL[content.signal].search(e.text))]
+        state = max(answering)[1] if answering else "queried"
     elif "sign" in found and "not_found" in found and max(found["not_found"])[0] > max(found["sign"])[0]:
         # a softer sign the report goes on to judge ("blanching erythema from socket contact ... No evidence of skin
         # breakdown or infection": round 15, 285 was told "get checked for an infection today")

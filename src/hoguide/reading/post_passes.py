@@ -352,6 +352,10 @@ def new_since_an_earlier_study(text: str, findings: list[Finding]) -> list[Findi
 _REMOVAL_OF = re.compile(r"\b(?:excision|excisions|resection|resections|removal|debulking)\s+of\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _DATE_NEXT = re.compile(r"\s*(?:,|-|:)?\s*(?:on\s+)?\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# ... or a list's row that starts with its date: "22-Jun-2021  Excision of heterotopic bone, left hip   Past" (a
+# records export's problem list: round 29, 541)
+_DATE_LEADS = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[/.-](?:\d{1,2}|[A-Za-z]{3,9})[/.-]\d{2,4}|(?:19|20)\d{2})[ \t]+$")
+_LEAD_REACH = 24  # characters before the removal's words in which its row's date stands
 _BED_AFTER = re.compile(r"\s+(?:bed|excision bed|resection bed)\b", re.IGNORECASE)
 
 
@@ -364,7 +368,8 @@ def removed_on_a_date(text: str, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.status == "present" and f.experiencer == "patient":
             named = _REMOVAL_OF.search(text, max(f.sentence_start, f.start - 40), f.start)
-            if named is not None and _DATE_NEXT.match(text, f.end):
+            if named is not None and (_DATE_NEXT.match(text, f.end) or _DATE_LEADS.search(
+                    text, max(0, named.start() - _LEAD_REACH), named.start())):
                 f = replace(f, status="historical", triggers=(*f.triggers, Trigger(
                     named.group(0).strip(), "historical", named.start(), named.end())))
                 last[f.section] = f
