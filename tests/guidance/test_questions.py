@@ -166,3 +166,22 @@ def test_a_line_telling_of_the_question_is_quoted_with_the_answer_after_it() -> 
     words = asked_with_words(report, "Can I take ibuprofen for the pain?")
     assert words["Can I take ibuprofen for the pain?"].endswith("I have advised him not to, as his kidney function is "
                                                                "reduced.")
+
+
+def test_questions_the_patient_pasted_under_the_report_are_theirs() -> None:
+    # (round 29, 530: "My questions for Mr Anand-Price (appt 14th Dec):" and three numbered questions, all missed)
+    report = ("IMPRESSION: Heterotopic ossification right hip, Brooker grade III, mature.\n"
+              "Comment: Patients who form heterotopic ossification after one hip arthroplasty are at increased risk "
+              "after further hip arthroplasty.\n\n"
+              "--------------------------------------------\n"
+              "My questions for Mr Anand-Price (appt 14th Dec):\n"
+              "1. Did the surgeon do something wrong? Nobody told me about this extra bone before the op.\n"
+              "2. Will my other hip get it when I have that one done?\n"
+              "3. Can I still have my knee done in February?\n")
+    words = asked_with_words(report, "")
+    assert list(words) == ["Did the surgeon do something wrong?",
+                           "Will my other hip get it when I have that one done?",
+                           "Can I still have my knee done in February?"]
+    # a pasted question is no answer to itself; the report's comment on the other hip is
+    assert words["Can I still have my knee done in February?"] == ""
+    assert words["Will my other hip get it when I have that one done?"].startswith("Comment: Patients who form")

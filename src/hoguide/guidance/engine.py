@@ -15,7 +15,7 @@ from hoguide.guidance.answer_checks import (
 from hoguide.guidance.features import FOP_SUSPECTED, case_features
 from hoguide.guidance.next_steps import conditional, next_steps
 from hoguide.guidance.page_sources import choose_sources
-from hoguide.guidance.patient_words import topics_named, topics_timed, understand
+from hoguide.guidance.patient_words import questions_pasted_in, topics_named, topics_timed, understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
@@ -70,7 +70,8 @@ MAX_CAUTIONS = 2  # medicine cautions in the warning box: kidney disease and hea
 
 
 def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
-    understood = understand(case.answers, kb)  # the patient's own words become their answers
+    # the patient's own words become their answers (and questions they pasted under the report are theirs too)
+    understood = understand(case.answers, kb, questions_pasted_in(r.text for r in case.readings))
     case = replace(case, answers=understood.answers)
     view = CaseView.of(case)
     steps = next_steps(view, kb)

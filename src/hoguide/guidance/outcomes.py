@@ -29,6 +29,9 @@ STOPPED = "stopped"  # lexicon/next_step.yaml: a course that ended
 HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
 PAST_COURSE = re.compile(r"[^.;]{0,30}?\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?|"
                          r"months?)\b", re.IGNORECASE)
+COMPLETED_AFTER = re.compile(r"[^.;]{0,30}?(?<!to be )(?<!will be )(?<!once )\b(?:completed|finished|"
+                             r"course (?:complete|completed|finished))\b",
+                             re.IGNORECASE)
 PAST_TENSE_REACH = 80  # characters before the treatment searched for its past tense (a run-on text stays linear)
 PAST_TENSE = re.compile(r"\b(?:was|were|treated with|received|took|given|had)\b", re.IGNORECASE)
 ONGOING = "ongoing"  # lexicon/next_step.yaml: "started on", "continue" just before the treatment: it is under way
@@ -104,6 +107,10 @@ class Outcomes:
         # thrombosis, diagnosed on 2 July 2025 and treated with rivaroxaban for three months": round 26, 475 was told
         # it takes a blood thinner)
         text = self.view.case.readings[reading].text
+        # ... or one its own words call completed ("L popliteal DVT post THR. Rivaroxaban 3/12, completed Jul-2019" in a
+        # problem list: round 29, 541 was told it takes a blood thinner)
+        if COMPLETED_AFTER.match(text, fact.item.end, end) is not None:
+            return True
         return fact.item.section == HISTORY_SECTION and PAST_COURSE.match(text, fact.item.end, end) is not None \
             and PAST_TENSE.search(text, max(start, fact.item.start - PAST_TENSE_REACH), fact.item.start) is not None
 

@@ -9,7 +9,7 @@ removal, prevention given), so every answer that uses it says "you told us", and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -185,6 +185,15 @@ def _clipped(words: str) -> str:
     return line if len(line) <= ECHO_CHARS else line[:line.rfind(" ", 0, ECHO_CHARS)] + " ..."
 
 
+# a heading of the patient's own over questions pasted below a report: "My questions for Mr X (appt 14th Dec):",
+# "Questions for my surgeon", "Things I want to ask:"
+PASTED_QUESTIONS = re.compile(r"(?im)^[ \t]*(?:(?:my|our)\s+(?:own\s+)?questions|questions\s+(?:for|to ask)\s+"
+                              r"(?:my|the|dr|mr|mrs|ms|miss|prof)\b|things\s+(?:i|we)\s+(?:want|would like|need)\s+"
+                              r"to\s+ask)[^\n]*$")
+PASTED_REACH = 1500  # characters of questions read after such a heading
+PARAGRAPH_AFTER_TEXT = re.compile(r"\S[^\n]*\n[ \t]*\n")  # a blank line after a line of text ends the questions
+
+
 def _question(words: str) -> str:
     """A patient's question, one line; a long one keeps its end, where the question is ("The scan person said it
     might be bone, which I read is harmless, so do I really need to see a cancer team?": round 11, 216 lost the
@@ -270,7 +279,21 @@ def _when(answers: PatientAnswers) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
+def questions_pasted_in(reports: Iterable[str]) -> list[str]:
+    """The patient's own questions pasted under a report: the lines after a heading of theirs ("My questions for Mr
+    Anand-Price (appt 14th Dec):", round 29, 530 had three, all missed), up to a blank line after a line of text or
+    ``PASTED_REACH`` characters; read only for their questions, which are the patient's as the form's are."""
+    blocks = []
+    for text in reports:
+        for heading in PASTED_QUESTIONS.finditer(text):
+            end = PARAGRAPH_AFTER_TEXT.search(text, heading.end(), heading.end() + PASTED_REACH)
+            blocks.append(text[heading.end():end.start() if end else heading.end() + PASTED_REACH])
+    return blocks
+
+
+def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str] = ()) -> Understood:
+    """The answers read with the patient's own words; ``pasted`` are more of their words (``questions_pasted_in``),
+    read for their questions only."""
     reads = (_read(answers.event, kb), _read(answers.symptoms_text, kb))
     event_facts, symptom_facts = _facts(reads[0]), _facts(reads[1])
     facts = event_facts + symptom_facts
@@ -385,8 +408,8 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase) -> Understood:
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),
     ) if flag]
     # a question has words: "bone??" is no question of its own (round 14, 257: 'Your question: "?"')
-    found = [(text, m) for text in (answers.event, answers.symptoms_text) if text for m in QUESTION.finditer(text)
-             if re.search(r"\w", m.group(0))]
+    found = [(text, m) for text in (answers.event, answers.symptoms_text, *pasted) if text
+             for m in QUESTION.finditer(text) if re.search(r"\w", m.group(0))]
     asked = [m.group(0).strip() for _, m in found]
     questions = tuple(dict.fromkeys(_question(q) for q in asked))
     if questions:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from hoguide.guidance.next_steps import in_title
+from hoguide.guidance.red_flags import HO_NAMED
 from hoguide.guidance.view import CaseView
 
 WORD = re.compile(r"[a-z]+")
@@ -82,9 +83,12 @@ def _stems(text: str) -> set[str]:
 
 
 def _may_answer(sentence: str) -> bool:
-    """A sentence, not a header, a letterhead in capitals or a table run into one line ("Test Result Units ...")."""
+    """A sentence, not a header, a letterhead in capitals, a table run into one line ("Test Result Units ...") or a
+    question."""
     letters = [c for c in sentence if c.isalpha()]
+    # (nor a question: "3. Can I still have my knee done in February?" pasted under the report is no answer to itself)
     return (bool(letters) and len(sentence) <= LONGEST and not HEADER_LINE.search(sentence)
+            and not sentence.rstrip(" )\"'").endswith("?")
             and sum(c.isupper() for c in letters) <= CAPITALS_SHARE * len(letters))
 
 
@@ -96,15 +100,17 @@ def _same(asked: str, word: str) -> bool:
 
 def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
     """For each question the report speaks to, the sentence of the report (superseded text left out) that holds the
-    most of its telling words; of equals, one outside the story and lists (``BACKGROUND_SECTIONS``), and the last, as a
-    report's conclusion and plan come last ("on apixaban 5 mg bd" in the history, "Please avoid NSAIDs - on apixaban"
-    in the plan); clipped to ``MAX_QUOTE``."""
+    most of its telling words; of equals, one outside the story and lists (``BACKGROUND_SECTIONS``), then one that
+    names the HO (the questions are the patient's about it: "does 'resolved' mean it can't come back?" in a problem
+    list of three resolved problems), and the last, as a report's conclusion and plan come last ("on apixaban 5 mg bd"
+    in the history, "Please avoid NSAIDs - on apixaban" in the plan); clipped to ``MAX_QUOTE``."""
     questions = list(questions)
     if not questions:
         return {}
     sentences: list[str] = []
     of_reading: list[int] = []
     background: list[bool] = []
+    of_ho: list[bool] = []
     holding: dict[str, list[int]] = defaultdict(list)  # a telling word's stem -> the sentences that hold it
     for reading, case_reading in enumerate(view.case.readings):
         text = case_reading.text
@@ -119,6 +125,7 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
                 of_reading.append(reading)
                 at = bisect_right(starts, start) - 1
                 background.append(at >= 0 and start < sections[at].end and sections[at].id in BACKGROUND_SECTIONS)
+                of_ho.append(HO_NAMED.search(said) is not None)
     most = max(MIN_SHARED, MAX_SHARE * len(sentences))
     found: dict[str, str] = {}
     for question in questions:
@@ -135,8 +142,8 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
                 matched[i] += 1
                 # a long rare word counts as two: one is enough ("Can I take my naproxen?"), a short one is not
                 score[i] += 2 if len(asked) >= LONE_WORD_LETTERS and len(hits) <= 2 else 1
-        if score and (best_at := min(score, key=lambda i: (-score[i], background[i], -i))) is not None \
-                and (score[best_at] >= 2 or matched[best_at] == telling):
+        ranked = sorted(score, key=lambda i: (-score[i], background[i], not of_ho[i], -i))
+        if ranked and (score[best_at := ranked[0]] >= 2 or matched[best_at] == telling):
             best = sentences[best_at]
             after = best_at + 1
             if TELLS_OF_A_QUESTION.search(best) and after < len(sentences) and of_reading[after] == of_reading[best_at]:
