@@ -45,7 +45,8 @@ NextStepId = Literal[
 ]
 # The red flags of content/red_flags.yaml (each raised flag is one of these; the content may not add others).
 FlagId = Literal["dvt_suspected", "infection_suspected", "tumour_suspected", "fop_biopsy_hazard", "fop_known",
-                 "nerve_compression", "pressure_sore", "fracture_suspected", "stomach_bleed_suspected"]
+                 "nerve_compression", "pressure_sore", "fracture_suspected", "stomach_bleed_suspected",
+                 "autonomic_dysreflexia"]
 NEUROLOGIC_CAUSES: frozenset[str] = frozenset({"spinal_cord_injury", "traumatic_brain_injury", "stroke"})
 
 

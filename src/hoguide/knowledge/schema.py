@@ -52,7 +52,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                            "fop_reassurance",
                            "nerve_compression", "nerve_sign", "nerve_reassurance", "pressure_sore", "skin_intact",
                            "fracture", "fracture_workup", "fracture_mention", "pe_sign", "stomach_bleed",
-                           "infection_elsewhere", "not_a_flag"}),
+                           "infection_elsewhere", "autonomic_dysreflexia", "not_a_flag"}),
 }
 
 
