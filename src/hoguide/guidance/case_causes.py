@@ -141,6 +141,8 @@ REPLACED_JOINT_SITES = {"hip_arthroplasty": frozenset({"hip", "pelvis", "acetabu
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})
 LOCAL_INJURIES = ("muscle_contusion", "elbow_trauma_or_surgery")  # a knock or an injury to one place
+ELBOW_INJURY, ELBOW = "elbow_trauma_or_surgery", "elbow"
+ELBOW_WORD = re.compile(r"\belbows?\b", re.IGNORECASE)
 SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
 # A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
 # fracture-dislocation", "C6 burst fracture", "vertebral fracture", "fractured lumbar spine".
@@ -157,6 +159,10 @@ SERVICE_LINE = 200  # characters: the longest line a department's or a unit's na
 TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
 # A broken rib, the chest's: no break near a joint HO forms at ("Multiple healed right rib fractures noted" on the bone
 # scan of a brain-injured man's elbow: round 16, 296 was offered it as a cause)
+ARM_BONE = re.compile(r"\b(?:radius|radial|ulna|ulnar|wrist|colles|scaphoid|humerus|humeral|clavicle|metacarpal|"
+                      r"finger|hand)\b", re.IGNORECASE)
+LEG_SITES = frozenset({"hip", "pelvis", "thigh", "knee", "buttock"})
+FOR_AN_INJURY = re.compile(r"fasciotom|compartment", re.IGNORECASE)  # an operation an injury needed
 RIB = re.compile(r"\b(?:ribs?|costal|sternal|sternum)\b", re.IGNORECASE)
 
 
@@ -247,6 +253,10 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # "intertrochanteric fracture", round 19, 355)
     told = view.case.answers.event or ""
     for ticked, named, words in NEAREST_CHOICE:
+        # (a cut to release a compartment is done for an injury, no operation the injury box stood in for: round 21,
+        # 388, a thigh crushed and then opened)
+        if named == OTHER_SURGERY and found.get(named) and all(FOR_AN_INJURY.search(e.text) for e in found[named]):
+            continue
         if found.get(ticked) == [] and named in found and (
                 any(names_instead(e.text, words) for e in found[named])
                 or (words is not None and words.search(told) is not None)):
@@ -294,9 +304,11 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
         del found[GENERIC_TRAUMA]
     # ... and an old break of the spine or ribs beside the joint replacement the report names is far from the HO
     # (round 28, 526: "old wedge compression fracture of L1" in an X-ray report of HO by a right hip replacement)
+    # ... or of an arm beside HO at a replaced hip or knee (round 29, 532: "Low-trauma L distal radius fracture" as a
+    # bone density scan's reason, beside HO round an old hip replacement)
     trauma = found.get(GENERIC_TRAUMA)
     if trauma and any(found.get(c) for c in JOINT_REPLACEMENTS) \
-            and all(_spinal(view, e) or _of_ribs(view, e) for e in trauma):
+            and all(_spinal(view, e) or _of_ribs(view, e) or _of_an_arm_beside_a_leg(view, e) for e in trauma):
         del found[GENERIC_TRAUMA]
     # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
     # replacement coming up" ticked beside HO after the left hip's replacement)
@@ -312,6 +324,12 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     spine_operation = found.get(OTHER_SURGERY)
     if spine_operation and found.get(SPINAL_CORD) and all(SPINE_OPERATION.search(e.text) for e in spine_operation):
         del found[OTHER_SURGERY]
+    # an elbow injury only ticked, where the HO is not at the elbow and the patient's words for what happened name no
+    # elbow, is a box ticked for something else: round 29, 539's forearm crush injury ("The cut went right up past my
+    # elbow so I ticked elbow too")
+    if found.get(ELBOW_INJURY) == [] and view.sites and ELBOW not in view.sites \
+            and not ELBOW_WORD.search(view.case.answers.event or ""):
+        del found[ELBOW_INJURY]
     trauma = found.get(GENERIC_TRAUMA)
     if trauma is not None:
         # a broken spine is how the cord was injured ("T5/6 fracture-dislocation"), a broken femur a cause too
@@ -322,9 +340,7 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
         # "the history of trauma" beside a bruised muscle is that blow (round 10, 194: "Corked L thigh"); the
         # fractures of a blast are that blast's ("IED blast injury ... R tibial plafond # - ORIF": round 17, 313)
         blast = any(BLAST_WORD.search(e.text) for e in found.get(BLAST, ()))
-        # (an elbow injury only ticked is no named fracture: round 29, 539's crush injury of the forearm, the box
-        # ticked for a fasciotomy cut across the elbow crease)
-        if any(found.get(c) for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
+        if any(c in found for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
                 neurologic and (not named_fracture or _called_neurogenic(view, ))):
             del found[GENERIC_TRAUMA]
     # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
@@ -372,10 +388,10 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     if GENERIC_TRAUMA in found and GENERIC_TRAUMA not in tied and tied - {GENERIC_TRAUMA, "fop"}:
         del found[GENERIC_TRAUMA]
     # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one,
-    # and so it is where the report ties the HO to it; an operation only ticked is no such cause (round 29, 529: "Or
-    # the trachy op?" beside five weeks on a ventilator with COVID-19 lost the stay)
+    # and so it is where the report ties the HO to it; an operation only ticked is no such cause beside a stay the
+    # report names (round 29, 529: "Or the trachy op?" beside five weeks on a ventilator with COVID-19 lost the stay)
     if IMMOBILITY in found and IMMOBILITY not in tied and any(
-            c not in (IMMOBILITY, "fop") and (found[c] or c in MAJOR_EVENTS) for c in found):
+            c not in (IMMOBILITY, "fop") and (found[c] or c in MAJOR_EVENTS or not found[IMMOBILITY]) for c in found):
         del found[IMMOBILITY]
     # a keyhole operation the report tells as an earlier one, beside the hip replacement done since, is that hip's
     # history: HO forms in the months after an operation (round 29, 527: "1 yr post R hip resurfacing (BHR,
@@ -452,6 +468,13 @@ def _names_a_service(view: CaseView, fact: Located[Fact]) -> bool:
         return False
     return fact.item.text.lower() in ("trauma", "major trauma") or all(
         word[0].isupper() or word in TITLE_CONNECTORS for word in line.split())
+
+
+def _of_an_arm_beside_a_leg(view: CaseView, evidence: Evidence) -> bool:
+    """The break is of an arm's bone, named just around it, and the HO is at the hip or the knee."""
+    text = view.case.readings[evidence.reading].text
+    return bool(view.sites) and set(view.sites) <= LEG_SITES and bool(
+        ARM_BONE.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end + SPINAL_REACH))
 
 
 def _of_ribs(view: CaseView, evidence: Evidence) -> bool:

@@ -15,6 +15,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
+from hoguide.reading.nearby import row_start
 from hoguide.reading.report_status import (
     SectionAuthority,
     another_reading,
@@ -100,6 +101,14 @@ def _told_before(text: str, finding: Finding) -> bool:
         or EARLIER_STUDY.search(text, finding.sentence_start, finding.start) is not None
 
 
+def _in_an_earlier_row(text: str, finding: Finding, present: list[Finding]) -> bool:
+    """The mention is in a row of a table of studies above a row that finds HO ("A26-031902|2026-04-14|XR|ELBOW
+    LEFT|... No heterotopic ossification." over "A26-062771|2026-09-15|XR|ELBOW LEFT|... New heterotopic
+    ossification": a records export, oldest first; round 29, 534 was told its report says there is no HO)."""
+    row = row_start(text, finding.start)
+    return row is not None and any((later := row_start(text, f.start)) is not None and later > row for f in present)
+
+
 def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> None:
     """"Ulnar neuropathy, probably from compression by the heterotopic bone" beside "bony ankylosis of the right
     elbow due to HO": the hedge is about the nerve, not the bone. A possible mention at a place where the report
@@ -127,7 +136,7 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> N
             del by_status["possible"]
     # "The pre-op CT (06/2026) showed ... no heterotopic bone" beside the HO this study finds at that place: what an
     # earlier study showed, not "there is no HO" now (round 26, 483 was told both)
-    before = [f for f in by_status.get("absent", []) if _told_before(text, f)
+    before = [f for f in by_status.get("absent", []) if (_told_before(text, f) or _in_an_earlier_row(text, f, present))
               and any((site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
                       for site in f.sites)]
     if before:

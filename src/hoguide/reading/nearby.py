@@ -17,6 +17,9 @@ from hoguide.reading.matcher import Hit, HitIndex
 from hoguide.reading.sections import SectionIndex
 from hoguide.reading.sentences import PARAGRAPH_BREAK, SentenceIndex
 
+ROW_REACH = 600  # characters of a table row looked back over for its own body part column
+ROW_COLUMNS = 3  # a line with this many "|" before the mention is a row of a table
+SIDE_LOOKBACK_SENTENCES = 3  # sentences above a side-less place searched for its side
 LOOKBACK_SENTENCES = 2  # how far back in a section a site named earlier still applies
 # a sentence that calls its place normal lends that place to no HO after it ("Left TMJ is clinically normal." then "CT
 # facial bones: bulky heterotopic bone arising from the lateral aspect of the fossa component": round 21, 387 was told
@@ -64,6 +67,8 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
     """Sites (and sides) named just before in the same section, else in the exam title at the top; ``rejected`` says
     which site words their sentence makes no site (an implant's "neck": round 23, 435)."""
     floor = section.start if section is not None else 0
+    if row := _row_place(text, span[0], hits):  # a table row's own body part column ("...|XR|ELBOW LEFT|...")
+        return row
     cursor = span[0]
     for _ in range(LOOKBACK_SENTENCES):
         if cursor <= floor or _labelled_line_at(text, cursor):
@@ -84,11 +89,15 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
             sides = [h.payload[1] for h in before if _side(h)]
             if sides:
                 return sites, sides
-            # no side there: a side heading's above it, else the exam title's where it names the same place ("MRI
-            # RIGHT SHOULDER ... the acromioplasty site ... consistent with heterotopic ossification": round 17, 314
-            # had no side)
+            # no side there: a side heading's above it, else a sentence just above that names the same place with its
+            # side ("XR|ELBOW LEFT|6 months post ORIF distal humerus. Fracture and olecranon osteotomy united. ...
+            # New heterotopic ossification": round 29, 534 had no side), else the exam title's where it names the
+            # same place ("MRI RIGHT SHOULDER ... the acromioplasty site ... consistent with heterotopic
+            # ossification": round 17, 314 had no side)
             if (side := _side_heading(text, floor, span[0], hits)) is not None:
                 return sites, [side]
+            if sides := _side_of_the_same_place_above(text, previous[0], floor, sentences, hits, set(sites)):
+                return sites, sides
             title = title_sites(text, sections, hits)
             return sites, title[1] if set(title[0]) & set(sites) else []
         cursor = previous[0]
@@ -96,6 +105,40 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
     if (side := _side_heading(text, floor, span[0], hits)) is not None:
         return title[0], [side]
     return title
+
+
+def row_start(text: str, offset: int) -> int | None:
+    """The start of the table row that holds ``offset``: its line, with ``ROW_COLUMNS`` "|" before it."""
+    line = text.rfind("\n", max(0, offset - ROW_REACH), offset) + 1
+    return line if text.count("|", line, offset) >= ROW_COLUMNS else None
+
+
+def _row_place(text: str, start: int, hits: HitIndex[Payload]) -> tuple[list[str], list[str]] | None:
+    """The sites and sides named before ``start`` on its own line where that line is a row of a table with columns
+    ("A26-031902|2026-04-14|XR|ELBOW LEFT|6 weeks post ORIF. ... No heterotopic ossification.": a records export's
+    row is a study of its own, round 29, 534 was given the spine of the export's first row)."""
+    line = row_start(text, start)
+    if line is None:
+        return None
+    before = hits.group_between(ATTRIBUTES, line, start)
+    sites = [h.payload[1] for h in before if h.layer == "site"]
+    return (sites, [h.payload[1] for h in before if _side(h)]) if sites else None
+
+
+def _side_of_the_same_place_above(text: str, cursor: int, floor: int, sentences: SentenceIndex,
+                                  hits: HitIndex[Payload], sites: set[str]) -> list[str]:
+    """The sides of the nearest sentence above ``cursor`` (``SIDE_LOOKBACK_SENTENCES`` at most, not past a labelled
+    line) that names one of ``sites`` with a side."""
+    for _ in range(SIDE_LOOKBACK_SENTENCES):
+        if cursor <= floor or _labelled_line_at(text, cursor):
+            break
+        previous = sentences.span(cursor - 1)
+        before = hits.group_between(ATTRIBUTES, *previous)
+        sides = [h.payload[1] for h in before if _side(h)]
+        if sides and sites & {h.payload[1] for h in before if h.layer == "site"}:
+            return sides
+        cursor = previous[0]
+    return []
 
 
 # A line of a note that opens with its own short label ("Ix: CT as above - HO well corticated, mature." under "O/E: ...

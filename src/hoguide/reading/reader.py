@@ -653,7 +653,7 @@ def reader_for(kb: KnowledgeBase) -> Reader:
 
 # (a label of two parts or more: "XR pelvis and R elbow 09/10/2026:"; one part's label, "XR L femur (residual limb)
 # 24/11/2026:", names the HO's own place and side)
-_STUDY_LABEL = re.compile(r"[ \t]*(?:XR|CT|MRI|USS?|x-?rays?|radiographs?|films?|imaging|bone scan)\b"
+_STUDY_LABEL = re.compile(r"\s*(?:XR|CT|MRI|USS?|x-?rays?|radiographs?|films?|imaging|bone scan)\b"
                           r"[^:\n.]{0,60}?\s(?:and|&|\+)\s[^:\n.]{0,60}:", re.IGNORECASE)
 
 
