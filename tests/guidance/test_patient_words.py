@@ -491,3 +491,14 @@ def test_what_a_patient_read_is_no_care_they_had_and_no_injury_to_come() -> None
                          "Should I start taking ibuprofen now?"})
     told = " ".join(assessment.you_told_us)
     assert "Prevention given" not in told and "we read: elbow injury or elbow surgery" in told
+
+
+def test_an_anti_inflammatory_taken_for_pain_is_no_prevention_had() -> None:
+    # (round 29, 536: "is ibuprofen ok for the ache, I've been taking a couple now and then" was said back as
+    # prevention)
+    for_pain = api.explain(REPORT, {"symptoms_text": "Also is ibuprofen ok for the ache, I've been taking a couple now "
+                                                     "and then."})
+    assert not [line for line in for_pain.you_told_us if line.startswith("Prevention given")]
+    to_stop_it = api.explain(REPORT, {"symptoms_text": "I took naproxen for 2 weeks after the op to stop this "
+                                                       "happening."})
+    assert "Prevention given or planned: an anti-inflammatory medicine." in to_stop_it.you_told_us

@@ -41,8 +41,10 @@ def prophylaxis_missed(view: CaseView) -> bool:
 
 
 
+# (or the time it lasts: "No NSAIDs until pubic ramus osteotomy united", round 29, 536 was told only to ask first)
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
-                              r"(?:has|had|takes|is))\b|\((?:h/o|hx|history of|known|previous|prior)\b", re.IGNORECASE)
+                              r"(?:has|had|takes|is)|until)\b|\((?:h/o|hx|history of|known|previous|prior)\b",
+                              re.IGNORECASE)
 BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|healing|risk|bleed\w*|ulcer\w*|"
                               r"kidneys?|renal|ckd|allerg\w*|asthma|anticoag\w*)\b)", re.IGNORECASE)
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})

@@ -29,6 +29,7 @@ PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "fam
                            "medications", "allergies"})
 
 EARLY_HO_MEDICINE = re.compile(r"\b(?:etidronate|bisphosphonates?|didronel)\b", re.IGNORECASE)  # given to slow early HO
+MEETING_HELD = "discussed at"  # context_rules.yaml: a meeting's words that make it one held
 TITLE_LINE = re.compile(r"\s*([^\n]*)")  # the first line with words
 TITLE_REACH = 400  # characters from the text's start within which a step may stand on its title line
 LOWER_CASE = re.compile(r"[a-z]")
@@ -164,6 +165,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]):
             continue
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
+            continue
+        # a meeting that has been held is no referral to wait for ("Discussed at Bone and Soft Tissue Sarcoma MDT
+        # 26/11/2026": round 29, 542 was told to ask when the sarcoma team would see him)
+        if concept.startswith("refer_") and fact.item.status == "historical" and any(
+                t.phrase.lower().endswith(MEETING_HELD) for t in fact.item.triggers):
             continue
         # the clinic the patient is discharged from is no referral to come ("Discharged from fracture clinic": round
         # 28, 523 was told of a surgeon's opinion on the HO)

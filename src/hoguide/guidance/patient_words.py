@@ -42,6 +42,11 @@ AFFIRMED = ("present", "historical")
 CAUSES: frozenset[str] = frozenset(get_args(CauseId))
 SYMPTOMS: frozenset[str] = frozenset(get_args(PatientSymptom))
 PROPHYLAXIS: frozenset[str] = frozenset(get_args(Prophylaxis))
+NSAID = "nsaid"
+# words that make a medicine the patient took a prevention: "took naproxen for 2 weeks after the op to stop this"
+PREVENTION_WORDS = re.compile(r"\b(?:stop|stops|stopping|prevent|prevents|preventing|prevention|prophylaxis|"
+                              r"after (?:the|my|his|her) (?:op|operation|surgery|replacement)|after surgery|"
+                              r"to stop it|so it (?:would not|wouldn't|doesn't|does not))\b", re.IGNORECASE)
 CONDITIONS: frozenset[str] = frozenset(get_args(ConditionId))
 # Words a patient uses for the warning signs the coded form asks about (content/red_flags.yaml reads these).
 SIGN_SYMPTOMS = {("red_flag", "dvt_sign"): "calf_pain", ("red_flag", "nerve_sign"): "numbness",
@@ -268,6 +273,13 @@ def _speaks_to(topic: AskedTopic, text: str) -> bool:
     return all(pattern.search(text) for group in topic.words if (pattern := any_phrase(group)))
 
 
+def _for_prevention(text: str, fact: Fact) -> bool:
+    """The sentence that names the medicine says it was to stop the bone or given after the operation."""
+    start = max((text.rfind(mark, 0, fact.start) for mark in ".?!\n"), default=-1) + 1
+    ends = [i for mark in ".?!\n" if (i := text.find(mark, fact.end)) >= 0]
+    return PREVENTION_WORDS.search(text, start, min(ends, default=len(text))) is not None
+
+
 def _when(answers: PatientAnswers) -> str:
     day = answers.event_date
     if day is None:
@@ -311,6 +323,13 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str]
     denied += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
                if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "absent"]
     treated = {f.concept for f in facts if f.kind == "treatment" and f.status in AFFIRMED}
+    # an anti-inflammatory taken for pain is no prevention had: "is ibuprofen ok for the ache, I've been taking a couple
+    # now and then" (round 29, 536 was told of prevention given); one taken to stop the bone, or after the operation, is
+    if NSAID in treated and not any(
+            _for_prevention(text, f) for text, told in ((answers.event, event_facts), (answers.symptoms_text,
+                                                                                       symptom_facts))
+            if text for f in told if f.kind == "treatment" and f.concept == NSAID and f.status in AFFIRMED):
+        treated.discard(NSAID)
     # "I'm 19 weeks pregnant", "I have kidney disease": reasons for care with anti-inflammatory medicines
     conditions = [f.concept for f in facts
                   if f.kind == "condition" and f.status in AFFIRMED and f.concept in CONDITIONS]
