@@ -89,6 +89,7 @@ RESIDUAL_LEFT = re.compile(r"\bresidual\s+(?:\w+\s+){0,2}(?:fragment|bone|ossifi
                            r"ossific)", re.IGNORECASE)
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
+NOT_THE_CAUSE = "not_the_cause"  # lexicon/course.yaml
 FOUND_BY_CHANCE = ("incidental", "incidentally")  # lexicon/course.yaml: a chance finding, not "of no consequence"
 FOP_SUSPECTED = "fop_biopsy_hazard"  # the red flag raised when FOP is suspected, from its words or its signs
 FOP_KNOWN = "fop_known"  # the red flag raised when the report or the patient says FOP is known
@@ -512,6 +513,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                                                        or _of_a_numbered_ho_item(view, f))
                        and not (symptoms and f.item.text.lower().startswith(FOUND_BY_CHANCE))
                        for f in view.affirmed("course", "incidental")),
+        # "Incidental, not the source of his pain" (round 29, 544)
+        not_the_cause=any(f.item.status == "present" and (view.in_ho_sentence(f) or view.after_ho_on_its_line(f))
+                          for f in view.affirmed("course", NOT_THE_CAUSE)),
         symptoms=bool(symptoms),
         named_symptoms=frozenset(symptoms),  # type: ignore[arg-type]  # the symptom lexicon's ids are PatientSymptom
         reported_symptoms=any(symptoms.values()),

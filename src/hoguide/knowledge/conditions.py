@@ -75,6 +75,7 @@ class CaseFeatures:
     motion_from_ho: bool = False           # the report names the HO as what limits the joint ("bony block")
     active: bool = False                   # rising alkaline phosphatase, a hot bone scan
     incidental: bool = False               # the report calls the HO a chance finding of no clinical importance
+    not_the_cause: bool = False            # the report says the HO is not what causes the pain or the symptoms
     symptoms: bool = False                 # in the report or the patient's answers
     named_symptoms: frozenset[PatientSymptom] = frozenset()  # ... which ones
     reported_symptoms: bool = False        # in the report
@@ -131,8 +132,8 @@ SET_FEATURES = ("causes", "risk_factors", "sites", "prophylaxis", "recommends", 
 BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "cord_non_traumatic", "brain_anoxia",
                  "located",
                  "severe", "joint_limited", "motion_from_ho",
-                 "bridged", "active", "incidental", "symptoms", "reported_symptoms", "myositis", "removed", "resolved",
-                 "recurrent",
+                 "bridged", "active", "incidental", "not_the_cause", "symptoms", "reported_symptoms", "myositis",
+                 "removed", "resolved", "recurrent",
                  "came_back", "not_back", "residual_left", "simple_dislocation", "ho_treated", "bisphosphonate",
                  "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
@@ -197,6 +198,7 @@ class When(BaseModel):
     motion_from_ho: bool | None = None
     active: bool | None = None
     incidental: bool | None = None
+    not_the_cause: bool | None = None
     symptoms: bool | None = None
     reported_symptoms: bool | None = None
     myositis: bool | None = None
