@@ -161,6 +161,8 @@ TITLE_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "-", "–", "/"})
 # scan of a brain-injured man's elbow: round 16, 296 was offered it as a cause)
 ARM_BONE = re.compile(r"\b(?:radius|radial|ulna|ulnar|wrist|colles|scaphoid|humerus|humeral|clavicle|metacarpal|"
                       r"finger|hand)\b", re.IGNORECASE)
+LEG_BONE = re.compile(r"\b(?:femur|femoral|tibia|tibial|fibula|hip|knee|acetabul\w*|pelvi\w*|patella|ankle|thigh|"
+                      r"leg)\b", re.IGNORECASE)
 LEG_SITES = frozenset({"hip", "pelvis", "thigh", "knee", "buttock"})
 FOR_AN_INJURY = re.compile(r"fasciotom|compartment", re.IGNORECASE)  # an operation an injury needed
 RIB = re.compile(r"\b(?:ribs?|costal|sternal|sternum)\b", re.IGNORECASE)
@@ -307,8 +309,8 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # ... or of an arm beside HO at a replaced hip or knee (round 29, 532: "Low-trauma L distal radius fracture" as a
     # bone density scan's reason, beside HO round an old hip replacement)
     trauma = found.get(GENERIC_TRAUMA)
-    if trauma and any(found.get(c) for c in JOINT_REPLACEMENTS) \
-            and all(_spinal(view, e) or _of_ribs(view, e) or _of_an_arm_beside_a_leg(view, e) for e in trauma):
+    if trauma and any(found.get(c) for c in JOINT_REPLACEMENTS) and (
+            all(_spinal(view, e) or _of_ribs(view, e) for e in trauma) or _of_an_arm_beside_a_leg(view, trauma)):
         del found[GENERIC_TRAUMA]
     # an operation only ticked that the report names only as a plan is still to come (round 23, 436: "Right knee
     # replacement coming up" ticked beside HO after the left hip's replacement)
@@ -470,11 +472,16 @@ def _names_a_service(view: CaseView, fact: Located[Fact]) -> bool:
         word[0].isupper() or word in TITLE_CONNECTORS for word in line.split())
 
 
-def _of_an_arm_beside_a_leg(view: CaseView, evidence: Evidence) -> bool:
-    """The break is of an arm's bone, named just around it, and the HO is at the hip or the knee."""
-    text = view.case.readings[evidence.reading].text
-    return bool(view.sites) and set(view.sites) <= LEG_SITES and bool(
-        ARM_BONE.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end + SPINAL_REACH))
+def _of_an_arm_beside_a_leg(view: CaseView, injury: list[Evidence]) -> bool:
+    """The HO is at the hip or the knee, and of the injury's words, those that name a bone just around them name an
+    arm's, none a leg's ("Low-trauma L distal radius fracture (fall from standing)", "a previous fragility
+    fracture")."""
+    if not view.sites or not set(view.sites) <= LEG_SITES:
+        return False
+    def near(pattern: re.Pattern[str], evidence: Evidence) -> bool:
+        text = view.case.readings[evidence.reading].text
+        return pattern.search(text, max(0, evidence.start - SPINAL_REACH), evidence.end + SPINAL_REACH) is not None
+    return any(near(ARM_BONE, e) for e in injury) and not any(near(LEG_BONE, e) for e in injury)
 
 
 def _of_ribs(view: CaseView, evidence: Evidence) -> bool:

@@ -21,6 +21,7 @@ from hoguide.guidance.medicines import (
     nsaid_prescribed,
     other_nsaid_offered,
     plan_nsaids,
+    plan_order,
     prevention_not_given,
     prophylaxis_missed,
     reason_given,
@@ -555,7 +556,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         nsaid_advised_against=not prescribed and not other_nsaid_offered(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION
-                                              and (reason_given(view, f) or emphatic_no(f.item)))
+                                              and (reason_given(view, f) or emphatic_no(f.item)
+                                                   or plan_order(view, f)))
                  or (f.item.status == "absent" and f.item.section != HISTORY_SECTION and bracketed_reason(view, f)))
             for f in view.facts),
         fop=_fop(view, FOP_KNOWN in raised, FOP_SUSPECTED in raised),

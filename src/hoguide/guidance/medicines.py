@@ -169,6 +169,14 @@ def advised_against(fact: Fact) -> bool:
                if not t.phrase.lower().endswith(" if"))
 
 
+def plan_order(view: CaseView, fact: Located[Fact]) -> bool:
+    """A plan's item that is only the order ("Plan: 1. No NSAIDs. Regular paracetamol for pain": round 29, 535, a
+    kidney transplant, was told only to ask before taking one), not a record of what was not given."""
+    reading, start, end = view.sentence_of(fact)
+    text = view.case.readings[reading].text
+    return ORDER_NO.match(text, start, fact.item.start) is not None and not NOT_GIVEN.search(text, start, end)
+
+
 def emphatic_no(fact: Fact) -> bool:
     """A plan's capital "NO" before the medicine is an order ("Analgesia: NO NSAIDs for the rest of the pregnancy (incl.
     celecoxib)": round 21, 396 was told only that NSAIDs are not used late in pregnancy)."""
@@ -188,6 +196,8 @@ def reason_given(view: CaseView, fact: Located[Fact]) -> bool:
     return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
 
 
+ORDER_NO = re.compile(r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?no\s+(?:more\s+|further\s+|oral\s+)?$", re.IGNORECASE)
+NOT_GIVEN = re.compile(r"\b(?:given|used|received|taken|started|prescribed|had)\b", re.IGNORECASE)
 NOT_ON = re.compile(r"\b(?:not|no longer|nor)\s+(?:currently\s+)?(?:on|taking|using)\s+(?:any\s+|an?\s+)?$",
                     re.IGNORECASE)
 

@@ -308,11 +308,28 @@ class Reader:
         findings = gone_since(findings, self.authority, text)
         findings = withdrawn(findings, self.authority, text)
         findings = said_again_later(text, findings)
+        findings = self._graded_where_its_lesion_is(findings)
         facts += prior_ho_facts(findings, facts)
         facts.sort(key=attrgetter("start", "kind"))
         mimics.sort(key=attrgetter("start"))
         return Reading(text, sections.sections, tuple(findings), tuple(facts), tuple(mimics), tuple(warnings),
                        report_status(findings, self.authority, text))
+
+    def _graded_where_its_lesion_is(self, findings: list[Finding]) -> list[Finding]:
+        """A grade named alone, given its scale's first place (an elbow's for Hastings-Graham), takes instead the place
+        its scale grades that the report's other HO is at, where none of it is at that first place ("Post-traumatic
+        radioulnar synostosis ... Hastings & Graham class III": round 29, 528 was told of HO at the elbow)."""
+        placed = {site for f in findings if f.status == "present" and f.experiencer == "patient"
+                  and not (f.grade is not None and f.grade.text == f.text) for site in f.sites}
+        out = []
+        for f in findings:
+            graded = self._grade_sites.get(f.grade.system) if f.grade is not None and f.grade.text == f.text else None
+            if graded and list(f.sites) == [graded[0]] and graded[0] not in placed:
+                elsewhere = [site for site in graded[1:] if site in placed]
+                if elsewhere:
+                    f = dataclasses.replace(f, sites=tuple(elsewhere))
+            out.append(f)
+        return out
 
     def read_bytes(self, data: bytes, *, max_bytes: int | None = None) -> Reading:
         """Decode report bytes (UTF-8, else Windows-1252 with a warning), then read them."""
