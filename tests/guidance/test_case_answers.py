@@ -293,3 +293,16 @@ def test_a_blood_thinner_in_the_patients_own_words_is_a_reason_to_be_careful_wit
     # ... and one they have finished is none (round 20, 371)
     finished = "I finished my blood-thinning injections a few weeks ago."
     assert not api.explain(report, {"as_of": "2026-12-07", "symptoms_text": finished}).cautions
+
+
+def test_a_break_a_later_row_calls_united_is_no_bone_still_healing() -> None:
+    # (round 29, 534: an export's 6-week row "early callus" above its 6-month row "united" warned of a bone healing)
+    export = ("Accession|Date|Modality|Body part|Impression\n"
+              "A26-031902|2026-04-14|XR|ELBOW LEFT|6 weeks post ORIF. Fracture lines still visible with early callus. "
+              "No heterotopic ossification.\n"
+              "A26-062771|2026-09-15|XR|ELBOW LEFT|6 months post ORIF. Fracture and olecranon osteotomy united. New "
+              "heterotopic ossification posterior to the elbow.\n")
+    healing = "Your report or your answers mention a bone that is still healing"
+    assert not [c for c in api.explain(export).cautions if c.text.startswith(healing)]
+    still = export.split("A26-062771")[0] + "Later: New heterotopic ossification posterior to the elbow.\n"
+    assert [c for c in api.explain(still).cautions if c.text.startswith(healing)]

@@ -185,3 +185,16 @@ def test_questions_the_patient_pasted_under_the_report_are_theirs() -> None:
     # a pasted question is no answer to itself; the report's comment on the other hip is
     assert words["Can I still have my knee done in February?"] == ""
     assert words["Will my other hip get it when I have that one done?"].startswith("Comment: Patients who form")
+
+
+def test_a_question_of_what_caused_it_gets_the_reports_line_on_the_cause() -> None:
+    # (round 29, 531: "Is the extra bone because of the infection?" was given "Skin, urine or chest infections should
+    # be treated promptly by her GP" beside "It is not caused by the infection")
+    report = ("Diagnoses: 1. Periprosthetic joint infection L hip, two-stage revision.\n\n"
+              "She walks with one stick outdoors. No rest or night pain. Wound well healed. Hip flexion 90 deg.\n\n"
+              "XR: revision components well fixed. No lucent lines. No subsidence. Bloods today: CRP 4.\n\n"
+              "She finds it hard to put on her left shoe. Calf soft. Sleeps well. Driving again.\n\n"
+              "Impression: Brooker II heterotopic ossification. It is not caused by the infection.\n\n"
+              "Plan: Skin, urine or chest infections should be treated promptly by her GP. Review in a year.\n")
+    words = asked_with_words(report, "Is the extra bone because of the infection?")
+    assert words["Is the extra bone because of the infection?"] == "It is not caused by the infection."

@@ -42,6 +42,8 @@ def prophylaxis_missed(view: CaseView) -> bool:
 
 
 # (or the time it lasts: "No NSAIDs until pubic ramus osteotomy united", round 29, 536 was told only to ask first)
+NSAID = "nsaid"  # lexicon/treatment.yaml
+HEALING_FRACTURE, FRACTURE_HEALED = "healing_fracture", "ok_fracture_healed"  # lexicon condition and next_step ids
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
                               r"(?:has|had|takes|is)|until)\b|\((?:h/o|hx|history of|known|previous|prior)\b",
                               re.IGNORECASE)
@@ -50,7 +52,10 @@ BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
-NOT_GIVEN = re.compile(r"\b(?:given|received|receive|administered|used|had)\b", re.IGNORECASE)  # a past event
+# a past event; not "given" as "because of" ("No NSAIDs for now given recent AKI": round 29, 539 was told prevention was
+# not given)
+NOT_GIVEN = re.compile(r"\b(?:given(?!\s+(?:her|his|their|the|recent|previous|prior|known|ongoing|current|reduced|"
+                       r"poor|impaired|an?)\b)|received|receive|administered|used|had)\b", re.IGNORECASE)
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
@@ -63,9 +68,15 @@ def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
     the plan now ``prescribed`` (``nsaid_prescribed``)."""
     denied = {f.item.concept for f in view.facts if f.item.kind == "condition" and f.item.status == "absent"
               and f.item.experiencer == "patient"}
+    # a break still healing that a later line of the same report calls healed ("XR 6/52: early callus" above "XR 6/12:
+    # Fracture and olecranon osteotomy united": round 29, 534 was warned of a bone still healing)
+    healed_at = [(f.reading, f.item.start) for f in view.facts if f.item.kind == "next_step"
+                 and f.item.concept == FRACTURE_HEALED and f.item.status == "present"]
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
-         and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item)))
+         and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item))
+         and not (f.item.concept == HEALING_FRACTURE
+                  and any(r == f.reading and at > f.item.end for r, at in healed_at)))
         or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not prescribed and (
             advised_against(f.item) or (f.item.status == "absent" and reason_given(view, f)))))]
 
@@ -89,8 +100,17 @@ def prevention_not_given(view: CaseView) -> frozenset[str]:
     """The preventions the report says were not given or were stopped early: "Single-dose radiation therapy was
     planned ... but was NOT given", "NSAID prophylaxis was not given (h/o peptic ulcer disease)"."""
     return frozenset(f.item.concept for f in view.facts if f.item.kind == "treatment" and f.item.concept in PREVENTIONS
-                     and f.item.experiencer == "patient" and f.item.status == "absent") | (
-        view.treatments_not_given() & PREVENTIONS)
+                     and f.item.experiencer == "patient" and f.item.status == "absent"
+                     and not _a_plans_order(view, f)) | (view.treatments_not_given() & PREVENTIONS)
+
+
+def _a_plans_order(view: CaseView, fact: Located[Fact]) -> bool:
+    """A plan's "No NSAIDs for now given recent AKI" is advice for what comes, not prevention the patient went without
+    (round 29, 539 was told prevention was not given or was stopped early); "NSAIDs were not given" in a plan is."""
+    if fact.item.section != PLAN_SECTION or fact.item.concept != NSAID:
+        return False
+    reading, start, end = view.sentence_of(fact)
+    return not WAS_NOT_GIVEN.search(view.case.readings[reading].text, start, end)
 
 
 def _reason_denied(fact: Fact) -> bool:
@@ -174,7 +194,8 @@ def plan_order(view: CaseView, fact: Located[Fact]) -> bool:
     kidney transplant, was told only to ask before taking one), not a record of what was not given."""
     reading, start, end = view.sentence_of(fact)
     text = view.case.readings[reading].text
-    return ORDER_NO.match(text, start, fact.item.start) is not None and not NOT_GIVEN.search(text, start, end)
+    return ORDER_NO.match(text, start, fact.item.start) is not None and not NOT_GIVEN.search(text, start, end) \
+        and not NOT_STARTED.search(text, start, end)
 
 
 def emphatic_no(fact: Fact) -> bool:
@@ -196,8 +217,11 @@ def reason_given(view: CaseView, fact: Located[Fact]) -> bool:
     return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
 
 
+WAS_NOT_GIVEN = re.compile(r"\b(?:was|were|been|wasn't|weren't)\s+(?:not\s+|never\s+)?(?:given|used|received|"
+                           r"started|prescribed|stopped)\b|\bnot\s+(?:given|received|used|started)\b|\bstopped\b",
+                           re.IGNORECASE)
+NOT_STARTED = re.compile(r"\b(?:started|prescribed|taken)\b", re.IGNORECASE)  # "No NSAID started": a record
 ORDER_NO = re.compile(r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?no\s+(?:more\s+|further\s+|oral\s+)?$", re.IGNORECASE)
-NOT_GIVEN = re.compile(r"\b(?:given|used|received|taken|started|prescribed|had)\b", re.IGNORECASE)
 NOT_ON = re.compile(r"\b(?:not|no longer|nor)\s+(?:currently\s+)?(?:on|taking|using)\s+(?:any\s+|an?\s+)?$",
                     re.IGNORECASE)
 

@@ -51,6 +51,8 @@ TELLS_OF_A_QUESTION = re.compile(r"\b(?:asked|asks|asking|wondered|wonders|quest
 BACKGROUND_SECTIONS = frozenset({"history", "history_of_present_illness", "past_medical_history",
                                  "past_surgical_history", "family_history", "social_history", "medications",
                                  "allergies", "comparison", "technique", "grading_key", "keywords"})
+# a question or a line about what caused something: the words are too common to pick a line, but they rank equals
+CAUSAL = re.compile(r"\b(?:because|caus\w*|due to|result of|related to|from the)\b", re.IGNORECASE)
 MAX_SHARE = 0.2  # a word in more than a fifth of the report's sentences tells nothing of which one answers
 MIN_SHARED = 2  # ... though in a short note, a word may be in two ("long runs", "Continue running")
 LONGEST = 400  # characters: a longer "sentence" is a table or a form run together
@@ -100,10 +102,12 @@ def _same(asked: str, word: str) -> bool:
 
 def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
     """For each question the report speaks to, the sentence of the report (superseded text left out) that holds the
-    most of its telling words; of equals, one outside the story and lists (``BACKGROUND_SECTIONS``), then one that
-    names the HO (the questions are the patient's about it: "does 'resolved' mean it can't come back?" in a problem
-    list of three resolved problems), and the last, as a report's conclusion and plan come last ("on apixaban 5 mg bd"
-    in the history, "Please avoid NSAIDs - on apixaban" in the plan); clipped to ``MAX_QUOTE``."""
+    most of its telling words. Of equals: one that speaks of a cause where the question asks one ("Is the extra bone
+    because of the infection?": "It is not caused by the infection", round 29, 531); one outside the story and lists
+    (``BACKGROUND_SECTIONS``); one that names the HO (the questions are the patient's about it: "does 'resolved' mean
+    it can't come back?" in a problem list of three resolved problems); and the last, as a report's conclusion and plan
+    come last ("on apixaban 5 mg bd" in the history, "Please avoid NSAIDs - on apixaban" in the plan). Clipped to
+    ``MAX_QUOTE``."""
     questions = list(questions)
     if not questions:
         return {}
@@ -111,6 +115,7 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
     of_reading: list[int] = []
     background: list[bool] = []
     of_ho: list[bool] = []
+    causal: list[bool] = []
     holding: dict[str, list[int]] = defaultdict(list)  # a telling word's stem -> the sentences that hold it
     for reading, case_reading in enumerate(view.case.readings):
         text = case_reading.text
@@ -126,23 +131,27 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
                 at = bisect_right(starts, start) - 1
                 background.append(at >= 0 and start < sections[at].end and sections[at].id in BACKGROUND_SECTIONS)
                 of_ho.append(HO_NAMED.search(said) is not None)
+                causal.append(CAUSAL.search(said) is not None)
     most = max(MIN_SHARED, MAX_SHARE * len(sentences))
     found: dict[str, str] = {}
     for question in questions:
-        score: dict[int, int] = defaultdict(int)
-        matched: dict[int, int] = defaultdict(int)
-        telling = 0  # the question's words that are no word of most of the report's lines
+        asks_why = CAUSAL.search(question) is not None
+        hits_of: list[tuple[str, set[int]]] = []  # each telling word of the question, with the lines that hold it
         for asked in _stems(question):
             named = [where for word, where in holding.items() if _same(asked, word)]
             hits = {i for where in named if len(where) <= most for i in where}
-            if named and not hits:
-                continue  # ("tendon" in a report on a tendon): it neither picks a line nor counts against one
-            telling += 1
+            if not (named and not hits):  # ("tendon" in a report on a tendon: it neither picks a line nor counts)
+                hits_of.append((asked, hits))
+        telling = len(hits_of)  # the question's words that are no word of most of the report's lines
+        score: dict[int, int] = defaultdict(int)
+        matched: dict[int, int] = defaultdict(int)
+        for asked, hits in hits_of:
             for i in hits:
                 matched[i] += 1
                 # a long rare word counts as two: one is enough ("Can I take my naproxen?"), a short one is not
                 score[i] += 2 if len(asked) >= LONE_WORD_LETTERS and len(hits) <= 2 else 1
-        ranked = sorted(score, key=lambda i: (-score[i], background[i], not of_ho[i], -i))
+        ranked = sorted(score, key=lambda i: (-score[i], asks_why and not causal[i], background[i], not of_ho[i],
+                                              -i))
         if ranked and (score[best_at := ranked[0]] >= 2 or matched[best_at] == telling):
             best = sentences[best_at]
             after = best_at + 1
