@@ -75,6 +75,8 @@ _PAST_IMPRESSION = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:thought|felt|beli
 _LIMITED_TEST = re.compile(r"\b(?:insensitive|not sensitive|limited sensitivity|cannot (?:be )?exclude|"
                            r"does not exclude|do not exclude|cannot rule out|does not rule out|not excluded)\b",
                            re.IGNORECASE)
+RANKED_LOW_SIGNALS = frozenset({"tumour"})  # not infection or a clot: "less likely" of those still asks for the check
+_RANKED_LOW = re.compile(r"\b(?:less likely|unlikely|much less likely|least likely)\b", re.IGNORECASE)
 _SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs?|evidence)\b[^.\n]{0,60}"
                             r"\b(?:however|but)\b", re.IGNORECASE)
 # a report's warning that its own test can miss what it looked for, in a sentence of its own: "Non-displaced fractures
@@ -273,6 +275,11 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         # (from the last full stop, list item or paragraph: a wrapped line goes on the same sentence)
         since = max(text.rfind(mark, 0, fact.item.start) for mark in (".", "\n-", "\n\n")) + 1
         if _SEEN_NONE_BUT.search(text, min(since, whole_sentence[0]), fact.item.start):
+            return "not_excluded"
+        # a tumour a differential ranks low ("4. Soft tissue neoplasm - considered less likely ..., but cannot be
+        # completely excluded on a single study", early HO favoured: round 29, 543 was told no one can say how "this
+        # lump" will behave); a check the report asks for still raises the flag
+        if content.signal in RANKED_LOW_SIGNALS and _RANKED_LOW.search(text, *whole_sentence):
             return "not_excluded"
         return "queried"
     if status == "historical":
