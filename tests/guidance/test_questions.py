@@ -198,3 +198,14 @@ def test_a_question_of_what_caused_it_gets_the_reports_line_on_the_cause() -> No
               "Plan: Skin, urine or chest infections should be treated promptly by her GP. Review in a year.\n")
     words = asked_with_words(report, "Is the extra bone because of the infection?")
     assert words["Is the extra bone because of the infection?"] == "It is not caused by the infection."
+
+
+def test_a_line_the_next_one_goes_on_about_is_quoted_with_it() -> None:
+    # (round 29, 535: "My neighbour says ibuprofen gel is fine to rub on - is it?" was given "The usual medicines to
+    # stop HO forming are anti-inflammatories (NSAIDs) such as ibuprofen" without "These are NOT safe for him")
+    report = ("Early heterotopic ossification lateral to the left hip, Brooker I.\n\nDiscussion: The usual medicines "
+              "to stop HO forming are anti-inflammatories (NSAIDs) such as indomethacin, ibuprofen or celecoxib. These "
+              "are NOT safe for him after his kidney transplant.\n\nPlan: repeat X-ray in 3 months.\n")
+    question = "My neighbour says ibuprofen gel is fine to rub on - is it?"
+    assert asked_with_words(report, question)[question].endswith("These are NOT safe for him after his kidney "
+                                                                 "transplant.")

@@ -53,6 +53,10 @@ BACKGROUND_SECTIONS = frozenset({"history", "history_of_present_illness", "past_
                                  "allergies", "comparison", "technique", "grading_key", "keywords"})
 # a question or a line about what caused something: the words are too common to pick a line, but they rank equals
 CAUSAL = re.compile(r"\b(?:because|caus\w*|due to|result of|related to|from the)\b", re.IGNORECASE)
+# ... and a line whose next one goes on about it ("The usual medicines to stop HO forming are NSAIDs such as ibuprofen.
+# These are NOT safe for him": round 29, 535's question on ibuprofen gel was given the first alone)
+GOES_ON = re.compile(r"(?:these|this|they|those|it)\s+(?:is|are|was|were|would|will|should|must|can|cannot|do|does)\b",
+                     re.IGNORECASE)
 MAX_SHARE = 0.2  # a word in more than a fifth of the report's sentences tells nothing of which one answers
 MIN_SHARED = 2  # ... though in a short note, a word may be in two ("long runs", "Continue running")
 LONGEST = 400  # characters: a longer "sentence" is a table or a form run together
@@ -155,7 +159,8 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
         if ranked and (score[best_at := ranked[0]] >= 2 or matched[best_at] == telling):
             best = sentences[best_at]
             after = best_at + 1
-            if TELLS_OF_A_QUESTION.search(best) and after < len(sentences) and of_reading[after] == of_reading[best_at]:
+            if after < len(sentences) and of_reading[after] == of_reading[best_at] and (
+                    TELLS_OF_A_QUESTION.search(best) or GOES_ON.match(sentences[after])):
                 best += " " + sentences[after]
             found[question] = best if len(best) <= MAX_QUOTE else best[:MAX_QUOTE].rsplit(" ", 1)[0] + " ..."
     return found
