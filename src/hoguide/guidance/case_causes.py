@@ -83,6 +83,8 @@ HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|
 # is dropped where its words are found and the ticked cause is named nowhere else:
 # "keyhole hip surgery (arthroscopy)" ticked as a hip replacement (round 11, 213); "Spinal fusion at L4-5 (TLIF)" as
 # a spinal cord injury (round 12, 236); "got shot in the left thigh" as an amputation or blast injury (round 13, 245).
+ELBOW_INJURY, ELBOW = "elbow_trauma_or_surgery", "elbow"
+ELBOW_WORD = re.compile(r"\belbows?\b", re.IGNORECASE)
 NORMAL_HEAD_SCAN = re.compile(r"\bno (?:acute )?intracranial (?:abnormality|injury|haemorrhage|hemorrhage|bleed|"
                               r"pathology)\b"
                               r"|\b(?:CT|MRI?)\W{1,3}(?:head|brain)\W{1,3}(?:\d{1,2}/\d{1,2}/\d{2,4}\W{1,3})?"
@@ -116,7 +118,7 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     (OTHER_SURGERY, BLAST, AMPUTATION_WORD),
     # ... and beside an injury the report names that was operated on: a broken elbow given a new radial head, a broken
     # hip socket plated, a broken back fixed with rods (round 23, 435, 425 and 420)
-    (OTHER_SURGERY, "elbow_trauma_or_surgery", None),
+    (OTHER_SURGERY, ELBOW_INJURY, None),
     (OTHER_SURGERY, "acetabular_fracture", None),
     (OTHER_SURGERY, SPINAL_CORD, SPINE_OPERATION),
     # ... and beside a broken bone the report names, where the words tell of its fixing (round 25, 459: "broke it in 2
@@ -131,7 +133,7 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     ("knee_arthroplasty", GENERIC_TRAUMA, FIXATION),
     # the grafting of a burnt arm ticked as an elbow injury or operation (round 23, 421: "lots of skin graft ops on my
     # right arm" beside the report's burns)
-    ("elbow_trauma_or_surgery", BURNS, None),
+    (ELBOW_INJURY, BURNS, None),
 )
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
 # the places HO after a joint's replacement forms (lexicon/site.yaml ids)
@@ -140,10 +142,8 @@ REPLACED_JOINT_SITES = {"hip_arthroplasty": frozenset({"hip", "pelvis", "acetabu
                         "shoulder_arthroplasty": frozenset({"shoulder", "upper_arm", "chest_wall"})}
 MAJOR_EVENTS = frozenset({BURNS, BLAST, "spinal_cord_injury", "traumatic_brain_injury", "stroke", "acetabular_fracture",
                           *JOINT_REPLACEMENTS})
-LOCAL_INJURIES = ("muscle_contusion", "elbow_trauma_or_surgery")  # a knock or an injury to one place
-ELBOW_INJURY, ELBOW = "elbow_trauma_or_surgery", "elbow"
-ELBOW_WORD = re.compile(r"\belbows?\b", re.IGNORECASE)
-SPECIFIC_TRAUMA = ("elbow_trauma_or_surgery", "acetabular_fracture")  # a fracture that is the named cause itself
+LOCAL_INJURIES = ("muscle_contusion", ELBOW_INJURY)  # a knock or an injury to one place
+SPECIFIC_TRAUMA = (ELBOW_INJURY, "acetabular_fracture")  # a fracture that is the named cause itself
 # A fracture of the spine, named by its level or a spine word just before the fracture word: "T5/6
 # fracture-dislocation", "C6 burst fracture", "vertebral fracture", "fractured lumbar spine".
 SPINAL = re.compile(r"\b(?:[CTL]\d{1,2}(?:\s*[/-]\s*[CTL]?\d{1,2})?|(?i:vertebra[el]?|spin(?:e|al)|thoracic|lumbar|"
@@ -291,7 +291,7 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # scar holds the bone (round 28, 524: "heavy lifting at work" beside HO in a laparotomy scar, "not related to his
     # lifting")
     if found.get(CONTUSION) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY, OTHER_SURGERY,
-                                                                   "elbow_trauma_or_surgery",
+                                                                   ELBOW_INJURY,
                                                                    "acetabular_fracture")):
         del found[CONTUSION]
     # ... and so is another operation only ticked beside the joint replacement or the stay in intensive care the report
@@ -414,7 +414,7 @@ def _operated_for(view: CaseView, injury: Evidence, found: dict[str, list[Eviden
     """An operation named just before the injury, in its sentence, was done "for" it."""
     text = view.case.readings[injury.reading].text
     return any(o.reading == injury.reading and done_for(text, o.end, injury.start)
-               for c in OPERATIONS if c != "elbow_trauma_or_surgery" for o in found.get(c, ()))
+               for c in OPERATIONS if c != ELBOW_INJURY for o in found.get(c, ()))
 
 
 def _told_as_earlier(view: CaseView, evidence: Evidence) -> bool:

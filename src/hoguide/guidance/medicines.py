@@ -41,9 +41,9 @@ def prophylaxis_missed(view: CaseView) -> bool:
 
 
 
-# (or the time it lasts: "No NSAIDs until pubic ramus osteotomy united", round 29, 536 was told only to ask first)
 NSAID = "nsaid"  # lexicon/treatment.yaml
 HEALING_FRACTURE, FRACTURE_HEALED = "healing_fracture", "ok_fracture_healed"  # lexicon condition and next_step ids
+# (or the time it lasts: "No NSAIDs until pubic ramus osteotomy united", round 29, 536 was told only to ask first)
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
                               r"(?:has|had|takes|is)|until)\b|\((?:h/o|hx|history of|known|previous|prior)\b",
                               re.IGNORECASE)
@@ -56,6 +56,12 @@ TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|pres
 # not given)
 NOT_GIVEN = re.compile(r"\b(?:given(?!\s+(?:her|his|their|the|recent|previous|prior|known|ongoing|current|reduced|"
                        r"poor|impaired|an?)\b)|received|receive|administered|used|had)\b", re.IGNORECASE)
+# ... and a plan's record of it ("NSAIDs were not given", "No NSAID started"), unlike its order ("1. No NSAIDs.")
+WAS_NOT_GIVEN = re.compile(r"\b(?:was|were|been|wasn't|weren't)\s+(?:not\s+|never\s+)?(?:given|used|received|"
+                           r"started|prescribed|stopped)\b|\bnot\s+(?:given|received|used|started)\b|\bstopped\b",
+                           re.IGNORECASE)
+NOT_STARTED = re.compile(r"\b(?:started|prescribed|taken)\b", re.IGNORECASE)
+ORDER_NO = re.compile(r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?no\s+(?:more\s+|further\s+|oral\s+)?$", re.IGNORECASE)
 # ConText triggers by which a report advises against a medicine (not "was not given" at the time)
 ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not started", "not to be", "withheld",
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
@@ -77,7 +83,7 @@ def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
          and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item))
          and not (f.item.concept == HEALING_FRACTURE
                   and any(r == f.reading and at > f.item.end for r, at in healed_at)))
-        or (f.item.kind == "treatment" and f.item.concept == "nsaid" and not prescribed and (
+        or (f.item.kind == "treatment" and f.item.concept == NSAID and not prescribed and (
             advised_against(f.item) or (f.item.status == "absent" and reason_given(view, f)))))]
 
 
@@ -217,11 +223,6 @@ def reason_given(view: CaseView, fact: Located[Fact]) -> bool:
     return bool(NOT_GIVEN_REASON.search(view.case.readings[reading].text, fact.item.end, end))
 
 
-WAS_NOT_GIVEN = re.compile(r"\b(?:was|were|been|wasn't|weren't)\s+(?:not\s+|never\s+)?(?:given|used|received|"
-                           r"started|prescribed|stopped)\b|\bnot\s+(?:given|received|used|started)\b|\bstopped\b",
-                           re.IGNORECASE)
-NOT_STARTED = re.compile(r"\b(?:started|prescribed|taken)\b", re.IGNORECASE)  # "No NSAID started": a record
-ORDER_NO = re.compile(r"\s*(?:[-*•]\s*|\d{1,2}[.)]\s*)?no\s+(?:more\s+|further\s+|oral\s+)?$", re.IGNORECASE)
 NOT_ON = re.compile(r"\b(?:not|no longer|nor)\s+(?:currently\s+)?(?:on|taking|using)\s+(?:any\s+|an?\s+)?$",
                     re.IGNORECASE)
 

@@ -157,7 +157,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # the report's title or letterhead names its clinic, no referral ("ST BRANNOCK'S HOSPITAL - ORTHOGERIATRIC
         # FRACTURE CLINIC": round 28, 523 was told of a surgeon's opinion on the HO)
         if not concept.startswith("ok_") and in_title(view.case.readings[fact.reading].text,
-                                                        view.sentence_of(fact)[1]):
+                                                       view.sentence_of(fact)[1]):
             continue
         # a history's account of what was arranged then ("an MRI and needle biopsy under GA were booked", then
         # cancelled when FOP was suspected: round 28, 518 was asked what the MRI would tell them) is its story

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from hoguide.guidance.case_causes import NEAREST_CHOICE
+from hoguide.guidance.medicines import NSAID
 from hoguide.guidance.view import (
     CONTUSION,
     CORD_ILLNESS,
@@ -42,7 +43,6 @@ AFFIRMED = ("present", "historical")
 CAUSES: frozenset[str] = frozenset(get_args(CauseId))
 SYMPTOMS: frozenset[str] = frozenset(get_args(PatientSymptom))
 PROPHYLAXIS: frozenset[str] = frozenset(get_args(Prophylaxis))
-NSAID = "nsaid"
 # words that make a medicine the patient took a prevention: "took naproxen for 2 weeks after the op to stop this"
 PREVENTION_WORDS = re.compile(r"\b(?:stop|stops|stopping|prevent|prevents|preventing|prevention|prophylaxis|"
                               r"after (?:the|my|his|her) (?:op|operation|surgery|replacement)|after surgery|"
