@@ -487,3 +487,17 @@ def test_each_option_a_surgeon_went_through_is_quoted_whole() -> None:
     assert any(w.startswith("Repeat excision of the L hip HO") for w in words), words
     assert "Accept current function." not in words
     assert any(w.endswith("walking stick. Accept current function.") for w in words), words
+
+
+def test_the_bullets_a_plan_sentence_introduces_are_its_items() -> None:
+    # (round 29, 542: "we will confirm with follow-up imaging that it matures as expected:" over "- XR L femur AP/lat +
+    # MRI L thigh in 6 weeks" was quoted as the fragment "follow-up imaging", the scans and the safety net lost)
+    note = ("DIAGNOSIS: MYOSITIS OSSIFICANS (zonal pattern). NO EVIDENCE OF MALIGNANCY.\n\n"
+            "Clinician note: Not cancer on the biopsy, but as the lesion is still in its early active phase we will "
+            "confirm with follow-up imaging that it matures as expected:\n"
+            "- XR L femur AP/lat + MRI L thigh in 6 weeks (week of 11/01/2027), then clinic.\n"
+            "- Earlier review if the lump enlarges rapidly, night pain or rest pain, fever, or new lumps elsewhere.\n")
+    lines = quoted(note)
+    assert "XR L femur AP/lat + MRI L thigh in 6 weeks (week of 11/01/2027), then clinic." in lines
+    assert ("Earlier review if the lump enlarges rapidly, night pain or rest pain, fever, or new lumps elsewhere."
+            in lines)

@@ -174,7 +174,9 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
                 or end <= salutation:
             in_list = False
             continue
-        numbered = bool(ENUMERATOR.match(text, start))
+        # (a bullet under a lead-in is one of its items too: "we will confirm with follow-up imaging that it matures as
+        # expected:" over "- XR L femur AP/lat + MRI L thigh in 6 weeks": round 29, 542 quoted "follow-up imaging")
+        numbered = bool(ENUMERATOR.match(text, start) or BULLET.match(text, start))
         # an introduced item is the plan whole; otherwise the plan starts at the item's first sentence
         # that is one ("2. The bone narrows the cubital tunnel. Suggest nerve studies.": the second)
         first = 0 if in_list and numbered else next((i for i, (a, b) in enumerate(item) if plans(a, b)), None)
