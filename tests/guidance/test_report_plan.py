@@ -501,3 +501,17 @@ def test_the_bullets_a_plan_sentence_introduces_are_its_items() -> None:
     assert "XR L femur AP/lat + MRI L thigh in 6 weeks (week of 11/01/2027), then clinic." in lines
     assert ("Earlier review if the lump enlarges rapidly, night pain or rest pain, fever, or new lumps elsewhere."
             in lines)
+
+
+def test_an_easy_read_letters_call_us_list_keeps_its_lead_in_and_its_out_of_hours_line() -> None:
+    # (round 29, 537: "Call us if:" items were quoted alone, as if findings; "At other times call 111." was dropped; and
+    # "You came to the Fracture Clinic" was glossed as a surgeon's opinion to come)
+    letter = ("Hello Callum.\n\nYou came to the Fracture Clinic on 26 November 2026.\n\nThe X-ray shows some extra "
+              "bone near your elbow. This is called HO.\n\nWHEN TO CALL US\n\nCall us if:\n"
+              "- your elbow gets hot, red or very swollen\n- you feel hot and unwell\n\n"
+              "At other times call 111.\nIn an emergency call 999.\n")
+    lines = plan(api.explain(letter))
+    words = [w for w, _ in lines]
+    assert "Call us if: - your elbow gets hot, red or very swollen - you feel hot and unwell" in words
+    assert "At other times call 111." in words
+    assert not [w for w in words if w.startswith("You came to")]

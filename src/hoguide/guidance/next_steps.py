@@ -29,7 +29,9 @@ PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "fam
                            "medications", "allergies"})
 
 EARLY_HO_MEDICINE = re.compile(r"\b(?:etidronate|bisphosphonates?|didronel)\b", re.IGNORECASE)  # given to slow early HO
-MEETING_HELD = "discussed at"  # context_rules.yaml: a meeting's words that make it one held
+# context_rules.yaml: the words that make a meeting or a visit one held ("Discussed at ... MDT", "You came to the
+# Fracture Clinic on 26 November")
+MEETING_HELD = ("discussed at", "you came to", "you attended", "you were seen in")
 TITLE_LINE = re.compile(r"\s*([^\n]*)")  # the first line with words
 TITLE_REACH = 400  # characters from the text's start within which a step may stand on its title line
 LOWER_CASE = re.compile(r"[a-z]")
@@ -166,8 +168,9 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if discharged and concept.startswith("refer_") and fact.item.status == "historical":
             continue
-        # a meeting that has been held is no referral to wait for ("Discussed at Bone and Soft Tissue Sarcoma MDT
-        # 26/11/2026": round 29, 542 was told to ask when the sarcoma team would see him)
+        # a meeting or a visit that has been held is no referral to wait for ("Discussed at Bone and Soft Tissue Sarcoma
+        # MDT 26/11/2026": round 29, 542 was told to ask when the sarcoma team would see him; "You came to the Fracture
+        # Clinic on 26 November 2026": 537 was told its report suggests a surgeon's opinion)
         if concept.startswith("refer_") and fact.item.status == "historical" and any(
                 t.phrase.lower().endswith(MEETING_HELD) for t in fact.item.triggers):
             continue

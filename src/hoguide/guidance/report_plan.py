@@ -46,6 +46,8 @@ NOT_PLAN_SECTIONS = frozenset({
     "hospital_course", "specimen", "gross_description", "microscopic_description", "consent",
 })
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
+SHORT_LEAD_WORDS = 5  # a lead-in this short ("Call us if:") is quoted with its items
+CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever)\s*:\s*$", re.IGNORECASE)
 SHORT_TAIL_WORDS = 4  # a sentence this short after another of its item's ends that one ("Accept current function.")
 BULLET = re.compile(r"[-*\u2022]\s+")  # "- Off-loading: NO sitting on the wound until surgery" (round 28, 513)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -165,6 +167,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
     in_capitals = LOWER.search(text) is None  # an old dictation system's report, all in capitals
     lines: list[PlanLine] = []
     in_list = False  # inside the numbered items that a plan sentence ending in ":" introduced
+    short_lead: int | None = None  # where a short lead-in of the items now being read starts
     for item in _items(text, view.sentences(reading).spans()):
         start, end = item[0][0], item[-1][1]
         # "Re: Mrs A." or "Dear Dr B" heads a letter; "Re-scan only if ..." is a step; a section's own heading line
@@ -181,7 +184,23 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
         # that is one ("2. The bone narrows the cubital tunnel. Suggest nerve studies.": the second)
         first = 0 if in_list and numbered else next((i for i, (a, b) in enumerate(item) if plans(a, b)), None)
         lead_in = text[start:end].endswith(":")  # "Because of FOP, please:" says nothing alone
+        was_in_list = in_list
         in_list = (in_list and numbered) or (first is not None and lead_in)
+        # a short condition's lead-in is quoted with its bullets, one line: "Call us if: - your elbow gets hot ... - the
+        # pain gets much worse" (round 29, 537's Easy Read letter quoted "you feel hot and unwell" alone, as if a
+        # finding); a heading's bullets ("ADVISED:") and numbered items keep a line each, with what each means
+        if first is not None and lead_in and len(text[start:end].split()) <= SHORT_LEAD_WORDS \
+                and CONDITION_LEAD.search(text, start, end):
+            short_lead = start
+            continue
+        if not (was_in_list and in_list):
+            short_lead = None
+        if short_lead is not None and first is not None and BULLET.match(text, start):
+            if lines and lines[-1].start == short_lead:
+                lines[-1] = PlanLine(reading, short_lead, end)
+            else:
+                lines.append(PlanLine(reading, short_lead, end))
+            continue
         if first is not None and not lead_in:
             # (a signature on the item's next line is no part of it: "2. Review physio next week." over "S. Petrakis PT
             # (AHPRA ...)", round 19, 350)
