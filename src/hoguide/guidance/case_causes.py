@@ -392,8 +392,9 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # a stay in intensive care is part of the care for a major cause (burns, a brain injury); alone it is one,
     # and so it is where the report ties the HO to it; an operation only ticked is no such cause beside a stay the
     # report names (round 29, 529: "Or the trachy op?" beside five weeks on a ventilator with COVID-19 lost the stay)
-    if IMMOBILITY in found and IMMOBILITY not in tied and any(
-            c not in (IMMOBILITY, "fop") and (found[c] or c in MAJOR_EVENTS or not found[IMMOBILITY]) for c in found):
+    stay = found.get(IMMOBILITY)
+    if stay is not None and IMMOBILITY not in tied and any(
+            c not in (IMMOBILITY, "fop") and (found[c] or c in MAJOR_EVENTS or not stay) for c in found):
         del found[IMMOBILITY]
     # a keyhole operation the report tells as an earlier one, beside the hip replacement done since, is that hip's
     # history: HO forms in the months after an operation (round 29, 527: "1 yr post R hip resurfacing (BHR,

@@ -211,9 +211,10 @@ NOT_CAUSED_BY = re.compile(r"\bnot\s+(?:caused\s+by|due\s+to|secondary\s+to|rela
 HEADS_ITS_RESULTS = re.compile(r"[ \t]*:(?![ \t]*(?:pending|requested|awaited|to follow|planned|ordered|sent|"
                                r"booked)\b)",
                                re.IGNORECASE)
-# kinds of a signal that a test can deny while the signal itself stays open (an MRI sees no abscess, not no infection)
-NARROWER_DENIALS = {"infection": re.compile(r"\b(?:abscess(?:es)?|collections?|osteomyelitis)\b", re.IGNORECASE)}
-NAMES_THE_SIGNAL = {"infection": re.compile(r"\binfect", re.IGNORECASE)}
+# kinds of a signal that a test can deny while the signal itself stays open (an MRI sees no abscess, not no infection),
+# with the words that name the signal itself
+NARROWER_DENIALS = {"infection": (re.compile(r"\b(?:abscess(?:es)?|collections?|osteomyelitis)\b", re.IGNORECASE),
+                                  re.compile(r"\binfect", re.IGNORECASE))}
 NOT_CAUSED_REACH = 60  # characters before the signal in which "not caused by" stands, across a line break
 HO_NAMED = re.compile(r"\b(?:HO|heterotopic|ossification|ossified|myositis ossificans)\b", re.IGNORECASE)
 
@@ -389,11 +390,12 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     elif "queried" in found or "ruled_out" in found or "not_excluded" in found:
         # a denial of a narrower kind answers no question the conclusion leaves open: "Infective myositis / early
         # pyomyositis - to be excluded ... No abscess at present" (round 29, 543 was told no infection was found)
-        narrower = NARROWER_DENIALS.get(content.signal)
+        narrower, the_signal = NARROWER_DENIALS.get(content.signal, (None, None))
         answering = [(place, name) for name in ("queried", "ruled_out", "not_excluded")
                      for place, e in found.get(name, [])
                      if not (name == "ruled_out" and concluded_queries and narrower is not None
-                             and narrower.search(e.text) and not NAMES_THE_SIGNAL[content.signal].search(e.text))]
+                             and the_signal is not None and narrower.search(e.text)
+                             and not the_signal.search(e.text))]
         state = max(answering)[1] if answering else "queried"
     elif "sign" in found and "not_found" in found and max(found["not_found"])[0] > max(found["sign"])[0]:
         # a softer sign the report goes on to judge ("blanching erythema from socket contact ... No evidence of skin

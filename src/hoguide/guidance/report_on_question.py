@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from hoguide.guidance.next_steps import in_title
 from hoguide.guidance.red_flags import HO_NAMED
@@ -104,6 +105,34 @@ def _same(asked: str, word: str) -> bool:
                              and word.startswith(asked))
 
 
+class _Line(NamedTuple):
+    """A sentence of the report that may answer a question, with what ranks it among equals."""
+
+    said: str  # its words, on one line
+    reading: int
+    background: bool  # in the story or the lists (``BACKGROUND_SECTIONS``)
+    of_ho: bool  # names the HO
+    causal: bool  # speaks of a cause
+
+
+def _lines(view: CaseView) -> list[_Line]:
+    """The report's sentences that may answer a question: superseded text, titles, headers, tables and questions left
+    out."""
+    lines = []
+    for reading, case_reading in enumerate(view.case.readings):
+        text = case_reading.text
+        sections = sorted(case_reading.sections, key=lambda section: section.start)
+        starts = [section.start for section in sections]
+        for start, end in view.sentences(reading).spans():
+            said = " ".join(text[start:end].split())
+            if _may_answer(said) and not in_title(text, start) and not view.superseded(reading, start):
+                at = bisect_right(starts, start) - 1
+                lines.append(_Line(said, reading,
+                                   at >= 0 and start < sections[at].end and sections[at].id in BACKGROUND_SECTIONS,
+                                   HO_NAMED.search(said) is not None, CAUSAL.search(said) is not None))
+    return lines
+
+
 def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
     """For each question the report speaks to, the sentence of the report (superseded text left out) that holds the
     most of its telling words. Of equals: one that speaks of a cause where the question asks one ("Is the extra bone
@@ -115,28 +144,12 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
     questions = list(questions)
     if not questions:
         return {}
-    sentences: list[str] = []
-    of_reading: list[int] = []
-    background: list[bool] = []
-    of_ho: list[bool] = []
-    causal: list[bool] = []
-    holding: dict[str, list[int]] = defaultdict(list)  # a telling word's stem -> the sentences that hold it
-    for reading, case_reading in enumerate(view.case.readings):
-        text = case_reading.text
-        sections = sorted(case_reading.sections, key=lambda section: section.start)
-        starts = [section.start for section in sections]
-        for start, end in view.sentences(reading).spans():
-            said = " ".join(text[start:end].split())
-            if _may_answer(said) and not in_title(text, start) and not view.superseded(reading, start):
-                for word in _stems(said):
-                    holding[word].append(len(sentences))
-                sentences.append(said)
-                of_reading.append(reading)
-                at = bisect_right(starts, start) - 1
-                background.append(at >= 0 and start < sections[at].end and sections[at].id in BACKGROUND_SECTIONS)
-                of_ho.append(HO_NAMED.search(said) is not None)
-                causal.append(CAUSAL.search(said) is not None)
-    most = max(MIN_SHARED, MAX_SHARE * len(sentences))
+    lines = _lines(view)
+    holding: dict[str, list[int]] = defaultdict(list)  # a telling word's stem -> the lines that hold it
+    for i, line in enumerate(lines):
+        for word in _stems(line.said):
+            holding[word].append(i)
+    most = max(MIN_SHARED, MAX_SHARE * len(lines))
     found: dict[str, str] = {}
     for question in questions:
         asks_why = CAUSAL.search(question) is not None
@@ -154,13 +167,13 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
                 matched[i] += 1
                 # a long rare word counts as two: one is enough ("Can I take my naproxen?"), a short one is not
                 score[i] += 2 if len(asked) >= LONE_WORD_LETTERS and len(hits) <= 2 else 1
-        ranked = sorted(score, key=lambda i: (-score[i], asks_why and not causal[i], background[i], not of_ho[i],
-                                              -i))
+        ranked = sorted(score, key=lambda i: (-score[i], asks_why and not lines[i].causal, lines[i].background,
+                                              not lines[i].of_ho, -i))
         if ranked and (score[best_at := ranked[0]] >= 2 or matched[best_at] == telling):
-            best = sentences[best_at]
+            best = lines[best_at].said
             after = best_at + 1
-            if after < len(sentences) and of_reading[after] == of_reading[best_at] and (
-                    TELLS_OF_A_QUESTION.search(best) or GOES_ON.match(sentences[after])):
-                best += " " + sentences[after]
+            if after < len(lines) and lines[after].reading == lines[best_at].reading and (
+                    TELLS_OF_A_QUESTION.search(best) or GOES_ON.match(lines[after].said)):
+                best += " " + lines[after].said
             found[question] = best if len(best) <= MAX_QUOTE else best[:MAX_QUOTE].rsplit(" ", 1)[0] + " ..."
     return found
