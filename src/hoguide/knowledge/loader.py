@@ -90,6 +90,8 @@ class KnowledgeBase:
     asked: tuple[AskedTopic, ...] = ()  # the topics of the patient's own questions, and what answers them
     cautions: tuple[str, ...] = ()  # the medicine cautions of the warning box, the first two that hold said
     background: frozenset[str] = frozenset()  # statements an answer may leave out to keep its page's sources few
+    # question -> the words that make a line of the report's plan one its answer quotes, in the order tried
+    plan_words: dict[QuestionKey, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def concepts(self, kind: str) -> tuple[LexiconConcept, ...]:
         return self.lexicon.get(kind, ())
@@ -339,7 +341,7 @@ def _load(root: Traversable) -> tuple[KnowledgeBase | None, list[str]]:
         tuple(content.questions), tuple(content.glossary), references, digest.hexdigest()[:12],
         general_statements, content.answer_rules, not_the_site, specimen_removed_by, diagnosed_by, regrown_by,
         removal_frames, diagnosis_frames, other_topic_after, content.asked, content.cautions,
-        frozenset(content.background),
+        frozenset(content.background), content.plan_words,
     )
     return kb, []
 
@@ -361,6 +363,7 @@ class _Content:
         self.asked: tuple[AskedTopic, ...] = ()
         self.cautions: tuple[str, ...] = ()
         self.background: tuple[str, ...] = ()
+        self.plan_words: dict[QuestionKey, tuple[str, ...]] = {}
 
 
 def _load_content(c: _Collector, name: str, source: str, content: _Content) -> None:
@@ -388,6 +391,7 @@ def _load_content(c: _Collector, name: str, source: str, content: _Content) -> N
         content.asked = parsed.asked
         content.cautions = parsed.cautions
         content.background = parsed.background
+        content.plan_words = dict(parsed.plan_words)
         content.answer_rules_file = (name, node)
         return
     items: tuple[Statement | RedFlagContent | Question | GlossaryTerm, ...] = getattr(parsed, str(top))

@@ -435,6 +435,15 @@ class AnswerRulesFile(_Strict):
     # statements of background an answer may leave out when its page shows more sources than issue 16 allows (a dozen
     # on the page, four on one answer): what usually holds, said where the case's own statements already answer
     background: tuple[StatementId, ...] = ()
+    # the words that make a line of the report's plan one an answer quotes (guidance/report_on_answer.py): a line is
+    # quoted in the first question, in this order, that it has a phrase of (whole words, any case)
+    plan_words: dict[QuestionKey, tuple[str, ...]] = {}
+
+    @model_validator(mode="after")
+    def _plan_words_not_blank(self) -> AnswerRulesFile:
+        if any(not word.strip() for words in self.plan_words.values() for word in words):
+            raise ValueError("plan_words: a blank phrase")
+        return self
 
 
 # not_excluded: looked for, not seen, but the report says its test cannot rule it out ("though X-ray is insensitive")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hoguide.models.assessment import QUESTIONS, Assessment, Evidence
+from hoguide.models.assessment import QUESTIONS, Answer, Assessment, Evidence
 from hoguide.render.citations import Source, SourceNumbers
 
 TITLES = {
@@ -28,6 +28,14 @@ def quotes(assessment: Assessment, evidence: Sequence[Evidence], limit: int) -> 
     """Distinct report words, quoted, at most ``limit`` of them."""
     words = dict.fromkeys(_quote(assessment, e.start, e.end, e.reading) for e in evidence)
     return "; ".join(f'"{w}"' for w in list(words)[:limit])
+
+
+PLAN_LEAD = "Your report's plan on this, in its own words:"
+
+
+def plan_quotes(answer: Answer) -> str:
+    """The report's plan lines an answer quotes, each in quotation marks."""
+    return " ".join(f'"{line.text}"' for line in answer.report_plan)
 
 
 def source_line(source: Source, *, markdown: bool = False) -> str:
@@ -118,6 +126,8 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         lines.append(f"**{lead}**" if markdown else lead)
         if more:
             lines.extend(["", " ".join(more)])
+        if answer.report_plan:
+            lines.extend(["", f"{PLAN_LEAD} {plan_quotes(answer)}"])
         lines.append("")
         lines.append(f"How sure: {answer.certainty} ({answer.certainty_reason}).")
         if answer.evidence:

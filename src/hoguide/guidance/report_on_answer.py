@@ -1,0 +1,68 @@
+"""The report's own plan, quoted in the answer it speaks to.
+
+The plan is listed whole under "What your report suggests next", but a patient reads the answer to "Is there a risk it
+could come back if removed?" for what their surgeon plans against it: round 29's reviewers graded answers "partly"
+that were true but general while the report's own words on the question ("Prevention after excision: short course
+indomethacin (3/52) OR single dose radiotherapy", "Aim = improved, not normal, rotation") stood lower down. So each
+line of the plan is quoted again in the one answer its words are of (content/answer_rules.yaml ``plan_words``: the
+first question, in the file's order, that the line has a word of), at most ``MAX_LINES`` an answer, in the plan's
+order. The line is quoted, never reworded: nothing is said that the report does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoguide.guidance.other_findings import other_findings
+from hoguide.guidance.report_plan import FOP_HAZARD_STEP, FORBIDS_IT, PURPOSE_NOT_HO, PlanLine, plan_lines
+from hoguide.guidance.view import CaseView
+from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.models.assessment import Evidence, QuestionId, ReportStatement
+from hoguide.reading.phrases import any_phrase
+
+MAX_LINES = 3  # an answer's quotes: 528's plan held three lines on the HO coming back
+MAX_QUOTE = 240  # characters: a longer line is cut at a word, with "..."
+# a report that finds no HO plans for something else: its plan is no answer to questions about the HO
+PLAN_HEADING = re.compile(r"^(?:plan|p|recommendations?|rec|management)\s*:\s*", re.IGNORECASE)  # said by our lead
+OF_HO = frozenset({"present", "possible", "historical"})
+# a safety net's line says when to call, not what is planned ("Call the unit the same day if the wound enlarges":
+# round 4, 83 was quoted on the HO growing); it stands in the plan's list and beside the warning signs
+SAFETY_NET_LINE = re.compile(r"(?:[-*\u2022]\s*)?(?:please\s+)?(?:call|contact|ring|phone|telephone|seek|attend|"
+                             r"return|come back|go to|get help|if you)\b", re.IGNORECASE)
+
+
+def plan_on_answers(view: CaseView, steps: dict[str, ReportStatement], kb: KnowledgeBase, *,
+                    fop_suspected: bool) -> dict[QuestionId, tuple[Evidence, ...]]:
+    """Each answer's lines of the report's plan (``steps``: next_steps.py's statements, whose recommended ones make the
+    plan's lines as report_plan.plan_statements finds them). Where FOP is suspected, a line that plans a biopsy, an
+    operation or a shot is left to the plan's list, where its caution stands beside it."""
+    if view.overall_status not in OF_HO:
+        return {}
+    patterns = [(question, pattern) for question, words in kb.plan_words.items()
+                if (pattern := any_phrase(words)) is not None]
+    found: dict[QuestionId, list[Evidence]] = {}
+    recommended = [e for s in steps.values() if s.status == "recommendation" for e in s.evidence]
+    elsewhere = [e for _, e in other_findings(view)]
+    elsewhere += [f.evidence for f in view.facts if f.item.kind == "next_step" and f.item.concept == PURPOSE_NOT_HO]
+    for line in plan_lines(view, recommended):
+        text = view.case.readings[line.reading].text[line.start:line.end]
+        if (fop_suspected and FOP_HAZARD_STEP.search(text) and not FORBIDS_IT.search(text)) \
+                or SAFETY_NET_LINE.match(text) or _about_else(line, elsewhere):
+            continue
+        question = next((q for q, pattern in patterns if pattern.search(text)), None)
+        if question is not None and len(lines := found.setdefault(question, [])) < MAX_LINES:
+            lines.append(Evidence(line.start, line.end, _clipped(text), line.reading))
+    return {question: tuple(lines) for question, lines in found.items()}
+
+
+def _about_else(line: PlanLine, elsewhere: list[Evidence]) -> bool:
+    """The line is of a conclusion's item about something other than the HO ("Recommend urology review re: obstructing
+    calculus": round 10, 185), or names a purpose that is not the HO's ("repeat CT to assess union")."""
+    return any(e.reading == line.reading and e.start < line.end and line.start < e.end for e in elsewhere)
+
+
+def _clipped(text: str) -> str:
+    """The line on one line, without a plan heading it runs on from ("Plan: Repeat X-ray ..."), at most ``MAX_QUOTE``
+    long."""
+    said = PLAN_HEADING.sub("", " ".join(text.split()), count=1)
+    return said if len(said) <= MAX_QUOTE else said[:MAX_QUOTE].rsplit(" ", 1)[0] + " ..."

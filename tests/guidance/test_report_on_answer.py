@@ -1,0 +1,69 @@
+"""Each answer quotes the lines of the report's own plan on its question, so a patient reading "Is there a risk it could
+come back?" finds what their surgeon plans against it there, not only in the plan's list lower down."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hoguide import api
+from hoguide.guidance.features import FOP_SUSPECTED
+from hoguide.models.assessment import Assessment
+from hoguide.render.assessment_text import PLAN_LEAD, render_text
+
+ROUND29 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round29"
+
+
+def quoted(assessment: Assessment) -> dict[str, list[str]]:
+    """Question -> the plan lines its answer quotes."""
+    return {q: [line.text for line in a.report_plan] for q, a in assessment.answers.items() if a.report_plan}
+
+
+def test_a_surgeons_plan_is_quoted_in_the_answers_it_speaks_to() -> None:
+    # round 29, 528: excision of a forearm's bony bar, its timing, prevention after it and the aim, all under the plan
+    report = (ROUND29 / "528_forearm_radioulnar_synostosis_ct.txt").read_text()
+    answers = json.loads((ROUND29 / "528_answers.json").read_text())
+    said = quoted(api.explain(report, answers))
+    assert any(line.startswith("Prevention after excision: short course indomethacin") for line in said["recurrence"])
+    assert any(line.startswith("Excision reasonable from now") for line in said["treatment"])
+    assert "Aim = improved, not normal, rotation." in said["recovery"]
+    lines = [line for answer in said.values() for line in answer]
+    assert len(lines) == len(set(lines)), "a line is quoted in one answer only"
+    assert all(len(answer) <= 3 for answer in said.values())
+
+
+def test_a_plan_line_is_quoted_whole_on_one_line_in_the_page() -> None:
+    report = ("IMPRESSION: Maturing heterotopic ossification, right hip (Brooker II).\n"
+              "Plan:\n- Repeat X-ray in 3 months to check the bone\n  has matured before any surgery.\n")
+    page = render_text(api.explain(report), markdown=True)
+    growth = page.split("## Is it likely to grow or cause symptoms?")[1].split("\n## ")[0]
+    assert f'{PLAN_LEAD} "Repeat X-ray in 3 months to check the bone has matured before any surgery."' in growth
+
+
+def test_a_safety_net_and_a_plan_for_something_else_are_not_told_as_the_answer() -> None:
+    report = ("IMPRESSION: Early heterotopic ossification anterior to the right hip.\n"
+              "Plan: Repeat X-ray in 6 weeks to assess maturation. Call the ward if the wound enlarges or drains.\n")
+    said = quoted(api.explain(report))
+    assert said == {"growth": ["Repeat X-ray in 6 weeks to assess maturation."]}  # (its heading said once, by us)
+    # the plan of a CT done for a kidney stone is the stone's (round 10, 185)
+    report = ("CT KUB\nIMPRESSION:\n1. 6 mm obstructing calculus at the left vesicoureteric junction with mild "
+              "hydronephrosis. Recommend urology review re: obstructing calculus.\n"
+              "2. Incidental heterotopic ossification lateral to the right hip replacement.\n")
+    assert "treatment" not in quoted(api.explain(report))
+
+
+def test_no_plan_is_quoted_where_the_report_finds_no_ho() -> None:
+    report = ("IMPRESSION: No heterotopic ossification. Mild osteoarthritis.\n"
+              "Plan: physiotherapy and review in 3 months.\n")
+    assert quoted(api.explain(report)) == {}
+
+
+def test_where_fop_is_suspected_a_biopsy_is_left_to_the_plan_with_its_caution() -> None:
+    report = ("Clinical: 3 year old with a hard swelling of the neck after a fall; both big toes short and bent since "
+              "birth.\nIMPRESSION: Soft tissue swelling with early ossification in the neck. FOP should be "
+              "considered.\nPlan: Ultrasound-guided core biopsy of the neck lump on 15/12/2026. Review in clinic in "
+              "2 weeks.\n")
+    assessment = api.explain(report)
+    assert any(f.id == FOP_SUSPECTED for f in assessment.red_flags)
+    lines = [line for answer in quoted(assessment).values() for line in answer]
+    assert lines == ["Review in clinic in 2 weeks."]
