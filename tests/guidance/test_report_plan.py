@@ -515,3 +515,33 @@ def test_an_easy_read_letters_call_us_list_keeps_its_lead_in_and_its_out_of_hour
     assert "Call us if: - your elbow gets hot, red or very swollen - you feel hot and unwell" in words
     assert "At other times call 111." in words
     assert not [w for w in words if w.startswith("You came to")]
+
+
+def test_what_to_avoid_under_a_heading_of_its_own_is_quoted_with_its_heading_and_every_bullet() -> None:
+    # (round 30, 556: a genetics letter's "Background" ran to its end, so its plan was background; then "Things to
+    # avoid" was quoted alone, and "- Operations to cut the bone out." without it, as if planned; the bullets after a
+    # bullet's second sentence were lost)
+    letter = ("Diagnosis: Progressive osseous heteroplasia (POH).\n\nBackground\nBony plaques in the skin of the left "
+              "thigh since infancy; MRI shows heterotopic ossification in the vastus lateralis.\n\n"
+              "Things to avoid\n- Operations to cut the bone out. In POH the bone usually grows back and the surgery "
+              "can leave\n  larger scars.\n- Further biopsies unless the team asks for one.\n\n"
+              "Who will follow her\n- Paediatric physiotherapy: to keep the left knee moving, starting in January.\n")
+    words = quoted(letter)
+    assert ("Things to avoid - Operations to cut the bone out. In POH the bone usually grows back and the surgery can "
+            "leave larger scars. - Further biopsies unless the team asks for one.") in words
+    assert "Paediatric physiotherapy: to keep the left knee moving, starting in January." in words
+    assert not [w for w in words if w.startswith("Operations")]
+
+
+def test_a_plan_headed_with_who_it_was_discussed_with_is_a_plan() -> None:
+    # (round 29, 528: "Plan / d/w pt:" was no heading, and the plan's timing and prevention were dropped)
+    note = ("Dx: post-traumatic radioulnar synostosis = heterotopic bone between radius and ulna.\n\nPlan / d/w pt:\n"
+            "- Timing: both #s united and bar looks mature on CT. Excision reasonable from now; will aim Feb/Mar.\n"
+            "- It can re-form. Prevention after excision: short course indomethacin (3/52) OR single dose "
+            "radiotherapy.\n")
+    lines = plan(api.explain(note))
+    words = [w for w, _ in lines]
+    assert "Excision reasonable from now; will aim Feb/Mar." in words
+    assert any(w.startswith("Prevention after excision") for w in words)
+    ct = load_knowledge().statement("next.test_ct").patient
+    assert not [said for _, said in lines if ct in said]  # "looks mature on CT": the scan it was seen on

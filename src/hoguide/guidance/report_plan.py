@@ -48,6 +48,12 @@ NOT_PLAN_SECTIONS = frozenset({
 ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h])[.)]\s+")  # "1. ", "2) ", "a. "
 SHORT_LEAD_WORDS = 5  # a lead-in this short ("Call us if:") is quoted with its items
 CONDITION_LEAD = re.compile(r"\b(?:if|when|whenever)\s*:\s*$", re.IGNORECASE)
+# ... and so is one of what not to do ("Things to avoid" over "- Operations to cut the bone out.": round 30, 556 quoted
+# the operation alone, as if planned)
+AVOID_LEAD = re.compile(r"\b(?:avoid|do not|don't|never|not to)\b", re.IGNORECASE)
+# a short line of what to avoid with no stop, right over a bullet, leads the bullets as a colon would ("Things to
+# avoid"); a safety net's heading keeps a line of its own ("When to contact us sooner": round 24, 439)
+HEADS_BULLETS = re.compile(r"[ \t]*\r?\n[ \t]*[-*\u2022][ \t]")
 SHORT_TAIL_WORDS = 4  # a sentence this short after another of its item's ends that one ("Accept current function.")
 BULLET = re.compile(r"[-*\u2022]\s+")  # "- Off-loading: NO sitting on the wound until surgery" (round 28, 513)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -183,14 +189,17 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
         # an introduced item is the plan whole; otherwise the plan starts at the item's first sentence
         # that is one ("2. The bone narrows the cubital tunnel. Suggest nerve studies.": the second)
         first = 0 if in_list and numbered else next((i for i, (a, b) in enumerate(item) if plans(a, b)), None)
-        lead_in = text[start:end].endswith(":")  # "Because of FOP, please:" says nothing alone
+        # "Because of FOP, please:" says nothing alone
+        lead_in = text[start:end].endswith(":") or (
+            len(item) == 1 and text[end - 1].isalnum() and len(text[start:end].split()) <= SHORT_LEAD_WORDS
+            and HEADS_BULLETS.match(text, end) is not None and AVOID_LEAD.search(text, start, end) is not None)
         was_in_list = in_list
         in_list = (in_list and numbered) or (first is not None and lead_in)
         # a short condition's lead-in is quoted with its bullets, one line: "Call us if: - your elbow gets hot ... - the
         # pain gets much worse" (round 29, 537's Easy Read letter quoted "you feel hot and unwell" alone, as if a
         # finding); a heading's bullets ("ADVISED:") and numbered items keep a line each, with what each means
         if first is not None and lead_in and len(text[start:end].split()) <= SHORT_LEAD_WORDS \
-                and CONDITION_LEAD.search(text, start, end):
+                and (CONDITION_LEAD.search(text, start, end) or AVOID_LEAD.search(text, start, end)):
             short_lead = start
             continue
         if not (was_in_list and in_list):
@@ -323,9 +332,20 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]
         if items and ENUMERATOR.match(text, items[-1][0][0]) and not ENUMERATOR.match(text, start) \
                 and not BLANK_LINE.search(text, items[-1][-1][1], start):
             items[-1].append((start, end))
+        elif items and BULLET.match(text, items[-1][0][0]) and not BULLET.match(text, start) \
+                and not ENUMERATOR.match(text, start) and _runs_on(text, items[-1][-1][1], start):
+            # a bullet's next sentence on its line, or on the indented line it wraps to ("- Operations to cut the bone
+            # out. In POH the bone usually grows back ...": round 30, 556 lost the bullets after it)
+            items[-1].append((start, end))
         else:
             items.append([(start, end)])
     return items
+
+
+def _runs_on(text: str, end: int, start: int) -> bool:
+    """The sentence at ``start`` goes on the line of the one ending at ``end``, or on an indented line after it."""
+    between = text[end:start]
+    return "\n" not in between or (between.count("\n") == 1 and between.rsplit("\n", 1)[1][:1] in (" ", "\t"))
 
 
 def _clipped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -22,7 +22,11 @@ _CONTENT = re.compile(r"\S")
 # A heading of the letter's own, in capitals on a line after a blank line ("HO SUMMARY", "FUNCTION AT DISCHARGE"): no
 # header the rules know, but it ends a past history or a list of medicines above it (``ends_at_own_heading``), whose
 # body is not in capitals (round 25, 466 read the CT under "HO SUMMARY" as past history)
-_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,60}[A-Z])[ \t]*(?=\r?\n)")
+# ... or a short line in sentence case with no stop between a blank line and its paragraph ("Background" over the story,
+# then "Results", "What this means", "Things to avoid", "Who will follow Isla": round 30, 556's genetics letter was all
+# background, its plan with it)
+_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,60}[A-Z]|[A-Z][a-z]+(?:[ \t][a-z]+){0,3}(?:[ \t][A-Z][a-z]+)?)"
+                          r"[ \t]*(?=\r?\n[ \t]*\S)")
 _LOWER = re.compile(r"[a-z]")
 
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
