@@ -57,6 +57,18 @@ HEDGED_LINK = re.compile(r"\b(?:likely|probably|possibly|presumably|may be|might
                          r"attributable|attributed)\s+to\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:\w+\s+){0,2}$",
                          re.IGNORECASE)
 HEDGED_LINK_REACH = 70  # characters before the cause's words
+# the report says what the HO followed, in the sentence that names it ("post-traumatic ossification ... following the
+# previous MCL injury", "a sequela of the 2024 MCL injury", "common after reverse shoulder replacement")
+ATTRIBUTED = re.compile(r"\b(?:following|sequelae? of|secondary to|due to|related to|result of|caused by|after)\s+"
+                        r"(?:(?:the|a|an|his|her|their|previous|prior|recent|old|earlier|\d{4})\s+)*$", re.IGNORECASE)
+# ... or says it did not: "Its mature appearance indicates it predates the recent fall"
+NOT_ITS_CAUSE = re.compile(r"\b(?:predates?|pre-dates?|unrelated to|not related to|not due to|not caused by)\s+"
+                           r"(?:(?:the|a|an|his|her|their|recent|previous)\s+)*$", re.IGNORECASE)
+REACH_BEFORE = 40  # characters before the cause's words
+# an operation or a knock the report names only away from the HO, beside the cause it says the HO followed, is other
+# history: round 30, 547's "L ACL reconstruction 2021" beside a Pellegrini-Stieda lesion "following the previous MCL
+# injury"; 553's fall, beside HO "common after reverse shoulder replacement" that "predates the recent fall"
+ASIDE_WHEN_ATTRIBUTED = frozenset({OTHER_SURGERY, GENERIC_TRAUMA, CONTUSION})
 HAEMATOMA = re.compile(r"ha?ematoma", re.IGNORECASE)
 # An operation on the spine among "other operations" (content/lexicon cause.yaml): "L4-5 TLIF", "spinal fusion",
 # "cervical disc replacement". Beside a cord injury it is the injury's care, not a second cause.
@@ -219,6 +231,12 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
             tied.add(fact.item.concept)
         if fact.item.section != PLAN_SECTION:
             outside_plan.add(fact.item.concept)
+    in_ho = [f for f in affirmed if view.in_ho_sentence(f)]
+    # (said of HO of its kind, too: "Small HO of this type is common after reverse shoulder replacement")
+    attributed = {f.item.concept for f in view.facts
+                  if f.item.kind == "cause" and f.item.status != "absent" and f.item.experiencer == "patient"
+                  and view.in_ho_sentence(f) and _right_after(view, f, ATTRIBUTED)}
+    beside_ho = {f.item.concept for f in in_ho if not _right_after(view, f, NOT_ITS_CAUSE)} | attributed
     # a plan's reasons and evidence name populations, not this patient's history ("In brain and spinal cord
     # injury, adding radiotherapy did not lower recurrence": round 10, 191): a cause named only there, beside
     # causes the history names, is none
@@ -241,6 +259,10 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     for cause in view.case.answers.causes:
         if cause in found or cause not in denied:
             found.setdefault(cause, [])
+    # (ticked or not: "Was it the ACL operation?")
+    for cause in [c for c in found if attributed - {c} and c in ASIDE_WHEN_ATTRIBUTED and c not in beside_ho
+                  and (found[c] or c in {f.item.concept for f in affirmed})]:
+        del found[cause]
     # a major event only the answers name, that the report never names while it ties the HO to other causes, is
     # a box ticked for something else (round 18, 337: "burns" for necrotising fasciitis, the report's "HO ...
     # after NF + prolonged ICU stay")
@@ -296,8 +318,11 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
         del found[CONTUSION]
     # ... and so is another operation only ticked beside the joint replacement or the stay in intensive care the report
     # names: an operation elsewhere or a line put in (round 29, 535: a kidney transplant beside the hip replacement the
-    # HO formed around; 543: "the line they put in my groin" beside four weeks on a ventilator)
-    if found.get(OTHER_SURGERY) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY)):
+    # HO formed around; 543: "the line they put in my groin" beside four weeks on a ventilator), or beside the spinal
+    # cord or brain injury it names: the spine's fixation or the brain's operation is that injury's care (round 30, 551:
+    # "Was it the metal rods in my back that caused it?"); or beside the keyhole operation it names (560)
+    if found.get(OTHER_SURGERY) == [] and any(found.get(c) for c in (*JOINT_REPLACEMENTS, IMMOBILITY, SPINAL_CORD,
+                                                                      BRAIN_INJURY, "hip_arthroscopy")):
         del found[OTHER_SURGERY]
     # ... and so is an injury only ticked beside the joint replacement the report names: what wore the joint out before
     # it was replaced, or the break it was done for (round 25, 457: "My shoulder first went after I fell in the garden
@@ -422,6 +447,12 @@ def _told_as_earlier(view: CaseView, evidence: Evidence) -> bool:
     """The words just before name it an earlier one: "Previous R hip arthroscopy 2021", "prior hip scope"."""
     text = view.case.readings[evidence.reading].text
     return bool(EARLIER_ONE.search(text, max(0, evidence.start - EARLIER_REACH), evidence.start))
+
+
+def _right_after(view: CaseView, fact: Located[Fact], words: re.Pattern[str]) -> bool:
+    """The cause's words come right after ``words`` ("a sequela of the 2024 MCL injury": ``ATTRIBUTED``)."""
+    text = view.case.readings[fact.reading].text
+    return bool(words.search(text, max(0, fact.item.start - REACH_BEFORE), fact.item.start))
 
 
 def _linked_to_ho(view: CaseView, fact: Located[Fact]) -> bool:
