@@ -25,8 +25,8 @@ _CONTENT = re.compile(r"\S")
 # ... or a short line in sentence case with no stop between a blank line and its paragraph ("Background" over the story,
 # then "Results", "What this means", "Things to avoid", "Who will follow Isla": round 30, 556's genetics letter was all
 # background, its plan with it)
-_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,60}[A-Z]|[A-Z][a-z]+(?:[ \t][a-z]+){0,3}(?:[ \t][A-Z][a-z]+)?)"
-                          r"[ \t]*(?=\r?\n[ \t]*\S)")
+_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,60}[A-Z]"
+                          r"|[A-Z][a-z]+(?:[ \t][a-z]+){0,3}(?:[ \t][A-Z][a-z]+)?)[ \t]*(?=\r?\n[ \t]*\S)")
 _LOWER = re.compile(r"[a-z]")
 
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
