@@ -160,7 +160,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
         k = bisect_left(anywhere, start)
         # (a safety net's list is the report's own advice on when to come back: round 24, 439's "When to contact us
         # sooner" was nowhere on the page once it no longer raised warnings)
-        return (section in (PLAN_SECTION, SAFETY_NET_SECTION) or (k < len(anywhere) and anywhere[k] < end)
+        return (section in (PLAN_SECTION, SAFETY_NET_SECTION, OPTIONS_SECTION)
+                or (k < len(anywhere) and anywhere[k] < end)
                 or _heads_a_safety_net(text, sections, section_starts, start, end)
                 or (section not in NOT_PLAN_SECTIONS and any(
                     f.concept in (DIRECTIVE, ONGOING) or (f.concept == PLAN_CUE and (f.status != "absent" or _advice(f))
@@ -382,6 +383,7 @@ FOP_HAZARD_STEP = re.compile(r"\b(?:biops\w*|tissue (?:sampling|diagnosis)|core 
                              re.IGNORECASE)
 FOP_CAUTION_ID = "next.fop_hazard_step"
 SAFETY_NET_SECTION = "safety_net"  # section_rules.yaml: "Call us or go to emergency if:", "When to contact us sooner"
+OPTIONS_SECTION = "options"  # section_rules.yaml: "Options discussed:", each a choice the patient is to weigh
 # a line that already forbids the hazard needs no "ask your team about this step before it is done" ("PLEASE DO NOT
 # BIOPSY OR EXCISE these lesions", "Avoid intramuscular injections": round 24, 446)
 FORBIDS_IT = re.compile(r"\b(?:do not|don't|dont|avoid|never|must not|should not|no (?:biops\w*|surgery|excision|"

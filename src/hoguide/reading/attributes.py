@@ -38,6 +38,7 @@ class GradeReader:
     _after: re.Pattern[str]
     _before: re.Pattern[str]
     _canonical: dict[str, str]
+    _then: re.Pattern[str]
 
     @classmethod
     def of(cls, system: GradeSystem) -> GradeReader:
@@ -47,12 +48,16 @@ class GradeReader:
         after = re.compile(rf"[\s:,(]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}(?:(?<=\()[^()\n]{{1,60}}\)[\s:]*)?"
                            rf"({alternatives})(?![\w])")
         before = re.compile(rf"(?<![\w])(?:class|grade|type|stage)\s+({alternatives})\s+(?:\(\s*)?$")
-        return cls(system, after, before, canonical)
+        # the grade it has become, right after the one it had: "Brooker II -> III in 6 wks" (round 30, 551 was told
+        # Brooker II)
+        then = re.compile(rf"[ \t]*(?:-+>|\u2192|=>|to)[ \t]*(?:{_GRADE_WORDS}\b[ \t]*)?({alternatives})(?![\w])")
+        return cls(system, after, before, canonical, then)
 
     def read_at(self, folded: str, name_start: int, name_end: int) -> tuple[Grade, int, int] | None:
         """The grade next to a system name at ``folded[name_start:name_end]``, with its span."""
         match = self._after.match(folded, name_end)
         if match is not None:
+            match = self._then.match(folded, match.end()) or match
             value = self._canonical[match.group(1)]
             return Grade(self.system.id, value, ""), name_start, match.end()
         window_start = max(0, name_start - 24)

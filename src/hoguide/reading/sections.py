@@ -25,8 +25,8 @@ _CONTENT = re.compile(r"\S")
 # ... or a short line in sentence case with no stop between a blank line and its paragraph ("Background" over the story,
 # then "Results", "What this means", "Things to avoid", "Who will follow Isla": round 30, 556's genetics letter was all
 # background, its plan with it)
-_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*([A-Z][A-Z&/ -]{2,60}[A-Z]"
-                          r"|[A-Z][a-z]+(?:[ \t][a-z]+){0,3}(?:[ \t][A-Z][a-z]+)?)[ \t]*(?=\r?\n[ \t]*\S)")
+_OWN_HEADING = re.compile(r"\n[ \t]*\r?\n[ \t]*(?:[A-Z][A-Z&/ -]{2,60}[A-Z][ \t]*(?=\r?\n)"
+                          r"|[A-Z][a-z]+(?:[ \t][a-z]+){0,3}(?:[ \t][A-Z][a-z]+)?[ \t]*(?=\r?\n[ \t]*\S))")
 _LOWER = re.compile(r"[a-z]")
 
 # What may follow a header phrase: spaces or tabs, then a colon (group 1; the body starts after it),
@@ -154,6 +154,10 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
     # a numbered heading in capitals ("6. HISTORY OF THE INDEX EVENT AND TREATMENT": round 26, 475, a medico-legal one)
     if text[start:end].isupper() and _NUMBERED.search(text, max(0, start - _LINE_START_SLACK), start):
         return tail.end()
+    # a bullet's heading with its colon ("- Return precautions: numbness/tingling in hand, ... fever or spreading
+    # redness": round 30, 557 raised a nerve and an infection warning for today from it)
+    if tail[1] and _BULLETED.search(text, max(0, start - _LINE_START_SLACK), start):
+        return tail.end()
     return None
 
 
@@ -162,6 +166,7 @@ _CONTINUED = re.compile(r"\b(?:no|not|of|with|and|or|the|a|an|any|to|for|in|on|b
                         re.IGNORECASE)
 _CONTINUED_REACH = 20
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+$")
+_BULLETED = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+$")
 
 
 def _content_start(text: str, start: int, stop: int) -> int:
