@@ -194,12 +194,19 @@ TAKEN_FOR_ELSE = re.compile(r"[^.;\n]{0,30}?\bfor (?:his |her |my |their |the )?
                            # a dose given in the emergency department for the pain it came with ("Diclofenac 75mg PR
                            # given in ED with good effect" for renal colic: round 24, 437 was told of a medicine it had
                            # had to slow or prevent HO)
-                           r"|[^.;\n]{0,30}?\b(?:given in (?:the )?(?:ED|A&E|AED|emergency)|with good effect)",
+                           r"|[^.;\n]{0,30}?\b(?:given in (?:the )?(?:ED|A&E|AED|emergency)|with good effect)"
+                           # ... or taken only as needed ("Ibuprofen 400 mg q6h prn with food and/or acetaminophen ...
+                           # for pain": round 30, 557's emergency note)
+                           r"|[^.;\n]{0,25}?\b(?:prn|as needed|as required|when needed|when required)\b"
+                           # ... or the medicine the patient reacts to ("asthma with NSAID sensitivity": round 30, 560)
+                           r"|[\s-]*(?:sensitivity|sensitive|allergy|allergic|intolerance|intolerant|induced|"
+                           r"hypersensitivity)\b",
                            re.IGNORECASE)
 TAKEN_FOR_REACH = 60  # characters after a medicine searched for what it is taken for
 # a medicine named as what harmed the patient, not care they had (round 20, 367: "your asthma is made worse by
 # anti-inflammatory (NSAID) painkillers - you will remember the attack after ibuprofen in 2019")
 HARMED_BY = re.compile(r"\b(?:made worse by|worse with|attack after|reaction to|allergic to|allergy to|"
+                       r"bronchospasm (?:with|after|on)|wheeze (?:with|after|on)|while taking|bleed (?:on|with)|"
                        r"intolerant (?:of|to)|intolerance (?:of|to)|sensitive to|sensitivity to)[\s(]+"
                        r"(?:[\w'-]+[\s(]+){0,3}$", re.IGNORECASE)
 HARMED_BY_REACH = 60  # characters before a medicine searched for the harm it did
@@ -508,8 +515,11 @@ class CaseView:
                          and self.in_ho_sentence(e) and not self._of_another_part(e)]
             # an operation only if ever ("No surgery at present; any excision to be discussed in our MDT first": round
             # 11, 212) is neither planned nor done
-            status = {id(e): None if self._only_if(e) else "hypothetical" if self.proposed(e)
-                      else None if _if_ever(e.item) else e.item.status for e in excisions}
+            # ... nor one the patient turned down ("We discussed excision of the right-sided HO in 2024 and he
+            # declined": round 30, 555), which the discussion's hypothetical outranks in its status
+            status = {id(e): None if self._only_if(e) or _turned_down(e.item)
+                      else "hypothetical" if self.proposed(e) else None if _if_ever(e.item) else e.item.status
+                      for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
             planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
             # an operation note's consented excision that its procedure then describes as done ("Consented: excision
@@ -767,6 +777,11 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
+
+
+def _turned_down(fact: Fact) -> bool:
+    """A denial among the words that modify the operation ("... and he declined")."""
+    return any(t.category == "negated" for t in fact.triggers)
 
 
 def _superseded_spans(reading: Reading) -> tuple[list[int], list[int]]:

@@ -85,6 +85,8 @@ def earlier_sites(text: str, span: tuple[int, int], section: Section | None, sec
         before = hits.group_between(ATTRIBUTES, *previous)
         sites = [h.payload[1] for h in before if h.layer == "site" and not gap_end(text, previous[0], h.start)
                  and not (rejected is not None and rejected(previous, h))]
+        if not sites and (replaced := _replaced_joint(text, previous)) is not None:
+            return [replaced[0]], [replaced[1]]
         if sites:
             sides = [h.payload[1] for h in before if _side(h)]
             if sides:
@@ -137,8 +139,31 @@ def _side_of_the_same_place_above(text: str, cursor: int, floor: int, sentences:
         sides = [h.payload[1] for h in before if _side(h)]
         if sides and sites & {h.payload[1] for h in before if h.layer == "site"}:
             return sides
+        if (replaced := _replaced_joint(text, previous)) is not None and replaced[0] in sites:
+            return [replaced[1]]
         cursor = previous[0]
     return []
+
+
+# a joint named by its replacement, with its side ("Right THR components well fixed." above "Mature heterotopic bone
+# bridges from the ilium to the greater trochanter": round 30, 555 took the side of "severe L hip OA" further up)
+_SIDED = r"\b(left|right|L|R|Lt|Rt)\.?\s+"
+REPLACED_JOINTS = (
+    ("hip", re.compile(_SIDED + r"(?:THR|THA|hemiarthroplasty|hip (?:replacement|arthroplasty|resurfacing))\b",
+                       re.IGNORECASE)),
+    ("knee", re.compile(_SIDED + r"(?:TKR|TKA|UKR|knee (?:replacement|arthroplasty))\b", re.IGNORECASE)),
+    ("shoulder", re.compile(_SIDED + r"(?:TSA|rTSA|RSA|shoulder (?:replacement|arthroplasty))\b", re.IGNORECASE)),
+    ("elbow", re.compile(_SIDED + r"(?:TEA|elbow (?:replacement|arthroplasty))\b", re.IGNORECASE)),
+)
+SIDE_LETTERS = {"l": "left", "r": "right"}
+
+
+def _replaced_joint(text: str, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The joint and the side of the first replaced joint the words name with its side ("Right THR": hip, right)."""
+    for site, words in REPLACED_JOINTS:
+        if (replaced := words.search(text, *span)) is not None:
+            return site, SIDE_LETTERS[replaced.group(1)[0].lower()]
+    return None
 
 
 # A line of a note that opens with its own short label ("Ix: CT as above - HO well corticated, mature." under "O/E: ...
