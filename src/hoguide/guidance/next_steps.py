@@ -255,7 +255,16 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         said[concept] = replace(said[concept], evidence=(*said[concept].evidence, *evidence))
     if any(c == IMAGING or c.startswith("test_") for c in said):  # "no imaging for the shoulder HO; CT of the elbow"
         said.pop(NO_IMAGING, None)
+    # a break "progressing to union" on an earlier film that a later one calls united has healed (round 30, 561: three
+    # dated reports in one export were told both)
+    if OK_HEALING in said and OK_HEALED in said and max(_at(e) for e in said[OK_HEALING].evidence) < min(
+            _at(e) for e in said[OK_HEALED].evidence):
+        del said[OK_HEALING]
     return dict(sorted(said.items(), key=lambda item: item[1].status != "recommendation"))
+
+
+def _at(evidence: Evidence) -> tuple[int, int]:
+    return evidence.reading, evidence.start
 
 
 def in_title(text: str, start: int) -> bool:

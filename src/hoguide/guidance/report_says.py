@@ -10,7 +10,7 @@ from hoguide.guidance.features import flares_now
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.outcomes import ADDENDUM
-from hoguide.guidance.view import MATURITY_ORDER, CaseView
+from hoguide.guidance.view import MATURITY_ORDER, CaseView, in_latest_entry
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -210,8 +210,8 @@ def _filled_in(lesion: Finding, fillers: list[Finding]) -> Finding:
     return replace(lesion, grade=grade, maturity=maturity)
 
 
-def _lesions(findings: list[Finding], authority: SectionAuthority,
-             superseded: frozenset[int] = frozenset()) -> list[Finding]:
+def _lesions(findings: list[Finding], authority: SectionAuthority, superseded: frozenset[int] = frozenset(),
+             text: str = "") -> list[Finding]:
     """The mentions merged into one per place (sites and side), in the order the report first names
     them: the grade from the report's last word on it (an addendum's "Brooker III" over the findings'
     "IV"), the least mature maturity, the first change and size. A mention with no place joins the only lesion
@@ -264,7 +264,9 @@ def _lesions(findings: list[Finding], authority: SectionAuthority,
         # the most authoritative section's word on maturity (an impression's "maturing" over the findings'
         # "ill-defined": round 13, 248), the least mature of those
         # (not a conclusion a later one of a second report pasted below it follows: round 20, 366)
-        matured = [f for f in group if f.maturity and f.start not in superseded] or [f for f in group if f.maturity]
+        # (of a dated record's entries, the latest's: round 30, 562)
+        matured = in_latest_entry(text, [f for f in group if f.maturity and f.start not in superseded]
+                                  or [f for f in group if f.maturity], lambda f: f.start)
         top = max((authority.of(f.section) for f in matured), default=0)
         maturity = next((m for m in MATURITY_ORDER if any(f.maturity == m and authority.of(f.section) == top
                                                             for f in matured)), None)
@@ -438,7 +440,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             lines, _, citations = groups[status]
             superseded = frozenset(f.start for f in findings if view.superseded(i, f.start))
             fillers = _fillers(reading, findings) if status == "present" else []
-            for lesion in _lesions(findings, authority, superseded):
+            for lesion in _lesions(findings, authority, superseded, reading.text):
                 # only where: its "new" and its grade belong to HO it says is not there ("How mature: mature" beside
                 # no HO at the lower leg: round 19, 357's calcified muscle)
                 if status in (NOTHING_NEW, "absent"):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from hoguide.guidance.outcomes import ADDENDUM, NOT_HAD, PLAN_CUE, Outcomes
@@ -449,12 +451,15 @@ class CaseView:
         # the reporter's conclusion, where it says how mature, over the description ("ill-defined ossification ...
         # with a peripheral cortical rim forming" under "Impression: ... maturing": round 13, 248)
         # (of two reports pasted one after the other, the later conclusion's: superseded)
-        concluded = {f.item.maturity for f in self.current if f.item.maturity and f.item.section in CONCLUDING_SECTIONS
-                     and not self.superseded(f.reading, f.item.start)}
+        concluded = {f.item.maturity for f in _latest_entry(
+            [f for f in self.current if f.item.maturity and f.item.section in CONCLUDING_SECTIONS
+             and not self.superseded(f.reading, f.item.start)], self.case.readings)}
         # ... and the description of this study over the history's account of an earlier film ("At the twelve-week
         # review ... radiographs showed early heterotopic ossification" beside "a mature, well-corticated heterotopic
         # bone mass" on today's CT: round 26, 475 was told its HO is still forming)
-        described = {f.maturity for f in self._findings() if f.maturity and f.section not in EARLIER_SECTIONS}
+        described = {f.item.maturity for f in _latest_entry(
+            [f for f in self.current if f.item.maturity and f.item.section not in EARLIER_SECTIONS],
+            self.case.readings)}
         found = concluded or described or {f.maturity for f in self._findings() if f.maturity}
         return next((m for m in MATURITY_ORDER if m in found), None)
 
@@ -518,7 +523,8 @@ class CaseView:
             # ... nor one the patient turned down ("We discussed excision of the right-sided HO in 2024 and he
             # declined": round 30, 555), which the discussion's hypothetical outranks in its status
             status = {id(e): None if self._only_if(e) or _turned_down(e.item)
-                      else "hypothetical" if self.proposed(e) else None if _if_ever(e.item) else e.item.status
+                      else "hypothetical" if self.proposed(e)
+                      else None if _if_ever(e.item, self.case.readings[e.reading].text) else e.item.status
                       for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one
             planned = {(e.reading, self._sentence_start(e)) for e in excisions if status[id(e)] == "hypothetical"}
@@ -591,7 +597,8 @@ class CaseView:
         self._planned = {f.item.concept for f in self.facts
                          if ((f.item.kind == "treatment" and f.item.concept == "excision")
                              or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
-                         and f.item.status in ("present", "hypothetical") and not _if_ever(f.item)
+                         and f.item.status in ("present", "hypothetical")
+                         and not _if_ever(f.item, self.case.readings[f.reading].text)
                          and (f.item.section == PLAN_SECTION or self.sentence_of(f) in proposing)
                          and not self._only_if(f)}
         return self._planned
@@ -779,6 +786,49 @@ class CaseView:
         return found
 
 
+# a line that opens with a date: an entry of a dated record ("16.11.2026. Knee flexion 105 degrees ... RTG: ossified
+# myositis 8 x 3 cm, mature (ripe)" under "14.09.2026. MR ...: ossified myositis in phase of maturation")
+ENTRY_DATE = re.compile(r"(?m)^[ \t]*(?:(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{2})-(\d{2}))\b")
+
+
+def _latest_entry(found: list[Located[Finding]], readings: tuple[Reading, ...]) -> list[Located[Finding]]:
+    """``in_latest_entry`` of findings in one report; findings in several reports are kept whole."""
+    if len({f.reading for f in found}) != 1:
+        return found
+    return in_latest_entry(readings[found[0].reading].text, found, lambda f: f.item.start)
+
+
+Item = TypeVar("Item")
+
+
+def in_latest_entry(text: str, found: list[Item], start_of: Callable[[Item], int]) -> list[Item]:
+    """The items (at ``start_of``) of the latest dated entry that has any, where they lie in two entries or more of
+    one record (round 30, 562: a summary's control examinations, the newest last, were told "maturing" from an
+    earlier one's "in phase of maturation"); else all of them."""
+    if len(found) < 2:
+        return found
+    starts, dates = _entries(text)
+    dated = []
+    for item in found:
+        i = bisect_right(starts, start_of(item)) - 1
+        if i < 0:
+            return found
+        dated.append((dates[i], item))
+    latest = max(d for d, _ in dated)
+    return found if all(d == latest for d, _ in dated) else [item for d, item in dated if d == latest]
+
+
+@lru_cache(maxsize=8)
+def _entries(text: str) -> tuple[list[int], list[tuple[int, int, int]]]:
+    """Where each dated entry starts, and its date (year, month, day), in one pass."""
+    starts, dates = [], []
+    for entry in ENTRY_DATE.finditer(text):
+        day, month, year, iso_year, iso_month, iso_day = entry.groups()
+        starts.append(entry.start())
+        dates.append((int(year), int(month), int(day)) if year else (int(iso_year), int(iso_month), int(iso_day)))
+    return starts, dates
+
+
 def _turned_down(fact: Fact) -> bool:
     """A denial among the words that modify the operation ("... and he declined")."""
     return any(t.category == "negated" for t in fact.triggers)
@@ -799,13 +849,14 @@ def done_for(text: str, operation_end: int, start: int) -> bool:
             and not SENTENCE_BREAK.search(text, operation_end, start))
 
 
-def _if_ever(fact: Fact) -> bool:
+def _if_ever(fact: Fact, text: str) -> bool:
     """A treatment the context rules call hypothetical by "any" ("any excision", "any surgery"), or that is itself the
     condition an "if" opens ("low dose CT if excision is being considered": round 15, 281 was told an operation is
-    planned): a step only if ever."""
+    planned), or that opens "if you ever" (``text``: the fact's report): a step only if ever."""
     return fact.status == "hypothetical" and any(
         t.phrase.lower().startswith("any ") or t.phrase.lower() in _ONE_DAY_PERHAPS
-        or (t.phrase.lower() == "if" and 0 <= fact.start - t.end <= _IF_REACH)
+        or (t.phrase.lower() == "if" and (0 <= fact.start - t.end <= _IF_REACH
+                                          or _IF_EVER.match(text, t.end) is not None))
         for t in fact.triggers)
 
 
@@ -820,6 +871,9 @@ _ONE_DAY_PERHAPS = frozenset({"could be discussed", "can be discussed", "could b
 
 # characters from "if" to the step it makes a condition: "if surgical excision", not "if it persists, excision"
 _IF_REACH = 12
+# "If you ever need your left hip replaced, tell the surgeon ..." (round 30, 554 was told a joint replacement is
+# planned)
+_IF_EVER = re.compile(r"\s+(?:you|he|she|they|we)\s+(?:ever|later|one day|in future|in the future)\b", re.IGNORECASE)
 
 
 def _signed(sentence: str) -> bool:
