@@ -545,3 +545,11 @@ def test_a_plan_headed_with_who_it_was_discussed_with_is_a_plan() -> None:
     assert any(w.startswith("Prevention after excision") for w in words)
     ct = load_knowledge().statement("next.test_ct").patient
     assert not [said for _, said in lines if ct in said]  # "looks mature on CT": the scan it was seen on
+
+
+def test_a_letters_sign_off_initials_are_no_step() -> None:
+    # (round 30, 545 and 546 quoted "KAR / dictated not checked" and "RC/jt" as steps)
+    for sign_off in ("KAR / dictated not checked", "RC/jt"):
+        letter = ("IMPRESSION: Heterotopic ossification posterior to the ankle replacement.\nPlan:\n"
+                  f"- Review 3/12 with XR.\n{sign_off}\n")
+        assert quoted(letter) == ["Review 3/12 with XR."], sign_off

@@ -60,6 +60,8 @@ ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
 NOT_LIMITING = "not_limiting"  # lexicon/course.yaml: "not limiting sitting or transfers"
+MINOR_PART = "minor_part"  # lexicon/course.yaml: "only part of the picture"
+REDUCED_MOTION = "reduced_motion"  # lexicon/course.yaml: "knee bends only to 75 degrees"
 MOTION_FROM_HO = "motion_from_ho"  # lexicon/course.yaml: "bony block", "the likely cause of his loss of movement"
 HO_TREATMENTS = frozenset({"nsaid", "radiotherapy", "bisphosphonate", "palovarotene", "garetosmab"})
 # What makes HO severe beyond its grade (ho_facts.md §7, §11): a bridged or fused joint, lost movement,
@@ -259,10 +261,15 @@ def severity_facts(view: CaseView) -> list[Located[Fact]]:
     # says the HO only "may contribute to reduced elevation", the HO is not said to limit the joint (round 22, 418)
     weighed = {f.item.concept for f in view.facts if f.item.kind == "course" and f.item.status == "possible"
                and f.item.section in CONCLUDING_SECTIONS}
+    # ... and where it puts the lost movement down mainly to something else, the HO "only part of the picture", the lost
+    # movement is not the HO's (round 30, 559)
+    minor = any(f.item.kind == "course" and f.item.concept == MINOR_PART and f.item.status == "present"
+                for f in view.facts)
     return [f for f in view.facts if f.item.status == "present"
             and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE
                   and not (f.item.concept == "ankylosis" and _said_unbridged(view, f, unbridged))
-                  and not (f.item.concept in weighed and f.item.section == HISTORY_SECTION))
+                  and not (f.item.concept in weighed and f.item.section == HISTORY_SECTION)
+                  and not (minor and f.item.concept == REDUCED_MOTION))
                  or (f.item.kind == "red_flag" and f.item.concept in SEVERE_FLAGS))]
 
 

@@ -369,12 +369,19 @@ COURTESY = re.compile(r"\s*(?:(?:thank you|thanks|many thanks)(?: very much)? fo
                       r"at your disposal)", re.IGNORECASE)
 
 
+# a letter's sign-off: the writer's and the typist's initials, and the dictation's note ("RC/jt", "KAR / dictated not
+# checked": round 30, 545 and 546 quoted them as steps)
+SIGN_OFF = re.compile(r"[A-Z]{1,4}\s*/\s*[A-Za-z]{1,4}(?:\s*/\s*(?i:dictated|typed)\b.*)?"
+                      r"|(?i:.*\bdictated (?:but |and )?not (?:checked|signed|read|proofread)\b.*)")
+
+
 def _says_something(text: str, start: int, end: int, in_capitals: bool = False) -> bool:
     """At least two words: a pasted message's field codes ("A|||", "F NTE|", "L|") say nothing to do; nor, in a text
     not all in capitals (``in_capitals`` false), does a heading of its own in capitals ("PLAN / RECOMMENDATIONS FOR GP
     & COMMUNITY TEAM": round 25, 466 quoted it as a step)."""
     return len(WORD.findall(text, start, end)) >= 2 and (
-        in_capitals or not OWN_HEADING.fullmatch(text[start:end].strip()))
+        in_capitals or not OWN_HEADING.fullmatch(text[start:end].strip())) \
+        and not SIGN_OFF.fullmatch(text[start:end].strip())
 
 
 # A step of the plan that FOP forbids until it is ruled out: a biopsy, an operation, a shot into a muscle

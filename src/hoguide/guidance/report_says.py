@@ -25,6 +25,7 @@ from hoguide.reading.report_status import (
 )
 
 SERIOUS_MIMICS = frozenset({"osteosarcoma"})
+UNNAMED = "unnamed"  # grade_systems.yaml: a grade written with no scale named
 # "HO" used for something else, a person or "history of": whatever denial its sentence holds, the word is there
 # ("XR pelvis: no new #, metalwork intact, HO unchanged. d/w ortho HO on call": round 27, 506 asked what it meant)
 OTHER_MEANINGS = frozenset({"house_officer", "history_of"})
@@ -65,7 +66,8 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool,
         details.append((f"Where: {where}" + (f" ({side})." if side else "."), ()))
     if finding.grade:
         grade_id = f"grade.{finding.grade.system}.{finding.grade.value}"
-        system = {"brooker": "Brooker", "hastings_graham": "Hastings-Graham", "della_valle": "Della Valle"}
+        system = {"brooker": "Brooker", "hastings_graham": "Hastings-Graham", "della_valle": "Della Valle",
+                  "mcafee": "McAfee", "lee": "Lee (modified Brooker)"}
         if finding.grade.system in system:
             line = f"Grade: {system[finding.grade.system]} {finding.grade.value}."
         else:  # "grade IV heterotopic ossification": no scale named, none guessed
@@ -136,7 +138,11 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> N
             del by_status["possible"]
     # "The pre-op CT (06/2026) showed ... no heterotopic bone" beside the HO this study finds at that place: what an
     # earlier study showed, not "there is no HO" now (round 26, 483 was told both)
-    before = [f for f in by_status.get("absent", []) if (_told_before(text, f) or _in_an_earlier_row(text, f, present))
+    # ... nor is "not HO" said of something else there ("Sirveaux grade 1 scapular notching (minor bone erosion, not
+    # HO)" beside the HO below the same shoulder's socket: round 30, 553 was told both "there is HO" and "there is no
+    # HO")
+    before = [f for f in by_status.get("absent", []) if (_told_before(text, f) or _in_an_earlier_row(text, f, present)
+                                                          or _said_of_another(text, f))
               and any((site, f.laterality) in places or (f.laterality is None and any(p[0] == site for p in places))
                       for site in f.sites)]
     if before:
@@ -144,6 +150,15 @@ def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> N
         by_status["absent"] = [f for f in by_status["absent"] if id(f) not in gone]
         if not by_status["absent"]:
             del by_status["absent"]
+
+
+# "..., not HO", "is not HO": the words before the mention deny that something else is HO
+OF_ANOTHER = re.compile(r"(?:,|\bis|\bare)\s+not\s+(?:an?\s+)?$", re.IGNORECASE)
+OF_ANOTHER_REACH = 12
+
+
+def _said_of_another(text: str, finding: Finding) -> bool:
+    return OF_ANOTHER.search(text, max(0, finding.start - OF_ANOTHER_REACH), finding.start) is not None
 
 
 def _said_by_the_study(reading: Reading, authority: SectionAuthority) -> list[Finding]:
@@ -261,6 +276,11 @@ def _lesions(findings: list[Finding], authority: SectionAuthority, superseded: f
                 group[0] = replace(group[0], sites=joint.sites)
         graded = [f for f in group if f.grade]
         grade = max(graded, key=lambda f: (authority.of(f.section), f.start)).grade if graded else None
+        # a grade with no scale named is the one the report named for the same value ("modified Brooker (Lee) grade
+        # III" in the findings, "posterior HO grade III (modified Brooker / Lee)" in the impression: round 30, 546)
+        if grade is not None and grade.system == UNNAMED:
+            value = grade.value
+            grade = next((g for f in graded if (g := f.grade) and g.system != UNNAMED and g.value == value), grade)
         # the most authoritative section's word on maturity (an impression's "maturing" over the findings'
         # "ill-defined": round 13, 248), the least mature of those
         # (not a conclusion a later one of a second report pasted below it follows: round 20, 366)

@@ -37,7 +37,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
                           "fast_growing_lump"}),
     "maturity": frozenset({"mature", "immature", "maturing", "denied", "not_maturity"}),
     "course": frozenset({"recurrence", "ankylosis", "synostosis", "reduced_motion", "motion_from_ho", "activity",
-                         "activity_settled", "incidental", "not_limiting", "not_the_cause", "resolved",
+                         "activity_settled", "incidental", "not_limiting", "minor_part", "not_the_cause", "resolved",
                          "flare_up", "maturity_undetermined"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading", "report_heading", "ongoing",

@@ -45,7 +45,8 @@ class GradeReader:
         canonical, alternatives = _spellings(system)
         # (an aside between the word and the grade: "Hastings-Graham class (using the clinical ROM provided): IIA",
         # round 28, 519)
-        after = re.compile(rf"[\s:,(]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}(?:(?<=\()[^()\n]{{1,60}}\)[\s:]*)?"
+        # (or the scale's name in brackets: "modified Brooker (Lee) grade III", round 30, 546)
+        after = re.compile(rf"[\s:,(]*\)?[\s:,]*(?:{_GRADE_WORDS}\b[\s:#(]*){{0,2}}(?:(?<=\()[^()\n]{{1,60}}\)[\s:]*)?"
                            rf"({alternatives})(?![\w])")
         before = re.compile(rf"(?<![\w])(?:class|grade|type|stage)\s+({alternatives})\s+(?:\(\s*)?$")
         # the grade it has become, right after the one it had: "Brooker II -> III in 6 wks" (round 30, 551 was told

@@ -48,7 +48,8 @@ _SHAPES: dict[str, str] = {
     # one lesion named with its determiner: "the firm mass in the thigh", "this ossific focus"
     "one_lesion": r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:mass|masses|lesion|lesions|nodule|collection|focus|"
                   r"opacity|opacities|density|swelling|lump)\b",
-    "measurement": r"\d+(?:\.\d+)?\s*(?:cm|mm)\b|\d+(?:\.\d+)?\s*x\s*\d",
+    # (an angle measured, too: "3 deg vs 9 deg previously" is one disc's movement, no study's figures: round 30, 545)
+    "measurement": r"\d+(?:\.\d+)?\s*(?:(?:cm|mm|deg|degrees)\b|\u00b0)|\d+(?:\.\d+)?\s*x\s*\d",
     "number": r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])",
 }
 # The scan tries every shape at every place in the sentence, and most places are not digits: the branches of
