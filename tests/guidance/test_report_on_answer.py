@@ -9,14 +9,14 @@ from pathlib import Path
 from hoguide import api
 from hoguide.guidance.features import FOP_SUSPECTED
 from hoguide.models.assessment import Assessment
-from hoguide.render.assessment_text import PLAN_LEAD, render_text
+from hoguide.render.assessment_text import WORDS_LEAD, render_text
 
 ROUND29 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round29"
 
 
 def quoted(assessment: Assessment) -> dict[str, list[str]]:
     """Question -> the plan lines its answer quotes."""
-    return {q: [line.text for line in a.report_plan] for q, a in assessment.answers.items() if a.report_plan}
+    return {q: [line.text for line in a.report_words] for q, a in assessment.answers.items() if a.report_words}
 
 
 def test_a_surgeons_plan_is_quoted_in_the_answers_it_speaks_to() -> None:
@@ -37,7 +37,7 @@ def test_a_plan_line_is_quoted_whole_on_one_line_in_the_page() -> None:
               "Plan:\n- Repeat X-ray in 3 months to check the bone\n  has matured before any surgery.\n")
     page = render_text(api.explain(report), markdown=True)
     growth = page.split("## Is it likely to grow or cause symptoms?")[1].split("\n## ")[0]
-    assert f'{PLAN_LEAD} "Repeat X-ray in 3 months to check the bone has matured before any surgery."' in growth
+    assert f'{WORDS_LEAD} "Repeat X-ray in 3 months to check the bone has matured before any surgery."' in growth
 
 
 def test_a_safety_net_and_a_plan_for_something_else_are_not_told_as_the_answer() -> None:
@@ -67,3 +67,21 @@ def test_where_fop_is_suspected_a_biopsy_is_left_to_the_plan_with_its_caution() 
     assert any(f.id == FOP_SUSPECTED for f in assessment.red_flags)
     lines = [line for answer in quoted(assessment).values() for line in answer]
     assert lines == ["Review in clinic in 2 weeks."]
+
+
+def test_the_cause_answer_quotes_the_reports_own_words_on_the_cause() -> None:
+    # round 30, 547: the report says what the HO followed; round 29, 531: the report says what did not cause it
+    report = ("Clinical history: L ACL reconstruction 2021. MCL sprain L knee Sept 2024.\nIMPRESSION:\n"
+              "1. Intact ACL graft.\n2. Ossification at the femoral origin of the MCL (Pellegrini-Stieda lesion), a "
+              "sequela of the 2024 MCL injury.\n")
+    assert quoted(api.explain(report))["cause"] == [
+        "Ossification at the femoral origin of the MCL (Pellegrini-Stieda lesion), a sequela of the 2024 MCL injury."]
+    report = ("Findings: Heterotopic ossification lateral to the left hip, Brooker II. Well corticated, mature.\n"
+              "Impression: Brooker II heterotopic ossification - this is common after hip replacement. It is not "
+              "caused\nby the infection and is not a sign of infection.\n")
+    assert quoted(api.explain(report))["cause"] == ["It is not caused by the infection and is not a sign of infection."]
+    # words of a cause's shape about something else are none: "signal following fat", "a neuropathy due to the HO"
+    for report in ("IMPRESSION: Mature myositis ossificans of the thigh with central signal following fat.\n",
+                   "Impression: HO blocking flexion, with a probable ulnar neuropathy due to the HO encasing the "
+                   "nerve.\n"):
+        assert "cause" not in quoted(api.explain(report)), report

@@ -12,10 +12,20 @@ order. The line is quoted, never reworded: nothing is said that the report does 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from hoguide.guidance.other_findings import other_findings
-from hoguide.guidance.report_plan import FOP_HAZARD_STEP, FORBIDS_IT, PURPOSE_NOT_HO, PlanLine, plan_lines
-from hoguide.guidance.view import CaseView
+from hoguide.guidance.red_flags import HO_NAMED
+from hoguide.guidance.report_plan import (
+    BULLET,
+    ENUMERATOR,
+    FOP_HAZARD_STEP,
+    FORBIDS_IT,
+    PURPOSE_NOT_HO,
+    PlanLine,
+    plan_lines,
+)
+from hoguide.guidance.view import CONCLUDING_SECTIONS, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, QuestionId, ReportStatement
 from hoguide.reading.phrases import any_phrase
@@ -55,6 +65,54 @@ def plan_on_answers(view: CaseView, steps: dict[str, ReportStatement], kb: Knowl
     return {question: tuple(lines) for question, lines in found.items()}
 
 
+# the report's own words on what caused the HO, said after the HO is named ("..., a sequela of the 2024 MCL injury";
+# "It is not caused by the infection": round 29, 531 and round 30, 547's reviewers found the cause answer general)
+CAUSE_WORDS = re.compile(r"\b(?:caused\s+by|due\s+to|secondary\s+to|related\s+to|result\s+of|sequelae?\s+of|"
+                         r"consequence\s+of|attributable\s+to|attributed\s+to|because\s+of|following|effect\s+of)\b",
+                         re.IGNORECASE)
+# ... a cause it names after them (a cause of the lexicon: not "signal following fat", "closely related to the skin",
+# "a neuropathy due to the HO"), or a cause it denies ("not caused by the infection")
+DENIED_CAUSE = re.compile(r"\bnot\s+(?:caused\s+by|due\s+to|related\s+to|a\s+result\s+of|from)\b", re.IGNORECASE)
+# a sentence that goes on about the HO the sentence before it named ("It is not caused by the infection")
+GOES_ON_ABOUT_IT = re.compile(r"\s*(?:it|this|these|the (?:extra |new |heterotopic )?bone)\b", re.IGNORECASE)
+STORY_SECTIONS = frozenset({"history", "history_of_present_illness", "past_medical_history", "past_surgical_history",
+                            "family_history", "social_history", "medications", "allergies", "comparison", "technique",
+                            "grading_key", "keywords", "plan", "safety_net", "options", "consent"})
+CAUSE_LINES = 1  # the answer's first line on the cause: the conclusion's, where it has one
+
+
+def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
+    """The report's sentence on what caused the HO: one that names the HO (or goes on about it from the sentence
+    before) and then says what it followed or was not caused by; a conclusion's before the body's, never the story's
+    or the plan's. Where the report finds no HO, none."""
+    if view.overall_status not in OF_HO:
+        return ()
+    found: list[tuple[bool, Evidence]] = []
+    for reading, case_reading in enumerate(view.case.readings):
+        text = case_reading.text
+        causes = sorted(f.item.start for f in view.facts if f.reading == reading and f.item.kind == "cause"
+                        and f.item.experiencer == "patient")
+        sections = sorted(case_reading.sections, key=lambda section: section.start)
+        starts = [s.start for s in sections]
+        previous_names_ho = False
+        for start, end in view.sentences(reading).spans():
+            at = bisect_right(starts, start) - 1
+            section = sections[at].id if at >= 0 and start < sections[at].end else None
+            named = HO_NAMED.search(text, start, end)
+            cause = CAUSE_WORDS.search(text, start, end)
+            if cause is not None and not (bisect_right(causes, end - 1) > bisect_right(causes, cause.end() - 1)):
+                cause = None  # no cause named after the words
+            cause = cause or DENIED_CAUSE.search(text, start, end)
+            ho_first = named is not None and cause is not None and named.start() < cause.start()
+            goes_on = previous_names_ho and cause is not None and GOES_ON_ABOUT_IT.match(text, start) is not None
+            if (ho_first or goes_on) and section not in STORY_SECTIONS and not view.superseded(reading, start) \
+                    and not text[start:end].rstrip().endswith("?"):
+                found.append((section in CONCLUDING_SECTIONS, Evidence(start, end, _clipped(text[start:end]), reading)))
+            previous_names_ho = named is not None
+    found.sort(key=lambda pair: not pair[0])  # (a stable sort: the report's order among equals)
+    return tuple(evidence for _, evidence in found[:CAUSE_LINES])
+
+
 def _about_else(line: PlanLine, elsewhere: list[Evidence]) -> bool:
     """The line is of a conclusion's item about something other than the HO ("Recommend urology review re: obstructing
     calculus": round 10, 185), or names a purpose that is not the HO's ("repeat CT to assess union")."""
@@ -62,7 +120,9 @@ def _about_else(line: PlanLine, elsewhere: list[Evidence]) -> bool:
 
 
 def _clipped(text: str) -> str:
-    """The line on one line, without a plan heading it runs on from ("Plan: Repeat X-ray ..."), at most ``MAX_QUOTE``
-    long."""
+    """The line on one line, without a plan heading it runs on from ("Plan: Repeat X-ray ...") or its item's number,
+    at most ``MAX_QUOTE`` long."""
     said = PLAN_HEADING.sub("", " ".join(text.split()), count=1)
+    if item := ENUMERATOR.match(said) or BULLET.match(said):  # "2. Ossification at ...": the item's words
+        said = said[item.end():]
     return said if len(said) <= MAX_QUOTE else said[:MAX_QUOTE].rsplit(" ", 1)[0] + " ..."

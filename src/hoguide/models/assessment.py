@@ -52,7 +52,7 @@ class Answer(Serial):
     short: str = ""  # the answer in one sentence, shown first (guidance/compose.short_answer)
     short_citations: tuple[str, ...] = ()  # its one or two sources, shown after it
     # the lines of the report's own plan on this question, quoted (guidance/report_on_answer.py; ``text`` may be cut)
-    report_plan: tuple[Evidence, ...] = ()
+    report_words: tuple[Evidence, ...] = ()
 
     def json_object(self) -> dict[str, Any]:
         """The parts give their length, not their text again: ``answer`` is the first part, and

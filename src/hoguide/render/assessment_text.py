@@ -30,12 +30,12 @@ def quotes(assessment: Assessment, evidence: Sequence[Evidence], limit: int) -> 
     return "; ".join(f'"{w}"' for w in list(words)[:limit])
 
 
-PLAN_LEAD = "Your report's plan on this, in its own words:"
+WORDS_LEAD = "Your report on this, in its own words:"
 
 
-def plan_quotes(answer: Answer) -> str:
-    """The report's plan lines an answer quotes, each in quotation marks."""
-    return " ".join(f'"{line.text}"' for line in answer.report_plan)
+def words_quotes(answer: Answer) -> str:
+    """The report's lines an answer quotes (its plan's, and on the cause its own words), each in quotation marks."""
+    return " ".join(f'"{line.text}"' for line in answer.report_words)
 
 
 def source_line(source: Source, *, markdown: bool = False) -> str:
@@ -126,8 +126,8 @@ def render_text(assessment: Assessment, *, markdown: bool = False, clinician: bo
         lines.append(f"**{lead}**" if markdown else lead)
         if more:
             lines.extend(["", " ".join(more)])
-        if answer.report_plan:
-            lines.extend(["", f"{PLAN_LEAD} {plan_quotes(answer)}"])
+        if answer.report_words:
+            lines.extend(["", f"{WORDS_LEAD} {words_quotes(answer)}"])
         lines.append("")
         lines.append(f"How sure: {answer.certainty} ({answer.certainty_reason}).")
         if answer.evidence:

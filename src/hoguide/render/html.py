@@ -17,7 +17,7 @@ from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import QUESTIONS, Assessment
 from hoguide.models.serial import LIST_LIMITS
 from hoguide.render.annotate import annotate
-from hoguide.render.assessment_text import CAUTION_WORD, PLAN_LEAD, TITLES, URGENCY_WORDS, plan_quotes, quotes
+from hoguide.render.assessment_text import CAUTION_WORD, TITLES, URGENCY_WORDS, WORDS_LEAD, quotes, words_quotes
 from hoguide.render.citations import SourceNumbers
 from hoguide.render.clinician import clinician_summary, fact_groups
 from hoguide.render.report_name import report_name
@@ -116,8 +116,8 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
         "handout": handout,
         "sources": SourceNumbers(assessment),  # numbers sources as the page cites them (render/citations.py)
         "quotes": lambda evidence, limit: quotes(assessment, evidence, limit),
-        "plan_lead": PLAN_LEAD,
-        "plan_quotes": plan_quotes,
+        "words_lead": WORDS_LEAD,
+        "words_quotes": words_quotes,
         "summary_says": summary_says(assessment),
         "next_step": next_step(assessment),
         "report_names": [report_name(r.text, day) for r in assessment.readings] if handout else [],
