@@ -306,3 +306,13 @@ def test_a_break_a_later_row_calls_united_is_no_bone_still_healing() -> None:
     assert not [c for c in api.explain(export).cautions if c.text.startswith(healing)]
     still = export.split("A26-062771")[0] + "Later: New heterotopic ossification posterior to the elbow.\n"
     assert [c for c in api.explain(still).cautions if c.text.startswith(healing)]
+
+
+def test_a_cause_the_patient_names_that_is_not_counted_is_said_back_with_the_reports_cause() -> None:
+    # (round 30's second read: "Was it the metal rods in my back?" and a knock were set aside without a word)
+    report = ("Background: T10 AIS A SCI 02/08/2026; posterior instrumented fixation T8-L1.\n"
+              "Assessment: progressive, still active neurogenic HO R hip.\n")
+    told = api.explain(report, {"causes": ["spinal_cord_injury", "other_surgery"]}).you_told_us
+    kb = load_knowledge()
+    assert any(line.startswith(f'You named "{kb.label("cause", "other_surgery")}", but the cause your report points '
+                               f'to is {kb.label("cause", "spinal_cord_injury")}.') for line in told), told

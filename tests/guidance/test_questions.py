@@ -209,3 +209,17 @@ def test_a_line_the_next_one_goes_on_about_is_quoted_with_it() -> None:
     question = "My neighbour says ibuprofen gel is fine to rub on - is it?"
     assert asked_with_words(report, question)[question].endswith("These are NOT safe for him after his kidney "
                                                                  "transplant.")
+
+
+def test_a_question_is_shown_no_line_of_the_story_or_a_label_on_one_shared_word_and_a_bullet_keeps_what_to_avoid():
+    # (round 30: 547's "Will it need cutting out?" beside its history's "worse cutting and kneeling"; 546's "Is the
+    # replacement failing?" beside "Findings: Right total ankle replacement (fixed-bearing)."; 556's "Can they just cut
+    # the bone out?" beside "- Operations to cut the bone out." under "Things to avoid")
+    report = ("Clinical history: Medial knee pain 3/12, worse cutting and kneeling.\nFindings: Right total ankle "
+              "replacement (fixed-bearing).\nIMPRESSION: Pellegrini-Stieda lesion (post-traumatic ossification at "
+              "the MCL origin).\n\nThings to avoid\n- Operations to cut the bone out. In POH the bone usually grows "
+              "back.\n")
+    said = api.explain(report, {"symptoms_text": "Will it need cutting out? Is the replacement failing?"})
+    asked = [q for q in said.questions_for_doctor if q.startswith("Your question")]
+    assert "Words in your report" not in asked[1]
+    assert asked[0].endswith('"Things to avoid: Operations to cut the bone out."'), asked[0]

@@ -11,7 +11,7 @@ from hoguide import api
 from hoguide.guidance.engine import assess_case
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.knowledge.conditions import CaseFeatures
-from hoguide.knowledge.loader import KnowledgeBase
+from hoguide.knowledge.loader import KnowledgeBase, load_knowledge
 from hoguide.models.assessment import QUESTIONS, Answer, Assessment, RedFlag
 from hoguide.models.case import PatientAnswers, build_case
 from hoguide.reading.reader import Reader
@@ -464,3 +464,12 @@ def test_a_sore_the_patient_tells_of_is_the_warning_only_where_there_is_bone_und
     some = "X-ray L hip: heterotopic ossification lateral to the left hip, Brooker II."
     assert flag_state(explain(reader, kb, none, symptoms=("skin_sore",)), "pressure_sore", kb) == "none"
     assert flag_state(explain(reader, kb, some, symptoms=("skin_sore",)), "pressure_sore", kb) == "suspected"
+
+
+def test_a_pressure_sore_the_report_finds_and_plans_care_for_is_told_as_found_with_its_plan() -> None:
+    # (round 30, 551: "Cat 1 pressure injury R ischium", off-loading planned, was told to show the sore within days)
+    content = load_knowledge().red_flags["pressure_sore"]
+    report = ("Assessment: Progressive neurogenic HO R hip, Brooker III. Loss of hip flexion now affecting seating "
+              "posture -> Cat 1 pressure injury R ischium.\nPlan: Off-load R ischium; pressure-relief lifts.\n")
+    sore = next(f for f in api.explain(report).red_flags if f.id == "pressure_sore")
+    assert sore.message == content.found_patient

@@ -553,3 +553,16 @@ def test_a_letters_sign_off_initials_are_no_step() -> None:
         letter = ("IMPRESSION: Heterotopic ossification posterior to the ankle replacement.\nPlan:\n"
                   f"- Review 3/12 with XR.\n{sign_off}\n")
         assert quoted(letter) == ["Review 3/12 with XR."], sign_off
+
+
+def test_options_lettered_on_lines_of_their_own_are_an_item_each_and_a_treatment_to_halt_growth_is_no_prevention():
+    # (round 30, 551: four lettered options were quoted as one line, radiotherapy "to try to halt progression" was told
+    # as prevention around a planned operation)
+    note = ("Assessment: progressive, still active neurogenic HO R hip, Brooker III.\n\n"
+            "Options discussed (no decision today - for MDT 10/12):\na) Continue etidronate to complete 6 months.\n"
+            "b) Add NSAID (celecoxib) - GI and kidney risks discussed; renal function normal.\nc) Single-fraction "
+            "radiotherapy to R hip to try to halt progression - would need referral to clinical oncology.\n")
+    lines = dict(plan(api.explain(note)))
+    assert "Continue etidronate to complete 6 months." in lines
+    radiotherapy = next(said for words, said in lines.items() if words.startswith("Single-fraction radiotherapy"))
+    assert radiotherapy == load_knowledge().statement("next.treat_prophylaxis_progression").patient

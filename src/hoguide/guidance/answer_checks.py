@@ -77,6 +77,23 @@ def causes_the_report_denies(view: CaseView, kb: KnowledgeBase) -> Iterator[str]
                    "team to check this.")
 
 
+def causes_set_aside(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
+    """A line for each cause the patient names that is not counted beside the one the report points to, where the
+    report does not deny it (round 30's second read: "Was it the metal rods in my back?", the ACL operation, the fall
+    were set aside without a word)."""
+    found = view.causes()
+    reported = [c for c, evidence in found.items() if evidence]
+    if not reported or view.overall_status not in ("present", "possible", "historical"):
+        return
+    denied = {f.item.concept for f in view.facts if f.item.kind == "cause" and f.item.status == "absent"
+              and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}  # ("no fracture" denies no fall)
+    named = " and ".join(kb.label("cause", c) for c in reported)
+    for cause in view.case.answers.causes:
+        if cause not in found and cause not in denied:
+            yield (f"You named \"{kb.label('cause', cause)}\", but the cause your report points to is {named}. Ask "
+                   "your team if it played a part too.")
+
+
 def prevention_the_report_says_was_not_had(view: CaseView) -> Iterator[str]:
     """A line for each prevention the patient says they had that the report says was stopped early or not given."""
     not_had = view.treatments_not_given()

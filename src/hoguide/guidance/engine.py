@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from hoguide.guidance.answer_checks import (
+    causes_set_aside,
     causes_the_report_denies,
     ho_side_told_against,
     other_side_told,
@@ -161,7 +162,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         next_steps=tuple(plan),
         you_told_us=(*understood.said_back, *((ASKED_LINE,) if _answers_a_question(answers) else ()),
                      *((mismatch,) if (mismatch := other_side_told(view) or side_note) else ()),
-                     *causes_the_report_denies(view, kb), *prevention_the_report_says_was_not_had(view)),
+                     *causes_the_report_denies(view, kb), *causes_set_aside(view, kb),
+                     *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),
     )
     assessment = choose_sources(assessment, kb, steps, plan_of)

@@ -213,7 +213,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # required for the HO unless symptoms change")
         if view.superseded(fact.reading, fact.item.start):
             continue
-        purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") else None
+        purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") or concept == PROPHYLAXIS \
+            else None
         statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
         only_if = _only_if(view, fact) if kind == "recommendation" else ()
@@ -336,6 +337,10 @@ def _value_denied(text: str, end: int) -> bool:
     return LOOSENING_VALUE_DENIED.search(last.strip()) is not None
 
 
+HALTS_GROWTH = re.compile(r"\b(?:halt|slow|stop|arrest|limit)\w*\b[^.;\n]{0,30}\b(?:progression|growth|growing|"
+                          r"progressing|further ossification)\b", re.IGNORECASE)
+
+
 def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:
     """Per sentence, the first warning sign it names that a test can be for ("MRI ... to exclude osteomyelitis":
     infection): a test there has its own words where the content has them (``next.test_mri_infection``); or
@@ -354,6 +359,12 @@ def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:
                 start = view.sentences(reading).span(start - 1)[0]
             if sentence not in found and OTHER_PURPOSE.search(text, start, end):
                 found[sentence] = "other"
+        # a treatment to halt the HO growing, with no operation ("radiotherapy to R hip to try to halt progression":
+        # round 30, 551), has words of its own
+        if f.item.kind == "next_step" and f.item.concept == PROPHYLAXIS:
+            reading, start, end = sentence = view.sentence_of(f)
+            if HALTS_GROWTH.search(view.case.readings[reading].text, start, end):
+                found.setdefault(sentence, "progression")
     return found
 
 

@@ -36,6 +36,12 @@ PAST_TENSE_REACH = 80  # characters before the treatment searched for its past t
 PAST_TENSE = re.compile(r"\b(?:was|were|treated with|received|took|given|had)\b", re.IGNORECASE)
 ONGOING = "ongoing"  # lexicon/next_step.yaml: "started on", "continue" just before the treatment: it is under way
 ONGOING_REACH = 12  # characters from the cue's end to the treatment: "started on etidronate", "continue oral ..."
+# a treatment the sentence opens by starting it ("Started disodium etidronate 20 mg/kg/day ... on 03/12 for a planned 3
+# months": round 30, 549 was asked if now is the time to start treatment): given, whatever it plans for its length
+STARTED_BEFORE = re.compile(r"\b(?:started|commenced|began|initiated)\s+(?:on\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+STARTED_REACH = 40  # characters before the treatment
+# "will be started", "to be started": to come
+TO_BE = re.compile(r"\b(?:will|to|should|can|could|would|may|might|be)\s+(?:be\s+)?$", re.IGNORECASE)
 # "stopped after 6 weeks", "stopped at 4 weeks as planned": a course completed, not one cut short
 FULL_COURSE = re.compile(r"\s+(?:after|at)\s+(?:\d+|two|three|four|five|six|eight|ten|twelve)\s+(?:weeks?|months?)",
                          re.IGNORECASE)
@@ -89,6 +95,10 @@ class Outcomes:
                 cue = item
                 break
         if ongoing_end is not None and 0 <= fact.item.start - ongoing_end <= ONGOING_REACH:
+            return "given"
+        text = self.view.case.readings[reading].text
+        if (started := STARTED_BEFORE.search(text, max(start, fact.item.start - STARTED_REACH), fact.item.start)) \
+                and not TO_BE.search(text, max(start, started.start() - STARTED_REACH), started.start()):
             return "given"
         if cue is None:
             return None

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from hoguide.guidance.next_steps import in_title
 from hoguide.guidance.red_flags import HO_NAMED
+from hoguide.guidance.report_plan import AVOID_LEAD, BULLET, SHORT_LEAD_WORDS
 from hoguide.guidance.view import CaseView
 
 WORD = re.compile(r"[a-z]+")
@@ -69,6 +70,8 @@ MAX_QUOTE = 240  # characters: a table row or a run-on line is cut, with "..."
 LONE_WORD_LETTERS = 7
 # "chemo" finds "chemotherapy": the question's word the start of the report's, at least this long, and the report's
 # longer by at least ``PREFIX_MORE`` ("tablet" is no "table", "pressing" no "pressure", "definitely" no "defined")
+MIN_WORDS_ALONE = 6  # words of a line that shares a single word with the question
+LABEL = re.compile(r"^[A-Za-z ]{1,25}:\s*")  # "Findings: ", a line's own label
 PREFIX_LETTERS = 5
 PREFIX_MORE = 4
 
@@ -123,14 +126,30 @@ def _lines(view: CaseView) -> list[_Line]:
         text = case_reading.text
         sections = sorted(case_reading.sections, key=lambda section: section.start)
         starts = [section.start for section in sections]
+        lead = ""  # a short lead-in of what to avoid, over the bullets that follow it ("Things to avoid")
         for start, end in view.sentences(reading).spans():
             said = " ".join(text[start:end].split())
+            at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+            if (bullet := BULLET.match(said)) is not None and lead:
+                # (round 30, 556: "Can they just cut the bone out?" was shown "- Operations to cut the bone out.", as if
+                # advised)
+                said = f"{lead}: {said[bullet.end():]}"
+            elif at_line_start and bullet is None:
+                lead = said.rstrip(":") if len(said.split()) <= SHORT_LEAD_WORDS and AVOID_LEAD.search(said) else ""
             if _may_answer(said) and not in_title(text, start) and not view.superseded(reading, start):
                 at = bisect_right(starts, start) - 1
                 lines.append(_Line(said, reading,
                                    at >= 0 and start < sections[at].end and sections[at].id in BACKGROUND_SECTIONS,
                                    HO_NAMED.search(said) is not None, CAUSAL.search(said) is not None))
     return lines
+
+
+def _thin(line: _Line, telling: int) -> bool:
+    """A line one shared word is too little to tie to a question: the story's ("Will it need cutting out?" beside
+    "Medial knee pain 3/12, worse cutting and kneeling", round 30, 547), or, where the question has other telling
+    words (``telling`` of them), a label of a few words ("Is the replacement failing?" beside "Findings: Right total
+    ankle replacement (fixed-bearing).", 546)."""
+    return line.background or (telling > 1 and len(LABEL.sub("", line.said).split()) < MIN_WORDS_ALONE)
 
 
 def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
@@ -169,7 +188,8 @@ def report_words_on(questions: Iterable[str], view: CaseView) -> dict[str, str]:
                 score[i] += 2 if len(asked) >= LONE_WORD_LETTERS and len(hits) <= 2 else 1
         ranked = sorted(score, key=lambda i: (-score[i], asks_why and not lines[i].causal, lines[i].background,
                                               not lines[i].of_ho, -i))
-        if ranked and (score[best_at := ranked[0]] >= 2 or matched[best_at] == telling):
+        if ranked and (score[best_at := ranked[0]] >= 2 or matched[best_at] == telling) \
+                and not (matched[best_at] == 1 and _thin(lines[best_at], telling)):
             best = lines[best_at].said
             after = best_at + 1
             if after < len(lines) and lines[after].reading == lines[best_at].reading and (

@@ -322,7 +322,7 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]
     """The sentences, without surrounding space, grouped by numbered item: in "3. Repeat radiographs in
     3 months. If flexion stays below 90 degrees, ..." both sentences are item 3 and share its fate."""
     items: list[list[tuple[int, int]]] = []
-    for start, end in spans:
+    for start, end in _at_line_items(text, spans):
         body = text[start:end]
         start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
         if start >= end:
@@ -341,6 +341,23 @@ def _items(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]
         else:
             items.append([(start, end)])
     return items
+
+
+# a list item's mark at a line's start: "a) Continue etidronate to complete 6 months.\nb) Add NSAID ..." is one sentence
+# to the splitter (a small letter follows the stop), two items of a plan (round 30, 551 quoted its four options as one)
+LINE_ITEM = re.compile(r"\n[ \t]*(?=(?:\d{1,2}|[a-h])[.)][ \t]|[-*\u2022][ \t])")
+
+
+def _at_line_items(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, each cut where a list item starts a line inside it."""
+    cut = []
+    for start, end in spans:
+        for item in LINE_ITEM.finditer(text, start, end):
+            if item.end() > start:
+                cut.append((start, item.end()))
+                start = item.end()
+        cut.append((start, end))
+    return cut
 
 
 def _runs_on(text: str, end: int, start: int) -> bool:
