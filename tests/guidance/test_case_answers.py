@@ -316,3 +316,19 @@ def test_a_cause_the_patient_names_that_is_not_counted_is_said_back_with_the_rep
     kb = load_knowledge()
     assert any(line.startswith(f'You named "{kb.label("cause", "other_surgery")}", but the cause your report points '
                                f'to is {kb.label("cause", "spinal_cord_injury")}.') for line in told), told
+
+
+ROUND30 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round30"
+
+
+@pytest.mark.parametrize(("case", "said", "unsaid"), [
+    # an elbow put back after a dislocation with no break is not given the figures of broken elbows operated on
+    ("557", "recovery.elbow_dislocation", "recovery.elbow"),
+    # an early Brooker I six weeks after a hip replacement is not told to ask whether surgery could help
+    ("554", "recovery.hip_troubled_low", "recovery.hip_troubled"),
+])
+def test_the_recovery_answer_fits_the_injury_and_the_grade(case: str, said: str, unsaid: str) -> None:
+    report = next(ROUND30.glob(f"{case}_*.txt")).read_text(encoding="utf-8")
+    answers = json.loads((ROUND30 / f"{case}_answers.json").read_text(encoding="utf-8"))
+    recovery = api.explain(report, answers).answers["recovery"].statements
+    assert said in recovery and unsaid not in recovery, recovery

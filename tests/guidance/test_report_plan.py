@@ -566,3 +566,13 @@ def test_options_lettered_on_lines_of_their_own_are_an_item_each_and_a_treatment
     assert "Continue etidronate to complete 6 months." in lines
     radiotherapy = next(said for words, said in lines.items() if words.startswith("Single-fraction radiotherapy"))
     assert radiotherapy == load_knowledge().statement("next.treat_prophylaxis_progression").patient
+
+
+def test_a_translators_aside_a_heading_in_capitals_with_brackets_and_a_stamped_signature_are_no_steps() -> None:
+    # (round 30, 562, a summary from a hospital abroad, translated by a sister)
+    letter = ("(translated from the hospital papers by his sister Ana - sorry for the english, I tried to keep it like "
+              "the original)\n\nMEDICAL SUMMARY (EPICRISIS) AND RECOMMENDATION FOR FURTHER TREATMENT\n\nDIAGNOSIS: "
+              "Myositis ossificans traumatica of the right thigh.\n\nRECOMMENDATION:\n1. Physical therapy for movement "
+              "of knee.\n\nDoctor specialist of orthopaedics and traumatology:\nDr. D. Kosanovic\n(stamp and "
+              "signature)\n")
+    assert quoted(letter) == ["Physical therapy for movement of knee."]

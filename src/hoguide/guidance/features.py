@@ -263,8 +263,7 @@ def severity_facts(view: CaseView) -> list[Located[Fact]]:
                and f.item.section in CONCLUDING_SECTIONS}
     # ... and where it puts the lost movement down mainly to something else, the HO "only part of the picture", the lost
     # movement is not the HO's (round 30, 559)
-    minor = any(f.item.kind == "course" and f.item.concept == MINOR_PART and f.item.status == "present"
-                for f in view.facts)
+    minor = _said_a_minor_part(view)
     return [f for f in view.facts if f.item.status == "present"
             and ((f.item.kind == "course" and f.item.concept in SEVERE_COURSE
                   and not (f.item.concept == "ankylosis" and _said_unbridged(view, f, unbridged))
@@ -326,6 +325,12 @@ def _movement_held(view: CaseView) -> bool:
             if HELD.search(view.case.readings[fact.reading].text[start:fact.item.start]):
                 return True
     return False
+
+
+def _said_a_minor_part(view: CaseView) -> bool:
+    """The report puts the lost movement mainly down to something else, the HO "only part of the picture"."""
+    return any(f.item.kind == "course" and f.item.concept == MINOR_PART and f.item.status == "present"
+               for f in view.facts)
 
 
 def _said_not_limiting(view: CaseView) -> bool:
@@ -580,6 +585,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         manipulation=manipulation,
         movement_held=_movement_held(view),
         replacement_planned=replacement_planned,
+        minor_part=_said_a_minor_part(view),
+        early_low_grade=_grade(view) == "low" and view.maturity in ("immature", "maturing"),
         # (round 13, 239: the other hip's replacement is no operation on this HO: "your report plans ... an operation
         # for it")
         removal_planned=surgery_planned and not replacement_planned and not other_operation,

@@ -57,7 +57,12 @@ HEADS_BULLETS = re.compile(r"[ \t]*\r?\n[ \t]*[-*\u2022][ \t]")
 SHORT_TAIL_WORDS = 4  # a sentence this short after another of its item's ends that one ("Accept current function.")
 BULLET = re.compile(r"[-*\u2022]\s+")  # "- Off-loading: NO sitting on the wound until surgery" (round 28, 513)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-OWN_HEADING = re.compile(r"[A-Z][A-Z&/ ,-]{2,60}[A-Z]")  # a line in capitals, no stop, no number
+# a line in capitals, no stop, no number ("MEDICAL SUMMARY (EPICRISIS) AND RECOMMENDATION FOR FURTHER TREATMENT":
+# round 30, 562)
+OWN_HEADING = re.compile(r"[A-Z][A-Z&/ ,()-]{2,80}[A-Z)]")
+# a note in brackets, whole: a translator's aside ("(translated from the hospital papers by his sister Ana - sorry for
+# the english, I tried to keep it like the original)": round 30, 562), no step
+ASIDE = re.compile(r"\([^()]*\)")
 LOWER = re.compile(r"[a-z]")
 MAX_LINES = 30  # a long discharge plan: the rest is in the report itself (15 cut 396's FOP birth plan: round 21)
 MAX_CHARS = 400  # a quoted line ends at a word before this
@@ -398,7 +403,7 @@ def _says_something(text: str, start: int, end: int, in_capitals: bool = False) 
     & COMMUNITY TEAM": round 25, 466 quoted it as a step)."""
     return len(WORD.findall(text, start, end)) >= 2 and (
         in_capitals or not OWN_HEADING.fullmatch(text[start:end].strip())) \
-        and not SIGN_OFF.fullmatch(text[start:end].strip())
+        and not SIGN_OFF.fullmatch(text[start:end].strip()) and not ASIDE.fullmatch(text[start:end].strip())
 
 
 # A step of the plan that FOP forbids until it is ruled out: a biopsy, an operation, a shot into a muscle

@@ -109,6 +109,8 @@ class CaseFeatures:
     surgery_planned: bool = False
     replacement_planned: bool = False      # the operation planned is a joint replacement, not removing the HO
     removal_planned: bool = False          # an operation is planned and it is not only a joint replacement
+    minor_part: bool = False               # the report puts the lost movement mainly down to something else
+    early_low_grade: bool = False          # a low grade of HO that is still forming: the bone of the first weeks
     plan_treats: bool = False              # the report's plan names a treatment (therapy, a referral, an operation)
     recommends: frozenset[str] = frozenset()  # the next steps the report recommends (lexicon/next_step.yaml)
     imaging_declined: bool = False         # the report says no more X-rays or scans are needed
@@ -138,7 +140,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
-                 "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "plan_treats",
+                 "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "minor_part",
+                 "early_low_grade", "plan_treats",
                  "event_date_told",
                  "imaging_declined", "look_alike", "nsaid_planned", "nsaid_stopped", "blinded_trial",
                  "amputation_for_illness", "plan_in_own_words",
@@ -229,6 +232,8 @@ class When(BaseModel):
     surgery_planned: bool | None = None
     replacement_planned: bool | None = None
     removal_planned: bool | None = None
+    minor_part: bool | None = None
+    early_low_grade: bool | None = None
     plan_treats: bool | None = None
     event_date_told: bool | None = None
     side_told_against: bool | None = None
