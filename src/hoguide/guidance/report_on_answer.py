@@ -1,4 +1,4 @@
-"""The report's own plan, quoted in the answer it speaks to.
+"""The report's own words, quoted in the answer they speak to.
 
 The plan is listed whole under "What your report suggests next", but a patient reads the answer to "Is there a risk it
 could come back if removed?" for what their surgeon plans against it: round 29's reviewers graded answers "partly"
@@ -6,13 +6,14 @@ that were true but general while the report's own words on the question ("Preven
 indomethacin (3/52) OR single dose radiotherapy", "Aim = improved, not normal, rotation") stood lower down. So each
 line of the plan is quoted again in the one answer its words are of (content/answer_rules.yaml ``plan_words``: the
 first question, in the file's order, that the line has a word of), at most ``MAX_LINES`` an answer, in the plan's
-order. The line is quoted, never reworded: nothing is said that the report does not say.
+order; and the cause answer quotes the report's own sentence on the cause (``cause_lines``). A line is quoted, never
+reworded: nothing is said that the report does not say.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.red_flags import HO_NAMED
@@ -32,8 +33,8 @@ from hoguide.reading.phrases import any_phrase
 
 MAX_LINES = 3  # an answer's quotes: 528's plan held three lines on the HO coming back
 MAX_QUOTE = 240  # characters: a longer line is cut at a word, with "..."
-# a report that finds no HO plans for something else: its plan is no answer to questions about the HO
 PLAN_HEADING = re.compile(r"^(?:plan|p|recommendations?|rec|management)\s*:\s*", re.IGNORECASE)  # said by our lead
+# a report that finds no HO plans for something else: its plan is no answer to questions about the HO
 OF_HO = frozenset({"present", "possible", "historical"})
 # a safety net's line says when to call, not what is planned ("Call the unit the same day if the wound enlarges":
 # round 4, 83 was quoted on the HO growing); it stands in the plan's list and beside the warning signs
@@ -52,12 +53,15 @@ def plan_on_answers(view: CaseView, steps: dict[str, ReportStatement], kb: Knowl
                 if (pattern := any_phrase(words)) is not None]
     found: dict[QuestionId, list[Evidence]] = {}
     recommended = [e for s in steps.values() if s.status == "recommendation" for e in s.evidence]
-    elsewhere = [e for _, e in other_findings(view)]
-    elsewhere += [f.evidence for f in view.facts if f.item.kind == "next_step" and f.item.concept == PURPOSE_NOT_HO]
+    elsewhere = _Spans([e for _, e in other_findings(view)]
+                       + [f.evidence for f in view.facts if f.item.kind == "next_step"
+                          and f.item.concept == PURPOSE_NOT_HO])
     for line in plan_lines(view, recommended):
         text = view.case.readings[line.reading].text[line.start:line.end]
+        # (a conclusion's item about something other than the HO: "Recommend urology review re: obstructing calculus",
+        # round 10, 185; or a purpose that is not the HO's: "repeat CT to assess union")
         if (fop_suspected and FOP_HAZARD_STEP.search(text) and not FORBIDS_IT.search(text)) \
-                or SAFETY_NET_LINE.match(text) or _about_else(line, elsewhere):
+                or SAFETY_NET_LINE.match(text) or elsewhere.meets(line):
             continue
         question = next((q for q, pattern in patterns if pattern.search(text)), None)
         if question is not None and len(lines := found.setdefault(question, [])) < MAX_LINES:
@@ -88,10 +92,13 @@ def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
     if view.overall_status not in OF_HO:
         return ()
     found: list[tuple[bool, Evidence]] = []
+    causes_in: dict[int, list[int]] = {}  # report -> where the causes it names start, in order
+    for f in view.facts:
+        if f.item.kind == "cause" and f.item.experiencer == "patient":
+            causes_in.setdefault(f.reading, []).append(f.item.start)
     for reading, case_reading in enumerate(view.case.readings):
         text = case_reading.text
-        causes = sorted(f.item.start for f in view.facts if f.reading == reading and f.item.kind == "cause"
-                        and f.item.experiencer == "patient")
+        causes = sorted(causes_in.get(reading, []))
         sections = sorted(case_reading.sections, key=lambda section: section.start)
         starts = [s.start for s in sections]
         previous_names_ho = False
@@ -113,10 +120,21 @@ def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
     return tuple(evidence for _, evidence in found[:CAUSE_LINES])
 
 
-def _about_else(line: PlanLine, elsewhere: list[Evidence]) -> bool:
-    """The line is of a conclusion's item about something other than the HO ("Recommend urology review re: obstructing
-    calculus": round 10, 185), or names a purpose that is not the HO's ("repeat CT to assess union")."""
-    return any(e.reading == line.reading and e.start < line.end and line.start < e.end for e in elsewhere)
+class _Spans:
+    """Spans of the reports, asked whether any meets a line: sorted once, each question a bisection (a long report's
+    plan lines and its many scans for other purposes would be a product otherwise)."""
+
+    def __init__(self, spans: list[Evidence]) -> None:
+        spans = sorted(spans, key=lambda e: (e.reading, e.start))
+        self.starts = [(e.reading, e.start) for e in spans]
+        self.reach: list[tuple[int, int]] = []  # the furthest end of the spans so far, in the same report
+        for e in spans:
+            last = self.reach[-1] if self.reach else (-1, -1)
+            self.reach.append((e.reading, max(e.end, last[1]) if last[0] == e.reading else e.end))
+
+    def meets(self, line: PlanLine) -> bool:
+        i = bisect_left(self.starts, (line.reading, line.end)) - 1
+        return i >= 0 and self.reach[i][0] == line.reading and self.reach[i][1] > line.start
 
 
 def _clipped(text: str) -> str:
