@@ -260,8 +260,9 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
         if cause in found or cause not in denied:
             found.setdefault(cause, [])
     # (ticked or not: "Was it the ACL operation?")
+    named_in_report = {f.item.concept for f in affirmed}
     for cause in [c for c in found if attributed - {c} and c in ASIDE_WHEN_ATTRIBUTED and c not in beside_ho
-                  and (found[c] or c in {f.item.concept for f in affirmed})]:
+                  and (found[c] or c in named_in_report)]:
         del found[cause]
     # a major event only the answers name, that the report never names while it ties the HO to other causes, is
     # a box ticked for something else (round 18, 337: "burns" for necrotising fasciitis, the report's "HO ...
