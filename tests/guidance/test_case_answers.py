@@ -322,8 +322,9 @@ ROUND30 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round30"
 
 
 @pytest.mark.parametrize(("case", "said", "unsaid"), [
-    # an elbow put back after a dislocation with no break is not given the figures of broken elbows operated on
-    ("557", "recovery.elbow_dislocation", "recovery.elbow"),
+    # an old HO the emergency note needs no follow-up for, from a dislocation with no break, is of no concern, not given
+    # the figures of broken elbows operated on
+    ("557", "recovery.incidental", "recovery.elbow"),
     # an early Brooker I six weeks after a hip replacement is not told to ask whether surgery could help
     ("554", "recovery.hip_troubled_low", "recovery.hip_troubled"),
 ])
@@ -332,3 +333,12 @@ def test_the_recovery_answer_fits_the_injury_and_the_grade(case: str, said: str,
     answers = json.loads((ROUND30 / f"{case}_answers.json").read_text(encoding="utf-8"))
     recovery = api.explain(report, answers).answers["recovery"].statements
     assert said in recovery and unsaid not in recovery, recovery
+
+
+def test_radiotherapy_to_halt_the_ho_growing_is_no_prevention_around_an_operation() -> None:
+    # (round 30, 551: "is that safe at 24?" was answered for a dose aimed at the area of an operation)
+    report = next(ROUND30.glob("551_*.txt")).read_text(encoding="utf-8")
+    answers = json.loads((ROUND30 / "551_answers.json").read_text(encoding="utf-8"))
+    treatment = api.explain(report, answers).answers["treatment"].statements
+    assert "treatment.asked_radiation_safety_slow_growth" in treatment
+    assert "treatment.asked_radiation_safety" not in treatment

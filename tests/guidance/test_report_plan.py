@@ -576,3 +576,12 @@ def test_a_translators_aside_a_heading_in_capitals_with_brackets_and_a_stamped_s
               "of knee.\n\nDoctor specialist of orthopaedics and traumatology:\nDr. D. Kosanovic\n(stamp and "
               "signature)\n")
     assert quoted(letter) == ["Physical therapy for movement of knee."]
+
+
+def test_no_further_imaging_is_quoted_with_its_denial() -> None:
+    # (round 30, 550 and 552: "further imaging" alone read as the opposite of the report's words)
+    report = ("IMPRESSION: Brooker II heterotopic ossification lateral to the left hip replacement. No further imaging "
+              "required unless symptoms change.\n")
+    no_imaging = load_knowledge().statement("next.ok_no_imaging").patient
+    step = next(s for s in api.explain(report).next_steps if s.text == no_imaging)
+    assert step.evidence[0].text == "No further imaging"

@@ -53,6 +53,9 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
+# a treatment to stop HO still growing, with no operation: a step of its own, no prevention around an operation
+# (round 30, 551: "Single-fraction radiotherapy to R hip to try to halt progression")
+SLOW_GROWTH, SLOWS_GROWTH = "treat_slow_growth", "progression"
 ELSEWHERE_STEPS = ("refer_", "test_", "follow_up")  # steps a finding elsewhere asks for itself
 PREVENTION_TREATMENTS = frozenset({"radiotherapy", "nsaid"})  # lexicon/treatment.yaml: the preventions of HO
 # context_rules.yaml's triggers that make a treatment's sentence a rule about it, not a step ("prophylaxis only works
@@ -180,7 +183,13 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 view.case.readings[fact.reading].text, max(0, fact.item.start - DISCHARGED_REACH), fact.item.start):
             continue
         if concept == IMAGING and fact.item.status == "absent":  # "no further imaging needed": said, as good news
-            concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present"))
+            # (quoted with its denial: "No further imaging", not "further imaging", which reads as the opposite: round
+            # 30, 550 and 552)
+            start = min([t.start for t in fact.item.triggers if t.category == "negated"
+                         and view.sentence_of(fact)[1] <= t.start < fact.item.start] or [fact.item.start])
+            text = view.case.readings[fact.reading].text
+            concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present",
+                                                                   start=start, text=text[start:fact.item.end]))
         if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):
             continue
         # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
@@ -230,6 +239,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         statement = statement or kb.statements.get(f"next.{concept}")
         if statement is None:
             continue
+        if concept == PROPHYLAXIS and purpose == SLOWS_GROWTH:
+            concept = SLOW_GROWTH
         if concept in said:  # said again: more words, the time and condition of the line that first named it
             more.setdefault(concept, []).append(fact.evidence)  # joined once at the end: a growing tuple is quadratic
             continue
@@ -364,7 +375,7 @@ def _purposes(view: CaseView) -> dict[tuple[int, int, int], str]:
         if f.item.kind == "next_step" and f.item.concept == PROPHYLAXIS:
             reading, start, end = sentence = view.sentence_of(f)
             if HALTS_GROWTH.search(view.case.readings[reading].text, start, end):
-                found.setdefault(sentence, "progression")
+                found.setdefault(sentence, SLOWS_GROWTH)
     return found
 
 

@@ -43,6 +43,9 @@ NextStepId = Literal[
     "ok_implant", "ok_fracture_healed", "ok_fracture_healing", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
     "ok_wound_healed", "ok_joint_clear", "ok_nerve_clear", "ok_discharged", "ok_tendon_intact", "advise_no_surgery",
 ]
+# ... and the steps the guidance names that the lexicon never finds: a treatment to stop HO still growing, told from
+# prevention by its own words (guidance/next_steps.py, round 30, 551)
+StepId = NextStepId | Literal["treat_slow_growth"]
 # The red flags of content/red_flags.yaml (each raised flag is one of these; the content may not add others).
 FlagId = Literal["dvt_suspected", "infection_suspected", "tumour_suspected", "fop_biopsy_hazard", "fop_known",
                  "nerve_compression", "pressure_sore", "fracture_suspected", "stomach_bleed_suspected",
@@ -178,8 +181,8 @@ class When(BaseModel):
     not_prevention_not_given: tuple[Prophylaxis, ...] = ()
     caution_reasons: tuple[ConditionId, ...] = ()
     not_caution_reasons: tuple[ConditionId, ...] = ()
-    recommends: tuple[NextStepId, ...] = ()
-    not_recommends: tuple[NextStepId, ...] = ()
+    recommends: tuple[StepId, ...] = ()
+    not_recommends: tuple[StepId, ...] = ()
     named_symptoms: tuple[PatientSymptom, ...] = ()
     not_named_symptoms: tuple[PatientSymptom, ...] = ()
     flags: tuple[FlagId, ...] = ()
