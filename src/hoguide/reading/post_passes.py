@@ -80,7 +80,10 @@ def maturity_of_described_bone(text: str, findings: list[Finding], hits: HitInde
     out = []
     for finding in findings:
         if finding.status == "present":
-            fits = [m for sites, m in said if (sites & set(finding.sites)) or (not sites and one_place)]
+            # (the hip's region: "an ossific focus ... lateral to the superolateral acetabular rim" is the hip's HO,
+            # round 30, 560)
+            fits = [m for sites, m in said if (sites and _same_region(sorted(sites), finding.sites))
+                    or (not sites and one_place)]
             if fits and len(set(fits)) == 1:
                 finding = replace(finding, maturity=fits[0])
         out.append(finding)
@@ -93,9 +96,13 @@ def _maturity_words(text: str, hits: HitIndex[Payload], start: int, end: int) ->
 
 
 # bone described in plain words, not named HO; not a growth centre or a spinal ligament's ossification
-_DESCRIBED_BONE = re.compile(r"\b(?:ossification|ossified|ossific|new bone|bone formation)\b", re.IGNORECASE)
+# ("a small corticated ossicle ... with a central fatty marrow signal", then "Pellegrini-Stieda lesion": round 30, 547)
+_DESCRIBED_BONE = re.compile(r"\b(?:ossification|ossified|ossific|ossicle|new bone|bone formation)\b", re.IGNORECASE)
+# (nor a maturity to come: "If kneeling remains a real problem once it has matured we could discuss excision of the
+# ossicle", round 18, 344)
 _NOT_DESCRIBED = re.compile(r"\bossification cent|\bossification of the (?:posterior|anterior) longitudinal|"
-                            r"\bligamentum flavum|\bOPLL\b|\bDISH\b", re.IGNORECASE)
+                            r"\bligamentum flavum|\bOPLL\b|\bDISH\b|"
+                            r"\b(?:once|until|when|after) (?:it|the \w+) (?:has |is )?(?:fully )?matur", re.IGNORECASE)
 # a fragment with no subject that says how the bone looks ("Small ossific island 9 x 4 mm ... Well defined and
 # corticated - appears mature.": round 28, 517 was told its report does not say how mature the bone is)
 _BARE_LOOK = re.compile(r"\s*(?:well[- ]defined|well[- ]corticated|corticated|mature|immature|maturing|fluffy|"
