@@ -157,6 +157,15 @@ OF_ANOTHER = re.compile(r"(?:,|\bis|\bare)\s+not\s+(?:an?\s+)?$", re.IGNORECASE)
 OF_ANOTHER_REACH = 12
 
 
+LINE_REACH = 200  # characters looked through for a line's end: a text with no line breaks stays linear
+
+
+def _line_end(text: str, offset: int) -> int:
+    """The end of the line ``offset`` is on, at most ``LINE_REACH`` on (a sentence cut at a semicolon goes on to it)."""
+    end = text.find("\n", offset, offset + LINE_REACH)
+    return min(len(text), offset + LINE_REACH) if end < 0 else end
+
+
 def _said_of_another(text: str, finding: Finding) -> bool:
     return OF_ANOTHER.search(text, max(0, finding.start - OF_ANOTHER_REACH), finding.start) is not None
 
@@ -379,6 +388,8 @@ DESCRIBED = ("present", "possible", "historical", NOT_IMAGED)  # statuses that d
 MEASURED = "measured"  # the movement the report measures (guidance/measures.py; content: report.measured)
 CORRECTED = "corrected"  # an addendum changed what the report first said of the HO (content: report.corrected)
 SECOND_OPINION = "second_opinion"  # this study says no HO where another hospital's report named it
+DISAGREES = re.compile(r"\b(?:disagree|do not agree|don't agree|differ from|contrary to) with\b|\bdisagree\b",
+                       re.IGNORECASE)
 # a later report pasted below replaces the look-alike an earlier one named with HO (content: report.replaces_look_alike)
 REPLACES_LOOK_ALIKE = "replaces_look_alike"
 # the later report's own word that it replaces the earlier (a conclusion then a comment is one report: round 16, 304)
@@ -447,8 +458,13 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         if replaced:
             groups.setdefault(REPLACES_LOOK_ALIKE, ([], [], []))[1].extend(Evidence(m.start, m.end, m.text, i)
                                                                            for m in replaced)
+        # (or HO this report's sentence denies while it says it disagrees with an earlier report that named it: "It is
+        # NOT heterotopic ossification ...; I respectfully disagree with the report of 06/10/2026", round 30, 552)
+        named_before = min((f.start for f in reading.findings if f.experiencer == "patient"
+                            and f.status in ("present", "possible")), default=len(reading.text))
         if disputed := [f for f in reading.findings if f.experiencer == "patient" and f.status == "absent"
-                        and another_reading(f)]:
+                        and (another_reading(f) or (named_before < f.start and DISAGREES.search(
+                            reading.text, f.sentence_start, _line_end(reading.text, f.sentence_end))))]:
             groups.setdefault(SECOND_OPINION, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i)
                                                                       for f in disputed)
         for status, findings in by_status.items():
