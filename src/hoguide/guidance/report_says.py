@@ -214,6 +214,31 @@ def _region(finding: Finding) -> tuple[str, ...]:
     return tuple(sorted({HIP_REGION.get(site, site) for site in finding.sites}))
 
 
+# a place named with its own side in a list of places ("both hips and right knee": round 30, 549 was told of HO at both
+# knees)
+SIDED_PLACE = {site: re.compile(rf"\b(both|bilateral|left|right|L|R)\s+(?:[a-z]+\s+)?{words}\b", re.IGNORECASE)
+               for site, words in (("hip", "hips?"), ("knee", "knees?"), ("elbow", "elbows?"),
+                                   ("shoulder", "shoulders?"), ("ankle", "ankles?"), ("thigh", "thighs?"))}
+SIDE_OF = {"both": "bilateral", "bilateral": "bilateral", "left": "left", "l": "left", "right": "right", "r": "right"}
+
+
+def _each_with_its_side(finding: Finding, text: str) -> list[Finding]:
+    """The finding, or one finding per place where its sentence names each of its places with a side of its own that
+    differs between them ("... ossification, both hips and right knee")."""
+    if len(finding.sites) < 2 or not text:
+        return [finding]
+    sides = {}
+    for site in finding.sites:
+        pattern = SIDED_PLACE.get(site)
+        named = pattern.search(text, finding.sentence_start, finding.sentence_end) if pattern else None
+        if named is None:
+            return [finding]
+        sides[site] = SIDE_OF[named.group(1).lower()]
+    if len(set(sides.values())) < 2:
+        return [finding]
+    return [replace(finding, sites=(site,), laterality=side) for site, side in sides.items()]
+
+
 def _fillers(reading: Reading, said: list[Finding]) -> list[Finding]:
     """The mentions of HO now that the restated ones left out and that give a grade or say the bone is mature."""
     kept = {id(f) for f in said}  # (by identity: a report of 50,000 mentions compares no dataclasses pairwise)
@@ -246,7 +271,8 @@ def _lesions(findings: list[Finding], authority: SectionAuthority, superseded: f
         if not finding.sites:
             unplaced.append(finding)
             continue
-        places.setdefault((_region(finding), finding.laterality), []).append(finding)
+        for one in _each_with_its_side(finding, text):
+            places.setdefault((_region(one), one.laterality), []).append(one)
     _split_listed_places(places)
     _split_both_sides(places)
     _join_limb_segments(places)
