@@ -233,7 +233,8 @@ class GeneralStatements:
         for tied in (self.specific, self.blocked):
             if tied is not None and tied.search(rest):
                 return None
-        return GeneralCue(Trigger(":", CATEGORY, colon.start(), colon.start() + 1), False)
+        at = text.index(":", colon.start(), colon.end())  # (after any space before it: "HO : ...")
+        return GeneralCue(Trigger(":", CATEGORY, at, at + 1), False)
 
     def subject(self, text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> GeneralCue | None:
         """The generic predicate of the HO mention ``text[start:end]`` when the mention is its clause's
