@@ -85,3 +85,20 @@ def test_the_cause_answer_quotes_the_reports_own_words_on_the_cause() -> None:
                    "Impression: HO blocking flexion, with a probable ulnar neuropathy due to the HO encasing the "
                    "nerve.\n"):
         assert "cause" not in quoted(api.explain(report)), report
+
+
+def test_the_growth_answer_quotes_what_the_report_puts_the_symptoms_down_to() -> None:
+    # (round 30, 554: the report's "bursa settling down, not the extra bone" was replaced by general words on HO's
+    # symptoms; 560: "Catching more likely soft tissue (iliopsoas) or the healing labrum")
+    report = ("Impression: Early heterotopic ossification, Brooker I, lateral to the right hip replacement.\n"
+              "The soreness on the outside of the hip when you lie on it is very common at 6 weeks. That is usually "
+              "the tendons and the bursa settling down, not the extra bone.\n")
+    assert quoted(api.explain(report))["growth"][0] == (
+        "The soreness on the outside of the hip when you lie on it is very common at 6 weeks. That is usually the "
+        "tendons and the bursa settling down, not the extra bone.")
+    report = ("A: Small Brooker I HO at capsular site after hip arthroscopy. Catching more likely soft tissue "
+              "(iliopsoas) or the healing labrum.\n")
+    assert quoted(api.explain(report))["growth"][0].startswith("Catching more likely soft tissue")
+    # a story's account is none ("History: pain more likely from the back")
+    report = "History: hip pain, more likely from the back.\nImpression: Brooker II heterotopic ossification.\n"
+    assert "growth" not in quoted(api.explain(report))

@@ -20,7 +20,7 @@ from hoguide.guidance.patient_words import questions_pasted_in, topics_named, to
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
-from hoguide.guidance.report_on_answer import cause_lines, plan_on_answers
+from hoguide.guidance.report_on_answer import cause_lines, plan_on_answers, symptom_lines
 from hoguide.guidance.report_on_question import report_words_on
 from hoguide.guidance.report_plan import FOP_CAUTION_ID, plan_statements, with_fop_cautions
 from hoguide.guidance.report_says import restate_report
@@ -108,6 +108,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     words_on = plan_on_answers(view, steps, kb, fop_suspected=fop_suspected)
     if cause := cause_lines(view):  # the report's own words on the cause, then any plan line on it
         words_on["cause"] = (*cause, *words_on.get("cause", ()))
+    if symptoms := symptom_lines(view):  # ... and on what the symptoms come from, where it is not the HO
+        words_on["growth"] = (*symptoms, *words_on.get("growth", ()))
     answers: dict[str, Answer] = {
         question: replace(apply_precedence(answer(question, view, features, kb), red_flags, kb, features),
                           report_words=words_on.get(question, ()))

@@ -103,8 +103,8 @@ def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
         starts = [s.start for s in sections]
         previous_names_ho = False
         for start, end in view.sentences(reading).spans():
-            at = bisect_right(starts, start) - 1
-            section = sections[at].id if at >= 0 and start < sections[at].end else None
+            at = bisect_right(starts, end - 1) - 1  # (the section of its last character: a heading opens its first)
+            section = sections[at].id if at >= 0 and end - 1 < sections[at].end else None
             named = HO_NAMED.search(text, start, end)
             cause = CAUSE_WORDS.search(text, start, end)
             if cause is not None and not (bisect_right(causes, end - 1) > bisect_right(causes, cause.end() - 1)):
@@ -135,6 +135,49 @@ class _Spans:
     def meets(self, line: PlanLine) -> bool:
         i = bisect_left(self.starts, (line.reading, line.end)) - 1
         return i >= 0 and self.reach[i][0] == line.reading and self.reach[i][1] > line.start
+
+
+# what the report puts the patient's symptoms down to, when it is not the HO ("The soreness on the outside of the hip
+# ... That is usually the tendons and the bursa settling down, not the extra bone": round 30, 554; "Catching more likely
+# soft tissue (iliopsoas) or the healing labrum": 560): the growth answer's "or cause symptoms"
+SYMPTOM_WORDS = re.compile(r"\b(?:pain|painful|sore|soreness|ache|aching|catching|clicking|locking|stiffness|stiff|"
+                           r"swelling|clunking)\b", re.IGNORECASE)
+ELSEWHERE_FROM = re.compile(r"\bnot (?:the|from the|due to the|caused by the) (?:extra |new )?(?:bone|HO)\b|"
+                            r"\bmore likely\b|\bis usually (?:the|from)\b|\brather than the (?:bone|HO)\b|"
+                            r"\bunlikely to (?:be|explain|account)\b", re.IGNORECASE)
+SYMPTOM_LINES = 2
+
+
+def symptom_lines(view: CaseView) -> tuple[Evidence, ...]:
+    """The report's sentences that put the symptoms down to something other than the HO: one that names a symptom and
+    another explanation, or one that gives the explanation of the symptom the sentence before it names ("That is
+    usually the tendons ..."); never the story's or the plan's. Where the report finds no HO, none."""
+    if view.overall_status not in OF_HO:
+        return ()
+    found: list[Evidence] = []
+    for reading, case_reading in enumerate(view.case.readings):
+        text = case_reading.text
+        sections = sorted(case_reading.sections, key=lambda section: section.start)
+        starts = [s.start for s in sections]
+        previous: tuple[int, int] | None = None  # the sentence before, where it names a symptom
+        for start, end in view.sentences(reading).spans():
+            at = bisect_right(starts, end - 1) - 1  # (the section of its last character: a heading opens its first)
+            section = sections[at].id if at >= 0 and end - 1 < sections[at].end else None
+            symptom = SYMPTOM_WORDS.search(text, start, end) is not None
+            if section not in STORY_SECTIONS and ELSEWHERE_FROM.search(text, start, end) \
+                    and not view.superseded(reading, start):
+                if symptom:
+                    found.append(Evidence(start, end, _clipped(text[start:end]), reading))
+                elif previous is not None and GOES_ON_ABOUT_IT.match(text, start) is None \
+                        and THAT_IS.match(text, start) is not None:
+                    found.append(Evidence(previous[0], end, _clipped(text[previous[0]:end]), reading))
+            previous = (start, end) if symptom else None
+            if len(found) >= SYMPTOM_LINES:
+                return tuple(found)
+    return tuple(found)
+
+
+THAT_IS = re.compile(r"\s*(?:that|this|which)(?:'s|\s+is)\b", re.IGNORECASE)  # "That is usually the tendons ..."
 
 
 def _clipped(text: str) -> str:
