@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.red_flags import HO_NAMED
@@ -96,15 +97,10 @@ def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
     for f in view.facts:
         if f.item.kind == "cause" and f.item.experiencer == "patient":
             causes_in.setdefault(f.reading, []).append(f.item.start)
-    for reading, case_reading in enumerate(view.case.readings):
-        text = case_reading.text
+    for reading, text, sentences in _sentences(view):
         causes = sorted(causes_in.get(reading, []))
-        sections = sorted(case_reading.sections, key=lambda section: section.start)
-        starts = [s.start for s in sections]
         previous_names_ho = False
-        for start, end in view.sentences(reading).spans():
-            at = bisect_right(starts, end - 1) - 1  # (the section of its last character: a heading opens its first)
-            section = sections[at].id if at >= 0 and end - 1 < sections[at].end else None
+        for start, end, section in sentences:
             named = HO_NAMED.search(text, start, end)
             cause = CAUSE_WORDS.search(text, start, end)
             if cause is not None and not (bisect_right(causes, end - 1) > bisect_right(causes, cause.end() - 1)):
@@ -118,6 +114,21 @@ def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
             previous_names_ho = named is not None
     found.sort(key=lambda pair: not pair[0])  # (a stable sort: the report's order among equals)
     return tuple(evidence for _, evidence in found[:CAUSE_LINES])
+
+
+def _sentences(view: CaseView) -> Iterator[tuple[int, str, Iterator[tuple[int, int, str | None]]]]:
+    """Each report with its text and its sentences, each with the section of its last character (a heading opens a
+    sentence's first)."""
+    for reading, case_reading in enumerate(view.case.readings):
+        yield reading, case_reading.text, _with_sections(view, reading)
+
+
+def _with_sections(view: CaseView, reading: int) -> Iterator[tuple[int, int, str | None]]:
+    sections = sorted(view.case.readings[reading].sections, key=lambda section: section.start)
+    starts = [s.start for s in sections]
+    for start, end in view.sentences(reading).spans():
+        at = bisect_right(starts, end - 1) - 1
+        yield start, end, sections[at].id if at >= 0 and end - 1 < sections[at].end else None
 
 
 class _Spans:
@@ -155,21 +166,15 @@ def symptom_lines(view: CaseView) -> tuple[Evidence, ...]:
     if view.overall_status not in OF_HO:
         return ()
     found: list[Evidence] = []
-    for reading, case_reading in enumerate(view.case.readings):
-        text = case_reading.text
-        sections = sorted(case_reading.sections, key=lambda section: section.start)
-        starts = [s.start for s in sections]
+    for reading, text, sentences in _sentences(view):
         previous: tuple[int, int] | None = None  # the sentence before, where it names a symptom
-        for start, end in view.sentences(reading).spans():
-            at = bisect_right(starts, end - 1) - 1  # (the section of its last character: a heading opens its first)
-            section = sections[at].id if at >= 0 and end - 1 < sections[at].end else None
+        for start, end, section in sentences:
             symptom = SYMPTOM_WORDS.search(text, start, end) is not None
             if section not in STORY_SECTIONS and ELSEWHERE_FROM.search(text, start, end) \
                     and not view.superseded(reading, start):
                 if symptom:
                     found.append(Evidence(start, end, _clipped(text[start:end]), reading))
-                elif previous is not None and GOES_ON_ABOUT_IT.match(text, start) is None \
-                        and THAT_IS.match(text, start) is not None:
+                elif previous is not None and THAT_IS.match(text, start) is not None:
                     found.append(Evidence(previous[0], end, _clipped(text[previous[0]:end]), reading))
             previous = (start, end) if symptom else None
             if len(found) >= SYMPTOM_LINES:
