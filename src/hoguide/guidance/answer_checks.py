@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from hoguide.guidance.case_causes import denied_causes
 from hoguide.guidance.patient_words import PROPHYLAXIS_WORDS
-from hoguide.guidance.view import GENERIC_TRAUMA, CaseView
+from hoguide.guidance.red_flags import HO_DESCRIBED
+from hoguide.guidance.view import CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 
 SIDE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
@@ -30,7 +32,7 @@ def other_side_told(view: CaseView) -> str | None:
     if len(told) != 1:
         return None
     sides = {f.item.laterality for f in view.findings if f.item.laterality and f.item.experiencer == "patient"
-             and f.item.status in ("present", "possible", "historical")}
+             and f.item.status in HO_DESCRIBED}
     (side,) = told
     if sides != {OTHER[side]}:
         return None
@@ -68,8 +70,7 @@ def ho_side_told_against(view: CaseView) -> str | None:
 def causes_the_report_denies(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
     """A line for each cause the patient names that the report says did not happen ("no head injury"); a denied
     fracture leaves the fall the patient tells of (the generic injury is never denied this way)."""
-    denied = {f.item.concept for f in view.facts if f.item.kind == "cause" and f.item.status == "absent"
-              and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}
+    denied = denied_causes(view)
     reported = {f.item.concept for f in view.affirmed("cause")}
     for cause in view.case.answers.causes:
         if cause in denied and cause not in reported:
@@ -83,10 +84,9 @@ def causes_set_aside(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
     were set aside without a word)."""
     found = view.causes()
     reported = [c for c, evidence in found.items() if evidence]
-    if not reported or view.overall_status not in ("present", "possible", "historical"):
+    if not reported or view.overall_status not in HO_DESCRIBED:
         return
-    denied = {f.item.concept for f in view.facts if f.item.kind == "cause" and f.item.status == "absent"
-              and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}  # ("no fracture" denies no fall)
+    denied = denied_causes(view)
     named = " and ".join(kb.label("cause", c) for c in reported)
     for cause in view.case.answers.causes:
         if cause not in found and cause not in denied:

@@ -253,9 +253,7 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
             tied.add(fact.item.concept)
     # a cause only the patient names that the report says did not happen ("There was no head injury") is the
     # report's word against a slip in the answers: not a cause
-    # ("no fracture" denies a break, not the fall the patient tells of: the generic injury stays)
-    denied = {f.item.concept for f in view.facts if f.item.kind == "cause" and f.item.status == "absent"
-              and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}
+    denied = denied_causes(view)
     for cause in view.case.answers.causes:
         if cause in found or cause not in denied:
             found.setdefault(cause, [])
@@ -448,6 +446,13 @@ def _told_as_earlier(view: CaseView, evidence: Evidence) -> bool:
     """The words just before name it an earlier one: "Previous R hip arthroscopy 2021", "prior hip scope"."""
     text = view.case.readings[evidence.reading].text
     return bool(EARLIER_ONE.search(text, max(0, evidence.start - EARLIER_REACH), evidence.start))
+
+
+def denied_causes(view: CaseView) -> set[str]:
+    """The causes the report says did not happen ("There was no head injury"); never the generic injury: "no fracture"
+    denies a break, not the fall the patient tells of."""
+    return {f.item.concept for f in view.facts if f.item.kind == "cause" and f.item.status == "absent"
+            and f.item.experiencer == "patient"} - {GENERIC_TRAUMA}
 
 
 def _right_after(view: CaseView, fact: Located[Fact], words: re.Pattern[str]) -> bool:

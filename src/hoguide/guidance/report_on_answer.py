@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from hoguide.guidance.other_findings import other_findings
-from hoguide.guidance.red_flags import HO_NAMED
+from hoguide.guidance.red_flags import HO_DESCRIBED, HO_NAMED
 from hoguide.guidance.report_plan import (
     BULLET,
     ENUMERATOR,
@@ -35,8 +35,6 @@ from hoguide.reading.phrases import any_phrase
 MAX_LINES = 3  # an answer's quotes: 528's plan held three lines on the HO coming back
 MAX_QUOTE = 240  # characters: a longer line is cut at a word, with "..."
 PLAN_HEADING = re.compile(r"^(?:plan|p|recommendations?|rec|management)\s*:\s*", re.IGNORECASE)  # said by our lead
-# a report that finds no HO plans for something else: its plan is no answer to questions about the HO
-OF_HO = frozenset({"present", "possible", "historical"})
 # a safety net's line says when to call, not what is planned ("Call the unit the same day if the wound enlarges":
 # round 4, 83 was quoted on the HO growing); it stands in the plan's list and beside the warning signs
 SAFETY_NET_LINE = re.compile(r"(?:[-*\u2022]\s*)?(?:please\s+)?(?:call|contact|ring|phone|telephone|seek|attend|"
@@ -48,7 +46,7 @@ def plan_on_answers(view: CaseView, steps: dict[str, ReportStatement], kb: Knowl
     """Each answer's lines of the report's plan (``steps``: next_steps.py's statements, whose recommended ones make the
     plan's lines as report_plan.plan_statements finds them). Where FOP is suspected, a line that plans a biopsy, an
     operation or a shot is left to the plan's list, where its caution stands beside it."""
-    if view.overall_status not in OF_HO:
+    if view.overall_status not in HO_DESCRIBED:  # a report with no HO plans for something else
         return {}
     patterns = [(question, pattern) for question, words in kb.plan_words.items()
                 if (pattern := any_phrase(words)) is not None]
@@ -90,7 +88,7 @@ def cause_lines(view: CaseView) -> tuple[Evidence, ...]:
     """The report's sentence on what caused the HO: one that names the HO (or goes on about it from the sentence
     before) and then says what it followed or was not caused by; a conclusion's before the body's, never the story's
     or the plan's. Where the report finds no HO, none."""
-    if view.overall_status not in OF_HO:
+    if view.overall_status not in HO_DESCRIBED:
         return ()
     found: list[tuple[bool, Evidence]] = []
     causes_in: dict[int, list[int]] = {}  # report -> where the causes it names start, in order
@@ -163,7 +161,7 @@ def symptom_lines(view: CaseView) -> tuple[Evidence, ...]:
     """The report's sentences that put the symptoms down to something other than the HO: one that names a symptom and
     another explanation, or one that gives the explanation of the symptom the sentence before it names ("That is
     usually the tendons ..."); never the story's or the plan's. Where the report finds no HO, none."""
-    if view.overall_status not in OF_HO:
+    if view.overall_status not in HO_DESCRIBED:
         return ()
     found: list[Evidence] = []
     for reading, text, sentences in _sentences(view):

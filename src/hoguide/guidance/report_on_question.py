@@ -70,6 +70,7 @@ MAX_QUOTE = 240  # characters: a table row or a run-on line is cut, with "..."
 LONE_WORD_LETTERS = 7
 # "chemo" finds "chemotherapy": the question's word the start of the report's, at least this long, and the report's
 # longer by at least ``PREFIX_MORE`` ("tablet" is no "table", "pressing" no "pressure", "definitely" no "defined")
+LINE_REACH = 200  # characters before a sentence looked through for its line's start
 MIN_WORDS_ALONE = 6  # words of a line that shares a single word with the question
 LABEL = re.compile(r"^[A-Za-z ]{1,25}:\s*")  # "Findings: ", a line's own label
 PREFIX_LETTERS = 5
@@ -129,7 +130,9 @@ def _lines(view: CaseView) -> list[_Line]:
         lead = ""  # a short lead-in of what to avoid, over the bullets that follow it ("Things to avoid")
         for start, end in view.sentences(reading).spans():
             said = " ".join(text[start:end].split())
-            at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+            # (looked for within ``LINE_REACH`` before it: a text with no line breaks stays linear)
+            line = text.rfind("\n", max(0, start - LINE_REACH), start) + 1
+            at_line_start = (line > 0 or start <= LINE_REACH) and not text[line:start].strip()
             if (bullet := BULLET.match(said)) is not None and lead:
                 # (round 30, 556: "Can they just cut the bone out?" was shown "- Operations to cut the bone out.", as if
                 # advised)
