@@ -10,6 +10,7 @@ import pytest
 
 from hoguide import api
 from hoguide.knowledge.loader import load_knowledge
+from hoguide.models.assessment import Assessment
 from hoguide.render.assessment_text import render_text
 from tests.conftest import load_cases
 
@@ -342,3 +343,82 @@ def test_radiotherapy_to_halt_the_ho_growing_is_no_prevention_around_an_operatio
     treatment = api.explain(report, answers).answers["treatment"].statements
     assert "treatment.asked_radiation_safety_slow_growth" in treatment
     assert "treatment.asked_radiation_safety" not in treatment
+
+
+ROUND31 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round31"
+
+
+def _round31(case: str) -> Assessment:
+    report = next(ROUND31.glob(f"{case}_*.txt")).read_text(encoding="utf-8")
+    answers = json.loads((ROUND31 / f"{case}_answers.json").read_text(encoding="utf-8"))
+    return api.explain(report, answers)
+
+
+def _plan_words(assessment: Assessment) -> list[str]:
+    return [" ".join(assessment.readings[s.evidence[0].reading].text[s.evidence[0].start:s.evidence[0].end].split())
+            for s in assessment.next_steps if s.status == "recommendation"]
+
+
+def test_the_grade_of_ho_back_after_removal_is_todays_not_the_one_before_the_removal() -> None:
+    # (round 31, 571: "Brooker IV HO -> open excision" in the clinical details and "Pre excision CT ... showed
+    # continuous bridging bone ... (Brooker IV)" beside "Recurrent HO ..., Brooker II equivalent" was told its hip is
+    # fused, and that surgery is the main choice)
+    assessment = _round31("571")
+    details = [d for s in assessment.report_says for d in s.details]
+    assert any("Grade: Brooker II." in d for d in details), details
+    assert not any("Grade: Brooker IV." in d for d in details), details
+    assert "treatment.lead_severe" not in assessment.answers["treatment"].statements
+
+
+def test_a_discharge_summary_after_the_removal_is_of_ho_taken_out() -> None:
+    # (round 31, 578: "DIAGNOSIS: Symptomatic heterotopic ossification (Brooker III)" above "Check XR: satisfactory
+    # excision of heterotopic ossification, no significant residual HO" was told "there is HO", and its radiotherapy
+    # "given 02/12/2026" was told as treatment around a planned operation)
+    assessment = _round31("578")
+    assert assessment.overall_status == "historical"
+    assert assessment.report_says[0].status == "historical"
+    assert any("Grade before it was removed: Brooker III." in d for s in assessment.report_says for d in s.details)
+    radiotherapy = next(s for s in assessment.next_steps if "Radiotherapy: single fraction" in
+                        assessment.readings[0].text[s.evidence[0].start:s.evidence[0].end])
+    assert "planned operation" not in radiotherapy.text
+    plan = _plan_words(assessment)
+    # the safety net's heading says what its list is for; the course in hospital is no step
+    assert "PLEASE RETURN / SEEK URGENT ADVICE (ward 01632 960 447, 24h) IF:" in plan
+    assert not any(words.startswith(("Uneventful", "Eating and drinking", "Completed by")) for words in plan), plan
+
+
+def test_a_prosthetists_actions_are_its_plan_and_its_signature_is_not() -> None:
+    # (round 31, 563: "Actions today:" over "Dan is NOT to wear the prosthesis until the skin has fully healed" was no
+    # plan, "Gareth Lyle Registered Prosthetist (HCPC)" under "Kind regards" was one, and the stump's HO was said to
+    # limit a joint)
+    assessment = _round31("563")
+    plan = _plan_words(assessment)
+    assert "Dan is NOT to wear the prosthesis until the skin has fully healed." in plan
+    assert not any("Gareth Lyle" in words for words in plan), plan
+    treatment = assessment.answers["treatment"].statements
+    assert "treatment.residual_limb" in treatment and "treatment.lead_severe" not in treatment
+
+
+def test_a_bony_bar_inside_a_tendon_locks_no_joint_and_an_operation_only_if_is_not_planned() -> None:
+    # (round 31, 566: "Intratendinous ossification (2 cm bony bar)" was told "the bone bridges or locks the joint", and
+    # "Surgical excision of the ossified segment (with tendon repair/augmentation) only if symptoms persist" as planned)
+    assessment = _round31("566")
+    said = [s for a in assessment.answers.values() for s in a.statements]
+    assert not any("bridged" in s or "ankylosis" in s for s in said), said
+    assert "recurrence.not_removed" in assessment.answers["recurrence"].statements
+
+
+def test_an_fop_letters_past_and_planned_flare_ups_are_no_flare_up_now_and_each_place_keeps_its_side() -> None:
+    # (round 31, 567: "this was followed by a flare-up", "for flare-ups affecting the jaw" and a definition's (a
+    # "flare-up") were told as a flare-up now; "neck, upper back, both shoulders and left hip" as both hips)
+    assessment = _round31("567")
+    assert "flare_now" not in [s.status for s in assessment.report_says]
+    places = [d for s in assessment.report_says for d in s.details]
+    assert any(d.startswith("Where: shoulder (both sides).") for d in places), places
+    assert any(d.startswith("Where: hip (left).") for d in places), places
+
+
+def test_what_surgery_is_kept_for_is_no_infection_now() -> None:
+    # (round 31, 575: "Surgical excision is generally reserved for deposits that ... ulcerate or become infected"
+    # raised an infection check for today in a report of tumoral calcinosis)
+    assert _round31("575").red_flags == ()

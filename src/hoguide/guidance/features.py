@@ -73,8 +73,16 @@ SEVERE_FLAGS = frozenset({"nerve_compression", "pressure_sore"})
 PAST_FLARE = re.compile(r"\b(?:has|have|had) had\b|\bprevious\b|\bprior\b|\bearlier\b|\bresolved\b|\bsettled\b|"
                         r"\bhas left\b|\btreated with\b"
                         # "Flare-ups: last flare 2019 L jaw ... No flares this pregnancy" (round 21, 396)
-                        r"|\blast flare|\bno (?:new |further )?flares?\b",
+                        r"|\blast flare|\bno (?:new |further )?flares?\b"
+                        # "At age 14 she had an inferior alveolar nerve block ...; this was followed by a flare-up"
+                        # (round 31, 567 was told of a flare-up now)
+                        r"|\bwas followed by\b|\bat (?:the )?age (?:of )?\d",
                         re.IGNORECASE)
+# the flare-ups a plan or a definition is for, not one now: "prednisolone to start within 24 hours for flare-ups
+# affecting the jaw"; "muscle ... turn into bone, often after injury (a "flare-up")" (round 31, 567)
+FLARES_IN_GENERAL = re.compile(r"(?:\b(?:for|in case of|any|with any)\s+(?:an?\s+)?|[\"\u201c(]\s*(?:an?\s+)?)$",
+                               re.IGNORECASE)
+FLARE_LOOKBACK = 16
 # ... or names only in its plan for one ("the higher flare-up dose regimen if he has a flare", 358)
 FLARE_PLAN = re.compile(r"\s+(?:dose|doses|dosing|regimen|plan|protocol|pack|kit|letter)\b", re.IGNORECASE)
 DISLOCATION = re.compile(r"disloc", re.IGNORECASE)
@@ -381,7 +389,9 @@ def flares_now(view: CaseView) -> list[Located[Fact]]:
     return [f for f in view.affirmed("course", "flare_up")
             if f.item.status == "present"
             and not PAST_FLARE.search(view.case.readings[f.reading].text, *view.sentence_of(f)[1:])
-            and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)]
+            and not FLARE_PLAN.match(view.case.readings[f.reading].text, f.item.end)
+            and not FLARES_IN_GENERAL.search(view.case.readings[f.reading].text[
+                max(0, f.item.start - FLARE_LOOKBACK):f.item.start])]
 
 
 # a doctor's plain words for the HO to the patient ("Good news - the bone around your hip is stable, no need to do

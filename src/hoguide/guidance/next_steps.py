@@ -294,13 +294,14 @@ def in_title(text: str, start: int) -> bool:
 
 def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
     """The line of a prevention step is quoted alone, with no "your report suggests treatment to help prevent HO":
+    - prevention already given (``_preventions_given``);
     - prevention the plan will not use ("So no pharmacological/RT prophylaxis": round 24, 444; the plan-wide refusal
       is the caller's), or whose every kind it names is advised against (``_preventions_advised_against``);
     - a rule about it where no operation is planned ("prophylaxis only works around the time of surgery": 450; one
       kept for an operation that may come has words of its own, 454);
     - medicines weighed to slow HO still forming, with no operation anywhere ("Options discussed: NSAID (celecoxib),
       etidronate, or single fraction radiotherapy to the R hip" after a spinal cord injury: round 10, 190)."""
-    if _preventions_advised_against(view, fact):
+    if _preventions_advised_against(view, fact) or _preventions_given(view, fact):
         return True
     if view.operation_planned:
         return False
@@ -308,6 +309,14 @@ def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
         return True
     return not view.removed_before and EARLY_HO_MEDICINE.search(
         view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]) is not None
+
+
+def _preventions_given(view: CaseView, fact: Located[Fact]) -> bool:
+    """A prevention the step's sentence names was given ("Radiotherapy: single fraction 7 Gy to R hip, given 02/12/2026
+    (afternoon before surgery)": round 31, 578 was told of treatment around a planned operation, its operation done)."""
+    sentence = view.sentence_of(fact)
+    return any(f.item.kind == "treatment" and f.item.concept in PREVENTION_TREATMENTS
+               and view.sentence_of(f) == sentence and view.outcomes.outcome(f) == "given" for f in view.facts)
 
 
 def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:

@@ -75,6 +75,7 @@ class Outcomes:
         reading, start, end = self.view.sentence_of(fact)
         cue: Fact | None = None
         ongoing_end: int | None = None  # where the last "started on" / "continue" before it ends
+        stop = end  # where another treatment is named after it
         for item in self.steps_between(reading, start, end):
             at = item.start
             if at <= fact.item.start:
@@ -88,6 +89,7 @@ class Outcomes:
                     ongoing_end = None
                 continue
             if item.kind == "treatment" and item.concept != fact.item.concept:
+                stop = item.start
                 break
             if item.kind == "next_step" and item.concept in OUTCOMES:
                 return self._course(reading, item)
@@ -97,6 +99,9 @@ class Outcomes:
         if ongoing_end is not None and 0 <= fact.item.start - ongoing_end <= ONGOING_REACH:
             return "given"
         text = self.view.case.readings[reading].text
+        # given on a date ("Radiotherapy: single fraction 7 Gy to R hip, given 02/12/2026": round 31, 578)
+        if cue is None and GIVEN_ON_DATE.search(text, fact.item.end, stop):
+            return "given"
         if (started := STARTED_BEFORE.search(text, max(start, fact.item.start - STARTED_REACH), fact.item.start)) \
                 and not TO_BE.search(text, max(start, started.start() - STARTED_REACH), started.start()):
             return "given"
@@ -127,9 +132,12 @@ class Outcomes:
     def plan_outcome(self, reading: int, cue: Fact) -> str | None:
         """What became of a plan, said after its cue before another treatment is named: "planned for day 1
         (given 21/10/2026 - confirmed by radiotherapy department)"; "planned but never given"."""
-        _, end = self.view.sentences(reading).span(cue.start)
+        start, end = self.view.sentences(reading).span(cue.start)
         facts = self.steps_between(reading, cue.end, end)
-        stop = next((f.start for f in facts if f.kind == "treatment"), end)
+        # the plan's own treatment named again is no other ("Radiotherapy: single fraction 7 Gy to R hip, given
+        # 02/12/2026": round 31, 578 was told of radiation still to come)
+        own = {f.concept for f in self.steps_between(reading, start, cue.end) if f.kind == "treatment"}
+        stop = next((f.start for f in facts if f.kind == "treatment" and f.concept not in own), end)
         said = next((self._course(reading, f) for f in facts
                      if f.kind == "next_step" and f.concept in OUTCOMES and f.start < stop), None)
         if said is None and GIVEN_ON_DATE.search(self.view.case.readings[reading].text, cue.end, stop):

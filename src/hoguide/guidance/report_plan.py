@@ -210,6 +210,11 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
             continue
         if not (was_in_list and in_list):
             short_lead = None
+        # a safety net's heading is quoted above its list though it ends in a colon: it says what the list is for
+        # ("PLEASE RETURN / SEEK URGENT ADVICE (ward ..., 24h) IF:": round 31, 578's list read as plain statements)
+        if first is not None and lead_in and _heads_a_safety_net(text, sections, section_starts, start, end):
+            lines.append(PlanLine(reading, start, end))
+            continue
         if short_lead is not None and first is not None and BULLET.match(text, start):
             if lines and lines[-1].start == short_lead:
                 lines[-1] = PlanLine(reading, short_lead, end)

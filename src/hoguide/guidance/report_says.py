@@ -55,7 +55,7 @@ STUDY_HEADER_CHARS = 300
 
 
 def _details(finding: Finding, kb: KnowledgeBase, compared: bool,
-             cross_sectional: bool = False) -> tuple[list[Detail], list[str]]:
+             cross_sectional: bool = False, removed_since: bool = False) -> tuple[list[Detail], list[str]]:
     """Plain detail lines from curated labels, and the citations of any grade meaning used; a grade read on a CT or
     an MRI (``cross_sectional``) says its own meaning where the content has one (``grade.brooker.IV_ct``)."""
     details: list[Detail] = []
@@ -74,7 +74,7 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool,
             line = f"Grade: {finding.grade.value}. The report does not say which grading scale it used."
         shown: tuple[str, ...] = ()
         if finding.status == "historical":  # the grade of bone since removed: what it was, not what "your HO is"
-            removed = any(REMOVAL_WORD.search(t.phrase) for t in finding.triggers)
+            removed = removed_since or any(REMOVAL_WORD.search(t.phrase) for t in finding.triggers)
             line = line.replace("Grade:", "Grade before it was removed:" if removed else "Grade at the time:", 1)
         elif grade_id in kb.statements:
             statement = kb.statements.get(f"{grade_id}_ct") if cross_sectional else None
@@ -219,22 +219,28 @@ def _region(finding: Finding) -> tuple[str, ...]:
 SIDED_PLACE = {site: re.compile(rf"\b(both|bilateral|left|right|L|R)\s+(?:[a-z]+\s+)?{words}\b", re.IGNORECASE)
                for site, words in (("hip", "hips?"), ("knee", "knees?"), ("elbow", "elbows?"),
                                    ("shoulder", "shoulders?"), ("ankle", "ankles?"), ("thigh", "thighs?"))}
+MIDLINE_PLACES = frozenset({"spine", "chest_wall", "abdominal_wall", "abdomen"})  # lexicon/site.yaml ids
 SIDE_OF = {"both": "bilateral", "bilateral": "bilateral", "left": "left", "l": "left", "right": "right", "r": "right"}
 
 
 def _each_with_its_side(finding: Finding, text: str) -> list[Finding]:
     """The finding, or one finding per place where its sentence names each of its places with a side of its own that
-    differs between them ("... ossification, both hips and right knee")."""
+    differs between them ("... ossification, both hips and right knee"); a place of the body's middle that it lists
+    with them has no side ("heterotopic bone in her neck, upper back, both shoulders and left hip": round 31, 567 was
+    told of both hips)."""
     if len(finding.sites) < 2 or not text:
         return [finding]
-    sides = {}
+    sides: dict[str, str | None] = {}
     for site in finding.sites:
         pattern = SIDED_PLACE.get(site)
+        if pattern is None and site in MIDLINE_PLACES:
+            sides[site] = None
+            continue
         named = pattern.search(text, finding.sentence_start, finding.sentence_end) if pattern else None
         if named is None:
             return [finding]
         sides[site] = SIDE_OF[named.group(1).lower()]
-    if len(set(sides.values())) < 2:
+    if len(set(sides.values()) - {None}) < 2:
         return [finding]
     return [replace(finding, sites=(site,), laterality=side) for site, side in sides.items()]
 
@@ -453,6 +459,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
     authority = section_authority(kb)
     compared = view.compared_with_prior  # one look at the reports, not one per mention
     undetermined = view.maturity is None and bool(view.affirmed("course", "maturity_undetermined"))
+    removed_since = view.overall_status == "historical" and bool(view.with_status("present"))
     for i, reading in enumerate(view.case.readings):
         cross_sectional = bool(CROSS_SECTIONAL.search(reading.text, 0, STUDY_HEADER_CHARS))
         by_status: dict[str, list[Finding]] = {}
@@ -464,6 +471,9 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             if status == "historical" and any(t.category == "historical" and NOT_THIS_STUDY.search(t.phrase)
                                               for t in finding.triggers):
                 status = NOT_IMAGED
+            # the HO a discharge summary's diagnosis names, which its operation took out (view.overall_status)
+            if status == "present" and removed_since:
+                finding, status = replace(finding, status="historical"), "historical"
             by_status.setdefault(status, []).append(finding)
         _sure_at_the_same_place(by_status, reading.text)
         if corrected := _corrected_by_addendum(reading):
@@ -511,7 +521,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                     lesion = replace(lesion, maturity=None)
                 elif status == "present":
                     lesion = _filled_in(lesion, fillers)
-                details, refs = _details(lesion, kb, compared, cross_sectional)
+                details, refs = _details(lesion, kb, compared, cross_sectional, removed_since)
                 line = " ".join(text for text, _ in details)
                 if line and line not in [text for text, _ in lines]:
                     lines.append((line, tuple(dict.fromkeys(k for _, keys in details for k in keys))))

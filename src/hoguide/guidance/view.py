@@ -217,10 +217,15 @@ HARMED_BY_REACH = 60  # characters before a medicine searched for the harm it di
 # ("excision only if HO later causes fixed loss"; "Surgical removal is reserved for persistent disabling symptoms":
 # round 20, 375 was told an operation is planned)
 # ("Surgical excision would only be considered for persistent pain despite this": round 24, 448)
-ONLY_IF_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b)"
+# (a bracket between counts as one word: "Surgical excision of the ossified segment (with tendon repair/augmentation)
+# only if symptoms persist": round 31, 566 was told an operation is planned)
+ONLY_IF_AFTER = re.compile(r"(?:[^.;\n(]|\([^)\n]{0,60}\)){0,40}?"
+                           r"\b(?:only (?=(?:if|when|once|should)\b)|reserved (?=for\b)"
                            r"|only (?:be )?considered (?=(?:for|if|when)\b))"
                            r"(?P<condition>\w+)", re.IGNORECASE)
 IF_FIRST = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:if|should|in case|in the event that|unless)\b", re.IGNORECASE)
+VALEDICTION = re.compile(r"\b(?:regards|sincerely|faithfully|best wishes|yours truly|collegial greetings)\b",
+                         re.IGNORECASE)
 SIGNATURE_WORDS = 5  # a name and title on the line above a closing "cc:" (a sentence with more is no signature)
 # Words that refer to an earlier study, so that a change word can mean change since then.
 PRIOR_STUDY = re.compile(r"\b(?:compar(?:ed|ison|ing)|prior|previous(?:ly)?|since|interval|earlier|last (?:scan|study|"
@@ -349,6 +354,13 @@ class CaseView:
                   if (start, end) not in found and any(start - k in ends and "\n" not in text[start - k:start]
                                                        for k in range(3))
                   and "\n" not in text[start:end].strip() and len(text[start:end].split()) <= SIGNATURE_WORDS]
+        # the name and title under a valediction, a line or two below it ("Kind regards" over "Gareth Lyle" and
+        # "Registered Prosthetist (HCPC)": round 31, 563 quoted them as a step)
+        ends = {end for start, end in spans if VALEDICTION.search(text, start, end)}
+        sentences = self.sentences(reading).spans()
+        spans += [(start, end) for start, end in sentences
+                  if start in ends and len(text[start:end].split()) <= SIGNATURE_WORDS + 2
+                  and text[start:end].strip().count("\n") <= 1]
         spans = sorted(set(spans))
         self._closings[reading] = spans
         return spans
@@ -391,10 +403,25 @@ class CaseView:
             self._overall = next((s for s in STATUS_ORDER if s in statuses), "none")
             # an operation note that removes the HO and finds "no residual HO" is of HO that was there and is out,
             # like a pathology report of the excised bone (round 13, 242): not "there is no HO"
-            if self._overall == "absent" and "historical" in {f.item.status for f in self.findings} \
-                    and self._ho_excisions("present"):
+            # ... and so is the HO a discharge summary's diagnosis names, where its operation took it out and the check
+            # film finds none left ("DIAGNOSIS: Symptomatic heterotopic ossification (Brooker III)", "Check XR:
+            # satisfactory excision of heterotopic ossification, no significant residual HO": round 31, 578)
+            if (self._overall == "absent" and "historical" in {f.item.status for f in self.findings}
+                    and self._ho_excisions("present")) \
+                    or (self._overall == "present" and self._removed_and_none_left()):
                 self._overall = "historical"
         return self._overall
+
+    def _removed_and_none_left(self) -> bool:
+        """An excision of the HO done, then "no residual HO", with no HO of now said after it or on another side."""
+        none_left = [f for f in self.with_status("absent") if RESIDUAL.search(
+            self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)]
+        if not none_left or not self._ho_excisions("present"):
+            return False
+        removed_sides = {f.item.laterality for f in self.with_status("historical")} - {None}
+        return all(any(f.reading == n.reading and (f.item.start < n.item.start or f.item.sentence_start
+                                                  == n.item.sentence_start) for n in none_left)
+                   and f.item.laterality in {None, *removed_sides} for f in self.with_status("present"))
 
     @staticmethod
     def _status_of(reading: Reading) -> str:
@@ -431,6 +458,11 @@ class CaseView:
         """The grades the report gives, an addendum's in place of the earlier ones of its system ("reclassified as
         BROOKER CLASS II (not class III as stated in the original report)": round 17, 322 was told high grade)."""
         graded = [(f.grade, f.section) for f in self._findings() if f.grade]
+        # this study's grade over the history's account of an earlier one ("Brooker IV HO -> open excision" in the
+        # clinical details beside "Recurrent HO ..., Brooker II equivalent": round 31, 571 was told its hip is fused)
+        described = {grade.system for grade, section in graded if section not in EARLIER_SECTIONS}
+        graded = [(grade, section) for grade, section in graded
+                  if section not in EARLIER_SECTIONS or grade.system not in described]
         corrected = {grade.system for grade, section in graded if section == ADDENDUM}
         return list(dict.fromkeys((grade.system, grade.value) for grade, section in graded
                                   if grade.system not in corrected or section == ADDENDUM))
