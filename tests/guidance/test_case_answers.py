@@ -422,3 +422,59 @@ def test_what_surgery_is_kept_for_is_no_infection_now() -> None:
     # (round 31, 575: "Surgical excision is generally reserved for deposits that ... ulcerate or become infected"
     # raised an infection check for today in a report of tumoral calcinosis)
     assert _round31("575").red_flags == ()
+
+
+def test_a_letter_about_ho_as_a_risk_mentions_ho() -> None:
+    # (round 31, 569: a letter declining a trial of HO prevention after an elbow operation was told "Your report does
+    # not mention HO", and "If you are going to have surgery" three weeks after his)
+    assessment = _round31("569")
+    assert {q: a.statements[0] for q, a in assessment.answers.items() if q != "treatment"} == {
+        "cause": "cause.risk_only", "growth": "growth.risk_only", "recovery": "recovery.risk_only",
+        "recurrence": "recurrence.risk_only"}
+    assert "If you are going to have surgery" not in assessment.answers["treatment"].parts[0].text
+    # its "What your standard care will be:" is its plan, where "No anti-inflammatory medicines ... not safe for you"
+    assert "treatment.asked_tablets_advised_against" in assessment.answers["treatment"].statements
+
+
+@pytest.mark.parametrize("case", ["564", "570"])
+def test_a_referral_for_something_else_is_not_glossed_as_a_surgeons_view_of_the_ho(case: str) -> None:
+    # (round 31, 564: "Surgical referral for consideration of cholecystectomy" beside HO in a scar; 570: a referral for
+    # a cord pressed by an ossified spinal ligament, no HO: both told "The surgeon can say if the HO needs treatment")
+    assessment = _round31(case)
+    assert not any("surgeon can say if the HO" in s.text for s in assessment.next_steps)
+
+
+def test_a_gallbladder_operation_to_come_is_no_removal_of_the_ho_in_the_scar() -> None:
+    # (round 31, 564: "The surgeons want to take my gallbladder out by keyhole" was read as the HO's removal, with
+    # prevention around it; the gallstone pain was put to the incidental HO)
+    assessment = _round31("564")
+    assert assessment.answers["recurrence"].statements[0] == "recurrence.not_removed"
+    assert "growth.symptoms_present" not in assessment.answers["growth"].statements
+
+
+def test_spinal_cord_injury_ho_stable_on_its_serial_scans_is_past_the_window_for_medicines() -> None:
+    # (round 31, 576: a table of three CTs, the last two unchanged, "maturing", "surgical excision could be considered
+    # from now on", was told to ask soon about medicines to slow it; its CT angiogram was told to show the bone)
+    assessment = _round31("576")
+    assert "treatment.early_neurologic" not in assessment.answers["treatment"].statements
+    angiogram = next(s for s in assessment.next_steps if "CT angiogram" in
+                     assessment.readings[0].text[s.evidence[0].start:s.evidence[0].end])
+    assert "shape and size" not in angiogram.text
+
+
+def test_new_bone_that_is_maturing_is_not_said_to_have_started_recently_or_to_keep_growing() -> None:
+    # (round 31, 577: new since films 5 months old, "appears to be maturing", was told "it has started to form
+    # recently. New HO may keep growing for a while")
+    growth = _round31("577").answers["growth"]
+    assert "growth.new_maturing" in growth.statements and "growth.new" not in growth.statements
+    assert not any("recently" in part.text for part in growth.parts)
+
+
+def test_a_plan_agreed_with_the_family_is_quoted_and_no_surgical_opinion_is_no_operation_advised() -> None:
+    # (round 31, 579: "Plan agreed with Mrs and Mr Ashworth:" over a splint and range of movement was no plan, and
+    # "No surgical opinion is being sought at present" was told "surgery to take it out is the main choice")
+    assessment = _round31("579")
+    assert "No forced stretching into pain." in _plan_words(assessment)
+    treatment = assessment.answers["treatment"].statements
+    assert treatment[0] == "treatment.no_surgery_advised"
+    assert "treatment.lead_severe" not in treatment and "treatment.asked_operation_severe" not in treatment

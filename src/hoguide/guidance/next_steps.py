@@ -49,8 +49,11 @@ THIS_REACH = 16
 # parts, a cancer's staging, the spine
 OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|tendinopathy|tendinosis|bursa|"
                            r"bursitis|ligaments?|labr(?:um|al)|cartilage|menisc\w*|staging|metasta\w*|prostate|"
-                           r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*)"
+                           r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*|angiogra\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
+# an operation or a care team for another organ, named in a referral's sentence
+OTHER_ORGAN = re.compile(r"\b(?:cholecystectom\w*|gall ?bladder|gallstones?|biliary|hernias?|appendic\w*|colorectal|"
+                         r"urolog\w*|kidney stones?|hepatobiliary|upper GI|gastroenterolog\w*)\b", re.IGNORECASE)
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
 # a treatment to stop HO still growing, with no operation: a step of its own, no prevention around an operation
@@ -138,7 +141,9 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     said: dict[str, ReportStatement] = {}
     more: dict[str, list[Evidence]] = {}  # the words of a step said again
     fused = bridged(view)
-    no_ho = view.overall_status == "absent"
+    # (or does not mention it: round 31, 570's referral for a cord pressed by an ossified spinal ligament was told "The
+    # surgeon can say if the HO needs treatment")
+    no_ho = view.overall_status in ("absent", "none")
     # a referral already made, where the report says the patient is discharged, is over ("MDT outcome (sarcoma MDT):
     # Benign course confirmed. Discharged from the sarcoma clinic": round 14, 263 was told it was still to come)
     discharged = any(f.item.concept == DISCHARGED and f.item.status == "present" for f in steps)
@@ -248,7 +253,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # treatment"): the report's own line is quoted without them (round 10, 189: a cyclops lesion; 202)
         # ... and where it finds a new break, a referral is for the break (round 22, 408: "keep non-weight-bearing until
         # orthopaedic review" was glossed "The surgeon can say if the HO needs treatment")
-        if kind == "recommendation" and (no_ho or (broken and concept.startswith("refer_"))) \
+        # ... and a referral for an operation on another organ is for that (round 31, 564: "Surgical referral for
+        # consideration of cholecystectomy" beside an incidental HO in the scar)
+        if kind == "recommendation" and (no_ho or (concept.startswith("refer_") and (broken or OTHER_ORGAN.search(
+                view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:])))) \
                 and HO_WORD.search(statement.patient):
             continue
         when = () if kind == "reassurance" else (*only_if, *_when(view, fact))
