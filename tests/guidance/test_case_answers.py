@@ -478,3 +478,52 @@ def test_a_plan_agreed_with_the_family_is_quoted_and_no_surgical_opinion_is_no_o
     treatment = assessment.answers["treatment"].statements
     assert treatment[0] == "treatment.no_surgery_advised"
     assert "treatment.lead_severe" not in treatment and "treatment.asked_operation_severe" not in treatment
+
+
+def test_a_nerve_root_the_report_says_is_compressed_is_found_not_only_told() -> None:
+    # (round 31, 565: "compression of the exiting left L5 nerve root" by bone grown after a fusion was read only as the
+    # numbness the patient told of, to be checked "within a few days" though his operation is listed as urgent)
+    flag = next(f for f in _round31("565").red_flags if f.id == "nerve_compression")
+    assert flag.state == "found"
+
+
+def test_a_look_alike_is_no_bone_and_tablets_for_ho_are_not_its_question() -> None:
+    # (round 31, 575: tumoral calcinosis was told "no signs that this bone is a tumour" and "No tablet is known to take
+    # away bone that has already formed")
+    assessment = _round31("575")
+    assert "treatment.asked_tablets_no_ho" in assessment.answers["treatment"].statements
+    texts = " ".join(assessment.patient_texts())
+    assert "this bone" not in texts and "bone that has already formed" not in texts
+
+
+def test_a_small_ho_the_report_expects_no_trouble_from_is_of_no_concern() -> None:
+    # (round 31, 573: "not expected to be of functional significance ... No specific follow-up imaging is required" was
+    # told "When HO causes pain or stiffness, there are ways to help")
+    treatment = _round31("573").answers["treatment"].statements
+    assert treatment[0] == "treatment.incidental"
+
+
+def test_a_mothers_question_on_massage_and_heat_is_answered_and_the_reports_safety_net_quoted() -> None:
+    # (round 31, 572: "deep massage ... a hot water bottle ... did that cause this??" was answered about exercise; the
+    # list under "Recommendations / advice to patient (discussed with pt and mother at time of scan):" lost its
+    # "Earlier review (and MRI) if ...", and "Report verified: Dr P. Kowalczyk" was no plan line)
+    assessment = _round31("572")
+    assert "cause.asked_massage_heat" in assessment.answers["cause"].statements
+    assert "cause.asked_exercise" not in assessment.answers["cause"].statements
+    plan = _plan_words(assessment)
+    assert any(words.startswith("Earlier review (and MRI) if") for words in plan), plan
+    assert not any("Report verified" in words for words in plan), plan
+
+
+def test_a_forms_satisfactory_components_say_the_implant_is_secure() -> None:
+    # (round 31, 568: "Femoral stem position: [x] Satisfactory" and "Otherwise satisfactory appearances of R THA" beside
+    # "Does it mean the new hip is failing?" said nothing of the implant)
+    assert any(s.status == "reassurance" and "implant" in s.text for s in _round31("568").next_steps)
+
+
+def test_prevention_given_under_its_heading_is_no_prevention_still_planned() -> None:
+    # (round 31, 578: the heading "HO PROPHYLAXIS" over radiotherapy "given 02/12/2026" was a step of prevention to
+    # come: "Which prevention is planned for my operation?" four days after it)
+    assessment = _round31("578")
+    assert "recurrence.prophylaxis_planned" not in assessment.answers["recurrence"].statements
+    assert not any("Which prevention is planned" in q for q in assessment.questions_for_doctor)

@@ -18,7 +18,7 @@ from hoguide.render.html import render_html
 
 ELBOW = ("Findings: immature heterotopic ossification anterior to the distal humerus within brachialis. "
          "No periosteal reaction elsewhere. No fracture.")
-NOT_FOUND_TEXT = "no signs that this bone is a tumour"
+NOT_FOUND_TEXT = "no signs that what it found is a tumour"
 
 
 def explain(reader: Reader, kb: KnowledgeBase, text: str, **answers: Any) -> Assessment:

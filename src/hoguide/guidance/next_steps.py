@@ -19,7 +19,7 @@ from hoguide.guidance.report_plan import REPORT_HEADING
 from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
-from hoguide.models.reading import Fact
+from hoguide.models.reading import Fact, Section
 from hoguide.reading.report_status import section_authority
 
 # sections of what was before or is taken anyway (section_rules.yaml): their tests and reassurances are no step of this
@@ -54,6 +54,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
 # an operation or a care team for another organ, named in a referral's sentence
 OTHER_ORGAN = re.compile(r"\b(?:cholecystectom\w*|gall ?bladder|gallstones?|biliary|hernias?|appendic\w*|colorectal|"
                          r"urolog\w*|kidney stones?|hepatobiliary|upper GI|gastroenterolog\w*)\b", re.IGNORECASE)
+HEADING_SLACK = 8  # characters between a section's heading and its body (a colon, spaces, a line break)
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
 # a treatment to stop HO still growing, with no operation: a step of its own, no prevention around an operation
@@ -321,10 +322,25 @@ def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
 
 def _preventions_given(view: CaseView, fact: Located[Fact]) -> bool:
     """A prevention the step's sentence names was given ("Radiotherapy: single fraction 7 Gy to R hip, given 02/12/2026
-    (afternoon before surgery)": round 31, 578 was told of treatment around a planned operation, its operation done)."""
-    sentence = view.sentence_of(fact)
-    return any(f.item.kind == "treatment" and f.item.concept in PREVENTION_TREATMENTS
-               and view.sentence_of(f) == sentence and view.outcomes.outcome(f) == "given" for f in view.facts)
+    (afternoon before surgery)": round 31, 578 was told of treatment around a planned operation, its operation done);
+    for a step that is a section's heading ("HO PROPHYLAXIS"), one its section names."""
+    reading, start, end = view.sentence_of(fact)
+    headed = _headed_section(view, fact)
+    if headed is not None:
+        start, end = headed.start, headed.end
+    return any(f.item.kind == "treatment" and f.item.concept in PREVENTION_TREATMENTS and f.reading == reading
+               and start <= f.item.start < end and view.outcomes.outcome(f) == "given" for f in view.facts)
+
+
+def _headed_section(view: CaseView, fact: Located[Fact]) -> Section | None:
+    """The section whose heading the step's words are."""
+    reading = view.case.readings[fact.reading]
+    for section in reading.sections:
+        head = reading.text.rfind(section.header, max(0, section.start - len(section.header) - HEADING_SLACK),
+                                  section.start)
+        if 0 <= head <= fact.item.start and fact.item.end <= head + len(section.header):
+            return section
+    return None
 
 
 def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:

@@ -544,7 +544,7 @@ DENIAL_SPAN = 80  # characters a denial and the words it denies may span to be q
 
 def _with_denial(view: CaseView, fact: Located[Fact]) -> Evidence:
     """The words a signal is denied by, quoted with it: "NOT suspicious for metastasis", not "metastasis" alone beside
-    "Your report checked whether this bone could be a tumour" (round 28, 510, 512 and 516 read alarm words)."""
+    "Your report checked whether what it found could be a tumour" (round 28, 510, 512 and 516 read alarm words)."""
     denials = [t for t in fact.item.triggers if t.category == "negated"]
     if not denials:
         return fact.evidence

@@ -41,7 +41,8 @@ _LOWER = re.compile(r"[a-z]")
 # laterality correction was read as part of the impression).
 # A header qualified after a comma, its colon ending the line: "Plan, discussed at length with Lowri:" (round 21, 387's
 # planned excision was read as done), or after a slash: "Plan / d/w pt:" (round 29, 528's plan of excision, timing and
-# prevention was read as findings), or with whom it was agreed: "Plan agreed with Mrs and Mr Ashworth:" (round 31, 579).
+# prevention was read as findings; "Recommendations / advice to patient (discussed with pt and mother at time of
+# scan):", round 31, 572), or with whom it was agreed: "Plan agreed with Mrs and Mr Ashworth:" (round 31, 579).
 _DECOR = r"(?:[*=#]{2,}[ \t]*)?"
 # A heading in capitals may name who it is for: "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM" (round 25, 466).
 _HEADER_END = re.compile(r"[ \t]*+(?:FOR (?:THE )?(?:GPS?|COMMUNITY|PATIENT|FAMILY|CARERS?|WARD|TEAM|NURS\w*)\b"
@@ -51,7 +52,7 @@ _HEADER_END = re.compile(r"[ \t]*+(?:FOR (?:THE )?(?:GPS?|COMMUNITY|PATIENT|FAMI
                          # ... or a dash, the study and its date: "LATEST IMAGING - XR 23/11/2026" (round 26, 480)
                          r"|[-\u2013\u2014][ \t]*(?:[A-Z]{1,4}[ \t]+)?"
                          r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
-                         r"[^\r\n]{0,80}(?=[\r\n]|\Z)|[,/][ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z))"
+                         r"[^\r\n]{0,80}(?=[\r\n]|\Z)|[,/][ \t][^\r\n.:;]{1,100}(?=:[ \t]*(?:[\r\n]|\Z))"
                          # ... or who agreed it: "Plan agreed with Mrs and Mr Ashworth:" (round 31, 579)
                          r"|(?:agreed|discussed|made)[ \t]with[ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z)))?"
                          + _DECOR
