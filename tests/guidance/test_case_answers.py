@@ -527,3 +527,32 @@ def test_prevention_given_under_its_heading_is_no_prevention_still_planned() -> 
     assessment = _round31("578")
     assert "recurrence.prophylaxis_planned" not in assessment.answers["recurrence"].statements
     assert not any("Which prevention is planned" in q for q in assessment.questions_for_doctor)
+
+
+def test_an_fop_clinics_advice_to_a_dentist_is_its_plan() -> None:
+    # (round 31, 567: "Our advice:" over "Do not stretch the jaw", "avoid inferior alveolar (mandibular) nerve blocks",
+    # "restore rather than extract" was read as background, and none of it was quoted)
+    plan = _plan_words(_round31("567"))
+    assert any(words.startswith("Do not stretch the jaw.") for words in plan), plan
+
+
+def test_a_paget_blood_test_is_the_reports_and_radiation_is_named_where_nsaids_need_care() -> None:
+    # (round 31, 580: "assessment of Paget's disease activity (serum ALP)" was told that blood tests rise while HO
+    # forms, and a man with kidney and heart disease due a second hip replacement never heard of radiation)
+    assessment = _round31("580")
+    blood = next(s for s in assessment.next_steps if "Paget" in
+                 assessment.readings[0].text[s.evidence[0].start:s.evidence[0].end])
+    assert "HO is forming" not in blood.text
+    assert "recurrence.replacement_prevention_caution" in assessment.answers["recurrence"].statements
+
+
+def test_a_question_on_botulinum_toxin_is_answered() -> None:
+    # (round 31, 579: "could the botox have caused the bone, or make it worse?" was only listed for the doctor)
+    assert "cause.asked_botulinum_toxin" in _round31("579").answers["cause"].statements
+
+
+def test_a_sore_under_a_socket_is_told_as_the_sockets() -> None:
+    # (round 31, 563: a weeping sore over HO in a residual limb was told of "a chair or a bed" and to call "if the skin
+    # breaks")
+    flag = next(f for f in _round31("563").red_flags if f.id == "pressure_sore")
+    assert "socket" in flag.message

@@ -54,6 +54,8 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
 # an operation or a care team for another organ, named in a referral's sentence
 OTHER_ORGAN = re.compile(r"\b(?:cholecystectom\w*|gall ?bladder|gallstones?|biliary|hernias?|appendic\w*|colorectal|"
                          r"urolog\w*|kidney stones?|hepatobiliary|upper GI|gastroenterolog\w*)\b", re.IGNORECASE)
+BLOOD_TEST = "test_blood"
+OTHER_BLOOD_PURPOSE = re.compile(r"\bpaget", re.IGNORECASE)
 HEADING_SLACK = 8  # characters between a section's heading and its body (a colon, spaces, a line break)
 ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
 PROPHYLAXIS = "treat_prophylaxis"
@@ -230,6 +232,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") or concept == PROPHYLAXIS \
             else None
+        # a blood test's own purpose, not the X-ray's beside it ("Suggest plain X-ray ... also to exclude fracture and
+        # bloods - ALP, CK, CRP"): Paget's disease's activity (round 31, 580)
+        if concept == BLOOD_TEST:
+            purpose = "other" if OTHER_BLOOD_PURPOSE.search(
+                view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]) else None
         statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
         only_if = _only_if(view, fact) if kind == "recommendation" else ()
