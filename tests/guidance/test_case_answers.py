@@ -556,3 +556,23 @@ def test_a_sore_under_a_socket_is_told_as_the_sockets() -> None:
     # breaks")
     flag = next(f for f in _round31("563").red_flags if f.id == "pressure_sore")
     assert "socket" in flag.message
+
+
+def test_a_notes_go_to_ae_line_is_quoted_and_manipulation_is_not_left_to_ask_alone() -> None:
+    # (round 31, 570: "If sudden worsening of weakness or numbness, difficulty walking, or any problem passing urine or
+    # controlling bowels -> go to A&E" was not quoted, and "can I keep going [to the chiropractor]?" beside "Advised no
+    # chiropractic/neck manipulation" was told only to ask first)
+    assessment = _round31("570")
+    assert any(words.startswith("If sudden worsening of weakness") for words in _plan_words(assessment))
+    treatment = " ".join(part.text for part in assessment.answers["treatment"].parts)
+    assert "Do not have it done if your report or your team says not to" in treatment
+
+
+def test_bone_pressing_on_a_spinal_nerve_root_is_told_as_such_with_its_cause_in_the_reports_words() -> None:
+    # (round 31, 565: rhBMP-2 bone in the L5-S1 foramen, listed for decompression, was told of HO that "limits how part
+    # of your spine moves", of physiotherapy that "helps keep the joint moving", and the BMP never named)
+    assessment = _round31("565")
+    treatment = assessment.answers["treatment"].statements
+    assert treatment[0] == "treatment.lead_spine_nerve"
+    assert "treatment.physical_therapy" not in treatment and "treatment.lead_severe_spine" not in treatment
+    assert any("rhBMP-2" in words.text for words in assessment.answers["cause"].report_words)
