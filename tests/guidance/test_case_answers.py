@@ -576,3 +576,23 @@ def test_bone_pressing_on_a_spinal_nerve_root_is_told_as_such_with_its_cause_in_
     assert treatment[0] == "treatment.lead_spine_nerve"
     assert "treatment.physical_therapy" not in treatment and "treatment.lead_severe_spine" not in treatment
     assert any("rhBMP-2" in words.text for words in assessment.answers["cause"].report_words)
+
+
+def test_an_elbow_injury_treated_without_an_operation_is_not_given_the_figures_of_operated_ones() -> None:
+    # (round 31, 577: "UNDISPLACED RADIAL HEAD FX MASON 1 TREATED NONOP" was told "The injury to your elbow, or surgery
+    # on it" and "After surgery for a broken elbow, about 1 in 3 people had HO")
+    assessment = _round31("577")
+    assert "cause.elbow_not_operated" in assessment.answers["cause"].statements
+    assert "recovery.elbow_not_operated" in assessment.answers["recovery"].statements
+    assert "surgery on it" not in assessment.answers["cause"].short
+    assert not any("After surgery for a broken elbow" in text for text in assessment.patient_texts())
+
+
+def test_another_numbered_findings_no_follow_up_and_a_programmes_length_are_not_the_hos() -> None:
+    # (round 31, 564: "4. Simple left renal cyst (Bosniak I) - benign, no follow up required" was told as no more checks
+    # of the HO; 566: a loading programme of "12 weeks" was told "When: in 12 weeks"; its calcium and vitamin D tablets
+    # were answered as anti-inflammatories)
+    assert not any(s.status == "reassurance" and "checks of this HO" in s.text for s in _round31("564").next_steps)
+    achilles = _round31("566")
+    assert not any("When: in 12 weeks." in s.details for s in achilles.next_steps)
+    assert "cause.asked_calcium_vitamin_d" in achilles.answers["cause"].statements

@@ -60,6 +60,9 @@ ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
 NOT_LIMITING = "not_limiting"  # lexicon/course.yaml: "not limiting sitting or transfers"
+NOT_OPERATED = "not_operated"  # lexicon/course.yaml: "treated nonop", "managed conservatively"
+OPERATED = re.compile(r"\b(?:operat\w*|surgery|surgical|ORIF|fixation|fixed with|replacement|arthroplasty|plated?|"
+                      r"screws?|wires?)\b", re.IGNORECASE)
 MINOR_PART = "minor_part"  # lexicon/course.yaml: "only part of the picture"
 REDUCED_MOTION = "reduced_motion"  # lexicon/course.yaml: "knee bends only to 75 degrees"
 MOTION_FROM_HO = "motion_from_ho"  # lexicon/course.yaml: "bony block", "the likely cause of his loss of movement"
@@ -364,6 +367,17 @@ def activity_facts(view: CaseView) -> list[Located[Fact]]:
     return [f for f in active if not any(place > (f.reading, f.item.start) for place in settled)]
 
 
+def _not_operated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
+    """The elbow injury was treated without an operation, in the report's words ("UNDISPLACED RADIAL HEAD FX MASON 1
+    TREATED NONOP": round 31, 577 was given the figures for surgery on a broken elbow), and neither the report nor the
+    patient names an operation on it."""
+    if ELBOW not in causes or not any(f.item.status in ("present", "historical")
+                                      for f in view.affirmed("course", NOT_OPERATED)):
+        return False
+    told = view.case.answers.event or ""
+    return not OPERATED.search(told) and not any(OPERATED.search(e.text) for e in causes[ELBOW])
+
+
 def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     """The elbow came out of joint and the report says no bone broke ("posterolateral dislocation ... no fracture on
     post-reduction films": round 19, 362 was given the figures for surgery on a broken elbow)."""
@@ -552,6 +566,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
         simple_dislocation=_simple_dislocation(view, causes),
+        not_operated=_not_operated(view, causes),
         ho_treated=bool((given - unknown_arm) & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
         # given or about to start ("we have agreed to start PALOVAROTENE": round 19, 358 was never told what it is)

@@ -54,6 +54,8 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
 # an operation or a care team for another organ, named in a referral's sentence
 OTHER_ORGAN = re.compile(r"\b(?:cholecystectom\w*|gall ?bladder|gallstones?|biliary|hernias?|appendic\w*|colorectal|"
                          r"urolog\w*|kidney stones?|hepatobiliary|upper GI|gastroenterolog\w*)\b", re.IGNORECASE)
+PHYSIOTHERAPY = "treat_physiotherapy"
+NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")  # a numbered list's item at its sentence's start
 BLOOD_TEST = "test_blood"
 OTHER_BLOOD_PURPOSE = re.compile(r"\bpaget", re.IGNORECASE)
 HEADING_SLACK = 8  # characters between a section's heading and its body (a colon, spaces, a line break)
@@ -199,6 +201,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present",
                                                                    start=start, text=text[start:fact.item.end]))
         if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):
+            continue
+        # no more checks, said in another numbered finding ("4. Simple left renal cyst (Bosniak I) - benign, no follow
+        # up required" under the HO's own item: round 31, 564 was told it no longer needs checks of its HO)
+        if concept in (NO_IMAGING, DISCHARGED) and not view.in_ho_sentence(fact) and NUMBERED_ITEM.match(
+                view.case.readings[fact.reading].text, view.sentence_of(fact)[1]):
             continue
         # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
         if concept.startswith("ok_") and fact.item.status == "hypothetical":
@@ -456,8 +463,12 @@ def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
     parts = ["urgently"] if _urgent(view, fact, text, start, end) else []
     # (a course's length is no time to wait: "indomethacin 25 mg three times daily for 3 weeks", round 26, 474 was
     # told "When: in 3 weeks")
+    # (nor, bare, a programme's: "progressive calf loading programme ..., 12 weeks, with home exercises daily", round
+    # 31, 566 was told "When: in 12 weeks")
+    programme = fact.item.concept == PHYSIOTHERAPY
     if match := next((m for m in WHEN.finditer(text, fact.item.end, end)
-                      if not DURATION.search(text, max(0, m.start() - 8), m.start())), None):
+                      if not DURATION.search(text, max(0, m.start() - 8), m.start())
+                      and not (programme and m.group(1) is None)), None):
         tail = WHEN_TAIL.match(text, match.end(), end)  # "within 4 hours before or 72 hours after surgery"
         said = " ".join(f"{match.group(2)}{tail.group(0) if tail else ''}".split())
         # a bare time is "in 3 weeks"; one said "after surgery" keeps its own words ("6 weeks after surgery")

@@ -90,6 +90,7 @@ class CaseFeatures:
     not_back: bool = False                 # the report says it has not come back ("no recurrence")
     residual_left: bool = False            # HO was removed, and the report names bone left behind ("residual fragment")
     simple_dislocation: bool = False       # the elbow came out of joint and no bone broke
+    not_operated: bool = False             # the elbow injury was treated without an operation
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
     palovarotene: bool = False             # the report names palovarotene given or planned (FOP)
@@ -139,8 +140,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "severe", "joint_limited", "motion_from_ho",
                  "bridged", "active", "incidental", "not_the_cause", "symptoms", "reported_symptoms", "myositis",
                  "removed", "resolved", "recurrent",
-                 "came_back", "not_back", "residual_left", "simple_dislocation", "ho_treated", "bisphosphonate",
-                 "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
+                 "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "ho_treated",
+                 "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "minor_part",
@@ -215,6 +216,7 @@ class When(BaseModel):
     not_back: bool | None = None
     residual_left: bool | None = None
     simple_dislocation: bool | None = None
+    not_operated: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
     palovarotene: bool | None = None
