@@ -315,8 +315,8 @@ def test_a_cause_the_patient_names_that_is_not_counted_is_said_back_with_the_rep
               "Assessment: progressive, still active neurogenic HO R hip.\n")
     told = api.explain(report, {"causes": ["spinal_cord_injury", "other_surgery"]}).you_told_us
     kb = load_knowledge()
-    assert any(line.startswith(f'You named "{kb.label("cause", "other_surgery")}", but the cause your report points '
-                               f'to is {kb.label("cause", "spinal_cord_injury")}.') for line in told), told
+    assert any(line.startswith(f'Your answers name "{kb.label("cause", "other_surgery")}", but the cause your report '
+                               f'points to is {kb.label("cause", "spinal_cord_injury")}.') for line in told), told
 
 
 ROUND30 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round30"
@@ -491,7 +491,8 @@ def test_a_look_alike_is_no_bone_and_tablets_for_ho_are_not_its_question() -> No
     # (round 31, 575: tumoral calcinosis was told "no signs that this bone is a tumour" and "No tablet is known to take
     # away bone that has already formed")
     assessment = _round31("575")
-    assert "treatment.asked_tablets_no_ho" in assessment.answers["treatment"].statements
+    assert {"treatment.asked_tablets_no_ho", "treatment.asked_tablets_no_ho_caution"} & set(
+        assessment.answers["treatment"].statements)
     texts = " ".join(assessment.patient_texts())
     assert "this bone" not in texts and "bone that has already formed" not in texts
 
@@ -596,3 +597,20 @@ def test_another_numbered_findings_no_follow_up_and_a_programmes_length_are_not_
     achilles = _round31("566")
     assert not any("When: in 12 weeks." in s.details for s in achilles.next_steps)
     assert "cause.asked_calcium_vitamin_d" in achilles.answers["cause"].statements
+
+
+def test_a_husbands_words_for_his_wifes_stroke_are_read_as_hers() -> None:
+    # (round 31, 579: "My wife had a stroke (bleed in the brain)" was said back as "we could not match your words")
+    told = _round31("579").you_told_us
+    assert any(line.startswith("What happened:") and "(we read: stroke)" in line for line in told), told
+
+
+def test_a_cause_read_in_the_patients_words_is_not_said_to_be_ticked() -> None:
+    # (round 31, 573: "Mum broke her hip" was told "You named 'other broken bone or injury'", a box never ticked)
+    told = _round31("573").you_told_us
+    assert not any(line.startswith("You named") for line in told), told
+
+
+def test_a_question_on_ibuprofen_with_kidney_disease_gets_the_warning_where_there_is_no_ho() -> None:
+    # (round 31, 575: a man on dialysis, "Can I take ibuprofen for the ache?", beside tumoral calcinosis)
+    assert "treatment.asked_tablets_no_ho_caution" in _round31("575").answers["treatment"].statements

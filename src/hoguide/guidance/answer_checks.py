@@ -90,8 +90,10 @@ def causes_set_aside(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
     named = " and ".join(kb.label("cause", c) for c in reported)
     for cause in view.case.answers.causes:
         if cause not in found and cause not in denied:
-            yield (f"You named \"{kb.label('cause', cause)}\", but the cause your report points to is {named}. Ask "
-                   "your team if it played a part too.")
+            # ("Your answers name": ticked or read in the patient's words, round 31, 573's "Mum broke her hip" was
+            # told "You named 'other broken bone or injury'", a box she never ticked)
+            yield (f"Your answers name \"{kb.label('cause', cause)}\", but the cause your report points to is {named}. "
+                   "Ask your team if it played a part too.")
 
 
 def prevention_the_report_says_was_not_had(view: CaseView) -> Iterator[str]:

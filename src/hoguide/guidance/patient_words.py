@@ -160,10 +160,13 @@ class _Read:
             and NEED_ASKED.search(self.text, s, other.start) for other in self.facts)) for s, e in self.questions)
 
 
-def _read(text: str | None, kb: KnowledgeBase) -> _Read:
+def _read(text: str | None, kb: KnowledgeBase, of_another: bool = False) -> _Read:
+    """The words read as the patient's; with ``of_another`` (the story of the one the form is filled in for: "My wife
+    had a stroke (bleed in the brain)", round 31, 579, was matched to no cause) a relative's facts are the patient's."""
     if not text or not text.strip():
         return _Read()
-    return _Read(tuple(f for f in reader_for(kb).read(text).facts if f.experiencer == "patient"),
+    return _Read(tuple(f for f in reader_for(kb).read(text).facts
+                       if f.experiencer == "patient" or (of_another and f.experiencer == "other")),
                  tuple((m.start(), m.end()) for m in QUESTION.finditer(text)), text)
 
 
@@ -306,7 +309,9 @@ def questions_pasted_in(reports: Iterable[str]) -> list[str]:
 def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str] = ()) -> Understood:
     """The answers read with the patient's own words; ``pasted`` are more of their words (``questions_pasted_in``),
     read for their questions only."""
-    reads = (_read(answers.event, kb), _read(answers.symptoms_text, kb))
+    story_of_another = bool(answers.event and STORY_OF_ANOTHER.match(answers.event)
+                            and not FIRST_PERSON.search(answers.event))
+    reads = (_read(answers.event, kb, story_of_another), _read(answers.symptoms_text, kb))
     event_facts, symptom_facts = _facts(reads[0]), _facts(reads[1])
     facts = event_facts + symptom_facts
     causes = [f.concept for f in facts if f.kind == "cause" and f.status in AFFIRMED and f.concept in CAUSES]
@@ -433,7 +438,7 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str]
     questions = tuple(dict.fromkeys(_question(q) for q in asked))
     if questions:
         said_back.append("Your own questions are first in the list of questions for your doctor.")
-    for_someone_else = any(FOR_SOMEONE_ELSE.search(text) for text in (answers.event, answers.symptoms_text) if text) \
-        or bool(answers.event and STORY_OF_ANOTHER.match(answers.event) and not FIRST_PERSON.search(answers.event))
+    for_someone_else = story_of_another or any(FOR_SOMEONE_ELSE.search(text)
+                                               for text in (answers.event, answers.symptoms_text) if text)
     return Understood(merged, tuple(said_back), questions, for_someone_else, _operations_to_come(reads, causes),
                       asked_topics([(m.group(0).strip(), _with_its_subject(text, m)) for text, m in found], kb))
