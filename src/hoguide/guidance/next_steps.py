@@ -9,6 +9,8 @@ negated and not said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -156,6 +158,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # finds is no "no new break" (round 22, 408)
     broken = any(f.item.kind == "red_flag" and f.item.concept == "fracture" and f.item.status == "present"
                  and f.item.experiencer == "patient" for f in view.facts)
+    given_at = _preventions_given_at(view)
+    section_starts = [[section.start for section in reading.sections] for reading in view.case.readings]
     prevention_refused = any(f.item.concept == PROPHYLAXIS and f.item.status == "absent"
                              and f.item.section == PLAN_SECTION for f in steps)
     # a bone "in satisfactory position" with no implant named anywhere: no metal to call secure (round 25, 472: a
@@ -230,7 +234,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
-        if concept == PROPHYLAXIS and (prevention_refused or _no_prevention_suggested(view, fact)):
+        if concept == PROPHYLAXIS and (prevention_refused or _no_prevention_suggested(view, fact, given_at,
+                                                                                       section_starts)):
             continue
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging
@@ -315,7 +320,8 @@ def in_title(text: str, start: int) -> bool:
         and (not LOWER_CASE.search(title.group(1)) or LETTERHEAD.search(title.group(1)) is not None)
 
 
-def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
+def _no_prevention_suggested(view: CaseView, fact: Located[Fact], given_at: Sequence[tuple[int, int]],
+                             section_starts: Sequence[Sequence[int]]) -> bool:
     """The line of a prevention step is quoted alone, with no "your report suggests treatment to help prevent HO":
     - prevention already given (``_preventions_given``);
     - prevention the plan will not use ("So no pharmacological/RT prophylaxis": round 24, 444; the plan-wide refusal
@@ -324,7 +330,8 @@ def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
       kept for an operation that may come has words of its own, 454);
     - medicines weighed to slow HO still forming, with no operation anywhere ("Options discussed: NSAID (celecoxib),
       etidronate, or single fraction radiotherapy to the R hip" after a spinal cord injury: round 10, 190)."""
-    if _preventions_advised_against(view, fact) or _preventions_given(view, fact):
+    if _preventions_advised_against(view, fact) or _preventions_given(view, fact, given_at,
+                                                                      section_starts[fact.reading]):
         return True
     if view.operation_planned:
         return False
@@ -334,27 +341,36 @@ def _no_prevention_suggested(view: CaseView, fact: Located[Fact]) -> bool:
         view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]) is not None
 
 
-def _preventions_given(view: CaseView, fact: Located[Fact]) -> bool:
+def _preventions_given_at(view: CaseView) -> list[tuple[int, int]]:
+    """Where the preventions the report says were given are named, in order (one pass over the facts)."""
+    return sorted((f.reading, f.item.start) for f in view.facts if f.item.kind == "treatment"
+                  and f.item.concept in PREVENTION_TREATMENTS and view.outcomes.outcome(f) == "given")
+
+
+def _preventions_given(view: CaseView, fact: Located[Fact], given_at: Sequence[tuple[int, int]],
+                       section_starts: Sequence[int]) -> bool:
     """A prevention the step's sentence names was given ("Radiotherapy: single fraction 7 Gy to R hip, given 02/12/2026
     (afternoon before surgery)": round 31, 578 was told of treatment around a planned operation, its operation done);
-    for a step that is a section's heading ("HO PROPHYLAXIS"), one its section names."""
+    for a step that is a section's heading ("HO PROPHYLAXIS"), one its section names (``given_at``: where each was
+    named, sorted; ``section_starts``: its reading's sections' body starts)."""
     reading, start, end = view.sentence_of(fact)
-    headed = _headed_section(view, fact)
+    headed = _headed_section(view, fact, section_starts)
     if headed is not None:
         start, end = headed.start, headed.end
-    return any(f.item.kind == "treatment" and f.item.concept in PREVENTION_TREATMENTS and f.reading == reading
-               and start <= f.item.start < end and view.outcomes.outcome(f) == "given" for f in view.facts)
+    i = bisect_left(given_at, (reading, start))
+    return i < len(given_at) and given_at[i] < (reading, end)
 
 
-def _headed_section(view: CaseView, fact: Located[Fact]) -> Section | None:
-    """The section whose heading the step's words are."""
+def _headed_section(view: CaseView, fact: Located[Fact], section_starts: Sequence[int]) -> Section | None:
+    """The section whose heading the step's words are: the first section whose body starts after them."""
     reading = view.case.readings[fact.reading]
-    for section in reading.sections:
-        head = reading.text.rfind(section.header, max(0, section.start - len(section.header) - HEADING_SLACK),
-                                  section.start)
-        if 0 <= head <= fact.item.start and fact.item.end <= head + len(section.header):
-            return section
-    return None
+    i = bisect_left(section_starts, fact.item.end)
+    if i == len(reading.sections):
+        return None
+    section = reading.sections[i]
+    head = reading.text.rfind(section.header, max(0, section.start - len(section.header) - HEADING_SLACK),
+                              section.start)
+    return section if 0 <= head <= fact.item.start and fact.item.end <= head + len(section.header) else None
 
 
 def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:

@@ -418,10 +418,14 @@ class CaseView:
             self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)]
         if not none_left or not self._ho_excisions("present"):
             return False
-        removed_sides = {f.item.laterality for f in self.with_status("historical")} - {None}
-        return all(any(f.reading == n.reading and (f.item.start < n.item.start or f.item.sentence_start
-                                                  == n.item.sentence_start) for n in none_left)
-                   and f.item.laterality in {None, *removed_sides} for f in self.with_status("present"))
+        removed_sides = {None, *(f.item.laterality for f in self.with_status("historical"))}
+        last: dict[int, int] = {}  # per reading, where its last "no residual HO" is (one pass: linear)
+        sentences: set[tuple[int, int]] = set()
+        for n in none_left:
+            last[n.reading] = max(last.get(n.reading, -1), n.item.start)
+            sentences.add((n.reading, n.item.sentence_start))
+        return all((f.item.start < last.get(f.reading, -1) or (f.reading, f.item.sentence_start) in sentences)
+                   and f.item.laterality in removed_sides for f in self.with_status("present"))
 
     @staticmethod
     def _status_of(reading: Reading) -> str:
