@@ -614,3 +614,18 @@ def test_a_cause_read_in_the_patients_words_is_not_said_to_be_ticked() -> None:
 def test_a_question_on_ibuprofen_with_kidney_disease_gets_the_warning_where_there_is_no_ho() -> None:
     # (round 31, 575: a man on dialysis, "Can I take ibuprofen for the ache?", beside tumoral calcinosis)
     assert "treatment.asked_tablets_no_ho_caution" in _round31("575").answers["treatment"].statements
+
+
+@pytest.mark.parametrize("case", ["565", "570"])
+def test_the_warning_for_a_pressed_nerve_keeps_the_reports_emergency_rule(case: str) -> None:
+    # (round 31, 565: "If the weakness worsens, foot drop, any change in bladder or bowel control or numbness in the
+    # saddle area - attend ED immediately", and 570's "-> go to A&E", were told in the warning box to contact the care
+    # team today)
+    flag = next(f for f in _round31(case).red_flags if f.id == "nerve_compression")
+    assert "go to the emergency department" in flag.action and "go at once" in flag.action
+
+
+def test_a_discharge_summarys_weight_bearing_and_hip_precautions_are_quoted() -> None:
+    # (round 31, 578: "Full weight bearing. Hip precautions for 6 weeks as for original replacement." was not quoted)
+    plan = _plan_words(_round31("578"))
+    assert "Hip precautions for 6 weeks as for original replacement." in plan, plan

@@ -609,6 +609,19 @@ def _spoken_of(view: CaseView, content: RedFlagContent) -> bool:
     return any(_has_cue(text, content.not_found_told_with) for text in texts)
 
 
+def _sends_to_emergency(view: CaseView, content: RedFlagContent) -> bool:
+    """A sentence of a report sends the patient to the emergency department for the flag's signs."""
+    cue, sign = any_phrase(tuple(content.emergency_cues)), any_phrase(tuple(content.emergency_signs))
+    if cue is None or sign is None:
+        return False
+    for i, reading in enumerate(view.case.readings):
+        for match in cue.finditer(reading.text):
+            _, start, end = (i, *view.sentences(i).span(match.start()))
+            if sign.search(reading.text, start, end):
+                return True
+    return False
+
+
 def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], list[FlagStatus]]:
     """The raised flags, most urgent first, and every flag's state (for "what your report says")."""
     states = signal_states(view, kb)
@@ -648,6 +661,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
                 message, action, patient_refs = content.no_ho_patient, content.no_ho_action, ()
                 if urgent and content.no_ho_urgent_patient and content.no_ho_urgent_action:
                     message, action = content.no_ho_urgent_patient, content.no_ho_urgent_action
+            if content.emergency_action and _sends_to_emergency(view, content):
+                action = content.emergency_action
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
                                   tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
                                   shown, patient_refs))

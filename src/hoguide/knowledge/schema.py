@@ -513,6 +513,12 @@ class RedFlagContent(_Strict):
     no_ho_action: PatientText | None = None
     no_ho_urgent_patient: PatientText | None = None  # ... where the report asks for speed
     no_ho_urgent_action: PatientText | None = None
+    # where the report itself sends the patient to the emergency department for the flag's signs ("If the weakness
+    # worsens, foot drop, any change in bladder or bowel control ... - attend ED immediately": round 31, 565 and 570
+    # were told to contact their care team today), the action says so: a sentence with an emergency cue and a sign
+    emergency_cues: tuple[Phrase, ...] = ()
+    emergency_signs: tuple[Phrase, ...] = ()
+    emergency_action: PatientText | None = None
     # when only the patient's own signs raise it (the report says nothing of them), the warning speaks of what they told
     # us, not of HO looking the same (round 20, 371: "Is this the extra bone? ... I just need to rest?" beside a hot,
     # swollen calf and a hip's HO)
@@ -546,6 +552,9 @@ class RedFlagContent(_Strict):
             raise ValueError("no_ho_patient and no_ho_action come together")
         if (self.no_ho_urgent_patient is None) != (self.no_ho_urgent_action is None):
             raise ValueError("no_ho_urgent_patient and no_ho_urgent_action come together")
+        if bool(self.emergency_cues) != bool(self.emergency_signs) \
+                or bool(self.emergency_cues) != (self.emergency_action is not None):
+            raise ValueError("emergency_cues, emergency_signs and emergency_action come together")
         if (self.told_patient is None) != (self.told_action is None):
             raise ValueError("told_patient and told_action come together")
         _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
