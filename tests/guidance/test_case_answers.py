@@ -629,3 +629,13 @@ def test_a_discharge_summarys_weight_bearing_and_hip_precautions_are_quoted() ->
     # (round 31, 578: "Full weight bearing. Hip precautions for 6 weeks as for original replacement." was not quoted)
     plan = _plan_words(_round31("578"))
     assert "Hip precautions for 6 weeks as for original replacement." in plan, plan
+
+
+def test_a_look_alikes_own_plan_is_quoted_in_the_answers_and_another_organs_plan_is_not() -> None:
+    # (round 31, 575: "Deposits often regress with sustained phosphate control" and "they can recur if phosphate remains
+    # high" were not used where the answers said to ask the team; 564: "Surgical referral for consideration of
+    # cholecystectomy" was quoted as the plan for HO in a scar)
+    calcinosis = _round31("575").answers
+    assert any("regress" in e.text for e in calcinosis["growth"].report_words)
+    assert any("can recur" in e.text for e in calcinosis["recurrence"].report_words)
+    assert not any("cholecystectomy" in e.text for a in _round31("564").answers.values() for e in a.report_words)

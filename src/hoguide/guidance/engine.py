@@ -105,7 +105,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                                                                       if s.status == "recommendation"
                                                                       for e in s.evidence], kb),
                              asks_in_timed_plan=topics_timed(plan_words, kb))
-    words_on = plan_on_answers(view, steps, kb, fop_suspected=fop_suspected)
+    words_on = plan_on_answers(view, steps, kb, fop_suspected=fop_suspected, look_alike=features.look_alike)
     if cause := cause_lines(view):  # the report's own words on the cause, then any plan line on it
         words_on["cause"] = (*cause, *words_on.get("cause", ()))
     if symptoms := symptom_lines(view):  # ... and on what the symptoms come from, where it is not the HO

@@ -42,11 +42,13 @@ SAFETY_NET_LINE = re.compile(r"(?:[-*\u2022]\s*)?(?:please\s+)?(?:call|contact|r
 
 
 def plan_on_answers(view: CaseView, steps: dict[str, ReportStatement], kb: KnowledgeBase, *,
-                    fop_suspected: bool) -> dict[QuestionId, tuple[Evidence, ...]]:
+                    fop_suspected: bool, look_alike: bool = False) -> dict[QuestionId, tuple[Evidence, ...]]:
     """Each answer's lines of the report's plan (``steps``: next_steps.py's statements, whose recommended ones make the
     plan's lines as report_plan.plan_statements finds them). Where FOP is suspected, a line that plans a biopsy, an
-    operation or a shot is left to the plan's list, where its caution stands beside it."""
-    if view.overall_status not in HO_DESCRIBED:  # a report with no HO plans for something else
+    operation or a shot is left to the plan's list, where its caution stands beside it. A report with no HO plans for
+    something else, and its lines are quoted only where it names the look-alike it found instead (``look_alike``: the
+    answers then ask the team about that, round 31, 575's "Deposits often regress with sustained phosphate control")."""
+    if view.overall_status not in HO_DESCRIBED and not look_alike:
         return {}
     patterns = [(question, pattern) for question, words in kb.plan_words.items()
                 if (pattern := any_phrase(words)) is not None]
