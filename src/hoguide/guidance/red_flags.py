@@ -616,8 +616,7 @@ def _sends_to_emergency(view: CaseView, content: RedFlagContent) -> bool:
         return False
     for i, reading in enumerate(view.case.readings):
         for match in cue.finditer(reading.text):
-            _, start, end = (i, *view.sentences(i).span(match.start()))
-            if sign.search(reading.text, start, end):
+            if sign.search(reading.text, *view.sentences(i).span(match.start())):
                 return True
     return False
 

@@ -459,7 +459,8 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
     authority = section_authority(kb)
     compared = view.compared_with_prior  # one look at the reports, not one per mention
     undetermined = view.maturity is None and bool(view.affirmed("course", "maturity_undetermined"))
-    removed_since = view.overall_status == "historical" and bool(view.with_status("present"))
+    # HO a diagnosis names that the report's operation took out, none left (CaseView.overall_status)
+    removed_since = view.overall_status == "historical" and view.removed_and_none_left()
     for i, reading in enumerate(view.case.readings):
         cross_sectional = bool(CROSS_SECTIONAL.search(reading.text, 0, STUDY_HEADER_CHARS))
         by_status: dict[str, list[Finding]] = {}
@@ -471,7 +472,6 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             if status == "historical" and any(t.category == "historical" and NOT_THIS_STUDY.search(t.phrase)
                                               for t in finding.triggers):
                 status = NOT_IMAGED
-            # the HO a discharge summary's diagnosis names, which its operation took out (view.overall_status)
             if status == "present" and removed_since:
                 finding, status = replace(finding, status="historical"), "historical"
             by_status.setdefault(status, []).append(finding)

@@ -408,11 +408,11 @@ class CaseView:
             # satisfactory excision of heterotopic ossification, no significant residual HO": round 31, 578)
             if (self._overall == "absent" and "historical" in {f.item.status for f in self.findings}
                     and self._ho_excisions("present")) \
-                    or (self._overall == "present" and self._removed_and_none_left()):
+                    or (self._overall == "present" and self.removed_and_none_left()):
                 self._overall = "historical"
         return self._overall
 
-    def _removed_and_none_left(self) -> bool:
+    def removed_and_none_left(self) -> bool:
         """An excision of the HO done, then "no residual HO", with no HO of now said after it or on another side."""
         none_left = [f for f in self.with_status("absent") if RESIDUAL.search(
             self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)]
