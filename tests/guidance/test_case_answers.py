@@ -639,3 +639,9 @@ def test_a_look_alikes_own_plan_is_quoted_in_the_answers_and_another_organs_plan
     assert any("regress" in e.text for e in calcinosis["growth"].report_words)
     assert any("can recur" in e.text for e in calcinosis["recurrence"].report_words)
     assert not any("cholecystectomy" in e.text for a in _round31("564").answers.values() for e in a.report_words)
+
+
+def test_hip_studies_of_prevention_are_not_given_for_an_operation_on_a_spinal_nerve_root() -> None:
+    # (round 31, 565: a decompression of bone on the L5 root was told "In studies of hip surgery, the two worked about
+    # as well as each other")
+    assert "recurrence.prophylaxis" not in _round31("565").answers["recurrence"].statements
