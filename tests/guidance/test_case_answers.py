@@ -645,3 +645,17 @@ def test_hip_studies_of_prevention_are_not_given_for_an_operation_on_a_spinal_ne
     # (round 31, 565: a decompression of bone on the L5 root was told "In studies of hip surgery, the two worked about
     # as well as each other")
     assert "recurrence.prophylaxis" not in _round31("565").answers["recurrence"].statements
+
+
+def test_a_safety_nets_heading_says_what_its_list_is_for() -> None:
+    # (round 31, 578: the wound, clot and bleeding signs to come back for stood as plain lines of a long list)
+    assessment = _round31("578")
+    heading = next(s for s in assessment.next_steps if s.evidence and s.evidence[0].text.startswith("PLEASE RETURN"))
+    assert heading.text == load_knowledge().statement("next.safety_net_heading").patient
+
+
+def test_spinal_cord_injury_ho_unchanged_is_not_told_to_wait_for_a_scan_to_show_it_settled() -> None:
+    # (round 31, 576: "Only time, or a special bone scan, can show that it is fully settled" beside "surgical excision
+    # could be considered from now on ... A further interval CT is not required")
+    growth = _round31("576").answers["growth"]
+    assert "growth.stable_neurologic" in growth.statements and "growth.stable" not in growth.statements

@@ -22,7 +22,7 @@ from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
 from hoguide.guidance.report_on_answer import cause_lines, plan_on_answers, symptom_lines
 from hoguide.guidance.report_on_question import report_words_on
-from hoguide.guidance.report_plan import FOP_CAUTION_ID, plan_statements, with_fop_cautions
+from hoguide.guidance.report_plan import FOP_CAUTION_ID, SAFETY_NET_HEADING_ID, plan_statements, with_fop_cautions
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer, holding
 from hoguide.guidance.view import FRACTURE_WORD, CaseView
@@ -83,7 +83,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
     def plan_of(chosen: dict[str, ReportStatement]) -> list[ReportStatement]:
         """The report's plan in its own words, with FOP's caution beside its biopsies and shots where FOP is
         suspected."""
-        lines = plan_statements(view, chosen)
+        lines = plan_statements(view, chosen, kb.statement(SAFETY_NET_HEADING_ID).patient)
         if not fop_suspected:
             return lines
         caution = kb.statement(FOP_CAUTION_ID)

@@ -80,9 +80,11 @@ class PlanLine:
         return evidence.reading == self.reading and self.start <= evidence.start < self.end
 
 
-def plan_statements(view: CaseView, steps: dict[str, ReportStatement]) -> list[ReportStatement]:
+def plan_statements(view: CaseView, steps: dict[str, ReportStatement], safety_net: str = "") -> list[ReportStatement]:
     """The plan line by line, each with the statements of the steps first named on it; then any
-    recommended step on no line shown, then the reassuring facts."""
+    recommended step on no line shown, then the reassuring facts. A safety net's heading says what its list is for
+    in our words too (``safety_net``: content ``next.safety_net_heading``), so the signs to act on are not read as one
+    more line of the plan (round 31, 578: a discharge summary's "PLEASE RETURN / SEEK URGENT ADVICE ... IF:")."""
     recommended = {c: s for c, s in steps.items() if s.status == "recommendation"}
     lines = plan_lines(view, [e for s in recommended.values() for e in s.evidence])
     shown: list[ReportStatement] = []
@@ -95,8 +97,11 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement]) -> list[R
             named = [c for c in named if c not in IMAGING_STEPS]
         text = view.case.readings[line.reading].text
         evidence = Evidence(line.start, line.end, text[line.start:line.end], line.reading)
+        sections = view.case.readings[line.reading].sections
+        heading = not named and bool(safety_net) and _heads_a_safety_net(
+            text, sections, [s.start for s in sections], line.start, line.end)
         shown.append(ReportStatement(
-            "recommendation", " ".join(recommended[c].text for c in named),
+            "recommendation", safety_net if heading else " ".join(recommended[c].text for c in named),
             _shared_details([recommended[c].details for c in named]), (evidence,),
             tuple(dict.fromkeys(k for c in named for k in recommended[c].citations)),
             tuple(dict.fromkeys(k for c in named for k in recommended[c].patient_citations))))
@@ -416,6 +421,7 @@ FOP_HAZARD_STEP = re.compile(r"\b(?:biops\w*|tissue (?:sampling|diagnosis)|core 
                              r"surgical|operat\w*|immunis\w*|immuniz\w*|vaccin\w*|injections?|intramuscular|IM)\b",
                              re.IGNORECASE)
 FOP_CAUTION_ID = "next.fop_hazard_step"
+SAFETY_NET_HEADING_ID = "next.safety_net_heading"  # content/next_steps.yaml
 SAFETY_NET_SECTION = "safety_net"  # section_rules.yaml: "Call us or go to emergency if:", "When to contact us sooner"
 OPTIONS_SECTION = "options"  # section_rules.yaml: "Options discussed:", each a choice the patient is to weigh
 # a line that already forbids the hazard needs no "ask your team about this step before it is done" ("PLEASE DO NOT
