@@ -659,3 +659,11 @@ def test_spinal_cord_injury_ho_unchanged_is_not_told_to_wait_for_a_scan_to_show_
     # could be considered from now on ... A further interval CT is not required")
     growth = _round31("576").answers["growth"]
     assert "growth.stable_neurologic" in growth.statements and "growth.stable" not in growth.statements
+
+
+def test_a_joint_the_report_records_moving_fully_is_said_so_first() -> None:
+    # (round 31, 574: "Hip ROM full and pain free" was told "HO around the hip can make it hard to bend the hip")
+    assert _round31("574").answers["recovery"].statements[0] == "recovery.moves_fully"
+    # ... and another joint's full range is not the HO's
+    report = "XR left elbow: mature heterotopic ossification anterior to the elbow.\nKnee ROM full.\n"
+    assert "recovery.moves_fully" not in api.explain(report).answers["recovery"].statements

@@ -60,6 +60,7 @@ ADULT_AGE = 18
 MANIPULATION = "manipulation"  # lexicon/treatment.yaml
 NO_BRIDGING = "ok_no_bridging"  # lexicon/next_step.yaml: "No bridging", "no ankylosis"
 NOT_LIMITING = "not_limiting"  # lexicon/course.yaml: "not limiting sitting or transfers"
+MOVES_FULLY = "moves_fully"  # lexicon/course.yaml: "ROM full and pain free"
 NOT_OPERATED = "not_operated"  # lexicon/course.yaml: "treated nonop", "managed conservatively"
 OPERATED = re.compile(r"\b(?:operat\w*|surgery|surgical|ORIF|fixation|fixed with|replacement|arthroplasty|plated?|"
                       r"screws?|wires?)\b", re.IGNORECASE)
@@ -378,6 +379,19 @@ def _not_operated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     return not OPERATED.search(told) and not any(OPERATED.search(e.text) for e in causes[ELBOW])
 
 
+def _moves_fully(view: CaseView) -> bool:
+    """The report records the joint of the HO moving fully ("Hip ROM full and pain free": round 31, 574 was told HO can
+    make the hip hard to bend): in a sentence that names the HO's place, so another joint's full range is not it."""
+    places = [re.compile(rf"\b{re.escape(site.replace('_', ' '))}", re.IGNORECASE) for site in view.sites]
+    for fact in view.affirmed("course", MOVES_FULLY):
+        if fact.item.status != "present" or fact.item.experiencer != "patient":
+            continue
+        reading, start, end = view.sentence_of(fact)
+        if any(place.search(view.case.readings[reading].text, start, end) for place in places):
+            return True
+    return False
+
+
 def _simple_dislocation(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     """The elbow came out of joint and the report says no bone broke ("posterolateral dislocation ... no fracture on
     post-reduction films": round 19, 362 was given the figures for surgery on a broken elbow)."""
@@ -567,6 +581,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
         simple_dislocation=_simple_dislocation(view, causes),
         not_operated=_not_operated(view, causes),
+        moves_fully=_moves_fully(view),
         ho_treated=bool((given - unknown_arm) & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,
         # given or about to start ("we have agreed to start PALOVAROTENE": round 19, 358 was never told what it is)

@@ -91,6 +91,7 @@ class CaseFeatures:
     residual_left: bool = False            # HO was removed, and the report names bone left behind ("residual fragment")
     simple_dislocation: bool = False       # the elbow came out of joint and no bone broke
     not_operated: bool = False             # the elbow injury was treated without an operation
+    moves_fully: bool = False              # the report records the HO's joint moving fully
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
     palovarotene: bool = False             # the report names palovarotene given or planned (FOP)
@@ -140,8 +141,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "severe", "joint_limited", "motion_from_ho",
                  "bridged", "active", "incidental", "not_the_cause", "symptoms", "reported_symptoms", "myositis",
                  "removed", "resolved", "recurrent",
-                 "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "ho_treated",
-                 "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
+                 "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "moves_fully",
+                 "ho_treated", "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
                  "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "minor_part",
@@ -217,6 +218,7 @@ class When(BaseModel):
     residual_left: bool | None = None
     simple_dislocation: bool | None = None
     not_operated: bool | None = None
+    moves_fully: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
     palovarotene: bool | None = None
