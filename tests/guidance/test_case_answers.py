@@ -667,3 +667,10 @@ def test_a_joint_the_report_records_moving_fully_is_said_so_first() -> None:
     # ... and another joint's full range is not the HO's
     report = "XR left elbow: mature heterotopic ossification anterior to the elbow.\nKnee ROM full.\n"
     assert "recovery.moves_fully" not in api.explain(report).answers["recovery"].statements
+
+
+def test_the_reports_own_time_off_work_outranks_our_sources_saying_nothing() -> None:
+    # (round 31, 574: "Our sources do not say when it is safe to go back to work" beside "Expect 4-6 weeks off heavy
+    # manual work")
+    recovery = _round31("574").answers["recovery"].statements
+    assert "recovery.asked_in_report" in recovery and "recovery.asked_work" not in recovery
