@@ -53,9 +53,7 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"bursitis|ligaments?|labr(?:um|al)|cartilage|menisc\w*|staging|metasta\w*|prostate|"
                            r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*|angiogra\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
-# an operation or a care team for another organ, named in a referral's sentence
-OTHER_ORGAN = re.compile(r"\b(?:cholecystectom\w*|gall ?bladder|gallstones?|biliary|hernias?|appendic\w*|colorectal|"
-                         r"urolog\w*|kidney stones?|hepatobiliary|upper GI|gastroenterolog\w*)\b", re.IGNORECASE)
+PURPOSE_NOT_HO = "purpose_not_ho"  # lexicon/next_step.yaml: another organ's or illness's words ("cholecystectomy")
 PHYSIOTHERAPY = "treat_physiotherapy"
 NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")  # a numbered list's item at its sentence's start
 BLOOD_TEST = "test_blood"
@@ -159,6 +157,9 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     broken = any(f.item.kind == "red_flag" and f.item.concept == "fracture" and f.item.status == "present"
                  and f.item.experiencer == "patient" for f in view.facts)
     given_at = _preventions_given_at(view)
+    # the sentences that name another organ's operation or illness: a referral there is for that
+    for_another = {view.sentence_of(f) for f in view.facts
+                   if f.item.kind == KIND and f.item.concept == PURPOSE_NOT_HO}
     section_starts = [[section.start for section in reading.sections] for reading in view.case.readings]
     prevention_refused = any(f.item.concept == PROPHYLAXIS and f.item.status == "absent"
                              and f.item.section == PLAN_SECTION for f in steps)
@@ -275,9 +276,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # orthopaedic review" was glossed "The surgeon can say if the HO needs treatment")
         # ... and a referral for an operation on another organ is for that (round 31, 564: "Surgical referral for
         # consideration of cholecystectomy" beside an incidental HO in the scar)
-        if kind == "recommendation" and (no_ho or (concept.startswith("refer_") and (broken or OTHER_ORGAN.search(
-                view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:])))) \
-                and HO_WORD.search(statement.patient):
+        if kind == "recommendation" and (no_ho or (concept.startswith("refer_") and (
+                broken or view.sentence_of(fact) in for_another))) and HO_WORD.search(statement.patient):
             continue
         when = () if kind == "reassurance" else (*only_if, *_when(view, fact))
         patient = statement.patient
