@@ -14,7 +14,7 @@ from hoguide.guidance.answer_checks import (
     prevention_the_report_says_was_not_had,
 )
 from hoguide.guidance.features import FOP_SUSPECTED, case_features
-from hoguide.guidance.next_steps import conditional, next_steps
+from hoguide.guidance.next_steps import next_steps
 from hoguide.guidance.page_sources import choose_sources
 from hoguide.guidance.patient_words import questions_pasted_in, topics_named, topics_timed, understand
 from hoguide.guidance.precedence import apply_precedence
@@ -25,6 +25,7 @@ from hoguide.guidance.report_on_question import report_words_on
 from hoguide.guidance.report_plan import FOP_CAUTION_ID, SAFETY_NET_HEADING_ID, plan_statements, with_fop_cautions
 from hoguide.guidance.report_says import restate_report
 from hoguide.guidance.rules import answer, holding
+from hoguide.guidance.step_times import conditional
 from hoguide.guidance.view import FRACTURE_WORD, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.readability import combined_grade

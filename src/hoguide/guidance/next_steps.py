@@ -9,19 +9,19 @@ negated and not said.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from hoguide.guidance.features import bridged
 from hoguide.guidance.other_findings import items_elsewhere
 from hoguide.guidance.outcomes import PLAN_CUE
+from hoguide.guidance.prevention_steps import no_prevention_suggested, preventions_given_at
 from hoguide.guidance.report_plan import REPORT_HEADING
-from hoguide.guidance.view import ONLY_IF_AFTER, PLAN_SECTION, CaseView, Located
+from hoguide.guidance.step_times import KIND, NEEDS_CUE, only_if_said, when_said
+from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.models.assessment import Evidence, ReportStatement
-from hoguide.models.reading import Fact, Section
+from hoguide.models.reading import Fact
 from hoguide.reading.report_status import section_authority
 
 # sections of what was before or is taken anyway (section_rules.yaml): their tests and reassurances are no step of this
@@ -30,7 +30,6 @@ from hoguide.reading.report_status import section_authority
 PAST_SECTIONS = frozenset({"past_medical_history", "past_surgical_history", "family_history", "social_history",
                            "medications", "allergies"})
 
-EARLY_HO_MEDICINE = re.compile(r"\b(?:etidronate|bisphosphonates?|didronel)\b", re.IGNORECASE)  # given to slow early HO
 # context_rules.yaml: the words that make a meeting or a visit one held ("Discussed at ... MDT", "You came to the
 # Fracture Clinic on 26 November")
 MEETING_HELD = ("discussed at", "you came to", "you attended", "you were seen in")
@@ -44,7 +43,6 @@ LETTERHEAD = re.compile(r"\b(?:hospitals?|centre|center|clinic|department|dept|u
 STORY_SECTIONS = frozenset({"history", "history_of_present_illness"})
 ARRANGED_THEN = re.compile(r"\b(?:was|were|had been)\s+(?:booked|arranged|planned|requested|ordered|scheduled|"
                            r"listed)\b", re.IGNORECASE)
-KIND = "next_step"
 THIS_STUDY = re.compile(r"\b(?:this|these|today's|the present|the current)\s+$", re.IGNORECASE)  # "This CT is ..."
 THIS_REACH = 16
 # what a test is for, named in its sentence, that is not HO: the bone's blood supply, a break, a tendon or a joint's
@@ -54,21 +52,16 @@ OTHER_PURPOSE = re.compile(r"\b(?:AVN|avascular|osteonecrosis|fracture|tendons?|
                            r"discs?|spinal canal|stenosis|trochanteric pain|gluteal tendon\w*|angiogra\w*)"
                            r"|(?:occult|exclude|\?)\s*#", re.IGNORECASE)  # "#": a break, in a note's shorthand
 PURPOSE_NOT_HO = "purpose_not_ho"  # lexicon/next_step.yaml: another organ's or illness's words ("cholecystectomy")
-PHYSIOTHERAPY = "treat_physiotherapy"
 NUMBERED_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")  # a numbered list's item at its sentence's start
 BLOOD_TEST = "test_blood"
 OTHER_BLOOD_PURPOSE = re.compile(r"\bpaget", re.IGNORECASE)
-HEADING_SLACK = 8  # characters between a section's heading and its body (a colon, spaces, a line break)
-ONLY_IF = "Only if"  # how a step's condition is said back, and known again (``conditional``)
+# "contact ... if", "call ... if", "return ... if": a place to turn to should something happen
+SAFETY_NET = re.compile(r"\b(?:contact|call|phone|ring|return to|attend|seek)\b[^.;\n]{0,60}\bif\b", re.IGNORECASE)
 PROPHYLAXIS = "treat_prophylaxis"
 # a treatment to stop HO still growing, with no operation: a step of its own, no prevention around an operation
 # (round 30, 551: "Single-fraction radiotherapy to R hip to try to halt progression")
 SLOW_GROWTH, SLOWS_GROWTH = "treat_slow_growth", "progression"
 ELSEWHERE_STEPS = ("refer_", "test_", "follow_up")  # steps a finding elsewhere asks for itself
-PREVENTION_TREATMENTS = frozenset({"radiotherapy", "nsaid"})  # lexicon/treatment.yaml: the preventions of HO
-# context_rules.yaml's triggers that make a treatment's sentence a rule about it, not a step ("prophylaxis only works
-# around the time of surgery": round 24, 450, with no operation planned)
-RULE_OF_A_TREATMENT = frozenset({"only works", "only work", "was only needed", "is only needed", "only needed"})
 IF_SUFFIX = "_if"  # next.<step>_if: a step's words where the report asks for it only if something happens
 OK_IMPLANT = "ok_implant"
 IMPLANT_WORD = re.compile(r"arthroplast|replacement|prosthe|implant|component|\b(?:THA|THR|TKA|TKR|TSA|RSA|TEP|DHS|"
@@ -91,32 +84,15 @@ IMPLANT_PART = re.compile(r"\b(?:cup|stem|component|prosthe\w*|implant|screws?|p
                           r"tray|liner|hardware|metalwork)\b", re.IGNORECASE)
 IMPLANT_REACH = 80  # characters either side of a loosening word searched for the implant part
 PURPOSES = frozenset({"infection", "dvt", "tumour", "nerve_compression"})  # red-flag signals a test can be for
-NEEDS_CUE = ("test_", "treat_")  # id prefixes (the lexicon's header says what each prefix means)
 SAID = ("present", "hypothetical", "possible", "historical")
 DISCHARGED = "ok_discharged"
 DISCHARGED_FROM = re.compile(r"\bdischarged\s+(?:back\s+)?from\s+(?:the\s+)?(?:[\w&/-]+\s+){0,3}$", re.IGNORECASE)
 DISCHARGED_REACH = 50  # characters before a referral's clinic searched for "discharged from"
-CONDITION_CHARS = 100  # a condition quoted back is a clause, not a paragraph
 HO_WORD = re.compile(r"\bHO\b")  # our words on a step that speak of the HO
 IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step the lexicon never finds
 # "No bridging" of one elbow said plainly ("the joint is not locked") misleads where another joint is fused
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
-# When the report wants it: "F/U XR 3 weeks", "repeat X-ray in three months", "in 6-8 weeks".
-WHEN = re.compile(r"\b(?:(in|at|after|within)\s+)?((?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
-                  r"(?:\s*(?:-|to)\s*\d+)?\s*(?:hours?|hrs?|h|days?|weeks?|wks?|months?))\b", re.IGNORECASE)
-DURATION = re.compile(r"\b(?:for|x|over)\s+$", re.IGNORECASE)  # "for 3 weeks", "x 6 weeks": how long, not when
-# What the time is relative to, said with it: "within 4 hours before surgery", "4 hours before or 72 hours after".
-# ... and a second time said with the first: "at 6 weeks and 6 months after surgery" (round 8 second re-read, 163)
-WHEN_TAIL = re.compile(r"(?:\s+and\s+\d+\s*(?:days?|weeks?|months?))?\s+(?:before|after)"
-                       r"(?:\s+or\s+(?:\d+\s*(?:hours?|hrs?|days?)\s+)?(?:before|after))?"
-                       r"(?:\s+(?:the\s+)?(?:surgery|operation))?", re.IGNORECASE)
-# How urgent the report makes it: before the step ("URGENT venous duplex", "Urgent referral") or just after
-# it ("MRI, as soon as possible"), with no other step or condition between; a patient must not read an urgent
-# step as routine. "Emergency" is left out: "go to the emergency department if ..." is a safety net, not a time.
-URGENT = re.compile(r"\b(?:urgent(?:ly)?|as soon as possible|asap|immediately|same[- ]day)\b", re.IGNORECASE)
-URGENT_AFTER_CHARS = 40
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")  # our own statements' sentences (no abbreviations in them)
-OTHER_CLAUSE = re.compile(r"\b(?:if|or|and|unless)\b|;", re.IGNORECASE)
 
 
 def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
@@ -156,7 +132,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # finds is no "no new break" (round 22, 408)
     broken = any(f.item.kind == "red_flag" and f.item.concept == "fracture" and f.item.status == "present"
                  and f.item.experiencer == "patient" for f in view.facts)
-    given_at = _preventions_given_at(view)
+    given_at = preventions_given_at(view)
     # the sentences that name another organ's operation or illness: a referral there is for that
     for_another = {view.sentence_of(f) for f in view.facts
                    if f.item.kind == KIND and f.item.concept == PURPOSE_NOT_HO}
@@ -235,7 +211,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
             continue
-        if concept == PROPHYLAXIS and (prevention_refused or _no_prevention_suggested(view, fact, given_at,
+        if concept == PROPHYLAXIS and (prevention_refused or no_prevention_suggested(view, fact, given_at,
                                                                                        section_starts)):
             continue
         # the earlier of two reports pasted one after the other: its conclusion's plan is the later one's to keep
@@ -252,7 +228,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]) else None
         statement = kb.statements.get(f"next.{concept}_{purpose}") if purpose else None
         kind = "reassurance" if concept.startswith("ok_") else "recommendation"
-        only_if = _only_if(view, fact) if kind == "recommendation" else ()
+        only_if = only_if_said(view, fact) if kind == "recommendation" else ()
         # a step kept for a condition has words of its own where "ask when you will be seen" would mislead (round 20,
         # 382: "If the lesion enlarges ..., refer to the sarcoma service")
         statement = statement or (kb.statements.get(f"next.{concept}{IF_SUFFIX}") if only_if else None)
@@ -279,7 +255,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if kind == "recommendation" and (no_ho or (concept.startswith("refer_") and (
                 broken or view.sentence_of(fact) in for_another))) and HO_WORD.search(statement.patient):
             continue
-        when = () if kind == "reassurance" else (*only_if, *_when(view, fact))
+        when = () if kind == "reassurance" else (*only_if, *when_said(view, fact))
         patient = statement.patient
         if no_ho and kind == "reassurance" and HO_WORD.search(patient):
             # "... healing well. This matters because some treatments for HO can slow bone healing": no HO, no why
@@ -318,71 +294,6 @@ def in_title(text: str, start: int) -> bool:
     # (a line that runs past the reach is no title: a report all in capitals on one line)
     return title is not None and title.end(1) < len(head) and title.start(1) <= start < title.end(1) \
         and (not LOWER_CASE.search(title.group(1)) or LETTERHEAD.search(title.group(1)) is not None)
-
-
-def _no_prevention_suggested(view: CaseView, fact: Located[Fact], given_at: Sequence[tuple[int, int]],
-                             section_starts: Sequence[Sequence[int]]) -> bool:
-    """The line of a prevention step is quoted alone, with no "your report suggests treatment to help prevent HO":
-    - prevention already given (``_preventions_given``);
-    - prevention the plan will not use ("So no pharmacological/RT prophylaxis": round 24, 444; the plan-wide refusal
-      is the caller's), or whose every kind it names is advised against (``_preventions_advised_against``);
-    - a rule about it where no operation is planned ("prophylaxis only works around the time of surgery": 450; one
-      kept for an operation that may come has words of its own, 454);
-    - medicines weighed to slow HO still forming, with no operation anywhere ("Options discussed: NSAID (celecoxib),
-      etidronate, or single fraction radiotherapy to the R hip" after a spinal cord injury: round 10, 190)."""
-    if _preventions_advised_against(view, fact) or _preventions_given(view, fact, given_at,
-                                                                      section_starts[fact.reading]):
-        return True
-    if view.operation_planned:
-        return False
-    if any(t.phrase.lower() in RULE_OF_A_TREATMENT for t in fact.item.triggers):
-        return True
-    return not view.removed_before and EARLY_HO_MEDICINE.search(
-        view.case.readings[fact.reading].text, *view.sentence_of(fact)[1:]) is not None
-
-
-def _preventions_given_at(view: CaseView) -> list[tuple[int, int]]:
-    """Where the preventions the report says were given are named, in order (one pass over the facts)."""
-    return sorted((f.reading, f.item.start) for f in view.facts if f.item.kind == "treatment"
-                  and f.item.concept in PREVENTION_TREATMENTS and view.outcomes.outcome(f) == "given")
-
-
-def _preventions_given(view: CaseView, fact: Located[Fact], given_at: Sequence[tuple[int, int]],
-                       section_starts: Sequence[int]) -> bool:
-    """A prevention the step's sentence names was given ("Radiotherapy: single fraction 7 Gy to R hip, given 02/12/2026
-    (afternoon before surgery)": round 31, 578 was told of treatment around a planned operation, its operation done);
-    for a step that is a section's heading ("HO PROPHYLAXIS"), one its section names (``given_at``: where each was
-    named, sorted; ``section_starts``: its reading's sections' body starts)."""
-    reading, start, end = view.sentence_of(fact)
-    headed = _headed_section(view, fact, section_starts)
-    if headed is not None:
-        start, end = headed.start, headed.end
-    i = bisect_left(given_at, (reading, start))
-    return i < len(given_at) and given_at[i] < (reading, end)
-
-
-def _headed_section(view: CaseView, fact: Located[Fact], section_starts: Sequence[int]) -> Section | None:
-    """The section whose heading the step's words are: the first section whose body starts after them."""
-    reading = view.case.readings[fact.reading]
-    i = bisect_left(section_starts, fact.item.end)
-    if i == len(reading.sections):
-        return None
-    section = reading.sections[i]
-    head = reading.text.rfind(section.header, max(0, section.start - len(section.header) - HEADING_SLACK),
-                              section.start)
-    return section if 0 <= head <= fact.item.start and fact.item.end <= head + len(section.header) else None
-
-
-def _preventions_advised_against(view: CaseView, fact: Located[Fact]) -> bool:
-    """Every prevention the step's sentence names is advised against: "HO recurrence prophylaxis d/w Dr S:
-    radiotherapy NOT advised (wound/flap healing and infection risk)" (round 28, 513 was told the report suggests
-    prevention)."""
-    sentence = view.sentence_of(fact)
-    named = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept in PREVENTION_TREATMENTS
-             and view.sentence_of(f) == sentence]
-    # (a denial beside the prevention's hypothetical "prophylaxis" leaves the status hypothetical: its trigger says it)
-    return bool(named) and all(f.item.status == "absent" or any(t.category == "negated" for t in f.item.triggers)
-                               for f in named)
 
 
 def _loosening(view: CaseView) -> bool:
@@ -468,66 +379,3 @@ def _this_study(view: CaseView, fact: Located[Fact]) -> bool:
         return False
     text = view.case.readings[fact.reading].text
     return bool(THIS_STUDY.search(text, max(0, fact.item.start - THIS_REACH), fact.item.start))
-
-
-def _when(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
-    """The time the report gives for this step, said back in its own words: "When: urgently, within 2
-    weeks."; "When: urgently." (its day stays in the quote: "booked for tomorrow"); "When: in 3 weeks." (a
-    bare "3 weeks" is "in")."""
-    reading, start, end = view.sentence_of(fact)
-    text = view.case.readings[reading].text
-    parts = ["urgently"] if _urgent(view, fact, text, start, end) else []
-    # (a course's length is no time to wait: "indomethacin 25 mg three times daily for 3 weeks", round 26, 474 was
-    # told "When: in 3 weeks")
-    # (nor, bare, a programme's: "progressive calf loading programme ..., 12 weeks, with home exercises daily", round
-    # 31, 566 was told "When: in 12 weeks")
-    programme = fact.item.concept == PHYSIOTHERAPY
-    if match := next((m for m in WHEN.finditer(text, fact.item.end, end)
-                      if not DURATION.search(text, max(0, m.start() - 8), m.start())
-                      and not (programme and m.group(1) is None)), None):
-        tail = WHEN_TAIL.match(text, match.end(), end)  # "within 4 hours before or 72 hours after surgery"
-        said = " ".join(f"{match.group(2)}{tail.group(0) if tail else ''}".split())
-        # a bare time is "in 3 weeks"; one said "after surgery" keeps its own words ("6 weeks after surgery")
-        lead = (match.group(1) or ("" if tail else "in")).lower()
-        parts.append(f"{lead} {said.lower() if said.isupper() else said}".strip())
-    return (f"When: {', '.join(parts)}.",) if parts else ()
-
-
-def _urgent(view: CaseView, fact: Located[Fact], text: str, start: int, end: int) -> bool:
-    """An urgency word before the step with no other step between ("urgent duplex; X-ray in 4 weeks": the
-    X-ray is not urgent), or an urgency adverb just after it in the same clause."""
-    for match in URGENT.finditer(text, start, end):
-        if match.end() <= fact.item.start:
-            if not any(f.kind == KIND and f.concept.startswith((*NEEDS_CUE, "follow_up", "refer"))
-                       for f in view.outcomes.steps_between(fact.reading, match.end(), fact.item.start)):
-                return True
-        elif match.start() >= fact.item.end and match.start() - fact.item.end <= URGENT_AFTER_CHARS \
-                and match.group().lower() != "urgent" and not OTHER_CLAUSE.search(text, fact.item.end, match.start()):
-            return True  # "MRI of the thigh, as soon as possible"; not "X-ray in 6 weeks, or urgent review if"
-    return False
-
-
-# "contact ... if", "call ... if", "return ... if": a place to turn to should something happen
-SAFETY_NET = re.compile(r"\b(?:contact|call|phone|ring|return to|attend|seek)\b[^.;\n]{0,60}\bif\b", re.IGNORECASE)
-
-
-def _only_if(view: CaseView, fact: Located[Fact]) -> tuple[str, ...]:
-    """The report's condition for a step, in its own words: "If the lesion enlarges, MRI ..." is not an
-    MRI asked for now."""
-    text = view.case.readings[fact.reading].text
-    trigger = next((t.start for t in fact.item.triggers if t.phrase.lower() == "if"), None)
-    # ... or after it: "Surgical opinion re excision only if HO later causes fixed loss" (round 18, 337)
-    after = ONLY_IF_AFTER.match(text, fact.item.end)
-    begin = trigger if trigger is not None else after.start("condition") if after else None
-    if begin is None:
-        return ()
-    stop = min((i for i in (text.find(",", begin), text.find(".", begin), text.find(";", begin)) if i != -1),
-               default=-1)
-    if stop == -1 or stop - begin > CONDITION_CHARS:
-        return (f"{ONLY_IF} the report's condition is met.",)
-    return (f'{ONLY_IF}: "{" ".join(text[begin:stop].split())}".',)
-
-
-def conditional(step: ReportStatement) -> bool:
-    """A step the report asks for only if something happens ("Referral to the sarcoma team only if it grows")."""
-    return any(detail.startswith(ONLY_IF) for detail in step.details)

@@ -90,6 +90,7 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement], safety_ne
     shown: list[ReportStatement] = []
     said: set[str] = set()
     elsewhere = [f.evidence for f in view.facts if f.item.kind == "next_step" and f.item.concept == PURPOSE_NOT_HO]
+    section_starts = [[section.start for section in reading.sections] for reading in view.case.readings]
     for line in lines[:MAX_LINES]:
         named = [c for c, s in recommended.items() if c not in said and any(line.holds(e) for e in s.evidence)]
         said.update(named)
@@ -99,7 +100,7 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement], safety_ne
         evidence = Evidence(line.start, line.end, text[line.start:line.end], line.reading)
         sections = view.case.readings[line.reading].sections
         heading = not named and bool(safety_net) and _heads_a_safety_net(
-            text, sections, [s.start for s in sections], line.start, line.end)
+            text, sections, section_starts[line.reading], line.start, line.end)
         shown.append(ReportStatement(
             "recommendation", safety_net if heading else " ".join(recommended[c].text for c in named),
             _shared_details([recommended[c].details for c in named]), (evidence,),
