@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hoguide.reading.sentences import MAX_SENTENCE_CHARS, bare_list_items, split_sentences
+from hoguide.reading.sentences import MAX_SENTENCE_CHARS, bare_list_items, layout_breaks, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -79,3 +79,17 @@ def test_a_numbered_list_dictated_without_stops_splits_but_a_wrapped_number_does
     assert [listed[i:i + 2] for i in bare_list_items(listed)] == ["1 ", "2 ", "3 "]
     wrapped = "a focus of bone measuring approximately\n9 millimeters, smoothly marginated"
     assert bare_list_items(wrapped) == []
+
+
+def test_a_line_flush_left_after_a_short_list_item_is_a_sentence_of_its_own() -> None:
+    """Round 31 (578): a discharge summary's medicine list, then its rule on other painkillers."""
+    text = ("MEDICATIONS\n- Indomethacin 25 mg TDS for 6 weeks\n- Amlodipine 5 mg OD (usual)\n"
+            "Do NOT take other anti-inflammatory painkillers (ibuprofen, naproxen) while taking indomethacin.\n")
+    rule = text.index("Do NOT")
+    sentences = split_sentences(text, layout_breaks(text))
+    assert sentences.span(rule)[0] == rule
+    # a wrapped item goes on indented, in lower case, or after a line as long as the wrap width
+    for wrapped in ("- Indomethacin 25 mg TDS for 6 weeks with\n  Food",
+                    "- Indomethacin 25 mg TDS for 6 weeks\nwith food",
+                    "- Indomethacin 25 mg three times a day for six weeks, to be taken with\nFood"):
+        assert split_sentences(wrapped, layout_breaks(wrapped)).span(len(wrapped) - 2)[0] == 0

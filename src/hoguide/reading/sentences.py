@@ -173,11 +173,24 @@ def rule_lines(text: str, start: int = 0, end: int | None = None) -> list[re.Mat
     return list(_RULE_LINE.finditer(text, start, stop))
 
 
+# A line flush left after a short list item ends the list: "- Amlodipine 5 mg OD (usual)\nDo NOT take other
+# anti-inflammatory painkillers ..." is a rule of its own (round 31, 578 quoted it run into the medicine above it).
+# A wrapped item's next line is indented, starts in lower case, or follows a line near the wrap width.
+_AFTER_SHORT_ITEM = re.compile(r"^[ \t]*[-*\u2022][ \t]+[^\n]{1,48}\n(?=[A-Z][A-Za-z])", re.MULTILINE)
+
+
+def after_list_items(text: str) -> list[int]:
+    """Where a line that is no list item starts flush left after a short bulleted item."""
+    if "\n" not in text:
+        return []
+    return [m.end() for m in _AFTER_SHORT_ITEM.finditer(text)]
+
+
 def layout_breaks(text: str) -> list[int]:
     """Where a sentence starts because of how the text was laid out rather than written: the items of a numbered list
     dictated without stops, and the fields of a pasted HL7 message (only on its segment lines: a letterhead's
     "Hospital | address | phone" is one line of its own)."""
-    found = bare_list_items(text)
+    found = bare_list_items(text) + after_list_items(text)
     # a rule line (a row of dashes) starts and ends a block of its own: a message thread's "-----\nFrom: Mr X Sent:
     # ...\n-----\nDear ..." is no part of the letter's first sentence (round 22, 409)
     for rule in rule_lines(text):
