@@ -15,6 +15,7 @@ from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
+from hoguide.reading.corrections import took_back
 from hoguide.reading.nearby import row_start
 from hoguide.reading.report_status import (
     SectionAuthority,
@@ -504,7 +505,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             groups.setdefault(SECOND_OPINION, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i)
                                                                       for f in disputed)
         for status, findings in by_status.items():
-            groups.setdefault(status, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in findings)
+            groups.setdefault(status, ([], [], []))[1].extend(_words_for(f, i) for f in findings)
         for status, findings in by_status.items():
             # ("no recurrence of HO" at the right hip says where: round 9, 167 has HO at the left one)
             if status not in (*DESCRIBED, "absent", NOTHING_NEW):
@@ -578,3 +579,13 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         said.insert(0, ReportStatement(status, statement.patient, (), (), kb.patient_refs(statement.refs),
                                        statement.patient_refs))
     return said
+
+
+def _words_for(finding: Finding, reading: int) -> Evidence:
+    """The report's words for a finding: the mention, or for one an addendum took back the words that did ("on the
+    RIGHT, not the left": round 32, 586), which lie outside its sentence."""
+    outside = [t for t in finding.triggers if took_back(t)
+               and not finding.sentence_start <= t.start < finding.sentence_end]
+    if finding.status == "absent" and outside:
+        return Evidence(outside[-1].start, outside[-1].end, outside[-1].phrase, reading)
+    return Evidence(finding.start, finding.end, finding.text, reading)

@@ -46,6 +46,7 @@ from hoguide.reading.attributes import (
     without_amputated_joints,
 )
 from hoguide.reading.context import NO_CONTEXT, ContextEngine, SentenceTriggers, context_layer, hidden_stops
+from hoguide.reading.corrections import corrected_findings
 from hoguide.reading.dictation import spoken_commands
 from hoguide.reading.frames import DiagnosisFrames, RemovalFrames, overruled_by_diagnosis
 from hoguide.reading.general import GeneralCue, GeneralStatements, population_only
@@ -305,6 +306,7 @@ class Reader:
         findings = self.specimen.removed(text, sections.sections, findings)
         findings = self.specimen.cleared(text, sections.sections, findings)
         findings = self.specimen.diagnosed_after_removal(text, findings, partial(sentence_before, sentences, sections))
+        findings = corrected_findings(text, sections.sections, findings)
         findings = gone_since(findings, self.authority, text)
         findings = withdrawn(findings, self.authority, text)
         findings = said_again_later(text, findings)

@@ -115,8 +115,11 @@ class Sectionizer:
         stops.append(len(text))
         # a rule line ends a section: the next entry of a notes thread ("-----\n03/12/2026 MEDICAL (Dr X)\n-----")
         # is no part of the physiotherapist's "P:" above it (round 22, 416 quoted the doctor's examination as plan)
+        # A rule right under the header, before any of its text, only sets the header off ("ADDENDUM - 26/11/2026\n
+        # =====\nThis addendum corrects ...": round 32, 586's addendum was read as an empty section)
         for i in range(len(bodies)):
-            if rules := rule_lines(text, bodies[i], stops[i]):
+            rules = [r for r in rule_lines(text, bodies[i], stops[i]) if text[bodies[i]:r.start()].strip()]
+            if rules:
                 stops[i] = rules[0].start()
         for i, section_id in enumerate(ids):
             if section_id in self._end_at_blank_line:
