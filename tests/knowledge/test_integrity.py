@@ -126,8 +126,10 @@ def test_a_statement_no_rule_reaches_is_reported(data_copy: Path) -> None:
 
 
 def test_an_asked_topic_naming_a_missing_statement_or_another_answers_is_reported(data_copy: Path) -> None:
-    _edit(data_copy / RULES, "say: [treatment.asked_radiation_safety_slow_growth, treatment.asked_radiation_safety,\n"
-          "          treatment.asked_radiation_safety_fracture]", "say: [treatment.asked_no_such_thing]")
+    _edit(data_copy / RULES, "say: [treatment.asked_radiation_not_planned, "
+          "treatment.asked_radiation_safety_slow_growth,\n"
+          "          treatment.asked_radiation_safety,\n          treatment.asked_radiation_safety_fracture]",
+          "say: [treatment.asked_no_such_thing]")
     _edit(data_copy / RULES, "say: [recurrence.asked_next_operation]", "say: [growth.asked_spread]")
     problems = validate_knowledge(data_copy)
     assert any(p.startswith(RULES) and "'treatment.asked_no_such_thing', which does not exist" in p for p in problems)

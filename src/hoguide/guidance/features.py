@@ -24,6 +24,7 @@ from hoguide.guidance.medicines import (
     plan_order,
     prevention_not_given,
     prophylaxis_missed,
+    radiation_ruled_out,
     reason_given,
 )
 from hoguide.guidance.outcomes import HISTORY_SECTION
@@ -605,6 +606,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # reason for care, not advice for now)
         # (not where the plan offers another anti-inflammatory: "we will not use it [indomethacin] again given her
         # dyspepsia" beside "celecoxib 200 mg daily for 4 weeks if tolerated", round 26, 483)
+        radiation_ruled_out=radiation_ruled_out(view),
         nsaid_advised_against=not prescribed and not other_nsaid_offered(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from hoguide.guidance.report_dates import dated_facts, reference_date
-from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
+from hoguide.guidance.view import EARLIER_SECTIONS, PLAN_SECTION, CaseView, Located
 from hoguide.models.reading import Fact
 
 # before an operation: prevention timed so cannot have been had for the one still to come (a "post-op" course may be
@@ -42,6 +42,7 @@ def prophylaxis_missed(view: CaseView) -> bool:
 
 
 NSAID = "nsaid"  # lexicon/treatment.yaml
+RADIOTHERAPY = "radiotherapy"
 HEALING_FRACTURE, FRACTURE_HEALED = "healing_fracture", "ok_fracture_healed"  # lexicon condition and next_step ids
 # (or the time it lasts: "No NSAIDs until pubic ramus osteotomy united", round 29, 536 was told only to ask first)
 NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?:her|his|the)|as (?:she|he) "
@@ -110,6 +111,19 @@ def prevention_not_given(view: CaseView) -> frozenset[str]:
                      and not _a_plans_order(view, f)) | (view.treatments_not_given() & PREVENTIONS)
 
 
+def radiation_ruled_out(view: CaseView) -> bool:
+    """The report, beyond its history, rules radiation out for the patient, and names none given or planned ("we
+    would not use radiotherapy at her age": round 32, 597's parent asked whether it is safe for a teenager). A
+    history's "declined radiotherapy" for an earlier operation, beside radiation recommended for the next, rules
+    nothing out (round 26, 487)."""
+    said = [f for f in view.facts if f.item.kind == "treatment" and f.item.concept == RADIOTHERAPY
+            and f.item.experiencer == "patient"]
+    # (radiation the history says was given is none ruled out: "No heterotopic ossification ... following single-dose
+    # prophylactic radiation", round 19, 359)
+    return any(f.item.status == "absent" and f.item.section not in EARLIER_SECTIONS for f in said) \
+        and not any(f.item.status != "absent" for f in said)
+
+
 def _a_plans_order(view: CaseView, fact: Located[Fact]) -> bool:
     """A plan's "No NSAIDs for now given recent AKI" is advice for what comes, not prevention the patient went without
     (round 29, 539 was told prevention was not given or was stopped early); "NSAIDs were not given" in a plan is."""
@@ -175,7 +189,18 @@ def plan_nsaids(view: CaseView) -> list[Located[Fact]]:
     told to take the course its operation note forbids)."""
     nsaids = _plan_nsaid_facts(view)
     denied = {view.sentence_of(f) for f in nsaids if _denies(f)}
-    return [f for f in nsaids if f.item.status == "present" and view.sentence_of(f) not in denied]
+    return [f for f in nsaids if f.item.status == "present" and view.sentence_of(f) not in denied
+            and not _effect_told(view, f)]
+
+
+# what the medicine does, told of the class ("note NSAIDs can impair fracture healing (as per ortho)": round 32, 584's
+# MDT minutes, which put off any NSAID, were read as planning one)
+EFFECT_TOLD = re.compile(r"\s+(?:can|may|might|could|will|do|does)\s+(?:\w+\s+)?(?:impair|slow|delay|cause|affect|"
+                         r"increase|harm|reduce|interfere|inhibit|upset|worsen|damage|raise)\w*\b", re.IGNORECASE)
+
+
+def _effect_told(view: CaseView, fact: Located[Fact]) -> bool:
+    return EFFECT_TOLD.match(view.case.readings[fact.reading].text, fact.item.end) is not None
 
 
 def _plan_nsaid_facts(view: CaseView) -> list[Located[Fact]]:

@@ -188,8 +188,10 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         if concept in (NO_IMAGING, DISCHARGED) and not view.in_ho_sentence(fact) and NUMBERED_ITEM.match(
                 view.case.readings[fact.reading].text, view.sentence_of(fact)[1]):
             continue
-        # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182)
-        if concept.startswith("ok_") and fact.item.status == "hypothetical":
+        # a reassuring fact still to come is none yet ("socket review once the wound has healed": round 9, 182), nor one
+        # weighed against a worse one ("possible early bony bridge (proximal radioulnar synostosis) vs near-bridging":
+        # round 32, 587 was told the bone does not bridge the joint)
+        if concept.startswith("ok_") and fact.item.status in ("hypothetical", "possible"):
             continue
         if (concept == OK_NO_FRACTURE and broken) or (concept == OK_HEALING and view.sentence_of(fact) in healed_in):
             continue

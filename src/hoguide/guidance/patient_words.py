@@ -64,6 +64,8 @@ OPERATION_CAUSES = frozenset({*JOINT_REPLACEMENTS, KEYHOLE_HIP, OTHER_SURGERY}) 
 # named injuries a fall or a crash can be how they happened
 CAUSED_BY_A_FALL = frozenset({"elbow_trauma_or_surgery", "acetabular_fracture", "muscle_contusion",
                               "spinal_cord_injury", "traumatic_brain_injury", "amputation_or_blast", "burns"})
+ELBOW = "elbow_trauma_or_surgery"
+DISLOCATION = re.compile(r"(?i:dislocated|dislocation)")
 # A place right after a denied symptom ("not swollen below the knee"): denied there only
 PLACE_AFTER = re.compile(r"\s+(?:below|above|under|beneath|beyond|around|in|at|on)\b", re.IGNORECASE)
 ECHO_CHARS = 120  # the patient's event words said back
@@ -317,6 +319,13 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str]
     causes = [f.concept for f in facts if f.kind == "cause" and f.status in AFFIRMED and f.concept in CAUSES]
     if GENERIC_TRAUMA in causes and CAUSED_BY_A_FALL & set(causes):
         causes.remove(GENERIC_TRAUMA)  # "fell off a ladder and broke my elbow": the fall is how the elbow broke
+        # ... and a dislocation beside the elbow injury is the elbow's ("Fell ... and dislocated and broke my right
+        # elbow": round 32, 585 was told its answers name another injury)
+        if ELBOW in causes:
+            dislocations = sum(1 for f in facts if f.kind == "cause" and f.concept == GENERIC_TRAUMA
+                               and f.status in AFFIRMED and DISLOCATION.fullmatch(f.text))
+            for _ in range(min(dislocations, causes.count(GENERIC_TRAUMA))):
+                causes.remove(GENERIC_TRAUMA)
     symptoms = [f.concept for f in facts if f.kind == "symptom" and f.status == "present" and f.concept in SYMPTOMS]
     symptoms += [SIGN_SYMPTOMS[(f.kind, f.concept)] for f in facts
                  if (f.kind, f.concept) in SIGN_SYMPTOMS and f.status == "present"]

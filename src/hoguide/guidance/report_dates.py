@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hoguide.guidance.view import CaseView, Located
 from hoguide.models.reading import Fact
 
 HEADER_LINES = 3  # a report's own date stands in its first lines
+# the words before a date that make it the earlier study's or the start of what goes on now, not the date of the fact
+# ("NEW since 26/08/2026", "compared with", "larger than on")
+COMPARED_WITH = re.compile(r"\b(?:since|compared (?:with|to)|than(?: on| the)?|versus|vs\.?)\s+(?:the\s+)?"
+                           r"(?:(?:study|scan|film|films|radiographs?|CT|MRI)\s+(?:of\s+)?)?$", re.IGNORECASE)
+COMPARED_REACH = 30  # characters before a date searched for them
 PAST_STORY_DAYS = 56  # a signal dated eight weeks or more before the report is its story, not what it finds now
 
 
@@ -56,6 +62,11 @@ class StoryDates:
         self.now = reference_date(view, dated)
         self.by_sentence: dict[tuple[int, int, int], list[tuple[int, date]]] = {}
         for d, f in dated:
+            # (not the date of the study it is compared with: "thrombus ... NEW since 26/08/2026, in keeping with deep
+            # vein thrombosis", round 32, 598's clot found today, was read as the story of one in August)
+            text = view.case.readings[f.reading].text
+            if COMPARED_WITH.search(text, max(0, f.item.start - COMPARED_REACH), f.item.start):
+                continue
             self.by_sentence.setdefault(view.sentence_of(f), []).append((f.item.start, d))
 
     def long_before(self, fact: Located[Fact], days: int = PAST_STORY_DAYS) -> bool:

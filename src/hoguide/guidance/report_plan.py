@@ -181,6 +181,9 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
 
     headings = {f.start for f in facts if (f.concept == LETTER_HEADING and text[f.end:f.end + 1] != "-")
                 or f.concept == REPORT_HEADING}
+    # a form's header block run into one sentence ("Meeting date: ... Patient: ... Hosp no: ... Referred by: ... (urgent
+    # suspected-cancer referral)": round 32, 591 quoted it as a step) holds the report's headings inside it
+    report_headings = sorted(f.start for f in facts if f.concept == REPORT_HEADING)
     salutation = _salutation(view, reading)
     in_capitals = LOWER.search(text) is None  # an old dictation system's report, all in capitals
     lines: list[PlanLine] = []
@@ -192,7 +195,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
         # ("PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)": round 21, 396) says nothing to do
         if start in headings or view.in_closing(reading, start) or _heading_only(text, sections, section_starts, start,
                                                                                  end) \
-                or end <= salutation:
+                or end <= salutation or _holds(report_headings, start, end):
             in_list = False
             continue
         # (a bullet under a lead-in is one of its items too: "we will confirm with follow-up imaging that it matures as
@@ -448,3 +451,9 @@ def _cautioned(step: ReportStatement, caution: str, refs: tuple[str, ...],
     beside a biopsy FOP forbids pulls the other way (round 22, 410's third read)."""
     return ReportStatement(step.status, caution, step.details, step.evidence, (*step.citations, *citations), refs,
                            step.detail_citations)
+
+
+def _holds(offsets: Sequence[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
+    k = bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end

@@ -466,7 +466,7 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         cross_sectional = bool(CROSS_SECTIONAL.search(reading.text, 0, STUDY_HEADER_CHARS))
         by_status: dict[str, list[Finding]] = {}
         for finding in _said_by_the_study(reading, authority):
-            status: str = finding.status if finding.experiencer == "patient" else "other_person"
+            status: str = finding.status if finding.experiencer == "patient" else _someone_else(reading, finding)
             # "no new HO" is not "there is no HO": it says nothing about HO already there
             if status == "absent" and nothing_new(finding, reading.text):
                 status = NOTHING_NEW
@@ -589,3 +589,15 @@ def _words_for(finding: Finding, reading: int) -> Evidence:
     if finding.status == "absent" and outside:
         return Evidence(outside[-1].start, outside[-1].end, outside[-1].phrase, reading)
     return Evidence(finding.start, finding.end, finding.text, reading)
+
+
+# the causes that run in families: a relative's HO after anything else is the acquired kind
+INHERITED_CAUSES = frozenset({"fop", "other_genetic"})
+
+
+def _someone_else(reading: Reading, finding: Finding) -> str:
+    """The group of HO the report gives to another person: the acquired kind where its sentence names an operation or
+    an injury it followed ("brother developed heterotopic ossification after his hip replacement")."""
+    acquired = any(f.kind == "cause" and f.concept not in INHERITED_CAUSES
+                   and finding.sentence_start <= f.start < finding.sentence_end for f in reading.facts)
+    return "other_person_acquired" if acquired else "other_person"

@@ -20,6 +20,7 @@ from hoguide.models.reading import Fact, Finding, Reading
 from hoguide.reading.messages import message_of, message_starts
 from hoguide.reading.report_status import nothing_new
 from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_sentences
+from hoguide.reading.specimen import TALKED_OF
 
 # Overall status of HO in the case, most informative first.
 STATUS_ORDER = ("present", "possible", "absent", "historical", "hypothetical")
@@ -558,8 +559,11 @@ class CaseView:
             # 11, 212) is neither planned nor done
             # ... nor one the patient turned down ("We discussed excision of the right-sided HO in 2024 and he
             # declined": round 30, 555), which the discussion's hypothetical outranks in its status
+            # ... and one only talked of is planned at most ("HO mature, excision discussed, Rhys undecided": round 32,
+            # 583 was told its HO had been taken out)
             status = {id(e): None if self._only_if(e) or _turned_down(e.item)
-                      else "hypothetical" if self.proposed(e)
+                      else "hypothetical" if self.proposed(e) or (e.item.status == "present" and TALKED_OF.match(
+                          self.case.readings[e.reading].text, e.item.end))
                       else None if _if_ever(e.item, self.case.readings[e.reading].text) else e.item.status
                       for e in excisions}
             # "We discussed open excision ... with release and arthrolysis": one planned operation, not a done one

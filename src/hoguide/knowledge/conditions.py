@@ -104,6 +104,7 @@ class CaseFeatures:
     nsaid_caution: bool = False            # kidney disease, a bleed, a healing bone, or NSAIDs withheld by the team
     caution_reasons: frozenset[ConditionId] = frozenset()  # ... the conditions the report names for it
     nsaid_advised_against: bool = False    # the report says NSAIDs are not advised, contraindicated or to be avoided
+    radiation_ruled_out: bool = False      # the report's own plan or conclusion rules radiation out, and plans none
     fop: FopState = "none"
     flare_now: bool = False                # the report describes an FOP flare-up now ("early FOP flare-up")
     # the topics of the patient's own questions ("Can I still run?"): content/answer_rules.yaml's ``asked``, which
@@ -145,7 +146,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "ho_treated", "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
-                 "nsaid_advised_against", "surgery_planned", "replacement_planned", "removal_planned", "minor_part",
+                 "nsaid_advised_against", "radiation_ruled_out", "surgery_planned", "replacement_planned",
+                 "removal_planned", "minor_part",
                  "early_low_grade", "plan_treats",
                  "event_date_told",
                  "imaging_declined", "look_alike", "nsaid_planned", "nsaid_stopped", "blinded_trial",
@@ -228,6 +230,7 @@ class When(BaseModel):
     anticoagulated: bool | None = None
     nsaid_caution: bool | None = None
     nsaid_advised_against: bool | None = None
+    radiation_ruled_out: bool | None = None
     imaging_declined: bool | None = None
     look_alike: bool | None = None
     nsaid_planned: bool | None = None

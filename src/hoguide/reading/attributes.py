@@ -107,8 +107,10 @@ NOT_CHANGE = "not_change"  # lexicon/change.yaml: "increased uptake" is a scan's
 # ("a residual gap of about 5 mm ..., i.e. less than 1 cm (Brooker III)": the gap said again, round 16, 308)
 # ("... measures approx. 6 mm on the AP view (previously approx. 14 mm ...)": the gap's earlier value, round 21, 383)
 # ("a thin lucent cleft (approx 1-2 mm) remaining", round 24, 438: the cleft left across a disc, said as its size)
+# ("narrows the acromiohumeral interval to 5 mm": the space left, round 32, 593)
 _NOT_SIZE_BEFORE = re.compile(r"(?:\b(?:gap(?:\s+of)?|cleft(?:\s+of)?|leaving|within|distance(?:\s+of)?|separated\s+by|"
-                              r"previously|formerly|down\s+from|up\s+from)|\bi\.\s?e\.,?)"
+                              r"previously|formerly|down\s+from|up\s+from|(?:interval|space|distance|gap)\s+to|"
+                              r"narrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}to)|\bi\.\s?e\.,?)"
                               r"(?:\s*\(?\s*(?:approx\.?|approximately|about|only))?"
                               r"(?:\s*(?:[<>≤≥]=?|less\s+than|more\s+than|greater\s+than|at\s+least|under|over))?"
                               r"(?:\s*\d{1,3}(?:\.\d{1,2})?\s*[-–]\s*)?\s*$",   # a range's upper end: "approx 1-2 mm"
@@ -193,6 +195,10 @@ NOT_MATURITY = "not_maturity"  # lexicon/maturity.yaml: "early review" is about 
 # film this was a faint smudge; it is now a little more defined with a corticated margin" (round 14, 267)
 _PAST_LOOK = re.compile(r"\b(?:when (?:it|they) (?:was|were)|this was|these were|previously|formerly|originally|"
                         r"initially|at first|"
+                        # an earlier study's account: "Radiographs in July showed early heterotopic ossification" beside
+                        # today's "well-corticated heterotopic bone" (round 32, 594 was told its HO is still forming)
+                        r"(?:radiographs?|x-?rays?|films?|scans?|ct|mri|imaging)\s+(?:in|on|from|of)\s+[\w/-]{1,12}"
+                        r"(?:\s+\d{2,4})?\s+(?:showed|demonstrated|revealed)|"
                         r"had been|used to be)\s+(?:(?!(?:is|are|now|appears?|looks?|remains?)\b)[\w-]+\s+(?:and\s+)?)"
                         r"{0,2}$", re.IGNORECASE)
 _PAST_REACH = 48  # characters before a maturity word searched for "when it was"

@@ -211,6 +211,13 @@ def forget_side_headings() -> None:
     _side_headings.cache_clear()
 
 
+# the far end of a whole-body scan's range, not the study's place ("18F-FDG PET/CT, skull vertex to mid-thigh": round
+# 32, 582 gave the HO at a hip replacement the thigh too)
+_RANGE_END = re.compile(r"\b(?:vertex|skull|skull base|base of skull|orbits?|eyes?|head|neck)\s+to\s+(?:the\s+)?"
+                        r"(?:mid|upper|proximal|distal)?[\s-]*$", re.IGNORECASE)
+RANGE_REACH = 40  # characters before a title's place searched for the range it ends
+
+
 def title_sites(text: str, sections: SectionIndex, hits: HitIndex[Payload]) -> tuple[list[str], list[str]]:
     """Sites and sides in the exam title at the top of the report ("XR RIGHT HIP 2 VIEWS"), not on a line that
     names a person."""
@@ -218,7 +225,8 @@ def title_sites(text: str, sections: SectionIndex, hits: HitIndex[Payload]) -> t
     # section that is not the exam's
     title_end = min(TITLE_CHARS, next((section.start for section in sections.sections if section.id != TITLE_SECTION),
                                       TITLE_CHARS))
-    top = [h for h in hits.group_between(ATTRIBUTES, 0, title_end) if not _on_person_line(text, h.start)]
+    top = [h for h in hits.group_between(ATTRIBUTES, 0, title_end) if not _on_person_line(text, h.start)
+           and not _RANGE_END.search(text, max(0, h.start - RANGE_REACH), h.start)]
     sites = [h.payload[1] for h in top if h.layer == "site"]
     sides = [h.payload[1] for h in top if _side(h)]
     return (sites, sides) if sites else ([], [])

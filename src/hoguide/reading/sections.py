@@ -44,7 +44,9 @@ _LOWER = re.compile(r"[a-z]")
 # prevention was read as findings; "Recommendations / advice to patient (discussed with pt and mother at time of
 # scan):", round 31, 572), or with whom it was agreed: "Plan agreed with Mrs and Mr Ashworth:" (round 31, 579).
 _DECOR = r"(?:[*=#]{2,}[ \t]*)?"
-# A heading in capitals may name who it is for: "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM" (round 25, 466).
+# A heading in capitals may name who it is for: "PLAN / RECOMMENDATIONS FOR GP & COMMUNITY TEAM" (round 25, 466), or
+# another heading's name after a slash ("MDT OUTCOME / PLAN"; not "SOFT TISSUES / HETEROTOPIC OSSIFICATION", a
+# tick-box form's group of boxes).
 _HEADER_END = re.compile(r"[ \t]*+(?:FOR (?:THE )?(?:GPS?|COMMUNITY|PATIENT|FAMILY|CARERS?|WARD|TEAM|NURS\w*)\b"
                          r"[A-Z&/ ,-]{0,50}(?=[\r\n]|\Z)|(?:(?:\([^()\r\n]{1,100}\)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"(?:[ \t]+\d{1,2}:\d{2}h?)?)[ \t]*){1,2}"
@@ -54,7 +56,10 @@ _HEADER_END = re.compile(r"[ \t]*+(?:FOR (?:THE )?(?:GPS?|COMMUNITY|PATIENT|FAMI
                          r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
                          r"[^\r\n]{0,80}(?=[\r\n]|\Z)|[,/][ \t][^\r\n.:;]{1,100}(?=:[ \t]*(?:[\r\n]|\Z))"
                          # ... or who agreed it: "Plan agreed with Mrs and Mr Ashworth:" (round 31, 579)
-                         r"|(?:agreed|discussed|made)[ \t]with[ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z)))?"
+                         r"|(?:agreed|discussed|made)[ \t]with[ \t][^\r\n.:;]{1,60}(?=:[ \t]*(?:[\r\n]|\Z))"
+                         # ... or a capitals heading's second name after a slash: "MDT OUTCOME / PLAN" (round 32, 591)
+                         r"|[ \t]?/[ \t]?(?:PLAN|RECOMMENDATIONS?|ACTIONS?|OUTCOMES?|DECISIONS?|ADVICE|NEXT STEPS|"
+                         r"SUMMARY|CONCLUSIONS?|IMPRESSION)(?=[ \t]*(?:[\r\n]|\Z)))?"
                          + _DECOR
                          + r"(?:(:)|(?=[\r\n])|\Z)")
 

@@ -20,6 +20,10 @@ from hoguide.models.reading import Finding, Section, Trigger
 from hoguide.reading.phrases import any_phrase
 
 _PLACE_AFTER = re.compile(r"\s+(?:site|sites|bed|margin|margins|cavity)\b", re.IGNORECASE)
+# ... nor one only talked of: "Diagnosis: T6 ... HO mature, excision discussed, Rhys undecided" (round 32, 583's seating
+# assessment, under a "Diagnosis:" heading, was told its HO had been taken out)
+TALKED_OF = re.compile(r"\s+(?:(?:was|is|has been|been)\s+)?(?:discussed|considered|offered|declined|proposed|"
+                        r"planned|deferred|suggested|mentioned|raised)\b", re.IGNORECASE)
 # "no residual HO", "without residual heterotopic bone": none left where the operation took it out
 _NONE_LEFT = re.compile(r"\b(?:no|without)\b[^.;\n]{0,30}?\bresidual\b", re.IGNORECASE)
 # ... or all of it taken out: "Fluoroscopy: all visible HO excised" (round 27, 492's operation note), "the HO was
@@ -124,8 +128,8 @@ class SpecimenReader:
         site" in a letter's diagnosis: round 16, 299 was told its HO was taken out)."""
         if self.removal is None:
             return None
-        return next((m for m in self.removal.finditer(text, start, end) if not _PLACE_AFTER.match(text, m.end())),
-                    None)
+        return next((m for m in self.removal.finditer(text, start, end) if not _PLACE_AFTER.match(text, m.end())
+                     and not TALKED_OF.match(text, m.end())), None)
 
     @staticmethod
     def _made_historical(finding: Finding, removal: re.Match[str]) -> Finding:

@@ -1,0 +1,162 @@
+"""Round 32's fictional reports (tests/data/fictional_cases/round32): what a clinician reviewer found wrong in the
+first, sealed read, each checked on the page a patient gets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hoguide import api
+from hoguide.models.assessment import Assessment
+from hoguide.render.assessment_text import render_text
+
+ROUND32 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round32"
+
+
+def _round32(case: str) -> Assessment:
+    report = next(ROUND32.glob(f"{case}_*.txt")).read_text(encoding="utf-8")
+    answers = json.loads((ROUND32 / f"{case}_answers.json").read_text(encoding="utf-8"))
+    return api.explain(report, answers)
+
+
+def _plan_words(assessment: Assessment) -> list[str]:
+    return [" ".join(assessment.readings[s.evidence[0].reading].text[s.evidence[0].start:s.evidence[0].end].split())
+            for s in assessment.next_steps if s.status == "recommendation"]
+
+
+def _details(assessment: Assessment) -> list[str]:
+    return [d for s in assessment.report_says for d in s.details]
+
+
+def test_an_addendum_that_corrects_the_side_and_grade_is_the_page_s_word() -> None:
+    # (586: "on the RIGHT, not the left ... Brooker grade II, not grade III" was shown beside the left hip's grade III)
+    assessment = _round32("586")
+    details = _details(assessment)
+    assert any("hip (right). Grade: Brooker II." in d for d in details), details
+    assert not any("Brooker III" in d for d in details), details
+    absent = next(s for s in assessment.report_says if s.status == "absent")
+    assert [assessment.readings[0].text[e.start:e.end] for e in absent.evidence] == ["not the left"]
+
+
+def test_an_ache_at_night_after_a_busy_day_raises_no_tumour_alarm_and_an_infection_to_exclude_is_one() -> None:
+    # (589: a GP's "Aches at night after a busy day" beside a hard lump was told a tumour is not ruled out; its "Low
+    # grade PJI less likely ... but needs excluding" was told the report finds no infection)
+    flags = {f.id for f in _round32("589").red_flags}
+    assert "tumour_suspected" not in flags and "infection_suspected" in flags
+
+
+def test_mdt_minutes_unsure_of_early_ho_and_putting_off_nsaids_are_said_as_unsure_and_put_off() -> None:
+    # (584: "early active neurogenic HO L hip most likely" beside "Probable early HO L hip, not yet confirmed" was told
+    # there is HO; "note NSAIDs can impair fracture healing" was read as a plan to take one; "Family meeting with mother
+    # re HO" was told of HO in someone else)
+    assessment = _round32("584")
+    assert assessment.overall_status == "possible"
+    assert "treatment.early_neurologic_planned" not in assessment.answers["treatment"].statements
+    assert not any(s.status.startswith("other_person") for s in assessment.report_says)
+
+
+def test_a_relatives_ho_after_an_operation_is_not_said_to_run_in_families() -> None:
+    # (588: "brother developed heterotopic ossification after his hip replacement" beside "Is it in the family?")
+    statuses = [s.status for s in _round32("588").report_says]
+    assert "other_person_acquired" in statuses and "other_person" not in statuses
+
+
+def test_a_removal_talked_of_or_chosen_one_day_is_none_done_nor_its_prevention_given() -> None:
+    # (583: "HO mature, excision discussed, Rhys undecided" under a "Diagnosis:" heading was told its HO was taken out;
+    # "This has caused an early (category 1) pressure ulcer" made the mature HO still forming. 581: "elect to have the
+    # bone excised ... Excision would be combined with prophylaxis (a single dose of radiotherapy ...)" was told of
+    # prevention had)
+    seating = _round32("583")
+    assert seating.overall_status == "present"
+    assert not any("immature" in d for d in _details(seating)), _details(seating)
+    assert "recurrence.lead_removed" not in seating.answers["recurrence"].statements
+    expert = render_text(_round32("581"), markdown=True)
+    assert "you have had to slow or prevent HO" not in expert
+    assert "You have already had treatment to lower" not in expert
+
+
+def test_a_nerve_moved_and_tingling_already_better_is_no_new_numbness() -> None:
+    # (585: "moved the nerve, the tingling in my little finger is already better" raised the nerve warning; "Fell ...
+    # and dislocated and broke my right elbow" was read as another injury too)
+    assessment = _round32("585")
+    assert "nerve_compression" not in {f.id for f in assessment.red_flags}
+    page = render_text(assessment, markdown=True)
+    assert "(we read: elbow injury or elbow surgery)" in page
+
+
+def test_a_bridge_weighed_against_near_bridging_is_not_said_absent_nor_is_the_ho_a_nerve_is_not_from() -> None:
+    # (587: "possible early bony bridge (proximal radioulnar synostosis) vs near-bridging" was told the bone does not
+    # bridge the joint; "related to surgical approach, not to the HO" that there is no HO)
+    assessment = _round32("587")
+    assert "does not bridge" not in render_text(assessment, markdown=True)
+    assert "absent" not in {s.status for s in assessment.report_says}
+
+
+def test_a_whole_body_scans_range_is_no_place_of_the_ho() -> None:
+    # (582: "18F-FDG PET/CT, skull vertex to mid-thigh" gave HO at a hip replacement the thigh too)
+    places = [d.split(". ")[0] for d in _details(_round32("582")) if d.startswith("Where:")]
+    assert places == ["Where: hip (left)"], places
+
+
+def test_a_sarcoma_teams_benign_verdict_on_a_look_alike_raises_no_tumour_nerve_or_sore() -> None:
+    # (591: an MDT form's "calcific myonecrosis ... Benign. Not heterotopic ossification", with "Sarcoma CNS" as its
+    # nurse's title, "would be considered only for skin breakdown ... infection" and "The foot drop is long-standing
+    # ... not caused by the mass", raised a tumour, a nerve, a sore and an infection; its header block was quoted)
+    assessment = _round32("591")
+    assert assessment.overall_status == "absent"
+    assert not assessment.red_flags
+    plan = _plan_words(assessment)
+    assert not any("Hosp no" in line for line in plan), plan
+    assert any("No biopsy." in line for line in plan), plan
+
+
+def test_a_clot_new_since_an_earlier_scan_is_found_and_fracture_healing_locks_no_joint() -> None:
+    # (598: "thrombus ... NEW since 26/08/2026, in keeping with deep vein thrombosis" was read as the story of a clot in
+    # August; "fractures are healing, with bridging bone across the posterior column" as a hip locked by HO)
+    assessment = _round32("598")
+    assert "dvt_suspected" in {f.id for f in assessment.red_flags}
+    assert "bridges or locks the joint" not in render_text(assessment, markdown=True)
+
+
+def test_a_pre_operative_note_before_the_first_removal_is_not_of_ho_grown_back_nor_of_a_clot_today() -> None:
+    # (596: "recurrent R ischial/sacral skin breakdown", "Proposed procedure: Excision of heterotopic ossification" and
+    # "HO excision can bleed heavily" were read as HO grown back after its removal; a consent list's "VTE" as a clot)
+    assessment = _round32("596")
+    assert "recurrence.lead_removed" not in assessment.answers["recurrence"].statements
+    assert "dvt_suspected" not in {f.id for f in assessment.red_flags}
+    assert "grown back" not in render_text(assessment, markdown=True)
+
+
+def test_a_caesarean_scars_ho_is_the_operations_in_the_abdominal_wall_and_mature() -> None:
+    # (595: "the wound bled inside afterwards and was black and blue" was read as a muscle bruise, bringing the thigh's
+    # myositis ossificans; the scar's place and its "dense, established mineralisation" were not read)
+    assessment = _round32("595")
+    assert "muscle_contusion" not in {c.id for c in assessment.causes}
+    assert [d.split(". ")[:2] for d in _details(assessment) if d.startswith("Where:")] == [
+        ["Where: abdominal wall (left)", "How mature: mature."]]
+
+
+def test_an_earlier_films_early_ho_and_a_gap_are_not_todays_maturity_and_size() -> None:
+    # (594: "Radiographs in July showed early heterotopic ossification" beside today's "well-corticated heterotopic
+    # bone" was told its HO is still forming; 593: "narrows the acromiohumeral interval to 5 mm" was given as its size;
+    # 592: "(proximal, mature-appearing) and in the posteromedial capsule (less mature)" was told it had stopped
+    # growing)
+    assert "growth.mature" in _round32("594").answers["growth"].statements
+    assert not any("5 mm" in d for d in _details(_round32("593")))
+    assert "growth.maturing" in _round32("592").answers["growth"].statements
+
+
+def test_radiation_the_report_rules_out_for_a_child_is_not_reassured_about() -> None:
+    # (597: "Is radiotherapy safe for a teenager?" beside "we would not use radiotherapy at her age" was given the
+    # adults' count of no cancers)
+    treatment = _round32("597").answers["treatment"].statements
+    assert "treatment.asked_radiation_not_planned" in treatment
+    assert "treatment.asked_radiation_safety" not in treatment
+
+
+def test_a_bruised_muscles_maturing_bone_is_not_told_surgery_is_the_main_option() -> None:
+    # (590: six weeks after a hockey ball, maturing myositis ossificans with a stiff knee was told "surgery to take it
+    # out is the main choice" and offered radiation)
+    treatment = _round32("590").answers["treatment"].statements
+    assert treatment[0] == "treatment.surgery_myositis"
+    assert "treatment.lead_severe" not in treatment and "treatment.radiation" not in treatment
