@@ -160,3 +160,20 @@ def test_a_bruised_muscles_maturing_bone_is_not_told_surgery_is_the_main_option(
     treatment = _round32("590").answers["treatment"].statements
     assert treatment[0] == "treatment.surgery_myositis"
     assert "treatment.lead_severe" not in treatment and "treatment.radiation" not in treatment
+
+
+def test_a_replacement_ticked_for_a_repair_the_patient_describes_is_said_not_to_fit() -> None:
+    # (593: "Had my rotator cuff fixed by keyhole surgery" ticked as a shoulder replacement, and 592's ligaments
+    # "rebuilt" ticked as a knee replacement, were asked whether the replacement "played a part too")
+    for case, box in (("593", "shoulder replacement"), ("592", "knee replacement")):
+        page = render_text(_round32(case), markdown=True)
+        assert f'You ticked "{box}", but your report and your own words point to "another operation"' in page
+        assert f'Your answers name "{box}"' not in page
+
+
+def test_the_operation_that_fixed_a_named_injury_is_counted_with_it() -> None:
+    # (598: "broke my pelvis and hip socket ..., had 2 operations" ticked as another operation; 597: "Zsofi dislocated
+    # her left elbow" read as another injury)
+    page = render_text(_round32("598"), markdown=True)
+    assert 'You ticked "another operation". Your report names hip socket (acetabular) fracture' in page
+    assert "(we read: elbow injury or elbow surgery)" in render_text(_round32("597"), markdown=True)

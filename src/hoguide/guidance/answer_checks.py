@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hoguide.guidance.case_causes import denied_causes
+from hoguide.guidance.case_causes import SPECIFIC_TRAUMA, denied_causes, nearest_choice_for
 from hoguide.guidance.patient_words import PROPHYLAXIS_WORDS
 from hoguide.guidance.red_flags import HO_DESCRIBED
-from hoguide.guidance.view import CaseView
+from hoguide.guidance.view import OTHER_SURGERY, CaseView
 from hoguide.knowledge.loader import KnowledgeBase
 
 SIDE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
@@ -90,6 +90,20 @@ def causes_set_aside(view: CaseView, kb: KnowledgeBase) -> Iterator[str]:
     named = " and ".join(kb.label("cause", c) for c in reported)
     for cause in view.case.answers.causes:
         if cause not in found and cause not in denied:
+            # a box that stood in for what the report names, their own words saying so ("Had my rotator cuff fixed by
+            # keyhole surgery" ticked as a shoulder replacement: round 32, 593 was asked to check whether the
+            # replacement played a part), is read as that: its figures are not theirs
+            if (instead := nearest_choice_for(view, cause, found, own_words=True)) is not None:
+                yield (f"You ticked \"{kb.label('cause', cause)}\", but your report and your own words point to "
+                       f"\"{kb.label('cause', instead)}\", so we read it as that. Facts about "
+                       f"{kb.label('cause', cause)} may not fit you.")
+                continue
+            # the operation that fixed the injury the report names is counted with it ("broke my pelvis and hip socket
+            # ..., had 2 operations" ticked as another operation: round 32, 598 was asked if it played a part too)
+            if cause == OTHER_SURGERY and (instead := nearest_choice_for(view, cause, found)) in SPECIFIC_TRAUMA:
+                yield (f"You ticked \"{kb.label('cause', cause)}\". Your report names "
+                       f"{kb.label('cause', instead)}, and counts the operation to fix it with it.")
+                continue
             # ("Your answers name": ticked or read in the patient's words, round 31, 573's "Mum broke her hip" was
             # told "You named 'other broken bone or injury'", a box she never ticked)
             yield (f"Your answers name \"{kb.label('cause', cause)}\", but the cause your report points to is {named}. "

@@ -9,6 +9,7 @@ choice. The rules below say why each is dropped, with the round and case that sh
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from hoguide.guidance.outcomes import HISTORY_SECTION
@@ -87,6 +88,7 @@ BROKEN_BONE = re.compile(r"fractur|\bbroke|\bbroken\b|(?<!\w)#", re.IGNORECASE)
 FIXATION = re.compile(r"\bpins?\b|\bpinned\b|k-?wires?|\bORIF\b|fixation|\bfixed\b|\bplated?\b|\bscrews?\b|"
                       r"\bnail(?:ed)?\b|\brod\b", re.IGNORECASE)
 EXPLOSION_ONLY = re.compile(r"(?:gas |boiler |cylinder |workplace )?explosions?", re.IGNORECASE)
+LIGAMENT_REPAIR = re.compile(r"ligaments?|\b[ACPM]CL\b|reconstruct|rebuilt|menisc|arthroscop|keyhole", re.IGNORECASE)
 CUFF_REPAIR = re.compile(r"\bcuff\b|supraspinatus|infraspinatus|subscapularis|teres minor", re.IGNORECASE)
 HEAD_KNOCK = re.compile(r"concuss|head (?:knock|injury|trauma)|(?:bumped|banged|knocked) (?:my|his|her) head",
                         re.IGNORECASE)
@@ -139,6 +141,8 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # a tendon repaired by keyhole surgery ticked as a shoulder replacement (round 23, 434: "Keyhole rotator cuff
     # repair")
     ("shoulder_arthroplasty", OTHER_SURGERY, CUFF_REPAIR),
+    # ... and knee ligaments rebuilt ticked as a knee replacement (round 32, 592: "tore 3 ligaments, had them rebuilt")
+    ("knee_arthroplasty", OTHER_SURGERY, LIGAMENT_REPAIR),
     # a broken bone fixed with a plate or a nail, ticked as a joint replacement (round 26, 481: "broke the top of my
     # right arm bone, had a plate and screws put in" ticked as a shoulder replacement beside the report's ORIF)
     ("shoulder_arthroplasty", GENERIC_TRAUMA, FIXATION),
@@ -147,6 +151,26 @@ NEAREST_CHOICE: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
     # right arm" beside the report's burns)
     (ELBOW_INJURY, BURNS, None),
 )
+
+
+def nearest_choice_for(view: CaseView, ticked: str, found: Mapping[str, Sequence[Evidence]],
+                       own_words: bool = False) -> str | None:
+    """The cause among ``found`` that a box the patient ticked stood in for (NEAREST_CHOICE), where the report names it
+    or the patient's own words for the event tell of it (with ``own_words``, only where their words do); else None."""
+    told = view.case.answers.event or ""
+    for box, named, words in NEAREST_CHOICE:
+        if box != ticked or named not in found:
+            continue
+        # (a cut to release a compartment is done for an injury, no operation the injury box stood in for: round 21,
+        # 388, a thigh crushed and then opened)
+        if named == OTHER_SURGERY and found.get(named) and all(FOR_AN_INJURY.search(e.text) for e in found[named]):
+            continue
+        in_words = words is not None and words.search(told) is not None
+        if in_words or (not own_words and any(names_instead(e.text, words) for e in found[named])):
+            return named
+    return None
+
+
 # events a report about the HO would name if the patient had them (a tick alone is weighed against the report's own)
 # the places HO after a joint's replacement forms (lexicon/site.yaml ids)
 REPLACED_JOINT_SITES = {"hip_arthroplasty": frozenset({"hip", "pelvis", "acetabulum", "thigh", "buttock"}),
@@ -274,15 +298,8 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # choice: keyhole surgery on the hip is no hip replacement, a gunshot no blast
     # (or the patient's own words for the event say so: "broke my hip they put a rod in it" beside a report's
     # "intertrochanteric fracture", round 19, 355)
-    told = view.case.answers.event or ""
-    for ticked, named, words in NEAREST_CHOICE:
-        # (a cut to release a compartment is done for an injury, no operation the injury box stood in for: round 21,
-        # 388, a thigh crushed and then opened)
-        if named == OTHER_SURGERY and found.get(named) and all(FOR_AN_INJURY.search(e.text) for e in found[named]):
-            continue
-        if found.get(ticked) == [] and named in found and (
-                any(names_instead(e.text, words) for e in found[named])
-                or (words is not None and words.search(told) is not None)):
+    for ticked in [c for c, evidence in found.items() if not evidence]:
+        if nearest_choice_for(view, ticked, found) is not None:
             del found[ticked]
     # a brain injury only the answers name, where the report's scan of the head found none ("CT|HEAD|No acute
     # intracranial abnormality. ... Small left parietal scalp haematoma"), is a knock on the head (round 29, 534: "I
