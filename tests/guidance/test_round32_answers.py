@@ -177,3 +177,22 @@ def test_the_operation_that_fixed_a_named_injury_is_counted_with_it() -> None:
     page = render_text(_round32("598"), markdown=True)
     assert 'You ticked "another operation". Your report names hip socket (acetabular) fracture' in page
     assert "(we read: elbow injury or elbow surgery)" in render_text(_round32("597"), markdown=True)
+
+
+def test_an_anaesthetists_plan_is_quoted_and_a_treated_clot_keeps_its_warning_signs() -> None:
+    # (596: "ANAESTHETIC ISSUES / PLAN" over the blood thinner's stop and restart was read as the examination, its
+    # form's "Pt: ... Proposed procedure:" lines were quoted as a step, the clot under treatment was told only "keep to the
+    # plan", and the question on stopping apixaban was shown the anaesthetist's signature)
+    assessment = _round32("596")
+    plan = _plan_words(assessment)
+    assert any(line.startswith("Stop apixaban 72 h pre-op") for line in plan), plan
+    assert not any("MRN" in line for line in plan), plan
+    page = render_text(assessment, markdown=True)
+    assert "Get help at once for chest pain or trouble breathing" in page
+    assert "GMC 7080122" not in page
+
+
+def test_a_shoulder_whose_report_blames_the_bone_is_not_told_shoulder_ho_seldom_limits() -> None:
+    # (593: "consistent with mechanical impingement by the ossification" was told "HO at the shoulder does not always
+    # limit how the arm moves", from other groups of patients)
+    assert _round32("593").answers["recovery"].statements[0] == "recovery.shoulder_from_ho"

@@ -93,12 +93,19 @@ def _stems(text: str) -> set[str]:
             and (s := stem(w)) not in COMMON}
 
 
+# a signature: a name and a role ("Dr J. Haverkamp, Consultant Anaesthetist, GMC 7080122": round 32, 596's question on
+# stopping apixaban "the anaesthetist said" was shown it)
+SIGNATURE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+[A-Z][\w.' -]{0,40},\s*(?:Consultant|Specialist|Registrar|"
+                       r"Senior|Clinical|Associate|Staff|Attending|Resident|Fellow)\b")
+
+
 def _may_answer(sentence: str) -> bool:
     """A sentence, not a header, a letterhead in capitals, a table run into one line ("Test Result Units ...") or a
     question."""
     letters = [c for c in sentence if c.isalpha()]
     # (nor a question: "3. Can I still have my knee done in February?" pasted under the report is no answer to itself)
     return (bool(letters) and len(sentence) <= LONGEST and not HEADER_LINE.search(sentence)
+            and not SIGNATURE.match(sentence)
             and not sentence.rstrip(" )\"'").endswith("?")
             and sum(c.isupper() for c in letters) <= CAPITALS_SHARE * len(letters))
 
