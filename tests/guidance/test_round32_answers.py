@@ -180,9 +180,9 @@ def test_the_operation_that_fixed_a_named_injury_is_counted_with_it() -> None:
 
 
 def test_an_anaesthetists_plan_is_quoted_and_a_treated_clot_keeps_its_warning_signs() -> None:
-    # (596: "ANAESTHETIC ISSUES / PLAN" over the blood thinner's stop and restart was read as the examination, its
-    # form's "Pt: ... Proposed procedure:" lines were quoted as a step, the clot under treatment was told only "keep to the
-    # plan", and the question on stopping apixaban was shown the anaesthetist's signature)
+    # (596: "ANAESTHETIC ISSUES / PLAN" over the blood thinner's stop and restart was read as the examination,
+    # its form's "Pt: ... Proposed procedure:" lines were quoted as a step, the clot under treatment was told only
+    # "keep to the plan", and the question on stopping apixaban was shown the anaesthetist's signature)
     assessment = _round32("596")
     plan = _plan_words(assessment)
     assert any(line.startswith("Stop apixaban 72 h pre-op") for line in plan), plan
