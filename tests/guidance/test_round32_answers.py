@@ -196,3 +196,17 @@ def test_a_shoulder_whose_report_blames_the_bone_is_not_told_shoulder_ho_seldom_
     # (593: "consistent with mechanical impingement by the ossification" was told "HO at the shoulder does not always
     # limit how the arm moves", from other groups of patients)
     assert _round32("593").answers["recovery"].statements[0] == "recovery.shoulder_from_ho"
+
+
+def test_minutes_quote_the_teams_steps_not_other_disciplines_updates_or_their_own_signatures() -> None:
+    # (584: "SLT: progressing to soft diet, no change." was quoted as a step and as the growth answer's words;
+    # "Minutes taken by: A. Obi (FY2)." and "Approved: S. Mbeki-Rowe." as steps)
+    plan = _plan_words(_round32("584"))
+    assert not any(line.startswith(("SLT:", "Pharmacist", "Minutes taken by", "Approved:")) for line in plan), plan
+    assert any(line.startswith("No forced passive stretching") for line in plan), plan
+
+
+def test_an_addendum_that_corrects_the_side_says_so() -> None:
+    # (586: "Which one is true?" beside the first text's left hip and the addendum's right)
+    says = _round32("586").report_says
+    assert says[0].status == "corrected"

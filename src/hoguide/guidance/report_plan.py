@@ -35,6 +35,11 @@ NOT_CONTENT = frozenset({"recommendation", "recommendations", "recommended", "re
                          "above", "this", "that", "these", "those", "with", "from", "which", "should", "must",
                          "been", "have", "will", "withdrawn", "abandoned", "longer", "there", "their", "were"})
 LETTER_HEADING = "letter_heading"
+# a meeting's update from a discipline that does not treat the HO ("SLT: progressing to soft diet, no change.",
+# "Pharmacist (PN): renal function normal.": round 32, 584's MDT minutes quoted them as steps and as the growth's words)
+OTHER_DISCIPLINE = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?:SLT|SALT|Speech(?: and language)?(?: therapy)?|"
+                              r"Pharmacist|Pharmacy|Psychology|Clin(?:ical)? Psych|Social work(?:er)?|"
+                              r"Chaplain(?:cy)?)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:", re.IGNORECASE)
 REPORT_HEADING = "report_heading"  # "Name: ... Requested by: ...": the lines it opens are no plan
 PURPOSE_NOT_HO = "purpose_not_ho"  # "repeat CT in 3 months to assess union": a scan whose purpose is not the HO
 IMAGING_STEPS = frozenset({"follow_up_imaging", "test_xray", "test_ct", "test_mri", "test_bone_scan"})
@@ -195,7 +200,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
         # ("PLAN (agreed with Dr Haddad, MFM, and Dr Amadi, FOP clinic)": round 21, 396) says nothing to do
         if start in headings or view.in_closing(reading, start) or _heading_only(text, sections, section_starts, start,
                                                                                  end) \
-                or end <= salutation or _holds(report_headings, start, end):
+                or end <= salutation or _holds(report_headings, start, end) or OTHER_DISCIPLINE.match(text, start):
             in_list = False
             continue
         # (a bullet under a lead-in is one of its items too: "we will confirm with follow-up imaging that it matures as

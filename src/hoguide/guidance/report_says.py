@@ -477,6 +477,12 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
                 finding, status = replace(finding, status="historical"), "historical"
             by_status.setdefault(status, []).append(finding)
         _sure_at_the_same_place(by_status, reading.text)
+        # (or the side or the grade it took back: "on the RIGHT, not the left ... Brooker grade II, not grade III",
+        # round 32, 586 asked "Which one is true?")
+        taken_back = {(t.start, t.end): t.phrase for f in reading.findings for t in f.triggers if took_back(t)}
+        if taken_back:
+            groups.setdefault(CORRECTED, ([], [], []))[1].extend(Evidence(start, end, phrase, i)
+                                                                 for (start, end), phrase in taken_back.items())
         if corrected := _corrected_by_addendum(reading):
             groups.setdefault(CORRECTED, ([], [], []))[1].extend(Evidence(f.start, f.end, f.text, i) for f in corrected)
             # what the addendum corrected is not said as well ("Your report says there is no HO" beside the HO it
