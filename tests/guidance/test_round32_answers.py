@@ -210,3 +210,11 @@ def test_an_addendum_that_corrects_the_side_says_so() -> None:
     # (586: "Which one is true?" beside the first text's left hip and the addendum's right)
     says = _round32("586").report_says
     assert says[0].status == "corrected"
+
+
+def test_tablets_asked_of_before_a_planned_replacement_with_no_ho_now_are_its_prevention() -> None:
+    # (588: "Should I have the radiation or tablets this time?" before her second hip replacement, with a heart stent,
+    # was told tablets for HO do not apply to her, and nothing of the heart)
+    treatment = _round32("588").answers["treatment"].statements
+    assert "treatment.asked_tablets_no_ho_operation" in treatment
+    assert "treatment.asked_tablets_no_ho" not in treatment
