@@ -218,3 +218,12 @@ def test_tablets_asked_of_before_a_planned_replacement_with_no_ho_now_are_its_pr
     treatment = _round32("588").answers["treatment"].statements
     assert "treatment.asked_tablets_no_ho_operation" in treatment
     assert "treatment.asked_tablets_no_ho" not in treatment
+
+
+def test_lost_movement_the_report_puts_down_to_the_bone_is_not_told_it_may_be_other_things() -> None:
+    # (581: "The restricted hip flexion and rotation ... are attributable to the heterotopic ossification"; 596: Brooker
+    # IV beside "hip fixed at approx 15 deg flexion" and "R hip: solid, fixed in slight flexion": both were told "HO can
+    # be one reason, and so can other things")
+    assert "growth.motion_from_ho" in _round32("581").answers["growth"].statements
+    growth = _round32("596").answers["growth"].statements
+    assert "growth.ankylosis" in growth and "growth.motion_lost" not in growth

@@ -234,7 +234,15 @@ def bridged(view: CaseView) -> bool:
     if any(f.item.section in CONCLUDING_SECTIONS for f in unbridged) \
             and not any(f.item.section in CONCLUDING_SECTIONS for f in bridges):
         return False
+    # Brooker IV on a film can overstate a bridge (Schuh 2005), but not beside a joint the examination finds fixed ("R
+    # hip HO Brooker IV ...; hip fixed at approx 15 deg flexion", "R hip: solid, fixed in slight flexion": round 32,
+    # 596 was told HO "can be one reason" for the movement it lost)
+    if not bridges and not unbridged and ("brooker", "IV") in view.grades:
+        return any(FIXED_JOINT.search(reading.text) for reading in view.case.readings)
     return bool(bridges)
+
+
+FIXED_JOINT = re.compile(r"\b(?:hip|knee|elbow|shoulder|joint)\b[^.;\n]{0,20}?\bfixed (?:at|in)\b", re.IGNORECASE)
 
 
 def cause_stated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
