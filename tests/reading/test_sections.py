@@ -125,3 +125,17 @@ def test_a_rule_line_ends_a_section(reader: Reader) -> None:
 
 def test_a_rule_line_in_a_text_with_no_header_is_no_section(reader: Reader) -> None:
     assert reader.sectionizer.split("----------\nFrom: a nurse\n----------\nPlease rest.\n").sections == ()
+
+
+def test_a_bullets_own_heading_heads_that_bullet_and_the_section_around_it_goes_on(reader: Reader) -> None:
+    """Round 32 (584): an MDT's "- Impression:" and "- Plan:" bullets under one speaker are not the whole minutes'
+    conclusion and plan; round 27 (501): "Plan:" goes on after its "- HO prophylaxis:" bullet."""
+    minutes = ("Medical (JL):\n- Impression: early HO L hip most likely.\n- Bone scan booked 10/12.\n"
+               "Physio (AL):\n- Plan: gentle range of movement.\nOT (RS): seating adjusted.\n")
+    sections = reader.read(minutes).sections
+    impression = next(s for s in sections if s.id == "impression")
+    assert minutes[impression.start:impression.end].strip() == "early HO L hip most likely."
+    plan = ("Plan:\n- Listed for excision.\n- HO prophylaxis: single fraction radiotherapy.\n"
+            "- Post-op: CPM and physiotherapy from day 1.\n")
+    ids = [(s.id, plan[s.start:s.end].strip()) for s in reader.read(plan).sections]
+    assert ids[-1] == ("plan", "- Post-op: CPM and physiotherapy from day 1.")

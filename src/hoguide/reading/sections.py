@@ -126,7 +126,18 @@ class Sectionizer:
             rules = [r for r in rule_lines(text, bodies[i], stops[i]) if text[bodies[i]:r.start()].strip()]
             if rules:
                 stops[i] = rules[0].start()
+        resumed: list[tuple[int, Section]] = []  # a section a bullet's heading interrupted, going on after the bullet
         for i, section_id in enumerate(ids):
+            # a bullet's own heading heads that bullet only ("- Impression: early active neurogenic HO L hip most
+            # likely." over "- Three-phase bone scan booked", then "Physio (AL):": round 32, 584's MDT minutes read the
+            # physiotherapist's and the other speakers' lines as the conclusion and the plan); the section it sits in
+            # goes on after it ("Plan:" over "- HO prophylaxis: ..." and "- Post-op: CPM ...", round 27, 501)
+            if _BULLETED.search(text, max(0, starts[i] - _LINE_START_SLACK), starts[i]):
+                item_end = _item_end(text, bodies[i], stops[i])
+                after = _content_start(text, item_end, stops[i])  # (nothing but a line break: no section)
+                if after < stops[i] and i > 0 and stops[i - 1] == starts[i]:
+                    resumed.append((after, Section(ids[i - 1], headers[i - 1], after, stops[i])))
+                stops[i] = min(stops[i], item_end)
             if section_id in self._end_at_blank_line:
                 blank = PARAGRAPH_BREAK.search(text, _content_start(text, bodies[i], stops[i]), stops[i])
                 if blank is not None:
@@ -135,8 +146,10 @@ class Sectionizer:
                 heading = _OWN_HEADING.search(text, bodies[i], stops[i])
                 if heading is not None and _LOWER.search(text, bodies[i], heading.start()):
                     stops[i] = heading.start()
-        sections = tuple(map(Section, ids, headers, bodies, stops))
-        return SectionIndex(sections, tuple(zip(starts, bodies, strict=True)), tuple(starts))
+        placed = sorted([*zip(starts, map(Section, ids, headers, bodies, stops), strict=True), *resumed],
+                        key=lambda pair: pair[0])
+        return SectionIndex(tuple(section for _, section in placed), tuple(zip(starts, bodies, strict=True)),
+                            tuple(start for start, _ in placed))
 
 
 def _field_value_pattern(values: Sequence[str]) -> re.Pattern[str]:
@@ -179,6 +192,17 @@ _CONTINUED = re.compile(r"\b(?:no|not|of|with|and|or|the|a|an|any|to|for|in|on|b
 _CONTINUED_REACH = 20
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+$")
 _BULLETED = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+$")
+
+
+def _item_end(text: str, start: int, stop: int) -> int:
+    """Where the list item that starts before ``start`` ends: at the first line that is not its wrapped text (a new
+    item, a blank line, or a line flush left)."""
+    for match in _ITEM_BREAK.finditer(text, start, stop):
+        return match.start()
+    return stop
+
+
+_ITEM_BREAK = re.compile(r"\n(?![ \t]+[^\s\-*\u2022])")  # a line break not followed by an indented continuation
 
 
 def _content_start(text: str, start: int, stop: int) -> int:
