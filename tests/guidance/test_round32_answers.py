@@ -227,3 +227,14 @@ def test_lost_movement_the_report_puts_down_to_the_bone_is_not_told_it_may_be_ot
     assert "growth.motion_from_ho" in _round32("581").answers["growth"].statements
     growth = _round32("596").answers["growth"].statements
     assert "growth.ankylosis" in growth and "growth.motion_lost" not in growth
+
+
+def test_a_new_clot_beside_a_trapped_nerve_does_not_put_the_nerve_off() -> None:
+    # (598: "Questions about HO can wait until your team has started it" beside HO against the sciatic nerve, the foot
+    # getting weaker, and the report's urgent nerve tests)
+    assert _round32("598").answers["treatment"].statements[0] == "flag.dvt_found_first_nerve"
+
+
+def test_a_final_report_that_supersedes_the_preliminary_one_is_said_to() -> None:
+    # (590: "This final report supersedes the preliminary report above" was told to ask "which report to go by")
+    assert _round32("590").report_says[0].status == "replaces_preliminary"

@@ -66,7 +66,7 @@ REQUIRED = (
     + [f"recurrence.{x}" for x in ("not_removed", "lead_removed", "general", "hip", "elbow", "neurologic", "burns",
                                    "prophylaxis", "fop", "no_ho", "absent", "uncertain", "recurrent_now")]
     + [f"report.{x}" for x in ("present", "absent", "possible", "historical", "hypothetical", "none",
-                               "other_person", "other_person_acquired", "mimic")]
+                               "other_person", "other_person_acquired", "replaces_preliminary", "mimic")]
     + [f"grade.brooker.{g}" for g in ("I", "II", "III", "IV")]
     + [f"grade.hastings_graham.{g}" for g in ("I", "IIA", "IIB", "IIC", "II", "III")]
     + [f"grade.della_valle.{g}" for g in ("A", "B", "C")]

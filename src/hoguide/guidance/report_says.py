@@ -428,6 +428,10 @@ REPLACES_LOOK_ALIKE = "replaces_look_alike"
 # the later report's own word that it replaces the earlier (a conclusion then a comment is one report: round 16, 304)
 SUPERSEDES = re.compile(r"\bsupersed|\bsecond opinion\b|\breplaces (?:the|this|that) (?:earlier|previous|first|"
                         r"prior)\b", re.IGNORECASE)
+# ... a final report over the preliminary one it replaces (content: report.replaces_preliminary)
+REPLACES_PRELIMINARY = "replaces_preliminary"
+PRELIMINARY_THEN_FINAL = re.compile(r"\bfinal report\b[^.\n]{0,40}\bsupersedes\b[^.\n]{0,20}\bpreliminary\b",
+                                    re.IGNORECASE)
 OTHER_FINDINGS = "other_findings"  # the conclusion leads with something else (guidance/other_findings.py)
 FOP_ONLY = "fop_only"  # the report names FOP but no HO term (content: report.fop_only)
 FLARE_NOW = "flare_now"  # an FOP flare-up the report describes now (content: report.flare_now)
@@ -499,8 +503,10 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
         replaced = [m for m in reading.mimics if m.status != "absent" and view.superseded(i, m.start)] \
             if view.overall_status == "present" and SUPERSEDES.search(reading.text) else []
         if replaced:
-            groups.setdefault(REPLACES_LOOK_ALIKE, ([], [], []))[1].extend(Evidence(m.start, m.end, m.text, i)
-                                                                           for m in replaced)
+            # (a consultant's final report over a registrar's preliminary one says so in its own words: round 32, 590
+            # was asked to check "which report to go by" beside "This final report supersedes the preliminary report")
+            group = REPLACES_PRELIMINARY if PRELIMINARY_THEN_FINAL.search(reading.text) else REPLACES_LOOK_ALIKE
+            groups.setdefault(group, ([], [], []))[1].extend(Evidence(m.start, m.end, m.text, i) for m in replaced)
         # (or HO this report's sentence denies while it says it disagrees with an earlier report that named it: "It is
         # NOT heterotopic ossification ...; I respectfully disagree with the report of 06/10/2026", round 30, 552)
         named_before = min((f.start for f in reading.findings if f.experiencer == "patient"
