@@ -190,17 +190,9 @@ def plan_nsaids(view: CaseView) -> list[Located[Fact]]:
     nsaids = _plan_nsaid_facts(view)
     denied = {view.sentence_of(f) for f in nsaids if _denies(f)}
     return [f for f in nsaids if f.item.status == "present" and view.sentence_of(f) not in denied
-            and not _effect_told(view, f)]
+            and not view.for_else(f)]
 
 
-# what the medicine does, told of the class ("note NSAIDs can impair fracture healing (as per ortho)": round 32, 584's
-# MDT minutes, which put off any NSAID, were read as planning one)
-EFFECT_TOLD = re.compile(r"\s+(?:can|may|might|could|will|do|does)\s+(?:\w+\s+)?(?:impair|slow|delay|cause|affect|"
-                         r"increase|harm|reduce|interfere|inhibit|upset|worsen|damage|raise)\w*\b", re.IGNORECASE)
-
-
-def _effect_told(view: CaseView, fact: Located[Fact]) -> bool:
-    return EFFECT_TOLD.match(view.case.readings[fact.reading].text, fact.item.end) is not None
 
 
 def _plan_nsaid_facts(view: CaseView) -> list[Located[Fact]]:

@@ -812,7 +812,8 @@ class CaseView:
         ibuprofen")."""
         text = self.case.readings[fact.reading].text
         return TAKEN_FOR_ELSE.match(text, fact.item.end, fact.item.end + TAKEN_FOR_REACH) is not None \
-            or HARMED_BY.search(text, max(0, fact.item.start - HARMED_BY_REACH), fact.item.start) is not None
+            or HARMED_BY.search(text, max(0, fact.item.start - HARMED_BY_REACH), fact.item.start) is not None \
+            or EFFECT_TOLD.match(text, fact.item.end) is not None
 
     def treatments_not_given(self) -> set[str]:
         """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3
@@ -824,6 +825,12 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
+
+
+# what a medicine does, told of its class, is no course given ("note NSAIDs can impair fracture healing (as per
+# ortho)": round 32, 584's MDT minutes, which put off any NSAID, were read as planning one and then as one started)
+EFFECT_TOLD = re.compile(r"\s+(?:can|may|might|could|will|do|does)\s+(?:\w+\s+)?(?:impair|slow|delay|cause|affect|"
+                         r"increase|harm|reduce|interfere|inhibit|upset|worsen|damage|raise)\w*\b", re.IGNORECASE)
 
 
 # a line that opens with a date: an entry of a dated record ("16.11.2026. Knee flexion 105 degrees ... RTG: ossified
