@@ -65,7 +65,11 @@ REPORT = "FINDINGS: Heterotopic ossification anterior to the right hip."
       "causes": ["spinal_cord_injury", "prolonged_immobilisation_or_icu"]},
      ["prolonged_immobilisation_or_icu"], [],
      ['What happened: "Guillain-Barre in May, then weeks on a ventilator in intensive care" (we read: long stay in '
-      'intensive care or long bed rest).']),
+      'intensive care or long bed rest).',
+      # (and says so: round 32, 594)
+      'You ticked "spinal cord injury", but your words tell of an illness of the nerves, such as Guillain-Barre '
+      'syndrome. It is not an injury to the spinal cord, so we do not count it as one, and figures for spinal cord '
+      'injury may not fit.']),
     ({"symptoms_text": "The nurses told me she has a red patch on her bottom."}, [], ["skin_sore"],
      ["Symptoms: a sore or broken skin."]),
     ({"symptoms_text": "big hard lump, aches at night, no fever, leg not swollen below the knee"}, [],

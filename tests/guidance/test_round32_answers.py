@@ -239,3 +239,19 @@ def test_a_new_clot_beside_a_trapped_nerve_does_not_put_the_nerve_off() -> None:
 def test_a_final_report_that_supersedes_the_preliminary_one_is_said_to() -> None:
     # (590: "This final report supersedes the preliminary report above" was told to ask "which report to go by")
     assert _round32("590").report_says[0].status == "replaces_preliminary"
+
+
+def test_a_revised_impression_with_steps_of_its_own_replaces_the_first_ones_steps() -> None:
+    # (586: the first impression's "Orthopaedic review advised." was quoted beside the revised impression's "Please
+    # correlate clinically; follow-up radiograph at the planned 1-year review"; four reviewers read it as superseded)
+    page = render_text(_round32("586"), markdown=True)
+    assert "Orthopaedic review" not in page
+    assert "follow-up radiograph at the planned 1-year review" in page
+
+
+def test_a_belly_that_stretches_is_no_question_about_stretching_and_a_nerve_illness_is_no_cord_injury() -> None:
+    # (595: "Will it get bigger as my belly stretches?" was told forcing a stiff joint may make HO worse; 594: a ticked
+    # "spinal cord injury" beside Guillain-Barre syndrome was set aside without a word)
+    assert "You asked about stretching" not in render_text(_round32("595"), markdown=True)
+    assert 'You ticked "spinal cord injury", but your words tell of an illness of the nerves' in render_text(
+        _round32("594"), markdown=True)

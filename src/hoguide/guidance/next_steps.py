@@ -16,7 +16,7 @@ from hoguide.guidance.features import bridged
 from hoguide.guidance.other_findings import items_elsewhere
 from hoguide.guidance.outcomes import PLAN_CUE
 from hoguide.guidance.prevention_steps import no_prevention_suggested, preventions_given_at
-from hoguide.guidance.report_plan import REPORT_HEADING
+from hoguide.guidance.report_plan import REPORT_HEADING, rewritten_impressions
 from hoguide.guidance.step_times import KIND, NEEDS_CUE, only_if_said, when_said
 from hoguide.guidance.view import PLAN_SECTION, CaseView, Located
 from hoguide.knowledge.loader import KnowledgeBase
@@ -107,6 +107,7 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     # (a plan's "No further imaging is required" outranks the history's reason for this study, though both rank 1)
     declined_by = [(f.reading, authority.of(f.item.section) + (f.item.section == PLAN_SECTION)) for f in declines]
     purposes = _purposes(view)
+    rewritten: dict[int, list[tuple[int, int]]] = {}  # per report, the impressions a revised one replaced
     # who asked for the report and from which clinic ("Requested by: Mr A., Consultant Orthopaedic Surgeon") is no step
     headed = {view.sentence_of(f) for f in steps if f.item.concept == REPORT_HEADING}
     if headed:
@@ -220,6 +221,11 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
         # (round 24, 440: 2025's "Suggest follow-up radiograph in 12 months" above 2026's "No further imaging
         # required for the HO unless symptoms change")
         if view.superseded(fact.reading, fact.item.start):
+            continue
+        # ... and an impression a revised impression wrote again with steps of its own (round 32, 586)
+        if fact.reading not in rewritten:
+            rewritten[fact.reading] = rewritten_impressions(view, fact.reading)
+        if any(a <= fact.item.start < b for a, b in rewritten[fact.reading]):
             continue
         purpose = purposes.get(view.sentence_of(fact)) if concept.startswith("test_") or concept == PROPHYLAXIS \
             else None

@@ -370,7 +370,9 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str]
     # "Guillain-Barre, was on a ventilator for 7 weeks" in their words, with no cord damage, is what a ticked "spinal
     # cord injury" meant: an illness of the nerves is no cord injury (round 13, 244)
     illnesses = {f.concept for f in facts if f.kind == "illness" and f.status in AFFIRMED}
-    if NERVE_ILLNESS in illnesses and CORD_ILLNESS not in illnesses and SPINAL_CORD not in causes:
+    nerve_not_cord = SPINAL_CORD in ticked and NERVE_ILLNESS in illnesses and CORD_ILLNESS not in illnesses \
+        and SPINAL_CORD not in causes
+    if nerve_not_cord:
         ticked = [c for c in ticked if c != SPINAL_CORD]
     # a rare inherited bone-forming condition (GNAS) is a cause where it is named, not on a tick alone: a patient with
     # haemophilia ticks "other inherited condition" for the inherited illness they have (round 16, 299 was told "Your
@@ -436,6 +438,10 @@ def understand(answers: PatientAnswers, kb: KnowledgeBase, pasted: Sequence[str]
         (bool(merged.prophylaxis),
          "Prevention given or planned: " + ", ".join(PROPHYLAXIS_WORDS[p] for p in merged.prophylaxis) + "."),
         (merged.surgery_planned, "An operation is planned."),
+        # (said, not only done: "Is this from the GBS damaging his nerves like a spinal injury?", round 32, 594)
+        (nerve_not_cord, "You ticked \"spinal cord injury\", but your words tell of an illness of the nerves, such as "
+                         "Guillain-Barre syndrome. It is not an injury to the spinal cord, so we do not count it as "
+                         "one, and figures for spinal cord injury may not fit."),
         (merged.known_fop, "You have been told you have FOP."),
         (merged.big_toes_short_or_bent_from_birth, "Your big toes have been short or bent since birth."),
         (merged.hard_lump_after_minor_knock, "A lump came after a small knock, a shot or an illness and turned hard."),

@@ -117,6 +117,25 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement], safety_ne
     return shown + [s for s in steps.values() if s.status != "recommendation"]
 
 
+# an impression written again, whose steps replace the first one's ("REVISED IMPRESSION ... Please correlate clinically;
+# follow-up radiograph at the planned 1-year review" below "IMPRESSION ... Orthopaedic review advised": round 32, 586,
+# whose readers took the first one's step as superseded); one that only corrects a side keeps the first plan (347)
+REWRITTEN = re.compile(r"\b(?:revised|amended|updated|corrected)\b", re.IGNORECASE)
+IMPRESSION = "impression"  # section_rules.yaml
+
+
+def rewritten_impressions(view: CaseView, reading: int) -> list[tuple[int, int]]:
+    """The spans of a report's impressions that a later revised impression, with steps of its own, replaces."""
+    sections = view.case.readings[reading].sections
+    steps = [f.item.start for f in view.facts if f.reading == reading and f.item.kind == "next_step"
+             and f.item.concept.startswith(STEP_PREFIXES)]
+    again = next((s for s in sections if s.id == ADDENDUM and REWRITTEN.search(s.header)
+                  and any(s.start <= start < s.end for start in steps)), None)
+    if again is None:
+        return []
+    return [(s.start, s.end) for s in sections if s.id == IMPRESSION and s.end <= again.start]
+
+
 def _shared_details(details: list[tuple[str, ...]]) -> tuple[str, ...]:
     """The time or condition that every step of a line shares: in "repeat ultrasound in 4-6 weeks ...
     if the lesion enlarges, MRI" the condition is the MRI's alone, and the quote above says whose."""
@@ -152,6 +171,7 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
     answered = {(f.item.start, f.item.concept) for f in view.facts
                 if f.reading == reading and view.outcomes.answered_by_addendum(f)}
     withdrawn_from, withdrawn = _withdrawn(view, reading)
+    rewritten = rewritten_impressions(view, reading)
     facts.sort(key=lambda f: f.start)
     starts = [f.start for f in facts]
 
@@ -171,6 +191,8 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
         if view.superseded(reading, start):
             return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
+        if any(a <= start < b for a, b in rewritten):
+            return False  # an impression a revised impression wrote again, with its own steps
         if any(a <= start < b for a, b in cancer_spans):
             return False  # "T10 lesion suspicious for metastasis. Recommend MRI whole spine": the cancer's (512)
         k = bisect_left(anywhere, start)
