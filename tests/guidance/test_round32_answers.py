@@ -124,7 +124,7 @@ def test_a_pre_operative_note_before_the_first_removal_is_not_of_ho_grown_back_n
     # "HO excision can bleed heavily" were read as HO grown back after its removal; a consent list's "VTE" as a clot)
     assessment = _round32("596")
     assert "recurrence.lead_removed" not in assessment.answers["recurrence"].statements
-    assert "dvt_suspected" not in {f.id for f in assessment.red_flags}
+    assert all(f.state == "known" for f in assessment.red_flags if f.id == "dvt_suspected")  # no clot found today
     assert "grown back" not in render_text(assessment, markdown=True)
 
 
@@ -191,6 +191,11 @@ def test_an_anaesthetists_plan_is_quoted_and_a_treated_clot_keeps_its_warning_si
     page = render_text(assessment, markdown=True)
     assert "Get help at once for chest pain or trouble breathing" in page
     assert "GMC 7080122" not in page
+    # ... and the report's own emergency rule for the clot raises it among the warnings, without putting the HO's
+    # planned operation behind "check for a clot first" (the fourth read)
+    clot = next(f for f in assessment.red_flags if f.id == "dvt_suspected")
+    assert clot.state == "known" and "emergency department" in clot.action
+    assert assessment.answers["treatment"].statements[0] == "treatment.lead_report_plan"
 
 
 def test_a_shoulder_whose_report_blames_the_bone_is_not_told_shoulder_ho_seldom_limits() -> None:

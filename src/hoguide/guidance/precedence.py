@@ -33,7 +33,10 @@ def required_lead(content: RedFlagContent, question: QuestionId, case: CaseFeatu
 
 
 def apply_precedence(answer: Answer, raised: Sequence[RedFlag], kb: KnowledgeBase, case: CaseFeatures) -> Answer:
-    contents = [kb.red_flags[f.id] for f in raised]
+    # (a flag known and under care, raised for the report's emergency rule, leads and forbids nothing: round 32, 596's
+    # treated clot is no "check for a clot first")
+    contents = [kb.red_flags[f.id] for f in raised
+                if f.state != "known" or kb.red_flags[f.id].known_emergency_patient is None]
     if not contents:
         return answer
     forbidden = {statement for content in contents for statement in content.forbids}

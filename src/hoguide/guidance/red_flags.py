@@ -633,7 +633,9 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
         state = states.get(content.signal)
         if state is None:
             continue
-        if state.state in content.raise_when:
+        known_emergency = (state.state == "known" and content.known_emergency_patient is not None
+                           and _sends_to_emergency(view, content))
+        if state.state in content.raise_when or known_emergency:
             # only a flag the report itself raises takes the report's urgency: the patient's own signs do not
             urgent = bool(content.urgent_cues and state.evidence
                           and any(_urgent_cue(r.text, view.sentences(i), content.urgent_cues)
@@ -662,6 +664,8 @@ def find_red_flags(view: CaseView, kb: KnowledgeBase) -> tuple[list[RedFlag], li
                     message, action = content.no_ho_urgent_patient, content.no_ho_urgent_action
             if content.emergency_action and _sends_to_emergency(view, content):
                 action = content.emergency_action
+            if known_emergency and content.known_emergency_patient:
+                message, patient_refs = content.known_emergency_patient, ()
             raised.append(RedFlag(content.id, message, action, urgency, kb.patient_refs(content.refs),
                                   tuple(dict.fromkeys(state.evidence)), state.reason, content.clinician or "",
                                   shown, patient_refs))

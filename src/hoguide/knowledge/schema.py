@@ -519,6 +519,10 @@ class RedFlagContent(_Strict):
     emergency_cues: tuple[Phrase, ...] = ()
     emergency_signs: tuple[Phrase, ...] = ()
     emergency_action: PatientText | None = None
+    # ... and a flag already known and under care is raised too, in these words, where the report gives such a rule
+    # for it ("if leg swelling, chest pain or breathlessness while off apixaban, seek urgent assessment (ED)": round
+    # 32, 596, off his blood thinner before an operation, found the clot only lower down, in milder words)
+    known_emergency_patient: PatientText | None = None
     # when only the patient's own signs raise it (the report says nothing of them), the warning speaks of what they told
     # us, not of HO looking the same (round 20, 371: "Is this the extra bone? ... I just need to rest?" beside a hot,
     # swollen calf and a hip's HO)
@@ -555,6 +559,8 @@ class RedFlagContent(_Strict):
         if bool(self.emergency_cues) != bool(self.emergency_signs) \
                 or bool(self.emergency_cues) != (self.emergency_action is not None):
             raise ValueError("emergency_cues, emergency_signs and emergency_action come together")
+        if self.known_emergency_patient is not None and self.emergency_action is None:
+            raise ValueError("known_emergency_patient needs emergency_cues, emergency_signs and emergency_action")
         if (self.told_patient is None) != (self.told_action is None):
             raise ValueError("told_patient and told_action come together")
         _patient_refs_in_refs(self.patient_refs, self.refs, self.patient_refs_alt)
