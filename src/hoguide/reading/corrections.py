@@ -1,8 +1,9 @@
 """An addendum that corrects the report above it ("This addendum corrects two errors ... on the RIGHT, not the
 left ... Brooker grade II, not grade III"; round 32, 586 showed both the wrong side's grade III and the right
 one's II). The side it says was wrong holds no HO, and a grade it says was wrong gives way to the addendum's own.
-(The first impression's plan stays: an addendum that only corrects a side or a grade leaves the rest of the report
-as it was, round 19's 347 and round 32's 586 both say so; one that withdraws the HO is report_status.py's.)
+(The rest of the report stays as it was, round 19's 347 says so; only a revised impression that writes steps of its
+own replaces the first one's steps, guidance/report_plan.rewritten_impressions. An addendum that withdraws the HO is
+report_status.py's.)
 """
 
 from __future__ import annotations
