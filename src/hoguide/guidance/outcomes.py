@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hoguide.models.reading import Fact
+from hoguide.reading.corrections import ADDENDUM  # "ADDENDUM 09/10/2026 (after ultrasound):", "Revised impression:"
 
 if TYPE_CHECKING:
     from hoguide.guidance.view import CaseView, Located
 
 PLAN_CUE = "cue"  # the next_step concept of a proposal: "is planned", "recommend", "referred for"
-ADDENDUM = "addendum"  # section_rules.yaml: "ADDENDUM 09/10/2026 (after ultrasound):", "Revised impression:"
 # the next_step concepts that say what became of a treatment: given, never given, stopped early
 OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
 NOT_HAD = ("not_given", "stopped")  # no protection to count on

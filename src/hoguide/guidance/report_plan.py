@@ -21,10 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hoguide.guidance.other_findings import items_elsewhere
-from hoguide.guidance.outcomes import ADDENDUM, ONGOING, PLAN_CUE
+from hoguide.guidance.outcomes import ONGOING, PLAN_CUE
 from hoguide.guidance.view import PLAN_SECTION, CaseView
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Fact, Section
+from hoguide.reading.corrections import ADDENDUM
 
 DIRECTIVE = "directive"
 STEP_PREFIXES = ("test_", "treat_", "follow_up", "refer_")  # lexicon/next_step.yaml: the steps themselves

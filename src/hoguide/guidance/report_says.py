@@ -9,13 +9,12 @@ from dataclasses import replace
 from hoguide.guidance.features import flares_now
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
-from hoguide.guidance.outcomes import ADDENDUM
 from hoguide.guidance.view import MATURITY_ORDER, CaseView, in_latest_entry
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
 from hoguide.models.reading import Finding, Reading
-from hoguide.reading.corrections import took_back
+from hoguide.reading.corrections import ADDENDUM, took_back
 from hoguide.reading.nearby import row_start
 from hoguide.reading.report_status import (
     SectionAuthority,

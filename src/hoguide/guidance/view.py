@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
-from hoguide.guidance.outcomes import ADDENDUM, NOT_HAD, PLAN_CUE, Outcomes
+from hoguide.guidance.outcomes import NOT_HAD, PLAN_CUE, Outcomes
 from hoguide.models.assessment import Evidence
 from hoguide.models.case import Case
 from hoguide.models.reading import Fact, Finding, Reading
+from hoguide.reading.corrections import ADDENDUM
 from hoguide.reading.messages import message_of, message_starts
 from hoguide.reading.report_status import nothing_new
 from hoguide.reading.sentences import SentenceIndex, layout_breaks, split_sentences
