@@ -260,3 +260,11 @@ def test_a_belly_that_stretches_is_no_question_about_stretching_and_a_nerve_illn
     assert "You asked about stretching" not in render_text(_round32("595"), markdown=True)
     assert 'You ticked "spinal cord injury", but your words tell of an illness of the nerves' in render_text(
         _round32("594"), markdown=True)
+
+
+def test_ho_in_a_scar_in_the_wall_of_the_belly_is_not_told_of_a_joint() -> None:
+    # (595, the fifth read: "it may be part of what holds your recovery back ... make a joint stiff or sore" and "tell
+    # your team if the joint gets stiffer" for a caesarean scar's HO in a pregnant woman)
+    assessment = _round32("595")
+    assert assessment.answers["recovery"].statements[0] == "recovery.abdominal_wall"
+    assert "joint gets stiffer" not in render_text(assessment, markdown=True)
