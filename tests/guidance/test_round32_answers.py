@@ -268,3 +268,10 @@ def test_ho_in_a_scar_in_the_wall_of_the_belly_is_not_told_of_a_joint() -> None:
     assessment = _round32("595")
     assert assessment.answers["recovery"].statements[0] == "recovery.abdominal_wall"
     assert "joint gets stiffer" not in render_text(assessment, markdown=True)
+
+
+def test_a_forearm_bar_weighed_on_ct_is_not_told_therapy_can_help_it_move() -> None:
+    # (587, every read: "therapy and sometimes surgery can help the elbow move better" beside "possible early bony
+    # bridge (proximal radioulnar synostosis)" and the report's "rotation will not return with therapy alone")
+    recovery = _round32("587").answers["recovery"].statements
+    assert recovery[0] == "recovery.cross_union" and "recovery.elbow_other" not in recovery

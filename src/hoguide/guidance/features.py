@@ -562,6 +562,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
         motion_from_ho=any(f.item.concept == MOTION_FROM_HO for f in severity_facts(view)),
         bridged=bridged(view),
+        # a bar the report weighs, and does not find, between the two forearm bones ("possible early bony bridge
+        # (proximal radioulnar synostosis) vs near-bridging", CT to confirm: round 32, 587 was told therapy can help)
+        cross_union_possible=bool(bars := {f.item.status for f in view.facts if f.item.kind == "course"
+                                           and f.item.concept == "synostosis"}) and bars <= {"possible"},
         # an old hot bone scan in the story of HO the report now calls mature ("falling ALP now normal, in keeping
         # with maturity": round 8, case 161) is no activity now
         active=bool(activity_facts(view)) and view.maturity != "mature",

@@ -92,6 +92,7 @@ class CaseFeatures:
     simple_dislocation: bool = False       # the elbow came out of joint and no bone broke
     not_operated: bool = False             # the elbow injury was treated without an operation
     moves_fully: bool = False              # the report records the HO's joint moving fully
+    cross_union_possible: bool = False     # the report weighs a bar joining the forearm bones, and finds none
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
     palovarotene: bool = False             # the report names palovarotene given or planned (FOP)
@@ -143,6 +144,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "bridged", "active", "incidental", "not_the_cause", "symptoms", "reported_symptoms", "myositis",
                  "removed", "resolved", "recurrent",
                  "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "moves_fully",
+                 "cross_union_possible",
                  "ho_treated", "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
                  "nsaid_caution",
@@ -220,6 +222,7 @@ class When(BaseModel):
     residual_left: bool | None = None
     simple_dislocation: bool | None = None
     not_operated: bool | None = None
+    cross_union_possible: bool | None = None
     moves_fully: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
