@@ -275,3 +275,9 @@ def test_a_forearm_bar_weighed_on_ct_is_not_told_therapy_can_help_it_move() -> N
     # bridge (proximal radioulnar synostosis)" and the report's "rotation will not return with therapy alone")
     recovery = _round32("587").answers["recovery"].statements
     assert recovery[0] == "recovery.cross_union" and "recovery.elbow_other" not in recovery
+
+
+def test_bone_not_there_on_an_earlier_scan_and_much_larger_now_is_said_to_have_grown() -> None:
+    # (598, every read: "This was not present on 26/08/2026 and is much larger than the faint early mineralisation seen
+    # on the radiographs of 03/11/2026", two fragments after the HO's sentence, was told only that its growth will slow)
+    assert "has grown since your last scan" in _round32("598").answers["growth"].answer

@@ -188,6 +188,13 @@ _BARE_COMPARISON = re.compile(r"\s*(?:(?:slightly|mildly|much|a little|marginall
 _STUDY = re.compile(r"\b(?:prior|previous|last|earlier|preceding|x-?rays?|xrs?|films?|radiographs?|studies|study|ct|mri"
                     r"|scans?)\b", re.IGNORECASE)
 _NEXT_FRAGMENTS = 2  # sentences after the HO's, in its list item, that may hold its bare comparison
+# ... and a sentence that says the bone was not there on an earlier study, a little further on in the HO's item: "...
+# in keeping with maturing HO. A tongue of ossification extends ... sciatic nerve ...; the nerve appears displaced
+# posteriorly. This was not present on 26/08/2026 and is much larger than the faint early mineralisation seen on the
+# radiographs of 03/11/2026." (round 32, 598's bone against the nerve was told its growth will slow and stop)
+_NOT_THERE_BEFORE = re.compile(r"\s*(?:this|it|these|they)\s+(?:was|were)\s+not\s+(?:present|seen|visible)\b",
+                               re.IGNORECASE)
+_NOT_THERE_FRAGMENTS = 3
 
 
 def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload], sentences: SentenceIndex,
@@ -210,7 +217,7 @@ def change_said_next(text: str, findings: list[Finding], hits: HitIndex[Payload]
 def _change_after(text: str, finding: Finding, hits: HitIndex[Payload], sentences: SentenceIndex,
                   sections: SectionIndex, ho_sentences: set[int], dates: Sequence[tuple[int, str]]) -> str | None:
     cursor = finding.sentence_end
-    for i in range(_NEXT_FRAGMENTS):
+    for i in range(_NOT_THERE_FRAGMENTS):
         if cursor >= len(text):
             return None
         start, end = sentences.span(cursor)
@@ -220,8 +227,7 @@ def _change_after(text: str, finding: Finding, hits: HitIndex[Payload], sentence
             lo, hi = _own_side_part(text, start, end, finding.laterality)
         elif _ITEM.match(text, start):  # a list's next item is about something else
             return None
-        elif _BARE_COMPARISON.match(text, start) and (_dates_between(dates, start, end)
-                                                      or _STUDY.search(text, start, end)):
+        elif _compares_with_a_study(text, start, end, dates, i):
             lo, hi = start, end
         else:
             cursor = end
@@ -230,6 +236,17 @@ def _change_after(text: str, finding: Finding, hits: HitIndex[Payload], sentence
                    if h.layer == "change" and h.payload[1] != NOT_CHANGE]
         return _latest_compared(changes, dates, hi) if changes else None
     return None
+
+
+def _compares_with_a_study(text: str, start: int, end: int, dates: Sequence[tuple[int, str]],
+                           fragment: int) -> bool:
+    """A fragment after the HO's sentence that compares its bone with a study: a bare comparison ("Unchanged vs
+    03/11/2026"), within ``_NEXT_FRAGMENTS``; or a dated "this was not present on ...", within
+    ``_NOT_THERE_FRAGMENTS``."""
+    if fragment < _NEXT_FRAGMENTS and _BARE_COMPARISON.match(text, start) \
+            and (_dates_between(dates, start, end) or _STUDY.search(text, start, end)):
+        return True
+    return _NOT_THERE_BEFORE.match(text, start) is not None and bool(_dates_between(dates, start, end))
 
 
 def _dates_between(dates: Sequence[tuple[int, str]], start: int, end: int) -> list[str]:
