@@ -281,3 +281,12 @@ def test_bone_not_there_on_an_earlier_scan_and_much_larger_now_is_said_to_have_g
     # (598, every read: "This was not present on 26/08/2026 and is much larger than the faint early mineralisation seen
     # on the radiographs of 03/11/2026", two fragments after the HO's sentence, was told only that its growth will slow)
     assert "has grown since your last scan" in _round32("598").answers["growth"].answer
+
+
+def test_no_bone_death_is_not_a_healthy_joint_and_more_mature_than_before_is_maturing() -> None:
+    # (592: "No osteonecrosis" beside arthrofibrosis and chondral softening was told "the joint itself looks healthy";
+    # 597: "The bone looks more mature than on the September films" was told its HO is mature)
+    page = render_text(_round32("592"), markdown=True)
+    assert "joint itself looks healthy" not in page
+    assert "has lost its blood supply" in page
+    assert "growth.mature" not in _round32("597").answers["growth"].statements

@@ -41,7 +41,8 @@ NextStepId = Literal[
     "treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_sarcoma", "refer_no_local_biopsy",
     "refer_rehab", "refer_clinical_correlation",
     "ok_implant", "ok_fracture_healed", "ok_fracture_healing", "ok_no_fracture", "ok_no_dislocation", "ok_no_bridging",
-    "ok_wound_healed", "ok_joint_clear", "ok_nerve_clear", "ok_discharged", "ok_tendon_intact", "advise_no_surgery",
+    "ok_wound_healed", "ok_joint_clear", "ok_no_avn", "ok_nerve_clear", "ok_discharged", "ok_tendon_intact",
+    "advise_no_surgery",
 ]
 # ... and the steps the guidance names that the lexicon never finds: a treatment to stop HO still growing, told from
 # prevention by its own words (guidance/next_steps.py, round 30, 551)
