@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from hoguide.knowledge.loader import load_knowledge
 from hoguide.models.assessment import Assessment
 from hoguide.render.assessment_text import render_text
 from tests.conftest import load_cases
+from tests.fictional import explain_case, plan_words
 
 CASES = load_cases("case_answers.yaml")
 
@@ -275,10 +275,7 @@ def test_the_bruise_of_a_fall_days_ago_is_no_cause_of_old_ho_around_a_hip_replac
 def test_short_courses_allowed_for_flare_ups_are_no_course_to_take_now() -> None:
     """Round 27, 504: "Should I take it again now to get rid of it?" beside "Short courses of naproxen with omeprazole
     are acceptable for flare-ups" was told "Your report plans a course of them for you. Take them as your team said"."""
-    folder = Path(__file__).parents[1] / "data" / "fictional_cases" / "round27"
-    report = next(folder.glob("504_*.txt")).read_text()
-    answers = json.loads((folder / "504_answers.json").read_text())
-    treatment = api.explain(report, answers).answers["treatment"]
+    treatment = explain_case("round27", "504").answers["treatment"]
     assert "treatment.asked_tablets_planned" not in treatment.statements
     assert "treatment.asked_tablets" in treatment.statements
 
@@ -319,9 +316,6 @@ def test_a_cause_the_patient_names_that_is_not_counted_is_said_back_with_the_rep
                                f'points to is {kb.label("cause", "spinal_cord_injury")}.') for line in told), told
 
 
-ROUND30 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round30"
-
-
 @pytest.mark.parametrize(("case", "said", "unsaid"), [
     # an old HO the emergency note needs no follow-up for, from a dislocation with no break, is of no concern, not given
     # the figures of broken elbows operated on
@@ -330,33 +324,19 @@ ROUND30 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round30"
     ("554", "recovery.hip_troubled_low", "recovery.hip_troubled"),
 ])
 def test_the_recovery_answer_fits_the_injury_and_the_grade(case: str, said: str, unsaid: str) -> None:
-    report = next(ROUND30.glob(f"{case}_*.txt")).read_text(encoding="utf-8")
-    answers = json.loads((ROUND30 / f"{case}_answers.json").read_text(encoding="utf-8"))
-    recovery = api.explain(report, answers).answers["recovery"].statements
+    recovery = explain_case("round30", case).answers["recovery"].statements
     assert said in recovery and unsaid not in recovery, recovery
 
 
 def test_radiotherapy_to_halt_the_ho_growing_is_no_prevention_around_an_operation() -> None:
     # (round 30, 551: "is that safe at 24?" was answered for a dose aimed at the area of an operation)
-    report = next(ROUND30.glob("551_*.txt")).read_text(encoding="utf-8")
-    answers = json.loads((ROUND30 / "551_answers.json").read_text(encoding="utf-8"))
-    treatment = api.explain(report, answers).answers["treatment"].statements
+    treatment = explain_case("round30", "551").answers["treatment"].statements
     assert "treatment.asked_radiation_safety_slow_growth" in treatment
     assert "treatment.asked_radiation_safety" not in treatment
 
 
-ROUND31 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round31"
-
-
 def _round31(case: str) -> Assessment:
-    report = next(ROUND31.glob(f"{case}_*.txt")).read_text(encoding="utf-8")
-    answers = json.loads((ROUND31 / f"{case}_answers.json").read_text(encoding="utf-8"))
-    return api.explain(report, answers)
-
-
-def _plan_words(assessment: Assessment) -> list[str]:
-    return [" ".join(assessment.readings[s.evidence[0].reading].text[s.evidence[0].start:s.evidence[0].end].split())
-            for s in assessment.next_steps if s.status == "recommendation"]
+    return explain_case("round31", case)
 
 
 def test_the_grade_of_ho_back_after_removal_is_todays_not_the_one_before_the_removal() -> None:
@@ -381,7 +361,7 @@ def test_a_discharge_summary_after_the_removal_is_of_ho_taken_out() -> None:
     radiotherapy = next(s for s in assessment.next_steps if "Radiotherapy: single fraction" in
                         assessment.readings[0].text[s.evidence[0].start:s.evidence[0].end])
     assert "planned operation" not in radiotherapy.text
-    plan = _plan_words(assessment)
+    plan = plan_words(assessment)
     # the safety net's heading says what its list is for; the course in hospital is no step
     assert "PLEASE RETURN / SEEK URGENT ADVICE (ward 01632 960 447, 24h) IF:" in plan
     assert not any(words.startswith(("Uneventful", "Eating and drinking", "Completed by")) for words in plan), plan
@@ -392,7 +372,7 @@ def test_a_prosthetists_actions_are_its_plan_and_its_signature_is_not() -> None:
     # plan, "Gareth Lyle Registered Prosthetist (HCPC)" under "Kind regards" was one, and the stump's HO was said to
     # limit a joint)
     assessment = _round31("563")
-    plan = _plan_words(assessment)
+    plan = plan_words(assessment)
     assert "Dan is NOT to wear the prosthesis until the skin has fully healed." in plan
     assert not any("Gareth Lyle" in words for words in plan), plan
     treatment = assessment.answers["treatment"].statements
@@ -474,7 +454,7 @@ def test_a_plan_agreed_with_the_family_is_quoted_and_no_surgical_opinion_is_no_o
     # (round 31, 579: "Plan agreed with Mrs and Mr Ashworth:" over a splint and range of movement was no plan, and
     # "No surgical opinion is being sought at present" was told "surgery to take it out is the main choice")
     assessment = _round31("579")
-    assert "No forced stretching into pain." in _plan_words(assessment)
+    assert "No forced stretching into pain." in plan_words(assessment)
     treatment = assessment.answers["treatment"].statements
     assert treatment[0] == "treatment.no_surgery_advised"
     assert "treatment.lead_severe" not in treatment and "treatment.asked_operation_severe" not in treatment
@@ -511,7 +491,7 @@ def test_a_mothers_question_on_massage_and_heat_is_answered_and_the_reports_safe
     assessment = _round31("572")
     assert "cause.asked_massage_heat" in assessment.answers["cause"].statements
     assert "cause.asked_exercise" not in assessment.answers["cause"].statements
-    plan = _plan_words(assessment)
+    plan = plan_words(assessment)
     assert any(words.startswith("Earlier review (and MRI) if") for words in plan), plan
     assert not any("Report verified" in words for words in plan), plan
 
@@ -533,7 +513,7 @@ def test_prevention_given_under_its_heading_is_no_prevention_still_planned() -> 
 def test_an_fop_clinics_advice_to_a_dentist_is_its_plan() -> None:
     # (round 31, 567: "Our advice:" over "Do not stretch the jaw", "avoid inferior alveolar (mandibular) nerve blocks",
     # "restore rather than extract" was read as background, and none of it was quoted)
-    plan = _plan_words(_round31("567"))
+    plan = plan_words(_round31("567"))
     assert any(words.startswith("Do not stretch the jaw.") for words in plan), plan
 
 
@@ -564,7 +544,7 @@ def test_a_notes_go_to_ae_line_is_quoted_and_manipulation_is_not_left_to_ask_alo
     # controlling bowels -> go to A&E" was not quoted, and "can I keep going [to the chiropractor]?" beside "Advised no
     # chiropractic/neck manipulation" was told only to ask first)
     assessment = _round31("570")
-    assert any(words.startswith("If sudden worsening of weakness") for words in _plan_words(assessment))
+    assert any(words.startswith("If sudden worsening of weakness") for words in plan_words(assessment))
     treatment = " ".join(part.text for part in assessment.answers["treatment"].parts)
     assert "Do not have it done if your report or your team says not to" in treatment
 
@@ -627,7 +607,7 @@ def test_the_warning_for_a_pressed_nerve_keeps_the_reports_emergency_rule(case: 
 
 def test_a_discharge_summarys_weight_bearing_and_hip_precautions_are_quoted() -> None:
     # (round 31, 578: "Full weight bearing. Hip precautions for 6 weeks as for original replacement." was not quoted)
-    plan = _plan_words(_round31("578"))
+    plan = plan_words(_round31("578"))
     assert "Hip precautions for 6 weeks as for original replacement." in plan, plan
 
 

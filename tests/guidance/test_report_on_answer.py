@@ -3,15 +3,11 @@ come back?" finds what their surgeon plans against it there, not only in the pla
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hoguide import api
 from hoguide.guidance.features import FOP_SUSPECTED
 from hoguide.models.assessment import Assessment
 from hoguide.render.assessment_text import WORDS_LEAD, render_text
-
-ROUND29 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round29"
+from tests.fictional import explain_case
 
 
 def quoted(assessment: Assessment) -> dict[str, list[str]]:
@@ -21,9 +17,7 @@ def quoted(assessment: Assessment) -> dict[str, list[str]]:
 
 def test_a_surgeons_plan_is_quoted_in_the_answers_it_speaks_to() -> None:
     # round 29, 528: excision of a forearm's bony bar, its timing, prevention after it and the aim, all under the plan
-    report = (ROUND29 / "528_forearm_radioulnar_synostosis_ct.txt").read_text()
-    answers = json.loads((ROUND29 / "528_answers.json").read_text())
-    said = quoted(api.explain(report, answers))
+    said = quoted(explain_case("round29", "528"))
     assert any(line.startswith("Prevention after excision: short course indomethacin") for line in said["recurrence"])
     assert any(line.startswith("Excision reasonable from now") for line in said["treatment"])
     assert "Aim = improved, not normal, rotation." in said["recovery"]

@@ -3,25 +3,13 @@ first, sealed read, each checked on the page a patient gets."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from hoguide import api
 from hoguide.models.assessment import Assessment
 from hoguide.render.assessment_text import render_text
-
-ROUND32 = Path(__file__).parents[1] / "data" / "fictional_cases" / "round32"
+from tests.fictional import explain_case, plan_words
 
 
 def _round32(case: str) -> Assessment:
-    report = next(ROUND32.glob(f"{case}_*.txt")).read_text(encoding="utf-8")
-    answers = json.loads((ROUND32 / f"{case}_answers.json").read_text(encoding="utf-8"))
-    return api.explain(report, answers)
-
-
-def _plan_words(assessment: Assessment) -> list[str]:
-    return [" ".join(assessment.readings[s.evidence[0].reading].text[s.evidence[0].start:s.evidence[0].end].split())
-            for s in assessment.next_steps if s.status == "recommendation"]
+    return explain_case("round32", case)
 
 
 def _details(assessment: Assessment) -> list[str]:
@@ -106,7 +94,7 @@ def test_a_sarcoma_teams_benign_verdict_on_a_look_alike_raises_no_tumour_nerve_o
     assessment = _round32("591")
     assert assessment.overall_status == "absent"
     assert not assessment.red_flags
-    plan = _plan_words(assessment)
+    plan = plan_words(assessment)
     assert not any("Hosp no" in line for line in plan), plan
     assert any("No biopsy." in line for line in plan), plan
 
@@ -185,7 +173,7 @@ def test_an_anaesthetists_plan_is_quoted_and_a_treated_clot_keeps_its_warning_si
     # its form's "Pt: ... Proposed procedure:" lines were quoted as a step, the clot under treatment was told only
     # "keep to the plan", and the question on stopping apixaban was shown the anaesthetist's signature)
     assessment = _round32("596")
-    plan = _plan_words(assessment)
+    plan = plan_words(assessment)
     assert any(line.startswith("Stop apixaban 72 h pre-op") for line in plan), plan
     assert not any("MRN" in line for line in plan), plan
     page = render_text(assessment, markdown=True)
@@ -207,7 +195,7 @@ def test_a_shoulder_whose_report_blames_the_bone_is_not_told_shoulder_ho_seldom_
 def test_minutes_quote_the_teams_steps_not_other_disciplines_updates_or_their_own_signatures() -> None:
     # (584: "SLT: progressing to soft diet, no change." was quoted as a step and as the growth answer's words;
     # "Minutes taken by: A. Obi (FY2)." and "Approved: S. Mbeki-Rowe." as steps)
-    plan = _plan_words(_round32("584"))
+    plan = plan_words(_round32("584"))
     assert not any(line.startswith(("SLT:", "Pharmacist", "Minutes taken by", "Approved:")) for line in plan), plan
     assert any(line.startswith("No forced passive stretching") for line in plan), plan
 
