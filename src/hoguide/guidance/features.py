@@ -658,7 +658,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # 397 was told "ask your team soon if treatment is right for you", and of etidronate the letter ruled out)
         # (not one weighed against etidronate, the choice still to make: "etidronate ... vs NSAID ... Decision with Dr X
         # on Monday", round 22, 414 was told "Your report plans an anti-inflammatory medicine")
-        nsaid_planned=any(not advised_against(f.item) and not view.for_else(f) and course_now(view, f)
+        nsaid_planned=any(not advised_against(f.item) and course_now(view, f)
                           for f in plan_nsaids(view)) and not any(
             f.item.kind == "treatment" and f.item.concept == "bisphosphonate" and f.item.section == PLAN_SECTION
             and f.item.status in ("present", "possible") for f in view.facts),

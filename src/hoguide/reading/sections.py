@@ -197,9 +197,8 @@ _BULLETED = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+$")
 def _item_end(text: str, start: int, stop: int) -> int:
     """Where the list item that starts before ``start`` ends: at the first line that is not its wrapped text (a new
     item, a blank line, or a line flush left)."""
-    for match in _ITEM_BREAK.finditer(text, start, stop):
-        return match.start()
-    return stop
+    found = _ITEM_BREAK.search(text, start, stop)
+    return found.start() if found is not None else stop
 
 
 _ITEM_BREAK = re.compile(r"\n(?![ \t]+[^\s\-*\u2022])")  # a line break not followed by an indented continuation
