@@ -96,3 +96,22 @@ def test_the_growth_answer_quotes_what_the_report_puts_the_symptoms_down_to() ->
     # a story's account is none ("History: pain more likely from the back")
     report = "History: hip pain, more likely from the back.\nImpression: Brooker II heterotopic ossification.\n"
     assert "growth" not in quoted(api.explain(report))
+
+
+def test_the_growth_and_recovery_answers_quote_the_reports_own_outlook() -> None:
+    # (round 32, 581: "Mature HO has usually stopped growing" and a general word on the hip were graded partly where the
+    # expert's opinion said "I do not expect it to enlarge further" and "likely to be permanent")
+    report = ("History: nailed right femoral fracture 2024.\nOPINION:\nThe heterotopic ossification is mature and I do "
+              "not expect it to enlarge further. Without surgery, his present restriction and symptoms are likely to "
+              "be permanent.\n")
+    said = quoted(api.explain(report))
+    assert said["growth"] == ["The heterotopic ossification is mature and I do not expect it to enlarge further."], said
+    assert said["recovery"] == ["Without surgery, his present restriction and symptoms are likely to be permanent."]
+    # a treatment's outlook is not the HO's course; a gene's "likely pathogenic ... loss of function" is no recovery;
+    # a story's word is none
+    for report in ("Impression: Brooker II heterotopic ossification. Anti-inflammatory tablets are unlikely to shrink "
+                   "HO that is already there.\n",
+                   "Impression: Heterotopic ossification of the thigh. Likely pathogenic GNAS variant (predicted loss "
+                   "of function).\n",
+                   "History: HO was expected to enlarge in 2019.\nImpression: Brooker II heterotopic ossification.\n"):
+        assert not {"growth", "recovery"} & set(quoted(api.explain(report))), report

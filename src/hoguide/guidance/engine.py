@@ -20,7 +20,7 @@ from hoguide.guidance.patient_words import questions_pasted_in, topics_named, to
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
 from hoguide.guidance.red_flags import find_red_flags
-from hoguide.guidance.report_on_answer import cause_lines, plan_on_answers, symptom_lines
+from hoguide.guidance.report_on_answer import cause_lines, outlook_lines, plan_on_answers, symptom_lines
 from hoguide.guidance.report_on_question import report_words_on
 from hoguide.guidance.report_plan import FOP_CAUTION_ID, SAFETY_NET_HEADING_ID, plan_statements, with_fop_cautions
 from hoguide.guidance.report_says import restate_report
@@ -111,6 +111,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         words_on["cause"] = (*cause, *words_on.get("cause", ()))
     if symptoms := symptom_lines(view):  # ... and on what the symptoms come from, where it is not the HO
         words_on["growth"] = (*symptoms, *words_on.get("growth", ()))
+    for question, outlook in outlook_lines(view).items():  # ... and first, its word on how things will go
+        words_on[question] = (*outlook, *(e for e in words_on.get(question, ()) if e not in outlook))
     answers: dict[str, Answer] = {
         question: replace(apply_precedence(answer(question, view, features, kb), red_flags, kb, features),
                           report_words=words_on.get(question, ()))

@@ -35,6 +35,9 @@ from hoguide.reading.phrases import any_phrase
 MAX_LINES = 3  # an answer's quotes: 528's plan held three lines on the HO coming back
 MAX_QUOTE = 240  # characters: a longer line is cut at a word, with "..."
 PLAN_HEADING = re.compile(r"^(?:plan|p|recommendations?|rec|management)\s*:\s*", re.IGNORECASE)  # said by our lead
+# ... and a conclusion's heading its first sentence runs on from ("OPINION: The heterotopic ossification is mature ...")
+CONCLUSION_HEADING = re.compile(r"^(?:opinion|impression|assessment|conclusions?|summary|comments?|diagnosis|"
+                                r"discussion)\s*:\s*", re.IGNORECASE)
 # a safety net's line says when to call, not what is planned ("Call the unit the same day if the wound enlarges":
 # round 4, 83 was quoted on the HO growing); it stands in the plan's list and beside the warning signs
 SAFETY_NET_LINE = re.compile(r"(?:[-*\u2022]\s*)?(?:please\s+)?(?:call|contact|ring|phone|telephone|seek|attend|"
@@ -185,10 +188,56 @@ def symptom_lines(view: CaseView) -> tuple[Evidence, ...]:
 THAT_IS = re.compile(r"\s*(?:that|this|which)(?:'s|\s+is)\b", re.IGNORECASE)  # "That is usually the tendons ..."
 
 
+# the report's own word on how things will go (round 32, 581's reviewers graded "Mature HO has usually stopped growing"
+# and a general word on the hip partly where the expert's opinion said "I do not expect it to enlarge further" and
+# "Without surgery, his present restriction and symptoms are likely to be permanent"): an expectation, then within a
+# few words what it is of. The growth answer's is of the HO the sentence names (or goes on about); the recovery
+# answer's, of movement, function or a return to work, in a conclusion.
+EXPECTS = r"\b(?:expect(?:s|ed)?|anticipated?|(?:un)?likely(?!\s+(?:pathogenic|benign)\b))\b\W+(?:\w+\W+){0,6}?"
+GROWTH_OUTLOOK = re.compile(EXPECTS + r"(?:enlarg\w*|grow\w*|progress\w*|increase\w*|matur\w*|settle\w*|"
+                            r"stabili[sz]\w*|regress\w*|shrink\w*|get\s+bigger)\b", re.IGNORECASE)
+RECOVERY_OUTLOOK = re.compile(EXPECTS + r"(?:permanent\w*|restor\w*|regain\w*|improve\w*|movement|motion|function\w*|"
+                              r"return\w*|walk\w*|independen\w*|mobility)\b", re.IGNORECASE)
+OUTLOOK_LINES = 1  # an answer's: the conclusion's, where it has one
+# ... a treatment's outlook is the treatment answer's ("tablets ... are unlikely to shrink bone that is already there")
+TREATMENT_WORDS = re.compile(r"\b(?:tablets?|medicines?|medication|NSAIDs?|anti-inflammator\w*|indomethacin|"
+                             r"radiotherapy|radiation|excision|surgery|operation|physio\w*|therapy)\b", re.IGNORECASE)
+
+
+def outlook_lines(view: CaseView) -> dict[QuestionId, tuple[Evidence, ...]]:
+    """The report's sentences on how the HO will go (growth) and what it means for movement and function (recovery),
+    never the story's or the plan's (the plan is quoted line by line already), nor a question. Where the report finds
+    no HO, none."""
+    if view.overall_status not in HO_DESCRIBED:
+        return {}
+    found: dict[QuestionId, list[tuple[bool, Evidence]]] = {}
+    for reading, text, sentences in _sentences(view):
+        previous_names_ho = False
+        for start, end, section in sentences:
+            named = HO_NAMED.search(text, start, end) is not None
+            if section not in STORY_SECTIONS and not view.superseded(reading, start) \
+                    and not text[start:end].rstrip().endswith("?"):
+                concluding = section in CONCLUDING_SECTIONS
+                about_ho = named or (previous_names_ho and GOES_ON_ABOUT_IT.match(text, start) is not None)
+                checks: tuple[tuple[QuestionId, re.Pattern[str], bool], ...] = (
+                    ("growth", GROWTH_OUTLOOK, about_ho and not TREATMENT_WORDS.search(text, start, end)),
+                    ("recovery", RECOVERY_OUTLOOK, concluding))
+                for question, pattern, wanted in checks:
+                    if wanted and pattern.search(text, start, end):
+                        found.setdefault(question, []).append(
+                            (concluding, Evidence(start, end, _clipped(text[start:end]), reading)))
+            previous_names_ho = named
+    chosen: dict[QuestionId, tuple[Evidence, ...]] = {}
+    for question, lines in found.items():
+        lines.sort(key=lambda pair: not pair[0])  # (a stable sort: the report's order among equals)
+        chosen[question] = tuple(evidence for _, evidence in lines[:OUTLOOK_LINES])
+    return chosen
+
+
 def _clipped(text: str) -> str:
-    """The line on one line, without a plan heading it runs on from ("Plan: Repeat X-ray ...") or its item's number,
-    at most ``MAX_QUOTE`` long."""
-    said = PLAN_HEADING.sub("", " ".join(text.split()), count=1)
+    """The line on one line, without a plan's or a conclusion's heading it runs on from ("Plan: Repeat X-ray ...") or
+    its item's number, at most ``MAX_QUOTE`` long."""
+    said = CONCLUSION_HEADING.sub("", PLAN_HEADING.sub("", " ".join(text.split()), count=1), count=1)
     if item := ENUMERATOR.match(said) or BULLET.match(said):  # "2. Ossification at ...": the item's words
         said = said[item.end():]
     return said if len(said) <= MAX_QUOTE else said[:MAX_QUOTE].rsplit(" ", 1)[0] + " ..."
