@@ -139,3 +139,10 @@ def test_a_bullets_own_heading_heads_that_bullet_and_the_section_around_it_goes_
             "- Post-op: CPM and physiotherapy from day 1.\n")
     ids = [(s.id, plan[s.start:s.end].strip()) for s in reader.read(plan).sections]
     assert ids[-1] == ("plan", "- Post-op: CPM and physiotherapy from day 1.")
+
+
+def test_a_numbered_heading_alone_on_its_line_heads_what_follows(reader: Reader) -> None:
+    # (round 33, 610: a registrar's "4. Assessment corrected:" over his corrections of a student's note), but a
+    # numbered item that goes on after its colon is no heading ("2. PMHx: pt has NO hx of THR or HO.")
+    text = "Countersigned.\n2. PMHx: pt has NO hx of THR or HO.\n4. Assessment corrected:\n   HO not confirmed.\n"
+    assert [s.id for s in reader.read(text).sections] == ["addendum"]

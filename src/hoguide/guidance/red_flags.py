@@ -79,6 +79,10 @@ RANKED_LOW_SIGNALS = frozenset({"tumour"})  # not infection or a clot: "less lik
 _RANKED_LOW = re.compile(r"\b(?:less likely|unlikely|much less likely|least likely)\b", re.IGNORECASE)
 _SEEN_NONE_BUT = re.compile(r"\b(?:no|without)\b[^.\n]{0,40}\b(?:features?|signs?|evidence)\b[^.\n]{0,60}"
                             r"\b(?:however|but)\b", re.IGNORECASE)
+# a test's limit said of itself: "A bone scan alone cannot exclude low-grade infection" after "Infection is considered
+# unlikely" (round 33, 608 was told to get checked for an infection today)
+_TEST_ALONE = re.compile(r"\b(?:scan|test|x-?rays?|radiographs?|imaging|study|mri|ct|ultrasound|spect-ct)\s+alone\s+"
+                         r"(?:cannot|can ?not|does not|will not) (?:exclude|rule out)\b", re.IGNORECASE)
 # a report's warning that its own test can miss what it looked for, in a sentence of its own: "Non-displaced fractures
 # of the hip can be radiographically occult; if clinical concern persists ..., MRI or CT is more sensitive" (round 21,
 # 391 was told only that there is no new break, and a second read called that unsafe)
@@ -275,7 +279,8 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
         # grade infection" (round 10, 186): this test saw none and names the one that can be sure
         # (from the last full stop, list item or paragraph: a wrapped line goes on the same sentence)
         since = max(text.rfind(mark, 0, fact.item.start) for mark in (".", "\n-", "\n\n")) + 1
-        if _SEEN_NONE_BUT.search(text, min(since, whole_sentence[0]), fact.item.start):
+        if _SEEN_NONE_BUT.search(text, min(since, whole_sentence[0]), fact.item.start) \
+                or _TEST_ALONE.search(text, *whole_sentence):
             return "not_excluded"
         # a tumour a differential ranks low ("4. Soft tissue neoplasm - considered less likely ..., but cannot be
         # completely excluded on a single study", early HO favoured: round 29, 543 was told no one can say how "this

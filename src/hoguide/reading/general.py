@@ -262,6 +262,15 @@ class GeneralStatements:
             return _MAY_BE_STUDY_FIGURES.search(text, start, end) is not None
         return True
 
+    def named_population(self, text: str, start: int, end: int) -> GeneralCue | None:
+        """A population named in words in ``text[start:end]`` (one sentence: "in people with", "risk factors"), not a
+        count's shape ("in two operations" is a patient's own story): an illness named beside it is the population's
+        (reader.py: causes)."""
+        match = self.population.search(text, start, end) if self.population is not None else None
+        if match is None or names_what_came_before(text, start, match):
+            return None
+        return GeneralCue(Trigger(match.group(0), CATEGORY, match.start(), match.end()), True)
+
     def cue(self, text: str, start: int, end: int) -> GeneralCue | None:
         """The cue that makes ``text[start:end]`` (one sentence) a general statement, else None."""
         question = _TOPIC_QUESTION.match(text[start:end])

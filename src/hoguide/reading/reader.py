@@ -257,6 +257,11 @@ class Reader:
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
                 if hit.payload in self.ho_diseases:
                     ctx = self._unless_general(ctx, implies, general_cue)
+                elif hit.layer == "cause" and ctx.status == "present" and (
+                        cue := self.general.named_population(text, *span)):
+                    # a population's illness, not this patient's: "the more recent evidence in people with spinal cord
+                    # and brain injury" in a letter about a spinal cord injury (round 33, 616 was given a brain injury)
+                    ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, cue.trigger))
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
             if targets:

@@ -179,6 +179,11 @@ def _header_body_start(text: str, start: int, end: int) -> int | None:
     # a numbered heading in capitals ("6. HISTORY OF THE INDEX EVENT AND TREATMENT": round 26, 475, a medico-legal one)
     if text[start:end].isupper() and _NUMBERED.search(text, max(0, start - _LINE_START_SLACK), start):
         return tail.end()
+    # a numbered heading alone on its line with its colon ("4. Assessment corrected:" over a registrar's corrections:
+    # round 33, 610), not a numbered item that goes on after its colon ("2. PMHx: pt has NO hx of THR")
+    if tail[1] and _NUMBERED.search(text, max(0, start - _LINE_START_SLACK), start) and _REST_OF_LINE_BLANK.match(
+            text, tail.end()):
+        return tail.end()
     # a bullet's heading with its colon ("- Return precautions: numbness/tingling in hand, ... fever or spreading
     # redness": round 30, 557 raised a nerve and an infection warning for today from it)
     if tail[1] and _BULLETED.search(text, max(0, start - _LINE_START_SLACK), start):
@@ -192,6 +197,7 @@ _CONTINUED = re.compile(r"\b(?:no|not|of|with|and|or|the|a|an|any|to|for|in|on|b
 _CONTINUED_REACH = 20
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]+$")
 _BULLETED = re.compile(r"(?:^|\n)[ \t]*[-*\u2022][ \t]+$")
+_REST_OF_LINE_BLANK = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 
 
 def _item_end(text: str, start: int, stop: int) -> int:
