@@ -54,3 +54,21 @@ def test_a_population_s_illness_and_a_form_s_story_are_not_the_patient_s_cause()
     # (616: "the more recent evidence in people with spinal cord and brain injury" in a letter about a spinal cord
     # injury was given a brain injury as a cause)
     assert [c.id for c in _round33("616").causes] == ["spinal_cord_injury"]
+
+
+def test_an_excision_talked_of_and_a_radiotherapy_preferred_are_neither_done_nor_given() -> None:
+    # (612: "Mr Brennan has discussed with her (but not yet listed) excision of the heterotopic bone", "I would advise
+    # against a prolonged course of a non-steroidal anti-inflammatory" and "My preference would be single-dose
+    # radiotherapy" were told as HO taken out and radiation had)
+    said = {s for a in _round33("612").answers.values() for s in a.statements}
+    assert not {"treatment.already_treated_removed", "recurrence.lead_removed", "recurrence.prophylaxis_had",
+                "recurrence.prevention_radiation_instead"} & said, said
+    assert "recurrence.removal_planned" in said
+
+
+def test_a_study_s_recurrences_in_a_second_opinion_are_not_the_patient_s() -> None:
+    # (616: "In a large French series of 539 first operations ..., 5.8% needed a further operation for recurrence, and
+    # none of the 181 operations done in the first year after injury recurred" was told as his HO grown back; "He has
+    # also proposed a single dose of radiotherapy" as radiation had)
+    said = {s for a in _round33("616").answers.values() for s in a.statements}
+    assert not {"growth.recurred", "recurrence.recurrent_now", "treatment.already_treated_removed"} & said, said

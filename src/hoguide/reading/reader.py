@@ -257,10 +257,7 @@ class Reader:
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
                 if hit.payload in self.ho_diseases:
                     ctx = self._unless_general(ctx, implies, general_cue)
-                elif hit.layer == "cause" and ctx.status == "present" and (
-                        cue := self.general.named_population(text, *span)):
-                    # a population's illness, not this patient's: "the more recent evidence in people with spinal cord
-                    # and brain injury" in a letter about a spinal cord injury (round 33, 616 was given a brain injury)
+                elif ctx.status == "present" and (cue := self._population_of(hit.layer, text, span, general_cue)):
                     ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, cue.trigger))
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
@@ -364,6 +361,18 @@ class Reader:
         if not negations or any(" ".join(t.phrase.lower().split()) not in self._advice_against for t in negations):
             return ctx
         return _unnegated(ctx)
+
+    def _population_of(self, kind: str, text: str, span: tuple[int, int],
+                       general_cue: Callable[[], GeneralCue | None]) -> GeneralCue | None:
+        """What makes a fact a population's, not this patient's: a population named in words beside an illness ("the
+        more recent evidence in people with spinal cord and brain injury" in a letter about a spinal cord injury:
+        round 33, 616 was given a brain injury), or any population cue, a study's figures too, beside a course or a
+        treatment ("In a large French series of 539 first operations ..., 5.8% needed a further operation for
+        recurrence": 616 was told its HO had come back). A patient's own "taken out and redone in two operations"
+        has a count's shape, and names no population."""
+        if kind == "cause":
+            return self.general.named_population(text, *span)
+        return population_only(general_cue) if kind in ("course", "treatment") else None
 
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
