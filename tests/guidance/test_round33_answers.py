@@ -72,3 +72,57 @@ def test_a_study_s_recurrences_in_a_second_opinion_are_not_the_patient_s() -> No
     # also proposed a single dose of radiotherapy" as radiation had)
     said = {s for a in _round33("616").answers.values() for s in a.statements}
     assert not {"growth.recurred", "recurrence.recurrent_now", "treatment.already_treated_removed"} & said, said
+
+
+def test_a_manipulation_not_advised_and_a_blood_thinner_finished_in_june_are_neither_planned_nor_taken() -> None:
+    # (606: "he has not advised manipulation of the knee under anaesthetic" and "treated with anticoagulant tablets
+    # for\nthree months; that treatment finished in June" were told as a manipulation planned and a blood thinner taken)
+    assessment = _round33("606")
+    assert "treatment.manipulation" not in assessment.answers["treatment"].statements
+    assert "treatment.medicines_anticoagulated" not in assessment.answers["treatment"].statements
+    assert not assessment.cautions
+
+
+def test_a_scales_key_in_a_letter_is_no_growth() -> None:
+    # (599: "I grade HO ... on the McAfee scale:\n Grade 0 - no HO ... Grade II - HO growing into the disc space" beside
+    # "I cannot see any change in its size or outline over the last year" was told its HO had grown)
+    assessment = _round33("599")
+    assert "growth.increased" not in assessment.answers["growth"].statements
+    assert not any("larger" in d for s in assessment.report_says for d in s.details)
+
+
+def test_a_unit_that_does_not_use_radiotherapy_at_the_jaw_offers_none() -> None:
+    # (607: "In our unit we do not routinely use radiotherapy at the jaw joint" was answered with one dose of radiation
+    # as an option, twice)
+    said = {s for a in _round33("607").answers.values() for s in a.statements}
+    assert not {"treatment.radiation", "recurrence.prophylaxis"} & said
+    assert "recurrence.prophylaxis_no_radiation" in said
+
+
+def test_known_fop_with_an_airway_warning_still_warns_against_a_biopsy() -> None:
+    # (605 asked whether a hardening lump needs a biopsy; its warning named only shots, dental work and operations)
+    flag = next(f for f in _round33("605").red_flags if f.id == "fop_known")
+    assert "biopsy" in flag.message and "biopsy" in flag.action
+
+
+def test_a_result_and_a_call_log_are_no_steps() -> None:
+    # (608: "the inflammatory markers ... are normal" and 612: "her CRP today was 7 mg/L, which is her usual level"
+    # were told as blood tests suggested; 611: "CRITICAL RESULT COMMUNICATED: ... discussed by telephone with Dr R.
+    # Okonkwo-Baines (Rehabilitation StR)" as physiotherapy, and "CT abdomen ... pancreatic collection" as a CT of the
+    # HO)
+    for case, not_wanted in (("608", "blood tests"), ("612", "blood tests"), ("611", "physiotherapy")):
+        steps = [s.text for s in _round33(case).next_steps]
+        assert not any(not_wanted in text for text in steps), (case, steps)
+    ct = _round33("611")
+    explained = [ct.readings[e.reading].text[e.start:e.end] for s in ct.next_steps if s.text for e in s.evidence]
+    assert not any("CT abdomen" in words for words in explained), explained
+
+
+def test_a_plan_that_replaces_a_students_is_the_only_plan_and_a_corrected_history_no_cause() -> None:
+    # (610: the student's "A: L hip HO - start indomethacin 25mg tds + refer physio for aggressive PROM" and "P: 2.
+    # Physio - aggressive PROM" were quoted as the plan above the registrar's "PLAN (replaces student plan):"; his
+    # "Previous HO R hip after THR 2019", corrected to "pt has NO hx of THR or HO", made a hip replacement his cause)
+    assessment = _round33("610")
+    quoted = [e.text for a in assessment.answers.values() for e in a.report_words]
+    assert not any("aggressive PROM" in q and "NO" not in q for q in quoted), quoted
+    assert [c.id for c in assessment.causes] == ["spinal_cord_injury"]

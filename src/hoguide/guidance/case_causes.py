@@ -21,6 +21,7 @@ from hoguide.guidance.view import (
     BURNS,
     CONTUSION,
     CORD_ILLNESS,
+    EARLIER_SECTIONS,
     FRACTURE_WORD,
     GENERIC_TRAUMA,
     GENETIC_CAUSES,
@@ -218,6 +219,23 @@ def _injury_denied(view: CaseView) -> bool:
                for f in view.facts)
 
 
+HISTORY_DENIED = re.compile(r"\b(?:hx|history)\b", re.IGNORECASE)  # "NO hx of THR or HO", "no history of"
+
+
+def _taken_back(view: CaseView) -> dict[tuple[int, str], int]:
+    """Per report and cause word, where the report last denies the patient had it: a past history's "Previous HO R hip
+    after THR 2019" that a registrar's "pt has NO hx of THR or HO" corrects below it (round 33, 610's student note) is
+    none. The same word only: "No history of ankle fracture" takes back no "Achilles tendon rupture"."""
+    denied: dict[tuple[int, str], int] = {}
+    for f in view.facts:
+        # (a denial of the history, not today's film's "No fracture")
+        if f.item.kind == "cause" and f.item.status == "absent" and f.item.experiencer == "patient" \
+                and any(HISTORY_DENIED.search(trigger.phrase) for trigger in f.item.triggers):
+            key = (f.reading, f.item.text.lower())
+            denied[key] = max(f.item.start, denied.get(key, -1))
+    return denied
+
+
 def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     """Cause id -> evidence, report first, then the patient's answers (empty evidence): ``CaseView.causes``.
 
@@ -237,7 +255,11 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
     # ... and one side's weakness beside a brain injury is its effect, no stroke ("Severe TBI ... Mild residual R
     # hemiparesis", round 24, 444); nor is "TBI/SCI" beside it a cord injury: that pair names a population
     injured_brain = any(f.item.concept == BRAIN_INJURY for f in affirmed)
+    taken_back = _taken_back(view)
     for fact in affirmed:
+        if fact.item.section in EARLIER_SECTIONS and taken_back.get((fact.reading, fact.item.text.lower()), -1) > \
+                fact.item.start:
+            continue
         # "total hip replacement with excision of the HO is planned": a future operation caused nothing
         if fact.item.concept in OPERATIONS and view.proposed(fact):
             continue

@@ -10,6 +10,7 @@ from datetime import date
 from hoguide.guidance.case_causes import NEUROGENIC
 from hoguide.guidance.medicines import (
     PREVENTIONS,
+    RADIOTHERAPY,
     advised_against,
     before_surgery,
     bracketed_reason,
@@ -538,6 +539,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     unknown_arm = {"nsaid"} if blinded else set()
     ticked, from_report = ticked - unknown_arm, from_report - unknown_arm
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
+    ruled_out = radiation_ruled_out(view)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
@@ -601,7 +603,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         palovarotene=any(f.item.status in ("present", "possible", "hypothetical")
                          for f in view.facts if f.item.kind == "treatment" and f.item.concept == "palovarotene"),
         prophylaxis=prophylaxis,
-        prevention_not_given=prevention_not_given(view) - prophylaxis,  # type: ignore[arg-type]
+        # (radiation the report rules out counts as none to be had: "In our unit we do not routinely use radiotherapy at
+        # the jaw joint", round 33, 607 was offered one dose of radiation)
+        prevention_not_given=(prevention_not_given(view) | ({RADIOTHERAPY} if ruled_out else set()))  # type: ignore[arg-type]
+        - prophylaxis,
         # one prevention given is prevention had: an NSAID withheld beside radiation given is no prevention missed
         prophylaxis_missed=not prophylaxis and prophylaxis_missed(view),
         # (not a course of a set length the history tells as over: round 26, 475)
@@ -618,7 +623,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # reason for care, not advice for now)
         # (not where the plan offers another anti-inflammatory: "we will not use it [indomethacin] again given her
         # dyspepsia" beside "celecoxib 200 mg daily for 4 weeks if tolerated", round 26, 483)
-        radiation_ruled_out=radiation_ruled_out(view),
+        radiation_ruled_out=ruled_out,
         nsaid_advised_against=not prescribed and not other_nsaid_offered(view) and any(
             f.item.kind == "treatment" and f.item.concept == "nsaid" and f.item.experiencer == "patient"
             and (advised_against(f.item) or (f.item.status == "absent" and f.item.section == PLAN_SECTION

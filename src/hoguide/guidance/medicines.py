@@ -123,8 +123,12 @@ def radiation_ruled_out(view: CaseView) -> bool:
             and f.item.experiencer == "patient"]
     # (radiation the history says was given is none ruled out: "No heterotopic ossification ... following single-dose
     # prophylactic radiation", round 19, 359)
-    return any(f.item.status == "absent" and f.item.section not in EARLIER_SECTIONS for f in said) \
-        and not any(f.item.status != "absent" for f in said)
+    # (a unit's practice against it in a letter's talk of risks, read as hypothetical there, rules it out too: "In our
+    # unit we do not routinely use radiotherapy at the jaw joint", round 33, 607 was offered one dose of radiation)
+    ruled_out = [f for f in said if f.item.section not in EARLIER_SECTIONS and (
+        f.item.status == "absent" or (f.item.status == "hypothetical"
+                                      and any(t.category == "negated" for t in f.item.triggers)))]
+    return bool(ruled_out) and all(f.item.status == "absent" or f in ruled_out for f in said)
 
 
 def _a_plans_order(view: CaseView, fact: Located[Fact]) -> bool:

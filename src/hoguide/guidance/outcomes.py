@@ -27,7 +27,8 @@ OUTCOMES = {"done": "given", "not_done": "not_given", "stopped": "stopped"}
 NOT_HAD = ("not_given", "stopped")  # no protection to count on
 STOPPED = "stopped"  # lexicon/next_step.yaml: a course that ended
 HISTORY_SECTION = "history"  # section_rules.yaml: "Clinical indication:", "History:"
-PAST_COURSE = re.compile(r"[^.;]{0,30}?\bfor (?:\d+|one|two|three|four|five|six|eight|ten|twelve) (?:days?|weeks?|"
+# (a wrapped line breaks it anywhere: "treated with anticoagulant tablets for\nthree months": round 33, 606)
+PAST_COURSE = re.compile(r"[^.;]{0,30}?\bfor\s+(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+(?:days?|weeks?|"
                          r"months?)\b", re.IGNORECASE)
 COMPLETED_AFTER = re.compile(r"[^.;]{0,30}?(?<!to be )(?<!will be )(?<!once )\b(?:completed|finished|"
                              r"course (?:complete|completed|finished))\b",

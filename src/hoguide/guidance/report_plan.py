@@ -123,18 +123,28 @@ def plan_statements(view: CaseView, steps: dict[str, ReportStatement], safety_ne
 # whose readers took the first one's step as superseded); one that only corrects a side keeps the first plan (347)
 REWRITTEN = re.compile(r"\b(?:revised|amended|updated|corrected)\b", re.IGNORECASE)
 IMPRESSION = "impression"  # section_rules.yaml
+# ... and a plan that says it replaces the one before, with the conclusion that led to it ("A: L hip HO - start
+# indomethacin ... P: 1. Indomethacin 25mg tds 2. Physio - aggressive PROM" above a registrar's "PLAN (replaces student
+# plan):": round 33, 610 was told to follow the struck-out student plan)
+REPLACES = re.compile(r"\breplac(?:es|ing)\b|\bsupersedes?\b", re.IGNORECASE)
+REPLACED_BY_A_PLAN = frozenset({"plan", "assessment", IMPRESSION})  # section_rules.yaml
 
 
 def rewritten_impressions(view: CaseView, reading: int) -> list[tuple[int, int]]:
-    """The spans of a report's impressions that a later revised impression, with steps of its own, replaces."""
+    """The spans of a report's impressions that a later revised impression, with steps of its own, replaces; and of its
+    plans and conclusions before a plan whose heading says it replaces them."""
     sections = view.case.readings[reading].sections
+    text = view.case.readings[reading].text
     steps = [f.item.start for f in view.facts if f.reading == reading and f.item.kind == "next_step"
              and f.item.concept.startswith(STEP_PREFIXES)]
     again = next((s for s in sections if s.id == ADDENDUM and REWRITTEN.search(s.header)
                   and any(s.start <= start < s.end for start in steps)), None)
-    if again is None:
-        return []
-    return [(s.start, s.end) for s in sections if s.id == IMPRESSION and s.end <= again.start]
+    spans = [(s.start, s.end) for s in sections if s.id == IMPRESSION and s.end <= again.start] if again else []
+    replacing = next((s for s in sections if s.id == PLAN_SECTION
+                      and REPLACES.search(text, text.rfind("\n", 0, s.start) + 1, s.start)), None)
+    if replacing is not None:
+        spans += [(s.start, s.end) for s in sections if s.id in REPLACED_BY_A_PLAN and s.end <= replacing.start]
+    return spans
 
 
 def _shared_details(details: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -192,8 +202,9 @@ def _plan_of(view: CaseView, reading: int, recommended: list[Evidence], cancer_s
             return False  # "core biopsy ... is recommended" above "ADDENDUM: THE BIOPSY RECOMMENDATION IS WITHDRAWN"
         if view.superseded(reading, start):
             return False  # the earlier of two pasted reports: the later one's plan speaks for now (round 24, 440)
-        if any(a <= start < b for a, b in rewritten):
-            return False  # an impression a revised impression wrote again, with its own steps
+        if any(a <= start < b or a < end <= b for a, b in rewritten):
+            return False  # an impression a revised impression wrote again, with its own steps ("A: L hip HO - ...": its
+            # heading opens the sentence)
         if any(a <= start < b for a, b in cancer_spans):
             return False  # "T10 lesion suspicious for metastasis. Recommend MRI whole spine": the cancer's (512)
         k = bisect_left(anywhere, start)
