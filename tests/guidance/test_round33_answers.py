@@ -126,3 +126,12 @@ def test_a_plan_that_replaces_a_students_is_the_only_plan_and_a_corrected_histor
     quoted = [e.text for a in assessment.answers.values() for e in a.report_words]
     assert not any("aggressive PROM" in q and "NO" not in q for q in quoted), quoted
     assert [c.id for c in assessment.causes] == ["spinal_cord_injury"]
+
+
+def test_a_meeting_whose_outcome_the_report_gives_is_held_and_a_revision_is_no_removal() -> None:
+    # (609: "Results to sarcoma MDT 04/11/2026." and "Correlation with the imaging at the sarcoma MDT ... is
+    # recommended" above "MDT OUTCOME (sarcoma MDT 04/11/2026) - appended by MDT coordinator" were told as a referral
+    # still to come; 608: "Review in knee clinic to discuss revision of the tibial component" as an operation to take
+    # out the HO)
+    assert not any("sarcoma team" in s.text for s in _round33("609").next_steps)
+    assert _round33("608").answers["recurrence"].statements[0] == "recurrence.replacement_planned"

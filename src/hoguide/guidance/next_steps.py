@@ -94,6 +94,10 @@ IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")  # our own statements' sentences (no abbreviations in them)
 
+SARCOMA_TEAM = "refer_sarcoma"  # lexicon/next_step.yaml
+MEETING_OUTCOME = re.compile(r"\b(?:mdt|meeting|tumou?r board)\b[^\n]{0,40}\boutcome\b|\boutcome\b[^\n]{0,40}\b(?:mdt|"
+                             r"meeting|tumou?r board)\b", re.IGNORECASE)
+
 
 def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
     """Concept id -> what is said of it, recommendations first."""
@@ -213,6 +217,13 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
                 and fact.item.section != PLAN_SECTION:
             continue
         if view.outcomes.answered_by_addendum(fact) or _this_study(view, fact):
+            continue
+        # a meeting asked to look at it whose outcome the report goes on to give: held ("Correlation with the imaging at
+        # the sarcoma MDT ... is recommended" above "MDT OUTCOME (sarcoma MDT 04/11/2026) - appended by MDT
+        # coordinator": round 33, 609 was asked when the sarcoma team would see him)
+        # (... nor is the outcome's own heading a referral)
+        if concept == SARCOMA_TEAM and MEETING_OUTCOME.search(
+                text := view.case.readings[fact.reading].text, text.rfind("\n", 0, fact.item.start) + 1):
             continue
         if concept == PROPHYLAXIS and (prevention_refused or no_prevention_suggested(view, fact, given_at,
                                                                                        section_starts)):
