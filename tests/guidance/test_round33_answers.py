@@ -100,9 +100,10 @@ def test_a_unit_that_does_not_use_radiotherapy_at_the_jaw_offers_none() -> None:
 
 
 def test_known_fop_with_an_airway_warning_still_warns_against_a_biopsy() -> None:
-    # (605 asked whether a hardening lump needs a biopsy; its warning named only shots, dental work and operations)
+    # (605 asked whether a hardening lump needs a biopsy; its warning named only shots, dental work and operations, and
+    # a second read took "Before any biopsy ..., tell the team" as allowing one)
     flag = next(f for f in _round33("605").red_flags if f.id == "fop_known")
-    assert "biopsy" in flag.message and "biopsy" in flag.action
+    assert "not biopsied" in flag.message and "biopsy" not in flag.action
 
 
 def test_a_result_and_a_call_log_are_no_steps() -> None:
@@ -135,3 +136,22 @@ def test_a_meeting_whose_outcome_the_report_gives_is_held_and_a_revision_is_no_r
     # out the HO)
     assert not any("sarcoma team" in s.text for s in _round33("609").next_steps)
     assert _round33("608").answers["recurrence"].statements[0] == "recurrence.replacement_planned"
+
+
+def test_an_unconfirmed_or_questioned_denial_is_no_there_is_no_ho() -> None:
+    # (610: "HO not confirmed" and a student's "HO excluded on XR though??" were told as "Your report says there is no
+    # HO" beside "not sure if this is HO")
+    assert "absent" not in {s.status for s in _round33("610").report_says}
+
+
+def test_stiffness_the_report_puts_down_to_something_else_is_said_so() -> None:
+    # (599: "Her neck stiffness is more likely to come from the surrounding muscles and the other neck joints" was told
+    # "Yours is causing symptoms, so it may be part of what holds your recovery back")
+    assert _round33("599").answers["recovery"].statements[0] == "recovery.general_minor_part"
+
+
+def test_a_form_s_n_denies_its_field_and_never_the_ho_it_names() -> None:
+    # (614: "TBI : N (GCS 15 throughout)" gave a brain injury; "Symptoms attributable to HO : N" must not deny the HO)
+    assessment = _round33("614")
+    assert "traumatic_brain_injury" not in {c.id for c in assessment.causes}
+    assert assessment.overall_status == "present" and "absent" not in {s.status for s in assessment.report_says}

@@ -63,6 +63,17 @@ def _answers_a_question(answers: dict[str, Answer]) -> bool:
     return any(part.text.startswith(ASKED) for answer in answers.values() for part in answer.parts)
 
 
+MAX_QUESTIONS_LISTED = 8  # the patient's own and ours (round 33: ten or eleven made a phone screen of questions)
+MIN_OURS = 3  # ... of them ours, the case's open points first, however many the patient asked
+
+
+def _questions(own: tuple[str, ...], ours: list[str]) -> tuple[str, ...]:
+    """The questions for the doctor: the patient's own first, then ours, at most ``MAX_QUESTIONS_LISTED`` in all
+    unless the patient asked more (theirs are never left out), and never fewer than ``MIN_OURS`` of ours."""
+    ours = [q for q in ours if q not in own]
+    return (*dict.fromkeys(own), *ours[:max(MIN_OURS, MAX_QUESTIONS_LISTED - len(own))])
+
+
 def _your_question(question: str, report_words: dict[str, str]) -> str:
     """The patient's question for the doctor, with the report's own words on it where it has some."""
     said = f'Your question: "{question}"'
@@ -157,8 +168,8 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         red_flags=tuple(red_flags),
         cautions=cautions,
         flag_states=tuple(flag_states),
-        questions_for_doctor=tuple(dict.fromkeys((*(_your_question(q, on_it) for q in understood.questions),
-                                                  *questions_for_doctor(features, kb)))),
+        questions_for_doctor=_questions(tuple(_your_question(q, on_it) for q in understood.questions),
+                                        questions_for_doctor(features, kb)),
         notice=notice.patient + ("\n\n" + kb.statement(SOMEONE_ELSE_ID).patient if understood.for_someone_else else ""),
         references=references,
         reading_grade=0.0,

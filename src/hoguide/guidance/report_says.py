@@ -111,6 +111,15 @@ def _in_an_earlier_row(text: str, finding: Finding, present: list[Finding]) -> b
     return row is not None and any((later := row_start(text, f.start)) is not None and later > row for f in present)
 
 
+UNCONFIRMED = frozenset({"not confirmed", "not yet confirmed", "unconfirmed"})  # context_rules.yaml phrases
+
+
+def _unsure(finding: Finding, text: str) -> bool:
+    """A denial that leaves the question open: "HO not confirmed", or one asked ("HO excluded on XR though??")."""
+    return any(" ".join(t.phrase.lower().split()) in UNCONFIRMED for t in finding.triggers) \
+        or text[finding.sentence_start:finding.sentence_end].rstrip().endswith("?")
+
+
 def _sure_at_the_same_place(by_status: dict[str, list[Finding]], text: str) -> None:
     """"Ulnar neuropathy, probably from compression by the heterotopic bone" beside "bony ankylosis of the right
     elbow due to HO": the hedge is about the nerve, not the bone. A possible mention at a place where the report
@@ -473,6 +482,10 @@ def restate_report(view: CaseView, kb: KnowledgeBase, fop: bool = False) -> list
             # "no new HO" is not "there is no HO": it says nothing about HO already there
             if status == "absent" and nothing_new(finding, reading.text):
                 status = NOTHING_NEW
+            # ... nor is "HO not confirmed" beside a suspicion, or a question ("HO excluded on XR though??"): the
+            # report is not sure (round 33, 610 was told both "there is no HO" and "not sure if this is HO")
+            elif status == "absent" and _unsure(finding, reading.text):
+                status = "possible"
             if status == "historical" and any(t.category == "historical" and NOT_THIS_STUDY.search(t.phrase)
                                               for t in finding.triggers):
                 status = NOT_IMAGED

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from hoguide.knowledge.loader import load_knowledge
-from hoguide.models.assessment import QUESTIONS, Assessment
+from hoguide.models.assessment import QUESTIONS, Assessment, ReportStatement
 from hoguide.models.serial import LIST_LIMITS
 from hoguide.render.annotate import annotate
 from hoguide.render.assessment_text import CAUTION_WORD, TITLES, URGENCY_WORDS, WORDS_LEAD, quotes, words_quotes
@@ -83,6 +83,24 @@ def next_step(assessment: Assessment) -> str:
     return load_knowledge().statement(PLAN_NEXT_STEP if plan else DEFAULT_NEXT_STEP).patient
 
 
+PLAN_QUOTES_SHOWN = 4  # of the plan's lines only quoted, with no step explained: the rest fold under "More"
+
+
+def plan_in_view(assessment: Assessment) -> tuple[list[ReportStatement], list[ReportStatement]]:
+    """The lines of "What your report suggests next" shown as the page opens, and those folded: every step explained
+    (a test, a referral, a reassuring fact) and the first few lines only quoted are shown; a long plan's other quoted
+    lines fold (round 33: a rheumatology letter's sixteen lines of medicine advice, a corrected ward note's thirty, made
+    pages of 1,100 to 1,300 words before the answers' "More")."""
+    shown: list[ReportStatement] = []
+    folded: list[ReportStatement] = []
+    quoted = 0
+    for step in assessment.next_steps:
+        only_quoted = step.status == "recommendation" and not step.text
+        quoted += only_quoted
+        (folded if only_quoted and quoted > PLAN_QUOTES_SHOWN else shown).append(step)
+    return shown, folded
+
+
 def explanation_context(assessment: Assessment, *, clinician: bool = False, stylesheet_url: str | None = None,
                         handout: bool = False, pasted_on: date | None = None,
                         annotated: bool = True) -> dict[str, Any]:
@@ -119,6 +137,8 @@ def explanation_context(assessment: Assessment, *, clinician: bool = False, styl
         "words_lead": WORDS_LEAD,
         "words_quotes": words_quotes,
         "summary_says": summary_says(assessment),
+        "plan_shown": (plan := plan_in_view(assessment))[0],
+        "plan_folded": plan[1],
         "next_step": next_step(assessment),
         "report_names": [report_name(r.text, day) for r in assessment.readings] if handout else [],
         "clinician_summary": clinician_summary(assessment) if clinician else "",
