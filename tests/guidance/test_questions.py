@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hoguide import api
 from hoguide.knowledge.loader import load_knowledge
+from tests.fictional import explain_case
 
 
 def question(qid: str) -> str:
@@ -223,3 +224,11 @@ def test_a_question_is_shown_no_line_of_the_story_or_a_label_on_one_shared_word_
     asked = [q for q in said.questions_for_doctor if q.startswith("Your question")]
     assert "Words in your report" not in asked[1]
     assert asked[0].endswith('"Things to avoid: Operations to cut the bone out."'), asked[0]
+
+
+def test_the_list_for_the_doctor_is_eight_at_most_with_the_patients_own_first() -> None:
+    # (round 33: three or four of the patient's own questions and seven of ours made a phone screen of questions)
+    assessment = explain_case("round33", "609")
+    asked = [q for q in assessment.questions_for_doctor if q.startswith("Your question")]
+    assert len(asked) == 3 and assessment.questions_for_doctor[:3] == tuple(asked)
+    assert len(assessment.questions_for_doctor) == 8

@@ -18,6 +18,7 @@ from hoguide.guidance.compose import first_sentence
 from hoguide.models.assessment import QUESTIONS
 from hoguide.render.annotate import MAX_MARKS, _matchers, annotate, matches_in_steps
 from hoguide.render.html import render_html
+from tests.fictional import explain_case
 
 KB = load_knowledge()
 TAG = re.compile(r"<[^>]+>")
@@ -179,3 +180,17 @@ def test_the_clinician_view_opens_with_one_summary_line(name: str) -> None:
     facts = _text(facts[:facts.index("</ul>")])
     for cause in assessment.causes:  # each cause once in the summary line and once among the facts
         assert line.count(cause.label) == 1 and facts.count(cause.label + " (") == 1, cause.label
+
+
+def test_a_long_plans_quoted_only_lines_fold_and_every_explained_step_stays_in_view() -> None:
+    # (round 33: a corrected ward note quoted thirty lines of its plan before the answers' "More")
+    assessment = explain_case("round33", "610")
+    page = render_html(assessment)
+    plan = page[page.index("What your report suggests next"):page.index("What you told us")]
+    shown, _, folded = plan.partition('<details class="plan-more">')
+    quoted_only = [s for s in assessment.next_steps if s.status == "recommendation" and not s.text]
+    assert len(quoted_only) > 4 and folded
+    assert shown.count("<li>") == len(assessment.next_steps) - len(quoted_only) + 4
+    for step in assessment.next_steps:
+        if step.text:
+            assert step.text.split(". ")[0] in unescape(TAG.sub("", shown)), step.text
