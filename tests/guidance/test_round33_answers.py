@@ -155,3 +155,10 @@ def test_a_form_s_n_denies_its_field_and_never_the_ho_it_names() -> None:
     assessment = _round33("614")
     assert "traumatic_brain_injury" not in {c.id for c in assessment.causes}
     assert assessment.overall_status == "present" and "absent" not in {s.status for s in assessment.report_says}
+
+
+def test_a_calls_agreed_management_is_the_plan_and_its_steroid_the_treatment_answers() -> None:
+    # (605: "phoned FOP on-call ... Agreed management:" over "Prednisolone 100 mg orally once daily for 4 days",
+    # omeprazole and the FOP nurse's call: none of it reached the page)
+    assessment = _round33("605")
+    assert any(e.text.startswith("Prednisolone 100 mg") for e in assessment.answers["treatment"].report_words)
