@@ -162,3 +162,10 @@ def test_a_calls_agreed_management_is_the_plan_and_its_steroid_the_treatment_ans
     # omeprazole and the FOP nurse's call: none of it reached the page)
     assessment = _round33("605")
     assert any(e.text.startswith("Prednisolone 100 mg") for e in assessment.answers["treatment"].report_words)
+
+
+def test_an_excision_a_record_lists_and_then_says_was_done_is_no_operation_planned() -> None:
+    # (614: the registry's "FU4 ... listed for excision" above "Operation : open excision of HO" was told "your report
+    # plans or talks about an operation for it")
+    said = {s for a in _round33("614").answers.values() for s in a.statements}
+    assert "treatment.lead_severe_planned" not in said and "recurrence.removal_planned" not in said

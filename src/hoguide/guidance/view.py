@@ -81,6 +81,7 @@ AMPUTATION_WORD = re.compile(r"amputat|\bamputee|\b(?:BKA|AKA|TTA|TFA)\b|transti
 
 JOINT_REPLACEMENTS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty")
 PLAN_SECTION = "plan"  # section_rules.yaml: "Plan:", "Recommendations:"
+OPERATION_SECTION = "operation"  # section_rules.yaml: an operation note's account ("Operation:", "Procedure:")
 CONCLUDING_SECTIONS = ("impression", "diagnosis", "assessment", "addendum")  # section_rules.yaml: authority 3 and 4
 # sections that tell what came before this study (section_rules.yaml)
 EARLIER_SECTIONS = frozenset({"history", "history_of_present_illness", "past_medical_history", "past_surgical_history",
@@ -635,8 +636,14 @@ class CaseView:
             return self._planned
         proposing = {self.sentence_of(f) for f in self.facts if f.item.kind == "next_step"
                      and f.item.concept == PLAN_CUE and f.item.status != "absent"}
+        # an excision a record lists and later says was done ("FU4 ... listed for excision" above "EXC 09/09/2025 ...
+        # Operation : open excision of HO": round 33, 614's registry was told an operation is planned)
+        done_at = {f.reading: f.item.start for f in self.facts if f.item.kind == "treatment"
+                   and f.item.concept == "excision" and f.item.section == OPERATION_SECTION
+                   and f.item.status in ("present", "historical")}
         self._planned = {f.item.concept for f in self.facts
-                         if ((f.item.kind == "treatment" and f.item.concept == "excision")
+                         if ((f.item.kind == "treatment" and f.item.concept == "excision"
+                              and done_at.get(f.reading, -1) <= f.item.start)
                              or (f.item.kind == "cause" and f.item.concept in OPERATIONS))
                          and f.item.status in ("present", "hypothetical")
                          and not _if_ever(f.item, self.case.readings[f.reading].text)
