@@ -104,6 +104,7 @@ AFFIRMED_ONLY = "affirmed_only"  # a guarded description that counts only when n
 ELSEWHERE_REACH = 60  # characters before a site searched for "separate from the"
 SITE_REACH_WORDS = 12  # a site further than this from the mention describes something else
 APPOSITION_REACH = 80  # characters from a mention to its own name again in brackets
+POPULATION_KINDS = frozenset({"cause", "course", "treatment"})  # facts a population's sentence makes its own
 # Statuses a general statement can be mistaken for: "HO is rare in the wrist" (present), "no case of HO in
 # the wrist has been reported" (absent), "previous HO raises the risk" (historical). A hedged mention stays
 # hedged: "may represent HO" is the most common hedge in reports, and "may" is also a generic cue; only a
@@ -257,7 +258,7 @@ class Reader:
                 ctx = self._context(triggers, hit, implies) if triggers or implies else NO_CONTEXT
                 if hit.payload in self.ho_diseases:
                     ctx = self._unless_general(ctx, implies, general_cue)
-                elif ctx.status == "present" and (cue := self._population_of(hit.layer, text, span, general_cue)):
+                elif ctx.status == "present" and (cue := self._population_of(hit.layer, text, span)):
                     ctx = ContextResult(hypothetical=True, triggers=(*ctx.triggers, cue.trigger))
                 facts.append(Fact(_fact_kind(hit.layer), hit.payload[1], text[hit.start : hit.end],
                                   hit.start, hit.end, ctx.status, ctx.experiencer, section_id, ctx.triggers))
@@ -362,17 +363,13 @@ class Reader:
             return ctx
         return _unnegated(ctx)
 
-    def _population_of(self, kind: str, text: str, span: tuple[int, int],
-                       general_cue: Callable[[], GeneralCue | None]) -> GeneralCue | None:
-        """What makes a fact a population's, not this patient's: a population named in words beside an illness ("the
-        more recent evidence in people with spinal cord and brain injury" in a letter about a spinal cord injury:
-        round 33, 616 was given a brain injury), or any population cue, a study's figures too, beside a course or a
-        treatment ("In a large French series of 539 first operations ..., 5.8% needed a further operation for
-        recurrence": 616 was told its HO had come back). A patient's own "taken out and redone in two operations"
-        has a count's shape, and names no population."""
-        if kind == "cause":
-            return self.general.named_population(text, *span)
-        return population_only(general_cue) if kind in ("course", "treatment") else None
+    def _population_of(self, kind: str, text: str, span: tuple[int, int]) -> GeneralCue | None:
+        """What makes a fact a population's, not this patient's: a population named in words in its sentence, beside an
+        illness ("the more recent evidence in people with spinal cord and brain injury" in a letter about a spinal cord
+        injury: round 33, 616 was given a brain injury), a course or a treatment ("In a large French series of 539
+        first operations ..., 5.8% needed a further operation for recurrence": 616 was told its HO had come back). A
+        count's shape alone is not enough: "taken out and redone in two operations" is a patient's own story."""
+        return self.general.named_population(text, *span) if kind in POPULATION_KINDS else None
 
     @staticmethod
     def _unless_general(ctx: ContextResult, implies: SectionImplies | None,
