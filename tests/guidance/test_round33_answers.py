@@ -169,3 +169,11 @@ def test_an_excision_a_record_lists_and_then_says_was_done_is_no_operation_plann
     # plans or talks about an operation for it")
     said = {s for a in _round33("614").answers.values() for s in a.statements}
     assert "treatment.lead_severe_planned" not in said and "recurrence.removal_planned" not in said
+
+
+def test_no_more_x_rays_needed_asks_no_question_about_another_scan() -> None:
+    # (613: "I do not think any further X-rays are needed" beside a clear film was followed by "Could HO still show up
+    # later, and would another scan help?")
+    assessment = _round33("613")
+    assert not any("another scan" in q for q in assessment.questions_for_doctor)
+    assert any("no more X-rays" in s.text for s in assessment.next_steps)
