@@ -177,3 +177,10 @@ def test_no_more_x_rays_needed_asks_no_question_about_another_scan() -> None:
     assessment = _round33("613")
     assert not any("another scan" in q for q in assessment.questions_for_doctor)
     assert any("no more X-rays" in s.text for s in assessment.next_steps)
+
+
+def test_an_elbow_replaced_is_not_given_a_broken_elbows_figures() -> None:
+    # (612: a rheumatoid elbow replaced was told "After surgery for a broken elbow, about 1 in 3 people had some HO")
+    assessment = _round33("612")
+    assert "cause.elbow_replacement" in assessment.answers["cause"].statements
+    assert not any("broken elbow" in a.explanation or "broken elbow" in a.answer for a in assessment.answers.values())

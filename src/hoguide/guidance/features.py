@@ -36,6 +36,7 @@ from hoguide.guidance.view import (
     BRAIN_INJURY,
     CONCLUDING_SECTIONS,
     CORD_ILLNESS,
+    FRACTURE_WORD,
     JOINT_REPLACEMENTS,
     PLAN_SECTION,
     SPINAL_CORD,
@@ -389,6 +390,18 @@ def _not_operated(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
     return not OPERATED.search(told) and not any(OPERATED.search(e.text) for e in causes[ELBOW])
 
 
+# an elbow replacement (round 33, 612: a rheumatoid elbow replaced was given the figures for surgery on a broken elbow)
+ELBOW_REPLACED = re.compile(r"\b(?:elbow\s+(?:replacement|arthroplasty)|TER|TEA)\b", re.IGNORECASE)
+
+
+def _elbow_replaced(view: CaseView, causes: dict[str, list[Evidence]]) -> bool:
+    """The elbow operation the report names is a joint replacement, and no words of the cause name a broken bone
+    (a replacement for a fracture of the elbow keeps the fracture's figures)."""
+    named = causes.get(ELBOW, [])
+    return any(ELBOW_REPLACED.search(e.text) for e in named) \
+        and not any(FRACTURE_WORD.search(e.text) for e in named)
+
+
 def _moves_fully(view: CaseView) -> bool:
     """The report records the joint of the HO moving fully ("Hip ROM full and pain free": round 31, 574 was told HO can
     make the hip hard to bend): in a sentence that names the HO's place, so another joint's full range is not it."""
@@ -596,6 +609,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
         simple_dislocation=_simple_dislocation(view, causes),
         not_operated=_not_operated(view, causes),
+        elbow_replaced=_elbow_replaced(view, causes),
         moves_fully=_moves_fully(view),
         ho_treated=bool((given - unknown_arm) & HO_TREATMENTS) or view.removed,
         bisphosphonate="bisphosphonate" in given,

@@ -92,6 +92,7 @@ class CaseFeatures:
     residual_left: bool = False            # HO was removed, and the report names bone left behind ("residual fragment")
     simple_dislocation: bool = False       # the elbow came out of joint and no bone broke
     not_operated: bool = False             # the elbow injury was treated without an operation
+    elbow_replaced: bool = False           # the elbow operation was a joint replacement, with no broken bone named
     moves_fully: bool = False              # the report records the HO's joint moving fully
     cross_union_possible: bool = False     # the report weighs a bar joining the forearm bones, and finds none
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
@@ -144,7 +145,8 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "severe", "joint_limited", "motion_from_ho",
                  "bridged", "active", "incidental", "not_the_cause", "symptoms", "reported_symptoms", "myositis",
                  "removed", "resolved", "recurrent",
-                 "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "moves_fully",
+                 "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "elbow_replaced",
+                 "moves_fully",
                  "cross_union_possible",
                  "ho_treated", "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
@@ -223,6 +225,7 @@ class When(BaseModel):
     residual_left: bool | None = None
     simple_dislocation: bool | None = None
     not_operated: bool | None = None
+    elbow_replaced: bool | None = None
     cross_union_possible: bool | None = None
     moves_fully: bool | None = None
     ho_treated: bool | None = None
