@@ -24,7 +24,7 @@ def prophylaxis_missed(view: CaseView) -> bool:
     """The report says prevention was not given, or was stopped early, around an earlier operation: "no HO
     prophylaxis given at that time", "she did not receive indomethacin or radiotherapy", "indomethacin stopped on
     day 3", "radiotherapy was planned but never given". Advice against it for the future is not this."""
-    if view.treatments_not_given(outside=DRUG_HISTORY) & PREVENTIONS:
+    if view.treatments_not_given() & PREVENTIONS:
         return True
     for fact in view.facts:
         item = fact.item
@@ -51,9 +51,6 @@ NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?
 BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|healing|risk|bleed\w*|ulcer\w*|"
                               r"kidneys?|renal|ckd|allerg\w*|asthma|anticoag\w*)\b)", re.IGNORECASE)
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
-# a medicine list's stopped painkiller is the drug history, no prevention missed ("(Naproxen stopped in 2024 because of
-# her kidney function - please do not restart.)" under "Current medication:": round 33, 612); section_rules.yaml
-DRUG_HISTORY = frozenset({"medications"})
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 # a past event; not "given" as "because of" ("No NSAIDs for now given recent AKI": round 29, 539 was told prevention was

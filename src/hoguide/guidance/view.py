@@ -823,12 +823,10 @@ class CaseView:
             or HARMED_BY.search(text, max(0, fact.item.start - HARMED_BY_REACH), fact.item.start) is not None \
             or EFFECT_TOLD.match(text, fact.item.end) is not None
 
-    def treatments_not_given(self, outside: frozenset[str] = frozenset()) -> set[str]:
+    def treatments_not_given(self) -> set[str]:
         """Treatments the report says were never given or were stopped early ("indomethacin stopped after 3
-        days because of a bleed"): no protection to count on, whatever the patient ticked. ``outside``: sections
-        whose words are not counted."""
-        return {f.item.concept for f in self.affirmed("treatment")
-                if f.item.section not in outside and self.outcomes.outcome(f) in NOT_HAD}
+        days because of a bleed"): no protection to count on, whatever the patient ticked."""
+        return {f.item.concept for f in self.affirmed("treatment") if self.outcomes.outcome(f) in NOT_HAD}
 
     def risk_factors(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
