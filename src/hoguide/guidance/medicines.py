@@ -122,9 +122,7 @@ def radiation_ruled_out(view: CaseView) -> bool:
     # prophylactic radiation", round 19, 359)
     # (a unit's practice against it in a letter's talk of risks, read as hypothetical there, rules it out too: "In our
     # unit we do not routinely use radiotherapy at the jaw joint", round 33, 607 was offered one dose of radiation)
-    ruled_out = [f for f in said if f.item.section not in EARLIER_SECTIONS and (
-        f.item.status == "absent" or (f.item.status == "hypothetical"
-                                      and any(t.category == "negated" for t in f.item.triggers)))]
+    ruled_out = [f for f in said if f.item.section not in EARLIER_SECTIONS and _denies(f)]
     return bool(ruled_out) and all(f.item.status == "absent" or f in ruled_out for f in said)
 
 
@@ -212,8 +210,9 @@ def advised_against(fact: Fact) -> bool:
     """The report keeps the treatment from the patient ("contraindicated", "not advised", "will NOT be used"),
     not only "was not given" at the time."""
     # (not on a condition: "better avoided if there is any chance she could become pregnant", round 21, 398)
-    return any(word in t.phrase.lower() for t in fact.triggers for word in ADVISED_AGAINST
-               if not t.phrase.lower().endswith(" if"))
+    # (its words as one line: "we do\nnot routinely use radiotherapy" wraps)
+    phrases = [" ".join(t.phrase.lower().split()) for t in fact.triggers]
+    return any(word in phrase for phrase in phrases for word in ADVISED_AGAINST if not phrase.endswith(" if"))
 
 
 def plan_order(view: CaseView, fact: Located[Fact]) -> bool:

@@ -127,7 +127,7 @@ IMPRESSION = "impression"  # section_rules.yaml
 # indomethacin ... P: 1. Indomethacin 25mg tds 2. Physio - aggressive PROM" above a registrar's "PLAN (replaces student
 # plan):": round 33, 610 was told to follow the struck-out student plan)
 REPLACES = re.compile(r"\breplac(?:es|ing)\b|\bsupersedes?\b", re.IGNORECASE)
-REPLACED_BY_A_PLAN = frozenset({"plan", "assessment", IMPRESSION})  # section_rules.yaml
+REPLACED_BY_A_PLAN = frozenset({PLAN_SECTION, "assessment", IMPRESSION})  # section_rules.yaml
 
 
 def rewritten_impressions(view: CaseView, reading: int) -> list[tuple[int, int]]:
