@@ -30,6 +30,7 @@ from hoguide.guidance.medicines import (
 )
 from hoguide.guidance.outcomes import HISTORY_SECTION
 from hoguide.guidance.report_dates import dated_facts, header_dates
+from hoguide.guidance.site_focus import SiteFocus, site_focus
 from hoguide.guidance.view import (
     BLAST,
     BRAIN_ANOXIA,
@@ -356,9 +357,9 @@ def _said_a_minor_part(view: CaseView) -> bool:
                for f in view.facts)
 
 
-def _said_not_limiting(view: CaseView) -> bool:
+def _said_not_limiting(view: CaseView, focus: SiteFocus) -> bool:
     return any(f.item.kind == "course" and f.item.concept == NOT_LIMITING and f.item.status == "present"
-               and f.item.experiencer == "patient" for f in view.facts)
+               and f.item.experiencer == "patient" and not focus.about_minor_site(view, f) for f in view.facts)
 
 
 def _amputated_for_illness(view: CaseView) -> bool:
@@ -553,6 +554,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     ticked, from_report = ticked - unknown_arm, from_report - unknown_arm
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     ruled_out = radiation_ruled_out(view)
+    focus = site_focus(view)
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
@@ -566,14 +568,14 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # 13, 256 was told the injury's "about 1 in 5")
         cord_non_traumatic=SPINAL_CORD in causes and bool(view.affirmed("illness", CORD_ILLNESS)),
         brain_anoxia=BRAIN_INJURY in causes and bool(view.affirmed("illness", BRAIN_ANOXIA)),
-        sites=frozenset(view.sites),  # type: ignore[arg-type]
-        located=bool(view.sites),
+        sites=frozenset(focus.sites),  # type: ignore[arg-type]
+        located=bool(focus.sites),
         grade=_grade(view),
         maturity=view.maturity or "unknown",  # type: ignore[arg-type]
         change=view.change or "unknown",  # type: ignore[arg-type]
         # (a high grade the report says does not limit the patient is not severe: "Brooker III ... not limiting sitting
         # or transfers", round 27, 500)
-        severe=(view.high_grade and not _said_not_limiting(view)) or bool(severity_facts(view)),
+        severe=(view.high_grade and not _said_not_limiting(view, focus)) or bool(severity_facts(view)),
         joint_limited=any(f.item.kind == "course" for f in severity_facts(view)),
         motion_from_ho=any(f.item.concept == MOTION_FROM_HO for f in severity_facts(view)),
         bridged=bridged(view),
@@ -591,10 +593,10 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                                                        or _of_the_bone_in_plain_words(view, f)
                                                        or _of_a_numbered_ho_item(view, f))
                        and not (symptoms and f.item.text.lower().startswith(FOUND_BY_CHANCE))
-                       for f in view.affirmed("course", "incidental")),
+                       and not focus.about_minor_site(view, f) for f in view.affirmed("course", "incidental")),
         # "Incidental, not the source of his pain" (round 29, 544)
         not_the_cause=any(f.item.status == "present" and (view.in_ho_sentence(f) or view.after_ho_on_its_line(f))
-                          for f in view.affirmed("course", NOT_THE_CAUSE)),
+                          and not focus.about_minor_site(view, f) for f in view.affirmed("course", NOT_THE_CAUSE)),
         symptoms=bool(symptoms),
         named_symptoms=frozenset(symptoms),  # type: ignore[arg-type]  # the symptom lexicon's ids are PatientSymptom
         reported_symptoms=any(symptoms.values()),

@@ -9,6 +9,7 @@ from dataclasses import replace
 from hoguide.guidance.features import flares_now
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
+from hoguide.guidance.site_focus import HIP_REGION, JOINT_SEGMENTS
 from hoguide.guidance.view import MATURITY_ORDER, CaseView, in_latest_entry
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
@@ -32,11 +33,6 @@ OTHER_MEANINGS = frozenset({"house_officer", "history_of"})
 # look-alikes that sit beside genuine HO in most reports that name them ("fracture callus" of a healing break): said
 # only where the report finds no HO, as what the bone it describes is instead (round 28, 522)
 ONLY_INSTEAD_OF_HO = frozenset({"fracture_callus"})
-HIP_REGION = {"hip": "hip", "pelvis": "hip", "acetabulum": "hip", "buttock": "hip"}
-# The limb segments on either side of a joint (lexicon/site.yaml ids): HO about the joint often reaches into them.
-JOINT_SEGMENTS = {"hip": frozenset({"thigh"}), "knee": frozenset({"thigh", "leg"}),
-                  "elbow": frozenset({"upper_arm", "forearm"}), "shoulder": frozenset({"upper_arm"}),
-                  "ankle": frozenset({"leg", "foot"}), "wrist": frozenset({"forearm", "hand"})}
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
