@@ -184,3 +184,11 @@ def test_an_elbow_replaced_is_not_given_a_broken_elbows_figures() -> None:
     assessment = _round33("612")
     assert "cause.elbow_replacement" in assessment.answers["cause"].statements
     assert not any("broken elbow" in a.explanation or "broken elbow" in a.answer for a in assessment.answers.values())
+
+
+def test_a_painkiller_stopped_for_the_kidneys_years_before_is_no_prevention_missed() -> None:
+    # (612: "(Naproxen stopped in 2024 because of her kidney function - please do not restart.)" under a rheumatoid
+    # patient's medicines was told "Your report says treatment to prevent HO was not given, or was stopped early")
+    said = _round33("612").answers["recurrence"].statements
+    assert "recurrence.prophylaxis_missed" not in said
+    assert "recurrence.prophylaxis" in said

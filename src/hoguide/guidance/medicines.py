@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from hoguide.guidance.outcomes import NOT_HAD
 from hoguide.guidance.report_dates import dated_facts, reference_date
 from hoguide.guidance.view import EARLIER_SECTIONS, PLAN_SECTION, CaseView, Located
 from hoguide.models.reading import Fact
@@ -24,7 +25,8 @@ def prophylaxis_missed(view: CaseView) -> bool:
     """The report says prevention was not given, or was stopped early, around an earlier operation: "no HO
     prophylaxis given at that time", "she did not receive indomethacin or radiotherapy", "indomethacin stopped on
     day 3", "radiotherapy was planned but never given". Advice against it for the future is not this."""
-    if view.treatments_not_given() & PREVENTIONS:
+    if any(fact.item.concept == RADIOTHERAPY or _around_an_operation(view, fact) for fact in view.affirmed("treatment")
+           if fact.item.concept in PREVENTIONS and view.outcomes.outcome(fact) in NOT_HAD):
         return True
     for fact in view.facts:
         item = fact.item
@@ -41,6 +43,14 @@ def prophylaxis_missed(view: CaseView) -> bool:
 
 
 
+def _around_an_operation(view: CaseView, fact: Located[Fact]) -> bool:
+    """An anti-inflammatory stopped or not given is a prevention missed where its sentence speaks of HO, prevention or
+    an operation and its days; a painkiller stopped for the kidneys ("Naproxen stopped in 2024 because of her kidney
+    function - please do not restart": round 33, 612 was told prevention was missed) is not."""
+    reading, start, end = view.sentence_of(fact)
+    return PREVENTION_CONTEXT.search(view.case.readings[reading].text, start, end) is not None
+
+
 NSAID = "nsaid"  # lexicon/treatment.yaml
 RADIOTHERAPY = "radiotherapy"
 HEALING_FRACTURE, FRACTURE_HEALED = "healing_fracture", "ok_fracture_healed"  # lexicon condition and next_step ids
@@ -51,6 +61,10 @@ NOT_GIVEN_REASON = re.compile(r"\b(?:because|due to|owing to|in view of|given (?
 BRACKETED_REASON = re.compile(r"[^.;\n(]{0,20}\((?=[^)]{0,80}\b(?:already|still|healing|risk|bleed\w*|ulcer\w*|"
                               r"kidneys?|renal|ckd|allerg\w*|asthma|anticoag\w*)\b)", re.IGNORECASE)
 PREVENTIONS = frozenset({"nsaid", "radiotherapy"})
+PREVENTION_CONTEXT = re.compile(r"\b(?:HO|heterotopic|ossification|prophyla\w*|prevent\w*|post-?op\w*|peri-?op\w*|"
+                                r"surgery|operation|arthroplasty|replacement|fixation|ORIF|THR|THA|TKR|TKA|day \d+|"
+                                r"\d+ days?|(?:one|two|three|four|five|six|seven) days?|after \d+|discharge\w*)\b",
+                                re.IGNORECASE)
 # a negation about a treatment, not about the condition it reaches ("was not given", not "never had")
 TREATMENT_NOT_GIVEN = re.compile(r"\b(?:given|administered|started|withheld|prescribed)\b", re.IGNORECASE)
 # a past event; not "given" as "because of" ("No NSAIDs for now given recent AKI": round 29, 539 was told prevention was
