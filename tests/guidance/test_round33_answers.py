@@ -192,3 +192,15 @@ def test_a_painkiller_stopped_for_the_kidneys_years_before_is_no_prevention_miss
     said = _round33("612").answers["recurrence"].statements
     assert "recurrence.prophylaxis_missed" not in said
     assert "recurrence.prophylaxis" in said
+
+
+def test_a_registry_s_past_prevention_is_not_told_as_planned_nor_its_one_recurrence_as_a_second() -> None:
+    # (614: "EXC | 09/09/2025 | ... prophylaxis: celecoxib 6/52" in a registry's table and "Prophylaxis: celecoxib
+    # 200 mg bd x 6 weeks (completed)", no further intervention planned, was told its report names treatment around
+    # the time of the operation, and that the HO "had already come back once after it was first removed")
+    assessment = _round33("614")
+    said = assessment.answers["recurrence"].statements
+    assert "recurrence.prophylaxis_planned" not in said
+    assert "prophylaxis" not in {s.evidence[0].text.lower() for s in assessment.next_steps if s.evidence}
+    came_back = assessment.answers["recurrence"].parts[said.index("recurrence.residual_limb_came_back")].text
+    assert "already" not in came_back and "once" not in came_back

@@ -103,6 +103,10 @@ class Outcomes:
         # given on a date ("Radiotherapy: single fraction 7 Gy to R hip, given 02/12/2026": round 31, 578)
         if cue is None and GIVEN_ON_DATE.search(text, fact.item.end, stop):
             return "given"
+        # ... or a course its own words call completed ("Prophylaxis: celecoxib 200 mg bd x 6 weeks (completed)": round
+        # 33, 614 was told of prevention planned around an operation done a year before)
+        if cue is None and COMPLETED_AFTER.match(text, fact.item.end, stop):
+            return "given"
         if (started := STARTED_BEFORE.search(text, max(start, fact.item.start - STARTED_REACH), fact.item.start)) \
                 and not TO_BE.search(text, max(start, started.start() - STARTED_REACH), started.start()):
             return "given"

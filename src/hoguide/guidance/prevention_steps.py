@@ -24,6 +24,7 @@ def no_prevention_suggested(view: CaseView, fact: Located[Fact], given_at: Seque
     - prevention already given (``_preventions_given``);
     - prevention the plan will not use ("So no pharmacological/RT prophylaxis": round 24, 444; the plan-wide refusal
       is the caller's), or whose every kind it names is advised against (``_preventions_advised_against``);
+    - with no operation planned, the prevention of an earlier removal the report says was given;
     - a rule about it where no operation is planned ("prophylaxis only works around the time of surgery": 450; one
       kept for an operation that may come has words of its own, 454);
     - medicines weighed to slow HO still forming, with no operation anywhere ("Options discussed: NSAID (celecoxib),
@@ -33,6 +34,11 @@ def no_prevention_suggested(view: CaseView, fact: Located[Fact], given_at: Seque
         return True
     if view.operation_planned:
         return False
+    # with no operation to come, prevention beside HO removed before, where the report says prevention was given, is
+    # that operation's ("EXC 09/09/2025 ... prophylaxis: celecoxib 6/52" in a registry's table, then "Prophylaxis:
+    # celecoxib ... (completed)": round 33, 614 was told of prevention planned around an operation)
+    if view.removed_before and given_at and fact.item.status == "present":
+        return True
     if any(t.phrase.lower() in RULE_OF_A_TREATMENT for t in fact.item.triggers):
         return True
     return not view.removed_before and EARLY_HO_MEDICINE.search(
