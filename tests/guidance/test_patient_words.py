@@ -145,6 +145,18 @@ def test_bad_free_text_answers_get_specific_messages(answers: dict[str, Any], me
         api.explain(REPORT, {**answers, "as_of": "2026-12-04"})
 
 
+def test_an_event_date_still_to_come_is_an_operation_planned_and_said_back() -> None:
+    # (round 34, 626: "Having my left hip replaced in January", event_date 2027-01-19, was refused with "is in the
+    # future"; the date of the operation a patient waits for is what many will type)
+    plain = "Pre-operative review before left total hip replacement. No heterotopic ossification."
+    assessment = api.explain(plain, {"event": "Having my left hip replaced in January", "event_date": "2027-01-19",
+                                     "as_of": "2026-12-08"})
+    told = " ".join(assessment.you_told_us)
+    assert "19 January 2027" in told and "planned" in told
+    assert not any(s.startswith("growth.since_event") for s in assessment.answers["growth"].statements)
+    assert PatientAnswers.model_validate({"event_date": "2027-01", "as_of": "2026-12-08"}).surgery_planned
+
+
 def test_a_swollen_knee_alone_after_a_knee_replacement_is_not_a_clot_but_calf_pain_is() -> None:
     knee = "FINDINGS: Heterotopic ossification anterior to the distal femur after left total knee replacement."
     swollen = api.explain(knee, {"symptoms_text": "knee still a bit swollen, no fever", "as_of": "2026-12-04"})

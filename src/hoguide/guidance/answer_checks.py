@@ -117,3 +117,13 @@ def prevention_the_report_says_was_not_had(view: CaseView) -> Iterator[str]:
         if prevention in not_had:
             yield (f"You told us you had {PROPHYLAXIS_WORDS[prevention]} to prevent HO, but your report says it was "
                    "stopped early or not given. Ask your team what this means for you.")
+
+
+def event_to_come_told(view: CaseView) -> str | None:
+    """The date the patient gave for their operation or injury is still to come: said back, so they know it was
+    taken as an operation planned, not one had (models/case.py moves it out of ``event_date``)."""
+    to_come = view.case.answers.event_date_to_come
+    if to_come is None:
+        return None
+    return (f"You gave {to_come.day} {to_come:%B %Y} as the date, which is still to come. We took it as an operation "
+            "that is planned, not one you have had.")

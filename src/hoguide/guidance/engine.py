@@ -9,6 +9,7 @@ from functools import lru_cache
 from hoguide.guidance.answer_checks import (
     causes_set_aside,
     causes_the_report_denies,
+    event_to_come_told,
     ho_side_told_against,
     other_side_told,
     prevention_the_report_says_was_not_had,
@@ -178,6 +179,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         next_steps=tuple(plan),
         you_told_us=(*understood.said_back, *((ASKED_LINE,) if _answers_a_question(answers) else ()),
                      *((mismatch,) if (mismatch := other_side_told(view) or side_note) else ()),
+                     *((to_come,) if (to_come := event_to_come_told(view)) else ()),
                      *causes_the_report_denies(view, kb), *causes_set_aside(view, kb),
                      *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),

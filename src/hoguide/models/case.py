@@ -36,6 +36,7 @@ Prophylaxis = Literal["nsaid", "radiotherapy"]
 ConditionId = Literal["kidney_disease", "bleeding_risk", "healing_fracture", "pregnancy", "heart_disease"]
 MAX_WORDS_CHARS = 1000  # a few sentences of the patient's own words; a report goes in the report box
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a whole date, checked as one by pydantic
+PLANNED_AHEAD_DAYS = 730  # an event date up to two years ahead is an operation planned; later ones are a slip
 RiskFactorId = Literal["prior_ho", "ankylosing_spondylitis", "dish", "hypertrophic_osteoarthritis", "male_sex",
                        "hip_resurfacing"]
 
@@ -71,6 +72,9 @@ class PatientAnswers(BaseModel):
     conditions: tuple[ConditionId, ...] = Field(
         default=(), description="health problems that make anti-inflammatory medicines a concern")
     surgery_planned: bool = False
+    # an event_date still to come, as people give the date of the operation they are waiting for ("Having my left hip
+    # replaced in January", 2027-01-19: round 34, 626 was refused): kept here, with surgery_planned set, and said back
+    event_date_to_come: date | None = None
     as_of: date | None = None
 
     @model_validator(mode="before")
@@ -92,7 +96,7 @@ class PatientAnswers(BaseModel):
             data = {**data, name: read[0]}
             if name == "event_date" and read[1] != "day":
                 data["event_date_month_only" if read[1] == "month" else "event_date_year_only"] = True
-        return data
+        return _event_to_come(data, today)
 
     @model_validator(mode="after")
     def _dates_make_sense(self) -> PatientAnswers:
@@ -108,6 +112,20 @@ class PatientAnswers(BaseModel):
         if self.excision_date is not None and not self.prior_excision:
             raise ValueError("excision_date is given but prior_excision is not true")
         return self
+
+
+def _event_to_come(data: dict[str, Any], today: date) -> dict[str, Any]:
+    """An event date after ``today``, within ``PLANNED_AHEAD_DAYS``, is an operation still to come: it moves to
+    ``event_date_to_come`` and ``surgery_planned`` is set (a date that cannot be read is left for its own check)."""
+    value = data.get("event_date")
+    try:
+        told = date.fromisoformat(value.strip()) if isinstance(value, str) else value
+    except ValueError:
+        return data
+    if not isinstance(told, date) or told <= today or (told - today).days > PLANNED_AHEAD_DAYS:
+        return data
+    return {**data, "event_date": None, "event_date_month_only": False, "event_date_year_only": False,
+            "event_date_to_come": told, "surgery_planned": True}
 
 
 def _as_of(value: Any) -> date:
