@@ -36,7 +36,7 @@ FLAG_IDS = {"dvt": "dvt_suspected", "infection": "infection_suspected", "tumour"
 OPEN = ("dev", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11",
         "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21",
         "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29",
-        "round30", "round31", "round32", "round33")
+        "round30", "round31", "round32", "round33", "round34")
 
 
 def score(half: str, details: bool = False) -> dict[str, Any]:
