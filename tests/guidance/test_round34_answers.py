@@ -39,3 +39,11 @@ def test_a_family_s_fear_and_a_later_x_ray_s_question_are_no_ho_now() -> None:
     assessment = _round34("634")
     assert assessment.overall_status == "historical"
     assert "fracture_suspected" in _flags(assessment)
+
+
+def test_a_risk_named_before_its_condition_is_no_ho_found() -> None:
+    # (626: a pharmacist's pre-operative review, "pt high risk HO, pls review suitability for indometacin prophylaxis
+    # post op", was told "Your report says there is HO")
+    assessment = _round34("626")
+    assert assessment.overall_status == "hypothetical"
+    assert "You gave 19 January 2027" in " ".join(assessment.you_told_us)
