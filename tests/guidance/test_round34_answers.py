@@ -47,3 +47,19 @@ def test_a_risk_named_before_its_condition_is_no_ho_found() -> None:
     assessment = _round34("626")
     assert assessment.overall_status == "hypothetical"
     assert "You gave 19 January 2027" in " ".join(assessment.you_told_us)
+
+
+def test_a_question_a_fear_a_definition_and_a_list_of_causes_are_no_ho_found() -> None:
+    # (623: "The 6-week and 3-month films to be assessed for heterotopic ossification"; 625: "Possible causes include
+    # DVT ..., a fracture ..., infection, or heterotopic ossification"; 628: "explained that myositis ossificans means
+    # bone forming in the bruised muscle"; 632: "My question: Is this post-traumatic myositis ossificans ... or a
+    # soft-tissue sarcoma?" and "this could well be a reaction to the knock, with bone forming ... (myositis
+    # ossificans)": each was told "Your report says there is HO")
+    # (623's day-1 film: "No heterotopic ossification is seen; ... not expected to be visible this early")
+    assert _round34("623").overall_status in ("absent", "hypothetical")
+    # (628: "It is too early to say whether myositis ossificans will develop")
+    assert _round34("628").overall_status in ("possible", "hypothetical")
+    for case in ("625", "632"):
+        assert _round34(case).overall_status == "possible", case
+    assert {"dvt_suspected", "fracture_suspected", "infection_suspected"} <= _flags(_round34("625"))
+    assert "tumour_suspected" in _flags(_round34("632"))
