@@ -63,3 +63,17 @@ def test_a_question_a_fear_a_definition_and_a_list_of_causes_are_no_ho_found() -
         assert _round34(case).overall_status == "possible", case
     assert {"dvt_suspected", "fracture_suspected", "infection_suspected"} <= _flags(_round34("625"))
     assert "tumour_suspected" in _flags(_round34("632"))
+
+
+def test_a_question_of_fop_the_surgeon_answers_with_normal_toes_is_not_suspected() -> None:
+    # (619: "Mum asked ... whether this could be fibrodysplasia ossificans progressiva (FOP). I do not think it is.
+    # Ollie's big toes are normal" was told "Your report suspects FOP" and to avoid shots into a muscle, beside a
+    # botulinum toxin programme the report continues; "I would not apply information about adults with head injuries
+    # to him" made a brain injury his cause, and "born at 27 weeks' gestation" warned a 9-year-old boy about NSAIDs in
+    # pregnancy)
+    assessment = _round34("619")
+    assert not {"fop_suspected", "fop_biopsy_hazard"} & _flags(assessment), _flags(assessment)
+    assert not [c.text for c in assessment.cautions if "pregnan" in c.text]
+    assert [c.id for c in assessment.causes] == ["other_surgery"]
+    assert not any(s.startswith(("cause.fop", "treatment.fop")) for a in assessment.answers.values()
+                   for s in a.statements)

@@ -52,6 +52,7 @@ def _around_an_operation(view: CaseView, fact: Located[Fact]) -> bool:
 
 
 NSAID = "nsaid"  # lexicon/treatment.yaml
+PREGNANCY = "pregnancy"  # lexicon/condition.yaml
 RADIOTHERAPY = "radiotherapy"
 HEALING_FRACTURE, FRACTURE_HEALED = "healing_fracture", "ok_fracture_healed"  # lexicon condition and next_step ids
 # (or the time it lasts: "No NSAIDs until pubic ramus osteotomy united", round 29, 536 was told only to ask first)
@@ -94,7 +95,9 @@ def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
     healed_at = [(f.reading, f.item.start) for f in view.facts if f.item.kind == "next_step"
                  and f.item.concept == FRACTURE_HEALED and f.item.status == "present"]
     return [f for f in view.facts if f.item.experiencer == "patient" and (
-        (f.item.kind == "condition" and (f.item.status in ("present", "historical") or _reason_denied(f.item))
+        # (a pregnancy in the past is over, as is one's own birth: "born at 27 weeks' gestation", round 34, 619)
+        (f.item.kind == "condition" and (f.item.status == "present" or _reason_denied(f.item)
+                                         or (f.item.status == "historical" and f.item.concept != PREGNANCY))
          and not _topic_label(view, f) and not (f.item.concept in denied and _named_as_a_topic(f.item))
          and not (f.item.concept == HEALING_FRACTURE
                   and any(r == f.reading and at > f.item.end for r, at in healed_at)))

@@ -39,6 +39,7 @@ NERVE_ILLNESS, CORD_ILLNESS, BRAIN_ANOXIA = "nerve_illness", "cord_illness", "br
 NERVE_INJURY = "nerve_injury"  # a nerve hurt by the injury itself: it explains numbness the HO does not
 BRAIN_INFECTION = "brain_infection"
 GENETIC_CAUSES = frozenset({"fop", "other_genetic"})
+FOP_REASSURANCE = "fop_reassurance"  # lexicon/red_flag.yaml: "big toes are normal"
 BRAIN_INJURY = "traumatic_brain_injury"
 STROKE = "stroke"
 IMMOBILITY = "prolonged_immobilisation_or_icu"
@@ -773,7 +774,12 @@ class CaseView:
         if any(f.item.status in ("present", "historical") for f in named):
             return True
         asked = [f for f in named if f.item.status in ("possible", "absent")]
-        return bool(asked) and max(asked, key=lambda f: (f.reading, f.item.start)).item.status == "possible"
+        # signs against it the report gives after the question answer it ("whether this could be fibrodysplasia
+        # ossificans progressiva (FOP). I do not think it is. Ollie's big toes are normal": round 34, 619)
+        answered = [f for f in self.facts if f.item.kind == "red_flag" and f.item.concept == FOP_REASSURANCE
+                    and f.item.status == "present" and f.item.experiencer == "patient"]
+        last = max((*asked, *answered), key=lambda f: (f.reading, f.item.start), default=None)
+        return last is not None and last.item.kind == "cause" and last.item.status == "possible"
 
     def symptoms(self) -> dict[str, list[Evidence]]:
         """Symptom id -> evidence, report first, then the patient's answers; worked out once (every red flag
