@@ -77,3 +77,14 @@ def test_a_question_of_fop_the_surgeon_answers_with_normal_toes_is_not_suspected
     assert [c.id for c in assessment.causes] == ["other_surgery"]
     assert not any(s.startswith(("cause.fop", "treatment.fop")) for a in assessment.answers.values()
                    for s in a.statements)
+
+
+def test_a_report_that_keeps_the_biopsy_for_the_sarcoma_centre_is_answered_so() -> None:
+    # (620: "Should they just do a biopsy here to find out quicker?" beside "Please do not arrange a biopsy locally. If
+    # a biopsy is needed, it should be planned and performed by the sarcoma centre" was told "a small sample of it is
+    # the surest test. Ask the team why they chose it")
+    assessment = _round34("620")
+    treatment = assessment.answers["treatment"]
+    assert "treatment.asked_biopsy_sarcoma_team" in treatment.statements
+    assert "treatment.asked_biopsy_tumour" not in treatment.statements
+    assert "tumour_suspected" in _flags(assessment)
