@@ -88,3 +88,14 @@ def test_a_report_that_keeps_the_biopsy_for_the_sarcoma_centre_is_answered_so() 
     assert "treatment.asked_biopsy_sarcoma_team" in treatment.statements
     assert "treatment.asked_biopsy_tumour" not in treatment.statements
     assert "tumour_suspected" in _flags(assessment)
+
+
+def test_a_removal_the_report_corrects_and_options_weighed_are_no_ho_removed_before() -> None:
+    # (624: "CORRECTION OF THE RECORD ... no bone was removed. This will be the member's first heterotopic ossification
+    # excision" beside a ticked removal was told its HO "has grown back since it was removed"; 631: "We discussed two
+    # options: ... (b) Surgery: excision of the heterotopic bone" was told its HO was taken out before)
+    for case in ("624", "631"):
+        said = {s for a in _round34(case).answers.values() for s in a.statements}
+        assert not said & {"growth.recurred", "recurrence.recurrent_now", "recurrence.came_back_removed",
+                           "cause.risk_prior_ho", "treatment.lead_removed"}, (case, said)
+    assert any("your report says no HO was taken out before" in line for line in _round34("624").you_told_us)

@@ -127,3 +127,12 @@ def event_to_come_told(view: CaseView) -> str | None:
         return None
     return (f"You gave {to_come.day} {to_come:%B %Y} as the date, which is still to come. We took it as an operation "
             "that is planned, not one you have had.")
+
+
+def removal_the_report_denies(view: CaseView) -> str | None:
+    """The patient ticks that HO was removed before, and the report says none was: said back, as the report's word is
+    the one the answers follow."""
+    if not (view.case.answers.prior_excision and view.none_removed_before):
+        return None
+    return ("You told us HO was removed before, but your report says no HO was taken out before. The answers below "
+            "follow your report. Ask your team to check this.")

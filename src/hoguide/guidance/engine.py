@@ -13,6 +13,7 @@ from hoguide.guidance.answer_checks import (
     ho_side_told_against,
     other_side_told,
     prevention_the_report_says_was_not_had,
+    removal_the_report_denies,
 )
 from hoguide.guidance.features import FOP_SUSPECTED, case_features
 from hoguide.guidance.next_steps import next_steps
@@ -180,6 +181,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
         you_told_us=(*understood.said_back, *((ASKED_LINE,) if _answers_a_question(answers) else ()),
                      *((mismatch,) if (mismatch := other_side_told(view) or side_note) else ()),
                      *((to_come,) if (to_come := event_to_come_told(view)) else ()),
+                     *((denied,) if (denied := removal_the_report_denies(view)) else ()),
                      *causes_the_report_denies(view, kb), *causes_set_aside(view, kb),
                      *prevention_the_report_says_was_not_had(view)),
         trace=tuple([a.rule for a in answers.values()] + [f"red flag {f.id}: {f.reason}" for f in red_flags]),

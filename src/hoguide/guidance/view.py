@@ -73,6 +73,15 @@ OTHER_PART_REMOVED = re.compile(r"\b(?:radial\s+head|ulnar\s+head|(?:distal\s+)?
                                 r"synovium|synovial|bursa|wound|scar|skin|nail|cyst|ganglion)\s+$",
                                 re.IGNORECASE)
 RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone left behind, not a residual limb
+PRIOR_HO = "prior_ho"  # lexicon/risk_factor.yaml
+REMOVAL_WORDS = re.compile(r"\b(?:excis\w*|resect\w*|remov\w*)", re.IGNORECASE)
+# the report says no HO was taken out before ("no bone was removed. This will be the member's first heterotopic
+# ossification excision": round 34, 624's ticked removal and the request's "prior excision" were told as HO grown back)
+NONE_REMOVED_BEFORE = re.compile(
+    r"\bno (?:heterotopic )?(?:bone|HO|ossification) was (?:removed|excised|resected)\b"
+    r"|\b(?:will|would) be (?:\S+ ){0,2}first (?:heterotopic ossification |heterotopic bone |HO )?"
+    r"(?:excision|resection|removal)\b|\bnever (?:had|been) (?:HO |the bone )?(?:removed|excised|resected)\b",
+    re.IGNORECASE)
 # the causes a report can name as a plan
 OPERATIONS = ("hip_arthroplasty", "knee_arthroplasty", "shoulder_arthroplasty", "elbow_trauma_or_surgery")
 KEYHOLE_HIP, REPLACED_HIP = "hip_arthroscopy", "hip_arthroplasty"  # a form's ticked "hip replacement" may be the first
@@ -660,8 +669,15 @@ class CaseView:
     def removed_before(self) -> bool:
         """HO was taken out before, from where the HO is now (HO removed from the other hip is a risk of more HO,
         which the risk factors say, not this HO's removal)."""
+        if self.none_removed_before:
+            return False
         return self.case.answers.prior_excision or (bool(self._ho_excisions("historical"))
                                                     and not self.removed_elsewhere())
+
+    @property
+    def none_removed_before(self) -> bool:
+        """The report says no HO was taken out before, whatever the patient ticked or an earlier record said."""
+        return any(NONE_REMOVED_BEFORE.search(reading.text) for reading in self.case.readings)
 
     @property
     def removed(self) -> bool:
@@ -837,6 +853,11 @@ class CaseView:
     def risk_factors(self) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = {}
         for fact in self.affirmed("risk_factor"):
+            # an earlier record's removal the report corrects is no HO had before ("The original request stated 'prior
+            # excision of heterotopic ossification' ... no bone was removed": round 34, 624)
+            if fact.item.concept == PRIOR_HO and self.none_removed_before and REMOVAL_WORDS.search(
+                    self.case.readings[fact.reading].text, *self.sentence_of(fact)[1:]):
+                continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
         return found
 
