@@ -99,3 +99,14 @@ def test_a_removal_the_report_corrects_and_options_weighed_are_no_ho_removed_bef
         assert not said & {"growth.recurred", "recurrence.recurrent_now", "recurrence.came_back_removed",
                            "cause.risk_prior_ho", "treatment.lead_removed"}, (case, said)
     assert any("your report says no HO was taken out before" in line for line in _round34("624").you_told_us)
+
+
+def test_flags_and_cautions_the_report_answers_are_not_raised_as_found() -> None:
+    # (632: calf pain and swelling ticked with the calf lump the GP refers, after "venous duplex: no DVT", was told to
+    # get checked for a clot today; 629: the pancreas's "infected walled-off necrosis" made the joints' infection, still
+    # to be excluded, "found"; 625: "17 days after stopping enoxaparin" was told it takes a blood thinner; 634: "supra-
+    # condylar fracture of the left distal femur" was read as an elbow injury)
+    assert "dvt_suspected" not in _flags(_round34("632"))
+    assert {f.id: f.state for f in _round34("629").red_flags}.get("infection_suspected") == "suspected"
+    assert not [c.text for c in _round34("625").cautions if "blood thinner" in c.text]
+    assert "elbow_trauma_or_surgery" not in {c.id for c in _round34("634").causes}

@@ -18,6 +18,7 @@ from hoguide.guidance.medicines import (
     course_now,
     course_run_out,
     emphatic_no,
+    named_as_stopped,
     not_on_now,
     nsaid_prescribed,
     other_nsaid_offered,
@@ -628,6 +629,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         # (not a course of a set length the history tells as over: round 26, 475)
         # (nor one that has run its set length since the date it began: round 28, 509)
         anticoagulated="anticoagulant" in given and any(not view.outcomes.course_over(t) and not course_run_out(view, t)
+                                                        and not named_as_stopped(view, t)
                                                         for t in view.treatments_given("anticoagulant"))
         and not not_on_now(view, "anticoagulant"),
         nsaid_caution=bool(cautions) or bool(answers.conditions),

@@ -278,6 +278,18 @@ def not_on_now(view: CaseView, treatment: str) -> bool:
     return any((d.reading, d.item.start) > last_given for d in denials)
 
 
+# the medicine named as stopped before its name ("17 days after stopping enoxaparin": round 34, 625 was told it takes a
+# blood thinner)
+STOPPED_BEFORE = re.compile(r"\b(?:after|since|on) (?:stopping|discontinuing|coming off)\s+(?:his |her |the |their )?$",
+                            re.IGNORECASE)
+STOPPED_BEFORE_REACH = 40  # characters before the medicine's name
+
+
+def named_as_stopped(view: CaseView, fact: Located[Fact]) -> bool:
+    text = view.case.readings[fact.reading].text
+    return STOPPED_BEFORE.search(text, max(0, fact.item.start - STOPPED_BEFORE_REACH), fact.item.start) is not None
+
+
 # a course of a set length: "Enoxaparin 40 mg SC od to complete 28 days", "for 6 weeks", "x 4/52"
 SET_COURSE = re.compile(r"[^.;\n]{0,40}?\b(?:for|to complete|complete|x|×)\s*(\d{1,3})\s*"
                         r"(days?|d|weeks?|wks?|/7|/52)\b", re.IGNORECASE)

@@ -94,6 +94,7 @@ HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report stat
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 LUNG_SIGN = "shortness_of_breath"  # the form asks breathlessness and chest pain together: a clot's spread to the lung
 NEW_CLOT_SIGNS = frozenset({"calf_pain", LUNG_SIGN})  # told by the patient: a clot now, not before
+CALF = "leg"  # lexicon/site.yaml: the lower leg, calf and shin
 # a cancer's spread, said outside the HO's sentences of a report that finds HO, is that cancer's staging, not a lump the
 # HO may be: the page quotes such a conclusion for the care team to explain (round 28, 512: a breast cancer's nodal and
 # spine metastases beside hip HO "NOT suspicious for metastasis" raised the tumour flag)
@@ -578,8 +579,11 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
         # again whatever an earlier scan found: a clot can form after it (round 9, 168 and 180)
         # (not the signs this report's own scan was done for: "No DVT L leg from CFV to calf" on the ultrasound of the
         # swollen thigh the patient ticks, round 16, 309)
+        # (nor the lump's own: a calf lump the patient ticks, which the report finds in the calf after its scan found no
+        # clot, explains the calf's ache and swelling: round 34, 632's GP referral of a growing lump)
         renewed = (content.signal == "dvt" and state is not None and state.state == "ruled_out"
-                   and not state.tested_now and bool(NEW_CLOT_SIGNS & set(view.case.answers.symptoms)))
+                   and not state.tested_now and bool(NEW_CLOT_SIGNS & set(view.case.answers.symptoms))
+                   and not ("hard_lump" in view.case.answers.symptoms and CALF in view.sites))
         # a lump's growth or night pain the patient ticks is what the report was asked to judge: its conclusion that
         # there is no tumour stands (round 19, 364: "mature myositis ossificans ... no feature to suggest an
         # osteosarcoma", and a rugby player who ticked "fast-growing lump" for its first weeks was told a tumour was
