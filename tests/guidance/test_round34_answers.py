@@ -110,3 +110,13 @@ def test_flags_and_cautions_the_report_answers_are_not_raised_as_found() -> None
     assert {f.id: f.state for f in _round34("629").red_flags}.get("infection_suspected") == "suspected"
     assert not [c.text for c in _round34("625").cautions if "blood thinner" in c.text]
     assert "elbow_trauma_or_surgery" not in {c.id for c in _round34("634").causes}
+
+
+def test_islands_the_same_size_that_do_not_explain_the_pain_are_told_so() -> None:
+    # (627: "They are the same size and shape on the 6-month film ... settled and are not growing" was told "the HO has
+    # grown since your last scan", and "the small islands of heterotopic bone are unlikely to explain her pain" was
+    # answered "When HO causes pain or stiffness, there are ways to help")
+    assessment = _round34("627")
+    assert "growth.stable" in assessment.answers["growth"].statements
+    assert "growth.increased" not in assessment.answers["growth"].statements
+    assert "treatment.lead_symptoms" not in assessment.answers["treatment"].statements
