@@ -120,3 +120,9 @@ def test_islands_the_same_size_that_do_not_explain_the_pain_are_told_so() -> Non
     assert "growth.stable" in assessment.answers["growth"].statements
     assert "growth.increased" not in assessment.answers["growth"].statements
     assert "treatment.lead_symptoms" not in assessment.answers["treatment"].statements
+
+
+def test_a_blood_thinner_s_bridging_is_no_bone_bridging() -> None:
+    # (626: "last dose 48 h pre-op. No bridging." and "no bridging needed" of apixaban, in a review before a hip
+    # replacement with no HO, were told "the bone does not bridge the joint")
+    assert not [s for s in _round34("626").next_steps if "bridge" in s.text]

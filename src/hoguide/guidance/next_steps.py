@@ -92,6 +92,10 @@ HO_WORD = re.compile(r"\bHO\b")  # our words on a step that speak of the HO
 IMAGING, NO_IMAGING = "follow_up_imaging", "ok_no_imaging"  # the second: a step the lexicon never finds
 # "No bridging" of one elbow said plainly ("the joint is not locked") misleads where another joint is fused
 UNSAID_BESIDE_ANKYLOSIS = frozenset({"ok_no_bridging"})
+# ... and said of no bone where the report finds no HO ("last dose 48 h pre-op. No bridging": a blood thinner's
+# bridging, round 34, 626's pre-operative review was told the bone does not bridge the joint)
+UNSAID_WITHOUT_HO = frozenset({"ok_no_bridging"})
+NO_HO_FOUND = frozenset({"absent", "none", "hypothetical"})
 _SENTENCE = re.compile(r"[^.!?]+[.!?]")  # our own statements' sentences (no abbreviations in them)
 
 SARCOMA_TEAM = "refer_sarcoma"  # lexicon/next_step.yaml
@@ -186,7 +190,8 @@ def next_steps(view: CaseView, kb: KnowledgeBase) -> dict[str, ReportStatement]:
             text = view.case.readings[fact.reading].text
             concept, fact = NO_IMAGING, replace(fact, item=replace(fact.item, concept=NO_IMAGING, status="present",
                                                                    start=start, text=text[start:fact.item.end]))
-        if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS):
+        if concept == PLAN_CUE or fact.item.status not in SAID or (fused and concept in UNSAID_BESIDE_ANKYLOSIS) \
+                or (concept in UNSAID_WITHOUT_HO and view.overall_status in NO_HO_FOUND):
             continue
         # no more checks, said in another numbered finding ("4. Simple left renal cyst (Bosniak I) - benign, no follow
         # up required" under the HO's own item: round 31, 564 was told it no longer needs checks of its HO)
