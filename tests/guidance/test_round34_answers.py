@@ -126,3 +126,11 @@ def test_a_blood_thinner_s_bridging_is_no_bone_bridging() -> None:
     # (626: "last dose 48 h pre-op. No bridging." and "no bridging needed" of apixaban, in a review before a hip
     # replacement with no HO, were told "the bone does not bridge the joint")
     assert not [s for s in _round34("626").next_steps if "bridge" in s.text]
+
+
+def test_a_nerve_tethered_by_scar_but_not_compressed_is_no_nerve_pressed() -> None:
+    # (633: "Sciatic nerve ... tethered by scar but not compressed; protected throughout" in a revision hip's operation
+    # note was told HO can press on a nerve and to get it checked)
+    assessment = _round34("633")
+    assert "nerve_compression" not in _flags(assessment)
+    assert "recovery.nerve" not in assessment.answers["recovery"].statements
