@@ -134,3 +134,11 @@ def test_a_nerve_tethered_by_scar_but_not_compressed_is_no_nerve_pressed() -> No
     assessment = _round34("633")
     assert "nerve_compression" not in _flags(assessment)
     assert "recovery.nerve" not in assessment.answers["recovery"].statements
+
+
+def test_ho_that_has_not_recurred_is_not_told_as_back() -> None:
+    # (634: "the right hip heterotopic ossification has not recurred more than 14 years after its removal" was told
+    # "Your report is about HO that had come back after an earlier removal")
+    assessment = _round34("634")
+    assert assessment.answers["recurrence"].statements[0] == "recurrence.not_back"
+    assert "growth.removed_came_back" not in assessment.answers["growth"].statements

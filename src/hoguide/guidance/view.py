@@ -74,6 +74,7 @@ OTHER_PART_REMOVED = re.compile(r"\b(?:radial\s+head|ulnar\s+head|(?:distal\s+)?
                                 re.IGNORECASE)
 RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone left behind, not a residual limb
 PRIOR_HO = "prior_ho"  # lexicon/risk_factor.yaml
+NOT_RECURRED = "not_recurred"  # lexicon/course.yaml
 REMOVAL_WORDS = re.compile(r"\b(?:excis\w*|resect\w*|remov\w*)", re.IGNORECASE)
 # the report says no HO was taken out before ("no bone was removed. This will be the member's first heterotopic
 # ossification excision": round 34, 624's ticked removal and the request's "prior excision" were told as HO grown back)
@@ -692,9 +693,11 @@ class CaseView:
         # a plan's words on recurrence, where no HO was taken out before, weigh the operation to come ("Recurrence risk
         # d/w pt: some regrowth on XR in approx 1 in 5 after TBI HO excision": round 24, 444 was told its HO was back)
         before = self.removed_before
-        return [f for f in self.facts if f.item.kind == "course" and f.item.concept == "recurrence"
-                and f.item.status in statuses and (removed or self.in_ho_sentence(f))
-                and (before or f.item.section != PLAN_SECTION)]
+        return [f for f in self.facts if f.item.kind == "course" and (
+                    (f.item.concept == "recurrence" and f.item.status in statuses)
+                    # "has not recurred": recurrence denied (lexicon/course.yaml)
+                    or (f.item.concept == NOT_RECURRED and f.item.status == "present" and "absent" in statuses))
+                and (removed or self.in_ho_sentence(f)) and (before or f.item.section != PLAN_SECTION)]
 
     @property
     def recurrent(self) -> bool:

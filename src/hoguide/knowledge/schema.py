@@ -38,7 +38,7 @@ FIXED_IDS: dict[str, frozenset[str]] = {
     "maturity": frozenset({"mature", "immature", "maturing", "denied", "not_maturity"}),
     "course": frozenset({"recurrence", "ankylosis", "synostosis", "reduced_motion", "motion_from_ho", "activity",
                          "activity_settled", "incidental", "not_limiting", "minor_part", "not_the_cause", "resolved",
-                         "flare_up", "maturity_undetermined", "not_operated", "moves_fully"}),
+                         "flare_up", "maturity_undetermined", "not_operated", "moves_fully", "not_recurred"}),
     "next_step": frozenset({*get_args(NextStepId), "cue", "done", "not_done", "stopped", "guided", "provider",
                             "directive", "closing", "letter_heading", "report_heading", "ongoing",
                             "purpose_not_ho", "other_prevention", "reading", "study_images"}),
