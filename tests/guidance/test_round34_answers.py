@@ -142,3 +142,9 @@ def test_ho_that_has_not_recurred_is_not_told_as_back() -> None:
     assessment = _round34("634")
     assert assessment.answers["recurrence"].statements[0] == "recurrence.not_back"
     assert "growth.removed_came_back" not in assessment.answers["growth"].statements
+
+
+def test_neurogenic_ho_removed_long_ago_keeps_its_own_cause() -> None:
+    # (634: "Neurogenic heterotopic ossification of the right hip ..., excised 05/2012" beside today's femoral fracture
+    # and "some bruising on the inner side of the knee" was given the fracture and a muscle bruise as causes too)
+    assert [c.id for c in _round34("634").causes] == ["spinal_cord_injury"]

@@ -406,8 +406,12 @@ def find_causes(view: CaseView) -> dict[str, list[Evidence]]:
         # fractures of a blast are that blast's ("IED blast injury ... R tibial plafond # - ORIF": round 17, 313)
         blast = any(BLAST_WORD.search(e.text) for e in found.get(BLAST, ()))
         if any(c in found for c in SPECIFIC_TRAUMA) or blast or (CONTUSION in found and not named_fracture) or (
-                neurologic and (not named_fracture or _called_neurogenic(view, ))):
+                neurologic and (not named_fracture or _called_neurogenic(view))):
             del found[GENERIC_TRAUMA]
+    # ... and a bruise the report names beside neurogenic HO is no second cause (round 34, 634: "some bruising on the
+    # inner side of the knee" over a new fracture, 14 years after neurogenic HO was taken out of the hip)
+    if CONTUSION in found and any(c in found for c in NEUROLOGIC_CAUSES) and _called_neurogenic(view):
+        del found[CONTUSION]
     # the break an operation was done for ("reverse shoulder replacement 5 months ago for a 4-part proximal humerus
     # fracture") is part of that one event, not a second cause to weigh (round 8 re-read, case 152)
     if trauma and GENERIC_TRAUMA in found and any(_operated_for(view, e, found) for e in trauma):
@@ -507,9 +511,10 @@ def _linked_to_ho(view: CaseView, fact: Located[Fact]) -> bool:
 
 
 def _called_neurogenic(view: CaseView) -> bool:
-    """The report calls the HO it finds neurogenic ("Early neurogenic heterotopic ossification R) hip")."""
+    """The report calls the HO it finds neurogenic ("Early neurogenic heterotopic ossification R) hip"), or, with none
+    now, the HO it had ("Neurogenic heterotopic ossification of the right hip ..., excised 05/2012")."""
     return any(NEUROGENIC.search(view.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)
-               for f in view.current)
+               for f in view.current or view.with_status("historical"))
 
 
 def _recovered(view: CaseView, evidence: Evidence) -> bool:
