@@ -148,3 +148,12 @@ def test_neurogenic_ho_removed_long_ago_keeps_its_own_cause() -> None:
     # (634: "Neurogenic heterotopic ossification of the right hip ..., excised 05/2012" beside today's femoral fracture
     # and "some bruising on the inner side of the knee" was given the fracture and a muscle bruise as causes too)
     assert [c.id for c in _round34("634").causes] == ["spinal_cord_injury"]
+
+
+def test_a_pseudotumour_the_report_says_is_not_ho_nor_a_tumour_is_answered_so() -> None:
+    # (630: "adverse reaction to metal debris ("pseudotumour") ... This is not heterotopic ossification and it is not a
+    # neoplasm" beside Brooker II HO was said back as "Your report says there is no HO", and "The MRI report says
+    # pseudotumour - is that cancer??" was told only "Your report calls this bone HO. HO is not cancer")
+    assessment = _round34("630")
+    assert "absent" not in {s.status for s in assessment.report_says}
+    assert "recovery.asked_cancer_report_says_not" in assessment.answers["recovery"].statements

@@ -39,6 +39,7 @@ SOMEONE_ELSE_ID = "topic.for_someone_else"  # said after the notice when the ans
 ASKED = "You asked"  # how an answer to the patient's own question starts (content/answers_asked.yaml)
 ASKED_LINE = f'Where our sources speak to your questions, the answers below say "{ASKED}".'
 ON_IT = "Words in your report on this"  # the report's sentence beside a question asked (report_on_question.py)
+CLEARED = frozenset({"ruled_out", "not_found", "tested_clear"})  # a flag's states where the report says it is not there
 KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
@@ -113,6 +114,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                              flags_found=[f.id for f in red_flags if f.state == "found"],
                              flags_reported=[f.id for f in red_flags if f.evidence],
                              side_told_against=side_note is not None,
+                             tumour_cleared=any(f.id == "tumour" and f.state in CLEARED for f in flag_states),
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
                              asks=understood.asked, operations_to_come=understood.operations_to_come,
                              asks_in_plan=topics_named(plan_words := [e.text for s in plan

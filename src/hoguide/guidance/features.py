@@ -488,7 +488,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                   flags_reported: Iterable[str] = (), side_told_against: bool = False,
                   asks: frozenset[str] = frozenset(), asks_in_plan: frozenset[str] = frozenset(),
                   asks_in_timed_plan: frozenset[str] = frozenset(),
-                  operations_to_come: frozenset[str] = frozenset()) -> CaseFeatures:
+                  operations_to_come: frozenset[str] = frozenset(), tumour_cleared: bool = False) -> CaseFeatures:
     """``asks``: the topics of the patient's own questions (guidance/patient_words.py); ``asks_in_plan``: the topics
     a line of the report's own plan has the words of (``asks_in_timed_plan``: a line that gives its own time);
     ``operations_to_come``: the operations their words name as
@@ -496,7 +496,8 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     ``flags``: the red flags raised (``fop_known`` among them when the report itself says FOP is known:
     "diagnosed age 5, ACVR1").
     ``plan_in_own_words``: part of the report's plan is quoted with no plain words of ours beside it.
-    ``side_told_against``: the patient places the bone on a side the report finds none on (answer_checks.py)."""
+    ``side_told_against``: the patient places the bone on a side the report finds none on (answer_checks.py).
+    ``tumour_cleared``: the report's words say what it found is not a tumour (red_flags.py's state of the signal)."""
     causes = view.causes()
     symptoms = view.symptoms()
     raised = frozenset(flags)
@@ -656,6 +657,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         asks_in_timed_plan=asks_in_timed_plan & asks,
         flags=raised,  # type: ignore[arg-type]  # red_flags.yaml's ids are FlagId
         flags_found=frozenset(flags_found) & raised,  # type: ignore[arg-type]
+        tumour_cleared=tumour_cleared,
         flags_reported=frozenset(flags_reported) & raised,  # type: ignore[arg-type]
         # an MUA the patient calls "an operation" is no removal of HO (round 11, 205)
         surgery_planned=surgery_planned,

@@ -312,6 +312,10 @@ _NOT_JUST_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
 NOT_REACH = 8  # characters before a mention searched for its "not"
 
 
+_POINTS_BACK = re.compile(r"\s*(?:this|it|these|they)\s+(?:is|are)\s+not\b", re.IGNORECASE)
+PREVIOUS_REACH = 300  # characters before a "This is not HO" sentence searched for the look-alike it speaks of
+
+
 def look_alike_denials(text: str, findings: list[Finding], mimics: Sequence[Mimic]) -> list[Finding]:
     """A "not HO" said of a look-alike named before it in its sentence classes the look-alike. Where the report finds
     HO in the same section, it says nothing of that HO and is dropped: "Incidental 6 mm calcific deposit in the right
@@ -325,8 +329,11 @@ def look_alike_denials(text: str, findings: list[Finding], mimics: Sequence[Mimi
     found_in = {f.section for f in findings if f.status == "present" and f.experiencer == "patient"}
     out = []
     for f in findings:
+        # (or named in the sentence before one that opens "This is not HO": "adverse reaction to metal debris
+        # ("pseudotumour") ... This is not heterotopic ossification", round 34, 630)
+        since = f.sentence_start - PREVIOUS_REACH if _POINTS_BACK.match(text, f.sentence_start) else f.sentence_start
         if f.status == "absent" and _NOT_JUST_BEFORE.search(text, max(f.sentence_start, f.start - NOT_REACH), f.start) \
-                and any(f.sentence_start <= m.start and m.end <= f.start for m in mimics):
+                and any(since <= m.start and m.end <= f.start and "\n\n" not in text[m.end:f.start] for m in mimics):
             if f.section in found_in:
                 continue
             f = replace(f, sites=(), laterality=None)
