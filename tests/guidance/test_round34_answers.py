@@ -157,3 +157,14 @@ def test_a_pseudotumour_the_report_says_is_not_ho_nor_a_tumour_is_answered_so() 
     assessment = _round34("630")
     assert "absent" not in {s.status for s in assessment.report_says}
     assert "recovery.asked_cancer_report_says_not" in assessment.answers["recovery"].statements
+
+
+def test_a_film_too_early_to_show_ho_after_prevention_given_is_a_risk_not_all_clear() -> None:
+    # (623: a day-1 film's "No heterotopic ossification is seen; heterotopic ossification is not expected to be visible
+    # this early" was told "there is no HO, so there is nothing to grow", and the 8 Gy given the day after surgery,
+    # after "Indomethacin order cancelled", was answered "Ask your team whether anything is planned to help prevent it")
+    assessment = _round34("623")
+    assert assessment.overall_status == "hypothetical"
+    assert assessment.answers["growth"].statements[0] == "growth.risk_only"
+    assert assessment.answers["treatment"].statements[0] == "treatment.hypothetical_prevention_had"
+    assert _round34("626").answers["treatment"].statements[0] == "treatment.hypothetical_operation_to_come"

@@ -364,6 +364,19 @@ _ON_AN_EARLIER_STUDY = re.compile(r"\s+(?:on|at|in)\s+(?:the\s+)?(?:\d{1,2}[/.-]
                                   re.IGNORECASE)
 
 
+# A film too early to show HO: its "no HO is seen" is no HO yet ("No heterotopic ossification is seen; heterotopic
+# ossification is not expected to be visible this early and will be assessed on the follow-up films": round 34, 623's
+# day-1 film was told "there is no HO, so there is nothing to grow")
+_TOO_EARLY_NEXT = re.compile(r"[^\n]{0,80}?\b(?:not expected to be visible this early|"
+                             r"too early to (?:be visible|see|show|be seen|be detected))", re.IGNORECASE)
+
+
+def too_early_to_see(text: str, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with HO denied on a film the report says is too early to show it made a matter of later films."""
+    return [replace(f, status="hypothetical") if f.status == "absent" and _TOO_EARLY_NEXT.match(text, f.sentence_end)
+            else f for f in findings]
+
+
 def new_since_an_earlier_study(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` with HO denied only on an earlier study made present now and new."""
     out = []

@@ -89,6 +89,7 @@ from hoguide.reading.post_passes import (
     prior_ho_facts,
     removed_on_a_date,
     removed_said_next,
+    too_early_to_see,
 )
 from hoguide.reading.report_status import gone_since, report_status, section_authority, withdrawn
 from hoguide.reading.sections import SectionIndex, Sectionizer
@@ -303,6 +304,7 @@ class Reader:
         dates = sorted((f.start, f.value) for f in facts if f.kind == "time" and f.concept == "date" and f.value)
         findings = change_said_next(text, findings, hits, sentences, sections, dates)
         findings = new_since_an_earlier_study(text, findings)
+        findings = too_early_to_see(text, findings)
         findings = removed_said_next(text, findings, sentences)
         findings = removed_on_a_date(text, findings)
         findings = look_alike_denials(text, findings, mimics)
