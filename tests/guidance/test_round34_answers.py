@@ -168,3 +168,9 @@ def test_a_film_too_early_to_show_ho_after_prevention_given_is_a_risk_not_all_cl
     assert assessment.answers["growth"].statements[0] == "growth.risk_only"
     assert assessment.answers["treatment"].statements[0] == "treatment.hypothetical_prevention_had"
     assert _round34("626").answers["treatment"].statements[0] == "treatment.hypothetical_operation_to_come"
+
+
+def test_a_break_the_patient_ticks_as_healing_that_the_report_calls_united_is_no_caution() -> None:
+    # (631: a ticked "healing fracture" beside the report's "the broken bone has healed" was warned that NSAIDs can slow
+    # a bone that is still healing)
+    assert not [c.text for c in _round34("631").cautions if "still healing" in c.text]

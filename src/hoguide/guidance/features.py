@@ -9,6 +9,8 @@ from datetime import date
 
 from hoguide.guidance.case_causes import NEUROGENIC
 from hoguide.guidance.medicines import (
+    FRACTURE_HEALED,
+    HEALING_FRACTURE,
     PREVENTIONS,
     RADIOTHERAPY,
     advised_against,
@@ -557,6 +559,11 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     prophylaxis = (ticked - view.treatments_not_given()) | frozenset(from_report)
     ruled_out = radiation_ruled_out(view)
     focus = site_focus(view)
+    # a break the patient ticks as still healing that the report calls healed ("The fracture ... has united") has healed
+    # (round 34, 631 was warned that NSAIDs can slow a bone that is still healing)
+    healed = any(f.item.kind == "next_step" and f.item.concept == FRACTURE_HEALED and f.item.status == "present"
+                 for f in view.facts)
+    told_conditions = {c for c in answers.conditions if not (c == HEALING_FRACTURE and healed)}
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"
         causes=frozenset(causes),  # type: ignore[arg-type]  # the cause lexicon's ids are CauseId
@@ -633,9 +640,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
                                                         and not named_as_stopped(view, t)
                                                         for t in view.treatments_given("anticoagulant"))
         and not not_on_now(view, "anticoagulant"),
-        nsaid_caution=bool(cautions) or bool(answers.conditions),
+        nsaid_caution=bool(cautions) or bool(told_conditions),
         # the patient's own ("I have stage 3 kidney disease") name the reason too (round 11, 205: told "your report")
-        caution_reasons=frozenset(answers.conditions).union(  # the lexicon's condition ids are ConditionId
+        caution_reasons=frozenset(told_conditions).union(  # the lexicon's condition ids are ConditionId
             f.item.concept for f in cautions if f.item.kind == "condition"),  # type: ignore[misc]
         # (and an NSAID the plan withholds for a reason it gives: "Plan: 2. No anti-inflammatory tablets (NSAIDs)
         # because of her warfarin and kidneys", round 9, 177; in the history, "not given (h/o peptic ulcer)" is a
