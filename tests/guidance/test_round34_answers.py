@@ -4,7 +4,7 @@ expectations, found wrong in the first, sealed read, each checked on the page a 
 from __future__ import annotations
 
 from hoguide.models.assessment import Assessment
-from tests.fictional import explain_case
+from tests.fictional import explain_case, plan_words
 
 
 def _round34(case: str) -> Assessment:
@@ -174,3 +174,10 @@ def test_a_break_the_patient_ticks_as_healing_that_the_report_calls_united_is_no
     # (631: a ticked "healing fracture" beside the report's "the broken bone has healed" was warned that NSAIDs can slow
     # a bone that is still healing)
     assert not [c.text for c in _round34("631").cautions if "still healing" in c.text]
+
+
+def test_a_therapists_escalation_lines_are_the_plan_the_nerve_warning_points_to() -> None:
+    # (618: "ACTIONS / ESCALATION ... If the numbness spreads ... she should contact the fracture clinic the same day
+    # ... or attend A&E out of hours" was never quoted, though the nerve warning said its words are under "What your
+    # report suggests next")
+    assert any(line.startswith("If the numbness spreads") for line in plan_words(_round34("618")))
