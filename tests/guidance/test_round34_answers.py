@@ -181,3 +181,13 @@ def test_a_therapists_escalation_lines_are_the_plan_the_nerve_warning_points_to(
     # ... or attend A&E out of hours" was never quoted, though the nerve warning said its words are under "What your
     # report suggests next")
     assert any(line.startswith("If the numbness spreads") for line in plan_words(_round34("618")))
+
+
+def test_an_operation_note_that_removes_the_ho_and_leaves_a_piece_on_purpose_is_of_ho_removed() -> None:
+    # (633: a revision hip's "HO excised from the abductor region ..." and "A flat plate of HO ... adherent to the
+    # sciatic nerve sheath ... was deliberately left in situ" was answered as Brooker III HO there now: "surgery to
+    # remove it is the main option")
+    assessment = _round34("633")
+    assert assessment.overall_status == "historical"
+    assert assessment.answers["growth"].statements[0] == "growth.removed"
+    assert "treatment.lead_severe" not in assessment.answers["treatment"].statements

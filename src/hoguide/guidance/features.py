@@ -108,7 +108,7 @@ ELBOW = "elbow_trauma_or_surgery"
 # bone the report says was left at the removal ("Small residual fragment (11 mm) unchanged from immediate post-op CT",
 # round 19, 352): not HO that came back
 RESIDUAL_LEFT = re.compile(r"\bresidual\s+(?:\w+\s+){0,2}(?:fragment|bone|ossification|heterotopic|HO|island|focus|"
-                           r"ossific)", re.IGNORECASE)
+                           r"ossific)|\b(?:deliberately|intentionally)\s+left\b|\bleft in situ\b", re.IGNORECASE)
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
 NOT_THE_CAUSE = "not_the_cause"  # lexicon/course.yaml

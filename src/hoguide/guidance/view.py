@@ -73,6 +73,11 @@ OTHER_PART_REMOVED = re.compile(r"\b(?:radial\s+head|ulnar\s+head|(?:distal\s+)?
                                 r"synovium|synovial|bursa|wound|scar|skin|nail|cyst|ganglion)\s+$",
                                 re.IGNORECASE)
 RESIDUAL = re.compile(r"\bresidual\b(?! limb| stump)", re.IGNORECASE)  # bone left behind, not a residual limb
+# a piece of HO the surgeon left on purpose ("A flat plate of HO ... adherent to the sciatic nerve sheath ... was
+# deliberately left in situ": round 34, 633's operation note was told of Brooker III HO there now)
+LEFT_ON_PURPOSE = re.compile(r"\b(?:deliberately|intentionally|purposely|knowingly)\s+left\b|\bleft in situ\b",
+                             re.IGNORECASE)
+SPECIMEN_WORDS = re.compile(r"\bhistolog\w*|\bspecimens?\b|\bto (?:histology|microbiology)\b", re.IGNORECASE)
 PRIOR_HO = "prior_ho"  # lexicon/risk_factor.yaml
 NOT_RECURRED = "not_recurred"  # lexicon/course.yaml
 REMOVAL_WORDS = re.compile(r"\b(?:excis\w*|resect\w*|remov\w*)", re.IGNORECASE)
@@ -427,19 +432,25 @@ class CaseView:
         return self._overall
 
     def removed_and_none_left(self) -> bool:
-        """An excision of the HO done, then "no residual HO", with no HO of now said after it or on another side."""
-        none_left = [f for f in self.with_status("absent") if RESIDUAL.search(
-            self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)]
-        if not none_left or not self._ho_excisions("present"):
+        """An excision of the HO done, then "no residual HO" (or a piece "deliberately left in situ", the removal's
+        own remainder), with no HO of now said after it, save the specimen's histology, or on another side."""
+        def said(f: Located[Finding], words: re.Pattern[str]) -> bool:
+            text = self.case.readings[f.reading].text
+            return words.search(text, f.item.sentence_start, f.item.sentence_end) is not None
+
+        markers = [f for f in self.with_status("absent") if said(f, RESIDUAL)] + [
+            f for f in self.with_status("present") if said(f, LEFT_ON_PURPOSE)]
+        if not markers or not self._ho_excisions("present"):
             return False
         removed_sides = {None, *(f.item.laterality for f in self.with_status("historical"))}
-        last: dict[int, int] = {}  # per reading, where its last "no residual HO" is (one pass: linear)
+        last: dict[int, int] = {}  # per reading, where its last marker is (one pass: linear)
         sentences: set[tuple[int, int]] = set()
-        for n in none_left:
+        for n in markers:
             last[n.reading] = max(last.get(n.reading, -1), n.item.start)
             sentences.add((n.reading, n.item.sentence_start))
-        return all((f.item.start < last.get(f.reading, -1) or (f.reading, f.item.sentence_start) in sentences)
-                   and f.item.laterality in removed_sides for f in self.with_status("present"))
+        return all((f.reading, f.item.sentence_start) in sentences or (
+            (f.item.start < last.get(f.reading, -1) or said(f, SPECIMEN_WORDS)) and f.item.laterality in removed_sides)
+            for f in self.with_status("present"))
 
     @staticmethod
     def _status_of(reading: Reading) -> str:
