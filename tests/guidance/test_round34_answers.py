@@ -191,3 +191,12 @@ def test_an_operation_note_that_removes_the_ho_and_leaves_a_piece_on_purpose_is_
     assert assessment.overall_status == "historical"
     assert assessment.answers["growth"].statements[0] == "growth.removed"
     assert "treatment.lead_severe" not in assessment.answers["treatment"].statements
+
+
+def test_tingling_the_report_puts_down_to_a_nerve_root_is_no_nerve_pressed_by_ho() -> None:
+    # (627: "occasional tingling over the top of the right foot" and "The tingling in the foot raises the possibility
+    # of an additional L5 nerve root element from the lumbar spine", beside two small islands of HO by the trochanter,
+    # were flagged as HO pressing on a nerve and told "Ask your team what can be done to free the nerve")
+    assessment = _round34("627")
+    assert "nerve_compression" not in _flags(assessment)
+    assert "recovery.nerve" not in assessment.answers["recovery"].statements

@@ -93,6 +93,7 @@ _TEST_THAT_SEES_MORE = re.compile(r"\b(?:mri|ct|bone scan|cross-sectional)\b", r
 HO_DESCRIBED = frozenset({"present", "possible", "historical"})  # a report status that has HO to speak of
 URGENCY_ORDER = {"emergency": 0, "same_day": 1, "soon": 2}
 LUNG_SIGN = "shortness_of_breath"  # the form asks breathlessness and chest pain together: a clot's spread to the lung
+NERVE_SIGNAL = "nerve_compression"
 NEW_CLOT_SIGNS = frozenset({"calf_pain", LUNG_SIGN})  # told by the patient: a clot now, not before
 CALF = "leg"  # lexicon/site.yaml: the lower leg, calf and shin
 # a cancer's spread, said outside the HO's sentences of a report that finds HO, is that cancer's staging, not a lump the
@@ -299,6 +300,13 @@ def _fact_state(fact: Located[Fact], text: str, content: RedFlagContent, report_
     return None  # hypothetical: a risk, a plan, an order-set line
 
 
+def signs_explained(view: CaseView, content: RedFlagContent) -> bool:
+    """A sentence of the report gives the flag's sign with its explanation: the report has explained its signs."""
+    return any(f.item.kind == "red_flag" and f.item.concept in content.signs and f.item.experiencer == "patient"
+               and _has_cue(view.case.readings[f.reading].text[slice(*view.sentence_of(f)[1:])],
+                            content.explained_cues) for f in view.facts) if content.explained_cues else False
+
+
 def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAuthority,
                 specimen_sections: frozenset[str] = frozenset()) -> SignalState | None:
     """The state of one signal from the report, before the softer signs and the patient's answers.
@@ -344,6 +352,9 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             continue
         if state == "sign" and view.denied_later(fact):
             continue  # "low-grade fever" at the diagnosis in June, "no fevers since" (round 25, 460)
+        if state == "sign" and signs_explained(view, content):
+            continue  # "occasional tingling over the top of the right foot", later "raises the possibility of an
+            # additional L5 nerve root element from the lumbar spine" (round 34, 627)
         if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \
                 < authority.of(item.section):
             state = "ruled_out"  # "?osteomyelitis" in the clinical details, "No osteomyelitis" in the conclusion
@@ -573,6 +584,9 @@ def signal_states(view: CaseView, kb: KnowledgeBase) -> dict[str, SignalState]:
             continue
         state = read_signal(view, content, authority, _specimen_sections(kb))
         signs = _signs(view, content.signal)
+        # the patient's numbness is the sign the report explains itself (a nerve root at the spine: round 34, 627)
+        if signs is not None and content.signal == NERVE_SIGNAL and signs_explained(view, content):
+            signs = None
         if signs is None and content.signal == "fop" and state is None:
             signs = _fop_in_a_young_child(view)
         # a clot's own signs the patient tells us of now ("my calf has been hot, swollen and sore since Sunday") ask
