@@ -42,6 +42,7 @@ from hoguide.guidance.view import (
     CORD_ILLNESS,
     FRACTURE_WORD,
     JOINT_REPLACEMENTS,
+    LEFT_ON_PURPOSE,
     PLAN_SECTION,
     SPINAL_CORD,
     CaseView,
@@ -108,7 +109,7 @@ ELBOW = "elbow_trauma_or_surgery"
 # bone the report says was left at the removal ("Small residual fragment (11 mm) unchanged from immediate post-op CT",
 # round 19, 352): not HO that came back
 RESIDUAL_LEFT = re.compile(r"\bresidual\s+(?:\w+\s+){0,2}(?:fragment|bone|ossification|heterotopic|HO|island|focus|"
-                           r"ossific)|\b(?:deliberately|intentionally)\s+left\b|\bleft in situ\b", re.IGNORECASE)
+                           r"ossific)", re.IGNORECASE)
 # next steps that treat: a therapy, a referral for one, or prevention around an operation (lexicon/next_step.yaml)
 TREATMENT_STEPS = frozenset({"treat_physiotherapy", "treat_prophylaxis", "refer_surgeon", "refer_rehab"})
 NOT_THE_CAUSE = "not_the_cause"  # lexicon/course.yaml
@@ -617,7 +618,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         recurrent=view.recurrent,
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
-        residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings),
+        # (or a piece left on purpose: "deliberately left in situ", round 34, 633)
+        residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) or LEFT_ON_PURPOSE.search(r.text)
+                                           for r in view.case.readings),
         simple_dislocation=_simple_dislocation(view, causes),
         not_operated=_not_operated(view, causes),
         elbow_replaced=_elbow_replaced(view, causes),

@@ -326,6 +326,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
     removal_reports = _removal_reports(view, specimen_sections) if content.treated_by_removal else frozenset()
     concepts = {content.signal, *content.reassurance, *content.signs, *content.workups, *content.mentions}
     story: StoryDates | None = None  # the report's dates, read once and only where a signal needs them
+    explained: bool | None = None  # signs_explained(), asked once and only where a sign needs it
     concluded_queries: list[tuple[int, int, int]] = []  # the places of questions the conclusion leaves open
     for fact in view.facts:
         item = fact.item
@@ -352,7 +353,7 @@ def read_signal(view: CaseView, content: RedFlagContent, authority: SectionAutho
             continue
         if state == "sign" and view.denied_later(fact):
             continue  # "low-grade fever" at the diagnosis in June, "no fevers since" (round 25, 460)
-        if state == "sign" and signs_explained(view, content):
+        if state == "sign" and (explained := signs_explained(view, content) if explained is None else explained):
             continue  # "occasional tingling over the top of the right foot", later "raises the possibility of an
             # additional L5 nerve root element from the lumbar spine" (round 34, 627)
         if state == "not_found" and in_results and queried_below.get(fact.reading, BODY_AUTHORITY + 99) \

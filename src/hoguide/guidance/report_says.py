@@ -10,7 +10,7 @@ from hoguide.guidance.features import flares_now
 from hoguide.guidance.measures import measured_movement
 from hoguide.guidance.other_findings import other_findings
 from hoguide.guidance.site_focus import HIP_REGION, JOINT_SEGMENTS
-from hoguide.guidance.view import MATURITY_ORDER, CaseView, in_latest_entry
+from hoguide.guidance.view import MATURITY_ORDER, REMOVAL_WORD, CaseView, in_latest_entry
 from hoguide.knowledge.loader import KnowledgeBase
 from hoguide.knowledge.schema import BODY_AUTHORITY
 from hoguide.models.assessment import Evidence, ReportStatement
@@ -36,7 +36,6 @@ ONLY_INSTEAD_OF_HO = frozenset({"fracture_callus"})
 SIDE_WORDS = {"left": "left", "right": "right", "bilateral": "both sides"}
 
 
-REMOVAL_WORD = re.compile(r"excis|resect|remov|debulk", re.IGNORECASE)  # the historical trigger was a removal
 # the historical trigger says this study did not show the HO (context_rules.yaml: "not included on this study",
 # "for history only"): known HO it did not image, said as such (round 13, 255: a lumbar spine film beside hip HO)
 NOT_THIS_STUDY = re.compile(r"\b(?:on|in) this (?:study|exam|examination|film)\b|\bfor history only\b", re.IGNORECASE)
@@ -70,6 +69,7 @@ def _details(finding: Finding, kb: KnowledgeBase, compared: bool,
             line = f"Grade: {finding.grade.value}. The report does not say which grading scale it used."
         shown: tuple[str, ...] = ()
         if finding.status == "historical":  # the grade of bone since removed: what it was, not what "your HO is"
+            # (the historical trigger was a removal)
             removed = removed_since or any(REMOVAL_WORD.search(t.phrase) for t in finding.triggers)
             line = line.replace("Grade:", "Grade before it was removed:" if removed else "Grade at the time:", 1)
         elif grade_id in kb.statements:

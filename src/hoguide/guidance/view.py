@@ -80,7 +80,7 @@ LEFT_ON_PURPOSE = re.compile(r"\b(?:deliberately|intentionally|purposely|knowing
 SPECIMEN_WORDS = re.compile(r"\bhistolog\w*|\bspecimens?\b|\bto (?:histology|microbiology)\b", re.IGNORECASE)
 PRIOR_HO = "prior_ho"  # lexicon/risk_factor.yaml
 NOT_RECURRED = "not_recurred"  # lexicon/course.yaml
-REMOVAL_WORDS = re.compile(r"\b(?:excis\w*|resect\w*|remov\w*)", re.IGNORECASE)
+REMOVAL_WORD = re.compile(r"excis|resect|remov|debulk", re.IGNORECASE)
 # the report says no HO was taken out before ("no bone was removed. This will be the member's first heterotopic
 # ossification excision": round 34, 624's ticked removal and the request's "prior excision" were told as HO grown back)
 NONE_REMOVED_BEFORE = re.compile(
@@ -869,7 +869,7 @@ class CaseView:
         for fact in self.affirmed("risk_factor"):
             # an earlier record's removal the report corrects is no HO had before ("The original request stated 'prior
             # excision of heterotopic ossification' ... no bone was removed": round 34, 624)
-            if fact.item.concept == PRIOR_HO and self.none_removed_before and REMOVAL_WORDS.search(
+            if fact.item.concept == PRIOR_HO and self.none_removed_before and REMOVAL_WORD.search(
                     self.case.readings[fact.reading].text, *self.sentence_of(fact)[1:]):
                 continue
             found.setdefault(fact.item.concept, []).append(fact.evidence)
