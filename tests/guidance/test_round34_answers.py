@@ -200,3 +200,11 @@ def test_tingling_the_report_puts_down_to_a_nerve_root_is_no_nerve_pressed_by_ho
     assessment = _round34("627")
     assert "nerve_compression" not in _flags(assessment)
     assert "recovery.nerve" not in assessment.answers["recovery"].statements
+
+
+def test_a_fragility_fracture_diagnosed_today_is_a_break_found() -> None:
+    # (634: "a low-energy (fragility) fracture of the left distal femur", diagnosed that day, was told "Questions about
+    # HO can wait until a break is ruled out")
+    assessment = _round34("634")
+    assert {f.id: f.state for f in assessment.red_flags}["fracture_suspected"] == "found"
+    assert assessment.answers["treatment"].statements[0] == "flag.fracture_found_first"
