@@ -208,3 +208,9 @@ def test_a_fragility_fracture_diagnosed_today_is_a_break_found() -> None:
     assessment = _round34("634")
     assert {f.id: f.state for f in assessment.red_flags}["fracture_suspected"] == "found"
     assert assessment.answers["treatment"].statements[0] == "flag.fracture_found_first"
+
+
+def test_a_cause_only_the_answers_name_is_not_told_as_the_reports() -> None:
+    # (629: the wife's ladder fall, beside the ICU stay the note names, was read as a cause "your report names")
+    said = _round34("629").answers["cause"].statements
+    assert "cause.uncertain_named_told" in said and "cause.uncertain_named" not in said
