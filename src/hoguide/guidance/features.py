@@ -42,7 +42,6 @@ from hoguide.guidance.view import (
     CORD_ILLNESS,
     FRACTURE_WORD,
     JOINT_REPLACEMENTS,
-    LEFT_ON_PURPOSE,
     PLAN_SECTION,
     SPINAL_CORD,
     CaseView,
@@ -619,8 +618,9 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
         came_back=bool(view.recurrence("present")),
         not_back=view.removed and bool(view.recurrence("absent")) and not view.recurrence("present"),
         # (or a piece left on purpose: "deliberately left in situ", round 34, 633)
-        residual_left=view.removed and any(RESIDUAL_LEFT.search(r.text) or LEFT_ON_PURPOSE.search(r.text)
-                                           for r in view.case.readings),
+        residual_left=view.removed and (any(RESIDUAL_LEFT.search(r.text) for r in view.case.readings)
+                                        or view.piece_left_on_purpose),
+        piece_left=view.removed and view.piece_left_on_purpose,
         simple_dislocation=_simple_dislocation(view, causes),
         not_operated=_not_operated(view, causes),
         elbow_replaced=_elbow_replaced(view, causes),

@@ -687,6 +687,13 @@ class CaseView:
                                                     and not self.removed_elsewhere())
 
     @property
+    def piece_left_on_purpose(self) -> bool:
+        """The report says a piece of the HO was left at the operation on purpose (in a sentence about the HO: a plate
+        "left in situ" is metal)."""
+        return any(LEFT_ON_PURPOSE.search(self.case.readings[f.reading].text, f.item.sentence_start,
+                                          f.item.sentence_end) for f in self.with_status("present"))
+
+    @property
     def none_removed_before(self) -> bool:
         """The report says no HO was taken out before, whatever the patient ticked or an earlier record said."""
         return any(NONE_REMOVED_BEFORE.search(reading.text) for reading in self.case.readings)

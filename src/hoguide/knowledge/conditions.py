@@ -95,6 +95,7 @@ class CaseFeatures:
     elbow_replaced: bool = False           # the elbow operation was a joint replacement, with no broken bone named
     moves_fully: bool = False              # the report records the HO's joint moving fully
     tumour_cleared: bool = False           # the report says what it found is not a tumour ("not a neoplasm")
+    piece_left: bool = False               # a piece of the HO removed was left on purpose ("deliberately left in situ")
     cross_union_possible: bool = False     # the report weighs a bar joining the forearm bones, and finds none
     ho_treated: bool = False               # medicine or radiation against HO, or its removal
     bisphosphonate: bool = False           # a bisphosphonate (etidronate) given against HO, as the report says
@@ -147,7 +148,7 @@ BOOL_FEATURES = ("reported_cause", "told_cause", "cause_stated", "neurologic", "
                  "bridged", "active", "incidental", "not_the_cause", "symptoms", "reported_symptoms", "myositis",
                  "removed", "resolved", "recurrent",
                  "came_back", "not_back", "residual_left", "simple_dislocation", "not_operated", "elbow_replaced",
-                 "moves_fully", "tumour_cleared",
+                 "moves_fully", "tumour_cleared", "piece_left",
                  "cross_union_possible",
                  "ho_treated", "bisphosphonate", "palovarotene", "manipulation", "movement_held", "prophylaxis_missed",
                  "anticoagulated",
@@ -230,6 +231,7 @@ class When(BaseModel):
     cross_union_possible: bool | None = None
     moves_fully: bool | None = None
     tumour_cleared: bool | None = None
+    piece_left: bool | None = None
     ho_treated: bool | None = None
     bisphosphonate: bool | None = None
     palovarotene: bool | None = None
