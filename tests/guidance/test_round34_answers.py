@@ -217,8 +217,8 @@ def test_a_cause_only_the_answers_name_is_not_told_as_the_reports() -> None:
 
 
 def test_a_piece_left_on_purpose_is_answered_as_left_not_grown_back() -> None:
-    # (633: "The op note says they left a bit of bone by the nerve - does that mean it will all grow back?" beside "A
-    # flat plate of HO ... was deliberately left in situ" had no answer; a metal "Plate left in situ" beside "no residual
-    # HO" (round 23, 425) is no piece of HO)
+    # (633: "The op note says they left a bit of bone by the nerve - does that mean it will all grow back?" beside
+    # "A flat plate of HO ... was deliberately left in situ" had no answer; a metal "Plate left in situ" beside "no
+    # residual HO" (round 23, 425) is no piece of HO)
     assert "recurrence.asked_piece_left" in _round34("633").answers["recurrence"].statements
     assert "recurrence.asked_piece_left" not in explain_case("round23", "425").answers["recurrence"].statements
