@@ -24,3 +24,8 @@ def plan_words(assessment: Assessment) -> list[str]:
     """The report's own words of each line of the plan the page quotes, on one line."""
     return [" ".join(assessment.readings[s.evidence[0].reading].text[s.evidence[0].start:s.evidence[0].end].split())
             for s in assessment.next_steps if s.status == "recommendation"]
+
+
+def raised_flags(assessment: Assessment) -> set[str]:
+    """The ids of the red flags the page raises."""
+    return {f.id for f in assessment.red_flags}

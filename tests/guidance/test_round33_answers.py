@@ -4,15 +4,11 @@ first, sealed read, each checked on the page a patient gets."""
 from __future__ import annotations
 
 from hoguide.models.assessment import Assessment
-from tests.fictional import explain_case
+from tests.fictional import explain_case, raised_flags
 
 
 def _round33(case: str) -> Assessment:
     return explain_case("round33", case)
-
-
-def _flags(assessment: Assessment) -> set[str]:
-    return {f.id for f in assessment.red_flags}
 
 
 def test_a_clear_scan_after_a_prevention_that_names_ho_is_no_ho() -> None:
@@ -37,7 +33,7 @@ def test_a_registrars_corrections_make_a_students_ho_unconfirmed_and_a_fathers_h
     # hip, DVT, occult fracture (excluded on XR today) ... HO not confirmed"; "is his FATHER's history")
     assessment = _round33("610")
     assert assessment.overall_status == "possible"
-    assert _flags(assessment) == {"dvt_suspected"}
+    assert raised_flags(assessment) == {"dvt_suspected"}
 
 
 def test_an_infection_the_report_calls_unlikely_or_places_elsewhere_raises_no_check_today() -> None:
@@ -45,7 +41,7 @@ def test_an_infection_the_report_calls_unlikely_or_places_elsewhere_raises_no_ch
     # arthritis was considered unlikely (apyrexial, CRP falling ...)"; 616: a urinary infection, and "The main risks
     # are bleeding (...), infection, fracture" of an operation weighed)
     for case in ("608", "601", "616"):
-        assert "infection_suspected" not in _flags(_round33(case)), case
+        assert "infection_suspected" not in raised_flags(_round33(case)), case
     states = {s.id: s.state for s in _round33("608").flag_states}
     assert states["infection"] == "not_excluded"
 

@@ -3,16 +3,14 @@ expectations, found wrong in the first, sealed read, each checked on the page a 
 
 from __future__ import annotations
 
+import pytest
+
 from hoguide.models.assessment import Assessment
-from tests.fictional import explain_case, plan_words
+from tests.fictional import explain_case, plan_words, raised_flags
 
 
 def _round34(case: str) -> Assessment:
     return explain_case("round34", case)
-
-
-def _flags(assessment: Assessment) -> set[str]:
-    return {f.id for f in assessment.red_flags}
 
 
 def test_a_second_thing_explained_is_not_denied_with_the_first() -> None:
@@ -27,7 +25,7 @@ def test_fop_excluded_is_not_suspected_for_the_care_it_would_need() -> None:
     # (622: "FOP has been excluded ... the precautions needed in FOP do not apply to her" beside progressive osseous
     # heteroplasia was told "Your report suspects FOP" and that the bone is never removed)
     assessment = _round34("622")
-    assert not {"fop_suspected", "fop_known"} & _flags(assessment)
+    assert not {"fop_suspected", "fop_known"} & raised_flags(assessment)
     assert not any(s.startswith(("cause.fop", "treatment.fop")) for a in assessment.answers.values()
                    for s in a.statements)
 
@@ -38,7 +36,7 @@ def test_a_family_s_fear_and_a_later_x_ray_s_question_are_no_ho_now() -> None:
     # was told there is HO)
     assessment = _round34("634")
     assert assessment.overall_status == "historical"
-    assert "fracture_suspected" in _flags(assessment)
+    assert "fracture_suspected" in raised_flags(assessment)
 
 
 def test_a_risk_named_before_its_condition_is_no_ho_found() -> None:
@@ -61,8 +59,8 @@ def test_a_question_a_fear_a_definition_and_a_list_of_causes_are_no_ho_found() -
     assert _round34("628").overall_status in ("possible", "hypothetical")
     for case in ("625", "632"):
         assert _round34(case).overall_status == "possible", case
-    assert {"dvt_suspected", "fracture_suspected", "infection_suspected"} <= _flags(_round34("625"))
-    assert "tumour_suspected" in _flags(_round34("632"))
+    assert {"dvt_suspected", "fracture_suspected", "infection_suspected"} <= raised_flags(_round34("625"))
+    assert "tumour_suspected" in raised_flags(_round34("632"))
 
 
 def test_a_question_of_fop_the_surgeon_answers_with_normal_toes_is_not_suspected() -> None:
@@ -72,7 +70,7 @@ def test_a_question_of_fop_the_surgeon_answers_with_normal_toes_is_not_suspected
     # to him" made a brain injury his cause, and "born at 27 weeks' gestation" warned a 9-year-old boy about NSAIDs in
     # pregnancy)
     assessment = _round34("619")
-    assert not {"fop_suspected", "fop_biopsy_hazard"} & _flags(assessment), _flags(assessment)
+    assert not {"fop_suspected", "fop_biopsy_hazard"} & raised_flags(assessment), raised_flags(assessment)
     assert not [c.text for c in assessment.cautions if "pregnan" in c.text]
     assert [c.id for c in assessment.causes] == ["other_surgery"]
     assert not any(s.startswith(("cause.fop", "treatment.fop")) for a in assessment.answers.values()
@@ -87,7 +85,7 @@ def test_a_report_that_keeps_the_biopsy_for_the_sarcoma_centre_is_answered_so() 
     treatment = assessment.answers["treatment"]
     assert "treatment.asked_biopsy_sarcoma_team" in treatment.statements
     assert "treatment.asked_biopsy_tumour" not in treatment.statements
-    assert "tumour_suspected" in _flags(assessment)
+    assert "tumour_suspected" in raised_flags(assessment)
 
 
 def test_a_removal_the_report_corrects_and_options_weighed_are_no_ho_removed_before() -> None:
@@ -106,7 +104,7 @@ def test_flags_and_cautions_the_report_answers_are_not_raised_as_found() -> None
     # get checked for a clot today; 629: the pancreas's "infected walled-off necrosis" made the joints' infection, still
     # to be excluded, "found"; 625: "17 days after stopping enoxaparin" was told it takes a blood thinner; 634: "supra-
     # condylar fracture of the left distal femur" was read as an elbow injury)
-    assert "dvt_suspected" not in _flags(_round34("632"))
+    assert "dvt_suspected" not in raised_flags(_round34("632"))
     assert {f.id: f.state for f in _round34("629").red_flags}.get("infection_suspected") == "suspected"
     assert not [c.text for c in _round34("625").cautions if "blood thinner" in c.text]
     assert "elbow_trauma_or_surgery" not in {c.id for c in _round34("634").causes}
@@ -126,14 +124,6 @@ def test_a_blood_thinner_s_bridging_is_no_bone_bridging() -> None:
     # (626: "last dose 48 h pre-op. No bridging." and "no bridging needed" of apixaban, in a review before a hip
     # replacement with no HO, were told "the bone does not bridge the joint")
     assert not [s for s in _round34("626").next_steps if "bridge" in s.text]
-
-
-def test_a_nerve_tethered_by_scar_but_not_compressed_is_no_nerve_pressed() -> None:
-    # (633: "Sciatic nerve ... tethered by scar but not compressed; protected throughout" in a revision hip's operation
-    # note was told HO can press on a nerve and to get it checked)
-    assessment = _round34("633")
-    assert "nerve_compression" not in _flags(assessment)
-    assert "recovery.nerve" not in assessment.answers["recovery"].statements
 
 
 def test_ho_that_has_not_recurred_is_not_told_as_back() -> None:
@@ -193,12 +183,15 @@ def test_an_operation_note_that_removes_the_ho_and_leaves_a_piece_on_purpose_is_
     assert "treatment.lead_severe" not in assessment.answers["treatment"].statements
 
 
-def test_tingling_the_report_puts_down_to_a_nerve_root_is_no_nerve_pressed_by_ho() -> None:
-    # (627: "occasional tingling over the top of the right foot" and "The tingling in the foot raises the possibility
-    # of an additional L5 nerve root element from the lumbar spine", beside two small islands of HO by the trochanter,
-    # were flagged as HO pressing on a nerve and told "Ask your team what can be done to free the nerve")
-    assessment = _round34("627")
-    assert "nerve_compression" not in _flags(assessment)
+# (633: "Sciatic nerve ... tethered by scar but not compressed; protected throughout" in a revision hip's operation
+# note was told HO can press on a nerve and to get it checked; 627: "occasional tingling over the top of the right
+# foot" and "The tingling in the foot raises the possibility of an additional L5 nerve root element from the lumbar
+# spine", beside two small islands of HO by the trochanter, were flagged and told "Ask your team what can be done to
+# free the nerve")
+@pytest.mark.parametrize("case", ["633", "627"])
+def test_a_nerve_the_report_says_is_free_of_the_ho_is_no_nerve_pressed_by_it(case: str) -> None:
+    assessment = _round34(case)
+    assert "nerve_compression" not in raised_flags(assessment)
     assert "recovery.nerve" not in assessment.answers["recovery"].statements
 
 

@@ -21,7 +21,7 @@ from hoguide.guidance.page_sources import choose_sources
 from hoguide.guidance.patient_words import questions_pasted_in, topics_named, topics_timed, understand
 from hoguide.guidance.precedence import apply_precedence
 from hoguide.guidance.questions import questions_for_doctor
-from hoguide.guidance.red_flags import find_red_flags
+from hoguide.guidance.red_flags import DENIED, find_red_flags
 from hoguide.guidance.report_on_answer import cause_lines, outlook_lines, plan_on_answers, symptom_lines
 from hoguide.guidance.report_on_question import report_words_on
 from hoguide.guidance.report_plan import FOP_CAUTION_ID, SAFETY_NET_HEADING_ID, plan_statements, with_fop_cautions
@@ -39,7 +39,6 @@ SOMEONE_ELSE_ID = "topic.for_someone_else"  # said after the notice when the ans
 ASKED = "You asked"  # how an answer to the patient's own question starts (content/answers_asked.yaml)
 ASKED_LINE = f'Where our sources speak to your questions, the answers below say "{ASKED}".'
 ON_IT = "Words in your report on this"  # the report's sentence beside a question asked (report_on_question.py)
-CLEARED = frozenset({"ruled_out", "not_found", "tested_clear"})  # a flag's states where the report says it is not there
 KNOCKS = frozenset({"other_fracture_or_trauma", "muscle_contusion"})  # a fall or a knock: a flare-up's trigger in FOP
 
 
@@ -114,7 +113,7 @@ def assess_case(case: Case, kb: KnowledgeBase) -> Assessment:
                              flags_found=[f.id for f in red_flags if f.state == "found"],
                              flags_reported=[f.id for f in red_flags if f.evidence],
                              side_told_against=side_note is not None,
-                             tumour_cleared=any(f.id == "tumour" and f.state in CLEARED for f in flag_states),
+                             tumour_cleared=any(f.id == "tumour" and f.state in DENIED for f in flag_states),
                              plan_in_own_words=any(s.status == "recommendation" and not s.text for s in plan),
                              asks=understood.asked, operations_to_come=understood.operations_to_come,
                              asks_in_plan=topics_named(plan_words := [e.text for s in plan

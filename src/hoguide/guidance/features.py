@@ -9,7 +9,6 @@ from datetime import date
 
 from hoguide.guidance.case_causes import NEUROGENIC
 from hoguide.guidance.medicines import (
-    FRACTURE_HEALED,
     HEALING_FRACTURE,
     PREVENTIONS,
     RADIOTHERAPY,
@@ -20,6 +19,7 @@ from hoguide.guidance.medicines import (
     course_now,
     course_run_out,
     emphatic_no,
+    fracture_healed_at,
     named_as_stopped,
     not_on_now,
     nsaid_prescribed,
@@ -561,8 +561,7 @@ def case_features(view: CaseView, recommends: Iterable[str] = (), flags: Iterabl
     focus = site_focus(view)
     # a break the patient ticks as still healing that the report calls healed ("The fracture ... has united") has healed
     # (round 34, 631 was warned that NSAIDs can slow a bone that is still healing)
-    healed = any(f.item.kind == "next_step" and f.item.concept == FRACTURE_HEALED and f.item.status == "present"
-                 for f in view.facts)
+    healed = bool(fracture_healed_at(view))
     told_conditions = {c for c in answers.conditions if not (c == HEALING_FRACTURE and healed)}
     return CaseFeatures(
         status=view.overall_status,  # type: ignore[arg-type]  # STATUS_ORDER and "none"

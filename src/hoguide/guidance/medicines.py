@@ -83,6 +83,12 @@ ADVISED_AGAINST = ("contraindicated", "not advised", "avoid", "avoided", "not st
                    "should not", "not recommended", "will not be used", "must not", "do not")  # "Do NOT restart NSAIDs"
 
 
+def fracture_healed_at(view: CaseView) -> list[tuple[int, int]]:
+    """Where the report calls a break healed ("The fracture ... has united"): (reading, offset) of each."""
+    return [(f.reading, f.item.start) for f in view.facts if f.item.kind == "next_step"
+            and f.item.concept == FRACTURE_HEALED and f.item.status == "present"]
+
+
 def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
     """Reasons for care with NSAIDs: a condition the report names, or NSAIDs it says were withheld or
     are contraindicated ("NSAIDs are contraindicated because of a bleeding ulcer"). An NSAID simply not
@@ -92,8 +98,7 @@ def caution_facts(view: CaseView, prescribed: bool) -> list[Located[Fact]]:
               and f.item.experiencer == "patient"}
     # a break still healing that a later line of the same report calls healed ("XR 6/52: early callus" above "XR 6/12:
     # Fracture and olecranon osteotomy united": round 29, 534 was warned of a bone still healing)
-    healed_at = [(f.reading, f.item.start) for f in view.facts if f.item.kind == "next_step"
-                 and f.item.concept == FRACTURE_HEALED and f.item.status == "present"]
+    healed_at = fracture_healed_at(view)
     return [f for f in view.facts if f.item.experiencer == "patient" and (
         # (a pregnancy in the past is over, as is one's own birth: "born at 27 weeks' gestation", round 34, 619)
         (f.item.kind == "condition" and (f.item.status == "present" or _reason_denied(f.item)

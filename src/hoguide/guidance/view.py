@@ -438,8 +438,7 @@ class CaseView:
             text = self.case.readings[f.reading].text
             return words.search(text, f.item.sentence_start, f.item.sentence_end) is not None
 
-        markers = [f for f in self.with_status("absent") if said(f, RESIDUAL)] + [
-            f for f in self.with_status("present") if said(f, LEFT_ON_PURPOSE)]
+        markers = [f for f in self.with_status("absent") if said(f, RESIDUAL)] + self._left_on_purpose()
         if not markers or not self._ho_excisions("present"):
             return False
         removed_sides = {None, *(f.item.laterality for f in self.with_status("historical"))}
@@ -688,10 +687,13 @@ class CaseView:
 
     @property
     def piece_left_on_purpose(self) -> bool:
-        """The report says a piece of the HO was left at the operation on purpose (in a sentence about the HO: a plate
-        "left in situ" is metal)."""
-        return any(LEFT_ON_PURPOSE.search(self.case.readings[f.reading].text, f.item.sentence_start,
-                                          f.item.sentence_end) for f in self.with_status("present"))
+        """The report says a piece of the HO was left at the operation on purpose."""
+        return bool(self._left_on_purpose())
+
+    def _left_on_purpose(self) -> list[Located[Finding]]:
+        """The HO of now said to be left on purpose, in its own sentence (a plate "left in situ" is metal)."""
+        return [f for f in self.with_status("present") if LEFT_ON_PURPOSE.search(
+            self.case.readings[f.reading].text, f.item.sentence_start, f.item.sentence_end)]
 
     @property
     def none_removed_before(self) -> bool:
